@@ -1,0 +1,97 @@
+namespace BorderSim.Engine;
+
+/// <summary>
+/// A claim on one unit of a <see cref="Resource"/>: an event that fires when the unit is granted.
+/// </summary>
+/// <remarks>
+/// Requests are pooled by their resource. Give the unit back exactly once, with
+/// <see cref="Resource.Release"/> or by disposing the request (a <c>using</c> block), not both.
+/// Releasing a request that is still waiting withdraws it from the queue.
+/// </remarks>
+public sealed class Request : SimEvent, IDisposable
+{
+    internal Request(Resource resource)
+        : base(resource.Simulation)
+    {
+        Resource = resource;
+    }
+
+    public Resource Resource { get; }
+
+    /// <summary>Lower numbers are served first (priority and preemptive resources).</summary>
+    public int Priority { get; internal set; }
+
+    /// <summary>Whether this request may push out a lower-priority holder (preemptive resources).</summary>
+    public bool Preempt { get; internal set; }
+
+    /// <summary>True while the request holds a unit of the resource.</summary>
+    public bool IsGranted { get; internal set; }
+
+    /// <summary>True while the request waits in the resource's queue.</summary>
+    public bool IsWaiting { get; internal set; }
+
+    /// <summary>When the request was made, in hours.</summary>
+    public double RequestedAtHours { get; internal set; }
+
+    /// <summary>When the unit was granted, in hours (NaN before).</summary>
+    public double GrantedAtHours { get; internal set; }
+
+    /// <summary>The process that made the request, if any (told when it is preempted).</summary>
+    public Process? Owner { get; internal set; }
+
+    /// <summary>True once a preemptive resource has pushed this request out.</summary>
+    public bool WasPreempted { get; internal set; }
+
+    internal long Sequence { get; set; }
+
+    // Intrusive links for the FIFO queue and the heap position for priority queues: no node allocations.
+    internal Request? Next { get; set; }
+
+    internal Request? Previous { get; set; }
+
+    internal int HeapIndex { get; set; } = -1;
+
+    public void Dispose() => Resource.Release(this);
+
+    internal void Grant(double nowHours)
+    {
+        IsWaiting = false;
+        IsGranted = true;
+        GrantedAtHours = nowHours;
+        Trigger(this);
+    }
+
+    internal void Prepare(double nowHours, long sequence, int priority, bool preempt, Process? owner)
+    {
+        ResetForReuse();
+        IsPinned = true;
+        RequestedAtHours = nowHours;
+        GrantedAtHours = double.NaN;
+        Sequence = sequence;
+        Priority = priority;
+        Preempt = preempt;
+        Owner = owner;
+        IsGranted = false;
+        IsWaiting = false;
+        WasPreempted = false;
+        Next = null;
+        Previous = null;
+        HeapIndex = -1;
+    }
+
+    internal void Clear()
+    {
+        IsGranted = false;
+        IsWaiting = false;
+        Owner = null;
+        Next = null;
+        Previous = null;
+        HeapIndex = -1;
+    }
+}
+
+/// <summary>Why a process was interrupted by a preemptive resource.</summary>
+/// <param name="By">The request that took the unit.</param>
+/// <param name="UsageSinceHours">When the preempted process had been granted the unit.</param>
+/// <param name="Resource">The resource.</param>
+public sealed record Preempted(Request By, double UsageSinceHours, Resource Resource);

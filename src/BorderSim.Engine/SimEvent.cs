@@ -1,0 +1,157 @@
+namespace BorderSim.Engine;
+
+/// <summary>
+/// Something that happens at a point of simulated time. A process yields an event to wait for it.
+/// </summary>
+/// <remarks>
+/// An event is pending, then triggered (it has a value and sits in the calendar), then processed
+/// (its waiters have been resumed). An event triggered while nobody waits on it is processed at
+/// once: there is nobody to tell, so it costs no calendar entry, and a process that yields it
+/// later simply continues.
+/// </remarks>
+public abstract class SimEvent
+{
+    private Process? _waiter;
+    private List<Process>? _moreWaiters;
+    private List<Action<SimEvent>>? _callbacks;
+
+    protected SimEvent(Simulation simulation)
+    {
+        Simulation = simulation ?? throw new ArgumentNullException(nameof(simulation));
+    }
+
+    public Simulation Simulation { get; }
+
+    internal EventState State { get; set; }
+
+    /// <summary>Pooled events go back to their pool once processed, unless pinned.</summary>
+    internal bool IsPinned { get; set; }
+
+    public bool IsTriggered => State != EventState.Pending;
+
+    public bool IsProcessed => State == EventState.Processed;
+
+    /// <summary>The value the event was triggered with (a process's return value, a store item).</summary>
+    public object? Value { get; protected set; }
+
+    /// <summary>Keeps a pooled event (such as one from <see cref="Simulation.Timeout"/>) alive after it is processed.</summary>
+    public void Pin() => IsPinned = true;
+
+    /// <summary>Calls <paramref name="callback"/> when the event is processed (at once if it already is).</summary>
+    public void AddCallback(Action<SimEvent> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        IsPinned = true;
+        if (State == EventState.Processed)
+        {
+            callback(this);
+            return;
+        }
+
+        (_callbacks ??= []).Add(callback);
+    }
+
+    public void RemoveCallback(Action<SimEvent> callback) => _callbacks?.Remove(callback);
+
+    internal bool HasListeners => _waiter is not null || _moreWaiters is { Count: > 0 } || _callbacks is { Count: > 0 };
+
+    internal void AddWaiter(Process process)
+    {
+        if (_waiter is null)
+        {
+            _waiter = process;
+        }
+        else
+        {
+            (_moreWaiters ??= []).Add(process);
+        }
+    }
+
+    internal void RemoveWaiter(Process process)
+    {
+        if (ReferenceEquals(_waiter, process))
+        {
+            _waiter = null;
+        }
+        else
+        {
+            _moreWaiters?.Remove(process);
+        }
+    }
+
+    /// <summary>Triggers the event now. Its waiters resume at the current time, after the events already due.</summary>
+    protected void Trigger(object? value)
+    {
+        if (State != EventState.Pending)
+        {
+            throw new InvalidOperationException($"{GetType().Name} has already been triggered.");
+        }
+
+        Value = value;
+        if (HasListeners)
+        {
+            State = EventState.Triggered;
+            Simulation.ScheduleNow(this);
+        }
+        else
+        {
+            State = EventState.Processed;
+        }
+    }
+
+    /// <summary>Called by the calendar when the event's time has come.</summary>
+    internal virtual void Fire()
+    {
+        State = EventState.Processed;
+        var waiter = _waiter;
+        _waiter = null;
+        waiter?.Resume(this);
+        if (_moreWaiters is { Count: > 0 } more)
+        {
+            var copy = more.ToArray();
+            more.Clear();
+            foreach (var process in copy)
+            {
+                process.Resume(this);
+            }
+        }
+
+        if (_callbacks is { Count: > 0 } callbacks)
+        {
+            var copy = callbacks.ToArray();
+            callbacks.Clear();
+            foreach (var callback in copy)
+            {
+                callback(this);
+            }
+        }
+
+        if (!IsPinned)
+        {
+            Recycle();
+        }
+    }
+
+    /// <summary>Returns a pooled event to its pool. Events that are not pooled do nothing.</summary>
+    internal virtual void Recycle()
+    {
+    }
+
+    /// <summary>Clears the event so a pool can hand it out again.</summary>
+    internal void ResetForReuse()
+    {
+        State = EventState.Pending;
+        Value = null;
+        _waiter = null;
+        _moreWaiters?.Clear();
+        _callbacks = null;
+        IsPinned = false;
+    }
+}
+
+internal enum EventState : byte
+{
+    Pending,
+    Triggered,
+    Processed,
+}

@@ -1,0 +1,157 @@
+namespace BorderSim.Engine;
+
+/// <summary>
+/// The simulation environment: the clock, the event calendar and the processes.
+/// </summary>
+/// <remarks>
+/// Time is a <see cref="double"/> in hours, the one unit of the kernel; models convert at their edges.
+/// Events due at the same time fire in the order they were scheduled (a sequence number in the
+/// calendar key). A simulation is single-threaded; run replications on separate instances.
+/// </remarks>
+public sealed class Simulation
+{
+    private readonly EventCalendar _calendar = new();
+    private readonly NowQueue _now = new();
+    private readonly Stack<Timeout> _timeoutPool = new();
+    private readonly Stack<Process> _processPool = new();
+    private long _sequence;
+
+    public Simulation(double startTimeHours = 0)
+    {
+        NowHours = startTimeHours;
+    }
+
+    /// <summary>The current simulated time in hours.</summary>
+    public double NowHours { get; private set; }
+
+    /// <summary>The process whose step is running, or null between steps.</summary>
+    public Process? ActiveProcess { get; internal set; }
+
+    /// <summary>How many events have been processed (for benchmarks and diagnostics).</summary>
+    public long ProcessedEventCount { get; private set; }
+
+    /// <summary>Events in the calendar, due now or later.</summary>
+    public int PendingEventCount => _calendar.Count + _now.Count;
+
+    /// <summary>
+    /// An event that fires after <paramref name="delayHours"/>. It comes from a pool and goes back once
+    /// processed: yield it once and do not keep it. Call <see cref="SimEvent.Pin"/> (or pass it to
+    /// <see cref="AnyOf"/>/<see cref="AllOf"/>, which pin) to keep it.
+    /// </summary>
+    public Timeout Timeout(double delayHours, object? value = null)
+    {
+        var timeout = _timeoutPool.Count > 0 ? _timeoutPool.Pop() : new Timeout(this);
+        timeout.Schedule(delayHours, value);
+        return timeout;
+    }
+
+    /// <summary>Starts a process; the returned handle can be waited on and interrupted.</summary>
+    public Process Process(IEnumerable<SimEvent> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        var process = new Process(this);
+        process.Begin(steps.GetEnumerator(), pooled: false);
+        return process;
+    }
+
+    /// <summary>
+    /// Starts a process nobody will wait on or interrupt (a truck, a customer). Its handle is pooled,
+    /// so the only allocation is the iterator itself.
+    /// </summary>
+    public void Start(IEnumerable<SimEvent> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        var process = _processPool.Count > 0 ? _processPool.Pop() : new Process(this);
+        process.Begin(steps.GetEnumerator(), pooled: true);
+    }
+
+    /// <summary>An event that fires when any of <paramref name="events"/> has been processed.</summary>
+    public Condition AnyOf(params SimEvent[] events) => new(this, events, ConditionKind.Any);
+
+    /// <summary>An event that fires when all of <paramref name="events"/> have been processed.</summary>
+    public Condition AllOf(params SimEvent[] events) => new(this, events, ConditionKind.All);
+
+    /// <summary>Runs until no event is left.</summary>
+    public void Run() => Run(double.PositiveInfinity);
+
+    /// <summary>Runs every event due before <paramref name="untilHours"/>, then sets the clock to it.</summary>
+    public void Run(double untilHours)
+    {
+        if (untilHours < NowHours)
+        {
+            throw new ArgumentOutOfRangeException(nameof(untilHours), untilHours, $"cannot run back in time (now {NowHours} h)");
+        }
+
+        while (true)
+        {
+            SimEvent next;
+            if (_now.Count > 0 && !(_calendar.Count > 0 && _calendar.PeekTime <= NowHours && _calendar.PeekSequence < _now.PeekSequence))
+            {
+                next = _now.Dequeue();
+            }
+            else if (_calendar.Count > 0 && _calendar.PeekTime < untilHours)
+            {
+                next = _calendar.Pop(out var time);
+                NowHours = time;
+            }
+            else
+            {
+                break;
+            }
+
+            ProcessedEventCount++;
+            next.Fire();
+        }
+
+        if (!double.IsPositiveInfinity(untilHours))
+        {
+            NowHours = untilHours;
+        }
+    }
+
+    /// <summary>Runs the next event only. Returns false when the calendar is empty.</summary>
+    public bool Step()
+    {
+        SimEvent next;
+        if (_now.Count > 0 && !(_calendar.Count > 0 && _calendar.PeekTime <= NowHours && _calendar.PeekSequence < _now.PeekSequence))
+        {
+            next = _now.Dequeue();
+        }
+        else if (_calendar.Count > 0)
+        {
+            next = _calendar.Pop(out var time);
+            NowHours = time;
+        }
+        else
+        {
+            return false;
+        }
+
+        ProcessedEventCount++;
+        next.Fire();
+        return true;
+    }
+
+    internal void ScheduleNow(SimEvent simEvent) => _now.Enqueue(_sequence++, simEvent);
+
+    internal void ScheduleAfter(double delayHours, SimEvent simEvent)
+    {
+        if (!(delayHours >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(delayHours), delayHours, "a delay must be a non-negative number of hours");
+        }
+
+        if (delayHours == 0)
+        {
+            _now.Enqueue(_sequence++, simEvent);
+        }
+        else
+        {
+            _calendar.Push(NowHours + delayHours, _sequence++, simEvent);
+        }
+    }
+
+    internal void ReturnToPool(Timeout timeout) => _timeoutPool.Push(timeout);
+
+    internal void ReturnToPool(Process process) => _processPool.Push(process);
+}

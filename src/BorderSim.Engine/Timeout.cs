@@ -1,0 +1,42 @@
+namespace BorderSim.Engine;
+
+/// <summary>An event that fires a fixed delay after it was created.</summary>
+public sealed class Timeout : SimEvent
+{
+    private bool _pooled;
+
+    internal Timeout(Simulation simulation)
+        : base(simulation)
+    {
+        _pooled = true;
+    }
+
+    /// <summary>A timeout that is never pooled: safe to keep and inspect after it fires.</summary>
+    public Timeout(Simulation simulation, double delayHours, object? value = null)
+        : base(simulation)
+    {
+        IsPinned = true;
+        Schedule(delayHours, value);
+    }
+
+    public double DelayHours { get; private set; }
+
+    internal void Schedule(double delayHours, object? value)
+    {
+        DelayHours = delayHours;
+        Value = value;
+        State = EventState.Triggered;
+        Simulation.ScheduleAfter(delayHours, this);
+    }
+
+    internal override void Recycle()
+    {
+        if (_pooled)
+        {
+            ResetForReuse();
+            Simulation.ReturnToPool(this);
+        }
+    }
+
+    internal void MarkUnpooled() => _pooled = false;
+}
