@@ -1,0 +1,31 @@
+using BorderSim.Engine.Statistics;
+using NodaTime;
+
+namespace BorderSim.Model.Results;
+
+/// <summary>Everything one replication measured after its warm-up.</summary>
+/// <param name="Replication">0-based replication number.</param>
+/// <param name="WarmUpHours">Hours discarded at the start.</param>
+/// <param name="Metrics">Scalar metrics in a stable order.</param>
+/// <param name="TimeSeries">Queue lengths and the like sampled on a fixed step over the whole run.</param>
+/// <param name="ServedPerDay">Trucks that left the system, per local day of the scenario zone, direction and class.</param>
+/// <param name="WaitHoursByClass">Waiting hours of every truck served after warm-up, per class (mergeable sketches).</param>
+public sealed record ReplicationResult(
+    int Replication,
+    double WarmUpHours,
+    IReadOnlyList<MetricValue> Metrics,
+    TimeSeriesSet TimeSeries,
+    IReadOnlyList<DailyCount> ServedPerDay,
+    IReadOnlyDictionary<string, QuantileSketch> WaitHoursByClass);
+
+/// <summary>Series sampled every <see cref="StepHours"/> from simulation time 0; sample i is at i × step.</summary>
+public sealed record TimeSeriesSet(double StepHours, IReadOnlyList<NamedSeries> Series);
+
+/// <summary>One sampled series, e.g. <c>queue_trucks</c> at stage <c>vn_customs</c>, or <c>highway_queue_km</c>.</summary>
+public sealed record NamedSeries(string Name, string Unit, string Direction, string Stage, double[] Values)
+{
+    public string Id => string.Join('/', new[] { Name, Direction, Stage }.Where(p => p.Length > 0));
+}
+
+/// <summary>Trucks counted on one local day.</summary>
+public readonly record struct DailyCount(LocalDate Date, string Direction, string CargoClass, int Trucks);

@@ -1,0 +1,32 @@
+using NodaTime;
+
+namespace BorderSim.Model.Spec;
+
+/// <summary>A direction of traffic (export VN→CN, import CN→VN): its arrivals and its stages in order.</summary>
+public sealed record DirectionSpec(string Name, ArrivalSpec Arrivals, IReadOnlyList<StageSpec> Stages);
+
+/// <summary>
+/// Non-homogeneous Poisson arrivals. The rate at local time t (scenario zone) is
+/// TrucksPerDay × HourlyProfile[hour]/mean(HourlyProfile) × weekday factor × month factor × surge factors,
+/// per hour divided by 24; the class of each truck is drawn from <see cref="ClassMix"/> (times the
+/// class-specific surges).
+/// </summary>
+/// <param name="TrucksPerDay">Average trucks a day before factors.</param>
+/// <param name="HourlyProfile">24 relative weights, hour 0 first; all equal = flat.</param>
+/// <param name="WeekdayFactors">Multipliers per day of week; missing = 1.</param>
+/// <param name="MonthFactors">Multipliers per month 1–12; missing = 1.</param>
+/// <param name="Surges">Dated multipliers (a durian peak, a pre-Tết rush).</param>
+/// <param name="ClassMix">Share of each class; they sum to 1.</param>
+public sealed record ArrivalSpec(
+    double TrucksPerDay,
+    IReadOnlyList<double> HourlyProfile,
+    IReadOnlyDictionary<IsoDayOfWeek, double> WeekdayFactors,
+    IReadOnlyDictionary<int, double> MonthFactors,
+    IReadOnlyList<SurgeSpec> Surges,
+    IReadOnlyDictionary<string, double> ClassMix)
+{
+    public static IReadOnlyList<double> Flat { get; } = [.. Enumerable.Repeat(1.0, 24)];
+}
+
+/// <summary>From <see cref="From"/> to <see cref="To"/> (local days, inclusive) arrivals of <see cref="Classes"/> (all if empty) are multiplied by <see cref="Factor"/>.</summary>
+public sealed record SurgeSpec(LocalDate From, LocalDate To, double Factor, IReadOnlyList<string> Classes, string Reason);

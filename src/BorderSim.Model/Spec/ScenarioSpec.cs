@@ -1,0 +1,39 @@
+using NodaTime;
+
+namespace BorderSim.Model.Spec;
+
+/// <summary>
+/// A whole scenario, validated: what a planner wrote in YAML, in the model's own types. Durations are
+/// hours; distributions are of hours. The Scenarios project builds it; the model only reads it.
+/// </summary>
+/// <param name="Name">Short name shown in tables and plots.</param>
+/// <param name="Description">Free text.</param>
+/// <param name="Start">Local start of the run in <paramref name="TimeZone"/>.</param>
+/// <param name="TimeZone">The reporting zone: time series, days and plots are in it.</param>
+/// <param name="Days">Length of the whole run in days, warm-up included.</param>
+/// <param name="WarmUpHours">Hours discarded from statistics at the start; null = detect (MSER-5).</param>
+/// <param name="Replications">Independent replications to run.</param>
+/// <param name="Seed">Master seed of every random stream.</param>
+/// <param name="TimeseriesStepMinutes">Sampling step of timeseries.csv.</param>
+public sealed record ScenarioSpec(
+    string Name,
+    string Description,
+    LocalDateTime Start,
+    DateTimeZone TimeZone,
+    int Days,
+    double? WarmUpHours,
+    int Replications,
+    ulong Seed,
+    double TimeseriesStepMinutes,
+    IReadOnlyList<CalendarSpec> Calendars,
+    IReadOnlyList<RoadSpec> Roads,
+    IReadOnlyList<CargoClassSpec> Classes,
+    IReadOnlyList<DirectionSpec> Directions,
+    IReadOnlyList<ScheduledChangeSpec> Changes)
+{
+    /// <summary>Length of the run in hours, warm-up included.</summary>
+    public double RunHours => Days * 24.0;
+
+    /// <summary>The instant the run starts.</summary>
+    public Instant StartInstant => Start.InZoneLeniently(TimeZone).ToInstant();
+}

@@ -1,0 +1,19 @@
+using NodaTime;
+
+namespace BorderSim.Model.Spec;
+
+/// <summary>
+/// From local midnight of <see cref="From"/> (scenario time zone) on, something changes: a stage gets
+/// other servers, a road other lanes, a calendar other hours, an appointment quota another value.
+/// Exactly one target (stage, road or calendar) is set.
+/// </summary>
+public sealed record ScheduledChangeSpec(
+    LocalDate From,
+    string? Stage,
+    string? Road,
+    string? Calendar,
+    int? Servers,
+    IReadOnlyDictionary<string, int>? Lanes,
+    WeeklyHours? Hours,
+    int? QuotaPerDay,
+    string Reason);

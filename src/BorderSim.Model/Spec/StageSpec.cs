@@ -1,0 +1,81 @@
+using BorderSim.Engine.Randomness;
+
+namespace BorderSim.Model.Spec;
+
+/// <summary>One stage a truck passes, in order. Every stage has a finite (or unbounded) buffer in front.</summary>
+public abstract record StageSpec(string Name)
+{
+    /// <summary>Places in front of the stage; a truck that cannot get one keeps its place upstream (blocking). Null = unbounded.</summary>
+    public abstract int? BufferTrucks { get; }
+}
+
+/// <summary>
+/// A yard or parking area with <paramref name="CapacityTrucks"/> places. When it is the first stage,
+/// trucks that find it full queue on the highway (<paramref name="OverflowToHighway"/>), each taking
+/// <paramref name="RoadPerTruckMetres"/> of road. A staging yard away from the gate may release trucks
+/// only within a daily quota (<paramref name="ReleaseQuotaPerDay"/>, counted per local day). At the end
+/// of a route, a yard holds trucks for <paramref name="DwellHours"/> (unloading, hand-over) and may send
+/// them back empty through another direction (<paramref name="ReturnEmptyVia"/>).
+/// </summary>
+public sealed record YardStageSpec(
+    string Name,
+    int? CapacityTrucks,
+    bool OverflowToHighway,
+    double RoadPerTruckMetres,
+    int? ReleaseQuotaPerDay,
+    Distribution? DwellHours,
+    string? ReturnEmptyVia) : StageSpec(Name)
+{
+    public override int? BufferTrucks => CapacityTrucks;
+}
+
+/// <summary>
+/// A check (customs, border guard, quarantine, a hand-over point) with <paramref name="Servers"/>
+/// booths or teams working to <paramref name="Calendar"/> (null = always open). Each truck is routed to
+/// one channel (green / yellow / red) and served for that channel's time.
+/// </summary>
+public sealed record CheckStageSpec(
+    string Name,
+    int Servers,
+    string? Calendar,
+    IReadOnlyList<ChannelSpec> Channels,
+    int? Buffer) : StageSpec(Name)
+{
+    public override int? BufferTrucks => Buffer;
+}
+
+/// <summary>
+/// An inspection channel. <paramref name="Probability"/> is the share of trucks routed to it, unless the
+/// class has its own in <paramref name="ProbabilityByClass"/>; likewise the service time.
+/// </summary>
+public sealed record ChannelSpec(
+    string Name,
+    double Probability,
+    Distribution ServiceHours,
+    IReadOnlyDictionary<string, double> ProbabilityByClass,
+    IReadOnlyDictionary<string, Distribution> ServiceHoursByClass)
+{
+    public double ProbabilityFor(string cargoClass) =>
+        ProbabilityByClass.TryGetValue(cargoClass, out var p) ? p : Probability;
+
+    public Distribution ServiceFor(string cargoClass) =>
+        ServiceHoursByClass.TryGetValue(cargoClass, out var d) ? d : ServiceHours;
+}
+
+/// <summary>A direction's use of a shared freight road (<see cref="RoadSpec"/>).</summary>
+public sealed record RoadStageSpec(string Name, string Road, int? Buffer) : StageSpec(Name)
+{
+    public override int? BufferTrucks => Buffer;
+}
+
+/// <summary>
+/// A freight road such as the one at marker 1119–1120: lanes per direction, each lane carrying one
+/// truck at a time through the controlled section in <paramref name="CrossingHours"/> (a lane's
+/// capacity is 1 / crossing time), with <paramref name="BufferTrucks"/> places in front.
+/// </summary>
+public sealed record RoadSpec(
+    string Name,
+    IReadOnlyDictionary<string, int> LanesByDirection,
+    Distribution CrossingHours,
+    int? BufferTrucks,
+    string? Calendar);
