@@ -1,0 +1,223 @@
+using BorderSim.Engine.Randomness;
+using BorderSim.Model.Arrivals;
+using BorderSim.Model.Calendars;
+using BorderSim.Model.Spec;
+
+namespace BorderSim.Model.Crossing;
+
+/// <summary>
+/// A scenario compiled for simulation: routes of stages with their capacity schedules in simulation
+/// hours, arrival rates, class tables. Immutable and shared by all replications of a run.
+/// </summary>
+public sealed class CrossingModel
+{
+    public CrossingModel(ScenarioSpec scenario)
+    {
+        Scenario = scenario ?? throw new ArgumentNullException(nameof(scenario));
+        Clock = new ScenarioClock(scenario.StartInstant, scenario.RunHours);
+
+        var classes = scenario.Classes.ToList();
+        var returnsEmpty = scenario.Directions.SelectMany(d => d.Stages).OfType<YardStageSpec>().Any(y => y.ReturnEmptyVia is not null);
+        if (returnsEmpty && classes.All(c => c.Name != CargoClassSpec.EmptyClassName))
+        {
+            classes.Add(new CargoClassSpec(CargoClassSpec.EmptyClassName, 0, null, 0, 0, null));
+        }
+
+        Classes = classes;
+        ClassNames = [.. classes.Select(c => c.Name)];
+        EmptyClassIndex = Array.IndexOf(ClassNames, CargoClassSpec.EmptyClassName);
+
+        Calendars = scenario.Calendars.ToDictionary(c => c.Name, c => new GateCalendar(c, Clock, scenario.Changes), StringComparer.Ordinal);
+        var directionNames = scenario.Directions.Select(d => d.Name).ToList();
+        Directions = [.. scenario.Directions.Select((d, i) => CompileDirection(d, i, directionNames))];
+    }
+
+    public ScenarioSpec Scenario { get; }
+
+    public ScenarioClock Clock { get; }
+
+    public IReadOnlyList<CargoClassSpec> Classes { get; }
+
+    public string[] ClassNames { get; }
+
+    /// <summary>Index of the implicit <c>empty</c> class, or −1.</summary>
+    public int EmptyClassIndex { get; }
+
+    public IReadOnlyDictionary<string, GateCalendar> Calendars { get; }
+
+    public CompiledDirection[] Directions { get; }
+
+    private CompiledDirection CompileDirection(DirectionSpec spec, int index, List<string> directionNames)
+    {
+        var stages = new CompiledStage[spec.Stages.Count];
+        for (var s = 0; s < stages.Length; s++)
+        {
+            stages[s] = CompileStage(spec.Stages[s], spec.Name, directionNames);
+        }
+
+        var arrivals = new ArrivalRates(spec.Arrivals, ClassNames, Clock, Scenario.TimeZone);
+        return new CompiledDirection(spec.Name, index, arrivals, stages);
+    }
+
+    private CompiledStage CompileStage(StageSpec spec, string direction, List<string> directionNames)
+    {
+        switch (spec)
+        {
+            case YardStageSpec yard:
+                return new CompiledStage(yard.Name, StageKind.Yard, yard.CapacityTrucks, [], null, [])
+                {
+                    RoadPerTruckMetres = yard.RoadPerTruckMetres,
+                    ReleaseQuotaPerDay = yard.ReleaseQuotaPerDay,
+                    Dwell = yard.DwellHours,
+                    ReturnEmptyDirection = yard.ReturnEmptyVia is null ? -1 : directionNames.IndexOf(yard.ReturnEmptyVia),
+                };
+            case CheckStageSpec check:
+            {
+                var calendar = check.Calendar is null ? null : Calendars[check.Calendar];
+                var schedule = CapacitySchedule(calendar, check.Servers, Scenario.Changes.Where(c => c.Stage == check.Name && c.Servers is not null).Select(c => (c.From, c.Servers!.Value)));
+                var channels = ClassNames.Select(c => ChannelTable.For(check.Channels, c)).ToArray();
+                return new CompiledStage(check.Name, StageKind.Check, check.Buffer, schedule, calendar is { HasAppointmentPeriods: true } ? calendar : null, channels)
+                {
+                    RoadPerTruckMetres = 19,
+                };
+            }
+
+            case RoadStageSpec roadStage:
+            {
+                var road = Scenario.Roads.First(r => r.Name == roadStage.Road);
+                var calendar = road.Calendar is null ? null : Calendars[road.Calendar];
+                var lanes = road.LanesByDirection.GetValueOrDefault(direction);
+                var laneChanges = Scenario.Changes.Where(c => c.Road == road.Name && c.Lanes is not null && c.Lanes.ContainsKey(direction)).Select(c => (c.From, c.Lanes![direction]));
+                var schedule = CapacitySchedule(calendar, lanes, laneChanges);
+                var crossing = ChannelTable.Single(road.CrossingHours);
+                return new CompiledStage(roadStage.Name, StageKind.Road, roadStage.Buffer ?? road.BufferTrucks, schedule, null, [.. ClassNames.Select(_ => crossing)])
+                {
+                    RoadPerTruckMetres = 19,
+                };
+            }
+
+            default:
+                throw new ArgumentException($"unknown stage type {spec.GetType().Name}", nameof(spec));
+        }
+    }
+
+    /// <summary>
+    /// Breakpoints (hours, servers) of a stage: servers while its calendar is open, zero while closed,
+    /// with dated changes of the server count applied from local midnight in the scenario zone.
+    /// </summary>
+    private (double Hours, int Servers)[] CapacitySchedule(GateCalendar? calendar, int baseServers, IEnumerable<(NodaTime.LocalDate From, int Servers)> changes)
+    {
+        var changeTimes = changes.Select(c => (Hours: Clock.HoursAtStartOf(c.From, Scenario.TimeZone), c.Servers)).OrderBy(c => c.Hours).ToList();
+        var times = new SortedSet<double> { 0 };
+        foreach (var change in changeTimes)
+        {
+            times.Add(Math.Max(0, change.Hours));
+        }
+
+        if (calendar is not null)
+        {
+            foreach (var (open, close) in calendar.OpenIntervals)
+            {
+                if (open > 0 && open < Clock.RunHours)
+                {
+                    times.Add(open);
+                }
+
+                if (close > 0 && close < Clock.RunHours)
+                {
+                    times.Add(close);
+                }
+            }
+        }
+
+        var schedule = new List<(double, int)>();
+        foreach (var t in times)
+        {
+            var servers = baseServers;
+            foreach (var change in changeTimes)
+            {
+                if (change.Hours <= t)
+                {
+                    servers = change.Servers;
+                }
+            }
+
+            var capacity = calendar is null || calendar.IsOpenAt(t) ? servers : 0;
+            if (schedule.Count == 0 || schedule[^1].Item2 != capacity)
+            {
+                schedule.Add((t, capacity));
+            }
+        }
+
+        return [.. schedule];
+    }
+}
+
+public enum StageKind
+{
+    Yard,
+    Check,
+    Road,
+}
+
+public sealed record CompiledDirection(string Name, int Index, ArrivalRates Arrivals, CompiledStage[] Stages);
+
+/// <summary>A stage compiled for simulation.</summary>
+/// <param name="Name">Stage name.</param>
+/// <param name="Kind">Yard, check or road.</param>
+/// <param name="Places">Places in front (yard capacity or buffer); null = unbounded.</param>
+/// <param name="CapacitySchedule">Servers over time (empty for yards).</param>
+/// <param name="AppointmentCalendar">The calendar whose appointment-only days gate this stage, if any.</param>
+/// <param name="ChannelsByClass">Service channels per class index (empty for yards).</param>
+public sealed record CompiledStage(
+    string Name,
+    StageKind Kind,
+    int? Places,
+    (double Hours, int Servers)[] CapacitySchedule,
+    GateCalendar? AppointmentCalendar,
+    ChannelTable[] ChannelsByClass)
+{
+    public bool HasServers => Kind != StageKind.Yard;
+
+    public double RoadPerTruckMetres { get; init; } = 19;
+
+    public int? ReleaseQuotaPerDay { get; init; }
+
+    public Distribution? Dwell { get; init; }
+
+    public int ReturnEmptyDirection { get; init; } = -1;
+}
+
+/// <summary>The channels of one stage for one class: cumulative probabilities and service times.</summary>
+public sealed record ChannelTable(string[] Names, double[] Cumulative, Distribution[] Services)
+{
+    public static ChannelTable Single(Distribution service) => new(["green"], [1.0], [service]);
+
+    public static ChannelTable For(IReadOnlyList<ChannelSpec> channels, string cargoClass)
+    {
+        var names = channels.Select(c => c.Name).ToArray();
+        var cumulative = new double[channels.Count];
+        double running = 0;
+        for (var i = 0; i < channels.Count; i++)
+        {
+            running += channels[i].ProbabilityFor(cargoClass);
+            cumulative[i] = running;
+        }
+
+        return new ChannelTable(names, cumulative, [.. channels.Select(c => c.ServiceFor(cargoClass))]);
+    }
+
+    public int Choose(double uniform)
+    {
+        var total = Cumulative[^1];
+        for (var i = 0; i < Cumulative.Length - 1; i++)
+        {
+            if (uniform * total < Cumulative[i])
+            {
+                return i;
+            }
+        }
+
+        return Cumulative.Length - 1;
+    }
+}

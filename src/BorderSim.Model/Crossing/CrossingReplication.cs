@@ -1,0 +1,501 @@
+using BorderSim.Engine;
+using BorderSim.Engine.Randomness;
+using BorderSim.Engine.Statistics;
+using BorderSim.Model.Results;
+using NodaTime;
+
+namespace BorderSim.Model.Crossing;
+
+/// <summary>
+/// One replication of a crossing: trucks arrive, pass their direction's stages in order and leave.
+/// Every stage has places in front; a truck that cannot get the next place keeps the one it holds
+/// (blocking), so a slow downstream stage backs trucks up into yards and onto the highway.
+/// </summary>
+public sealed partial class CrossingReplication
+{
+    private readonly CrossingModel _model;
+    private readonly Simulation _sim;
+    private readonly RandomStreams _streams;
+    private readonly ITruckObserver? _observer;
+    private readonly StageRuntime[][] _stages;
+    private readonly DirectionRuntime[] _directions;
+    private readonly ClassRuntime[] _classes;
+    private readonly Dictionary<(string Calendar, LocalDate Day), int> _appointmentsAdmitted = [];
+    private readonly Dictionary<string, int> _calendarBits;
+    private readonly double _warmUpHours;
+    private Truck? _liveHead;
+    private long _nextTruckId;
+
+    public CrossingReplication(CrossingModel model, int replication, ulong seed, double warmUpHours, ITruckObserver? observer = null)
+    {
+        _model = model ?? throw new ArgumentNullException(nameof(model));
+        Replication = replication;
+        _warmUpHours = warmUpHours;
+        _observer = observer;
+        _sim = new Simulation();
+        _streams = new RandomStreams(seed, replication);
+        _calendarBits = model.Calendars.Keys.Order(StringComparer.Ordinal).Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+        _stages = [.. model.Directions.Select(d => d.Stages.Select(s => new StageRuntime(_sim, s, d.Name, _streams)).ToArray())];
+        _directions = [.. model.Directions.Select(d => new DirectionRuntime(d, _streams, model.ClassNames.Length))];
+        _classes = [.. model.Classes.Select(c => new ClassRuntime(c, _streams))];
+    }
+
+    public int Replication { get; }
+
+    /// <summary>Runs the whole replication and returns what it measured after the warm-up.</summary>
+    public ReplicationResult Run()
+    {
+        var runHours = _model.Clock.RunHours;
+        foreach (var direction in _directions)
+        {
+            _sim.Start(ArrivalSource(direction));
+        }
+
+        for (var d = 0; d < _stages.Length; d++)
+        {
+            foreach (var stage in _stages[d])
+            {
+                if (stage.Servers is not null && stage.Stage.CapacitySchedule.Length > 1)
+                {
+                    _sim.Start(CapacityController(stage));
+                }
+            }
+        }
+
+        var sampler = new TimeSeriesSampler(this, _model.Scenario.TimeseriesStepMinutes / 60.0, runHours);
+        _sim.Start(sampler.Sample());
+        if (_warmUpHours > 0)
+        {
+            _sim.Start(WarmUpReset());
+        }
+
+        _sim.Run(runHours);
+        sampler.SampleNow(runHours);
+        ReportTrucksStillInSystem(runHours);
+        return new ReplicationResult(
+            Replication,
+            _warmUpHours,
+            CollectMetrics(runHours),
+            sampler.ToTimeSeries(),
+            CollectServedPerDay(),
+            _model.ClassNames.Select((name, i) => (name, _classes[i].WaitHours.Quantiles)).ToDictionary(p => p.name, p => p.Quantiles, StringComparer.Ordinal));
+    }
+
+    private IEnumerable<SimEvent> ArrivalSource(DirectionRuntime direction)
+    {
+        var rates = direction.Direction.Arrivals;
+        while (true)
+        {
+            var next = rates.NextArrival(_sim.NowHours, direction.ArrivalStream.NextExponential());
+            if (double.IsPositiveInfinity(next))
+            {
+                yield break;
+            }
+
+            yield return _sim.Timeout(next - _sim.NowHours);
+            var cargoClass = rates.ClassAt(_sim.NowHours, direction.ClassStream.NextDouble());
+            _sim.Start(Journey(NewTruck(direction.Direction.Index, cargoClass, isEmptyReturn: false)));
+        }
+    }
+
+    private Truck NewTruck(int direction, int cargoClass, bool isEmptyReturn)
+    {
+        var stages = _stages[direction];
+        var truck = new Truck
+        {
+            Id = _nextTruckId++,
+            Direction = direction,
+            CargoClass = cargoClass,
+            ArrivedHours = _sim.NowHours,
+            ServiceHours = new double[stages.Length],
+            Channels = new byte[stages.Length],
+        };
+
+        for (var s = 0; s < stages.Length; s++)
+        {
+            var stage = stages[s];
+            if (stage.Stage.HasServers)
+            {
+                var table = stage.Stage.ChannelsByClass[cargoClass];
+                var channel = table.Names.Length == 1 ? 0 : table.Choose((isEmptyReturn ? stage.EmptyChannelStream : stage.ChannelStream).NextDouble());
+                truck.Channels[s] = (byte)channel;
+                truck.ServiceHours[s] = table.Services[channel].Sample(isEmptyReturn ? stage.EmptyServiceStream : stage.ServiceStream);
+            }
+            else if (stage.Stage.Dwell is { } dwell)
+            {
+                truck.ServiceHours[s] = dwell.Sample(isEmptyReturn ? stage.EmptyServiceStream : stage.ServiceStream);
+            }
+        }
+
+        var classRuntime = _classes[cargoClass];
+        if (classRuntime.Spec.PatienceHours is { } patience && !isEmptyReturn)
+        {
+            truck.PatienceDeadlineHours = _sim.NowHours + patience.Sample(classRuntime.PatienceStream);
+        }
+
+        if (_observer is not null)
+        {
+            truck.Visits = new StageVisit[stages.Length];
+            for (var s = 0; s < stages.Length; s++)
+            {
+                truck.Visits[s] = new StageVisit(stages[s].Stage.Name, double.NaN, double.NaN, double.NaN);
+            }
+
+            truck.NextLive = _liveHead;
+            if (_liveHead is not null)
+            {
+                _liveHead.PreviousLive = truck;
+            }
+
+            _liveHead = truck;
+        }
+
+        var directionRuntime = _directions[direction];
+        directionRuntime.InSystem.Add(_sim.NowHours, 1);
+        if (_sim.NowHours >= _warmUpHours)
+        {
+            directionRuntime.Arrived[cargoClass]++;
+        }
+
+        return truck;
+    }
+
+    /// <summary>The story of one truck: for each stage, get a place in front, then a server, then be served.</summary>
+    private IEnumerable<SimEvent> Journey(Truck truck)
+    {
+        var stages = _stages[truck.Direction];
+        var direction = _directions[truck.Direction];
+        Request? held = null;
+        StageRuntime? heldAt = null;
+        var heldIsServer = false;
+
+        for (var s = 0; s < stages.Length; s++)
+        {
+            var stage = stages[s];
+
+            // A staging yard releases trucks only within its daily quota.
+            if (heldAt is { Stage.ReleaseQuotaPerDay: { } quota } && !heldIsServer)
+            {
+                while (true)
+                {
+                    var day = _model.Clock.LocalDateAt(_sim.NowHours, _model.Scenario.TimeZone);
+                    var released = heldAt.ReleasedPerDay.GetValueOrDefault(day);
+                    if (released < quota)
+                    {
+                        heldAt.ReleasedPerDay[day] = released + 1;
+                        break;
+                    }
+
+                    yield return _sim.Timeout(_model.Clock.HoursAtStartOf(day.PlusDays(1), _model.Scenario.TimeZone) - _sim.NowHours);
+                }
+            }
+
+            // 1. A place in front of the stage; while waiting the truck keeps the one it holds.
+            if (stage.Places is { } places)
+            {
+                var place = places.Request();
+                if (!place.IsProcessed)
+                {
+                    var onHighway = s == 0;
+                    if (onHighway)
+                    {
+                        direction.HighwayQueue.Add(_sim.NowHours, 1);
+                    }
+
+                    if (!truck.IsCommitted && truck.PatienceDeadlineHours < double.PositiveInfinity)
+                    {
+                        yield return WaitWithPatience(truck, place);
+                    }
+                    else
+                    {
+                        yield return place;
+                    }
+
+                    if (onHighway)
+                    {
+                        direction.HighwayQueue.Add(_sim.NowHours, -1);
+                    }
+
+                    if (!place.IsGranted)
+                    {
+                        places.Release(place);
+                        ReleaseHeld(held, heldAt, heldIsServer);
+                        Leave(truck, TruckOutcome.GaveUp);
+                        yield break;
+                    }
+                }
+
+                ReleaseHeld(held, heldAt, heldIsServer);
+                held = place;
+                heldIsServer = false;
+            }
+            else
+            {
+                ReleaseHeld(held, heldAt, heldIsServer);
+                held = null;
+                heldIsServer = false;
+            }
+
+            heldAt = stage;
+            stage.Waiting.Add(_sim.NowHours, 1);
+            MarkVisit(truck, s, entered: true);
+
+            if (!stage.Stage.HasServers)
+            {
+                if (truck.ServiceHours[s] > 0)
+                {
+                    yield return _sim.Timeout(truck.ServiceHours[s]);
+                    truck.ServedHours += truck.ServiceHours[s];
+                }
+
+                continue;
+            }
+
+            // 2. Appointment-only days: within the daily quota, and not for excluded classes.
+            if (stage.Stage.AppointmentCalendar is { } calendar)
+            {
+                var bit = 1UL << _calendarBits[calendar.Name];
+                while ((truck.AdmittedCalendars & bit) == 0)
+                {
+                    var rules = calendar.AppointmentDayAt(_sim.NowHours, out var day);
+                    if (rules is null)
+                    {
+                        break;
+                    }
+
+                    if (!rules.ExcludedClasses.Contains(_model.ClassNames[truck.CargoClass]))
+                    {
+                        var admitted = _appointmentsAdmitted.GetValueOrDefault((calendar.Name, day));
+                        if (admitted < rules.QuotaPerDay)
+                        {
+                            _appointmentsAdmitted[(calendar.Name, day)] = admitted + 1;
+                            truck.AdmittedCalendars |= bit;
+                            break;
+                        }
+                    }
+
+                    yield return _sim.Timeout(calendar.NextMidnightAfter(_sim.NowHours) - _sim.NowHours);
+                }
+            }
+
+            // 3. A server (booth, team, lane), then service.
+            var server = stage.Servers!.Request();
+            if (!server.IsProcessed)
+            {
+                if (!truck.IsCommitted && truck.PatienceDeadlineHours < double.PositiveInfinity)
+                {
+                    yield return WaitWithPatience(truck, server);
+                }
+                else
+                {
+                    yield return server;
+                }
+
+                if (!server.IsGranted)
+                {
+                    stage.Servers.Release(server);
+                    stage.Waiting.Add(_sim.NowHours, -1);
+                    ReleaseHeld(held, heldAt, false);
+                    Leave(truck, TruckOutcome.GaveUp);
+                    yield break;
+                }
+            }
+
+            stage.Waiting.Add(_sim.NowHours, -1);
+            if (held is not null)
+            {
+                stage.Places!.Release(held);
+            }
+
+            held = server;
+            heldIsServer = true;
+            truck.IsCommitted = true;
+            MarkVisit(truck, s, entered: false);
+            yield return _sim.Timeout(truck.ServiceHours[s]);
+            truck.ServedHours += truck.ServiceHours[s];
+        }
+
+        ReleaseHeld(held, heldAt, heldIsServer);
+        var last = stages[^1];
+        Leave(truck, TruckOutcome.Served);
+        if (last.Stage.ReturnEmptyDirection >= 0 && _model.EmptyClassIndex >= 0)
+        {
+            _sim.Start(Journey(NewTruck(last.Stage.ReturnEmptyDirection, _model.EmptyClassIndex, isEmptyReturn: true)));
+        }
+    }
+
+    private SimEvent WaitWithPatience(Truck truck, Request request)
+    {
+        var left = Math.Max(0, truck.PatienceDeadlineHours - _sim.NowHours);
+        return _sim.AnyOf(request, _sim.Timeout(left));
+    }
+
+    private void ReleaseHeld(Request? held, StageRuntime? heldAt, bool heldIsServer)
+    {
+        if (heldAt is null)
+        {
+            return;
+        }
+
+        if (held is not null)
+        {
+            (heldIsServer ? heldAt.Servers! : heldAt.Places!).Release(held);
+        }
+
+        if (!heldIsServer && !heldAt.Stage.HasServers)
+        {
+            heldAt.Waiting.Add(_sim.NowHours, -1); // left the yard
+        }
+    }
+
+    private void MarkVisit(Truck truck, int stage, bool entered)
+    {
+        if (truck.Visits is null)
+        {
+            return;
+        }
+
+        var visit = truck.Visits[stage];
+        truck.Visits[stage] = entered ? visit with { EnteredHours = _sim.NowHours } : visit with { ServiceStartHours = _sim.NowHours };
+        if (stage > 0 && entered)
+        {
+            truck.Visits[stage - 1] = truck.Visits[stage - 1] with { LeftHours = _sim.NowHours };
+        }
+    }
+
+    private IEnumerable<SimEvent> CapacityController(StageRuntime stage)
+    {
+        foreach (var (hours, servers) in stage.Stage.CapacitySchedule)
+        {
+            if (hours > _sim.NowHours)
+            {
+                yield return _sim.Timeout(hours - _sim.NowHours);
+            }
+
+            stage.Servers!.SetCapacity(servers);
+        }
+    }
+
+    private IEnumerable<SimEvent> WarmUpReset()
+    {
+        yield return _sim.Timeout(_warmUpHours);
+        var now = _sim.NowHours;
+        foreach (var direction in _directions)
+        {
+            direction.ResetStatistics(now);
+        }
+
+        foreach (var stage in _stages.SelectMany(s => s))
+        {
+            stage.ResetStatistics(now);
+        }
+
+        foreach (var cargoClass in _classes)
+        {
+            cargoClass.ResetStatistics();
+        }
+    }
+
+    private void Leave(Truck truck, TruckOutcome outcome)
+    {
+        var now = _sim.NowHours;
+        var direction = _directions[truck.Direction];
+        direction.InSystem.Add(now, -1);
+        if (truck.Visits is not null)
+        {
+            var lastVisited = Array.FindLastIndex(truck.Visits, v => !double.IsNaN(v.EnteredHours));
+            if (lastVisited >= 0)
+            {
+                truck.Visits[lastVisited] = truck.Visits[lastVisited] with { LeftHours = now };
+            }
+
+            if (truck.PreviousLive is null)
+            {
+                _liveHead = truck.NextLive;
+            }
+            else
+            {
+                truck.PreviousLive.NextLive = truck.NextLive;
+            }
+
+            if (truck.NextLive is not null)
+            {
+                truck.NextLive.PreviousLive = truck.PreviousLive;
+            }
+        }
+
+        var timeInSystem = now - truck.ArrivedHours;
+        var wait = timeInSystem - truck.ServedHours;
+        var cargoClass = _classes[truck.CargoClass];
+        var isPastShelfLife = cargoClass.Spec.ShelfLifeHours is { } shelfLife && timeInSystem > shelfLife;
+        if (now >= _warmUpHours)
+        {
+            if (outcome == TruckOutcome.GaveUp)
+            {
+                direction.GaveUp[truck.CargoClass]++;
+            }
+            else
+            {
+                direction.Served[truck.CargoClass]++;
+                direction.ServedTonnes += cargoClass.Spec.Tonnes;
+                direction.WaitHours.Add(wait);
+                direction.TimeInSystemHours.Add(timeInSystem);
+                direction.DelayCostUsd += wait * cargoClass.Spec.DelayCostUsdPerHour;
+                cargoClass.WaitHours.Add(wait);
+                cargoClass.TimeInSystemHours.Add(timeInSystem);
+                if (isPastShelfLife)
+                {
+                    cargoClass.PastShelfLife++;
+                }
+            }
+        }
+
+        if (outcome == TruckOutcome.Served)
+        {
+            var day = _model.Clock.LocalDateAt(now, _model.Scenario.TimeZone);
+            direction.CountServedOn(day, truck.CargoClass);
+        }
+
+        _observer?.OnTruckLeft(ToRecord(truck, now, outcome, wait, isPastShelfLife));
+    }
+
+    private TruckRecord ToRecord(Truck truck, double now, TruckOutcome outcome, double wait, bool isPastShelfLife)
+    {
+        var table = _stages[truck.Direction]
+            .Select((stage, s) => (stage, s))
+            .FirstOrDefault(p => p.stage.Stage.Kind == StageKind.Check);
+        var channel = table.stage is null ? "" : table.stage.Stage.ChannelsByClass[truck.CargoClass].Names[truck.Channels[table.s]];
+        return new TruckRecord(
+            Replication,
+            truck.Id,
+            _model.Directions[truck.Direction].Name,
+            _model.ClassNames[truck.CargoClass],
+            channel,
+            truck.ArrivedHours,
+            now,
+            outcome,
+            wait,
+            isPastShelfLife,
+            truck.Visits ?? []);
+    }
+
+    private void ReportTrucksStillInSystem(double now)
+    {
+        if (_observer is null)
+        {
+            return;
+        }
+
+        var trucks = new List<Truck>();
+        for (var truck = _liveHead; truck is not null; truck = truck.NextLive)
+        {
+            trucks.Add(truck);
+        }
+
+        foreach (var truck in trucks.OrderBy(t => t.Id))
+        {
+            var isPastShelfLife = _classes[truck.CargoClass].Spec.ShelfLifeHours is { } shelfLife && now - truck.ArrivedHours > shelfLife;
+            _observer.OnTruckLeft(ToRecord(truck, double.NaN, TruckOutcome.InSystemAtEnd, now - truck.ArrivedHours - truck.ServedHours, isPastShelfLife));
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using BorderSim.Engine.Randomness;
+using BorderSim.Engine.Statistics;
+using BorderSim.Model.Spec;
+using NodaTime;
+
+namespace BorderSim.Model.Crossing;
+
+/// <summary>A direction's random streams, counters and statistics in one replication.</summary>
+internal sealed class DirectionRuntime
+{
+    private readonly Dictionary<LocalDate, int[]> _servedPerDay = [];
+
+    public DirectionRuntime(CompiledDirection direction, RandomStreams streams, int classCount)
+    {
+        Direction = direction;
+        ArrivalStream = streams[$"arrivals/{direction.Name}"];
+        ClassStream = streams[$"class/{direction.Name}"];
+        Arrived = new long[classCount];
+        Served = new long[classCount];
+        GaveUp = new long[classCount];
+    }
+
+    public CompiledDirection Direction { get; }
+
+    public RandomStream ArrivalStream { get; }
+
+    public RandomStream ClassStream { get; }
+
+    public TimeWeightedStatistic InSystem { get; } = new();
+
+    public TimeWeightedStatistic HighwayQueue { get; } = new();
+
+    public long[] Arrived { get; }
+
+    public long[] Served { get; }
+
+    public long[] GaveUp { get; }
+
+    public double InSystemAtWarmUp { get; private set; }
+
+    public double ServedTonnes { get; set; }
+
+    public double DelayCostUsd { get; set; }
+
+    public SampleStatistic WaitHours { get; } = new();
+
+    public SampleStatistic TimeInSystemHours { get; } = new();
+
+    public IReadOnlyDictionary<LocalDate, int[]> ServedPerDay => _servedPerDay;
+
+    public void CountServedOn(LocalDate day, int cargoClass)
+    {
+        if (!_servedPerDay.TryGetValue(day, out var counts))
+        {
+            counts = new int[Arrived.Length];
+            _servedPerDay.Add(day, counts);
+        }
+
+        counts[cargoClass]++;
+    }
+
+    public void ResetStatistics(double atHours)
+    {
+        InSystem.Reset(atHours);
+        HighwayQueue.Reset(atHours);
+        InSystemAtWarmUp = InSystem.Current;
+        Array.Clear(Arrived);
+        Array.Clear(Served);
+        Array.Clear(GaveUp);
+        ServedTonnes = 0;
+        DelayCostUsd = 0;
+        WaitHours.Reset();
+        TimeInSystemHours.Reset();
+    }
+}
+
+/// <summary>A cargo class's streams and statistics in one replication.</summary>
+internal sealed class ClassRuntime(CargoClassSpec spec, RandomStreams streams)
+{
+    public CargoClassSpec Spec { get; } = spec;
+
+    public RandomStream PatienceStream { get; } = streams[$"patience/{spec.Name}"];
+
+    public SampleStatistic WaitHours { get; } = new();
+
+    public SampleStatistic TimeInSystemHours { get; } = new();
+
+    public long PastShelfLife { get; set; }
+
+    public void ResetStatistics()
+    {
+        WaitHours.Reset();
+        TimeInSystemHours.Reset();
+        PastShelfLife = 0;
+    }
+}
+
+internal static class RandomStreamExtensions
+{
+    /// <summary>An Exp(1) draw by inversion (one uniform, so streams stay aligned across alternatives).</summary>
+    public static double NextExponential(this RandomStream stream) => -Math.Log(1 - stream.NextDouble());
+}

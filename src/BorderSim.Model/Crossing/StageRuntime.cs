@@ -1,0 +1,65 @@
+using BorderSim.Engine;
+using BorderSim.Engine.Randomness;
+using BorderSim.Engine.Statistics;
+
+namespace BorderSim.Model.Crossing;
+
+/// <summary>A stage's resources, random streams and statistics in one replication.</summary>
+internal sealed class StageRuntime
+{
+    public StageRuntime(Simulation simulation, CompiledStage stage, string direction, RandomStreams streams)
+    {
+        Stage = stage;
+        Places = stage.Places is { } places ? new Resource(simulation, places) : null;
+        Servers = stage.HasServers ? new Resource(simulation, stage.CapacitySchedule.Length > 0 ? stage.CapacitySchedule[0].Servers : 0) : null;
+        ServiceStream = streams[$"service/{direction}/{stage.Name}"];
+        ChannelStream = streams[$"channel/{direction}/{stage.Name}"];
+        EmptyServiceStream = streams[$"empty-service/{direction}/{stage.Name}"];
+        EmptyChannelStream = streams[$"empty-channel/{direction}/{stage.Name}"];
+        if (Servers is not null)
+        {
+            BusyServers = new TimeWeightedStatistic();
+            ServerCapacity = new TimeWeightedStatistic(0, Servers.Capacity);
+            var busy = BusyServers;
+            var capacity = ServerCapacity;
+            Servers.Changed += r =>
+            {
+                busy.Observe(simulation.NowHours, r.InUse);
+                capacity.Observe(simulation.NowHours, r.Capacity);
+            };
+        }
+    }
+
+    public CompiledStage Stage { get; }
+
+    /// <summary>Places in front of the stage (yard places or buffer); null = unbounded.</summary>
+    public Resource? Places { get; }
+
+    /// <summary>Booths, teams or lanes; null for yards.</summary>
+    public Resource? Servers { get; }
+
+    public RandomStream ServiceStream { get; }
+
+    public RandomStream ChannelStream { get; }
+
+    public RandomStream EmptyServiceStream { get; }
+
+    public RandomStream EmptyChannelStream { get; }
+
+    /// <summary>Trucks at the stage that have not started service (for yards: trucks in the yard).</summary>
+    public TimeWeightedStatistic Waiting { get; } = new();
+
+    public TimeWeightedStatistic? BusyServers { get; }
+
+    public TimeWeightedStatistic? ServerCapacity { get; }
+
+    /// <summary>Release quota of a staging yard: trucks released on the current local day.</summary>
+    public Dictionary<NodaTime.LocalDate, int> ReleasedPerDay { get; } = [];
+
+    public void ResetStatistics(double atHours)
+    {
+        Waiting.Reset(atHours);
+        BusyServers?.Reset(atHours);
+        ServerCapacity?.Reset(atHours);
+    }
+}

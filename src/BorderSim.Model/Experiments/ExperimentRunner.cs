@@ -1,0 +1,283 @@
+using BorderSim.Model.Crossing;
+using BorderSim.Model.Results;
+using BorderSim.Model.Spec;
+
+namespace BorderSim.Model.Experiments;
+
+/// <summary>
+/// Runs a scenario's replications in parallel and summarises them. Each replication has its own
+/// simulation and random streams derived from (seed, replication), and results are combined in
+/// replication order, so the result is the same whatever the number of threads.
+/// </summary>
+public static class ExperimentRunner
+{
+    private const int PilotReplications = 5;
+
+    public static ExperimentResult Run(
+        ScenarioSpec scenario,
+        RunOptions options,
+        Func<int, ITruckObserver?>? observerFactory = null,
+        IProgress<int>? replicationsDone = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(options);
+        scenario = Apply(scenario, options);
+        var model = new CrossingModel(scenario);
+        var threads = Math.Max(1, options.Threads ?? Environment.ProcessorCount);
+        var seed = scenario.Seed;
+
+        var (warmUpHours, method) = scenario.WarmUpHours is { } fixedWarmUp
+            ? (fixedWarmUp, "fixed")
+            : (DetectWarmUp(model, seed, Math.Min(PilotReplications, scenario.Replications), threads, cancellationToken), "mser-5");
+
+        var replications = new List<ReplicationResult>();
+        var target = scenario.Replications;
+        var done = 0;
+        while (true)
+        {
+            var batch = RunReplications(model, seed, warmUpHours, replications.Count, target - replications.Count, threads, observerFactory, () => replicationsDone?.Report(Interlocked.Increment(ref done)), cancellationToken);
+            replications.AddRange(batch);
+            if (options.Precision is not { } precision || options.PrecisionMetric is not { } metricId)
+            {
+                break;
+            }
+
+            // Law's sequential procedure: the first n at which the relative half-width is small enough.
+            var stopAt = FirstPreciseCount(replications, metricId, precision, scenario.Replications);
+            if (stopAt is { } n)
+            {
+                replications.RemoveRange(n, replications.Count - n);
+                break;
+            }
+
+            if (replications.Count >= options.MaxReplications)
+            {
+                break;
+            }
+
+            target = Math.Min(options.MaxReplications, replications.Count + threads);
+        }
+
+        return Summarise(scenario, warmUpHours, method, replications);
+    }
+
+    /// <summary>Applies the options' overrides to the scenario.</summary>
+    public static ScenarioSpec Apply(ScenarioSpec scenario, RunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Replications is < 1 || options.Days is < 1 || options.Threads is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "replications, days and threads must be at least 1");
+        }
+
+        var result = scenario with
+        {
+            Replications = options.Replications ?? scenario.Replications,
+            Seed = options.Seed ?? scenario.Seed,
+            Days = options.Days ?? scenario.Days,
+        };
+        if (result.WarmUpHours >= result.RunHours)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"the warm-up ({result.WarmUpHours} h) must be shorter than the run ({result.RunHours} h)");
+        }
+
+        return result;
+    }
+
+    /// <summary>MSER-5 on the mean over pilot replications of the number of trucks in the system.</summary>
+    public static double DetectWarmUp(CrossingModel model, ulong seed, int pilots, int threads, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var pilotsRun = RunReplications(model, seed, 0, 0, Math.Max(1, pilots), threads, null, null, cancellationToken);
+        var step = pilotsRun[0].TimeSeries.StepHours;
+        var length = pilotsRun[0].TimeSeries.Series[0].Values.Length;
+        var total = new double[length];
+        foreach (var replication in pilotsRun)
+        {
+            foreach (var series in replication.TimeSeries.Series.Where(s => s.Name == "in_system_trucks"))
+            {
+                for (var i = 0; i < length; i++)
+                {
+                    total[i] += series.Values[i] / pilotsRun.Count;
+                }
+            }
+        }
+
+        return Mser.TruncationPoint(total) * step;
+    }
+
+    private static List<ReplicationResult> RunReplications(
+        CrossingModel model,
+        ulong seed,
+        double warmUpHours,
+        int first,
+        int count,
+        int threads,
+        Func<int, ITruckObserver?>? observerFactory,
+        Action? onDone,
+        CancellationToken cancellationToken)
+    {
+        var results = new ReplicationResult[Math.Max(0, count)];
+        Parallel.For(
+            0,
+            results.Length,
+            new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken },
+            i =>
+            {
+                var replication = first + i;
+                var observer = observerFactory?.Invoke(replication);
+                results[i] = new CrossingReplication(model, replication, seed, warmUpHours, observer).Run();
+                onDone?.Invoke();
+            });
+        return [.. results];
+    }
+
+    private static int? FirstPreciseCount(List<ReplicationResult> replications, string metricId, double precision, int minimum)
+    {
+        var values = replications.Select(r => r.Metrics.FirstOrDefault(m => m.Key.Id == metricId)).ToList();
+        if (values.All(v => v.Key is null))
+        {
+            throw new ArgumentException($"unknown metric '{metricId}' for --precision; see summary.csv's metric column", nameof(metricId));
+        }
+
+        for (var n = Math.Max(2, minimum); n <= values.Count; n++)
+        {
+            var summary = Statistics.Summarise(values.Take(n).Where(v => v.Key is not null).Select(v => v.Value));
+            if (summary.Count >= 2 && Math.Abs(summary.HalfWidth95) <= precision * Math.Abs(summary.Mean))
+            {
+                return n;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Combines replications: metric summaries, time-series bands, daily throughput, pooled wait quantiles.</summary>
+    public static ExperimentResult Summarise(ScenarioSpec scenario, double warmUpHours, string warmUpMethod, IReadOnlyList<ReplicationResult> replications)
+    {
+        ArgumentNullException.ThrowIfNull(replications);
+        var keys = new List<MetricKey>();
+        var values = new Dictionary<MetricKey, List<double>>();
+        foreach (var replication in replications)
+        {
+            foreach (var metric in replication.Metrics)
+            {
+                if (!values.TryGetValue(metric.Key, out var list))
+                {
+                    list = [];
+                    values.Add(metric.Key, list);
+                    keys.Add(metric.Key);
+                }
+
+                list.Add(metric.Value);
+            }
+        }
+
+        var summary = keys.Select(key =>
+        {
+            var s = Statistics.Summarise(values[key]);
+            return new MetricSummary(key, s.Count, s.Mean, s.StandardDeviation, s.HalfWidth95, s.Min, s.Max);
+        }).ToList();
+
+        return new ExperimentResult(
+            scenario,
+            warmUpHours,
+            warmUpMethod,
+            summary,
+            SummariseSeries(replications),
+            SummariseDays(replications),
+            SummariseWaits(replications),
+            replications);
+    }
+
+    private static List<SeriesSummary> SummariseSeries(IReadOnlyList<ReplicationResult> replications)
+    {
+        var result = new List<SeriesSummary>();
+        if (replications.Count == 0)
+        {
+            return result;
+        }
+
+        var first = replications[0].TimeSeries;
+        for (var s = 0; s < first.Series.Count; s++)
+        {
+            var template = first.Series[s];
+            var length = template.Values.Length;
+            var mean = new double[length];
+            var lower = new double[length];
+            var upper = new double[length];
+            var column = new double[replications.Count];
+            for (var i = 0; i < length; i++)
+            {
+                for (var r = 0; r < replications.Count; r++)
+                {
+                    column[r] = replications[r].TimeSeries.Series[s].Values[i];
+                }
+
+                mean[i] = column.Average();
+                Array.Sort(column);
+                lower[i] = Statistics.Percentile(column, 0.05);
+                upper[i] = Statistics.Percentile(column, 0.95);
+            }
+
+            result.Add(new SeriesSummary(template.Id, template.Name, template.Unit, template.Direction, template.Stage, first.StepHours, mean, lower, upper));
+        }
+
+        return result;
+    }
+
+    private static List<DailySummary> SummariseDays(IReadOnlyList<ReplicationResult> replications)
+    {
+        var perDay = new SortedDictionary<(NodaTime.LocalDate Date, string Direction), double[]>();
+        for (var r = 0; r < replications.Count; r++)
+        {
+            foreach (var count in replications[r].ServedPerDay)
+            {
+                var key = (count.Date, count.Direction);
+                if (!perDay.TryGetValue(key, out var totals))
+                {
+                    totals = new double[replications.Count];
+                    perDay.Add(key, totals);
+                }
+
+                totals[r] += count.Trucks;
+            }
+        }
+
+        return [.. perDay.Select(p =>
+        {
+            var s = Statistics.Summarise(p.Value);
+            return new DailySummary(p.Key.Date, p.Key.Direction, s.Mean, s.HalfWidth95);
+        })];
+    }
+
+    private static List<WaitDistribution> SummariseWaits(IReadOnlyList<ReplicationResult> replications)
+    {
+        var result = new List<WaitDistribution>();
+        if (replications.Count == 0)
+        {
+            return result;
+        }
+
+        foreach (var cargoClass in replications[0].WaitHoursByClass.Keys)
+        {
+            var pooled = new Engine.Statistics.QuantileSketch(replications[0].WaitHoursByClass[cargoClass].RelativeAccuracy);
+            foreach (var replication in replications)
+            {
+                pooled.Merge(replication.WaitHoursByClass[cargoClass]);
+            }
+
+            if (pooled.Count == 0)
+            {
+                continue;
+            }
+
+            var points = Enumerable.Range(0, 101).Select(i => (i / 100.0, pooled.Quantile(i / 100.0))).ToList();
+            result.Add(new WaitDistribution(cargoClass, pooled.Count, points));
+        }
+
+        return result;
+    }
+}
