@@ -1,0 +1,178 @@
+using BorderSim.Model.Results;
+using NodaTime;
+using ScottPlot;
+
+namespace BorderSim.Reporting;
+
+/// <summary>
+/// The plots of a run, each written as PNG and SVG: queue length per stage over time and the highway
+/// queue in km (mean line over a p5–p95 band across replications), the pooled wait distribution per
+/// cargo class (CDF), and trucks served per day per direction with 95% confidence whiskers.
+/// </summary>
+public static class Plots
+{
+    public const int WidthPixels = 1400;
+    public const int HeightPixels = 700;
+
+    public const string QueueFile = "queue_by_stage";
+    public const string HighwayFile = "highway_queue_km";
+    public const string WaitFile = "wait_cdf_by_class";
+    public const string ServedFile = "served_per_day";
+
+    /// <summary>Writes every plot that has data into <paramref name="directory"/>; returns the file names written.</summary>
+    public static IReadOnlyList<string> WriteAll(ExperimentResult result, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var written = new List<string>();
+        Save(QueueLengthPlot(result), directory, QueueFile, written);
+        Save(HighwayQueuePlot(result), directory, HighwayFile, written);
+        Save(WaitDistributionPlot(result), directory, WaitFile, written);
+        Save(ServedPerDayPlot(result), directory, ServedFile, written);
+        return written;
+    }
+
+    /// <summary>Queue length (trucks) at every stage over time: a mean line and the p5–p95 band per series.</summary>
+    public static Plot? QueueLengthPlot(ExperimentResult result)
+    {
+        List<SeriesSummary> series = [.. result.TimeSeries.Where(s => IsUnit(s.Unit, "trucks"))];
+        return series.Count == 0 ? null : BandPlot(result, series, $"{result.Scenario.Name}: queue length per stage", "trucks");
+    }
+
+    /// <summary>Highway queue (km) over time: a mean line and the p5–p95 band.</summary>
+    public static Plot? HighwayQueuePlot(ExperimentResult result)
+    {
+        List<SeriesSummary> series = [.. result.TimeSeries.Where(s => IsUnit(s.Unit, "km"))];
+        return series.Count == 0 ? null : BandPlot(result, series, $"{result.Scenario.Name}: highway queue", "queue length (km)");
+    }
+
+    /// <summary>The pooled waiting-time CDF of each cargo class.</summary>
+    public static Plot? WaitDistributionPlot(ExperimentResult result)
+    {
+        List<WaitDistribution> classes = [.. result.WaitByClass.Where(w => w.Quantiles.Count > 0)];
+        if (classes.Count == 0)
+        {
+            return null;
+        }
+
+        var plot = NewPlot($"{result.Scenario.Name}: waiting time by cargo class", "wait (hours)", "share of trucks");
+        for (int i = 0; i < classes.Count; i++)
+        {
+            WaitDistribution w = classes[i];
+            double[] hours = [.. w.Quantiles.Select(q => q.Hours)];
+            double[] shares = [.. w.Quantiles.Select(q => q.Probability)];
+            var line = plot.Add.ScatterLine(hours, shares, Palette(i));
+            line.LineWidth = 2.5f;
+            line.LegendText = FormattableString.Invariant($"{w.CargoClass} ({w.Trucks:N0} trucks)");
+        }
+
+        plot.Axes.SetLimitsY(0, 1.02);
+        plot.Axes.SetLimitsX(0, classes.Max(c => c.Quantiles.Max(q => q.Hours)) * 1.02 + 1e-9);
+        plot.Add.HorizontalLine(0.95, 1, Colors.Gray, LinePattern.Dotted).LegendText = "95% of trucks";
+        return Finish(plot, Alignment.LowerRight);
+    }
+
+    /// <summary>Trucks served per local day and direction: mean over replications with 95% confidence whiskers.</summary>
+    public static Plot? ServedPerDayPlot(ExperimentResult result)
+    {
+        if (result.ServedPerDay.Count == 0)
+        {
+            return null;
+        }
+
+        var plot = NewPlot($"{result.Scenario.Name}: trucks served per day", "date", "trucks per day");
+        string[] directions = [.. result.ServedPerDay.Select(d => d.Direction).Distinct()];
+        for (int i = 0; i < directions.Length; i++)
+        {
+            DailySummary[] days = [.. result.ServedPerDay.Where(d => d.Direction == directions[i]).OrderBy(d => d.Date)];
+            double[] xs = [.. days.Select(d => d.Date.AtMidnight().ToDateTimeUnspecified().AddHours(12).ToOADate())];
+            double[] ys = [.. days.Select(d => d.MeanTrucks)];
+            double[] errors = [.. days.Select(d => double.IsNaN(d.HalfWidth95) ? 0 : d.HalfWidth95)];
+            Color color = Palette(i);
+            var line = plot.Add.Scatter(xs, ys, color);
+            line.LineWidth = 2;
+            line.MarkerSize = 6;
+            line.LegendText = directions[i];
+            var whiskers = plot.Add.ErrorBar(xs, ys, errors);
+            whiskers.Color = color;
+            whiskers.LineWidth = 1.5f;
+        }
+
+        plot.Axes.DateTimeTicksBottom();
+        plot.Axes.Margins(bottom: 0);
+        plot.Add.Annotation("whiskers: 95% confidence interval of the daily mean", Alignment.UpperLeft);
+        return Finish(plot, Alignment.LowerRight);
+    }
+
+    private static Plot BandPlot(ExperimentResult result, List<SeriesSummary> series, string title, string yLabel)
+    {
+        var plot = NewPlot(title, "local date and time", yLabel);
+        for (int i = 0; i < series.Count; i++)
+        {
+            SeriesSummary s = series[i];
+            double[] xs = new double[s.Mean.Length];
+            for (int k = 0; k < xs.Length; k++)
+            {
+                xs[k] = ToOADate(result.LocalTimeAt(k * s.StepHours));
+            }
+
+            Color color = Palette(i);
+            var band = plot.Add.FillY(xs, s.Lower, s.Upper);
+            band.FillColor = color.WithAlpha(0.18);
+            band.LineColor = Colors.Transparent;
+            var mean = plot.Add.ScatterLine(xs, s.Mean, color);
+            mean.LineWidth = 1.8f;
+            mean.LegendText = series.Count == 1 && s.Stage.Length == 0 ? "mean" : SeriesLabel(s);
+        }
+
+        plot.Axes.DateTimeTicksBottom();
+        plot.Axes.Margins(bottom: 0);
+        plot.Add.Annotation("line: mean; band: 5th-95th percentile across replications", Alignment.UpperLeft);
+        return Finish(plot, Alignment.UpperRight);
+    }
+
+    private static string SeriesLabel(SeriesSummary s)
+    {
+        string label = string.Join(" / ", new[] { s.Direction, s.Stage }.Where(p => p.Length > 0));
+        return label.Length == 0 ? s.Name : label;
+    }
+
+    private static Plot NewPlot(string title, string xLabel, string yLabel)
+    {
+        var plot = new Plot();
+        plot.Title(title, size: 20);
+        plot.XLabel(xLabel, size: 15);
+        plot.YLabel(yLabel, size: 15);
+        return plot;
+    }
+
+    private static Plot Finish(Plot plot, Alignment legendAlignment)
+    {
+        plot.Legend.IsVisible = true;
+        plot.Legend.Alignment = legendAlignment;
+        plot.Legend.FontSize = 13;
+        // Picks a font that can draw every label (Vietnamese, and CJK where a CJK font is installed).
+        plot.Font.Automatic();
+        return plot;
+    }
+
+    private static void Save(Plot? plot, string directory, string stem, List<string> written)
+    {
+        if (plot is null)
+        {
+            return;
+        }
+
+        string png = stem + ".png";
+        string svg = stem + ".svg";
+        AtomicFile.WriteBytes(Path.Combine(directory, png), plot.GetImageBytes(WidthPixels, HeightPixels, ImageFormat.Png));
+        AtomicFile.WriteText(Path.Combine(directory, svg), w => w.Write(plot.GetSvgXml(WidthPixels, HeightPixels)));
+        written.Add(png);
+        written.Add(svg);
+    }
+
+    private static bool IsUnit(string unit, string expected) => string.Equals(unit.Trim(), expected, StringComparison.OrdinalIgnoreCase);
+
+    private static double ToOADate(LocalDateTime time) => time.ToDateTimeUnspecified().ToOADate();
+
+    private static Color Palette(int index) => new ScottPlot.Palettes.Category10().GetColor(index);
+}

@@ -1,0 +1,52 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace BorderSim.Reporting;
+
+/// <summary>
+/// run.json: what is needed to reproduce a result folder from the folder alone. Times are UTC (the
+/// only wall-clock readings in BorderSim); everything else comes from the command line and the scenario.
+/// </summary>
+public sealed record RunInfo(
+    [property: JsonPropertyName("version")] string Version,
+    [property: JsonPropertyName("command_line")] IReadOnlyList<string> CommandLine,
+    [property: JsonPropertyName("scenario_file")] string ScenarioFile,
+    [property: JsonPropertyName("scenario_sha256")] string ScenarioSha256,
+    [property: JsonPropertyName("scenario_name")] string ScenarioName,
+    [property: JsonPropertyName("overrides")] IReadOnlyList<string> Overrides,
+    [property: JsonPropertyName("seed")] ulong Seed,
+    [property: JsonPropertyName("replications")] int Replications,
+    [property: JsonPropertyName("threads")] int Threads,
+    [property: JsonPropertyName("days")] int Days,
+    [property: JsonPropertyName("warm_up_hours")] double WarmUpHours,
+    [property: JsonPropertyName("warm_up_method")] string WarmUpMethod,
+    [property: JsonPropertyName("started_utc")] DateTimeOffset StartedUtc,
+    [property: JsonPropertyName("finished_utc")] DateTimeOffset FinishedUtc,
+    [property: JsonPropertyName("outputs")] IReadOnlyList<string> Outputs)
+{
+    public const string FileName = "run.json";
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        NewLine = "\n",
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The informational version of <paramref name="assembly"/> (e.g. <c>0.1.0+abc123</c>), else its version.</summary>
+    public static string VersionOf(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        return assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString()
+            ?? "unknown";
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions) + "\n";
+
+    public static RunInfo FromJson(string json) =>
+        JsonSerializer.Deserialize<RunInfo>(json, JsonOptions) ?? throw new JsonException("run.json is empty");
+
+    public void WriteFile(string path) => AtomicFile.WriteText(path, w => w.Write(ToJson()));
+}

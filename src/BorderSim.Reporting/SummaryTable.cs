@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text;
+using BorderSim.Model.Results;
+
+namespace BorderSim.Reporting;
+
+/// <summary>
+/// The console summary of a run: the headline metrics (trucks served per day per direction, mean and
+/// p95 wait per class, highway queue in km, utilisation per stage), each as mean ± 95% half-width with
+/// the min and max over replications. Plain aligned text, invariant culture; summary.csv has the rest.
+/// </summary>
+public static class SummaryTable
+{
+    /// <summary>A group of rows: the metrics whose name starts with <see cref="NamePrefix"/> and whose statistic (the rest of the name) is wanted.</summary>
+    private sealed record Section(string Title, string NamePrefix, string[] Statistics, bool PreferWithoutClass);
+
+    // Metric names follow "<quantity>_<statistic>" (wait_hours_p95); the quantity alone when there is one statistic.
+    private static readonly Section[] Sections =
+    [
+        new("Trucks served per day", "served_per_day", [""], PreferWithoutClass: true),
+        new("Wait (hours)", "wait_hours", ["mean", "p95"], PreferWithoutClass: false),
+        new("Highway queue (km)", "highway_queue_km", ["mean", "max"], PreferWithoutClass: false),
+        new("Utilisation (0-1)", "utilisation", [""], PreferWithoutClass: false),
+    ];
+
+    private static readonly string[] ColumnTitles = ["", "mean", "± 95%", "min", "max"];
+
+    public static void Write(ExperimentResult result, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(writer);
+        int replications = result.Replications.Count > 0 ? result.Replications.Count : result.Summary.FirstOrDefault()?.Replications ?? 0;
+        writer.Write(FormattableString.Invariant(
+            $"{result.Scenario.Name}: {replications} replications of {result.Scenario.Days} days, warm-up {FormatNumber(result.WarmUpHours)} h ({result.WarmUpMethod})\n"));
+
+        var rows = new List<string[]>();
+        var sectionStarts = new List<(int Row, string Title)>();
+        foreach (Section section in Sections)
+        {
+            List<MetricSummary> metrics = [.. result.Summary.Where(m => Statistic(m.Key.Name, section) is not null)];
+            if (section.PreferWithoutClass && metrics.Any(m => m.Key.CargoClass.Length == 0))
+            {
+                metrics = [.. metrics.Where(m => m.Key.CargoClass.Length == 0)];
+            }
+
+            if (metrics.Count == 0)
+            {
+                continue;
+            }
+
+            sectionStarts.Add((rows.Count, section.Title));
+            foreach (MetricSummary metric in metrics)
+            {
+                rows.Add(
+                [
+                    "  " + Label(metric.Key, Statistic(metric.Key.Name, section)!),
+                    FormatNumber(metric.Mean),
+                    "± " + FormatNumber(metric.HalfWidth95),
+                    FormatNumber(metric.Min),
+                    FormatNumber(metric.Max),
+                ]);
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            writer.Write("(no headline metrics; see summary.csv)\n");
+            return;
+        }
+
+        int[] widths = new int[ColumnTitles.Length];
+        foreach (string[] row in rows.Prepend(ColumnTitles))
+        {
+            for (int c = 0; c < row.Length; c++)
+            {
+                widths[c] = Math.Max(widths[c], row[c].Length);
+            }
+        }
+
+        foreach ((int _, string title) in sectionStarts)
+        {
+            widths[0] = Math.Max(widths[0], title.Length);
+        }
+
+        writer.Write(FormatRow(ColumnTitles, widths));
+        int nextSection = 0;
+        for (int r = 0; r < rows.Count; r++)
+        {
+            if (nextSection < sectionStarts.Count && sectionStarts[nextSection].Row == r)
+            {
+                writer.Write(sectionStarts[nextSection].Title + "\n");
+                nextSection++;
+            }
+
+            writer.Write(FormatRow(rows[r], widths));
+        }
+    }
+
+    private static string? Statistic(string name, Section section)
+    {
+        if (!name.StartsWith(section.NamePrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string rest = name[section.NamePrefix.Length..];
+        string statistic = rest.StartsWith('_') ? rest[1..] : rest;
+        return section.Statistics.Contains(statistic) ? statistic : null;
+    }
+
+    private static string Label(MetricKey key, string statistic)
+    {
+        string what = string.Join(" / ", new[] { key.Direction, key.CargoClass, key.Stage }.Where(p => p.Length > 0));
+        if (what.Length == 0)
+        {
+            return statistic.Length == 0 ? "all" : statistic;
+        }
+
+        return statistic.Length == 0 ? what : $"{what}  {statistic}";
+    }
+
+    private static string FormatRow(string[] cells, int[] widths)
+    {
+        var line = new StringBuilder();
+        for (int c = 0; c < cells.Length; c++)
+        {
+            if (c == 0)
+            {
+                line.Append(cells[c].PadRight(widths[c]));
+            }
+            else
+            {
+                line.Append("  ").Append(cells[c].PadLeft(widths[c]));
+            }
+        }
+
+        return line.ToString().TrimEnd() + "\n";
+    }
+
+    /// <summary>About three significant figures, invariant culture; NaN as "-".</summary>
+    public static string FormatNumber(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return "-";
+        }
+
+        double magnitude = Math.Abs(value);
+        string format = magnitude switch
+        {
+            0 => "0",
+            >= 100 => "0",
+            >= 10 => "0.0",
+            >= 1 => "0.00",
+            >= 0.001 => "0.000",
+            _ => "0.00E+0",
+        };
+        return value.ToString(format, CultureInfo.InvariantCulture);
+    }
+}

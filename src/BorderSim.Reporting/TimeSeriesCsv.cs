@@ -1,0 +1,53 @@
+using BorderSim.Model.Results;
+using NodaTime.Text;
+
+namespace BorderSim.Reporting;
+
+/// <summary>
+/// timeseries.csv in long format: one row per sample time and series. Columns: time (local date-time
+/// in the scenario's zone, ISO 8601 without offset, e.g. 2026-06-01T07:15:00), hours (from the start
+/// of the run), series (the series id, e.g. <c>queue_trucks/export/vn_customs</c>), name, direction,
+/// stage, unit, mean (over replications), p05 and p95 (5th and 95th percentile across replications:
+/// the band in the plots). Rows are sorted by time, then by series in the model's order.
+/// </summary>
+public static class TimeSeriesCsv
+{
+    public const string FileName = "timeseries.csv";
+
+    public static readonly string[] Header = ["time", "hours", "series", "name", "direction", "stage", "unit", "mean", "p05", "p95"];
+
+    private static readonly LocalDateTimePattern TimePattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss");
+
+    public static void Write(ExperimentResult result, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var csv = Csv.CreateWriter(writer);
+        csv.WriteRow(Header);
+        IReadOnlyList<SeriesSummary> series = result.TimeSeries;
+        int samples = series.Count == 0 ? 0 : series.Max(s => s.Mean.Length);
+        for (int i = 0; i < samples; i++)
+        {
+            foreach (SeriesSummary s in series)
+            {
+                if (i >= s.Mean.Length)
+                {
+                    continue;
+                }
+
+                double hours = i * s.StepHours;
+                csv.WriteRow(
+                    TimePattern.Format(result.LocalTimeAt(hours)),
+                    CsvNumbers.Format(hours),
+                    s.Id, s.Name, s.Direction, s.Stage, s.Unit,
+                    CsvNumbers.Format(s.Mean[i]),
+                    CsvNumbers.Format(s.Lower[i]),
+                    CsvNumbers.Format(s.Upper[i]));
+            }
+        }
+    }
+
+    public static void WriteFile(ExperimentResult result, string path) => AtomicFile.WriteText(path, w => Write(result, w));
+
+    /// <summary>The local time format of the time column.</summary>
+    public static string FormatTime(NodaTime.LocalDateTime time) => TimePattern.Format(time);
+}
