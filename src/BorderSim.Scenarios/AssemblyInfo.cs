@@ -1,1 +1,3 @@
-namespace BorderSim.Scenarios;
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("BorderSim.Scenarios.Tests")]

@@ -1,0 +1,186 @@
+using BorderSim.Model.Spec;
+using BorderSim.Scenarios.Yaml;
+using NodaTime;
+
+namespace BorderSim.Scenarios.Mapping;
+
+/// <summary>
+/// Reads dated changes: from a day inside the run, a check stage gets other servers, a road other lanes,
+/// a calendar other hours or another appointment quota. Each change has exactly one target.
+/// </summary>
+internal sealed class ChangeMapper(Fields f, Names names, (LocalDate First, LocalDate Last)? run)
+{
+    private static readonly string[] Known = ["from", "stage", "road", "calendar", "servers", "lanes", "hours", "quota_per_day", "reason"];
+
+    public List<ScheduledChangeSpec> Read(YNode node)
+    {
+        var changes = new List<ScheduledChangeSpec>();
+        var seq = f.Seq(node, "changes", "write one '- { from: 2026-06-15, stage: vn_customs, servers: 8 }' per line");
+        if (seq is null)
+        {
+            return changes;
+        }
+
+        for (var i = 0; i < seq.Items.Count; i++)
+        {
+            if (ReadChange(seq.Items[i], Fields.Index("changes", i)) is { } change)
+            {
+                changes.Add(change);
+            }
+        }
+
+        return changes;
+    }
+
+    private ScheduledChangeSpec? ReadChange(YNode node, string field)
+    {
+        var map = f.Map(node, field, "write e.g. { from: 2026-06-15, stage: vn_customs, servers: 8 }");
+        if (map is null)
+        {
+            return null;
+        }
+
+        f.Keys(map, field, Known, ["from"]);
+        LocalDate? from = map.Get("from") is { } fromNode ? f.Date(fromNode, Fields.Join(field, "from")) : null;
+        if (from is { } day && run is { } r && (day < r.First || day > r.Last))
+        {
+            f.Error(map.Get("from")!, Fields.Join(field, "from"), $"{day:uuuu-MM-dd} is outside the run {r.First:uuuu-MM-dd}..{r.Last:uuuu-MM-dd}",
+                "a change takes effect at local midnight of a day of the run");
+            from = null;
+        }
+
+        var targets = new[] { "stage", "road", "calendar" }.Where(t => map.Get(t) is not null).ToList();
+        if (targets.Count != 1)
+        {
+            f.Error(map, field, targets.Count == 0
+                    ? "a change needs a target: stage, road or calendar"
+                    : $"a change has one target, found {string.Join(" and ", targets)}",
+                "write one change per target, e.g. { from: 2026-06-20, stage: vn_customs, servers: 8 }");
+            return null;
+        }
+
+        var target = targets[0];
+        var targetNode = map.Get(target)!;
+        var targetField = Fields.Join(field, target);
+        var name = f.Name(targetNode, targetField);
+        var reason = map.Get("reason") is { } reasonNode ? f.Text(reasonNode, Fields.Join(field, "reason")) ?? "" : "";
+        var allowed = target switch
+        {
+            "stage" => new[] { "servers" },
+            "road" => ["lanes"],
+            _ => ["hours", "quota_per_day"],
+        };
+        foreach (var key in new[] { "servers", "lanes", "hours", "quota_per_day" }.Where(k => map.Get(k) is not null && !allowed.Contains(k)))
+        {
+            f.Error(map.Get(key)!, Fields.Join(field, key), $"{key} does not apply to a {target} change",
+                key switch
+                {
+                    "servers" => "servers change on a stage: { from, stage, servers }",
+                    "lanes" => "lanes change on a road: { from, road, lanes }",
+                    _ => "hours and quota_per_day change on a calendar: { from, calendar, hours }",
+                });
+        }
+
+        if (!allowed.Any(k => map.Get(k) is not null))
+        {
+            f.Error(map, field, $"a {target} change needs {string.Join(" or ", allowed)}");
+            return null;
+        }
+
+        if (name is null)
+        {
+            return null;
+        }
+
+        int? servers = null;
+        IReadOnlyDictionary<string, int>? lanes = null;
+        WeeklyHours? hours = null;
+        int? quota = null;
+        switch (target)
+        {
+            case "stage":
+                if (!names.StageKinds.TryGetValue(name, out var kind))
+                {
+                    f.Reference(targetNode, targetField, name, "stage", names.StageKinds.Keys);
+                    return null;
+                }
+
+                if (kind != "check")
+                {
+                    f.Error(targetNode, targetField, $"stage '{name}' is a {kind}; only check stages have servers",
+                        "to change a road's lanes write { from, road, lanes }");
+                    return null;
+                }
+
+                servers = f.Int(map.Get("servers")!, Fields.Join(field, "servers"), 1, "a check needs at least one booth or team");
+                if (servers is null)
+                {
+                    return null;
+                }
+
+                break;
+            case "road":
+                if (!f.Reference(targetNode, targetField, name, "road", names.Roads))
+                {
+                    return null;
+                }
+
+                lanes = ReadLanes(map.Get("lanes")!, Fields.Join(field, "lanes"));
+                if (lanes is null)
+                {
+                    return null;
+                }
+
+                break;
+            default:
+                if (!f.Reference(targetNode, targetField, name, "calendar", names.Calendars))
+                {
+                    return null;
+                }
+
+                if (map.Get("hours") is { } hoursNode && (hours = f.Hours(hoursNode, Fields.Join(field, "hours"))) is null)
+                {
+                    return null;
+                }
+
+                if (map.Get("quota_per_day") is { } quotaNode && (quota = f.Int(quotaNode, Fields.Join(field, "quota_per_day"), 1)) is null)
+                {
+                    return null;
+                }
+
+                break;
+        }
+
+        return from is null
+            ? null
+            : new ScheduledChangeSpec(from.Value, target == "stage" ? name : null, target == "road" ? name : null,
+                target == "calendar" ? name : null, servers, lanes, hours, quota, reason);
+    }
+
+    private Dictionary<string, int>? ReadLanes(YNode node, string field)
+    {
+        var map = f.Map(node, field, "write e.g. { export: 3, import: 3 }");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var lanes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ok = true;
+        foreach (var (key, value) in map.Entries)
+        {
+            var entryField = Fields.Join(field, key.Value);
+            ok &= f.Reference(key, entryField, key.Value, "direction", names.Directions);
+            if (f.Int(value, entryField, 1, "a direction needs at least one lane") is { } count)
+            {
+                lanes[key.Value] = count;
+            }
+            else
+            {
+                ok = false;
+            }
+        }
+
+        return ok && lanes.Count > 0 ? lanes : null;
+    }
+}

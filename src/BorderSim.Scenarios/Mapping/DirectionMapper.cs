@@ -1,0 +1,546 @@
+using BorderSim.Engine.Randomness;
+using BorderSim.Model.Spec;
+using BorderSim.Scenarios.Syntax;
+using BorderSim.Scenarios.Yaml;
+using NodaTime;
+
+namespace BorderSim.Scenarios.Mapping;
+
+/// <summary>Reads one direction: its arrivals and its stages (yard, check, road), in order.</summary>
+internal sealed class DirectionMapper(Fields f, Names names, IReadOnlyList<RoadSpec> roads, IReadOnlyList<CargoClassSpec> classes)
+{
+    private static readonly string[] StageKinds = ["yard", "check", "road"];
+
+    // Yard and check names are unique across the scenario: changes refer to them by name alone.
+    private readonly Dictionary<string, YNode> _stageNames = new(StringComparer.Ordinal);
+
+    public DirectionSpec? Read(string direction, YNode node)
+    {
+        var field = Fields.Join("directions", direction);
+        var map = f.Map(node, field, "write e.g. { arrivals: { trucks_per_day: 450 }, stages: [ ... ] }");
+        if (map is null)
+        {
+            return null;
+        }
+
+        f.Keys(map, field, ["arrivals", "stages"], ["arrivals", "stages"]);
+        var arrivals = map.Get("arrivals") is { } arrivalsNode ? ReadArrivals(arrivalsNode, Fields.Join(field, "arrivals")) : null;
+        var stages = new List<StageSpec>();
+        if (map.Get("stages") is { } stagesNode)
+        {
+            var stagesField = Fields.Join(field, "stages");
+            var seq = f.Seq(stagesNode, stagesField, "write one '- yard: {...}', '- check: {...}' or '- road: name' per line");
+            if (seq is not null)
+            {
+                if (seq.Items.Count == 0)
+                {
+                    f.Error(seq, stagesField, $"direction '{direction}' has no stages", "a truck passes at least one stage, e.g. - check: { name: customs, servers: 2, service: exp(10min) }");
+                }
+
+                var namesInDirection = new Dictionary<string, YNode>(StringComparer.Ordinal);
+                for (var i = 0; i < seq.Items.Count; i++)
+                {
+                    if (ReadStage(direction, seq.Items[i], Fields.Index(stagesField, i), i, namesInDirection) is { } stage)
+                    {
+                        stages.Add(stage);
+                    }
+                }
+            }
+        }
+
+        return arrivals is null ? null : new DirectionSpec(direction, arrivals, stages);
+    }
+
+    private ArrivalSpec? ReadArrivals(YNode node, string field)
+    {
+        var map = f.Map(node, field, "write e.g. { trucks_per_day: 450, hourly_profile: flat }");
+        if (map is null)
+        {
+            return null;
+        }
+
+        f.Keys(map, field, ["trucks_per_day", "hourly_profile", "weekday_factors", "month_factors", "surges", "class_mix"], ["trucks_per_day"]);
+        double? perDay = map.Get("trucks_per_day") is { } perDayNode ? f.Number(perDayNode, Fields.Join(field, "trucks_per_day")) : null;
+        var profile = map.Get("hourly_profile") is { } profileNode ? ReadProfile(profileNode, Fields.Join(field, "hourly_profile")) : ArrivalSpec.Flat;
+
+        var weekdays = new Dictionary<IsoDayOfWeek, double>();
+        if (map.Get("weekday_factors") is { } weekdayNode)
+        {
+            ReadFactors(weekdayNode, Fields.Join(field, "weekday_factors"), "{ sat: 0.8, sun: 0.6 }", (key, keyField, factor) =>
+            {
+                if (!HoursSyntax.TryDays(key.Value, out var days, out var error))
+                {
+                    f.Error(key, keyField, error.Message, error.Hint);
+                    return;
+                }
+
+                foreach (var day in days)
+                {
+                    weekdays[day] = factor;
+                }
+            });
+        }
+
+        var months = new Dictionary<int, double>();
+        if (map.Get("month_factors") is { } monthNode)
+        {
+            ReadFactors(monthNode, Fields.Join(field, "month_factors"), "{ jun: 1.3 }", (key, keyField, factor) =>
+            {
+                if (!HoursSyntax.TryMonths(key.Value, out var list, out var error))
+                {
+                    f.Error(key, keyField, error.Message, error.Hint);
+                    return;
+                }
+
+                foreach (var month in list)
+                {
+                    months[month] = factor;
+                }
+            });
+        }
+
+        var surges = new List<SurgeSpec>();
+        if (map.Get("surges") is { } surgesNode && f.Seq(surgesNode, Fields.Join(field, "surges")) is { } surgeSeq)
+        {
+            for (var i = 0; i < surgeSeq.Items.Count; i++)
+            {
+                if (ReadSurge(surgeSeq.Items[i], Fields.Index(Fields.Join(field, "surges"), i)) is { } surge)
+                {
+                    surges.Add(surge);
+                }
+            }
+        }
+
+        var mix = map.Get("class_mix") is { } mixNode
+            ? ReadClassMix(mixNode, Fields.Join(field, "class_mix"))
+            : classes.ToDictionary(c => c.Name, c => c.Share, StringComparer.Ordinal);
+
+        return perDay is null || profile is null || mix is null
+            ? null
+            : new ArrivalSpec(perDay.Value, profile, weekdays, months, surges, mix);
+    }
+
+    private IReadOnlyList<double>? ReadProfile(YNode node, string field)
+    {
+        if (node is YScalar { Value: "flat" })
+        {
+            return ArrivalSpec.Flat;
+        }
+
+        var seq = f.Seq(node, field, "write flat, or 24 relative weights [1, 1, ..., 1] for hours 0 to 23");
+        if (seq is null)
+        {
+            return null;
+        }
+
+        var weights = new List<double>();
+        var ok = true;
+        for (var i = 0; i < seq.Items.Count; i++)
+        {
+            if (f.Number(seq.Items[i], Fields.Index(field, i), hint: "weights are relative and non-negative") is { } w)
+            {
+                weights.Add(w);
+            }
+            else
+            {
+                ok = false;
+            }
+        }
+
+        if (seq.Items.Count != 24)
+        {
+            f.Error(seq, field, $"expected 24 hourly weights (hour 0 first), found {seq.Items.Count}", "write flat for a constant rate");
+            return null;
+        }
+
+        if (ok && !(weights.Sum() > 0))
+        {
+            f.Error(seq, field, "the hourly weights sum to zero", "at least one hour needs a positive weight");
+            return null;
+        }
+
+        return ok ? weights : null;
+    }
+
+    private void ReadFactors(YNode node, string field, string example, Action<YScalar, string, double> add)
+    {
+        if (f.Map(node, field, "write e.g. " + example) is not { } map)
+        {
+            return;
+        }
+
+        foreach (var (key, value) in map.Entries)
+        {
+            var keyField = Fields.Join(field, key.Value);
+            if (f.Number(value, keyField, hint: "a factor multiplies the rate; 1 = no change") is { } factor)
+            {
+                add(key, keyField, factor);
+            }
+        }
+    }
+
+    private SurgeSpec? ReadSurge(YNode node, string field)
+    {
+        var map = f.Map(node, field, "write e.g. { from: 2026-06-10, to: 2026-06-25, factor: 1.5, classes: [fruit] }");
+        if (map is null)
+        {
+            return null;
+        }
+
+        f.Keys(map, field, ["from", "to", "factor", "classes", "reason"], ["from", "to", "factor"]);
+        LocalDate? from = map.Get("from") is { } fromNode ? f.Date(fromNode, Fields.Join(field, "from")) : null;
+        LocalDate? to = map.Get("to") is { } toNode ? f.Date(toNode, Fields.Join(field, "to")) : null;
+        if (from is { } a && to is { } b && b < a)
+        {
+            f.Error(map.Get("to")!, Fields.Join(field, "to"), $"'to' ({b:uuuu-MM-dd}) is before 'from' ({a:uuuu-MM-dd})");
+            to = null;
+        }
+
+        double? factor = map.Get("factor") is { } factorNode ? f.Number(factorNode, Fields.Join(field, "factor"), hint: "a factor multiplies the rate; 1 = no change") : null;
+        var surgeClasses = new List<string>();
+        if (map.Get("classes") is { } classesNode && f.NameList(classesNode, Fields.Join(field, "classes")) is { } list && classesNode is YSeq seq)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                names.ClassReferences.Add((seq.Items[i], Fields.Index(Fields.Join(field, "classes"), i), list[i]));
+                surgeClasses.Add(list[i]);
+            }
+        }
+
+        var reason = map.Get("reason") is { } reasonNode ? f.Text(reasonNode, Fields.Join(field, "reason")) ?? "" : "";
+        return from is null || to is null || factor is null ? null : new SurgeSpec(from.Value, to.Value, factor.Value, surgeClasses, reason);
+    }
+
+    private Dictionary<string, double>? ReadClassMix(YNode node, string field)
+    {
+        var map = f.Map(node, field, "write e.g. { fruit: 0.7, general: 0.3 }");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var mix = new Dictionary<string, double>(StringComparer.Ordinal);
+        var ok = true;
+        foreach (var (key, value) in map.Entries)
+        {
+            var keyField = Fields.Join(field, key.Value);
+            names.ClassReferences.Add((key, keyField, key.Value));
+            if (f.Probability(value, keyField) is { } share)
+            {
+                mix[key.Value] = share;
+            }
+            else
+            {
+                ok = false;
+            }
+        }
+
+        if (ok && Math.Abs(mix.Values.Sum() - 1) > 1e-6)
+        {
+            f.Error(map, field, $"the class mix sums to {Fields.Format(mix.Values.Sum())}, not 1",
+                "shares are fractions of this direction's trucks: " + string.Join(" + ", mix.Select(m => $"{m.Key} {Fields.Format(m.Value)}")));
+            return null;
+        }
+
+        return ok ? mix : null;
+    }
+
+    private StageSpec? ReadStage(string direction, YNode node, string field, int index, Dictionary<string, YNode> namesInDirection)
+    {
+        const string Example = "write - yard: {...}, - check: {...} or - road: name";
+        var map = f.Map(node, field, Example);
+        if (map is null)
+        {
+            return null;
+        }
+
+        if (map.Entries.Count != 1)
+        {
+            f.Error(map, field, $"a stage is one key (yard, check or road), found {map.Entries.Count}: {string.Join(", ", map.Keys)}",
+                "put the stage's settings inside, e.g. - check: { name: vn_customs, servers: 4, service: exp(10min) }; check the indentation");
+            return null;
+        }
+
+        var (kind, value) = map.Entries[0];
+        var stageField = Fields.Join(field, kind.Value);
+        StageSpec? stage = kind.Value switch
+        {
+            "yard" => ReadYard(direction, value, stageField, index),
+            "check" => ReadCheck(value, stageField),
+            "road" => ReadRoadStage(direction, value, stageField),
+            _ => null,
+        };
+        if (!StageKinds.Contains(kind.Value))
+        {
+            f.Error(kind, stageField, $"unknown kind of stage '{kind.Value}'", DidYouMean.Hint(kind.Value, StageKinds) ?? "a stage is a yard, a check or a road");
+        }
+
+        if (stage is not null)
+        {
+            var nameNode = (value as YMap)?.Get("name") ?? value;
+            if (namesInDirection.TryGetValue(stage.Name, out var firstInDirection))
+            {
+                f.Error(nameNode, stageField, $"duplicate stage name '{stage.Name}' in direction '{direction}' (first at line {firstInDirection.Line})",
+                    "give each stage its own name" + (stage is RoadStageSpec ? "; a road stage may take stage_name" : ""));
+                return null;
+            }
+
+            namesInDirection[stage.Name] = nameNode;
+            if (stage is not RoadStageSpec)
+            {
+                if (_stageNames.TryGetValue(stage.Name, out var first))
+                {
+                    f.Error(nameNode, stageField, $"duplicate stage name '{stage.Name}' (first at line {first.Line})", "changes refer to stages by name, so each yard and check needs its own");
+                    return null;
+                }
+
+                _stageNames[stage.Name] = nameNode;
+                names.StageKinds[stage.Name] = kind.Value;
+            }
+        }
+
+        return stage;
+    }
+
+    private YardStageSpec? ReadYard(string direction, YNode node, string field, int index)
+    {
+        var map = f.Map(node, field, "write e.g. { name: vn_yard, capacity: 450, overflow: highway, road_per_truck: 19m }");
+        if (map is null)
+        {
+            return null;
+        }
+
+        f.Keys(map, field, ["name", "capacity", "overflow", "road_per_truck", "release_quota_per_day", "dwell", "return_empty_via"], ["name"]);
+        var name = map.Get("name") is { } nameNode ? f.Name(nameNode, Fields.Join(field, "name")) : null;
+        int? capacity = map.Get("capacity") is { } capacityNode ? f.Int(capacityNode, Fields.Join(field, "capacity"), 1, "leave capacity out for an unlimited yard") : null;
+        var overflow = false;
+        if (map.Get("overflow") is { } overflowNode && f.Scalar(overflowNode, Fields.Join(field, "overflow"), "highway or none") is { } overflowText)
+        {
+            if (overflowText is not ("highway" or "none"))
+            {
+                f.Error(overflowNode, Fields.Join(field, "overflow"), $"expected highway or none, found '{overflowText}'",
+                    DidYouMean.Hint(overflowText, ["highway", "none"]));
+            }
+            else if (overflowText == "highway")
+            {
+                overflow = true;
+                if (index != 0)
+                {
+                    f.Error(overflowNode, Fields.Join(field, "overflow"), "only the first stage of a direction can overflow onto the highway",
+                        "later stages block: trucks keep their place upstream");
+                }
+                else if (capacity is null && map.Get("capacity") is null)
+                {
+                    f.Error(overflowNode, Fields.Join(field, "overflow"), "overflow: highway needs a capacity", "add capacity: 450, or leave overflow out");
+                }
+            }
+        }
+
+        var metres = map.Get("road_per_truck") is { } roadNode ? f.DistanceMetres(roadNode, Fields.Join(field, "road_per_truck")) : 19;
+        int? quota = map.Get("release_quota_per_day") is { } quotaNode ? f.Int(quotaNode, Fields.Join(field, "release_quota_per_day"), 1) : null;
+        Distribution? dwell = map.Get("dwell") is { } dwellNode ? f.Distribution(dwellNode, Fields.Join(field, "dwell")) : null;
+        string? returnVia = null;
+        if (map.Get("return_empty_via") is { } viaNode && f.Name(viaNode, Fields.Join(field, "return_empty_via")) is { } via)
+        {
+            var viaField = Fields.Join(field, "return_empty_via");
+            if (f.Reference(viaNode, viaField, via, "direction", names.Directions))
+            {
+                if (via == direction)
+                {
+                    f.Error(viaNode, viaField, $"trucks cannot return empty through their own direction '{direction}'", "name the opposite direction, e.g. import");
+                }
+
+                returnVia = via;
+                names.NeedsEmptyClass = true;
+            }
+        }
+
+        return name is null || metres is null ? null : new YardStageSpec(name, capacity, overflow, metres.Value, quota, dwell, returnVia);
+    }
+
+    private CheckStageSpec? ReadCheck(YNode node, string field)
+    {
+        var map = f.Map(node, field, "write e.g. { name: vn_customs, servers: 6, calendar: vn_gate, service: exp(10min) }");
+        if (map is null)
+        {
+            return null;
+        }
+
+        f.Keys(map, field, ["name", "servers", "calendar", "service", "channels", "buffer"], ["name", "servers"]);
+        var name = map.Get("name") is { } nameNode ? f.Name(nameNode, Fields.Join(field, "name")) : null;
+        int? servers = map.Get("servers") is { } serversNode
+            ? f.Int(serversNode, Fields.Join(field, "servers"), 1, "a check needs at least one booth or team; close it with a calendar instead")
+            : null;
+        string? calendar = null;
+        if (map.Get("calendar") is { } calendarNode && f.Name(calendarNode, Fields.Join(field, "calendar")) is { } calendarName)
+        {
+            calendar = calendarName;
+            f.Reference(calendarNode, Fields.Join(field, "calendar"), calendarName, "calendar", names.Calendars);
+        }
+
+        int? buffer = map.Get("buffer") is { } bufferNode ? f.Int(bufferNode, Fields.Join(field, "buffer"), 0) : null;
+        var service = map.Get("service");
+        var channelsNode = map.Get("channels");
+        IReadOnlyList<ChannelSpec>? channels = null;
+        if (service is not null && channelsNode is not null)
+        {
+            f.Error(channelsNode, Fields.Join(field, "channels"), "give either service or channels, not both",
+                "service: exp(8min) is one green channel; channels: { green: {...}, red: {...} } routes trucks");
+        }
+        else if (service is not null)
+        {
+            if (f.Distribution(service, Fields.Join(field, "service")) is { } distribution)
+            {
+                channels = [new ChannelSpec("green", 1, distribution, new Dictionary<string, double>(), new Dictionary<string, Distribution>())];
+            }
+        }
+        else if (channelsNode is not null)
+        {
+            channels = ReadChannels(channelsNode, Fields.Join(field, "channels"));
+        }
+        else
+        {
+            f.Error(map, Fields.Join(field, "service"), "missing required key 'service' (or 'channels')", "e.g. service: exp(8min)");
+        }
+
+        return name is null || servers is null || channels is null ? null : new CheckStageSpec(name, servers.Value, calendar, channels, buffer);
+    }
+
+    private List<ChannelSpec>? ReadChannels(YNode node, string field)
+    {
+        var map = f.Map(node, field, "write e.g. { green: { p: 0.8, service: exp(10min) }, red: { p: 0.2, service: lognormal(2h, 1h) } }");
+        if (map is null)
+        {
+            return null;
+        }
+
+        if (map.Entries.Count == 0)
+        {
+            f.Error(map, field, "no channel is defined", "write e.g. { green: { p: 1, service: exp(10min) } }");
+            return null;
+        }
+
+        var channels = new List<ChannelSpec>();
+        var ok = true;
+        foreach (var (key, value) in map.Entries)
+        {
+            var channelField = Fields.Join(field, key.Value);
+            var channel = f.Map(value, channelField, "write e.g. { p: 0.8, service: exp(10min) }");
+            if (channel is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            var single = map.Entries.Count == 1;
+            f.Keys(channel, channelField, ["p", "service", "p_by_class", "service_by_class"], single ? ["service"] : ["p", "service"]);
+            double? p = channel.Get("p") is { } pNode ? f.Probability(pNode, Fields.Join(channelField, "p")) : single ? 1 : null;
+            var service = channel.Get("service") is { } serviceNode ? f.Distribution(serviceNode, Fields.Join(channelField, "service")) : null;
+            var pByClass = new Dictionary<string, double>(StringComparer.Ordinal);
+            if (channel.Get("p_by_class") is { } pByClassNode && f.Map(pByClassNode, Fields.Join(channelField, "p_by_class"), "write e.g. { fruit: 0.6 }") is { } pMap)
+            {
+                foreach (var (cls, pValue) in pMap.Entries)
+                {
+                    var clsField = Fields.Join(Fields.Join(channelField, "p_by_class"), cls.Value);
+                    names.ClassReferences.Add((cls, clsField, cls.Value));
+                    if (f.Probability(pValue, clsField) is { } pc)
+                    {
+                        pByClass[cls.Value] = pc;
+                    }
+                    else
+                    {
+                        ok = false;
+                    }
+                }
+            }
+
+            var serviceByClass = new Dictionary<string, Distribution>(StringComparer.Ordinal);
+            if (channel.Get("service_by_class") is { } sByClassNode && f.Map(sByClassNode, Fields.Join(channelField, "service_by_class"), "write e.g. { fruit: exp(20min) }") is { } sMap)
+            {
+                foreach (var (cls, sValue) in sMap.Entries)
+                {
+                    var clsField = Fields.Join(Fields.Join(channelField, "service_by_class"), cls.Value);
+                    names.ClassReferences.Add((cls, clsField, cls.Value));
+                    if (f.Distribution(sValue, clsField) is { } d)
+                    {
+                        serviceByClass[cls.Value] = d;
+                    }
+                    else
+                    {
+                        ok = false;
+                    }
+                }
+            }
+
+            if (p is null || service is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            channels.Add(new ChannelSpec(key.Value, p.Value, service, pByClass, serviceByClass));
+        }
+
+        if (!ok)
+        {
+            return null;
+        }
+
+        var sum = channels.Sum(c => c.Probability);
+        if (Math.Abs(sum - 1) > 1e-6)
+        {
+            f.Error(map, field, $"the channel probabilities sum to {Fields.Format(sum)}, not 1",
+                string.Join(" + ", channels.Select(c => $"{c.Name} {Fields.Format(c.Probability)}")));
+            return null;
+        }
+
+        foreach (var cls in channels.SelectMany(c => c.ProbabilityByClass.Keys).Distinct(StringComparer.Ordinal))
+        {
+            var classSum = channels.Sum(c => c.ProbabilityFor(cls));
+            if (Math.Abs(classSum - 1) > 1e-6)
+            {
+                f.Error(map, field, $"for class '{cls}' the channel probabilities sum to {Fields.Format(classSum)}, not 1",
+                    string.Join(" + ", channels.Select(c => $"{c.Name} {Fields.Format(c.ProbabilityFor(cls))}")) + "; give p_by_class for every channel");
+                return null;
+            }
+        }
+
+        return channels;
+    }
+
+    private RoadStageSpec? ReadRoadStage(string direction, YNode node, string field)
+    {
+        string? road;
+        string? stageName = null;
+        int? buffer = null;
+        YNode roadNode;
+        if (node is YMap map)
+        {
+            f.Keys(map, field, ["name", "buffer", "stage_name"], ["name"]);
+            roadNode = map.Get("name") ?? map;
+            road = map.Get("name") is { } nameNode ? f.Name(nameNode, Fields.Join(field, "name")) : null;
+            buffer = map.Get("buffer") is { } bufferNode ? f.Int(bufferNode, Fields.Join(field, "buffer"), 0) : null;
+            stageName = map.Get("stage_name") is { } stageNode ? f.Name(stageNode, Fields.Join(field, "stage_name")) : null;
+        }
+        else
+        {
+            roadNode = node;
+            road = f.Name(node, field);
+        }
+
+        if (road is null || !f.Reference(roadNode, field, road, "road", names.Roads))
+        {
+            return null;
+        }
+
+        var spec = roads.FirstOrDefault(r => r.Name == road);
+        if (spec is not null && !spec.LanesByDirection.ContainsKey(direction))
+        {
+            f.Error(roadNode, field, $"road '{road}' has no lanes for direction '{direction}'",
+                $"add {direction}: N under roads.{road}.lanes");
+            return null;
+        }
+
+        return new RoadStageSpec(stageName ?? road, road, buffer ?? spec?.BufferTrucks);
+    }
+}

@@ -1,0 +1,348 @@
+using System.Globalization;
+using BorderSim.Engine.Randomness;
+using BorderSim.Model.Spec;
+using BorderSim.Scenarios.Syntax;
+using BorderSim.Scenarios.Yaml;
+using NodaTime;
+
+namespace BorderSim.Scenarios.Mapping;
+
+/// <summary>
+/// Typed reads of YAML nodes. Each read reports what it found and what it expected at the node's
+/// line:column, and returns null on error so the caller can go on and find the next problem.
+/// </summary>
+internal sealed class Fields(Diagnostics diagnostics)
+{
+    public Diagnostics Diagnostics { get; } = diagnostics;
+
+    public static string Join(string field, string key) => field.Length == 0 ? key : field + "." + key;
+
+    public static string Index(string field, int index) => $"{field}[{index}]";
+
+    public void Error(YNode node, string field, string message, string? hint = null) => Diagnostics.Add(node, field, message, hint);
+
+    public YMap? Map(YNode node, string field, string? example = null)
+    {
+        if (node is YMap map)
+        {
+            return map;
+        }
+
+        Error(node, field, $"expected a mapping of keys to values, found {node.Describe()}", example);
+        return null;
+    }
+
+    public YSeq? Seq(YNode node, string field, string? example = null)
+    {
+        if (node is YSeq seq)
+        {
+            return seq;
+        }
+
+        Error(node, field, $"expected a list, found {node.Describe()}", example ?? "write [a, b] or one '- item' per line");
+        return null;
+    }
+
+    /// <summary>Unknown keys (with a did-you-mean) and missing required keys of <paramref name="map"/>.</summary>
+    public void Keys(YMap map, string field, IReadOnlyList<string> known, IReadOnlyList<string> required)
+    {
+        foreach (var entry in map.Entries)
+        {
+            if (!known.Contains(entry.Key.Value))
+            {
+                Error(entry.Key, Join(field, entry.Key.Value), $"unknown key '{entry.Key.Value}'",
+                    DidYouMean.Hint(entry.Key.Value, known) ?? "known keys: " + string.Join(", ", known));
+            }
+        }
+
+        foreach (var key in required)
+        {
+            if (map.Get(key) is null)
+            {
+                Error(map, Join(field, key), $"missing required key '{key}'");
+            }
+        }
+    }
+
+    /// <summary>The text of a scalar with a value; an error for a mapping, a list or an empty value.</summary>
+    public string? Scalar(YNode node, string field, string expected, string? hint = null)
+    {
+        if (node is YScalar scalar && !scalar.IsNull)
+        {
+            return scalar.Value;
+        }
+
+        Error(node, field, $"expected {expected}, found {node.Describe()}", hint);
+        return null;
+    }
+
+    public string? Text(YNode node, string field) => node is YScalar { IsNull: true } ? "" : Scalar(node, field, "text");
+
+    /// <summary>A name used to refer to something: letters, digits, '_' and '-', no dots or spaces.</summary>
+    public string? Name(YNode node, string field)
+    {
+        var text = Scalar(node, field, "a name");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!IsName(text))
+        {
+            Error(node, field, $"'{text}' is not a valid name", "use letters, digits, '_' and '-' only, e.g. vn_customs");
+            return null;
+        }
+
+        return text;
+    }
+
+    public static bool IsName(string text) =>
+        text.Length > 0 && text.All(c => char.IsLetterOrDigit(c) || c is '_' or '-');
+
+    public int? Int(YNode node, string field, int min, string? hint = null)
+    {
+        var text = Scalar(node, field, "a whole number");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!long.TryParse(text.Trim().Replace("_", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            || value > int.MaxValue || value < int.MinValue)
+        {
+            var isFraction = Units.TryNumber(text, out _);
+            Error(node, field, $"expected a whole number, found '{text}'", isFraction ? "a count cannot have a fraction" : hint);
+            return null;
+        }
+
+        if (value < min)
+        {
+            Error(node, field, $"must be at least {min}, found {value}", hint);
+            return null;
+        }
+
+        return (int)value;
+    }
+
+    public ulong? UInt64(YNode node, string field)
+    {
+        var text = Scalar(node, field, "a whole number");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!ulong.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            Error(node, field, $"expected a whole number from 0 to {ulong.MaxValue}, found '{text}'");
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>A number in [<paramref name="min"/>, <paramref name="max"/>] (open at min when <paramref name="minExclusive"/>).</summary>
+    public double? Number(YNode node, string field, double min = 0, double max = double.MaxValue, bool minExclusive = false, string? hint = null)
+    {
+        var text = Scalar(node, field, "a number");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!Units.TryNumber(text, out var value))
+        {
+            Error(node, field, $"expected a number, found '{text}'", hint);
+            return null;
+        }
+
+        if (value < min || (minExclusive && value <= min))
+        {
+            Error(node, field, $"must be {(minExclusive ? "greater than" : "at least")} {Format(min)}, found {Format(value)}", hint);
+            return null;
+        }
+
+        if (value > max)
+        {
+            Error(node, field, $"must be at most {Format(max)}, found {Format(value)}", hint);
+            return null;
+        }
+
+        return value;
+    }
+
+    public double? Probability(YNode node, string field) =>
+        Number(node, field, 0, 1, hint: "a probability is between 0 and 1");
+
+    public double? DurationHours(YNode node, string field, bool positive)
+    {
+        var text = Scalar(node, field, "a duration", "write e.g. 90min or 1.5h");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!Units.TryDurationHours(text, out var hours, out var error))
+        {
+            Error(node, field, error.Message, error.Hint);
+            return null;
+        }
+
+        if (positive && hours <= 0)
+        {
+            Error(node, field, $"must be longer than zero, found '{text}'");
+            return null;
+        }
+
+        return hours;
+    }
+
+    public double? DistanceMetres(YNode node, string field)
+    {
+        var text = Scalar(node, field, "a distance", "write e.g. 19m or 0.019km");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!Units.TryDistanceMetres(text, out var metres, out var error))
+        {
+            Error(node, field, error.Message, error.Hint);
+            return null;
+        }
+
+        return metres;
+    }
+
+    public Distribution? Distribution(YNode node, string field)
+    {
+        var text = Scalar(node, field, "a distribution", "write e.g. exp(10min) or lognormal(30min, 10min)");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!DistributionSyntax.TryParse(text, out var distribution, out var error))
+        {
+            Error(node, field, error.Message, error.Hint);
+            return null;
+        }
+
+        return distribution;
+    }
+
+    public LocalDate? Date(YNode node, string field)
+    {
+        var text = Scalar(node, field, "a date", "write YYYY-MM-DD");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!DateSyntax.TryDate(text, out var date, out var error))
+        {
+            Error(node, field, error.Message, error.Hint);
+            return null;
+        }
+
+        return date;
+    }
+
+    public DateTimeZone? Zone(YNode node, string field)
+    {
+        var text = Scalar(node, field, "an IANA time zone", "e.g. Asia/Ho_Chi_Minh");
+        if (text is null)
+        {
+            return null;
+        }
+
+        var zone = TimeZones.Find(text);
+        if (zone is null)
+        {
+            Error(node, field, $"unknown time zone '{text}'", TimeZones.Hint(text));
+        }
+
+        return zone;
+    }
+
+    /// <summary><c>{ mon-fri: "07:00-19:00", sat: "07:00-12:00", sun: closed }</c>; a later key overrides an earlier day; days not named are closed.</summary>
+    public WeeklyHours? Hours(YNode node, string field)
+    {
+        var map = Map(node, field, "write e.g. { mon-sun: \"07:00-19:00\" }");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var days = new Dictionary<IsoDayOfWeek, IReadOnlyList<OpeningInterval>>();
+        var ok = true;
+        foreach (var (key, value) in map.Entries)
+        {
+            var entryField = Join(field, key.Value);
+            if (!HoursSyntax.TryDays(key.Value, out var weekdays, out var dayError))
+            {
+                Error(key, entryField, dayError.Message, dayError.Hint);
+                ok = false;
+                continue;
+            }
+
+            var text = Scalar(value, entryField, "opening hours", "write e.g. \"07:00-19:00\" or closed");
+            if (text is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            if (!HoursSyntax.TryIntervals(text, out var intervals, out var hoursError))
+            {
+                Error(value, entryField, hoursError.Message, hoursError.Hint);
+                ok = false;
+                continue;
+            }
+
+            foreach (var day in weekdays)
+            {
+                days[day] = intervals;
+            }
+        }
+
+        return ok ? new WeeklyHours(days) : null;
+    }
+
+    public IReadOnlyList<string>? NameList(YNode node, string field)
+    {
+        var seq = Seq(node, field, "write e.g. [fruit, cold_chain]");
+        if (seq is null)
+        {
+            return null;
+        }
+
+        var names = new List<string>();
+        for (var i = 0; i < seq.Items.Count; i++)
+        {
+            var name = Name(seq.Items[i], Index(field, i));
+            if (name is not null)
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>Reports a reference to a name that is not among <paramref name="known"/>; true when it is known.</summary>
+    public bool Reference(YNode node, string field, string name, string what, IReadOnlyCollection<string> known)
+    {
+        if (known.Contains(name))
+        {
+            return true;
+        }
+
+        var hint = DidYouMean.Hint(name, known)
+                   ?? (known.Count == 0 ? $"no {what} is defined" : $"known {what}s: " + string.Join(", ", known));
+        Error(node, field, $"unknown {what} '{name}'", hint);
+        return false;
+    }
+
+    public static string Format(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,43 @@
+namespace BorderSim.Scenarios;
+
+/// <summary>
+/// One problem in a scenario, where it is and what to do about it. <see cref="File"/> is the file name
+/// as given, or <c>--set</c> for a command-line override (then <see cref="Line"/> is the override's
+/// position among the <c>--set</c> options, 1 first, and <see cref="Column"/> the column inside it).
+/// </summary>
+/// <param name="File">The scenario file (or <c>--set</c>).</param>
+/// <param name="Line">1-based line of the offending node.</param>
+/// <param name="Column">1-based column of the offending node.</param>
+/// <param name="Field">Path of the field, e.g. <c>directions.export.stages[1].check.servers</c>; empty for the whole file.</param>
+/// <param name="Message">What was found and what was expected.</param>
+/// <param name="Hint">How to fix it (a did-you-mean, an example), or null.</param>
+public sealed record ScenarioError(string File, int Line, int Column, string Field, string Message, string? Hint)
+{
+    /// <summary>The one format users see: <c>file:line:col: field: message (hint)</c>.</summary>
+    public override string ToString()
+    {
+        var field = Field.Length == 0 ? "" : Field + ": ";
+        var hint = Hint is null ? "" : $" ({Hint})";
+        return $"{File}:{Line}:{Column}: {field}{Message}{hint}";
+    }
+}
+
+/// <summary>
+/// A command-line override (<c>--set directions.export.arrivals.trucks_per_day=1500</c>): a dotted path
+/// into the YAML tree (mapping keys; list items by index <c>stages.1</c> or by name <c>stages.vn_customs</c>)
+/// and a YAML value (a scalar, or a flow collection such as <c>{ export: 3, import: 3 }</c>).
+/// </summary>
+public sealed record ScenarioOverride(string Path, string Value)
+{
+    public override string ToString() => $"{Path}={Value}";
+}
+
+/// <summary>
+/// The outcome of reading a scenario: the validated spec (null when there is any error), every error
+/// found, and the SHA-256 (lower-case hex) of the file text followed by the overrides, so a batch can
+/// tell identical runs apart from different ones.
+/// </summary>
+public sealed record ScenarioLoadResult(BorderSim.Model.Spec.ScenarioSpec? Scenario, IReadOnlyList<ScenarioError> Errors, string ContentSha256)
+{
+    public bool IsValid => Scenario is not null && Errors.Count == 0;
+}
