@@ -31,10 +31,10 @@ public static class Plots
         return written;
     }
 
-    /// <summary>Queue length (trucks) at every stage over time: a mean line and the p5–p95 band per series.</summary>
+    /// <summary>Trucks waiting at every stage (queue, or occupancy of a yard) over time: a mean line and the p5–p95 band per series.</summary>
     public static Plot? QueueLengthPlot(ExperimentResult result)
     {
-        List<SeriesSummary> series = [.. result.TimeSeries.Where(s => IsUnit(s.Unit, "trucks"))];
+        List<SeriesSummary> series = [.. result.TimeSeries.Where(s => IsUnit(s.Unit, "trucks") && s.Stage.Length > 0)];
         return series.Count == 0 ? null : BandPlot(result, series, $"{result.Scenario.Name}: queue length per stage", "trucks");
     }
 
@@ -68,7 +68,7 @@ public static class Plots
         plot.Axes.SetLimitsY(0, 1.02);
         plot.Axes.SetLimitsX(0, classes.Max(c => c.Quantiles.Max(q => q.Hours)) * 1.02 + 1e-9);
         plot.Add.HorizontalLine(0.95, 1, Colors.Gray, LinePattern.Dotted).LegendText = "95% of trucks";
-        return Finish(plot, Alignment.LowerRight);
+        return Finish(plot, plot.Axes.Title.Label.Text);
     }
 
     /// <summary>Trucks served per local day and direction: mean over replications with 95% confidence whiskers.</summary>
@@ -79,12 +79,12 @@ public static class Plots
             return null;
         }
 
-        var plot = NewPlot($"{result.Scenario.Name}: trucks served per day", "date", "trucks per day");
+        var plot = NewPlot($"{result.Scenario.Name}: trucks served per day", "", "trucks per day");
         string[] directions = [.. result.ServedPerDay.Select(d => d.Direction).Distinct()];
         for (int i = 0; i < directions.Length; i++)
         {
             DailySummary[] days = [.. result.ServedPerDay.Where(d => d.Direction == directions[i]).OrderBy(d => d.Date)];
-            double[] xs = [.. days.Select(d => d.Date.AtMidnight().ToDateTimeUnspecified().AddHours(12).ToOADate())];
+            double[] xs = [.. days.Select(d => d.Date.AtMidnight().ToDateTimeUnspecified().ToOADate())];
             double[] ys = [.. days.Select(d => d.MeanTrucks)];
             double[] errors = [.. days.Select(d => double.IsNaN(d.HalfWidth95) ? 0 : d.HalfWidth95)];
             Color color = Palette(i);
@@ -97,15 +97,15 @@ public static class Plots
             whiskers.LineWidth = 1.5f;
         }
 
-        plot.Axes.DateTimeTicksBottom();
-        plot.Axes.Margins(bottom: 0);
-        plot.Add.Annotation("whiskers: 95% confidence interval of the daily mean", Alignment.UpperLeft);
-        return Finish(plot, Alignment.LowerRight);
+        // From zero, so the gap between directions is not exaggerated.
+        plot.Axes.SetLimitsY(0, result.ServedPerDay.Max(d => d.MeanTrucks + (double.IsNaN(d.HalfWidth95) ? 0 : d.HalfWidth95)) * 1.1 + 1);
+        DateAxis(plot, $"local date ({result.Scenario.TimeZone.Id});  whiskers: 95% confidence interval of the mean over replications");
+        return Finish(plot, plot.Axes.Title.Label.Text);
     }
 
     private static Plot BandPlot(ExperimentResult result, List<SeriesSummary> series, string title, string yLabel)
     {
-        var plot = NewPlot(title, "local date and time", yLabel);
+        var plot = NewPlot(title, "", yLabel);
         for (int i = 0; i < series.Count; i++)
         {
             SeriesSummary s = series[i];
@@ -121,13 +121,16 @@ public static class Plots
             band.LineColor = Colors.Transparent;
             var mean = plot.Add.ScatterLine(xs, s.Mean, color);
             mean.LineWidth = 1.8f;
-            mean.LegendText = series.Count == 1 && s.Stage.Length == 0 ? "mean" : SeriesLabel(s);
+            mean.LegendText = series.Count == 1 ? "mean" : SeriesLabel(s);
+            if (series.Count == 1)
+            {
+                band.LegendText = "5th-95th percentile";
+            }
         }
 
-        plot.Axes.DateTimeTicksBottom();
+        DateAxis(plot, $"local date ({result.Scenario.TimeZone.Id});  line: mean,  band: 5th-95th percentile across replications");
         plot.Axes.Margins(bottom: 0);
-        plot.Add.Annotation("line: mean; band: 5th-95th percentile across replications", Alignment.UpperLeft);
-        return Finish(plot, Alignment.UpperRight);
+        return Finish(plot, title);
     }
 
     private static string SeriesLabel(SeriesSummary s)
@@ -145,15 +148,39 @@ public static class Plots
         return plot;
     }
 
-    private static Plot Finish(Plot plot, Alignment legendAlignment)
+    /// <summary>A date axis at the bottom with unambiguous labels ("3 Jun", "3 Jun 12:00"); replaces the bottom axis, so its label is set here.</summary>
+    private static void DateAxis(Plot plot, string label)
     {
-        plot.Legend.IsVisible = true;
-        plot.Legend.Alignment = legendAlignment;
+        var axis = plot.Axes.DateTimeTicksBottom();
+        if (axis.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic ticks)
+        {
+            ticks.LabelFormatter = time => time.TimeOfDay == TimeSpan.Zero
+                ? time.ToString("d MMM", System.Globalization.CultureInfo.InvariantCulture)
+                : time.ToString("d MMM HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        axis.LabelText = label;
+        axis.LabelFontSize = 14;
+    }
+
+    /// <summary>Legend outside the data area on the right, so it never hides a line; a font that draws the title.</summary>
+    private static Plot Finish(Plot plot, string title)
+    {
+        plot.ShowLegend(Edge.Right);
         plot.Legend.FontSize = 13;
-        // Picks a font that can draw every label (Vietnamese, and CJK where a CJK font is installed).
-        plot.Font.Automatic();
+        // The sans font draws Vietnamese; a CJK scenario name needs a font that has the glyphs (boxes if none is installed).
+        string cjkFont = title.Any(c => c >= '\u2E80') ? Fonts.Detect(title) : "";
+        plot.Font.Set(string.IsNullOrEmpty(cjkFont) ? SansFont.Value : cjkFont);
         return plot;
     }
+
+    // ScottPlot's Fonts.Sans falls back to a serif face on Linux boxes without its preferred fonts.
+    private static readonly Lazy<string> SansFont = new(() =>
+    {
+        string[] installed = [.. SkiaSharp.SKFontManager.Default.FontFamilies];
+        string[] preferred = ["DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial", "Helvetica", "Segoe UI"];
+        return preferred.FirstOrDefault(f => installed.Contains(f, StringComparer.OrdinalIgnoreCase)) ?? Fonts.Default;
+    });
 
     private static void Save(Plot? plot, string directory, string stem, List<string> written)
     {

@@ -23,6 +23,8 @@ public static class SummaryTable
         new("Utilisation (0-1)", "utilisation", [""], PreferWithoutClass: false),
     ];
 
+    // The model's names: served_per_day (direction, class "all" = every class), wait_hours_{mean,p50,p95,max}
+    // (direction "all", per class), highway_queue_km_{mean,max} (per direction), utilisation (per stage).
     private static readonly string[] ColumnTitles = ["", "mean", "± 95%", "min", "max"];
 
     public static void Write(ExperimentResult result, TextWriter writer)
@@ -38,9 +40,9 @@ public static class SummaryTable
         foreach (Section section in Sections)
         {
             List<MetricSummary> metrics = [.. result.Summary.Where(m => Statistic(m.Key.Name, section) is not null)];
-            if (section.PreferWithoutClass && metrics.Any(m => m.Key.CargoClass.Length == 0))
+            if (section.PreferWithoutClass && metrics.Any(m => IsAll(m.Key.CargoClass)))
             {
-                metrics = [.. metrics.Where(m => m.Key.CargoClass.Length == 0)];
+                metrics = [.. metrics.Where(m => IsAll(m.Key.CargoClass))];
             }
 
             if (metrics.Count == 0)
@@ -110,7 +112,7 @@ public static class SummaryTable
 
     private static string Label(MetricKey key, string statistic)
     {
-        string what = string.Join(" / ", new[] { key.Direction, key.CargoClass, key.Stage }.Where(p => p.Length > 0));
+        string what = string.Join(" / ", new[] { key.Direction, key.CargoClass, key.Stage }.Where(p => !IsAll(p)));
         if (what.Length == 0)
         {
             return statistic.Length == 0 ? "all" : statistic;
@@ -118,6 +120,9 @@ public static class SummaryTable
 
         return statistic.Length == 0 ? what : $"{what}  {statistic}";
     }
+
+    /// <summary>The model writes "all" (or nothing) for a total over directions or classes.</summary>
+    private static bool IsAll(string part) => part.Length == 0 || part == "all";
 
     private static string FormatRow(string[] cells, int[] widths)
     {

@@ -57,7 +57,7 @@ internal static class SampleResults
             [
                 M("served_per_day", "trucks/day", "export", "", "", 612.3333333333334, 8.144527815247077, 20.232150473948534, 603, 618),
                 M("served_per_day", "trucks/day", "export", "fruit", "", 0.1, 0.30000000000000004, 1e-20, 0, 1),
-                M("wait_hours_p95", "h", "import", "general", "", 6.02e23, 0, 0, 6.02e23, 6.02e23),
+                M("wait_hours_p95", "h", "all", "general", "", 6.02e23, 0, 0, 6.02e23, 6.02e23),
                 M("utilisation", "share", "export", "", "vn_customs", 0.87654321, double.NaN, double.NaN, 0.87654321, 0.87654321),
                 M("highway_queue_km_max", "km", "", "", "", -0.0, 1.5, 3.25, -2, 12.75),
                 M("cost_of_delay", "USD, per day", "export", "cold \"chain\"", "", 1234567.891, 0.5, 0.25, 1, 2),
@@ -106,9 +106,12 @@ internal static class SampleResults
                 upper[i] = Math.Max(0, level * 1.35 + 1);
             }
 
-            series.Add(new SeriesSummary($"queue_trucks/{direction}/{stage}", "queue_trucks", "trucks", direction, stage, step, mean, lower, upper));
+            series.Add(new SeriesSummary($"queue_trucks/{direction}/{stage}", stage.EndsWith("yard") ? "yard_occupancy_trucks" : "queue_trucks", "trucks", direction, stage, step, mean, lower, upper));
         }
 
+        // The total in the system has no stage: it belongs to neither queue plot.
+        series.Add(new SeriesSummary("in_system_trucks/export", "in_system_trucks", "trucks", "export", "", step,
+            new double[samples], new double[samples], new double[samples]));
         {
             double[] mean = new double[samples], lower = new double[samples], upper = new double[samples];
             for (int i = 0; i < samples; i++)
@@ -121,7 +124,7 @@ internal static class SampleResults
                 upper[i] = km * 1.6;
             }
 
-            series.Add(new SeriesSummary("highway_queue_km", "highway_queue_km", "km", "", "", step, mean, lower, upper));
+            series.Add(new SeriesSummary("highway_queue_km/export", "highway_queue_km", "km", "export", "", step, mean, lower, upper));
         }
 
         var served = new List<DailySummary>();
@@ -144,16 +147,16 @@ internal static class SampleResults
             WarmUpMethod: "fixed",
             Summary:
             [
-                M("served_per_day", "trucks/day", "export", "", "", 431.2, 9.8),
-                M("served_per_day", "trucks/day", "import", "", "", 722.9, 12.1),
+                M("served_per_day", "trucks/day", "export", "all", "", 431.2, 9.8),
+                M("served_per_day", "trucks/day", "import", "all", "", 722.9, 12.1),
                 M("served_per_day", "trucks/day", "export", "fruit", "", 260.4, 7.7),
-                M("wait_hours_mean", "h", "export", "fruit", "", 3.41, 0.22),
-                M("wait_hours_p95", "h", "export", "fruit", "", 11.8, 0.9),
-                M("wait_hours_mean", "h", "import", "general", "", 1.92, 0.11),
-                M("wait_hours_p95", "h", "import", "general", "", 6.4, 0.5),
-                M("wait_hours_max", "h", "import", "general", "", 19.4, 2.5),
-                M("highway_queue_km_mean", "km", "", "", "", 0.84, 0.07),
-                M("highway_queue_km_max", "km", "", "", "", 6.1, 0.6),
+                M("wait_hours_mean", "h", "all", "fruit", "", 3.41, 0.22),
+                M("wait_hours_p95", "h", "all", "fruit", "", 11.8, 0.9),
+                M("wait_hours_mean", "h", "all", "general", "", 1.92, 0.11),
+                M("wait_hours_p95", "h", "all", "general", "", 6.4, 0.5),
+                M("wait_hours_max", "h", "all", "general", "", 19.4, 2.5),
+                M("highway_queue_km_mean", "km", "export", "", "", 0.84, 0.07),
+                M("highway_queue_km_max", "km", "export", "", "", 6.1, 0.6),
                 M("utilisation", "share", "export", "", "vn_customs", 0.874, 0.012),
                 M("utilisation", "share", "import", "", "vn_import_customs", 0.613, 0.009),
             ],
