@@ -53,6 +53,13 @@ public sealed class CrossingModel
         for (var s = 0; s < stages.Length; s++)
         {
             stages[s] = CompileStage(spec.Stages[s], spec.Name, directionNames);
+
+            // A check or road right after a yard has no buffer of its own unless one is given: trucks
+            // wait in the yard until a server is free. Elsewhere an unspecified buffer is unbounded.
+            if (s > 0 && stages[s].HasServers && spec.Stages[s].BufferTrucks is null && stages[s - 1].Kind == StageKind.Yard)
+            {
+                stages[s] = stages[s] with { Places = 0 };
+            }
         }
 
         var arrivals = new ArrivalRates(spec.Arrivals, ClassNames, Clock, Scenario.TimeZone);
@@ -165,7 +172,7 @@ public sealed record CompiledDirection(string Name, int Index, ArrivalRates Arri
 /// <summary>A stage compiled for simulation.</summary>
 /// <param name="Name">Stage name.</param>
 /// <param name="Kind">Yard, check or road.</param>
-/// <param name="Places">Places in front (yard capacity or buffer); null = unbounded.</param>
+/// <param name="Places">Places in front (yard capacity or buffer); null = unbounded; 0 = none, the truck waits where it is.</param>
 /// <param name="CapacitySchedule">Servers over time (empty for yards).</param>
 /// <param name="AppointmentCalendar">The calendar whose appointment-only days gate this stage, if any.</param>
 /// <param name="ChannelsByClass">Service channels per class index (empty for yards).</param>

@@ -190,8 +190,13 @@ public sealed partial class CrossingReplication
                 }
             }
 
-            // 1. A place in front of the stage; while waiting the truck keeps the one it holds.
-            if (stage.Places is { } places)
+            // 1. A place in front of the stage; while waiting the truck keeps the one it holds. A stage
+            // without places of its own (buffer 0) is entered straight from the previous one.
+            if (stage.Stage.Places == 0)
+            {
+                // keep holding: released once a server is granted
+            }
+            else if (stage.Places is { } places)
             {
                 var place = places.Request();
                 if (!place.IsProcessed)
@@ -228,15 +233,16 @@ public sealed partial class CrossingReplication
                 ReleaseHeld(held, heldAt, heldIsServer);
                 held = place;
                 heldIsServer = false;
+                heldAt = stage;
             }
             else
             {
                 ReleaseHeld(held, heldAt, heldIsServer);
                 held = null;
                 heldIsServer = false;
+                heldAt = stage;
             }
 
-            heldAt = stage;
             stage.Waiting.Add(_sim.NowHours, 1);
             MarkVisit(truck, s, entered: true);
 
@@ -251,63 +257,47 @@ public sealed partial class CrossingReplication
                 continue;
             }
 
-            // 2. Appointment-only days: within the daily quota, and not for excluded classes.
-            if (stage.Stage.AppointmentCalendar is { } calendar)
+            // 2. A server (booth, team, lane). On appointment-only days a truck may start only within the
+            // day's quota and if its class is not excluded; otherwise it gives the server back and waits
+            // for the next local day of the gate.
+            Request server;
+            while (true)
             {
-                var bit = 1UL << _calendarBits[calendar.Name];
-                while ((truck.AdmittedCalendars & bit) == 0)
+                server = stage.Servers!.Request();
+                if (!server.IsProcessed)
                 {
-                    var rules = calendar.AppointmentDayAt(_sim.NowHours, out var day);
-                    if (rules is null)
+                    if (!truck.IsCommitted && truck.PatienceDeadlineHours < double.PositiveInfinity)
                     {
-                        break;
+                        yield return WaitWithPatience(truck, server);
+                    }
+                    else
+                    {
+                        yield return server;
                     }
 
-                    if (!rules.ExcludedClasses.Contains(_model.ClassNames[truck.CargoClass]))
+                    if (!server.IsGranted)
                     {
-                        var admitted = _appointmentsAdmitted.GetValueOrDefault((calendar.Name, day));
-                        if (admitted < rules.QuotaPerDay)
-                        {
-                            _appointmentsAdmitted[(calendar.Name, day)] = admitted + 1;
-                            truck.AdmittedCalendars |= bit;
-                            break;
-                        }
+                        stage.Servers.Release(server);
+                        stage.Waiting.Add(_sim.NowHours, -1);
+                        ReleaseHeld(held, heldAt, heldIsServer);
+                        Leave(truck, TruckOutcome.GaveUp);
+                        yield break;
                     }
-
-                    yield return _sim.Timeout(calendar.NextMidnightAfter(_sim.NowHours) - _sim.NowHours);
-                }
-            }
-
-            // 3. A server (booth, team, lane), then service.
-            var server = stage.Servers!.Request();
-            if (!server.IsProcessed)
-            {
-                if (!truck.IsCommitted && truck.PatienceDeadlineHours < double.PositiveInfinity)
-                {
-                    yield return WaitWithPatience(truck, server);
-                }
-                else
-                {
-                    yield return server;
                 }
 
-                if (!server.IsGranted)
+                if (stage.Stage.AppointmentCalendar is not { } calendar || IsAdmitted(truck, calendar))
                 {
-                    stage.Servers.Release(server);
-                    stage.Waiting.Add(_sim.NowHours, -1);
-                    ReleaseHeld(held, heldAt, false);
-                    Leave(truck, TruckOutcome.GaveUp);
-                    yield break;
+                    break;
                 }
+
+                stage.Servers.Release(server);
+                yield return _sim.Timeout(calendar.NextMidnightAfter(_sim.NowHours) - _sim.NowHours);
             }
 
             stage.Waiting.Add(_sim.NowHours, -1);
-            if (held is not null)
-            {
-                stage.Places!.Release(held);
-            }
-
+            ReleaseHeld(held, heldAt, heldIsServer);
             held = server;
+            heldAt = stage;
             heldIsServer = true;
             truck.IsCommitted = true;
             MarkVisit(truck, s, entered: false);
@@ -322,6 +312,36 @@ public sealed partial class CrossingReplication
         {
             _sim.Start(Journey(NewTruck(last.Stage.ReturnEmptyDirection, _model.EmptyClassIndex, isEmptyReturn: true)));
         }
+    }
+
+    private bool IsAdmitted(Truck truck, Calendars.GateCalendar calendar)
+    {
+        var bit = 1UL << _calendarBits[calendar.Name];
+        if ((truck.AdmittedCalendars & bit) != 0)
+        {
+            return true;
+        }
+
+        var rules = calendar.AppointmentDayAt(_sim.NowHours, out var day);
+        if (rules is null)
+        {
+            return true;
+        }
+
+        if (rules.ExcludedClasses.Contains(_model.ClassNames[truck.CargoClass]))
+        {
+            return false;
+        }
+
+        var admitted = _appointmentsAdmitted.GetValueOrDefault((calendar.Name, day));
+        if (admitted >= rules.QuotaPerDay)
+        {
+            return false;
+        }
+
+        _appointmentsAdmitted[(calendar.Name, day)] = admitted + 1;
+        truck.AdmittedCalendars |= bit;
+        return true;
     }
 
     private SimEvent WaitWithPatience(Truck truck, Request request)

@@ -10,7 +10,7 @@ internal sealed class StageRuntime
     public StageRuntime(Simulation simulation, CompiledStage stage, string direction, RandomStreams streams)
     {
         Stage = stage;
-        Places = stage.Places is { } places ? new Resource(simulation, places) : null;
+        Places = stage.Places is { } places && places > 0 ? new Resource(simulation, places) : null;
         Servers = stage.HasServers ? new Resource(simulation, stage.CapacitySchedule.Length > 0 ? stage.CapacitySchedule[0].Servers : 0) : null;
         ServiceStream = streams[$"service/{direction}/{stage.Name}"];
         ChannelStream = streams[$"channel/{direction}/{stage.Name}"];
