@@ -17,6 +17,9 @@ public sealed class Process : SimEvent
     {
     }
 
+    /// <summary>The iterator, for cache prefetching by resources.</summary>
+    internal IEnumerator<SimEvent>? Steps => _steps;
+
     /// <summary>True while the iterator has steps left.</summary>
     public bool IsAlive => _steps is not null;
 
@@ -117,14 +120,26 @@ public sealed class Process : SimEvent
                     continue;
                 }
 
-                _target = next;
+                if (!_pooled)
+                {
+                    _target = next; // only an interrupt needs it, and pooled processes cannot be interrupted
+                }
+
                 next.AddWaiter(this);
                 return;
             }
         }
         finally
         {
-            simulation.ActiveProcess = previous;
+            // Usually null: storing the constant skips the GC write barrier.
+            if (previous is null)
+            {
+                simulation.ActiveProcess = null;
+            }
+            else
+            {
+                simulation.ActiveProcess = previous;
+            }
         }
     }
 

@@ -172,7 +172,31 @@ public class Resource
     {
         var request = _head!;
         RemoveWaiting(request);
+        PrefetchNextInLine();
         return request;
+    }
+
+    /// <summary>
+    /// Staged prefetch of the trucks next in line: the iterator of the next, the process of the one
+    /// after, the request of the third. Each stage reads only what the previous grant prefetched.
+    /// </summary>
+    private void PrefetchNextInLine()
+    {
+        var first = _head;
+        if (first is null)
+        {
+            return;
+        }
+
+        CacheHint.Prefetch(first.Owner?.Steps);
+        var second = first.Next;
+        if (second is null)
+        {
+            return;
+        }
+
+        CacheHint.Prefetch(second.Owner);
+        CacheHint.Prefetch(second.Next);
     }
 
     protected virtual void RemoveWaiting(Request request)

@@ -24,7 +24,11 @@ public sealed class Timeout : SimEvent
     internal void Schedule(double delayHours, object? value)
     {
         DelayHours = delayHours;
-        Value = value;
+        if (value is not null || Value is not null)
+        {
+            Value = value; // skipped for the usual null: a reference store costs a GC write barrier
+        }
+
         State = EventState.Triggered;
         Simulation.ScheduleAfter(delayHours, this);
     }

@@ -3,44 +3,60 @@ using BenchmarkDotNet.Attributes;
 namespace BorderSim.Benchmarks;
 
 /// <summary>
-/// Trucks per second through an M/M/c crossing (λ = 20/h, μ = 4/h, c = 6, ρ = 0.83), per truck:
-/// the kernel with one process per truck against a bare priority-queue loop of the same model,
-/// and the kernel again with 100,000 trucks queued at once (a long queue must not slow it down).
-/// Each benchmark reports time and bytes per truck (OperationsPerInvoke = trucks).
+/// Trucks per second through an M/M/c crossing (λ = 20/h, μ = 4/h, c = 6, ρ = 0.83), per truck: the
+/// kernel with one process per truck against a bare priority-queue loop of the same model (the
+/// baseline, the practical limit). Then the same with 100,000 trucks waiting: a long queue must not
+/// slow the kernel down. Every benchmark reports time and bytes per truck (OperationsPerInvoke).
 /// </summary>
+/// <remarks>
+/// Long queue: 100,000 trucks are queued once in setup, then arrivals run at λ = cμ = 24/h (ρ = 1), so
+/// the queue stays near 100,000 (a random walk of ±0.5 % over a whole benchmark run). One invocation
+/// runs Trucks/λ hours, Trucks arrivals on average (±0.2 %). Burst: 100,000 trucks start at one
+/// instant and are served to the last, which adds the cost of starting 100,000 processes at once.
+/// </remarks>
 [MemoryDiagnoser]
 public class MMcBenchmarks
 {
     public const int Trucks = 200_000;
-    public const int LongQueueTrucks = 100_000;
+    public const int WaitingTrucks = 100_000;
     private const double ArrivalsPerHour = 20;
     private const double ServicesPerHour = 4;
     private const int Lanes = 6;
+    private const double SaturatedArrivalsPerHour = Lanes * ServicesPerHour;
     private const ulong Seed = 20_240_601;
 
     private ProcessMMcModel _process = null!;
     private BareLoopMMcModel _bare = null!;
     private ProcessMMcModel _processLongQueue = null!;
     private BareLoopMMcModel _bareLongQueue = null!;
+    private ProcessMMcModel _processBurst = null!;
+    private BareLoopMMcModel _bareBurst = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _process = new ProcessMMcModel(ArrivalsPerHour, ServicesPerHour, Lanes, Seed);
         _bare = new BareLoopMMcModel(ArrivalsPerHour, ServicesPerHour, Lanes, Seed);
-        _processLongQueue = new ProcessMMcModel(ArrivalsPerHour, ServicesPerHour, Lanes, Seed);
-        _bareLongQueue = new BareLoopMMcModel(ArrivalsPerHour, ServicesPerHour, Lanes, Seed);
+        _processLongQueue = new ProcessMMcModel(SaturatedArrivalsPerHour, ServicesPerHour, Lanes, Seed);
+        _bareLongQueue = new BareLoopMMcModel(SaturatedArrivalsPerHour, ServicesPerHour, Lanes, Seed);
+        _processBurst = new ProcessMMcModel(ArrivalsPerHour, ServicesPerHour, Lanes, Seed);
+        _bareBurst = new BareLoopMMcModel(ArrivalsPerHour, ServicesPerHour, Lanes, Seed);
+        _processLongQueue.FillQueue(WaitingTrucks);
+        _bareLongQueue.FillQueue(WaitingTrucks);
 
-        // One warm-up run each, which also proves the models are the same: equal draws, equal waits.
-        _process.RunArrivals(Trucks);
-        _bare.RunArrivals(Trucks);
-        _processLongQueue.RunBurst(LongQueueTrucks);
-        _bareLongQueue.RunBurst(LongQueueTrucks);
+        // One warm-up run each, which also proves each pair is one model: equal draws, equal waits.
+        MMc_Processes();
+        MMc_BareLoop();
+        MMcLongQueue_Processes();
+        MMcLongQueue_BareLoop();
+        MMcBurst_Processes();
+        MMcBurst_BareLoop();
         Check("M/M/c", _process.TotalWaitHours, _bare.TotalWaitHours);
         Check("long queue", _processLongQueue.TotalWaitHours, _bareLongQueue.TotalWaitHours);
+        Check("burst", _processBurst.TotalWaitHours, _bareBurst.TotalWaitHours);
         Console.WriteLine(
             $"// events per truck: process {(double)_process.ProcessedEventCount / Trucks:0.00}, bare loop {(double)_bare.ProcessedEventCount / Trucks:0.00}; " +
-            $"long queue: process {(double)_processLongQueue.ProcessedEventCount / LongQueueTrucks:0.00}, bare loop {(double)_bareLongQueue.ProcessedEventCount / LongQueueTrucks:0.00}");
+            $"long queue {_processLongQueue.QueueLengthTrucks} waiting (bare loop {_bareLongQueue.QueueLengthTrucks}), process {(double)_processLongQueue.ProcessedEventCount / Trucks:0.00} events per truck");
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Trucks, Description = "MMc bare PriorityQueue loop")]
@@ -57,18 +73,32 @@ public class MMcBenchmarks
         return _process.TotalWaitHours;
     }
 
-    [Benchmark(OperationsPerInvoke = LongQueueTrucks, Description = "MMc long queue bare loop")]
+    [Benchmark(OperationsPerInvoke = Trucks, Description = "MMc 100k queue bare loop")]
     public double MMcLongQueue_BareLoop()
     {
-        _bareLongQueue.RunBurst(LongQueueTrucks);
+        _bareLongQueue.RunFor(Trucks / SaturatedArrivalsPerHour);
         return _bareLongQueue.TotalWaitHours;
     }
 
-    [Benchmark(OperationsPerInvoke = LongQueueTrucks, Description = "MMc long queue process per truck")]
+    [Benchmark(OperationsPerInvoke = Trucks, Description = "MMc 100k queue process per truck")]
     public double MMcLongQueue_Processes()
     {
-        _processLongQueue.RunBurst(LongQueueTrucks);
+        _processLongQueue.RunFor(Trucks / SaturatedArrivalsPerHour);
         return _processLongQueue.TotalWaitHours;
+    }
+
+    [Benchmark(OperationsPerInvoke = WaitingTrucks, Description = "MMc 100k burst bare loop")]
+    public double MMcBurst_BareLoop()
+    {
+        _bareBurst.RunBurst(WaitingTrucks);
+        return _bareBurst.TotalWaitHours;
+    }
+
+    [Benchmark(OperationsPerInvoke = WaitingTrucks, Description = "MMc 100k burst process per truck")]
+    public double MMcBurst_Processes()
+    {
+        _processBurst.RunBurst(WaitingTrucks);
+        return _processBurst.TotalWaitHours;
     }
 
     private static void Check(string model, double processWaitHours, double bareWaitHours)

@@ -39,6 +39,26 @@ internal sealed class ProcessMMcModel
         _simulation.Run();
     }
 
+    /// <summary>
+    /// Fills the queue with <paramref name="waitingTrucks"/> trucks and starts endless arrivals; then
+    /// <see cref="RunFor"/> advances the clock with the queue kept about that long (run at ρ = 1).
+    /// </summary>
+    public void FillQueue(int waitingTrucks)
+    {
+        for (var i = 0; i < waitingTrucks; i++)
+        {
+            _simulation.Start(Truck());
+        }
+
+        _simulation.Start(Arrivals(int.MaxValue));
+        _simulation.Run(_simulation.NowHours + 1e-9);
+    }
+
+    /// <summary>Runs <paramref name="hours"/> more hours of an endless arrival stream.</summary>
+    public void RunFor(double hours) => _simulation.Run(_simulation.NowHours + hours);
+
+    public int QueueLengthTrucks => _lanes.QueueLength;
+
     /// <summary><paramref name="trucks"/> trucks all arriving now: the queue starts <paramref name="trucks"/> − c long.</summary>
     public void RunBurst(int trucks)
     {
@@ -86,6 +106,7 @@ internal sealed class BareLoopMMcModel
     private readonly int _lanes;
     private double _nowHours;
     private long _sequence;
+    private int _busy;
 
     public BareLoopMMcModel(double arrivalsPerHour, double servicesPerHour, int lanes, ulong seed)
     {
@@ -136,6 +157,68 @@ internal sealed class BareLoopMMcModel
             {
                 busy--;
             }
+        }
+    }
+
+    /// <summary>As <see cref="ProcessMMcModel.FillQueue"/>: a queue of <paramref name="waitingTrucks"/> and endless arrivals.</summary>
+    public void FillQueue(int waitingTrucks)
+    {
+        for (var i = 0; i < waitingTrucks; i++)
+        {
+            Arrive();
+        }
+
+        Schedule(MathNet.Numerics.Distributions.Exponential.Sample(_arrivals, _arrivalsPerHour), EventKind.Arrival);
+    }
+
+    /// <summary>Runs <paramref name="hours"/> more hours of an endless arrival stream.</summary>
+    public void RunFor(double hours)
+    {
+        var untilHours = _nowHours + hours;
+        while (_calendar.TryPeek(out var kind, out var key) && key.TimeHours < untilHours)
+        {
+            _calendar.Dequeue();
+            _nowHours = key.TimeHours;
+            ProcessedEventCount++;
+            if (kind == EventKind.Arrival)
+            {
+                Schedule(MathNet.Numerics.Distributions.Exponential.Sample(_arrivals, _arrivalsPerHour), EventKind.Arrival);
+                Arrive();
+            }
+            else
+            {
+                Depart();
+            }
+        }
+
+        _nowHours = untilHours;
+    }
+
+    public int QueueLengthTrucks => _waitingSinceHours.Count;
+
+    private void Arrive()
+    {
+        if (_busy < _lanes)
+        {
+            _busy++;
+            Schedule(MathNet.Numerics.Distributions.Exponential.Sample(_service, _servicesPerHour), EventKind.Departure);
+        }
+        else
+        {
+            _waitingSinceHours.Enqueue(_nowHours);
+        }
+    }
+
+    private void Depart()
+    {
+        if (_waitingSinceHours.TryDequeue(out var sinceHours))
+        {
+            TotalWaitHours += _nowHours - sinceHours;
+            Schedule(MathNet.Numerics.Distributions.Exponential.Sample(_service, _servicesPerHour), EventKind.Departure);
+        }
+        else
+        {
+            _busy--;
         }
     }
 

@@ -216,4 +216,44 @@ public class ResourceTests
 
         Assert.That(second, Is.Not.Null);
     }
+
+    [Test]
+    public void A_long_queue_with_withdrawals_is_still_served_in_order()
+    {
+        // 10,000 waiting trucks, every seventh of which gives up: exercises the queue far from its
+        // head (and the kernel's prefetching of the trucks next in line).
+        var sim = new Simulation();
+        var lanes = new Resource(sim, 3);
+        var starts = new List<(string Truck, double StartHours)>();
+        var requests = new List<Request>();
+        IEnumerable<SimEvent> Truck(int id)
+        {
+            var lane = lanes.Request();
+            requests.Add(lane);
+            yield return lane;
+            starts.Add((id.ToString(System.Globalization.CultureInfo.InvariantCulture), sim.NowHours));
+            yield return sim.Timeout(1);
+            lanes.Release(lane);
+        }
+
+        for (var i = 0; i < 10_000; i++)
+        {
+            sim.Start(Truck(i));
+        }
+
+        sim.Run(0.5);
+        for (var i = 0; i < requests.Count; i += 7)
+        {
+            if (requests[i].IsWaiting)
+            {
+                lanes.Release(requests[i]);
+            }
+        }
+
+        sim.Run();
+
+        var expected = Enumerable.Range(0, 10_000).Where(i => i < 3 || i % 7 != 0).ToList();
+        Assert.That(starts.Select(s => int.Parse(s.Truck, System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(expected));
+        Assert.That(starts.Select(s => s.StartHours), Is.EqualTo(expected.Select((_, position) => (double)(position / 3))));
+    }
 }

@@ -1,0 +1,27 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
+
+namespace BorderSim.Engine;
+
+/// <summary>
+/// Asks the CPU to bring an object into cache before the kernel needs it. With a long queue the
+/// trucks at its head were last touched many thousands of events ago, so granting one costs a
+/// chain of cache misses (request → process → iterator); prefetching a few places ahead hides them.
+/// </summary>
+/// <remarks>
+/// A prefetch is only a hint: it never faults, and if the collector moved the object in the
+/// meantime the hint is simply wasted. On CPUs without SSE it does nothing.
+/// </remarks>
+internal static class CacheHint
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Prefetch(object? target)
+    {
+        if (Sse.IsSupported && target is not null)
+        {
+            var address = (byte*)Unsafe.As<object, nint>(ref target);
+            Sse.Prefetch0(address);
+            Sse.Prefetch0(address + 64); // kernel objects span two cache lines
+        }
+    }
+}
