@@ -12,7 +12,7 @@ namespace BorderSim.Engine;
 /// </remarks>
 public class Resource
 {
-    private readonly Stack<Request> _pool = new();
+    private ObjectPool<Request> _pool;
     private Request? _head;
     private Request? _tail;
     private long _sequence;
@@ -84,7 +84,7 @@ public class Resource
         request.Clear();
         if (!isInCalendar)
         {
-            _pool.Push(request);
+            _pool.Return(request);
         }
 
         GrantWaiting();
@@ -93,7 +93,7 @@ public class Resource
 
     protected Request RequestCore(int priority, bool preempt)
     {
-        var request = _pool.Count > 0 ? _pool.Pop() : new Request(this);
+        var request = _pool.TryTake(out var pooled) ? pooled : new Request(this);
         request.Prepare(Simulation.NowHours, _sequence++, priority, preempt, Simulation.ActiveProcess);
         if (InUse < Capacity && QueueLength == 0)
         {

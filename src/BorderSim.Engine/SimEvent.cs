@@ -12,8 +12,9 @@ namespace BorderSim.Engine;
 public abstract class SimEvent
 {
     private Process? _waiter;
-    private List<Process>? _moreWaiters;
-    private List<Action<SimEvent>>? _callbacks;
+
+    // Second and later waiters and callbacks are rare: one field for both keeps every event small.
+    private Listeners? _more;
 
     protected SimEvent(Simulation simulation)
     {
@@ -48,12 +49,12 @@ public abstract class SimEvent
             return;
         }
 
-        (_callbacks ??= []).Add(callback);
+        ((_more ??= new Listeners()).Callbacks ??= []).Add(callback);
     }
 
-    public void RemoveCallback(Action<SimEvent> callback) => _callbacks?.Remove(callback);
+    public void RemoveCallback(Action<SimEvent> callback) => _more?.Callbacks?.Remove(callback);
 
-    internal bool HasListeners => _waiter is not null || _moreWaiters is { Count: > 0 } || _callbacks is { Count: > 0 };
+    internal bool HasListeners => _waiter is not null || (_more is { } more && more.Any);
 
     internal void AddWaiter(Process process)
     {
@@ -63,7 +64,7 @@ public abstract class SimEvent
         }
         else
         {
-            (_moreWaiters ??= []).Add(process);
+            ((_more ??= new Listeners()).Waiters ??= []).Add(process);
         }
     }
 
@@ -75,7 +76,7 @@ public abstract class SimEvent
         }
         else
         {
-            _moreWaiters?.Remove(process);
+            _more?.Waiters?.Remove(process);
         }
     }
 
@@ -106,17 +107,30 @@ public abstract class SimEvent
         var waiter = _waiter;
         _waiter = null;
         waiter?.Resume(this);
-        if (_moreWaiters is { Count: > 0 } more)
+        if (_more is { } more)
         {
-            var copy = more.ToArray();
-            more.Clear();
+            NotifyMore(more);
+        }
+
+        if (!IsPinned)
+        {
+            Recycle();
+        }
+    }
+
+    private void NotifyMore(Listeners more)
+    {
+        if (more.Waiters is { Count: > 0 } waiters)
+        {
+            var copy = waiters.ToArray();
+            waiters.Clear();
             foreach (var process in copy)
             {
                 process.Resume(this);
             }
         }
 
-        if (_callbacks is { Count: > 0 } callbacks)
+        if (more.Callbacks is { Count: > 0 } callbacks)
         {
             var copy = callbacks.ToArray();
             callbacks.Clear();
@@ -124,11 +138,6 @@ public abstract class SimEvent
             {
                 callback(this);
             }
-        }
-
-        if (!IsPinned)
-        {
-            Recycle();
         }
     }
 
@@ -143,9 +152,16 @@ public abstract class SimEvent
         State = EventState.Pending;
         Value = null;
         _waiter = null;
-        _moreWaiters?.Clear();
-        _callbacks = null;
+        _more = null;
         IsPinned = false;
+    }
+
+    private sealed class Listeners
+    {
+        public List<Process>? Waiters;
+        public List<Action<SimEvent>>? Callbacks;
+
+        public bool Any => Waiters is { Count: > 0 } || Callbacks is { Count: > 0 };
     }
 }
 

@@ -12,8 +12,8 @@ public sealed class Simulation
 {
     private readonly EventCalendar _calendar = new();
     private readonly NowQueue _now = new();
-    private readonly Stack<Timeout> _timeoutPool = new();
-    private readonly Stack<Process> _processPool = new();
+    private ObjectPool<Timeout> _timeoutPool;
+    private ObjectPool<Process> _processPool;
     private long _sequence;
 
     public Simulation(double startTimeHours = 0)
@@ -40,7 +40,7 @@ public sealed class Simulation
     /// </summary>
     public Timeout Timeout(double delayHours, object? value = null)
     {
-        var timeout = _timeoutPool.Count > 0 ? _timeoutPool.Pop() : new Timeout(this);
+        var timeout = _timeoutPool.TryTake(out var pooled) ? pooled : new Timeout(this);
         timeout.Schedule(delayHours, value);
         return timeout;
     }
@@ -61,7 +61,7 @@ public sealed class Simulation
     public void Start(IEnumerable<SimEvent> steps)
     {
         ArgumentNullException.ThrowIfNull(steps);
-        var process = _processPool.Count > 0 ? _processPool.Pop() : new Process(this);
+        var process = _processPool.TryTake(out var pooled) ? pooled : new Process(this);
         process.Begin(steps.GetEnumerator(), pooled: true);
     }
 
@@ -151,7 +151,7 @@ public sealed class Simulation
         }
     }
 
-    internal void ReturnToPool(Timeout timeout) => _timeoutPool.Push(timeout);
+    internal void ReturnToPool(Timeout timeout) => _timeoutPool.Return(timeout);
 
-    internal void ReturnToPool(Process process) => _processPool.Push(process);
+    internal void ReturnToPool(Process process) => _processPool.Return(process);
 }
