@@ -97,9 +97,21 @@ public static class Plots
             whiskers.LineWidth = 1.5f;
         }
 
+        // One labelled tick per day (every few days on long runs), placed by hand: the data are daily.
+        LocalDate[] dates = [.. result.ServedPerDay.Select(d => d.Date).Distinct().Order()];
+        int every = Math.Max(1, (int)Math.Ceiling(dates.Length / 14.0));
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        for (int k = 0; k < dates.Length; k += every)
+        {
+            ticks.AddMajor(dates[k].AtMidnight().ToDateTimeUnspecified().ToOADate(), dates[k].ToString("d MMM", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        plot.Axes.Bottom.TickGenerator = ticks;
+        plot.Axes.Bottom.Label.Text = $"local date ({result.Scenario.TimeZone.Id});  whiskers: 95% confidence interval of the mean over replications";
+        plot.Axes.Bottom.Label.FontSize = 14;
         // From zero, so the gap between directions is not exaggerated.
+        plot.Axes.AutoScale();
         plot.Axes.SetLimitsY(0, result.ServedPerDay.Max(d => d.MeanTrucks + (double.IsNaN(d.HalfWidth95) ? 0 : d.HalfWidth95)) * 1.1 + 1);
-        DateAxis(plot, $"local date ({result.Scenario.TimeZone.Id});  whiskers: 95% confidence interval of the mean over replications");
         return Finish(plot, plot.Axes.Title.Label.Text);
     }
 

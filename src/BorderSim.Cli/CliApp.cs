@@ -1,0 +1,118 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using BorderSim.Reporting;
+
+namespace BorderSim.Cli;
+
+/// <summary>
+/// The <c>bordersim</c> command line, callable in-process: <see cref="Run"/> takes the arguments and the
+/// writers for stdout and stderr and returns the exit code. Verbs live in one file each
+/// (<c>RunCommand.cs</c>, <c>ValidateCommand.cs</c>, ...) and are registered in <see cref="BuildRoot"/>.
+/// </summary>
+public static class CliApp
+{
+    public const string Description = "BorderSim: a discrete-event simulator of truck queues at road border crossings.";
+
+    /// <summary>The version printed by --version and written to run.json.</summary>
+    public static string Version => RunInfo.VersionOf(typeof(CliApp).Assembly);
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default) =>
+        Run(args, stdout, stderr, isErrorTerminal: false, cancellationToken);
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool isErrorTerminal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        var context = new CliContext(stdout, stderr, isErrorTerminal, args, cancellationToken);
+        Option<bool> verbose = CommonOptions.CreateVerbose();
+        RootCommand root = BuildRoot(context, verbose);
+        ParseResult parseResult = root.Parse(args);
+        context = context with { IsDebug = context.IsDebug || parseResult.GetValue(verbose) };
+        try
+        {
+            if (parseResult.Action is ParseErrorAction)
+            {
+                // System.CommandLine exits with 1 on a parse error; 1 means "regression" here, so report and exit 2.
+                foreach (var error in parseResult.Errors)
+                {
+                    stderr.WriteLine($"bordersim: {error.Message}");
+                }
+
+                stderr.WriteLine($"see 'bordersim {string.Join(' ', CommandPath(parseResult))} --help'".Replace("  ", " ", StringComparison.Ordinal));
+                return ExitCodes.InvalidInput;
+            }
+
+            return parseResult.Invoke(new InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null,
+            });
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            stderr.WriteLine("interrupted");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception e)
+        {
+            // A bug or a failed run: one line for the user, the stack trace on request.
+            stderr.WriteLine($"bordersim: run failed: {e.GetType().Name}: {e.Message.Split('\n')[0].TrimEnd()}");
+            if (context.IsDebug)
+            {
+                stderr.WriteLine(e.ToString());
+            }
+            else
+            {
+                stderr.WriteLine("(rerun with --verbose or BORDERSIM_DEBUG=1 for the stack trace)");
+            }
+
+            return ExitCodes.RunFailed;
+        }
+    }
+
+    /// <summary>The root command with every verb. Add a verb here: <c>root.Subcommands.Add(CompareCommand.Create(context));</c>.</summary>
+    public static RootCommand BuildRoot(CliContext context, Option<bool> verbose)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var root = new RootCommand(Description);
+        root.Options.Add(verbose);
+        foreach (Option option in root.Options)
+        {
+            if (option is VersionOption)
+            {
+                // The default prints the entry assembly's version, which in-process (tests) is the host's.
+                option.Action = new PrintVersionAction();
+            }
+        }
+
+        root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(RunCommand.Create(context));
+        return root;
+    }
+
+    private static IEnumerable<string> CommandPath(ParseResult parseResult)
+    {
+        var names = new List<string>();
+        for (var result = parseResult.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            if (result.Command is not RootCommand)
+            {
+                names.Insert(0, result.Command.Name);
+            }
+        }
+
+        return names;
+    }
+
+    private sealed class PrintVersionAction : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            (parseResult.InvocationConfiguration.Output ?? Console.Out).WriteLine(Version);
+            return ExitCodes.Ok;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace BorderSim.Cli;
+
+/// <summary>
+/// What a verb needs from its surroundings: where results (stdout) and diagnostics (stderr) go, the
+/// Ctrl-C token, and the raw command line for run.json. Tests pass string writers.
+/// </summary>
+/// <param name="Out">Results: tables, CSV.</param>
+/// <param name="Error">Progress and diagnostics.</param>
+/// <param name="IsErrorTerminal">Whether <paramref name="Error"/> is an interactive terminal (progress redrawn in place) or a log (a line per step).</param>
+/// <param name="Arguments">The arguments as given, for run.json.</param>
+/// <param name="CancellationToken">Cancelled on Ctrl-C.</param>
+public sealed record CliContext(TextWriter Out, TextWriter Error, bool IsErrorTerminal, IReadOnlyList<string> Arguments, CancellationToken CancellationToken)
+{
+    /// <summary>Stack traces for unexpected errors: <c>--verbose</c> or BORDERSIM_DEBUG=1.</summary>
+    public bool IsDebug { get; init; } = Environment.GetEnvironmentVariable("BORDERSIM_DEBUG") == "1";
+
+    /// <summary>Writes one diagnostic line to stderr.</summary>
+    public void Diagnostic(string line) => Error.WriteLine(line);
+}

@@ -1,0 +1,26 @@
+using BorderSim.Scenarios;
+
+namespace BorderSim.Cli;
+
+/// <summary>Loading scenarios for the verbs: every error printed to stderr in the one user format.</summary>
+public static class ScenarioInput
+{
+    /// <summary>Loads <paramref name="path"/>; on errors prints each (<c>file:line:col: field: message (hint)</c>) and returns the result anyway.</summary>
+    public static ScenarioLoadResult LoadAndReport(string path, IReadOnlyList<ScenarioOverride> overrides, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ScenarioLoadResult result = ScenarioReader.Load(path, overrides);
+        PrintErrors(result.Errors, context);
+        return result;
+    }
+
+    public static void PrintErrors(IEnumerable<ScenarioError> errors, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (ScenarioError error in errors)
+        {
+            context.Error.WriteLine(error.ToString());
+        }
+    }
+}
