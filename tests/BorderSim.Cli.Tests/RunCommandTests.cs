@@ -1,0 +1,142 @@
+using System.Text.Json;
+
+namespace BorderSim.Cli.Tests;
+
+public class RunCommandTests
+{
+    private string _directory = "";
+    private string _scenario = "";
+
+    [SetUp]
+    public void CreateScenario()
+    {
+        _directory = CliRunner.NewTemporaryDirectory();
+        _scenario = CliRunner.WriteScenario(_directory, "small.yaml", CliRunner.SmallScenario);
+    }
+
+    [Test]
+    public void Run_writes_every_output_and_prints_the_summary_table()
+    {
+        string output = Path.Combine(_directory, "out");
+        var outcome = CliRunner.Run("run", _scenario, "-o", output, "--trucks", "--threads", "2", "--replications", "2");
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+
+        string[] expected =
+        [
+            "summary.csv", "timeseries.csv", "trucks.csv", "run.json",
+            "queue_by_stage.png", "queue_by_stage.svg", "highway_queue_km.png", "highway_queue_km.svg",
+            "wait_cdf_by_class.png", "wait_cdf_by_class.svg", "served_per_day.png", "served_per_day.svg",
+        ];
+        Assert.That(Directory.GetFiles(output).Select(Path.GetFileName), Is.EquivalentTo(expected), "all outputs and no temporary files");
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.ReadLines(Path.Combine(output, "summary.csv")).First(), Is.EqualTo("metric,name,direction,class,stage,unit,replications,mean,sd,ci95_half_width,min,max"));
+            Assert.That(File.ReadLines(Path.Combine(output, "trucks.csv")).Count(), Is.GreaterThan(100));
+            Assert.That(new FileInfo(Path.Combine(output, "queue_by_stage.png")).Length, Is.GreaterThan(20_000));
+            Assert.That(outcome.Out, Does.Contain("Trucks served per day"));
+            Assert.That(outcome.Out, Does.Contain("Hữu Nghị test crossing: 2 replications of 3 days"));
+            Assert.That(outcome.Error, Does.Contain("replication 1/2 done\n").Or.Contain($"replication 1/2 done{Environment.NewLine}"));
+            Assert.That(outcome.Error, Does.Contain("replication 2/2 done"));
+        });
+
+        using JsonDocument run = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "run.json")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.RootElement.GetProperty("seed").GetUInt64(), Is.EqualTo(42));
+            Assert.That(run.RootElement.GetProperty("replications").GetInt32(), Is.EqualTo(2));
+            Assert.That(run.RootElement.GetProperty("threads").GetInt32(), Is.EqualTo(2));
+            Assert.That(run.RootElement.GetProperty("scenario_sha256").GetString(), Has.Length.EqualTo(64));
+            Assert.That(run.RootElement.GetProperty("command_line")[1].GetString(), Is.EqualTo("run"));
+            Assert.That(run.RootElement.GetProperty("warm_up_hours").GetDouble(), Is.EqualTo(12));
+        });
+    }
+
+    [Test]
+    public void Results_do_not_depend_on_the_thread_count()
+    {
+        string one = Path.Combine(_directory, "one");
+        string three = Path.Combine(_directory, "three");
+        Assert.That(CliRunner.Run("run", _scenario, "-o", one, "--threads", "1", "--trucks", "--no-plots").ExitCode, Is.EqualTo(ExitCodes.Ok));
+        Assert.That(CliRunner.Run("run", _scenario, "-o", three, "--threads", "3", "--trucks", "--no-plots").ExitCode, Is.EqualTo(ExitCodes.Ok));
+        foreach (string file in new[] { "summary.csv", "timeseries.csv", "trucks.csv" })
+        {
+            Assert.That(File.ReadAllBytes(Path.Combine(three, file)), Is.EqualTo(File.ReadAllBytes(Path.Combine(one, file))), file);
+        }
+    }
+
+    [Test]
+    public void No_plots_and_no_trucks_writes_only_the_csv_files_and_run_json()
+    {
+        string output = Path.Combine(_directory, "out");
+        var outcome = CliRunner.Run("run", _scenario, "-o", output, "--no-plots", "--replications", "1");
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+        Assert.That(Directory.GetFiles(output).Select(Path.GetFileName), Is.EquivalentTo(new[] { "summary.csv", "timeseries.csv", "run.json" }));
+    }
+
+    [Test]
+    public void An_output_path_that_is_a_file_exits_4_without_running()
+    {
+        string file = Path.Combine(_directory, "not-a-directory");
+        File.WriteAllText(file, "keep me");
+        var outcome = CliRunner.Run("run", _scenario, "-o", file);
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.OutputNotWritten));
+            Assert.That(outcome.Error, Does.Contain("is a file"));
+            Assert.That(outcome.Error, Does.Not.Contain("replication 1/"), "nothing is run when nothing can be written");
+            Assert.That(File.ReadAllText(file), Is.EqualTo("keep me"));
+        });
+    }
+
+    [Test]
+    public void A_missing_scenario_file_exits_2_with_a_located_message()
+    {
+        string missing = Path.Combine(_directory, "nope.yaml");
+        var outcome = CliRunner.Run("run", missing, "-o", Path.Combine(_directory, "out"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(outcome.Error, Does.StartWith($"{missing}:1:1: file not found"));
+            Assert.That(outcome.Error, Does.Not.Contain("   at "));
+            Assert.That(Directory.Exists(Path.Combine(_directory, "out")), Is.False);
+        });
+    }
+
+    [Test]
+    public void A_bad_override_exits_2_and_names_the_set_option()
+    {
+        var outcome = CliRunner.Run("run", _scenario, "-o", Path.Combine(_directory, "out"), "--set", "no equals sign");
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+        Assert.That(outcome.Error, Does.StartWith("--set:1:"));
+    }
+
+    [Test]
+    public void An_override_changes_the_run()
+    {
+        string output = Path.Combine(_directory, "out");
+        var outcome = CliRunner.Run("run", _scenario, "-o", output, "--no-plots", "--replications", "1", "--set", "days=2");
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+        Assert.That(outcome.Out, Does.Contain("1 replications of 2 days"));
+        using JsonDocument run = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "run.json")));
+        Assert.That(run.RootElement.GetProperty("overrides")[0].GetString(), Is.EqualTo("days=2"));
+    }
+
+    [Test]
+    public void A_warm_up_longer_than_the_run_is_invalid_input()
+    {
+        var outcome = CliRunner.Run("run", _scenario, "-o", Path.Combine(_directory, "out"), "--days", "1", "--set", "warm_up=2d");
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), outcome.Error);
+        Assert.That(outcome.Error, Does.Contain("warm-up"));
+    }
+
+    [Test]
+    public void A_cancelled_run_exits_130_and_leaves_no_results()
+    {
+        string output = Path.Combine(_directory, "out");
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var outcome = CliRunner.Run(cancelled.Token, "run", _scenario, "-o", output, "--trucks");
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Interrupted), outcome.Error);
+        Assert.That(Directory.Exists(output) ? Directory.GetFiles(output) : [], Is.Empty, "no half files and no part files");
+    }
+}

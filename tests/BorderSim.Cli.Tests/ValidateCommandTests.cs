@@ -1,0 +1,51 @@
+namespace BorderSim.Cli.Tests;
+
+public class ValidateCommandTests
+{
+    [Test]
+    public void A_good_scenario_is_reported_valid_on_stdout_with_exit_0()
+    {
+        string directory = CliRunner.NewTemporaryDirectory();
+        string good = CliRunner.WriteScenario(directory, "good.yaml", CliRunner.SmallScenario);
+        var outcome = CliRunner.Run("validate", good);
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+            Assert.That(outcome.Out, Is.EqualTo($"{good}: valid\n").Or.EqualTo($"{good}: valid{Environment.NewLine}"));
+            Assert.That(outcome.Error, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void A_broken_scenario_prints_file_line_col_errors_on_stderr_with_exit_2()
+    {
+        string directory = CliRunner.NewTemporaryDirectory();
+        string broken = CliRunner.WriteScenario(directory, "broken.yaml",
+            CliRunner.SmallScenario.Replace("servers: 4, calendar: vn_gate, service: exp(10min)", "servers: -1, calendar: vn_gate, service: exp(10min)", StringComparison.Ordinal));
+        var outcome = CliRunner.Run("validate", broken);
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(outcome.Out, Is.Empty);
+            // The servers value is on line 30 of the file.
+            Assert.That(outcome.Error, Does.Match($@"^{System.Text.RegularExpressions.Regex.Escape(broken)}:30:\d+: .*servers"));
+            Assert.That(outcome.Error, Does.Not.Contain("   at "));
+        });
+    }
+
+    [Test]
+    public void Several_files_are_all_checked_and_one_bad_file_fails_the_lot()
+    {
+        string directory = CliRunner.NewTemporaryDirectory();
+        string good = CliRunner.WriteScenario(directory, "good.yaml", CliRunner.SmallScenario);
+        string missing = Path.Combine(directory, "missing.yaml");
+        var outcome = CliRunner.Run("validate", missing, good);
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(outcome.Out, Does.Contain($"{good}: valid"));
+            Assert.That(outcome.Error, Does.StartWith($"{missing}:1:1: file not found"));
+            Assert.That(outcome.Error, Does.Contain("1 of 2 files invalid"));
+        });
+    }
+}
