@@ -34,5 +34,42 @@ public sealed class ScenarioClock
 
     public LocalDate LocalDateAt(double hours, DateTimeZone zone) => InstantAt(hours).InZone(zone).Date;
 
+    /// <summary>
+    /// Simulation hours of every local midnight in <paramref name="zone"/> from the day the run starts to
+    /// the day after it ends: a table to find a time's local day by binary search instead of a zone lookup.
+    /// </summary>
+    public LocalDays LocalDays(DateTimeZone zone)
+    {
+        var first = LocalDateAt(0, zone);
+        var last = LocalDateAt(RunHours, zone).PlusDays(1);
+        var midnights = new List<double>();
+        for (var day = first; day <= last; day = day.PlusDays(1))
+        {
+            midnights.Add(HoursAtStartOf(day, zone));
+        }
+
+        return new LocalDays(first, [.. midnights]);
+    }
+
     public LocalDateTime LocalTimeAt(double hours, DateTimeZone zone) => InstantAt(hours).InZone(zone).LocalDateTime;
+}
+
+/// <summary>The local days of a run in one zone: day i starts at <c>Midnights[i]</c> hours.</summary>
+public sealed class LocalDays(LocalDate firstDay, double[] midnights)
+{
+    public LocalDate FirstDay { get; } = firstDay;
+
+    public int Count => midnights.Length;
+
+    public LocalDate DateOf(int dayIndex) => FirstDay.PlusDays(dayIndex);
+
+    /// <summary>Index of the local day containing <paramref name="hours"/> (0 = the day the run starts).</summary>
+    public int IndexAt(double hours)
+    {
+        var index = Array.BinarySearch(midnights, hours);
+        index = index >= 0 ? index : ~index - 1;
+        return Math.Clamp(index, 0, midnights.Length - 1);
+    }
+
+    public double StartOf(int dayIndex) => midnights[dayIndex];
 }

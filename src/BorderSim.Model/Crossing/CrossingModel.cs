@@ -27,6 +27,7 @@ public sealed class CrossingModel
         ClassNames = [.. classes.Select(c => c.Name)];
         EmptyClassIndex = Array.IndexOf(ClassNames, CargoClassSpec.EmptyClassName);
 
+        ScenarioDays = Clock.LocalDays(scenario.TimeZone);
         Calendars = scenario.Calendars.ToDictionary(c => c.Name, c => new GateCalendar(c, Clock, scenario.Changes), StringComparer.Ordinal);
         var directionNames = scenario.Directions.Select(d => d.Name).ToList();
         Directions = [.. scenario.Directions.Select((d, i) => CompileDirection(d, i, directionNames))];
@@ -35,6 +36,9 @@ public sealed class CrossingModel
     public ScenarioSpec Scenario { get; }
 
     public ScenarioClock Clock { get; }
+
+    /// <summary>Local days of the scenario's reporting zone.</summary>
+    public LocalDays ScenarioDays { get; }
 
     public IReadOnlyList<CargoClassSpec> Classes { get; }
 

@@ -100,13 +100,14 @@ public sealed partial class CrossingReplication
         var counts = new List<DailyCount>();
         foreach (var direction in _directions)
         {
-            foreach (var (day, perClass) in direction.ServedPerDay.OrderBy(p => p.Key))
+            for (var dayIndex = 0; dayIndex < direction.ServedPerDay.Count; dayIndex++)
             {
+                var perClass = direction.ServedPerDay[dayIndex];
                 for (var c = 0; c < perClass.Length; c++)
                 {
                     if (perClass[c] > 0)
                     {
-                        counts.Add(new DailyCount(day, direction.Direction.Name, _model.ClassNames[c], perClass[c]));
+                        counts.Add(new DailyCount(_days.DateOf(dayIndex), direction.Direction.Name, _model.ClassNames[c], perClass[c]));
                     }
                 }
             }

@@ -23,6 +23,7 @@ public sealed partial class CrossingReplication
     private readonly Dictionary<(string Calendar, LocalDate Day), int> _appointmentsAdmitted = [];
     private readonly Dictionary<string, int> _calendarBits;
     private readonly double _warmUpHours;
+    private readonly Calendars.LocalDays _days;
     private Truck? _liveHead;
     private long _nextTruckId;
 
@@ -38,6 +39,7 @@ public sealed partial class CrossingReplication
         _stages = [.. model.Directions.Select(d => d.Stages.Select(s => new StageRuntime(_sim, s, d.Name, _streams)).ToArray())];
         _directions = [.. model.Directions.Select(d => new DirectionRuntime(d, _streams, model.ClassNames.Length))];
         _classes = [.. model.Classes.Select(c => new ClassRuntime(c, _streams))];
+        _days = model.ScenarioDays;
     }
 
     public int Replication { get; }
@@ -178,7 +180,7 @@ public sealed partial class CrossingReplication
             {
                 while (true)
                 {
-                    var day = _model.Clock.LocalDateAt(_sim.NowHours, _model.Scenario.TimeZone);
+                    var day = _days.IndexAt(_sim.NowHours);
                     var released = heldAt.ReleasedPerDay.GetValueOrDefault(day);
                     if (released < quota)
                     {
@@ -186,7 +188,8 @@ public sealed partial class CrossingReplication
                         break;
                     }
 
-                    yield return _sim.Timeout(_model.Clock.HoursAtStartOf(day.PlusDays(1), _model.Scenario.TimeZone) - _sim.NowHours);
+                    var nextMidnight = day + 1 < _days.Count ? _days.StartOf(day + 1) : _model.Clock.RunHours;
+                    yield return _sim.Timeout(Math.Max(0, nextMidnight - _sim.NowHours) + (day + 1 < _days.Count ? 0 : 1));
                 }
             }
 
@@ -472,8 +475,7 @@ public sealed partial class CrossingReplication
 
         if (outcome == TruckOutcome.Served)
         {
-            var day = _model.Clock.LocalDateAt(now, _model.Scenario.TimeZone);
-            direction.CountServedOn(day, truck.CargoClass);
+            direction.CountServedOn(_days.IndexAt(now), truck.CargoClass);
         }
 
         _observer?.OnTruckLeft(ToRecord(truck, now, outcome, wait, isPastShelfLife));

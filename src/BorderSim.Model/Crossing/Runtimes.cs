@@ -1,14 +1,13 @@
 using BorderSim.Engine.Randomness;
 using BorderSim.Engine.Statistics;
 using BorderSim.Model.Spec;
-using NodaTime;
 
 namespace BorderSim.Model.Crossing;
 
 /// <summary>A direction's random streams, counters and statistics in one replication.</summary>
 internal sealed class DirectionRuntime
 {
-    private readonly Dictionary<LocalDate, int[]> _servedPerDay = [];
+    private readonly List<int[]> _servedPerDay = [];
 
     public DirectionRuntime(CompiledDirection direction, RandomStreams streams, int classCount)
     {
@@ -46,17 +45,17 @@ internal sealed class DirectionRuntime
 
     public SampleStatistic TimeInSystemHours { get; } = new();
 
-    public IReadOnlyDictionary<LocalDate, int[]> ServedPerDay => _servedPerDay;
+    /// <summary>Trucks served per local day index of the scenario zone, per class.</summary>
+    public IReadOnlyList<int[]> ServedPerDay => _servedPerDay;
 
-    public void CountServedOn(LocalDate day, int cargoClass)
+    public void CountServedOn(int dayIndex, int cargoClass)
     {
-        if (!_servedPerDay.TryGetValue(day, out var counts))
+        while (_servedPerDay.Count <= dayIndex)
         {
-            counts = new int[Arrived.Length];
-            _servedPerDay.Add(day, counts);
+            _servedPerDay.Add(new int[Arrived.Length]);
         }
 
-        counts[cargoClass]++;
+        _servedPerDay[dayIndex][cargoClass]++;
     }
 
     public void ResetStatistics(double atHours)

@@ -54,7 +54,7 @@ internal sealed class StageRuntime
     public TimeWeightedStatistic? ServerCapacity { get; }
 
     /// <summary>Release quota of a staging yard: trucks released on the current local day.</summary>
-    public Dictionary<NodaTime.LocalDate, int> ReleasedPerDay { get; } = [];
+    public Dictionary<int, int> ReleasedPerDay { get; } = [];
 
     public void ResetStatistics(double atHours)
     {
