@@ -5,6 +5,20 @@ namespace BorderSim.Scenarios.Syntax;
 /// <summary>IANA time zones from NodaTime's bundled tz database, with suggestions for a misspelt one.</summary>
 internal static class TimeZones
 {
+    // Names people write for the region that the tz database does not have.
+    private static readonly Dictionary<string, string> CommonMistakes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Asia/Hanoi"] = "Asia/Ho_Chi_Minh",
+        ["Asia/Ha_Noi"] = "Asia/Ho_Chi_Minh",
+        ["Asia/Lang_Son"] = "Asia/Ho_Chi_Minh",
+        ["Asia/Beijing"] = "Asia/Shanghai",
+        ["Asia/Nanning"] = "Asia/Shanghai",
+        ["Asia/Guangxi"] = "Asia/Shanghai",
+        ["Vietnam"] = "Asia/Ho_Chi_Minh",
+        ["ICT"] = "Asia/Ho_Chi_Minh",
+        ["CST"] = "Asia/Shanghai",
+    };
+
     public static DateTimeZone? Find(string id) => DateTimeZoneProviders.Tzdb.GetZoneOrNull(id.Trim());
 
     public static string Hint(string id)
@@ -13,6 +27,11 @@ internal static class TimeZones
         if (trimmed.StartsWith("UTC+", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("GMT+", StringComparison.OrdinalIgnoreCase))
         {
             return "use an IANA name, which knows the offset: Asia/Ho_Chi_Minh (UTC+7), Asia/Shanghai (UTC+8)";
+        }
+
+        if (CommonMistakes.TryGetValue(trimmed, out var meant))
+        {
+            return $"did you mean '{meant}'?";
         }
 
         var ids = DateTimeZoneProviders.Tzdb.Ids;

@@ -31,6 +31,7 @@ internal static class YamlTreeBuilder
         var stack = new Stack<Frame>();
         YNode? root = null;
         var documents = 0;
+        var aliases = 0;
         var last = Mark.Empty;
         var parser = new Parser(new StringReader(text));
 
@@ -131,9 +132,14 @@ internal static class YamlTreeBuilder
                         break;
                     case AnchorAlias alias:
                         {
+                            // Only the first is reported: an alias bomb would otherwise fill the error list.
                             var placeholder = MakeScalar(alias.Start, "", isPlain: true);
-                            diagnostics.Add(placeholder, "", $"aliases (*{alias.Value}) are not supported",
-                                "write the value out in full; anchors and aliases could expand without bound");
+                            if (aliases++ == 0)
+                            {
+                                diagnostics.Add(placeholder, "", $"aliases (*{alias.Value}) are not supported",
+                                    "write the value out in full; anchors and aliases could expand without bound");
+                            }
+
                             Attach(placeholder);
                             break;
                         }
