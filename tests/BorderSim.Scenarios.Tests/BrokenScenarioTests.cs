@@ -97,7 +97,7 @@ public class BrokenScenarioTests
             File.WriteAllText(path, "name: deep\nx: " + new string('[', 100_000) + "\n");
             ScenarioLoadResult? result = null;
             Assert.That(() => result = ScenarioReader.Load(path), Throws.Nothing);
-            Assert.That(result!.Errors.Single().ToString(), Does.Contain("deep.yaml:2:66: the YAML nests deeper than 64 levels"));
+            Assert.That(result!.Errors.Single().ToString(), Does.Contain("deep.yaml:2:67: the YAML nests deeper than 64 levels"));
         }
         finally
         {

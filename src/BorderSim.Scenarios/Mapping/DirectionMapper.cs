@@ -275,6 +275,12 @@ internal sealed class DirectionMapper(Fields f, Names names, IReadOnlyList<RoadS
             f.Error(kind, stageField, $"unknown kind of stage '{kind.Value}'", DidYouMean.Hint(kind.Value, StageKinds) ?? "a stage is a yard, a check or a road");
         }
 
+        if (stage is null && kind.Value != "road" && value is YMap settings && settings.Get("name") is YScalar { IsNull: false } brokenName)
+        {
+            // Still a stage others may refer to: do not add "unknown stage" errors to the one already reported.
+            names.StageKinds.TryAdd(brokenName.Value, kind.Value);
+        }
+
         if (stage is not null)
         {
             var nameNode = (value as YMap)?.Get("name") ?? value;

@@ -1,0 +1,130 @@
+using BorderSim.Model.Spec;
+
+namespace BorderSim.Scenarios.Tests;
+
+public class OverrideTests
+{
+    private static ScenarioLoadResult Read(params string[] sets) =>
+        ScenarioReader.Read(new StringReader(ScenarioReaderTests.Sketch), "sketch.yaml", [.. sets.Select(ScenarioReader.ParseOverride)]);
+
+    [Test]
+    public void A_valid_override_changes_the_spec()
+    {
+        var result = Read("directions.export.arrivals.trucks_per_day=1500");
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Scenario!.Directions.Single(d => d.Name == "export").Arrivals.TrucksPerDay, Is.EqualTo(1500));
+    }
+
+    [Test]
+    public void List_items_are_addressed_by_index_or_by_name()
+    {
+        var result = Read("directions.export.stages.1.check.servers=9", "directions.import.stages.vn_import_customs.servers=11");
+        Assert.That(result.Errors, Is.Empty);
+        var spec = result.Scenario!;
+        Assert.That(((CheckStageSpec)spec.Directions[0].Stages[1]).Servers, Is.EqualTo(9));
+        Assert.That(((CheckStageSpec)spec.Directions[1].Stages[2]).Servers, Is.EqualTo(11));
+    }
+
+    [Test]
+    public void A_value_may_be_a_flow_mapping_or_a_distribution_call()
+    {
+        var result = Read("roads.freight_road_1119.lanes={ export: 2, import: 2 }", "roads.freight_road_1119.crossing=tri(1min, 2min, 6min)");
+        Assert.That(result.Errors, Is.Empty);
+        var road = result.Scenario!.Roads.Single();
+        Assert.That(road.LanesByDirection, Is.EquivalentTo(new Dictionary<string, int> { ["export"] = 2, ["import"] = 2 }));
+        Assert.That(road.CrossingHours.Mean, Is.EqualTo(3.0 / 60).Within(1e-12));
+    }
+
+    [Test]
+    public void A_known_key_missing_from_the_file_can_be_added()
+    {
+        var result = Read("timeseries_step=5min");
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Scenario!.TimeseriesStepMinutes, Is.EqualTo(5).Within(1e-9));
+    }
+
+    [Test]
+    public void An_unknown_path_errors_with_did_you_mean()
+    {
+        var result = Read("directions.exprt.arrivals.trucks_per_day=1500");
+        Assert.That(result.IsValid, Is.False);
+        var error = result.Errors.Single();
+        Assert.That(error.ToString(), Is.EqualTo("--set:1:12: directions.exprt.arrivals.trucks_per_day: no key 'exprt' at 'directions' (did you mean 'export'?)"));
+    }
+
+    [Test]
+    public void A_misspelt_last_key_is_caught_by_the_validation_of_its_mapping()
+    {
+        var result = Read("directions.export.arrivals.trucks_per_dy=1500");
+        var error = result.Errors.Single();
+        Assert.That(error.File, Is.EqualTo("--set"));
+        Assert.That(error.Message, Is.EqualTo("unknown key 'trucks_per_dy'"));
+        Assert.That(error.Hint, Is.EqualTo("did you mean 'trucks_per_day'?"));
+    }
+
+    [Test]
+    public void An_overridden_value_is_validated_like_the_file_and_located_in_its_option()
+    {
+        var result = Read("seed=7", "directions.export.stages.vn_customs.servers=0");
+        TestContext.Out.WriteLine(string.Join("\n", result.Errors));
+        var error = result.Errors.Single();
+        Assert.That(error.ToString(), Does.StartWith("--set:2:45: directions.export.stages[1].check.servers: must be at least 1, found 0"));
+    }
+
+    [Test]
+    public void An_index_past_the_end_is_an_error()
+    {
+        var result = Read("directions.export.stages.7.check.servers=3");
+        Assert.That(result.Errors.Single().Message, Is.EqualTo("'directions.export.stages' has 5 items; there is no item 7"));
+    }
+
+    [Test]
+    public void An_unknown_item_name_is_an_error_with_did_you_mean()
+    {
+        var result = Read("directions.export.stages.vn_custom.servers=3");
+        Assert.That(result.Errors.Single().Hint, Is.EqualTo("did you mean 'vn_customs'?"));
+    }
+
+    [Test]
+    public void Stepping_into_a_single_value_is_an_error()
+    {
+        var result = Read("days.first=3");
+        Assert.That(result.Errors.Single().Message, Is.EqualTo("'days' is a single value, so it has no 'first'"));
+    }
+
+    [Test]
+    public void Same_text_and_overrides_give_the_same_hash_and_a_different_override_a_different_one()
+    {
+        var a = Read("seed=7");
+        var b = Read("seed=7");
+        var c = Read("seed=8");
+        var none = Read();
+        Assert.That(a.ContentSha256, Is.EqualTo(b.ContentSha256));
+        Assert.That(a.ContentSha256, Is.Not.EqualTo(c.ContentSha256));
+        Assert.That(a.ContentSha256, Is.Not.EqualTo(none.ContentSha256));
+        Assert.That(a.ContentSha256, Does.Match("^[0-9a-f]{64}$"));
+    }
+
+    [Test]
+    public void The_hash_of_a_file_without_overrides_is_the_SHA256_of_its_text()
+    {
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ScenarioReaderTests.Sketch)));
+        Assert.That(Read().ContentSha256, Is.EqualTo(expected));
+    }
+
+    [TestCase("no-equals-sign", "is not path=value")]
+    [TestCase("=5", "is not a dotted path")]
+    [TestCase("a..b=5", "is not a dotted path")]
+    public void A_malformed_set_option_is_a_clear_format_error(string text, string message)
+    {
+        Assert.That(() => ScenarioReader.ParseOverride(text), Throws.TypeOf<FormatException>().With.Message.Contains(message).And.Message.StartsWith("--set:1:"));
+        Assert.That(ScenarioReader.TryParseOverride(text, 3, out _, out var error), Is.False);
+        Assert.That(error!.Line, Is.EqualTo(3));
+    }
+
+    [Test]
+    public void The_value_is_everything_after_the_first_equals_sign()
+    {
+        Assert.That(ScenarioReader.ParseOverride("description=a=b"), Is.EqualTo(new ScenarioOverride("description", "a=b")));
+    }
+}
