@@ -38,7 +38,8 @@ public class CrossingBehaviourTests
             replications: 2,
             calendars: [calendar]);
         var collector = new Collector();
-        ExperimentRunner.Run(scenario, new RunOptions(Threads: 1), _ => collector);
+        var result = ExperimentRunner.Run(scenario, new RunOptions(Threads: 1), _ => collector);
+        Assert.That(result.Summary.Single(m => m.Key.Id == "utilisation/export/cn_inspection").Max, Is.InRange(0.5, 1.0), "overtime after closing counts as available time");
 
         var clock = new ScenarioClock(scenario.StartInstant, scenario.RunHours);
         var gate = new GateCalendar(calendar, clock, []);

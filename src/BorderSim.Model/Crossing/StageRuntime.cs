@@ -22,10 +22,12 @@ internal sealed class StageRuntime
             ServerCapacity = new TimeWeightedStatistic(0, Servers.Capacity);
             var busy = BusyServers;
             var capacity = ServerCapacity;
+            // A server finishing a truck after its gate closed works overtime: it counts as available
+            // while busy, so utilisation (busy / available server-hours) stays within [0, 1].
             Servers.Changed += r =>
             {
                 busy.Observe(simulation.NowHours, r.InUse);
-                capacity.Observe(simulation.NowHours, r.Capacity);
+                capacity.Observe(simulation.NowHours, Math.Max(r.Capacity, r.InUse));
             };
         }
     }
