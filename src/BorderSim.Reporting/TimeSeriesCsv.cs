@@ -27,6 +27,10 @@ public static class TimeSeriesCsv
         int samples = series.Count == 0 ? 0 : series.Max(s => s.Mean.Length);
         for (int i = 0; i < samples; i++)
         {
+            // Every series shares the step: format the time of sample i once, not once per series.
+            double hours = i * series[0].StepHours;
+            string time = TimePattern.Format(result.LocalTimeAt(hours));
+            string hoursText = CsvNumbers.Format(hours);
             foreach (SeriesSummary s in series)
             {
                 if (i >= s.Mean.Length)
@@ -34,10 +38,9 @@ public static class TimeSeriesCsv
                     continue;
                 }
 
-                double hours = i * s.StepHours;
                 csv.WriteRow(
-                    TimePattern.Format(result.LocalTimeAt(hours)),
-                    CsvNumbers.Format(hours),
+                    time,
+                    hoursText,
                     s.Id, s.Name, s.Direction, s.Stage, s.Unit,
                     CsvNumbers.Format(s.Mean[i]),
                     CsvNumbers.Format(s.Lower[i]),
