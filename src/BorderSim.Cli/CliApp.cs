@@ -90,6 +90,10 @@ public static class CliApp
 
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context));
+        root.Subcommands.Add(CompareCommand.Create(context));
+        root.Subcommands.Add(BatchCommand.Create(context));
+        root.Subcommands.Add(MergeCommand.Create(context));
+        root.Subcommands.Add(RegressCommand.Create(context));
         return root;
     }
 

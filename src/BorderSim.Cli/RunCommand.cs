@@ -23,17 +23,55 @@ public static class RunCommand
         };
         var trucks = new Option<bool>("--trucks") { Description = "Also write trucks.csv: one row per truck with its times at every stage" };
         var noPlots = new Option<bool>("--no-plots") { Description = "Do not draw the plots (PNG and SVG)" };
+        var precision = new Option<double?>("--precision")
+        {
+            Description = "Add replications until the 95% half-width of --metric is at most this share of its mean, e.g. 0.05 [default: off, a fixed number of replications]",
+            HelpName = "SHARE",
+            Validators = { r => { if (r.GetValueOrDefault<double?>() is { } p && !(p > 0 && p < 1)) r.AddError("--precision must be between 0 and 1, e.g. 0.05 for 5%"); } },
+        };
+        var metric = new Option<string?>("--metric")
+        {
+            Description = "Metric id for --precision, as in summary.csv's metric column, e.g. wait_hours_mean/all/fruit",
+            HelpName = "ID",
+        };
+        var maxReplications = new Option<int?>("--max-replications")
+        {
+            Description = "Upper bound on replications with --precision [default: 200]",
+            HelpName = "N",
+            Validators = { r => { if (r.GetValueOrDefault<int?>() is < 2) r.AddError("--max-replications must be at least 2"); } },
+        };
         RunSettingsOptions settings = RunSettingsOptions.Create();
 
-        var command = new Command("run", "Run a scenario's replications; write CSV results, plots and run.json") { file, output, trucks, noPlots };
+        var command = new Command("run", "Run a scenario's replications; write CSV results, plots and run.json") { file, output, trucks, noPlots, precision, metric, maxReplications };
         settings.AddTo(command);
         command.SetAction(parseResult =>
         {
             var overrideErrors = new List<ScenarioError>();
+            double? precisionWanted = parseResult.GetValue(precision);
+            string? precisionMetric = parseResult.GetValue(metric);
+            int? maxWanted = parseResult.GetValue(maxReplications);
+            if ((precisionWanted is null) != (precisionMetric is null))
+            {
+                context.Error.WriteLine("--precision and --metric go together: e.g. --precision 0.05 --metric wait_hours_mean/all/fruit");
+                return ExitCodes.InvalidInput;
+            }
+
+            if (maxWanted is not null && precisionWanted is null)
+            {
+                context.Error.WriteLine("--max-replications applies only with --precision");
+                return ExitCodes.InvalidInput;
+            }
+
+            RunOptions options = settings.ReadRunOptions(parseResult) with { Precision = precisionWanted, PrecisionMetric = precisionMetric };
+            if (maxWanted is { } max)
+            {
+                options = options with { MaxReplications = max };
+            }
+
             var request = new RunRequest(
                 parseResult.GetValue(file)!,
                 parseResult.GetValue(output),
-                settings.ReadRunOptions(parseResult),
+                options,
                 settings.ReadOverrides(parseResult, overrideErrors),
                 parseResult.GetValue(trucks),
                 !parseResult.GetValue(noPlots));
@@ -82,22 +120,34 @@ public static class RunCommand
         }
         catch (ArgumentException e)
         {
-            string message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
-            context.Error.WriteLine($"{request.ScenarioFile}: {FirstLine(message)}");
+            context.Error.WriteLine($"{request.ScenarioFile}: {OutputDirectory.UserMessage(e)}");
+            return ExitCodes.InvalidInput;
+        }
+
+        if (request.Options.Precision is not null && request.Options.MaxReplications < effective.Replications)
+        {
+            context.Error.WriteLine($"--max-replications {request.Options.MaxReplications} is below the {effective.Replications} replications run first; raise it or lower --replications");
             return ExitCodes.InvalidInput;
         }
 
         string directory = request.OutputDirectory ?? DefaultOutputDirectory(request.ScenarioFile);
-        if (!TryPrepareDirectory(directory, context))
+        if (request.Options.PrecisionMetric is { } metricId && !IsKnownMetric(effective, metricId, request.ScenarioFile, context))
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        if (!OutputDirectory.TryPrepare(directory, context))
         {
             return ExitCodes.OutputNotWritten;
         }
 
         int threads = request.Options.Threads ?? Environment.ProcessorCount;
-        context.Diagnostic($"running {scenario.Name}: {effective.Replications} replications of {effective.Days} days on {threads} threads, seed {effective.Seed}");
+        context.Diagnostic(request.Options.Precision is { } wanted
+            ? FormattableString.Invariant($"running {scenario.Name}: at least {effective.Replications} replications of {effective.Days} days, more until the 95% half-width of {request.Options.PrecisionMetric} is within {Percent(wanted)} of its mean (at most {request.Options.MaxReplications}), on {threads} threads, seed {effective.Seed}")
+            : $"running {scenario.Name}: {effective.Replications} replications of {effective.Days} days on {threads} threads, seed {effective.Seed}");
 
         TruckCsvWriter? truckWriter = null;
-        var progress = new ReplicationProgress(context, effective.Replications);
+        var progress = new ReplicationProgress(context, request.Options.Precision is null ? effective.Replications : request.Options.MaxReplications);
         ExperimentResult result;
         try
         {
@@ -110,6 +160,14 @@ public static class RunCommand
                 context.CancellationToken);
             progress.Finish();
         }
+        catch (ArgumentException e) when (e.ParamName == "metricId")
+        {
+            // Caught before the run by IsKnownMetric; kept for a metric that only some replications report.
+            progress.Finish();
+            truckWriter?.Dispose();
+            context.Error.WriteLine($"--metric: {OutputDirectory.UserMessage(e)}");
+            return ExitCodes.InvalidInput;
+        }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
             progress.Finish();
@@ -121,7 +179,7 @@ public static class RunCommand
         {
             progress.Finish();
             truckWriter?.Dispose();
-            context.Error.WriteLine($"cannot write trucks.csv in '{directory}': {FirstLine(e.Message)}");
+            context.Error.WriteLine($"cannot write trucks.csv in '{directory}': {OutputDirectory.FirstLine(e.Message)}");
             return ExitCodes.OutputNotWritten;
         }
         catch (Exception) when (truckWriter is not null)
@@ -164,12 +222,17 @@ public static class RunCommand
                 result.WarmUpMethod,
                 startedUtc,
                 DateTimeOffset.UtcNow,
-                written);
+                written)
+            {
+                Precision = request.Options.Precision,
+                PrecisionMetric = request.Options.PrecisionMetric,
+                MaxReplications = request.Options.Precision is null ? null : request.Options.MaxReplications,
+            };
             info.WriteFile(Path.Combine(directory, RunInfo.FileName));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            context.Error.WriteLine($"cannot write results to '{directory}': {FirstLine(e.Message)}");
+            context.Error.WriteLine($"cannot write results to '{directory}': {OutputDirectory.FirstLine(e.Message)}");
             return ExitCodes.OutputNotWritten;
         }
         finally
@@ -178,33 +241,42 @@ public static class RunCommand
         }
 
         SummaryTable.Write(result, context.Out);
+        if (request.Options.Precision is { } asked && request.Options.PrecisionMetric is { } target)
+        {
+            MetricSummary? reached = result.Summary.FirstOrDefault(m => m.Key.Id == target);
+            double relative = reached is null || reached.Mean == 0 ? double.NaN : Math.Abs(reached.HalfWidth95 / reached.Mean);
+            bool met = relative <= asked;
+            context.Out.Write(
+                $"precision: {target} half-width {Percent(relative)} of the mean after {result.Replications.Count} replications " +
+                $"({(met ? "target" : "NOT within the target")} {Percent(asked)}{(met ? " met" : $"; stopped at --max-replications {request.Options.MaxReplications}")})\n");
+        }
+
         context.Diagnostic($"wrote {written.Count} files to {directory}");
         return ExitCodes.Ok;
     }
 
-    private static bool TryPrepareDirectory(string directory, CliContext context)
-    {
-        if (File.Exists(directory))
-        {
-            context.Error.WriteLine($"cannot write results to '{directory}': it is a file, not a directory (give -o a directory)");
-            return false;
-        }
+    private static string Percent(double share) =>
+        double.IsNaN(share) ? "-" : (share * 100).ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
-        try
+    /// <summary>
+    /// Checks a --metric id before the (possibly long) sequential run: one replication of the scenario with the
+    /// warm-up fixed (no MSER pilots) lists the metrics it reports. Unknown → a message with similar ids.
+    /// </summary>
+    private static bool IsKnownMetric(ScenarioSpec effective, string metricId, string scenarioFile, CliContext context)
+    {
+        ScenarioSpec pilot = effective with { Replications = 1, WarmUpHours = effective.WarmUpHours ?? 0 };
+        ExperimentResult probe = ExperimentRunner.Run(pilot, new RunOptions(Threads: 1), cancellationToken: context.CancellationToken);
+        string[] ids = [.. probe.Summary.Select(m => m.Key.Id)];
+        if (ids.Contains(metricId, StringComparer.Ordinal))
         {
-            Directory.CreateDirectory(directory);
             return true;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            context.Error.WriteLine($"cannot create the output directory '{directory}': {FirstLine(e.Message)}");
-            return false;
-        }
-    }
 
-    private static string FirstLine(string message)
-    {
-        int end = message.IndexOfAny(['\r', '\n']);
-        return end < 0 ? message : message[..end];
+        string name = metricId.Split('/')[0];
+        string[] similar = [.. ids.Where(id => id.StartsWith(name, StringComparison.Ordinal))];
+        string[] shown = [.. (similar.Length > 0 ? similar : ids.Where(id => id.StartsWith("wait_hours_mean/", StringComparison.Ordinal) || id.StartsWith("served_per_day/", StringComparison.Ordinal))).Take(8)];
+        context.Error.WriteLine($"--metric: '{metricId}' is not a metric of {scenarioFile}; valid ids include: {string.Join(", ", shown)}");
+        context.Error.WriteLine($"(all {ids.Length} ids are in the metric column of summary.csv; bordersim run {scenarioFile} --replications 1 writes one)");
+        return false;
     }
 }

@@ -14,9 +14,53 @@ internal static class Csv
         WriteByteOrderMark = false,
     };
 
+    public static CsvReaderOptions ReaderOptions { get; } = new()
+    {
+        Separator = ',',
+        HasHeader = true,
+        FormatProvider = CultureInfo.InvariantCulture,
+    };
+
     public static CsvWriter CreateWriter(TextWriter writer) => CsvWriter.Create(writer, Options, leaveOpen: true);
 
     public static CsvWriter CreateWriter(Stream stream) => CsvWriter.Create(stream, Options, leaveOpen: true);
 
+    public static CsvReader CreateReader(TextReader reader) => CsvReader.Create(reader, ReaderOptions, leaveOpen: true);
+
     public static void WriteRow(this CsvWriter csv, params string[] fields) => csv.WriteRecord(fields);
+
+    /// <summary>The header of a reader, checked to hold <paramref name="required"/>; throws <see cref="InvalidDataException"/> naming the missing columns.</summary>
+    public static IReadOnlyList<string> RequireColumns(CsvReader csv, string what, params string[] required)
+    {
+        csv.ReadHeader();
+        IReadOnlyList<string> header = [.. csv.Headers];
+        string[] missing = [.. required.Where(c => !header.Contains(c, StringComparer.Ordinal))];
+        if (missing.Length > 0)
+        {
+            throw new InvalidDataException($"{what}: missing column(s) {string.Join(", ", missing)}");
+        }
+
+        return header;
+    }
+
+    /// <summary>Every data row as its fields in header order.</summary>
+    public static List<string[]> ReadRows(CsvReader csv, int columns)
+    {
+        var rows = new List<string[]>();
+        while (csv.Read())
+        {
+            var row = new string[columns];
+            for (int i = 0; i < columns; i++)
+            {
+                row[i] = i < csv.FieldCount ? csv.GetString(i) : "";
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    public static double ParseDouble(string text) =>
+        text.Length == 0 ? double.NaN : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 }

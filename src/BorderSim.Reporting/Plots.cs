@@ -180,10 +180,19 @@ public static class Plots
     {
         plot.ShowLegend(Edge.Right);
         plot.Legend.FontSize = 13;
-        // The sans font draws Vietnamese; a CJK scenario name needs a font that has the glyphs (boxes if none is installed).
-        string cjkFont = title.Any(c => c >= '\u2E80') ? Fonts.Detect(title) : "";
-        plot.Font.Set(string.IsNullOrEmpty(cjkFont) ? SansFont.Value : cjkFont);
+        plot.Font.Set(FontFor(title));
         return plot;
+    }
+
+    /// <summary>
+    /// The font for a plot whose text includes <paramref name="text"/>: a sans face, which draws Vietnamese; a CJK
+    /// scenario name needs a font that has the glyphs (boxes if none is installed).
+    /// </summary>
+    public static string FontFor(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string cjkFont = text.Any(c => c >= '\u2E80') ? Fonts.Detect(text) : "";
+        return string.IsNullOrEmpty(cjkFont) ? SansFont.Value : cjkFont;
     }
 
     // ScottPlot's Fonts.Sans falls back to a serif face on Linux boxes without its preferred fonts.

@@ -27,6 +27,21 @@ public sealed record RunInfo(
 {
     public const string FileName = "run.json";
 
+    /// <summary>The relative precision asked for with --precision (null: a fixed number of replications).</summary>
+    [JsonPropertyName("precision")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Precision { get; init; }
+
+    /// <summary>The metric whose 95% half-width --precision bounds.</summary>
+    [JsonPropertyName("precision_metric")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PrecisionMetric { get; init; }
+
+    /// <summary>The upper bound on replications of the sequential procedure.</summary>
+    [JsonPropertyName("max_replications")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? MaxReplications { get; init; }
+
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,

@@ -1,3 +1,5 @@
+using System.Globalization;
+using BorderSim.Model.Experiments;
 using BorderSim.Model.Results;
 
 namespace BorderSim.Reporting;
@@ -6,7 +8,7 @@ namespace BorderSim.Reporting;
 /// summary.csv: one row per metric, in the order the model reports them. Columns: metric (the
 /// <see cref="MetricKey.Id"/>), name, direction, class, stage, unit, replications, mean, sd (sample
 /// standard deviation across replications), ci95_half_width (Student-t 95% half-width of the mean),
-/// min, max (over replications).
+/// min, max (over replications). The same format serves as a regression baseline and as a batch part file.
 /// </summary>
 public static class SummaryCsv
 {
@@ -18,21 +20,100 @@ public static class SummaryCsv
     public static void Write(ExperimentResult result, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(result);
+        Write(result.Summary, writer);
+    }
+
+    public static void Write(IReadOnlyList<MetricSummary> summary, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
         using var csv = Csv.CreateWriter(writer);
         csv.WriteRow(Header);
-        foreach (MetricSummary metric in result.Summary)
+        foreach (MetricSummary metric in summary)
         {
-            MetricKey key = metric.Key;
-            csv.WriteRow(
-                key.Id, key.Name, key.Direction, key.CargoClass, key.Stage, key.Unit,
-                CsvNumbers.Format(metric.Replications),
-                CsvNumbers.Format(metric.Mean),
-                CsvNumbers.Format(metric.StandardDeviation),
-                CsvNumbers.Format(metric.HalfWidth95),
-                CsvNumbers.Format(metric.Min),
-                CsvNumbers.Format(metric.Max));
+            csv.WriteRow(Fields(metric));
         }
     }
 
+    /// <summary>One metric's fields in <see cref="Header"/> order.</summary>
+    public static string[] Fields(MetricSummary metric)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        MetricKey key = metric.Key;
+        return
+        [
+            key.Id, key.Name, key.Direction, key.CargoClass, key.Stage, key.Unit,
+            CsvNumbers.Format(metric.Replications),
+            CsvNumbers.Format(metric.Mean),
+            CsvNumbers.Format(metric.StandardDeviation),
+            CsvNumbers.Format(metric.HalfWidth95),
+            CsvNumbers.Format(metric.Min),
+            CsvNumbers.Format(metric.Max),
+        ];
+    }
+
     public static void WriteFile(ExperimentResult result, string path) => AtomicFile.WriteText(path, w => Write(result, w));
+
+    /// <summary>
+    /// The rows of a summary.csv as text fields in <see cref="Header"/> order (as written, so they can be copied
+    /// byte for byte into a combined file). Throws <see cref="InvalidDataException"/> when a column is missing.
+    /// </summary>
+    public static IReadOnlyList<string[]> ReadRows(TextReader reader, string source)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        using var csv = Csv.CreateReader(reader);
+        IReadOnlyList<string> header = Csv.RequireColumns(csv, source, Header);
+        int[] positions = [.. Header.Select(c => IndexOf(header, c))];
+        var rows = new List<string[]>();
+        foreach (string[] row in Csv.ReadRows(csv, header.Count))
+        {
+            rows.Add([.. positions.Select(p => row[p])]);
+        }
+
+        return rows;
+    }
+
+    /// <summary>A baseline: the metric, replications, mean and sd columns of a summary.csv.</summary>
+    public static IReadOnlyList<BaselineMetric> ReadBaseline(TextReader reader, string source)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        using var csv = Csv.CreateReader(reader);
+        IReadOnlyList<string> header = Csv.RequireColumns(csv, source, "metric", "replications", "mean", "sd");
+        int metric = IndexOf(header, "metric");
+        int replications = IndexOf(header, "replications");
+        int mean = IndexOf(header, "mean");
+        int sd = IndexOf(header, "sd");
+        var baseline = new List<BaselineMetric>();
+        int line = 1;
+        foreach (string[] row in Csv.ReadRows(csv, header.Count))
+        {
+            line++;
+            try
+            {
+                baseline.Add(new BaselineMetric(
+                    row[metric],
+                    int.Parse(row[replications], NumberStyles.Integer, CultureInfo.InvariantCulture),
+                    Csv.ParseDouble(row[mean]),
+                    Csv.ParseDouble(row[sd])));
+            }
+            catch (FormatException)
+            {
+                throw new InvalidDataException($"{source}:{line}: '{row[metric]}': replications, mean and sd must be numbers");
+            }
+        }
+
+        return baseline;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> header, string column)
+    {
+        for (int i = 0; i < header.Count; i++)
+        {
+            if (header[i] == column)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

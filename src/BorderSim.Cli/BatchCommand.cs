@@ -1,0 +1,359 @@
+using System.Collections.Concurrent;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using BorderSim.Model.Experiments;
+using BorderSim.Model.Results;
+using BorderSim.Reporting;
+using BorderSim.Scenarios;
+
+namespace BorderSim.Cli;
+
+/// <summary>
+/// <c>bordersim batch FILE_OR_GLOB... [--sweep path=from:to:step]... [--shard K/N]</c>: runs every file ×
+/// every sweep combination, several runs at once (each run on one thread, so results do not depend on
+/// --threads), resumably: each finished run is written to DIR/runs/&lt;key&gt;.csv and skipped when the batch
+/// is run again. Writes DIR/runlist.csv first, then DIR/batch.csv (all parts in run-list order) and run.json.
+/// A broken scenario or a failed run does not stop the others; the exit code says so at the end.
+/// </summary>
+public static class BatchCommand
+{
+    public const string DefaultOutput = "results/batch";
+
+    public sealed record BatchRequest(
+        IReadOnlyList<string> Patterns,
+        IReadOnlyList<string> SweepTexts,
+        IReadOnlyList<ScenarioOverride> Sets,
+        string OutputDirectory,
+        RunOptions Options,
+        string? ShardText);
+
+    public static Command Create(CliContext context)
+    {
+        var files = new Argument<string[]>("FILE_OR_GLOB")
+        {
+            Description = "Scenario files or patterns (scenarios/*.yaml, data/**/*.yaml), relative to the current directory",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var sweep = new Option<string[]>("--sweep")
+        {
+            Description = "Run every value of a scenario path: path=from:to:step or path=a,b,c (repeatable; every combination is run)",
+            HelpName = "path=from:to:step",
+            DefaultValueFactory = _ => [],
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Batch directory: runlist.csv, runs/ (one part per finished run), batch.csv, run.json",
+            HelpName = "DIR",
+            DefaultValueFactory = _ => DefaultOutput,
+        };
+        var shard = new Option<string?>("--shard")
+        {
+            Description = "Run only shard K of N (runs i with i mod N = K-1), e.g. 2/3; combine the shards with 'bordersim merge' [default: all runs]",
+            HelpName = "K/N",
+        };
+        RunSettingsOptions settings = RunSettingsOptions.Create();
+        settings.Threads.Description = "Runs at once, each on one thread; results do not depend on it [default: all cores]";
+        var command = new Command("batch", "Run many scenarios and parameter sweeps in parallel, resumably; write one combined batch.csv")
+        {
+            files, sweep, output, shard,
+        };
+        settings.AddTo(command);
+        command.SetAction(parseResult =>
+        {
+            var errors = new List<ScenarioError>();
+            IReadOnlyList<ScenarioOverride> sets = settings.ReadOverrides(parseResult, errors);
+            if (errors.Count > 0)
+            {
+                ScenarioInput.PrintErrors(errors, context);
+                return ExitCodes.InvalidInput;
+            }
+
+            return Execute(
+                new BatchRequest(
+                    parseResult.GetValue(files) ?? [],
+                    parseResult.GetValue(sweep) ?? [],
+                    sets,
+                    parseResult.GetValue(output) ?? DefaultOutput,
+                    settings.ReadRunOptions(parseResult),
+                    parseResult.GetValue(shard)),
+                context);
+        });
+        return command;
+    }
+
+    public static int Execute(BatchRequest request, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        DateTimeOffset startedUtc = DateTimeOffset.UtcNow;
+
+        // Mistakes in the options stop the batch before anything runs.
+        var optionErrors = new List<string>();
+        var sweeps = new List<Sweep>();
+        foreach (string text in request.SweepTexts)
+        {
+            if (Sweep.TryParse(text, out Sweep? parsed, out string error))
+            {
+                if (sweeps.Any(s => s.Path == parsed!.Path))
+                {
+                    optionErrors.Add($"--sweep '{text}': {parsed!.Path} is swept twice; give all its values in one --sweep");
+                }
+
+                sweeps.Add(parsed!);
+            }
+            else
+            {
+                optionErrors.Add(error);
+            }
+        }
+
+        Shard? shard = null;
+        if (request.ShardText is { } shardText)
+        {
+            if (Shard.TryParse(shardText, out Shard parsedShard, out string error))
+            {
+                shard = parsedShard;
+            }
+            else
+            {
+                optionErrors.Add(error);
+            }
+        }
+
+        IReadOnlyList<string> files = Globs.Expand(request.Patterns, optionErrors);
+        if (optionErrors.Count > 0)
+        {
+            optionErrors.ForEach(context.Error.WriteLine);
+            return ExitCodes.InvalidInput;
+        }
+
+        RunOptions runOptions = request.Options with { Threads = 1 };
+        string[] sweptPaths = [.. sweeps.Select(s => s.Path)];
+        IReadOnlyList<PlannedRun> plan = BatchPlan.Build(files, sweeps, request.Sets, runOptions, CliApp.Version);
+        string directory = request.OutputDirectory;
+        if (!OutputDirectory.TryPrepare(directory, context))
+        {
+            return ExitCodes.OutputNotWritten;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(directory, BatchCsv.PartsDirectory));
+            AtomicFile.WriteText(Path.Combine(directory, BatchCsv.RunListFileName), w => BatchCsv.WriteRunList(sweptPaths, [.. plan.Select(p => p.Entry)], w));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine($"cannot write the run list in '{directory}': {OutputDirectory.FirstLine(e.Message)}");
+            return ExitCodes.OutputNotWritten;
+        }
+
+        List<PlannedRun> mine = [.. plan.Where(p => shard is not { } s || s.Contains(p.Entry.Run - 1))];
+        var status = new Dictionary<int, string>();
+        var printed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (PlannedRun invalid in mine.Where(p => !p.Entry.IsValid))
+        {
+            status[invalid.Entry.Run] = "invalid";
+            foreach (string error in invalid.Errors.Where(printed.Add))
+            {
+                context.Error.WriteLine(error);
+            }
+        }
+
+        int threads = request.Options.Threads ?? Environment.ProcessorCount;
+        string shardNote = shard is { } sh ? $" (shard {sh.Index}/{sh.Count}: {mine.Count} of {plan.Count} runs)" : "";
+        context.Diagnostic($"batch: {plan.Count} runs = {files.Count} files x {Math.Max(1, sweeps.Aggregate(1, (n, s) => n * s.Values.Count))} sweep combinations{shardNote}, {threads} at a time, into {directory}");
+
+        var progress = new BatchProgress(context, plan.Count);
+        var pending = new List<PlannedRun>();
+        var firstWithKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (PlannedRun run in mine.Where(p => p.Entry.IsValid))
+        {
+            if (File.Exists(run.Entry.PartPath(directory)))
+            {
+                status[run.Entry.Run] = "skipped";
+                progress.Skipped(run.Entry.Run, run.Label(sweptPaths));
+            }
+            else if (firstWithKey.TryGetValue(run.Entry.Key, out int twin))
+            {
+                // The same scenario, overrides, seed and length as an earlier run: one result serves both.
+                status[run.Entry.Run] = "same-as-" + twin.ToString(CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                firstWithKey.Add(run.Entry.Key, run.Entry.Run);
+                pending.Add(run);
+            }
+        }
+
+        var outcomes = new ConcurrentDictionary<int, (string Status, ExperimentResult? Result)>();
+        bool cannotWrite = false;
+        try
+        {
+            Parallel.ForEach(
+                System.Collections.Concurrent.Partitioner.Create(pending, EnumerablePartitionerOptions.NoBuffering),
+                new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = context.CancellationToken },
+                run =>
+                {
+                    string label = run.Label(sweptPaths);
+                    progress.Started(run.Entry.Run);
+                    var clock = Stopwatch.StartNew();
+                    ExperimentResult result;
+                    try
+                    {
+                        result = ExperimentRunner.Run(run.Scenario!, runOptions, null, null, context.CancellationToken);
+                    }
+                    catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+                    {
+                        throw;
+                    }
+                    catch (Exception e)
+                    {
+                        outcomes[run.Entry.Run] = ("failed", null);
+                        progress.Failed(run.Entry.Run, label, $"{e.GetType().Name}: {OutputDirectory.FirstLine(e.Message)}");
+                        if (context.IsDebug)
+                        {
+                            context.Error.WriteLine(e.ToString());
+                        }
+
+                        return;
+                    }
+
+                    try
+                    {
+                        AtomicFile.WriteText(run.Entry.PartPath(directory), w => SummaryCsv.Write(result, w));
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        cannotWrite = true;
+                        outcomes[run.Entry.Run] = ("failed", null);
+                        progress.Failed(run.Entry.Run, label, $"cannot write its part file: {OutputDirectory.FirstLine(e.Message)}");
+                        return;
+                    }
+
+                    outcomes[run.Entry.Run] = ("ok", result);
+                    progress.Done(run.Entry.Run, label, clock.Elapsed.TotalSeconds);
+                });
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            progress.Complete();
+            context.Error.WriteLine($"interrupted: {outcomes.Count(o => o.Value.Status == "ok")} runs finished and kept in {Path.Combine(directory, BatchCsv.PartsDirectory)}; run the same command again to resume");
+            return ExitCodes.Interrupted;
+        }
+
+        progress.Complete();
+        foreach ((int run, (string s, ExperimentResult? _)) in outcomes)
+        {
+            status[run] = s;
+        }
+
+        int invalidCount = mine.Count(p => !p.Entry.IsValid);
+        int failedCount = outcomes.Count(o => o.Value.Status == "failed");
+        var written = new List<string> { BatchCsv.RunListFileName };
+        int rows = 0;
+        try
+        {
+            if (shard is null)
+            {
+                rows = WriteBatchCsv(directory, [directory], sweptPaths, [.. plan.Select(p => p.Entry)], out _);
+                written.Add(BatchCsv.FileName);
+            }
+
+            written.Add(ExperimentInfo.FileName);
+            var info = new ExperimentInfo(
+                CliApp.Version,
+                "batch",
+                ["bordersim", .. context.Arguments],
+                Settings(request, threads, shard),
+                [.. plan.Select(p =>
+                {
+                    string s = status.TryGetValue(p.Entry.Run, out string? known) ? known : shard is null ? "not-run" : "other-shard";
+                    ExperimentResult? result = outcomes.TryGetValue(p.Entry.Run, out var outcome) ? outcome.Result : null;
+                    return new ScenarioRunInfo(
+                        p.Entry.ScenarioFile, p.Entry.ScenarioSha256, p.Entry.ScenarioName, p.Overrides,
+                        p.Entry.Seed, p.Entry.Replications, p.Entry.Days, result?.WarmUpHours, result?.WarmUpMethod, s)
+                    {
+                        Run = p.Entry.Run,
+                        Key = p.Entry.IsValid ? p.Entry.Key : null,
+                    };
+                })],
+                startedUtc,
+                DateTimeOffset.UtcNow,
+                written);
+            info.WriteFile(Path.Combine(directory, ExperimentInfo.FileName));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            context.Error.WriteLine($"cannot write results to '{directory}': {OutputDirectory.FirstLine(e.Message)}");
+            return ExitCodes.OutputNotWritten;
+        }
+
+        int ran = outcomes.Count(o => o.Value.Status == "ok");
+        int skipped = status.Count(s => s.Value == "skipped" || s.Value.StartsWith("same-as-", StringComparison.Ordinal));
+        string what = shard is { } part ? $"batch shard {part.Index}/{part.Count}: {mine.Count} of {plan.Count} runs" : $"batch: {plan.Count} runs";
+        context.Out.Write(FormattableString.Invariant(
+            $"{what}: {ran} run, {skipped} already done, {failedCount} failed, {invalidCount} invalid\n"));
+        if (shard is null)
+        {
+            context.Out.Write($"wrote {Path.Combine(directory, BatchCsv.FileName)} ({rows} rows, one per run and metric)\n");
+        }
+        else
+        {
+            context.Out.Write($"parts in {Path.Combine(directory, BatchCsv.PartsDirectory)}; when every shard is done: bordersim merge DIR... -o OUT\n");
+        }
+
+        if (invalidCount > 0)
+        {
+            context.Error.WriteLine($"{invalidCount} runs have invalid input (errors above); the other runs' results are written");
+            return ExitCodes.InvalidInput;
+        }
+
+        if (failedCount > 0)
+        {
+            context.Error.WriteLine($"{failedCount} runs failed: {string.Join(", ", outcomes.Where(o => o.Value.Status == "failed").Select(o => o.Key).Order())}; the other runs' results are written");
+            return cannotWrite ? ExitCodes.OutputNotWritten : ExitCodes.RunFailed;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="outputDirectory"/>/batch.csv from the parts of the valid runs found under any of
+    /// <paramref name="partDirectories"/>, in run-list order; returns the rows written and the runs without a part.
+    /// </summary>
+    public static int WriteBatchCsv(string outputDirectory, IReadOnlyList<string> partDirectories, IReadOnlyList<string> sweptPaths, IReadOnlyList<BatchRun> runs, out List<BatchRun> missing)
+    {
+        ArgumentNullException.ThrowIfNull(partDirectories);
+        ArgumentNullException.ThrowIfNull(runs);
+        var parts = new List<(BatchRun, IReadOnlyList<string[]>)>();
+        missing = [];
+        foreach (BatchRun run in runs.Where(r => r.IsValid))
+        {
+            string? path = partDirectories.Select(d => run.PartPath(d)).FirstOrDefault(File.Exists);
+            if (path is null)
+            {
+                missing.Add(run);
+                continue;
+            }
+
+            parts.Add((run, BatchCsv.ReadPart(path)));
+        }
+
+        AtomicFile.WriteText(Path.Combine(outputDirectory, BatchCsv.FileName), w => BatchCsv.Write(sweptPaths, parts, w));
+        return parts.Sum(p => p.Item2.Count);
+    }
+
+    private static Dictionary<string, string> Settings(BatchRequest request, int threads, Shard? shard) => new()
+    {
+        ["replications"] = request.Options.Replications?.ToString(CultureInfo.InvariantCulture) ?? "scenario",
+        ["seed"] = request.Options.Seed?.ToString(CultureInfo.InvariantCulture) ?? "scenario",
+        ["days"] = request.Options.Days?.ToString(CultureInfo.InvariantCulture) ?? "scenario",
+        ["threads"] = threads.ToString(CultureInfo.InvariantCulture),
+        ["shard"] = shard is { } s ? $"{s.Index}/{s.Count}" : "",
+        ["sweeps"] = string.Join(' ', request.SweepTexts),
+        ["sets"] = string.Join(' ', request.Sets.Select(o => o.ToString())),
+    };
+}

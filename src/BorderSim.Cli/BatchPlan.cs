@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using BorderSim.Model.Experiments;
+using BorderSim.Model.Spec;
+using BorderSim.Reporting;
+using BorderSim.Scenarios;
+
+namespace BorderSim.Cli;
+
+/// <summary>A run of the plan: its run-list entry, and (when valid) the scenario with its overrides and the errors otherwise.</summary>
+public sealed record PlannedRun(BatchRun Entry, ScenarioSpec? Scenario, IReadOnlyList<string> Overrides, IReadOnlyList<string> Errors)
+{
+    /// <summary>"small.yaml" or "small.yaml directions.export.arrivals.trucks_per_day=600".</summary>
+    public string Label(IReadOnlyList<string> sweptPaths)
+    {
+        ArgumentNullException.ThrowIfNull(sweptPaths);
+        IEnumerable<string> swept = sweptPaths.Select((p, i) => $"{p}={Entry.SweepValues[i]}");
+        return string.Join(' ', new[] { Entry.ScenarioFile }.Concat(swept));
+    }
+}
+
+/// <summary>
+/// The run list of a batch: every file × every sweep combination, files in sorted order, then
+/// <see cref="Sweep.Combinations"/> order. Each run's key is the SHA-256 of the scenario's content hash
+/// (file text and overrides), the effective seed, replications and days, and the BorderSim version: the
+/// same key means the same result, so a finished run (its part file exists) need not run again.
+/// </summary>
+public static class BatchPlan
+{
+    public static IReadOnlyList<PlannedRun> Build(
+        IReadOnlyList<string> files,
+        IReadOnlyList<Sweep> sweeps,
+        IReadOnlyList<ScenarioOverride> sets,
+        RunOptions options,
+        string version)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(sweeps);
+        ArgumentNullException.ThrowIfNull(sets);
+        ArgumentNullException.ThrowIfNull(options);
+        IReadOnlyList<IReadOnlyList<(string Path, string Value)>> combinations = Sweep.Combinations(sweeps);
+        var runs = new List<PlannedRun>();
+        foreach (string file in files)
+        {
+            foreach (IReadOnlyList<(string Path, string Value)> combination in combinations)
+            {
+                List<ScenarioOverride> overrides = [.. sets, .. combination.Select(c => new ScenarioOverride(c.Path, c.Value))];
+                string[] sweepValues = [.. combination.Select(c => c.Value)];
+                int number = runs.Count + 1;
+                ScenarioLoadResult loaded = ScenarioReader.Load(file, overrides);
+                string[] overrideTexts = [.. overrides.Select(o => o.ToString())];
+                if (!loaded.IsValid)
+                {
+                    runs.Add(new PlannedRun(
+                        new BatchRun(number, "", file, "", loaded.ContentSha256, null, null, null, sweepValues),
+                        null, overrideTexts, [.. loaded.Errors.Select(e => e.ToString())]));
+                    continue;
+                }
+
+                ScenarioSpec effective;
+                try
+                {
+                    effective = ExperimentRunner.Apply(loaded.Scenario!, options);
+                }
+                catch (ArgumentException e)
+                {
+                    runs.Add(new PlannedRun(
+                        new BatchRun(number, "", file, loaded.Scenario!.Name, loaded.ContentSha256, null, null, null, sweepValues),
+                        null, overrideTexts, [$"{file}: {OutputDirectory.UserMessage(e)}"]));
+                    continue;
+                }
+
+                string key = Key(loaded.ContentSha256, effective.Seed, effective.Replications, effective.Days, version);
+                runs.Add(new PlannedRun(
+                    new BatchRun(number, key, file, effective.Name, loaded.ContentSha256, effective.Seed, effective.Replications, effective.Days, sweepValues),
+                    loaded.Scenario, overrideTexts, []));
+            }
+        }
+
+        return runs;
+    }
+
+    /// <summary>SHA-256 (hex) of the scenario content hash, seed, replications, days and version, one per line.</summary>
+    public static string Key(string contentSha256, ulong seed, int replications, int days, string version)
+    {
+        string text = string.Join('\n', contentSha256, seed.ToString(CultureInfo.InvariantCulture),
+            replications.ToString(CultureInfo.InvariantCulture), days.ToString(CultureInfo.InvariantCulture), version);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+
+namespace BorderSim.Cli;
+
+/// <summary>
+/// Progress of a batch on stderr. In a log (CI, a file): one line per run as it ends,
+/// <c>[3/20] small.yaml x=2 done (1.2 s)</c>, with <c>skipped (already done)</c> or <c>FAILED: ...</c>.
+/// On a terminal: one line redrawn in place with a bar, counts and the runs in progress; failures are
+/// printed above it. Called from worker threads, so every write is under a lock.
+/// </summary>
+public sealed class BatchProgress(CliContext context, int total)
+{
+    private const int BarWidth = 30;
+    private readonly Lock _lock = new();
+    private readonly SortedSet<int> _running = [];
+    private int _finished;
+    private int _failed;
+    private bool _lineOpen;
+
+    public void Skipped(int run, string label) => Finish(run, label, "skipped (already done)", failed: false);
+
+    public void Started(int run)
+    {
+        lock (_lock)
+        {
+            _running.Add(run);
+            Redraw();
+        }
+    }
+
+    public void Done(int run, string label, double seconds) =>
+        Finish(run, label, string.Create(CultureInfo.InvariantCulture, $"done ({seconds:0.0} s)"), failed: false);
+
+    public void Failed(int run, string label, string message) => Finish(run, label, "FAILED: " + message, failed: true);
+
+    /// <summary>Ends the redrawn line (terminal) so the next output starts on a fresh line.</summary>
+    public void Complete()
+    {
+        lock (_lock)
+        {
+            if (_lineOpen)
+            {
+                context.Error.WriteLine();
+                _lineOpen = false;
+            }
+        }
+    }
+
+    private void Finish(int run, string label, string outcome, bool failed)
+    {
+        lock (_lock)
+        {
+            _running.Remove(run);
+            _finished++;
+            if (failed)
+            {
+                _failed++;
+            }
+
+            string line = $"[{run}/{total}] {label} {outcome}";
+            if (!context.IsErrorTerminal)
+            {
+                context.Error.WriteLine(line);
+                return;
+            }
+
+            if (failed)
+            {
+                // Keep failures on screen: clear the bar, print the line, redraw the bar below it.
+                context.Error.Write("\r\u001b[2K");
+                context.Error.WriteLine(line);
+                _lineOpen = false;
+            }
+
+            Redraw();
+        }
+    }
+
+    private void Redraw()
+    {
+        if (!context.IsErrorTerminal)
+        {
+            return;
+        }
+
+        int filled = total > 0 ? Math.Min(BarWidth, _finished * BarWidth / total) : BarWidth;
+        string running = _running.Count == 0 ? "" : $"  running {string.Join(',', _running.Take(6))}{(_running.Count > 6 ? ",..." : "")}";
+        string failed = _failed == 0 ? "" : $"  {_failed} failed";
+        context.Error.Write($"\r\u001b[2Kruns [{new string('#', filled)}{new string('.', BarWidth - filled)}] {_finished}/{total}{failed}{running}");
+        _lineOpen = true;
+    }
+}

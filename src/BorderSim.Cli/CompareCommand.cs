@@ -1,0 +1,198 @@
+using System.CommandLine;
+using BorderSim.Model.Experiments;
+using BorderSim.Model.Results;
+using BorderSim.Model.Spec;
+using BorderSim.Reporting;
+using BorderSim.Scenarios;
+
+namespace BorderSim.Cli;
+
+/// <summary>
+/// <c>bordersim compare BASE.yaml ALT.yaml [ALT2.yaml ...]</c>: runs the scenarios on common random numbers
+/// (replication i of every scenario shares its random streams) and reports each alternative's paired
+/// differences from the base: comparison.csv (every metric), a summary per scenario, comparison.png/.svg
+/// (key metrics, relative change with intervals), run.json, and a table on stdout. A comparison is a
+/// result, not a test: it exits 0 whatever the differences.
+/// </summary>
+public static class CompareCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var files = new Argument<string[]>("FILE")
+        {
+            Description = "Scenario files (YAML): the base first, then one or more alternatives",
+            Arity = new ArgumentArity(2, 64),
+        };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Directory for the results [default: results/compare-<base>-<alternative>...]",
+            HelpName = "DIR",
+        };
+        var independent = new Option<bool>("--independent")
+        {
+            Description = "Give each scenario its own random streams instead of common random numbers (wider intervals; for demonstration)",
+        };
+        var noPlots = new Option<bool>("--no-plots") { Description = "Do not draw comparison.png/.svg" };
+        RunSettingsOptions settings = RunSettingsOptions.Create();
+        var command = new Command("compare", "Compare scenarios on common random numbers: paired differences with confidence intervals, a table, CSV and a plot")
+        {
+            files, output, independent, noPlots,
+        };
+        settings.AddTo(command);
+        command.SetAction(parseResult =>
+        {
+            var errors = new List<ScenarioError>();
+            IReadOnlyList<ScenarioOverride> overrides = settings.ReadOverrides(parseResult, errors);
+            if (errors.Count > 0)
+            {
+                ScenarioInput.PrintErrors(errors, context);
+                return ExitCodes.InvalidInput;
+            }
+
+            return Execute(
+                parseResult.GetValue(files) ?? [],
+                parseResult.GetValue(output),
+                settings.ReadRunOptions(parseResult),
+                overrides,
+                !parseResult.GetValue(independent),
+                !parseResult.GetValue(noPlots),
+                context);
+        });
+        return command;
+    }
+
+    public static string DefaultOutputDirectory(IReadOnlyList<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        return Path.Combine("results", "compare-" + string.Join('-', files.Select(Path.GetFileNameWithoutExtension)));
+    }
+
+    public static int Execute(
+        IReadOnlyList<string> files,
+        string? outputDirectory,
+        RunOptions options,
+        IReadOnlyList<ScenarioOverride> overrides,
+        bool commonRandomNumbers,
+        bool writePlots,
+        CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(context);
+        DateTimeOffset startedUtc = DateTimeOffset.UtcNow;
+
+        var loaded = new List<ScenarioLoadResult>();
+        foreach (string file in files)
+        {
+            loaded.Add(ScenarioInput.LoadAndReport(file, overrides, context));
+        }
+
+        if (loaded.Any(l => !l.IsValid))
+        {
+            context.Error.WriteLine($"{loaded.Count(l => !l.IsValid)} of {files.Count} scenarios invalid; nothing was run");
+            return ExitCodes.InvalidInput;
+        }
+
+        // Names label the alternatives in the CSV, table and plot: make them unique (two runs of one file, or copies).
+        var scenarios = new List<ScenarioSpec>();
+        for (int k = 0; k < loaded.Count; k++)
+        {
+            ScenarioSpec spec = loaded[k].Scenario!;
+            string name = spec.Name;
+            if (loaded.Where((l, j) => j != k && l.Scenario!.Name == name).Any())
+            {
+                name = $"{name} [{k + 1}: {Path.GetFileName(files[k])}]";
+            }
+
+            scenarios.Add(spec with { Name = name });
+        }
+
+        ScenarioSpec first;
+        try
+        {
+            first = ExperimentRunner.Apply(scenarios[0], options);
+            for (int k = 1; k < scenarios.Count; k++)
+            {
+                // Alternatives run the base's days and warm-up; check that fits them too.
+                ExperimentRunner.Apply(scenarios[k] with { WarmUpHours = scenarios[k].WarmUpHours ?? first.WarmUpHours }, options with { Days = first.Days });
+            }
+        }
+        catch (ArgumentException e)
+        {
+            context.Error.WriteLine($"{files[0]}: {OutputDirectory.UserMessage(e)}");
+            return ExitCodes.InvalidInput;
+        }
+
+        string directory = outputDirectory ?? DefaultOutputDirectory(files);
+        if (!OutputDirectory.TryPrepare(directory, context))
+        {
+            return ExitCodes.OutputNotWritten;
+        }
+
+        int threads = options.Threads ?? Environment.ProcessorCount;
+        context.Diagnostic($"comparing {scenarios.Count} scenarios: {first.Replications} replications of {first.Days} days each on {threads} threads, seed {first.Seed}, {(commonRandomNumbers ? "common random numbers" : "independent streams")}");
+        var progress = new ReplicationProgress(context, first.Replications * scenarios.Count);
+        ComparisonResult result;
+        try
+        {
+            result = Comparison.Run(scenarios, options, commonRandomNumbers, progress, context.CancellationToken);
+            progress.Finish();
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            progress.Finish();
+            context.Error.WriteLine("interrupted; no results written");
+            return ExitCodes.Interrupted;
+        }
+
+        var written = new List<string>();
+        try
+        {
+            ComparisonCsv.WriteFile(result.Differences, Path.Combine(directory, ComparisonCsv.FileName));
+            written.Add(ComparisonCsv.FileName);
+            for (int k = 0; k < result.Alternatives.Count; k++)
+            {
+                string summary = SummaryFileName(k, files[k]);
+                SummaryCsv.WriteFile(result.Alternatives[k], Path.Combine(directory, summary));
+                written.Add(summary);
+            }
+
+            if (writePlots)
+            {
+                written.AddRange(ComparisonPlot.Write(result, directory));
+            }
+
+            written.Add(ExperimentInfo.FileName);
+            var info = new ExperimentInfo(
+                CliApp.Version,
+                "compare",
+                ["bordersim", .. context.Arguments],
+                new Dictionary<string, string>
+                {
+                    ["common_random_numbers"] = commonRandomNumbers ? "true" : "false",
+                    ["threads"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["confidence"] = result.Differences.Count > 0 ? CsvNumbers.Format(result.Differences[0].ConfidenceLevel) : "",
+                },
+                [.. result.Alternatives.Select((a, k) => new ScenarioRunInfo(
+                    files[k], loaded[k].ContentSha256, a.Scenario.Name, [.. overrides.Select(o => o.ToString())],
+                    a.Scenario.Seed, a.Replications.Count, a.Scenario.Days, a.WarmUpHours, a.WarmUpMethod, "ok"))],
+                startedUtc,
+                DateTimeOffset.UtcNow,
+                written);
+            info.WriteFile(Path.Combine(directory, ExperimentInfo.FileName));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine($"cannot write results to '{directory}': {OutputDirectory.FirstLine(e.Message)}");
+            return ExitCodes.OutputNotWritten;
+        }
+
+        ComparisonTable.Write(result, [.. files.Select(Path.GetFileName).Select(f => f ?? "")], context.Out);
+        context.Diagnostic($"wrote {written.Count} files to {directory}");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>summary-&lt;k&gt;-&lt;stem&gt;.csv, k counting the scenarios from 1 in command-line order (1 = the base).</summary>
+    public static string SummaryFileName(int index, string file) =>
+        $"summary-{index + 1}-{Path.GetFileNameWithoutExtension(file)}.csv";
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+
+namespace BorderSim.Reporting;
+
+/// <summary>
+/// One run of a batch: a scenario file with one combination of swept values. <see cref="Run"/> counts from 1
+/// in run-list order; <see cref="Key"/> (SHA-256 of the scenario content with its overrides, seed,
+/// replications, days and BorderSim version) names the run's part file, and is empty for a run whose
+/// scenario is invalid.
+/// </summary>
+public sealed record BatchRun(
+    int Run,
+    string Key,
+    string ScenarioFile,
+    string ScenarioName,
+    string ScenarioSha256,
+    ulong? Seed,
+    int? Replications,
+    int? Days,
+    IReadOnlyList<string> SweepValues)
+{
+    public bool IsValid => Key.Length > 0;
+
+    /// <summary>The part file of this run inside a batch directory: runs/&lt;key&gt;.csv.</summary>
+    public string PartPath(string batchDirectory) => Path.Combine(batchDirectory, BatchCsv.PartsDirectory, Key + ".csv");
+}
+
+/// <summary>
+/// The files of a batch directory. runlist.csv: the full run list (run, key, scenario_file, scenario_name,
+/// scenario_sha256, seed, replications, days, then one <c>sweep:PATH</c> column per swept path), written
+/// before anything runs, identical in every shard of the same batch. runs/&lt;key&gt;.csv: one finished run
+/// in summary.csv format. batch.csv: the parts concatenated in run-list order, one row per (run, metric):
+/// run, scenario_file, scenario_name, one column per swept path (named by the path), then the summary columns.
+/// Built only from the run list and the parts, so it is the same bytes however the runs were scheduled or sharded.
+/// </summary>
+public static class BatchCsv
+{
+    public const string FileName = "batch.csv";
+    public const string RunListFileName = "runlist.csv";
+    public const string PartsDirectory = "runs";
+    public const string SweepPrefix = "sweep:";
+
+    public static readonly string[] RunListColumns =
+        ["run", "key", "scenario_file", "scenario_name", "scenario_sha256", "seed", "replications", "days"];
+
+    public static void WriteRunList(IReadOnlyList<string> sweptPaths, IReadOnlyList<BatchRun> runs, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(sweptPaths);
+        ArgumentNullException.ThrowIfNull(runs);
+        using var csv = Csv.CreateWriter(writer);
+        csv.WriteRow([.. RunListColumns, .. sweptPaths.Select(p => SweepPrefix + p)]);
+        foreach (BatchRun run in runs)
+        {
+            csv.WriteRow(
+            [
+                CsvNumbers.Format(run.Run),
+                run.Key,
+                run.ScenarioFile,
+                run.ScenarioName,
+                run.ScenarioSha256,
+                run.Seed?.ToString(CultureInfo.InvariantCulture) ?? "",
+                run.Replications?.ToString(CultureInfo.InvariantCulture) ?? "",
+                run.Days?.ToString(CultureInfo.InvariantCulture) ?? "",
+                .. run.SweepValues,
+            ]);
+        }
+    }
+
+    /// <summary>Reads a runlist.csv; throws <see cref="InvalidDataException"/> when it is not one.</summary>
+    public static (IReadOnlyList<string> SweptPaths, IReadOnlyList<BatchRun> Runs) ReadRunList(TextReader reader, string source)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        using var csv = Csv.CreateReader(reader);
+        IReadOnlyList<string> header = Csv.RequireColumns(csv, source, RunListColumns);
+        for (int i = 0; i < RunListColumns.Length; i++)
+        {
+            if (header[i] != RunListColumns[i])
+            {
+                throw new InvalidDataException($"{source}: column {i + 1} is '{header[i]}', expected '{RunListColumns[i]}'");
+            }
+        }
+
+        string[] swept = [.. header.Skip(RunListColumns.Length).Select(h => h.StartsWith(SweepPrefix, StringComparison.Ordinal) ? h[SweepPrefix.Length..] : h)];
+        var runs = new List<BatchRun>();
+        foreach (string[] row in Csv.ReadRows(csv, header.Count))
+        {
+            try
+            {
+                runs.Add(new BatchRun(
+                    int.Parse(row[0], NumberStyles.None, CultureInfo.InvariantCulture),
+                    row[1],
+                    row[2],
+                    row[3],
+                    row[4],
+                    row[5].Length == 0 ? null : ulong.Parse(row[5], NumberStyles.None, CultureInfo.InvariantCulture),
+                    row[6].Length == 0 ? null : int.Parse(row[6], NumberStyles.None, CultureInfo.InvariantCulture),
+                    row[7].Length == 0 ? null : int.Parse(row[7], NumberStyles.None, CultureInfo.InvariantCulture),
+                    row[RunListColumns.Length..]));
+            }
+            catch (FormatException)
+            {
+                throw new InvalidDataException($"{source}: run '{row[0]}': run, seed, replications and days must be whole numbers");
+            }
+        }
+
+        return (swept, runs);
+    }
+
+    /// <summary>The column names of batch.csv for the given swept paths (a path that clashes with a fixed column gets the <c>sweep:</c> prefix).</summary>
+    public static string[] Header(IReadOnlyList<string> sweptPaths)
+    {
+        ArgumentNullException.ThrowIfNull(sweptPaths);
+        string[] fixedBefore = ["run", "scenario_file", "scenario_name"];
+        string[] names = [.. sweptPaths.Select(p => fixedBefore.Contains(p) || SummaryCsv.Header.Contains(p) ? SweepPrefix + p : p)];
+        return [.. fixedBefore, .. names, .. SummaryCsv.Header];
+    }
+
+    /// <summary>Writes batch.csv: for each run in order, its part's rows prefixed with the run's columns.</summary>
+    public static void Write(IReadOnlyList<string> sweptPaths, IEnumerable<(BatchRun Run, IReadOnlyList<string[]> PartRows)> parts, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        using var csv = Csv.CreateWriter(writer);
+        csv.WriteRow(Header(sweptPaths));
+        foreach ((BatchRun run, IReadOnlyList<string[]> rows) in parts)
+        {
+            foreach (string[] row in rows)
+            {
+                csv.WriteRow([CsvNumbers.Format(run.Run), run.ScenarioFile, run.ScenarioName, .. run.SweepValues, .. row]);
+            }
+        }
+    }
+
+    /// <summary>Reads a part file (summary.csv format) as text fields, so its numbers are copied exactly.</summary>
+    public static IReadOnlyList<string[]> ReadPart(string path)
+    {
+        using var reader = new StreamReader(path, AtomicFile.Utf8);
+        return SummaryCsv.ReadRows(reader, path);
+    }
+}
