@@ -20,7 +20,8 @@ public static class KeyMetrics
         selected.AddRange(list.Where(k => k.Name == "served_per_day" && k.Direction != All && k.CargoClass == All));
         foreach (string cargoClass in list.Where(k => k.Name == "wait_hours_mean" && k.Direction == All).Select(k => k.CargoClass).Distinct())
         {
-            selected.AddRange(list.Where(k => k.Name is "wait_hours_mean" or "wait_hours_p95" && k.Direction == All && k.CargoClass == cargoClass));
+            selected.AddRange(list.Where(k => k.Name == "wait_hours_mean" && k.Direction == All && k.CargoClass == cargoClass));
+            selected.AddRange(list.Where(k => k.Name == "wait_hours_p95" && k.Direction == All && k.CargoClass == cargoClass));
         }
 
         selected.AddRange(list.Where(k => k.Name == "highway_queue_km_mean"));

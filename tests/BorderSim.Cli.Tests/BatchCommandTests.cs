@@ -1,0 +1,192 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace BorderSim.Cli.Tests;
+
+public class BatchCommandTests
+{
+    private const string SweepArrivals = "directions.export.arrivals.trucks_per_day=150:250:50";
+    private string _directory = "";
+    private string _small = "";
+
+    [SetUp]
+    public void CreateScenario()
+    {
+        _directory = CliRunner.NewTemporaryDirectory();
+        _small = CliRunner.WriteScenario(_directory, "small.yaml", CliRunner.SmallScenario);
+    }
+
+    /// <summary>A short batch: 2 days, 2 replications per run, plus the given arguments.</summary>
+    private static CliRunner.Outcome Batch(string output, params string[] more) =>
+        CliRunner.Run(["batch", .. more, "-o", output, "--days", "2", "--replications", "2"]);
+
+    private static int Count(string text, string pattern) => Regex.Matches(text, pattern).Count;
+
+    [Test]
+    public void A_sweep_runs_every_value_and_batch_csv_has_a_row_per_run_and_metric()
+    {
+        string output = Path.Combine(_directory, "out");
+        var outcome = Batch(output, _small, "--sweep", SweepArrivals, "--sweep", "directions.import.arrivals.trucks_per_day=100,200");
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+
+        string[] runList = File.ReadAllLines(Path.Combine(output, "runlist.csv"));
+        string[] batch = File.ReadAllLines(Path.Combine(output, "batch.csv"));
+        int metrics = File.ReadAllLines(Directory.GetFiles(Path.Combine(output, "runs"))[0]).Length - 1;
+        Assert.Multiple(() =>
+        {
+            Assert.That(runList, Has.Length.EqualTo(1 + 6), "3 export values x 2 import values");
+            Assert.That(Directory.GetFiles(Path.Combine(output, "runs")), Has.Length.EqualTo(6));
+            Assert.That(batch[0], Does.StartWith("run,scenario_file,scenario_name,directions.export.arrivals.trucks_per_day,directions.import.arrivals.trucks_per_day,metric,name,"));
+            Assert.That(batch, Has.Length.EqualTo(1 + (6 * metrics)));
+            Assert.That(batch[1], Does.StartWith($"1,{_small},Hữu Nghị test crossing,150,100,served_per_day/export/all,"));
+            Assert.That(batch[^1], Does.StartWith($"6,{_small},Hữu Nghị test crossing,250,200,"), "the last sweep varies fastest");
+            Assert.That(Count(outcome.Error, @"\[\d/6\] .* done \("), Is.EqualTo(6));
+            Assert.That(outcome.Out, Does.Contain("batch: 6 runs: 6 run, 0 already done, 0 failed, 0 invalid"));
+        });
+
+        using JsonDocument run = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "run.json")));
+        JsonElement first = run.RootElement.GetProperty("scenarios")[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.RootElement.GetProperty("verb").GetString(), Is.EqualTo("batch"));
+            Assert.That(first.GetProperty("key").GetString(), Has.Length.EqualTo(64));
+            Assert.That(first.GetProperty("overrides")[0].GetString(), Is.EqualTo("directions.export.arrivals.trucks_per_day=150"));
+            Assert.That(first.GetProperty("warm_up_method").GetString(), Is.EqualTo("fixed"));
+            Assert.That(first.GetProperty("status").GetString(), Is.EqualTo("ok"));
+        });
+    }
+
+    [Test]
+    public void A_rerun_skips_finished_runs_and_runs_only_the_one_whose_part_is_missing()
+    {
+        string output = Path.Combine(_directory, "out");
+        Assert.That(Batch(output, _small, "--sweep", SweepArrivals).ExitCode, Is.EqualTo(ExitCodes.Ok));
+        byte[] before = File.ReadAllBytes(Path.Combine(output, "batch.csv"));
+        string secondRunKey = File.ReadAllLines(Path.Combine(output, "runlist.csv"))[2].Split(',')[1];
+        File.Delete(Path.Combine(output, "runs", secondRunKey + ".csv"));
+
+        var rerun = Batch(output, _small, "--sweep", SweepArrivals);
+        Assert.Multiple(() =>
+        {
+            Assert.That(rerun.ExitCode, Is.EqualTo(ExitCodes.Ok), rerun.Error);
+            Assert.That(Count(rerun.Error, @"skipped \(already done\)"), Is.EqualTo(2));
+            Assert.That(Count(rerun.Error, @" done \("), Is.EqualTo(1));
+            Assert.That(rerun.Error, Does.Contain("[2/3] " + _small + " directions.export.arrivals.trucks_per_day=200 done ("));
+            Assert.That(rerun.Out, Does.Contain("1 run, 2 already done"));
+            Assert.That(File.ReadAllBytes(Path.Combine(output, "batch.csv")), Is.EqualTo(before), "the rerun run reproduces its part exactly");
+        });
+    }
+
+    [Test]
+    public void A_broken_file_among_good_ones_is_reported_and_the_others_still_run()
+    {
+        string broken = CliRunner.WriteScenario(_directory, "a-broken.yaml", CliRunner.SmallScenario.Replace("servers: 4, calendar: vn_gate, service: exp(10min)", "servers: six, calendar: vn_gate, service: exp(10min)", StringComparison.Ordinal));
+        string other = CliRunner.WriteScenario(_directory, "z-other.yaml", CliRunner.SmallScenario.Replace("seed: 42", "seed: 43", StringComparison.Ordinal));
+        string output = Path.Combine(_directory, "out");
+        var outcome = Batch(output, _small, broken, other);
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(outcome.Error, Does.Match(@"a-broken\.yaml:\d+:\d+: .*servers"));
+            Assert.That(outcome.Out, Does.Contain("2 run, 0 already done, 0 failed, 1 invalid"));
+            string[] batch = File.ReadAllLines(Path.Combine(output, "batch.csv"));
+            Assert.That(batch.Skip(1).Select(l => l.Split(',')[1]).Distinct(), Is.EqualTo(new[] { _small, other }), "runs 2 and 3 are in batch.csv; run 1 (broken) is not");
+            Assert.That(batch.Skip(1).Select(l => l.Split(',')[0]).Distinct(), Is.EqualTo(new[] { "2", "3" }), "files are run in sorted order");
+        });
+    }
+
+    [Test]
+    public void A_glob_expands_in_sorted_order_and_a_glob_matching_nothing_is_an_error()
+    {
+        CliRunner.WriteScenario(_directory, "b.yaml", CliRunner.SmallScenario);
+        string output = Path.Combine(_directory, "out");
+        var outcome = Batch(output, Path.Combine(_directory, "*.yaml"));
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+        string[] runList = File.ReadAllLines(Path.Combine(output, "runlist.csv"));
+        Assert.That(runList.Skip(1).Select(l => Path.GetFileName(l.Split(',')[2])), Is.EqualTo(new[] { "b.yaml", "small.yaml" }));
+
+        var none = Batch(Path.Combine(_directory, "none"), Path.Combine(_directory, "*.yml"));
+        Assert.That(none.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+        Assert.That(none.Error, Does.Contain("*.yml: no file matches"));
+    }
+
+    [Test]
+    public void Batch_csv_is_byte_identical_with_one_or_two_parallel_runs()
+    {
+        string one = Path.Combine(_directory, "one");
+        string two = Path.Combine(_directory, "two");
+        Assert.That(Batch(one, _small, "--sweep", SweepArrivals, "--threads", "1").ExitCode, Is.EqualTo(ExitCodes.Ok));
+        Assert.That(Batch(two, _small, "--sweep", SweepArrivals, "--threads", "2").ExitCode, Is.EqualTo(ExitCodes.Ok));
+        Assert.That(File.ReadAllBytes(Path.Combine(two, "batch.csv")), Is.EqualTo(File.ReadAllBytes(Path.Combine(one, "batch.csv"))));
+    }
+
+    [Test]
+    public void Three_shards_merged_equal_one_unsharded_batch_byte_for_byte()
+    {
+        string[] sweep = ["--sweep", "directions.export.arrivals.trucks_per_day=150:300:50"];
+        string whole = Path.Combine(_directory, "whole");
+        Assert.That(Batch(whole, [_small, .. sweep]).ExitCode, Is.EqualTo(ExitCodes.Ok));
+
+        var shards = new List<string>();
+        for (int k = 1; k <= 3; k++)
+        {
+            string shard = Path.Combine(_directory, $"shard{k}");
+            var outcome = Batch(shard, [_small, .. sweep, "--shard", $"{k}/3"]);
+            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+            Assert.That(File.Exists(Path.Combine(shard, "batch.csv")), Is.False, "a shard leaves combining to merge");
+            shards.Add(shard);
+        }
+
+        Assert.That(Directory.GetFiles(Path.Combine(shards[0], "runs")), Has.Length.EqualTo(2), "runs 1 and 4 of 4");
+        Assert.That(Directory.GetFiles(Path.Combine(shards[2], "runs")), Has.Length.EqualTo(1), "run 3 of 4");
+
+        string merged = Path.Combine(_directory, "merged");
+        var merge = CliRunner.Run(["merge", .. shards, "-o", merged]);
+        Assert.That(merge.ExitCode, Is.EqualTo(ExitCodes.Ok), merge.Error);
+        Assert.That(File.ReadAllBytes(Path.Combine(merged, "batch.csv")), Is.EqualTo(File.ReadAllBytes(Path.Combine(whole, "batch.csv"))));
+        Assert.That(File.ReadAllBytes(Path.Combine(merged, "runlist.csv")), Is.EqualTo(File.ReadAllBytes(Path.Combine(whole, "runlist.csv"))));
+        Assert.That(File.Exists(Path.Combine(merged, "run.json")));
+    }
+
+    [Test]
+    public void Merge_names_the_runs_whose_parts_are_missing_and_exits_3()
+    {
+        string[] sweep = ["--sweep", SweepArrivals];
+        string first = Path.Combine(_directory, "s1");
+        string second = Path.Combine(_directory, "s2");
+        Assert.That(Batch(first, [_small, .. sweep, "--shard", "1/2"]).ExitCode, Is.EqualTo(ExitCodes.Ok));
+        Assert.That(Batch(second, [_small, .. sweep, "--shard", "2/2"]).ExitCode, Is.EqualTo(ExitCodes.Ok));
+
+        string merged = Path.Combine(_directory, "merged");
+        var onlyFirst = CliRunner.Run("merge", first, "-o", merged);
+        Assert.Multiple(() =>
+        {
+            Assert.That(onlyFirst.ExitCode, Is.EqualTo(ExitCodes.RunFailed));
+            Assert.That(onlyFirst.Error, Does.Contain("run 2 (" + _small + " directions.export.arrivals.trucks_per_day=200) has no part"));
+            Assert.That(File.Exists(Path.Combine(merged, "batch.csv")), Is.False, "no partial batch.csv");
+        });
+    }
+
+    [Test]
+    public void Merge_refuses_shards_of_different_batches()
+    {
+        string first = Path.Combine(_directory, "s1");
+        string second = Path.Combine(_directory, "s2");
+        Assert.That(Batch(first, _small, "--sweep", SweepArrivals, "--shard", "1/2").ExitCode, Is.EqualTo(ExitCodes.Ok));
+        Assert.That(Batch(second, _small, "--sweep", "directions.export.arrivals.trucks_per_day=150,200,260", "--shard", "2/2").ExitCode, Is.EqualTo(ExitCodes.Ok));
+        var outcome = CliRunner.Run("merge", first, second, "-o", Path.Combine(_directory, "merged"));
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+        Assert.That(outcome.Error, Does.Contain("runlist.csv:4: differs from"));
+    }
+
+    [TestCase("--sweep", "no-equals-sign", "expected path=from:to:step")]
+    [TestCase("--shard", "4/3", "expected K/N")]
+    public void A_bad_sweep_or_shard_exits_2_before_running(string option, string value, string message)
+    {
+        string output = Path.Combine(_directory, "out");
+        var outcome = Batch(output, _small, option, value);
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+        Assert.That(outcome.Error, Does.Contain(message));
+        Assert.That(Directory.Exists(output), Is.False);
+    }
+}

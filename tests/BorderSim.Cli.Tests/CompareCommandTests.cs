@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace BorderSim.Cli.Tests;
+
+public class CompareCommandTests
+{
+    private string _directory = "";
+    private string _base = "";
+    private string _wider = "";
+
+    /// <summary>The small crossing with a fifth customs booth and three lanes each way: the same trucks, less waiting.</summary>
+    public static string Wider => CliRunner.SmallScenario
+        .Replace("name: Hữu Nghị test crossing", "name: Hữu Nghị test 3 lanes", StringComparison.Ordinal)
+        .Replace("lanes: { export: 2, import: 2 }", "lanes: { export: 3, import: 3 }", StringComparison.Ordinal)
+        .Replace("servers: 4, calendar: vn_gate, service: exp(12min)", "servers: 6, calendar: vn_gate, service: exp(12min)", StringComparison.Ordinal);
+
+    [SetUp]
+    public void CreateScenarios()
+    {
+        _directory = CliRunner.NewTemporaryDirectory();
+        _base = CliRunner.WriteScenario(_directory, "base.yaml", CliRunner.SmallScenario);
+        _wider = CliRunner.WriteScenario(_directory, "wider.yaml", Wider);
+        Assert.That(Wider, Is.Not.EqualTo(CliRunner.SmallScenario), "the alternative must differ");
+    }
+
+    private static List<Dictionary<string, string>> ReadCsv(string path)
+    {
+        string[] lines = File.ReadAllLines(path);
+        string[] header = lines[0].Split(',');
+        // Test scenario names hold no commas, so a plain split is enough here.
+        return [.. lines.Skip(1).Select(l => header.Zip(l.Split(',')).ToDictionary(p => p.First, p => p.Second))];
+    }
+
+    [Test]
+    public void Compare_writes_the_csv_summaries_plot_and_run_json_and_prints_a_table_for_planners()
+    {
+        string output = Path.Combine(_directory, "out");
+        var outcome = CliRunner.Run("compare", _base, _wider, "-o", output, "--replications", "4", "--days", "2");
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+        Assert.That(Directory.GetFiles(output).Select(Path.GetFileName), Is.EquivalentTo(new[]
+        {
+            "comparison.csv", "summary-1-base.csv", "summary-2-wider.csv", "comparison.png", "comparison.svg", "run.json",
+        }));
+
+        List<Dictionary<string, string>> rows = ReadCsv(Path.Combine(output, "comparison.csv"));
+        Dictionary<string, string> wait = rows.Single(r => r["metric"] == "wait_hours_mean/import/all");
+        Assert.Multiple(() =>
+        {
+            Assert.That(rows, Has.Count.GreaterThan(50), "every metric is in the CSV");
+            Assert.That(wait["alternative"], Is.EqualTo("Hữu Nghị test 3 lanes"));
+            Assert.That(wait["pairs"], Is.EqualTo("4"));
+            Assert.That(wait["confidence"], Is.EqualTo("0.95"));
+            Assert.That(new FileInfo(Path.Combine(output, "comparison.png")).Length, Is.GreaterThan(20_000));
+            Assert.That(outcome.Out, Does.Contain("difference [95% CI]"));
+            Assert.That(outcome.Out, Does.Contain("served per day, export (trucks/day)"));
+            Assert.That(outcome.Out, Does.Contain("wait p95, fruit (h)"));
+            Assert.That(outcome.Out, Does.Contain("delay cost (USD/day)"));
+            Assert.That(outcome.Out, Does.Contain("common random numbers"));
+        });
+
+        using JsonDocument run = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "run.json")));
+        JsonElement scenarios = run.RootElement.GetProperty("scenarios");
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.RootElement.GetProperty("verb").GetString(), Is.EqualTo("compare"));
+            Assert.That(scenarios.GetArrayLength(), Is.EqualTo(2));
+            Assert.That(scenarios[1].GetProperty("sha256").GetString(), Has.Length.EqualTo(64));
+            Assert.That(scenarios[1].GetProperty("seed").GetUInt64(), Is.EqualTo(42), "alternatives share the base's seed");
+            Assert.That(scenarios[0].GetProperty("warm_up_method").GetString(), Is.EqualTo("fixed"));
+            Assert.That(run.RootElement.GetProperty("settings").GetProperty("common_random_numbers").GetString(), Is.EqualTo("true"));
+        });
+    }
+
+    [Test]
+    public void A_more_widely_staffed_import_customs_shortens_the_import_wait_significantly()
+    {
+        // Import customs goes from 4 to 6 booths at ρ ≈ 0.7: the wait must fall, and CRN makes it clear with 4 pairs.
+        string output = Path.Combine(_directory, "out");
+        var outcome = CliRunner.Run("compare", _base, _wider, "-o", output, "--replications", "4", "--no-plots");
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+        Dictionary<string, string> wait = ReadCsv(Path.Combine(output, "comparison.csv")).Single(r => r["metric"] == "wait_hours_mean/import/all");
+        Assert.That(double.Parse(wait["difference"], CultureInfo.InvariantCulture), Is.LessThan(0));
+        Assert.That(wait["significant"], Is.EqualTo("true"));
+    }
+
+    [Test]
+    public void Identical_scenarios_on_common_random_numbers_differ_by_exactly_zero()
+    {
+        string output = Path.Combine(_directory, "out");
+        var outcome = CliRunner.Run("compare", _base, _base, "-o", output, "--replications", "3", "--days", "2", "--no-plots");
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+        List<Dictionary<string, string>> rows = ReadCsv(Path.Combine(output, "comparison.csv"));
+        Assert.That(rows, Is.Not.Empty);
+        Assert.Multiple(() =>
+        {
+            foreach (Dictionary<string, string> row in rows)
+            {
+                Assert.That(row["difference"], Is.EqualTo("0"), row["metric"]);
+                Assert.That(row["ci_lower"], Is.EqualTo("0"), row["metric"]);
+                Assert.That(row["ci_upper"], Is.EqualTo("0"), row["metric"]);
+                Assert.That(row["significant"], Is.EqualTo("false"), row["metric"]);
+            }
+        });
+        Assert.That(outcome.Out, Does.Contain("0 of "), "no significant differences");
+        Assert.That(outcome.Out, Does.Contain("[2: base.yaml]"), "two scenarios with one name are told apart");
+    }
+
+    [Test]
+    public void Independent_streams_make_identical_scenarios_differ_by_noise()
+    {
+        string output = Path.Combine(_directory, "out");
+        var outcome = CliRunner.Run("compare", _base, _base, "-o", output, "--replications", "3", "--days", "2", "--no-plots", "--independent");
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+        List<Dictionary<string, string>> rows = ReadCsv(Path.Combine(output, "comparison.csv"));
+        Assert.That(rows.Count(r => r["difference"] != "0"), Is.GreaterThan(rows.Count / 2));
+        Assert.That(outcome.Out, Does.Contain("independent random numbers"));
+    }
+
+    [Test]
+    public void Three_scenarios_use_bonferroni_intervals_at_97_5_percent()
+    {
+        string output = Path.Combine(_directory, "out");
+        var outcome = CliRunner.Run("compare", _base, _wider, _base, "-o", output, "--replications", "3", "--days", "2");
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+        Assert.That(ReadCsv(Path.Combine(output, "comparison.csv")).Select(r => r["confidence"]).Distinct(), Is.EqualTo(new[] { "0.975" }));
+        Assert.That(outcome.Out, Does.Contain("difference [97.5% CI]"));
+        Assert.That(outcome.Out, Does.Contain("alternative 3:"));
+        Assert.That(File.Exists(Path.Combine(output, "summary-3-base.csv")));
+    }
+
+    [Test]
+    public void A_broken_scenario_stops_the_comparison_before_anything_runs()
+    {
+        string broken = CliRunner.WriteScenario(_directory, "broken.yaml", CliRunner.SmallScenario.Replace("servers: 4, calendar: vn_gate, service: exp(10min)", "servers: six, calendar: vn_gate, service: exp(10min)", StringComparison.Ordinal));
+        string output = Path.Combine(_directory, "out");
+        var outcome = CliRunner.Run("compare", _base, broken, "-o", output);
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(outcome.Error, Does.Match(@"broken\.yaml:\d+:\d+: .*servers"));
+            Assert.That(Directory.Exists(output), Is.False);
+        });
+    }
+
+    [Test]
+    public void Compare_needs_at_least_two_scenarios()
+    {
+        var outcome = CliRunner.Run("compare", _base);
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+    }
+}
