@@ -13,9 +13,10 @@ namespace BorderSim.Benchmarks;
 /// the queue stays near 100,000 (a random walk of ±0.5 % over a whole benchmark run). One invocation
 /// runs Trucks/λ hours, Trucks arrivals on average (±0.2 %). Burst: 100,000 trucks start at one
 /// instant and are served to the last, which adds the cost of starting 100,000 processes at once.
+/// Two concrete classes run the same benchmarks under two GC settings (see below).
 /// </remarks>
 [MemoryDiagnoser]
-public class MMcBenchmarks
+public abstract class MMcBenchmarksBase
 {
     public const int Trucks = 200_000;
     public const int WaitingTrucks = 100_000;
@@ -32,31 +33,42 @@ public class MMcBenchmarks
     private ProcessMMcModel _processBurst = null!;
     private BareLoopMMcModel _bareBurst = null!;
 
-    [GlobalSetup]
-    public void Setup()
+    // Each benchmark runs in its own process; each setup builds only the pair of models it measures,
+    // so a run's heap holds one model's trucks, not all six.
+    [GlobalSetup(Targets = [nameof(MMc_BareLoop), nameof(MMc_Processes)])]
+    public void SetupShortQueue()
     {
         _process = new ProcessMMcModel(ArrivalsPerHour, ServicesPerHour, Lanes, Seed);
         _bare = new BareLoopMMcModel(ArrivalsPerHour, ServicesPerHour, Lanes, Seed);
-        _processLongQueue = new ProcessMMcModel(SaturatedArrivalsPerHour, ServicesPerHour, Lanes, Seed);
-        _bareLongQueue = new BareLoopMMcModel(SaturatedArrivalsPerHour, ServicesPerHour, Lanes, Seed);
-        _processBurst = new ProcessMMcModel(ArrivalsPerHour, ServicesPerHour, Lanes, Seed);
-        _bareBurst = new BareLoopMMcModel(ArrivalsPerHour, ServicesPerHour, Lanes, Seed);
-        _processLongQueue.FillQueue(WaitingTrucks);
-        _bareLongQueue.FillQueue(WaitingTrucks);
 
-        // One warm-up run each, which also proves each pair is one model: equal draws, equal waits.
+        // One warm-up run each, which also proves the pair is one model: equal draws, equal waits.
         MMc_Processes();
         MMc_BareLoop();
+        Check("M/M/c", _process.TotalWaitHours, _bare.TotalWaitHours);
+        Console.WriteLine($"// events per truck: process {(double)_process.ProcessedEventCount / Trucks:0.00}, bare loop {(double)_bare.ProcessedEventCount / Trucks:0.00}");
+    }
+
+    [GlobalSetup(Targets = [nameof(MMcLongQueue_BareLoop), nameof(MMcLongQueue_Processes)])]
+    public void SetupLongQueue()
+    {
+        _processLongQueue = new ProcessMMcModel(SaturatedArrivalsPerHour, ServicesPerHour, Lanes, Seed);
+        _bareLongQueue = new BareLoopMMcModel(SaturatedArrivalsPerHour, ServicesPerHour, Lanes, Seed);
+        _processLongQueue.FillQueue(WaitingTrucks);
+        _bareLongQueue.FillQueue(WaitingTrucks);
         MMcLongQueue_Processes();
         MMcLongQueue_BareLoop();
+        Check("long queue", _processLongQueue.TotalWaitHours, _bareLongQueue.TotalWaitHours);
+        Console.WriteLine($"// long queue: {_processLongQueue.QueueLengthTrucks} trucks waiting (bare loop {_bareLongQueue.QueueLengthTrucks})");
+    }
+
+    [GlobalSetup(Targets = [nameof(MMcBurst_BareLoop), nameof(MMcBurst_Processes)])]
+    public void SetupBurst()
+    {
+        _processBurst = new ProcessMMcModel(ArrivalsPerHour, ServicesPerHour, Lanes, Seed);
+        _bareBurst = new BareLoopMMcModel(ArrivalsPerHour, ServicesPerHour, Lanes, Seed);
         MMcBurst_Processes();
         MMcBurst_BareLoop();
-        Check("M/M/c", _process.TotalWaitHours, _bare.TotalWaitHours);
-        Check("long queue", _processLongQueue.TotalWaitHours, _bareLongQueue.TotalWaitHours);
         Check("burst", _processBurst.TotalWaitHours, _bareBurst.TotalWaitHours);
-        Console.WriteLine(
-            $"// events per truck: process {(double)_process.ProcessedEventCount / Trucks:0.00}, bare loop {(double)_bare.ProcessedEventCount / Trucks:0.00}; " +
-            $"long queue {_processLongQueue.QueueLengthTrucks} waiting (bare loop {_bareLongQueue.QueueLengthTrucks}), process {(double)_processLongQueue.ProcessedEventCount / Trucks:0.00} events per truck");
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Trucks, Description = "MMc bare PriorityQueue loop")]
@@ -108,4 +120,23 @@ public class MMcBenchmarks
             throw new InvalidOperationException($"{model}: the process model and the bare loop disagree ({processWaitHours} h vs {bareWaitHours} h of waiting)");
         }
     }
+}
+
+/// <summary>
+/// The M/M/c benchmarks with background GC off (workstation, non-concurrent): the setting for batch
+/// simulation runs, which want throughput, not short pauses. Set it in a model's executable with
+/// <c>&lt;ConcurrentGarbageCollection&gt;false&lt;/ConcurrentGarbageCollection&gt;</c>.
+/// </summary>
+[GcConcurrent(false)]
+public class MMcBenchmarks : MMcBenchmarksBase
+{
+}
+
+/// <summary>
+/// The same benchmarks with .NET's default (background GC on), for comparison. The kernel stores
+/// object references on every event, and with background GC on each store costs more.
+/// </summary>
+[GcConcurrent(true)]
+public class MMcBackgroundGcBenchmarks : MMcBenchmarksBase
+{
 }
