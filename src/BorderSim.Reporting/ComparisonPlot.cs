@@ -65,7 +65,8 @@ public static class ComparisonPlot
                 double x = d.Difference * scale;
                 double half = double.IsFinite(d.HalfWidth) ? d.HalfWidth * scale : 0;
                 xs.Add(x);
-                ys.Add(RowY(rows.Count, i) + (alternatives == 1 ? 0 : spread * ((k - 1.0) / (alternatives - 1.0) - 0.5)));
+                // The first alternative on top within a row, as in the legend.
+                ys.Add(RowY(rows.Count, i) - (alternatives == 1 ? 0 : spread * ((k - 1.0) / (alternatives - 1.0) - 0.5)));
                 left.Add(half);
                 right.Add(half);
                 maxExtent = Math.Max(maxExtent, Math.Abs(x) + half);

@@ -14,20 +14,31 @@ public static class RegressionTable
     {
         ArgumentNullException.ThrowIfNull(findings);
         ArgumentNullException.ThrowIfNull(writer);
-        var table = new TextTable("metric", "baseline mean", "new mean", "difference", "relative", "p-value", "why");
+        // The Welch threshold is printed once below the table; other reasons (exact mode, a missing metric) get a column.
+        bool showWhy = findings.Any(f => !f.Reason.StartsWith("Welch", StringComparison.Ordinal));
+        string[] headings = ["metric", "baseline mean", "new mean", "difference", "relative", "p-value"];
+        var table = new TextTable(showWhy ? [.. headings, "why"] : headings);
         foreach (RegressionFinding f in findings)
         {
-            table.Add(
+            string[] cells =
+            [
                 f.Metric,
                 SummaryTable.FormatNumber(f.BaselineMean),
                 SummaryTable.FormatNumber(f.NewMean),
                 ComparisonTable.Signed(f.Difference),
                 double.IsFinite(f.RelativeChange) ? (f.RelativeChange * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%" : "-",
                 FormatP(f.PValue),
-                f.Reason);
+            ];
+            table.Add(showWhy ? [.. cells, f.Reason] : cells);
         }
 
         table.Write(writer, "  ");
+        string? threshold = findings.Select(f => f.Reason).FirstOrDefault(r => r.StartsWith("Welch", StringComparison.Ordinal));
+        if (threshold is not null)
+        {
+            int at = threshold.IndexOf('<', StringComparison.Ordinal);
+            writer.Write($"  (Welch t-test per metric; moved = p below {threshold[(at + 1)..].Trim()}, i.e. 5% family-wise over the metrics, Bonferroni)\n");
+        }
     }
 
     public static string FormatP(double p) => p switch
