@@ -18,7 +18,8 @@ public class ExperimentTests
             days: 10,
             warmUpHours: 24,
             replications: replications,
-            roads: [road]) with { Name = $"{lanesPerDirection * 2} lanes" };
+            roads: [road]) with
+        { Name = $"{lanesPerDirection * 2} lanes" };
     }
 
     [Test]

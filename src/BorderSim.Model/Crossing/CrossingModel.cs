@@ -83,29 +83,29 @@ public sealed class CrossingModel
                     ReturnEmptyDirection = yard.ReturnEmptyVia is null ? -1 : directionNames.IndexOf(yard.ReturnEmptyVia),
                 };
             case CheckStageSpec check:
-            {
-                var calendar = check.Calendar is null ? null : Calendars[check.Calendar];
-                var schedule = CapacitySchedule(calendar, check.Servers, Scenario.Changes.Where(c => c.Stage == check.Name && c.Servers is not null).Select(c => (c.From, c.Servers!.Value)));
-                var channels = ClassNames.Select(c => ChannelTable.For(check.Channels, c)).ToArray();
-                return new CompiledStage(check.Name, StageKind.Check, check.Buffer, schedule, calendar is { HasAppointmentPeriods: true } ? calendar : null, channels)
                 {
-                    RoadPerTruckMetres = 19,
-                };
-            }
+                    var calendar = check.Calendar is null ? null : Calendars[check.Calendar];
+                    var schedule = CapacitySchedule(calendar, check.Servers, Scenario.Changes.Where(c => c.Stage == check.Name && c.Servers is not null).Select(c => (c.From, c.Servers!.Value)));
+                    var channels = ClassNames.Select(c => ChannelTable.For(check.Channels, c)).ToArray();
+                    return new CompiledStage(check.Name, StageKind.Check, check.Buffer, schedule, calendar is { HasAppointmentPeriods: true } ? calendar : null, channels)
+                    {
+                        RoadPerTruckMetres = 19,
+                    };
+                }
 
             case RoadStageSpec roadStage:
-            {
-                var road = Scenario.Roads.First(r => r.Name == roadStage.Road);
-                var calendar = road.Calendar is null ? null : Calendars[road.Calendar];
-                var lanes = road.LanesByDirection.GetValueOrDefault(direction);
-                var laneChanges = Scenario.Changes.Where(c => c.Road == road.Name && c.Lanes is not null && c.Lanes.ContainsKey(direction)).Select(c => (c.From, c.Lanes![direction]));
-                var schedule = CapacitySchedule(calendar, lanes, laneChanges);
-                var crossing = ChannelTable.Single(road.CrossingHours);
-                return new CompiledStage(roadStage.Name, StageKind.Road, roadStage.Buffer ?? road.BufferTrucks, schedule, null, [.. ClassNames.Select(_ => crossing)])
                 {
-                    RoadPerTruckMetres = 19,
-                };
-            }
+                    var road = Scenario.Roads.First(r => r.Name == roadStage.Road);
+                    var calendar = road.Calendar is null ? null : Calendars[road.Calendar];
+                    var lanes = road.LanesByDirection.GetValueOrDefault(direction);
+                    var laneChanges = Scenario.Changes.Where(c => c.Road == road.Name && c.Lanes is not null && c.Lanes.ContainsKey(direction)).Select(c => (c.From, c.Lanes![direction]));
+                    var schedule = CapacitySchedule(calendar, lanes, laneChanges);
+                    var crossing = ChannelTable.Single(road.CrossingHours);
+                    return new CompiledStage(roadStage.Name, StageKind.Road, roadStage.Buffer ?? road.BufferTrucks, schedule, null, [.. ClassNames.Select(_ => crossing)])
+                    {
+                        RoadPerTruckMetres = 19,
+                    };
+                }
 
             default:
                 throw new ArgumentException($"unknown stage type {spec.GetType().Name}", nameof(spec));
