@@ -19,14 +19,17 @@ trap 'rm -rf "$work"' EXIT
 echo "machine: $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "batch: $scenario, --days $days, --sweep seed=1:20:1 (20 runs)"
 
-TIMEFORMAT='%R'
+# Wall, user and system seconds; CPU/wall shows how many cores the batch really got (less than 2 when others load the machine).
+TIMEFORMAT='%R %U %S'
 declare -A seconds
 for threads in 1 2; do
   # A fresh directory each time: an existing one would resume and skip every finished run.
   out="$work/threads-$threads"
-  seconds[$threads]=$( { time "$bordersim" batch "$scenario" --sweep seed=1:20:1 --days "$days" \
+  read -r wall user sys < <( { time "$bordersim" batch "$scenario" --sweep seed=1:20:1 --days "$days" \
       --threads "$threads" -o "$out" > /dev/null 2>&1; } 2>&1 )
-  echo "--threads $threads: ${seconds[$threads]} s wall"
+  seconds[$threads]=$wall
+  awk -v t="$threads" -v w="$wall" -v u="$user" -v s="$sys" \
+    'BEGIN { printf "--threads %s: %.1f s wall, %.1f s CPU (%.2f cores busy)\n", t, w, u + s, (u + s) / w }'
 done
 
 cmp -s "$work/threads-1/batch.csv" "$work/threads-2/batch.csv" && echo "batch.csv byte-identical for 1 and 2 threads" \
