@@ -115,34 +115,76 @@ public static class Plots
         return Finish(plot, plot.Axes.Title.Label.Text);
     }
 
+    /// <summary>More points than this per series are merged into buckets: the image is 1,400 pixels wide.</summary>
+    public const int MaxPointsPerSeries = 2000;
+
     private static Plot BandPlot(ExperimentResult result, List<SeriesSummary> series, string title, string yLabel)
     {
         var plot = NewPlot(title, "", yLabel);
+        var bucketHours = 0.0;
         for (int i = 0; i < series.Count; i++)
         {
-            SeriesSummary s = series[i];
-            double[] xs = new double[s.Mean.Length];
-            for (int k = 0; k < xs.Length; k++)
-            {
-                xs[k] = ToOADate(result.LocalTimeAt(k * s.StepHours));
-            }
-
+            var (xs, mean, lower, upper, bucket) = Bucketed(result, series[i]);
+            bucketHours = Math.Max(bucketHours, bucket);
             Color color = Palette(i);
-            var band = plot.Add.FillY(xs, s.Lower, s.Upper);
+            var band = plot.Add.FillY(xs, lower, upper);
             band.FillColor = color.WithAlpha(0.18);
             band.LineColor = Colors.Transparent;
-            var mean = plot.Add.ScatterLine(xs, s.Mean, color);
-            mean.LineWidth = 1.8f;
-            mean.LegendText = series.Count == 1 ? "mean" : SeriesLabel(s);
+            var line = plot.Add.ScatterLine(xs, mean, color);
+            line.LineWidth = 1.8f;
+            line.LegendText = series.Count == 1 ? "mean" : SeriesLabel(series[i]);
             if (series.Count == 1)
             {
                 band.LegendText = "5th-95th percentile";
             }
         }
 
-        DateAxis(plot, $"local date ({result.Scenario.TimeZone.Id});  line: mean,  band: 5th-95th percentile across replications");
+        var explanation = bucketHours > 0
+            ? FormattableString.Invariant($"local date ({result.Scenario.TimeZone.Id});  per {bucketHours:0.##} h: line mean,  band lowest 5th to highest 95th percentile across replications")
+            : $"local date ({result.Scenario.TimeZone.Id});  line: mean,  band: 5th-95th percentile across replications";
+        DateAxis(plot, explanation);
         plot.Axes.Margins(bottom: 0);
         return Finish(plot, title);
+    }
+
+    /// <summary>
+    /// The series as plotted: as sampled, or for long runs merged into equal buckets of consecutive
+    /// samples (whole days once buckets would exceed 2 h) (mean of the means; band from the lowest 5th to the highest 95th percentile, so no
+    /// excursion is hidden). Returns the bucket length in hours, 0 when not merged.
+    /// </summary>
+    private static (double[] Xs, double[] Mean, double[] Lower, double[] Upper, double BucketHours) Bucketed(ExperimentResult result, SeriesSummary s)
+    {
+        int perBucket = Math.Max(1, (int)Math.Ceiling(s.Mean.Length / (double)MaxPointsPerSeries));
+        if (perBucket * s.StepHours > 2)
+        {
+            // Buckets of a few hours would draw the daily cycle as a solid block: use whole days instead.
+            perBucket = Math.Max(perBucket, (int)Math.Round(24 / s.StepHours));
+        }
+
+        int points = (s.Mean.Length + perBucket - 1) / perBucket;
+        var xs = new double[points];
+        var mean = new double[points];
+        var lower = new double[points];
+        var upper = new double[points];
+        for (int p = 0; p < points; p++)
+        {
+            int first = p * perBucket;
+            int end = Math.Min(s.Mean.Length, first + perBucket);
+            double sum = 0, low = double.PositiveInfinity, high = double.NegativeInfinity;
+            for (int k = first; k < end; k++)
+            {
+                sum += s.Mean[k];
+                low = Math.Min(low, s.Lower[k]);
+                high = Math.Max(high, s.Upper[k]);
+            }
+
+            xs[p] = ToOADate(result.LocalTimeAt(first * s.StepHours));
+            mean[p] = sum / (end - first);
+            lower[p] = low;
+            upper[p] = high;
+        }
+
+        return (xs, mean, lower, upper, perBucket > 1 ? perBucket * s.StepHours : 0);
     }
 
     private static string SeriesLabel(SeriesSummary s)
