@@ -247,6 +247,13 @@ public sealed partial class CrossingReplication
             }
 
             stage.Waiting.Add(_sim.NowHours, 1);
+
+            // A first check or road with no finite places in front: its queue stands on the approach road.
+            var queuesOnHighway = s == 0 && stage.Places is null && stage.Stage.HasServers;
+            if (queuesOnHighway)
+            {
+                direction.HighwayQueue.Add(_sim.NowHours, 1);
+            }
             MarkVisit(truck, s, entered: true);
 
             if (!stage.Stage.HasServers)
@@ -282,6 +289,10 @@ public sealed partial class CrossingReplication
                     {
                         stage.Servers.Release(server);
                         stage.Waiting.Add(_sim.NowHours, -1);
+                        if (queuesOnHighway)
+                        {
+                            direction.HighwayQueue.Add(_sim.NowHours, -1);
+                        }
                         ReleaseHeld(held, heldAt, heldIsServer);
                         Leave(truck, TruckOutcome.GaveUp);
                         yield break;
@@ -298,6 +309,11 @@ public sealed partial class CrossingReplication
             }
 
             stage.Waiting.Add(_sim.NowHours, -1);
+            if (queuesOnHighway)
+            {
+                direction.HighwayQueue.Add(_sim.NowHours, -1);
+            }
+
             ReleaseHeld(held, heldAt, heldIsServer);
             held = server;
             heldAt = stage;
