@@ -152,7 +152,7 @@ public static class Plots
     /// samples (whole days once buckets would exceed 2 h) (mean of the means; band from the lowest 5th to the highest 95th percentile, so no
     /// excursion is hidden). Returns the bucket length in hours, 0 when not merged.
     /// </summary>
-    private static (double[] Xs, double[] Mean, double[] Lower, double[] Upper, double BucketHours) Bucketed(ExperimentResult result, SeriesSummary s)
+    internal static (double[] Xs, double[] Mean, double[] Lower, double[] Upper, double BucketHours) Bucketed(ExperimentResult result, SeriesSummary s)
     {
         int perBucket = Math.Max(1, (int)Math.Ceiling(s.Mean.Length / (double)MaxPointsPerSeries));
         if (perBucket * s.StepHours > 2)
