@@ -92,6 +92,20 @@ public class CrossingBehaviourTests
     }
 
     [Test]
+    public void A_first_yard_without_highway_overflow_reports_no_highway_queue()
+    {
+        var yard = SpecBuilder.Yard("inner_yard", 20) with { OverflowToHighway = false };
+        var scenario = SpecBuilder.Scenario(
+            [new DirectionSpec("export", SpecBuilder.Flat(24 * 6), [yard, SpecBuilder.Check("booths", 1, new Deterministic(0.2))])],
+            days: 5,
+            warmUpHours: 0,
+            replications: 1);
+        var result = ExperimentRunner.Run(scenario, new RunOptions(Threads: 1));
+        Assert.That(result.Summary.Single(m => m.Key.Id == "highway_queue_trucks_max/export").Mean, Is.Zero);
+        Assert.That(result.Summary.Single(m => m.Key.Id == "yard_occupancy_trucks_max/export/inner_yard").Mean, Is.EqualTo(20), "trucks still queue for the full yard");
+    }
+
+    [Test]
     public void Widening_a_bottleneck_road_from_four_to_six_lanes_clears_more_trucks()
     {
         static ScenarioSpec WithLanes(int lanesPerDirection)

@@ -78,6 +78,7 @@ public sealed class CrossingModel
                 return new CompiledStage(yard.Name, StageKind.Yard, yard.CapacityTrucks, [], null, [])
                 {
                     RoadPerTruckMetres = yard.RoadPerTruckMetres,
+                    OverflowToHighway = yard.OverflowToHighway,
                     ReleaseQuotaPerDay = yard.ReleaseQuotaPerDay,
                     Dwell = yard.DwellHours,
                     ReturnEmptyDirection = yard.ReturnEmptyVia is null ? -1 : directionNames.IndexOf(yard.ReturnEmptyVia),
@@ -191,6 +192,9 @@ public sealed record CompiledStage(
     public bool HasServers => Kind != StageKind.Yard;
 
     public double RoadPerTruckMetres { get; init; } = 19;
+
+    /// <summary>Whether trucks waiting for a place here count as a highway queue (first stage only; checks and roads always do).</summary>
+    public bool OverflowToHighway { get; init; } = true;
 
     public int? ReleaseQuotaPerDay { get; init; }
 

@@ -204,7 +204,7 @@ public sealed partial class CrossingReplication
                 var place = places.Request();
                 if (!place.IsProcessed)
                 {
-                    var onHighway = s == 0;
+                    var onHighway = s == 0 && stage.Stage.OverflowToHighway;
                     if (onHighway)
                     {
                         direction.HighwayQueue.Add(_sim.NowHours, 1);
