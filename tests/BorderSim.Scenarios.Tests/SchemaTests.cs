@@ -1,0 +1,131 @@
+using System.Globalization;
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+using YamlDotNet.RepresentationModel;
+
+namespace BorderSim.Scenarios.Tests;
+
+/// <summary>
+/// scenarios/bordersim.schema.json is editor help (yaml-language-server): it must accept every shipped file as
+/// an editor sees it (plain YAML, without the reader's protection of commas inside calls) and reject a few
+/// mistakes the reader rejects too. The reader stays the authority.
+/// </summary>
+public class SchemaTests
+{
+    private const string Valid = """
+        name: schema case
+        start: 2026-01-05T00:00
+        time_zone: Etc/UTC
+        days: 3
+        classes:
+          general: { share: 1 }
+        directions:
+          inbound:
+            arrivals: { trucks_per_day: 48 }
+            stages:
+              - yard: { name: gate_yard, capacity: 50, overflow: highway }
+              - check: { name: booth, servers: 2, service: exp(15min) }
+        """;
+
+    private static string SchemaPath => Path.Combine(RepositoryPaths.Scenarios, "bordersim.schema.json");
+
+    private JsonSchema _schema = null!;
+
+    [OneTimeSetUp]
+    public async Task Load_the_schema()
+    {
+        _schema = await JsonSchema.FromFileAsync(SchemaPath);
+    }
+
+    public static IEnumerable<TestCaseData> ShippedFiles() => ShippedScenarioTests.ShippedFiles();
+
+    [TestCaseSource(nameof(ShippedFiles))]
+    public void A_shipped_scenario_has_no_schema_errors(string relativePath)
+    {
+        var json = ToJson(File.ReadAllText(Path.Combine(RepositoryPaths.Scenarios, relativePath)));
+        Assert.That(_schema.Validate(json).Select(e => e.ToString()), Is.Empty);
+    }
+
+    [TestCaseSource(nameof(ShippedFiles))]
+    public void A_shipped_scenario_names_the_schema_on_its_first_line(string relativePath)
+    {
+        var path = Path.Combine(RepositoryPaths.Scenarios, relativePath);
+        var schema = Path.GetRelativePath(Path.GetDirectoryName(path)!, SchemaPath).Replace('\\', '/');
+        Assert.That(File.ReadLines(path).First(), Is.EqualTo("# yaml-language-server: $schema=" + schema));
+    }
+
+    [Test]
+    public void The_base_case_of_the_negative_cases_is_valid_for_the_reader_and_the_schema()
+    {
+        Assert.That(ScenarioReader.Read(new StringReader(Valid), "valid.yaml").Errors, Is.Empty);
+        Assert.That(_schema.Validate(ToJson(Valid)), Is.Empty);
+    }
+
+    [TestCase("days: 3", "days: 3\ncolour: red", TestName = "An_unknown_top_level_key_is_rejected")]
+    [TestCase("servers: 2,", "servers: 2, booths: 2,", TestName = "An_unknown_key_inside_a_check_is_rejected")]
+    [TestCase("- check:", "- chek:", TestName = "A_misspelt_stage_kind_is_rejected")]
+    [TestCase("overflow: highway", "overflow: sometimes", TestName = "An_overflow_other_than_highway_or_none_is_rejected")]
+    [TestCase("days: 3", "days: 3\nwarm_up: 1", TestName = "A_duration_without_a_unit_is_rejected")]
+    [TestCase("exp(15min)", "expo(15min)", TestName = "An_unknown_distribution_is_rejected")]
+    [TestCase("servers: 2", "servers: 0", TestName = "A_check_without_servers_is_rejected")]
+    [TestCase("service: exp(15min)", "service: exp(15min), channels: { green: { service: exp(15min) } }", TestName = "A_check_with_both_service_and_channels_is_rejected")]
+    [TestCase("capacity: 50, ", "", TestName = "A_highway_overflow_without_capacity_is_rejected")]
+    [TestCase("service: exp(15min)", "channels: { green: { service: exp(15min) }, red: { p: 0.5, service: exp(1h) } }", TestName = "One_of_two_channels_without_p_is_rejected")]
+    [TestCase("days: 3", "days: 3\nchanges: [ { from: 2026-01-06, stage: booth, calendar: gate, servers: 3 } ]", TestName = "A_change_with_two_targets_is_rejected")]
+    public void A_mistake_the_reader_rejects_is_rejected_by_the_schema_too(string original, string replacement)
+    {
+        var text = Valid.Replace(original, replacement, StringComparison.Ordinal);
+        Assert.That(ScenarioReader.Read(new StringReader(text), "negative.yaml").Errors, Is.Not.Empty, "the reader should reject it");
+        Assert.That(_schema.Validate(ToJson(text)), Is.Not.Empty, "the schema should reject it");
+    }
+
+    /// <summary>
+    /// The JSON an editor validates: plain scalars become numbers, booleans or null where YAML's core schema
+    /// reads them so; quoted scalars stay strings.
+    /// </summary>
+    internal static JToken ToJson(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        return Convert(stream.Documents.Single().RootNode);
+    }
+
+    private static JToken Convert(YamlNode node) => node switch
+    {
+        YamlMappingNode map => new JObject(map.Children.Select(c => new JProperty(((YamlScalarNode)c.Key).Value!, Convert(c.Value)))),
+        YamlSequenceNode seq => new JArray(seq.Children.Select(Convert)),
+        YamlScalarNode scalar => Scalar(scalar),
+        _ => throw new NotSupportedException(node.GetType().Name),
+    };
+
+    private static JToken Scalar(YamlScalarNode scalar)
+    {
+        var text = scalar.Value ?? "";
+        if (scalar.Style is not (YamlDotNet.Core.ScalarStyle.Plain or YamlDotNet.Core.ScalarStyle.Any))
+        {
+            return new JValue(text);
+        }
+
+        if (text is "" or "~" or "null" or "Null" or "NULL")
+        {
+            return JValue.CreateNull();
+        }
+
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
+        {
+            return new JValue(whole);
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
+        {
+            return new JValue(number);
+        }
+
+        return text switch
+        {
+            "true" => new JValue(true),
+            "false" => new JValue(false),
+            _ => new JValue(text),
+        };
+    }
+}
