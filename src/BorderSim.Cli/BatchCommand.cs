@@ -63,11 +63,8 @@ public static class BatchCommand
         settings.AddTo(command);
         command.SetAction(parseResult =>
         {
-            var errors = new List<ScenarioError>();
-            IReadOnlyList<ScenarioOverride> sets = settings.ReadOverrides(parseResult, errors);
-            if (errors.Count > 0)
+            if (!settings.TryReadOverrides(parseResult, context, out IReadOnlyList<ScenarioOverride> sets))
             {
-                ScenarioInput.PrintErrors(errors, context);
                 return ExitCodes.InvalidInput;
             }
 

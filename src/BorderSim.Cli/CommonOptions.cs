@@ -89,6 +89,20 @@ public sealed class RunSettingsOptions
     }
 
     /// <summary>The --set overrides, parsed; errors are reported as <c>--set:N:col: ...</c>.</summary>
+    /// <summary>Reads every <c>--set</c>; on any malformed one prints all their errors and returns false (exit 2).</summary>
+    public bool TryReadOverrides(ParseResult parseResult, CliContext context, out IReadOnlyList<ScenarioOverride> overrides)
+    {
+        var errors = new List<ScenarioError>();
+        overrides = ReadOverrides(parseResult, errors);
+        if (errors.Count == 0)
+        {
+            return true;
+        }
+
+        ScenarioInput.PrintErrors(errors, context);
+        return false;
+    }
+
     public IReadOnlyList<ScenarioOverride> ReadOverrides(ParseResult parseResult, List<ScenarioError> errors)
     {
         ArgumentNullException.ThrowIfNull(parseResult);

@@ -41,11 +41,8 @@ public static class CompareCommand
         settings.AddTo(command);
         command.SetAction(parseResult =>
         {
-            var errors = new List<ScenarioError>();
-            IReadOnlyList<ScenarioOverride> overrides = settings.ReadOverrides(parseResult, errors);
-            if (errors.Count > 0)
+            if (!settings.TryReadOverrides(parseResult, context, out IReadOnlyList<ScenarioOverride> overrides))
             {
-                ScenarioInput.PrintErrors(errors, context);
                 return ExitCodes.InvalidInput;
             }
 

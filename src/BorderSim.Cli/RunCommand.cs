@@ -46,7 +46,6 @@ public static class RunCommand
         settings.AddTo(command);
         command.SetAction(parseResult =>
         {
-            var overrideErrors = new List<ScenarioError>();
             double? precisionWanted = parseResult.GetValue(precision);
             string? precisionMetric = parseResult.GetValue(metric);
             int? maxWanted = parseResult.GetValue(maxReplications);
@@ -68,18 +67,18 @@ public static class RunCommand
                 options = options with { MaxReplications = max };
             }
 
+            if (!settings.TryReadOverrides(parseResult, context, out IReadOnlyList<ScenarioOverride> overrides))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
             var request = new RunRequest(
                 parseResult.GetValue(file)!,
                 parseResult.GetValue(output),
                 options,
-                settings.ReadOverrides(parseResult, overrideErrors),
+                overrides,
                 parseResult.GetValue(trucks),
                 !parseResult.GetValue(noPlots));
-            if (overrideErrors.Count > 0)
-            {
-                ScenarioInput.PrintErrors(overrideErrors, context);
-                return ExitCodes.InvalidInput;
-            }
 
             return Execute(request, context);
         });
