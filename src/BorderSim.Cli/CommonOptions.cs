@@ -11,6 +11,14 @@ namespace BorderSim.Cli;
 /// </summary>
 public static class CommonOptions
 {
+    /// <summary>--format table|csv: what a verb prints on stdout (the files it writes are the same either way).</summary>
+    public static Option<string> CreateFormat() => new Option<string>("--format")
+    {
+        Description = "What to print on stdout: a table for people, or the CSV (summary.csv / comparison.csv) for a pipe",
+        DefaultValueFactory = _ => "table",
+        HelpName = "table|csv",
+    }.AcceptOnlyFromAmong("table", "csv");
+
     /// <summary>--verbose: stack traces for unexpected errors, more diagnostics. Recursive: every verb has it.</summary>
     public static Option<bool> CreateVerbose() => new("--verbose", "-v")
     {

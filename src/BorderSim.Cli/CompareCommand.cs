@@ -33,10 +33,11 @@ public static class CompareCommand
             Description = "Give each scenario its own random streams instead of common random numbers (wider intervals; for demonstration)",
         };
         var noPlots = new Option<bool>("--no-plots") { Description = "Do not draw comparison.png/.svg" };
+        var format = CommonOptions.CreateFormat();
         RunSettingsOptions settings = RunSettingsOptions.Create();
         var command = new Command("compare", "Compare scenarios on common random numbers: paired differences with confidence intervals, a table, CSV and a plot")
         {
-            files, output, independent, noPlots,
+            files, output, independent, noPlots, format,
         };
         settings.AddTo(command);
         command.SetAction(parseResult =>
@@ -53,7 +54,8 @@ public static class CompareCommand
                 overrides,
                 !parseResult.GetValue(independent),
                 !parseResult.GetValue(noPlots),
-                context);
+                context,
+                parseResult.GetValue(format) == "csv");
         });
         return command;
     }
@@ -71,7 +73,8 @@ public static class CompareCommand
         IReadOnlyList<ScenarioOverride> overrides,
         bool commonRandomNumbers,
         bool writePlots,
-        CliContext context)
+        CliContext context,
+        bool printCsv = false)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(options);
@@ -184,7 +187,15 @@ public static class CompareCommand
             return ExitCodes.OutputNotWritten;
         }
 
-        ComparisonTable.Write(result, [.. files.Select(Path.GetFileName).Select(f => f ?? "")], context.Out);
+        if (printCsv)
+        {
+            ComparisonCsv.Write(result.Differences, context.Out);
+        }
+        else
+        {
+            ComparisonTable.Write(result, [.. files.Select(Path.GetFileName).Select(f => f ?? "")], context.Out);
+        }
+
         context.Diagnostic($"wrote {written.Count} files to {directory}");
         return ExitCodes.Ok;
     }

@@ -40,9 +40,10 @@ public static class RunCommand
             HelpName = "N",
             Validators = { r => { if (r.GetValueOrDefault<int?>() is < 2) r.AddError("--max-replications must be at least 2"); } },
         };
+        var format = CommonOptions.CreateFormat();
         RunSettingsOptions settings = RunSettingsOptions.Create();
 
-        var command = new Command("run", "Run a scenario's replications; write CSV results, plots and run.json") { file, output, trucks, noPlots, precision, metric, maxReplications };
+        var command = new Command("run", "Run a scenario's replications; write CSV results, plots and run.json") { file, output, trucks, noPlots, precision, metric, maxReplications, format };
         settings.AddTo(command);
         command.SetAction(parseResult =>
         {
@@ -78,7 +79,8 @@ public static class RunCommand
                 options,
                 overrides,
                 parseResult.GetValue(trucks),
-                !parseResult.GetValue(noPlots));
+                !parseResult.GetValue(noPlots),
+                parseResult.GetValue(format) == "csv");
 
             return Execute(request, context);
         });
@@ -92,7 +94,8 @@ public static class RunCommand
         RunOptions Options,
         IReadOnlyList<ScenarioOverride> Overrides,
         bool WriteTrucks,
-        bool WritePlots);
+        bool WritePlots,
+        bool PrintCsv = false);
 
     /// <summary>The default output directory: results/&lt;scenario file stem&gt;.</summary>
     public static string DefaultOutputDirectory(string scenarioFile) =>
@@ -239,7 +242,15 @@ public static class RunCommand
             truckWriter?.Dispose();
         }
 
-        SummaryTable.Write(result, context.Out);
+        if (request.PrintCsv)
+        {
+            SummaryCsv.Write(result, context.Out);
+        }
+        else
+        {
+            SummaryTable.Write(result, context.Out);
+        }
+
         if (request.Options.Precision is { } asked && request.Options.PrecisionMetric is { } target)
         {
             MetricSummary? reached = result.Summary.FirstOrDefault(m => m.Key.Id == target);

@@ -85,6 +85,15 @@ public class CompareCommandTests
     }
 
     [Test]
+    public void Format_csv_prints_comparison_csv_on_stdout()
+    {
+        string output = Path.Combine(_directory, "csv");
+        var outcome = CliRunner.Run("compare", _base, _wider, "-o", output, "--replications", "3", "--days", "2", "--no-plots", "--format", "csv");
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+        Assert.That(outcome.Out, Is.EqualTo(File.ReadAllText(Path.Combine(output, "comparison.csv"))), "stdout is the file, byte for byte");
+    }
+
+    [Test]
     public void Identical_scenarios_on_common_random_numbers_differ_by_exactly_zero()
     {
         string output = Path.Combine(_directory, "out");

@@ -52,6 +52,20 @@ public class RunCommandTests
     }
 
     [Test]
+    public void Format_csv_prints_summary_csv_on_stdout_instead_of_the_table()
+    {
+        string output = Path.Combine(_directory, "csv");
+        var outcome = CliRunner.Run("run", _scenario, "-o", output, "--no-plots", "--format", "csv");
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+        Assert.That(outcome.Out, Is.EqualTo(File.ReadAllText(Path.Combine(output, "summary.csv"))), "stdout is the file, byte for byte");
+        Assert.That(outcome.Out, Does.Not.Contain("Trucks served per day"));
+
+        var wrong = CliRunner.Run("run", _scenario, "-o", output, "--format", "xml");
+        Assert.That(wrong.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+        Assert.That(wrong.Error, Does.Contain("xml"));
+    }
+
+    [Test]
     public void Results_do_not_depend_on_the_thread_count()
     {
         string one = Path.Combine(_directory, "one");
