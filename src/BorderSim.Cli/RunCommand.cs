@@ -193,20 +193,35 @@ public static class RunCommand
         var written = new List<string>();
         try
         {
-            SummaryCsv.WriteFile(result, Path.Combine(directory, SummaryCsv.FileName));
+            // The CSV files and the plots are independent: write them side by side (each file is atomic).
+            Task csvFiles = Task.Run(() =>
+            {
+                SummaryCsv.WriteFile(result, Path.Combine(directory, SummaryCsv.FileName));
+                TimeSeriesCsv.WriteFile(result, Path.Combine(directory, TimeSeriesCsv.FileName));
+                truckWriter?.Complete();
+            });
+            IReadOnlyList<string> plotFiles = [];
+            try
+            {
+                if (request.WritePlots)
+                {
+                    plotFiles = Plots.WriteAll(result, directory);
+                }
+            }
+            finally
+            {
+                // Rethrows the CSV writer's own exception (not an AggregateException), and never leaves it running.
+                csvFiles.GetAwaiter().GetResult();
+            }
+
             written.Add(SummaryCsv.FileName);
-            TimeSeriesCsv.WriteFile(result, Path.Combine(directory, TimeSeriesCsv.FileName));
             written.Add(TimeSeriesCsv.FileName);
             if (truckWriter is not null)
             {
-                truckWriter.Complete();
                 written.Add(TruckCsvWriter.FileName);
             }
 
-            if (request.WritePlots)
-            {
-                written.AddRange(Plots.WriteAll(result, directory));
-            }
+            written.AddRange(plotFiles);
 
             written.Add(RunInfo.FileName);
             var info = new RunInfo(
