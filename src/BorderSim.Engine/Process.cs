@@ -70,7 +70,7 @@ public sealed class Process : SimEvent
         {
             _started = true;
             State = EventState.Pending;
-            Resume(this);
+            Resume();
             return;
         }
 
@@ -88,13 +88,12 @@ public sealed class Process : SimEvent
         _target = null;
         InterruptCause = cause;
         _hasUnhandledInterrupt = true;
-        Resume(this);
+        Resume();
     }
 
     /// <summary>Runs the iterator until it yields an event that has not been processed yet.</summary>
-    internal void Resume(SimEvent cause)
+    internal void Resume()
     {
-        _ = cause;
         var simulation = Simulation;
         var previous = simulation.ActiveProcess;
         simulation.ActiveProcess = this;

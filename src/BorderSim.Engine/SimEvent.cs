@@ -106,7 +106,7 @@ public abstract class SimEvent
         State = EventState.Processed;
         var waiter = _waiter;
         _waiter = null;
-        waiter?.Resume(this);
+        waiter?.Resume();
         if (_more is { } more)
         {
             NotifyMore(more);
@@ -126,7 +126,7 @@ public abstract class SimEvent
             waiters.Clear();
             foreach (var process in copy)
             {
-                process.Resume(this);
+                process.Resume();
             }
         }
 

@@ -3,7 +3,7 @@ namespace BorderSim.Engine;
 /// <summary>An event that fires a fixed delay after it was created.</summary>
 public sealed class Timeout : SimEvent
 {
-    private bool _pooled;
+    private readonly bool _pooled;
 
     internal Timeout(Simulation simulation)
         : base(simulation)
@@ -41,6 +41,4 @@ public sealed class Timeout : SimEvent
             Simulation.ReturnToPool(this);
         }
     }
-
-    internal void MarkUnpooled() => _pooled = false;
 }
