@@ -44,11 +44,7 @@ public sealed class Request : SimEvent, IDisposable
 
     internal long Sequence { get; set; }
 
-    // Intrusive links for the FIFO queue and the heap position for priority queues: no node allocations.
-    internal Request? Next { get; set; }
-
-    internal Request? Previous { get; set; }
-
+    // The heap position for priority queues: no node allocations.
     internal int HeapIndex { get; set; } = -1;
 
     public void Dispose() => Resource.Release(this);
@@ -74,8 +70,6 @@ public sealed class Request : SimEvent, IDisposable
         IsGranted = false;
         IsWaiting = false;
         WasPreempted = false;
-        Next = null;
-        Previous = null;
         HeapIndex = -1;
     }
 
@@ -84,8 +78,6 @@ public sealed class Request : SimEvent, IDisposable
         IsGranted = false;
         IsWaiting = false;
         Owner = null;
-        Next = null;
-        Previous = null;
         HeapIndex = -1;
     }
 }

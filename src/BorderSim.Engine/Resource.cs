@@ -12,9 +12,14 @@ namespace BorderSim.Engine;
 /// </remarks>
 public class Resource
 {
+    // How many places behind the head a grant brings a waiting truck's objects into cache: far
+    // enough for a memory fetch to land before that truck's turn (measured: 8 to 64 work alike).
+    private const int PrefetchDistance = 16;
+
     private ObjectPool<Request> _pool;
-    private Request? _head;
-    private Request? _tail;
+    private WaitingEntry[] _waiting = new WaitingEntry[16];
+    private int _waitingHead;
+    private int _waitingCount;
     private long _sequence;
 
     public Resource(Simulation simulation, int capacity)
@@ -154,73 +159,101 @@ public class Resource
 
     protected virtual void Enqueue(Request request)
     {
-        request.Previous = _tail;
-        request.Next = null;
-        if (_tail is null)
+        if (_waitingCount == _waiting.Length)
         {
-            _head = request;
-        }
-        else
-        {
-            _tail.Next = request;
+            MakeRoom();
         }
 
-        _tail = request;
+        _waiting[(_waitingHead + _waitingCount) & (_waiting.Length - 1)] = new WaitingEntry(request, request.Sequence, request.Owner);
+        _waitingCount++;
     }
 
     protected virtual Request Dequeue()
     {
-        var request = _head!;
-        RemoveWaiting(request);
-        PrefetchNextInLine();
-        return request;
+        var waiting = _waiting;
+        var mask = waiting.Length - 1;
+        while (true)
+        {
+            ref var entry = ref waiting[_waitingHead];
+            var request = entry.Request!;
+            var isLive = entry.IsFor(request);
+            _waitingHead = (_waitingHead + 1) & mask;
+            _waitingCount--;
+            if (isLive)
+            {
+                request.IsWaiting = false;
+                PrefetchAhead(waiting, mask);
+
+                return request;
+            }
+        }
     }
 
     /// <summary>
-    /// Staged prefetch of the trucks next in line: the iterator of the next, the process of the one
-    /// after, the request of the third. Each stage reads only what the previous grant prefetched.
+    /// Two-stage prefetch: the request and process of the truck <see cref="PrefetchDistance"/> places
+    /// back, and the iterator of the one half as far back, whose process the first stage fetched.
     /// </summary>
-    private void PrefetchNextInLine()
+    private void PrefetchAhead(WaitingEntry[] waiting, int mask)
     {
-        var first = _head;
-        if (first is null)
+        if (_waitingCount > PrefetchDistance)
         {
-            return;
+            ref readonly var far = ref waiting[(_waitingHead + PrefetchDistance) & mask];
+            CacheHint.Prefetch(far.Request);
+            CacheHint.Prefetch(far.Owner);
         }
 
-        CacheHint.Prefetch(first.Owner?.Steps);
-        var second = first.Next;
-        if (second is null)
+        if (_waitingCount > PrefetchDistance / 2)
         {
-            return;
+            CacheHint.Prefetch(waiting[(_waitingHead + (PrefetchDistance / 2)) & mask].Owner?.Steps);
         }
 
-        CacheHint.Prefetch(second.Owner);
-        CacheHint.Prefetch(second.Next);
+        // The ring itself was written a whole queue ago: fetch its entries before the stages need them.
+        CacheHint.Prefetch(ref waiting[(_waitingHead + (4 * PrefetchDistance)) & mask]);
     }
 
     protected virtual void RemoveWaiting(Request request)
     {
-        if (request.Previous is null)
-        {
-            _head = request.Next;
-        }
-        else
-        {
-            request.Previous.Next = request.Next;
-        }
-
-        if (request.Next is null)
-        {
-            _tail = request.Previous;
-        }
-        else
-        {
-            request.Next.Previous = request.Previous;
-        }
-
-        request.Next = null;
-        request.Previous = null;
+        // The entry stays in the ring, marked dead by the flag (and by the sequence number once the
+        // request is reused), and is skipped when it reaches the head: withdrawing costs O(1).
         request.IsWaiting = false;
+    }
+
+    /// <summary>Drops withdrawn entries if they are at least half the ring, else doubles it.</summary>
+    private void MakeRoom()
+    {
+        var length = _waiting.Length;
+        var mask = length - 1;
+        var withdrawn = _waitingCount - QueueLength;
+        var target = withdrawn >= length / 2 ? new WaitingEntry[length] : new WaitingEntry[length * 2];
+        var kept = 0;
+        for (var i = 0; i < _waitingCount; i++)
+        {
+            ref var entry = ref _waiting[(_waitingHead + i) & mask];
+            if (entry.IsFor(entry.Request!))
+            {
+                target[kept++] = entry;
+            }
+        }
+
+        _waiting = target;
+        _waitingHead = 0;
+        _waitingCount = kept;
+    }
+
+    /// <summary>
+    /// A place in the FIFO queue, in a ring of structs rather than a linked list, so finding the
+    /// trucks next in line reads one contiguous array instead of chasing pointers through objects
+    /// last touched a whole queue ago. It names the waiting process beside the request, so both
+    /// can be prefetched at once. Entries are not cleared when they leave: they point only at
+    /// pooled kernel objects, and the slot is overwritten on the next lap.
+    /// </summary>
+    private readonly struct WaitingEntry(Request request, long sequence, Process? owner)
+    {
+        public readonly Request? Request = request;
+        public readonly Process? Owner = owner;
+        private readonly long _sequence = sequence;
+
+        /// <summary>False once the request was withdrawn, even if the pool has handed it out again.</summary>
+        public bool IsFor(Request live) => live.IsWaiting && live.Sequence == _sequence;
     }
 }

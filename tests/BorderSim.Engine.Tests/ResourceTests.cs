@@ -256,4 +256,54 @@ public class ResourceTests
         Assert.That(starts.Select(s => int.Parse(s.Truck, System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(expected));
         Assert.That(starts.Select(s => s.StartHours), Is.EqualTo(expected.Select((_, position) => (double)(position / 3))));
     }
+
+    [Test]
+    public void Trucks_that_give_up_do_not_lend_their_place_in_line_to_the_trucks_that_reuse_their_requests()
+    {
+        // Requests are pooled: a truck that gives up hands its request object to a later truck while
+        // its old place in the queue is still there. The later truck must queue at the back.
+        var sim = new Simulation();
+        var lanes = new Resource(sim, 1);
+        var served = new List<string>();
+        IEnumerable<SimEvent> Truck(string name, double patienceHours, double serviceHours = 1)
+        {
+            var lane = lanes.Request();
+            yield return sim.AnyOf(lane, sim.Timeout(patienceHours));
+            if (!lane.IsGranted)
+            {
+                lanes.Release(lane); // gives up: withdraws from the queue
+                yield break;
+            }
+
+            served.Add(name);
+            yield return sim.Timeout(serviceHours);
+            lanes.Release(lane);
+        }
+
+        IEnumerable<SimEvent> LaterArrivals()
+        {
+            yield return sim.Timeout(2);
+            for (var i = 0; i < 200; i++)
+            {
+                sim.Start(Truck($"B{i}", 1_000));
+            }
+        }
+
+        sim.Start(Truck("holder", 1_000, serviceHours: 10));
+        for (var i = 0; i < 100; i++)
+        {
+            sim.Start(Truck($"A{i}", i < 90 ? 1 : 1_000)); // the first 90 give up after an hour
+        }
+
+        sim.Start(LaterArrivals());
+        sim.Run(3);
+        Assert.That(lanes.QueueLength, Is.EqualTo(210));
+
+        sim.Run();
+
+        var expected = new[] { "holder" }
+            .Concat(Enumerable.Range(90, 10).Select(i => $"A{i}"))
+            .Concat(Enumerable.Range(0, 200).Select(i => $"B{i}"));
+        Assert.That(served, Is.EqualTo(expected));
+    }
 }
