@@ -244,8 +244,9 @@ public class Resource
     /// A place in the FIFO queue, in a ring of structs rather than a linked list, so finding the
     /// trucks next in line reads one contiguous array instead of chasing pointers through objects
     /// last touched a whole queue ago. It names the waiting process beside the request, so both
-    /// can be prefetched at once. Entries are not cleared when they leave: they point only at
-    /// pooled kernel objects, and the slot is overwritten on the next lap.
+    /// can be prefetched at once. Entries are not cleared when they leave (a store saved per grant):
+    /// they point only at kernel objects, a request and a process handle, never at a truck's own
+    /// state, and the slot is overwritten on the ring's next lap.
     /// </summary>
     private readonly struct WaitingEntry(Request request, long sequence, Process? owner)
     {
