@@ -208,7 +208,7 @@ public class Resource
         }
 
         // The ring itself was written a whole queue ago: fetch its entries before the stages need them.
-        CacheHint.Prefetch(ref waiting[(_waitingHead + (4 * PrefetchDistance)) & mask]);
+        CacheHint.Prefetch(waiting, (_waitingHead + (4 * PrefetchDistance)) & mask);
     }
 
     protected virtual void RemoveWaiting(Request request)
