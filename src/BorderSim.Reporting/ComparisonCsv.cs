@@ -16,7 +16,7 @@ public static class ComparisonCsv
 
     public static readonly string[] Header =
     [
-        "metric", "name", "direction", "class", "stage", "unit", "alternative", "pairs",
+        .. MetricKeyColumns.Header, "alternative", "pairs",
         "base_mean", "alternative_mean", "difference", "ci_lower", "ci_upper", "confidence", "relative_change", "significant",
     ];
 
@@ -27,9 +27,9 @@ public static class ComparisonCsv
         csv.WriteRow(Header);
         foreach (MetricDifference d in differences)
         {
-            MetricKey key = d.Key;
             csv.WriteRow(
-                key.Id, key.Name, key.Direction, key.CargoClass, key.Stage, key.Unit,
+            [
+                .. MetricKeyColumns.Fields(d.Key),
                 d.Alternative,
                 CsvNumbers.Format(d.Pairs),
                 CsvNumbers.Format(d.BaseMean),
@@ -39,7 +39,8 @@ public static class ComparisonCsv
                 CsvNumbers.Format(d.Upper),
                 CsvNumbers.Format(d.ConfidenceLevel),
                 CsvNumbers.Format(d.RelativeChange),
-                d.IsSignificant ? "true" : "false");
+                d.IsSignificant ? "true" : "false",
+            ]);
         }
     }
 

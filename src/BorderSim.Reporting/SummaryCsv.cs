@@ -15,7 +15,7 @@ public static class SummaryCsv
     public const string FileName = "summary.csv";
 
     public static readonly string[] Header =
-        ["metric", "name", "direction", "class", "stage", "unit", "replications", "mean", "sd", "ci95_half_width", "min", "max"];
+        [.. MetricKeyColumns.Header, "replications", "mean", "sd", "ci95_half_width", "min", "max"];
 
     public static void Write(ExperimentResult result, TextWriter writer)
     {
@@ -38,10 +38,9 @@ public static class SummaryCsv
     public static string[] Fields(MetricSummary metric)
     {
         ArgumentNullException.ThrowIfNull(metric);
-        MetricKey key = metric.Key;
         return
         [
-            key.Id, key.Name, key.Direction, key.CargoClass, key.Stage, key.Unit,
+            .. MetricKeyColumns.Fields(metric.Key),
             CsvNumbers.Format(metric.Replications),
             CsvNumbers.Format(metric.Mean),
             CsvNumbers.Format(metric.StandardDeviation),
