@@ -6,12 +6,14 @@ namespace BorderSim.Benchmarks;
 /// Trucks per second through an M/M/c crossing (λ = 20/h, μ = 4/h, c = 6, ρ = 0.83), per truck: the
 /// kernel with one process per truck against a bare priority-queue loop of the same model (the
 /// baseline, the practical limit). Then the same with 100,000 trucks waiting: a long queue must not
-/// slow the kernel down. Every benchmark reports time and bytes per truck (OperationsPerInvoke).
+/// slow the kernel down; and with 1,000 waiting, where every truck waits as in the long queue but
+/// the waiting trucks fit in the CPU's caches, which tells the cost of queue length apart from the
+/// cost of every truck waiting. Every benchmark reports time and bytes per truck (OperationsPerInvoke).
 /// </summary>
 /// <remarks>
-/// Long queue: 100,000 trucks are queued once in setup, then arrivals run at λ = cμ = 24/h (ρ = 1), so
-/// the queue stays near 100,000 (a random walk of ±0.5 % over a whole benchmark run). One invocation
-/// runs Trucks/λ hours, Trucks arrivals on average (±0.2 %). Burst: 100,000 trucks start at one
+/// Held queues: the trucks are queued once in setup, then arrivals run at about λ = cμ = 24/h (ρ = 1),
+/// pulled 5 % up or down towards the held length, so the queue stays within a few hundred trucks of
+/// it. One invocation runs Trucks/24 hours, Trucks arrivals on average (±0.2 %). Burst: 100,000 trucks start at one
 /// instant and are served to the last, which adds the cost of starting 100,000 processes at once.
 /// Two concrete classes run the same benchmarks under two GC settings (see below).
 /// </remarks>
@@ -20,6 +22,7 @@ public abstract class MMcBenchmarksBase
 {
     public const int Trucks = 200_000;
     public const int WaitingTrucks = 100_000;
+    public const int HeldTrucks = 1_000;
     private const double ArrivalsPerHour = 20;
     private const double ServicesPerHour = 4;
     private const int Lanes = 6;
@@ -30,6 +33,8 @@ public abstract class MMcBenchmarksBase
     private BareLoopMMcModel _bare = null!;
     private ProcessMMcModel _processLongQueue = null!;
     private BareLoopMMcModel _bareLongQueue = null!;
+    private ProcessMMcModel _processHeldQueue = null!;
+    private BareLoopMMcModel _bareHeldQueue = null!;
     private ProcessMMcModel _processBurst = null!;
     private BareLoopMMcModel _bareBurst = null!;
 
@@ -55,10 +60,27 @@ public abstract class MMcBenchmarksBase
         _bareLongQueue = new BareLoopMMcModel(SaturatedArrivalsPerHour, ServicesPerHour, Lanes, Seed);
         _processLongQueue.FillQueue(WaitingTrucks);
         _bareLongQueue.FillQueue(WaitingTrucks);
+        var eventsBefore = _processLongQueue.ProcessedEventCount;
         MMcLongQueue_Processes();
+        var eventsPerTruck = (double)(_processLongQueue.ProcessedEventCount - eventsBefore) / Trucks;
         MMcLongQueue_BareLoop();
         Check("long queue", _processLongQueue.TotalWaitHours, _bareLongQueue.TotalWaitHours);
-        Console.WriteLine($"// long queue: {_processLongQueue.QueueLengthTrucks} trucks waiting (bare loop {_bareLongQueue.QueueLengthTrucks})");
+        Console.WriteLine($"// long queue: {_processLongQueue.QueueLengthTrucks} trucks waiting (bare loop {_bareLongQueue.QueueLengthTrucks}), events per truck {eventsPerTruck:0.00}");
+    }
+
+    [GlobalSetup(Targets = [nameof(MMcHeldQueue_BareLoop), nameof(MMcHeldQueue_Processes)])]
+    public void SetupHeldQueue()
+    {
+        _processHeldQueue = new ProcessMMcModel(SaturatedArrivalsPerHour, ServicesPerHour, Lanes, Seed);
+        _bareHeldQueue = new BareLoopMMcModel(SaturatedArrivalsPerHour, ServicesPerHour, Lanes, Seed);
+        _processHeldQueue.FillQueue(HeldTrucks);
+        _bareHeldQueue.FillQueue(HeldTrucks);
+        var eventsBefore = _processHeldQueue.ProcessedEventCount;
+        MMcHeldQueue_Processes();
+        var eventsPerTruck = (double)(_processHeldQueue.ProcessedEventCount - eventsBefore) / Trucks;
+        MMcHeldQueue_BareLoop();
+        Check("1k queue", _processHeldQueue.TotalWaitHours, _bareHeldQueue.TotalWaitHours);
+        Console.WriteLine($"// 1k queue: {_processHeldQueue.QueueLengthTrucks} trucks waiting, events per truck {eventsPerTruck:0.00}");
     }
 
     [GlobalSetup(Targets = [nameof(MMcBurst_BareLoop), nameof(MMcBurst_Processes)])]
@@ -97,6 +119,20 @@ public abstract class MMcBenchmarksBase
     {
         _processLongQueue.RunFor(Trucks / SaturatedArrivalsPerHour);
         return _processLongQueue.TotalWaitHours;
+    }
+
+    [Benchmark(OperationsPerInvoke = Trucks, Description = "MMc 1k queue bare loop")]
+    public double MMcHeldQueue_BareLoop()
+    {
+        _bareHeldQueue.RunFor(Trucks / SaturatedArrivalsPerHour);
+        return _bareHeldQueue.TotalWaitHours;
+    }
+
+    [Benchmark(OperationsPerInvoke = Trucks, Description = "MMc 1k queue process per truck")]
+    public double MMcHeldQueue_Processes()
+    {
+        _processHeldQueue.RunFor(Trucks / SaturatedArrivalsPerHour);
+        return _processHeldQueue.TotalWaitHours;
     }
 
     [Benchmark(OperationsPerInvoke = WaitingTrucks, Description = "MMc 100k burst bare loop")]

@@ -16,6 +16,7 @@ internal sealed class ProcessMMcModel
     private readonly RandomStream _service;
     private readonly double _arrivalsPerHour;
     private readonly double _servicesPerHour;
+    private int _holdQueueAt = -1;
 
     public ProcessMMcModel(double arrivalsPerHour, double servicesPerHour, int lanes, ulong seed)
     {
@@ -41,10 +42,12 @@ internal sealed class ProcessMMcModel
 
     /// <summary>
     /// Fills the queue with <paramref name="waitingTrucks"/> trucks and starts endless arrivals; then
-    /// <see cref="RunFor"/> advances the clock with the queue kept about that long (run at ρ = 1).
+    /// <see cref="RunFor"/> advances the clock with the queue held at about that length (see
+    /// <see cref="MMcArrivals.RatePerHour"/>).
     /// </summary>
     public void FillQueue(int waitingTrucks)
     {
+        _holdQueueAt = waitingTrucks;
         for (var i = 0; i < waitingTrucks; i++)
         {
             _simulation.Start(Truck());
@@ -74,7 +77,8 @@ internal sealed class ProcessMMcModel
     {
         for (var i = 0; i < trucks; i++)
         {
-            yield return _simulation.Timeout(MathNet.Numerics.Distributions.Exponential.Sample(_arrivals, _arrivalsPerHour));
+            var ratePerHour = MMcArrivals.RatePerHour(_arrivalsPerHour, _lanes.QueueLength, _holdQueueAt);
+            yield return _simulation.Timeout(MathNet.Numerics.Distributions.Exponential.Sample(_arrivals, ratePerHour));
             _simulation.Start(Truck());
         }
     }
@@ -107,6 +111,7 @@ internal sealed class BareLoopMMcModel
     private double _nowHours;
     private long _sequence;
     private int _busy;
+    private int _holdQueueAt = -1;
 
     public BareLoopMMcModel(double arrivalsPerHour, double servicesPerHour, int lanes, ulong seed)
     {
@@ -163,12 +168,13 @@ internal sealed class BareLoopMMcModel
     /// <summary>As <see cref="ProcessMMcModel.FillQueue"/>: a queue of <paramref name="waitingTrucks"/> and endless arrivals.</summary>
     public void FillQueue(int waitingTrucks)
     {
+        _holdQueueAt = waitingTrucks;
         for (var i = 0; i < waitingTrucks; i++)
         {
             Arrive();
         }
 
-        Schedule(MathNet.Numerics.Distributions.Exponential.Sample(_arrivals, _arrivalsPerHour), EventKind.Arrival);
+        ScheduleArrival();
     }
 
     /// <summary>Runs <paramref name="hours"/> more hours of an endless arrival stream.</summary>
@@ -182,7 +188,7 @@ internal sealed class BareLoopMMcModel
             ProcessedEventCount++;
             if (kind == EventKind.Arrival)
             {
-                Schedule(MathNet.Numerics.Distributions.Exponential.Sample(_arrivals, _arrivalsPerHour), EventKind.Arrival);
+                ScheduleArrival();
                 Arrive();
             }
             else
@@ -254,6 +260,12 @@ internal sealed class BareLoopMMcModel
         }
     }
 
+    private void ScheduleArrival()
+    {
+        var ratePerHour = MMcArrivals.RatePerHour(_arrivalsPerHour, _waitingSinceHours.Count, _holdQueueAt);
+        Schedule(MathNet.Numerics.Distributions.Exponential.Sample(_arrivals, ratePerHour), EventKind.Arrival);
+    }
+
     private void Schedule(double delayHours, EventKind kind) =>
         _calendar.Enqueue(kind, new EventKey(_nowHours + delayHours, _sequence++));
 
@@ -272,4 +284,16 @@ internal sealed class BareLoopMMcModel
             return byTime != 0 ? byTime : Sequence.CompareTo(other.Sequence);
         }
     }
+}
+
+/// <summary>The arrival rate both models draw with, so they stay one model.</summary>
+internal static class MMcArrivals
+{
+    /// <summary>
+    /// The rate for the next arrival. With a queue to hold (run at ρ = 1), 5 % above it while the queue
+    /// is shorter and 5 % below while it is longer: without that pull the queue is a random walk that
+    /// drifts by thousands of trucks over a benchmark run, and would empty a short held queue.
+    /// </summary>
+    public static double RatePerHour(double ratePerHour, int queueLength, int holdQueueAt) =>
+        holdQueueAt < 0 ? ratePerHour : queueLength < holdQueueAt ? ratePerHour * 1.05 : ratePerHour * 0.95;
 }
