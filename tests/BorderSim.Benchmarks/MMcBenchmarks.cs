@@ -27,6 +27,9 @@ public abstract class MMcBenchmarksBase
     private const double ServicesPerHour = 4;
     private const int Lanes = 6;
     private const double SaturatedArrivalsPerHour = Lanes * ServicesPerHour;
+
+    // One invocation with a held queue: Trucks arrivals on average.
+    private const double HeldQueueRunHours = Trucks / SaturatedArrivalsPerHour;
     private const ulong Seed = 20_240_601;
 
     private ProcessMMcModel _process = null!;
@@ -54,34 +57,10 @@ public abstract class MMcBenchmarksBase
     }
 
     [GlobalSetup(Targets = [nameof(MMcLongQueue_BareLoop), nameof(MMcLongQueue_Processes)])]
-    public void SetupLongQueue()
-    {
-        _processLongQueue = new ProcessMMcModel(SaturatedArrivalsPerHour, ServicesPerHour, Lanes, Seed);
-        _bareLongQueue = new BareLoopMMcModel(SaturatedArrivalsPerHour, ServicesPerHour, Lanes, Seed);
-        _processLongQueue.FillQueue(WaitingTrucks);
-        _bareLongQueue.FillQueue(WaitingTrucks);
-        var eventsBefore = _processLongQueue.ProcessedEventCount;
-        MMcLongQueue_Processes();
-        var eventsPerTruck = (double)(_processLongQueue.ProcessedEventCount - eventsBefore) / Trucks;
-        MMcLongQueue_BareLoop();
-        Check("long queue", _processLongQueue.TotalWaitHours, _bareLongQueue.TotalWaitHours);
-        Console.WriteLine($"// long queue: {_processLongQueue.QueueLengthTrucks} trucks waiting (bare loop {_bareLongQueue.QueueLengthTrucks}), events per truck {eventsPerTruck:0.00}");
-    }
+    public void SetupLongQueue() => (_processLongQueue, _bareLongQueue) = HoldQueue(WaitingTrucks, "long queue");
 
     [GlobalSetup(Targets = [nameof(MMcHeldQueue_BareLoop), nameof(MMcHeldQueue_Processes)])]
-    public void SetupHeldQueue()
-    {
-        _processHeldQueue = new ProcessMMcModel(SaturatedArrivalsPerHour, ServicesPerHour, Lanes, Seed);
-        _bareHeldQueue = new BareLoopMMcModel(SaturatedArrivalsPerHour, ServicesPerHour, Lanes, Seed);
-        _processHeldQueue.FillQueue(HeldTrucks);
-        _bareHeldQueue.FillQueue(HeldTrucks);
-        var eventsBefore = _processHeldQueue.ProcessedEventCount;
-        MMcHeldQueue_Processes();
-        var eventsPerTruck = (double)(_processHeldQueue.ProcessedEventCount - eventsBefore) / Trucks;
-        MMcHeldQueue_BareLoop();
-        Check("1k queue", _processHeldQueue.TotalWaitHours, _bareHeldQueue.TotalWaitHours);
-        Console.WriteLine($"// 1k queue: {_processHeldQueue.QueueLengthTrucks} trucks waiting, events per truck {eventsPerTruck:0.00}");
-    }
+    public void SetupHeldQueue() => (_processHeldQueue, _bareHeldQueue) = HoldQueue(HeldTrucks, "1k queue");
 
     [GlobalSetup(Targets = [nameof(MMcBurst_BareLoop), nameof(MMcBurst_Processes)])]
     public void SetupBurst()
@@ -110,28 +89,28 @@ public abstract class MMcBenchmarksBase
     [Benchmark(OperationsPerInvoke = Trucks, Description = "MMc 100k queue bare loop")]
     public double MMcLongQueue_BareLoop()
     {
-        _bareLongQueue.RunFor(Trucks / SaturatedArrivalsPerHour);
+        _bareLongQueue.RunFor(HeldQueueRunHours);
         return _bareLongQueue.TotalWaitHours;
     }
 
     [Benchmark(OperationsPerInvoke = Trucks, Description = "MMc 100k queue process per truck")]
     public double MMcLongQueue_Processes()
     {
-        _processLongQueue.RunFor(Trucks / SaturatedArrivalsPerHour);
+        _processLongQueue.RunFor(HeldQueueRunHours);
         return _processLongQueue.TotalWaitHours;
     }
 
     [Benchmark(OperationsPerInvoke = Trucks, Description = "MMc 1k queue bare loop")]
     public double MMcHeldQueue_BareLoop()
     {
-        _bareHeldQueue.RunFor(Trucks / SaturatedArrivalsPerHour);
+        _bareHeldQueue.RunFor(HeldQueueRunHours);
         return _bareHeldQueue.TotalWaitHours;
     }
 
     [Benchmark(OperationsPerInvoke = Trucks, Description = "MMc 1k queue process per truck")]
     public double MMcHeldQueue_Processes()
     {
-        _processHeldQueue.RunFor(Trucks / SaturatedArrivalsPerHour);
+        _processHeldQueue.RunFor(HeldQueueRunHours);
         return _processHeldQueue.TotalWaitHours;
     }
 
@@ -147,6 +126,25 @@ public abstract class MMcBenchmarksBase
     {
         _processBurst.RunBurst(WaitingTrucks);
         return _processBurst.TotalWaitHours;
+    }
+
+    /// <summary>
+    /// A pair of models with <paramref name="waitingTrucks"/> queued and arrivals holding the queue there,
+    /// after one warm-up run each, which also proves the pair is one model: equal draws, equal waits.
+    /// </summary>
+    private static (ProcessMMcModel Process, BareLoopMMcModel Bare) HoldQueue(int waitingTrucks, string label)
+    {
+        var process = new ProcessMMcModel(SaturatedArrivalsPerHour, ServicesPerHour, Lanes, Seed);
+        var bare = new BareLoopMMcModel(SaturatedArrivalsPerHour, ServicesPerHour, Lanes, Seed);
+        process.FillQueue(waitingTrucks);
+        bare.FillQueue(waitingTrucks);
+        var eventsBefore = process.ProcessedEventCount;
+        process.RunFor(HeldQueueRunHours);
+        var eventsPerTruck = (double)(process.ProcessedEventCount - eventsBefore) / Trucks;
+        bare.RunFor(HeldQueueRunHours);
+        Check(label, process.TotalWaitHours, bare.TotalWaitHours);
+        Console.WriteLine($"// {label}: {process.QueueLengthTrucks} trucks waiting (bare loop {bare.QueueLengthTrucks}), events per truck {eventsPerTruck:0.00}");
+        return (process, bare);
     }
 
     private static void Check(string model, double processWaitHours, double bareWaitHours)
