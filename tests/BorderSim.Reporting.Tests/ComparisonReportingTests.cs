@@ -1,4 +1,3 @@
-using System.Globalization;
 using BorderSim.Model.Experiments;
 using BorderSim.Model.Results;
 using SkiaSharp;
@@ -88,16 +87,7 @@ public class ComparisonReportingTests
         }
 
         string invariant = Render();
-        CultureInfo saved = CultureInfo.CurrentCulture;
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("ru-RU");
-            Assert.That(Render(), Is.EqualTo(invariant));
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = saved;
-        }
+        Assert.That(DecimalComma.Render(Render), Is.EqualTo(invariant));
     }
 
     [Test]
