@@ -215,6 +215,36 @@ public class CrossingBehaviourTests
         Assert.That(Mean(result, "served_per_day/export/all"), Is.EqualTo(80).Within(3));
     }
 
+    [TestCase(null, TestName = "A staging yard releases at most its quota on every day when the next check is closed for a day (no buffer)")]
+    [TestCase(2, TestName = "A staging yard releases at most its quota on every day when the next check is closed for a day (buffer of 2)")]
+    public void A_staging_yard_counts_a_release_on_the_day_the_truck_leaves(int? buffer)
+    {
+        // Quota 10 a day, 30 a day arrive, the check behind the yard is closed all of 4 June. A truck
+        // leaves the yard when it gets the next place (with a buffer) or a booth (without one). Before
+        // the fix, trucks used up 4 June's quota while stuck in the yard and left with the next day's
+        // ten on 5 June: 20 left on the reopening day.
+        var closures = new[] { new ClosureSpec(new LocalDate(2026, 6, 4), new LocalDate(2026, 6, 4), "closed a day") };
+        var calendar = SpecBuilder.Calendar("gate", SpecBuilder.Hanoi, 0, 24, closures);
+        var scenario = SpecBuilder.Scenario(
+            [new DirectionSpec("export", SpecBuilder.Flat(30), [SpecBuilder.Yard("logistics_park", 2000, releaseQuota: 10), SpecBuilder.Check("customs", 4, new Deterministic(0.1), calendar: "gate", buffer: buffer)])],
+            days: 8,
+            warmUpHours: 0,
+            replications: 1,
+            calendars: [calendar]);
+        var collector = new Collector();
+        ExperimentRunner.Run(scenario, new RunOptions(Threads: 1), _ => collector);
+        var clock = new ScenarioClock(scenario.StartInstant, scenario.RunHours);
+        var leftYard = collector.Trucks
+            .Select(t => buffer is null ? t.Stages[1].ServiceStartHours : t.Stages[1].EnteredHours)
+            .Where(double.IsFinite)
+            .GroupBy(h => clock.LocalDateAt(h, SpecBuilder.Hanoi))
+            .ToDictionary(g => g.Key, g => g.Count());
+
+        Assert.That(leftYard.Values, Is.All.LessThanOrEqualTo(10), string.Join(", ", leftYard.Select(p => $"{p.Key}: {p.Value}")));
+        Assert.That(leftYard[new LocalDate(2026, 6, 5)], Is.EqualTo(10), "the backlog uses the whole quota on the reopening day");
+        Assert.That(leftYard.Values.Sum(), Is.EqualTo(7 * 10 + (buffer ?? 0)), "ten a day on the seven open days; on the closed day only the buffer's places fill");
+    }
+
     [Test]
     public void A_dated_change_adds_servers_from_local_midnight()
     {

@@ -170,26 +170,35 @@ public sealed partial class CrossingReplication
         Request? held = null;
         StageRuntime? heldAt = null;
         var heldIsServer = false;
+        Request? turn = null;
+        StageRuntime? turnYard = null;
 
         for (var s = 0; s < stages.Length; s++)
         {
             var stage = stages[s];
 
-            // A staging yard releases trucks only within its daily quota.
-            if (heldAt is { Stage.ReleaseQuotaPerDay: { } quota } && !heldIsServer)
+            // A staging yard releases trucks in turn and only within its daily quota. The turn is held
+            // until the truck has its place downstream, and the release counts on the day it leaves
+            // the yard (EndYardTurn), never on a day it spent stuck in the yard.
+            if (!heldIsServer && heldAt?.ExitTurn is { } exit)
             {
-                while (true)
+                turn = exit.Request();
+                turnYard = heldAt;
+                if (!turn.IsProcessed)
                 {
-                    var day = _days.IndexAt(_sim.NowHours);
-                    var released = heldAt.ReleasedPerDay.GetValueOrDefault(day);
-                    if (released < quota)
+                    yield return !truck.IsCommitted && truck.PatienceDeadlineHours < double.PositiveInfinity ? WaitWithPatience(truck, turn) : turn;
+                    if (!turn.IsGranted)
                     {
-                        heldAt.ReleasedPerDay[day] = released + 1;
-                        break;
+                        turn = EndYardTurn(turnYard, turn, leftYard: false);
+                        ReleaseHeld(held, heldAt, heldIsServer);
+                        Leave(truck, TruckOutcome.GaveUp);
+                        yield break;
                     }
+                }
 
-                    var nextMidnight = day + 1 < _days.Count ? _days.StartOf(day + 1) : _model.Clock.RunHours;
-                    yield return _sim.Timeout(Math.Max(0, nextMidnight - _sim.NowHours) + (day + 1 < _days.Count ? 0 : 1));
+                while (QuotaUsedUp(turnYard))
+                {
+                    yield return _sim.Timeout(HoursToNextQuotaDay());
                 }
             }
 
@@ -228,12 +237,14 @@ public sealed partial class CrossingReplication
                     {
                         places.Release(place);
                         ReleaseHeld(held, heldAt, heldIsServer);
+                        turn = EndYardTurn(turnYard, turn, leftYard: false);
                         Leave(truck, TruckOutcome.GaveUp);
                         yield break;
                     }
                 }
 
                 ReleaseHeld(held, heldAt, heldIsServer);
+                turn = EndYardTurn(turnYard, turn, leftYard: true);
                 held = place;
                 heldIsServer = false;
                 heldAt = stage;
@@ -241,6 +252,7 @@ public sealed partial class CrossingReplication
             else
             {
                 ReleaseHeld(held, heldAt, heldIsServer);
+                turn = EndYardTurn(turnYard, turn, leftYard: true);
                 held = null;
                 heldIsServer = false;
                 heldAt = stage;
@@ -273,6 +285,29 @@ public sealed partial class CrossingReplication
             Request server;
             while (true)
             {
+                // Back from an appointment wait: take a turn at the yard's exit again.
+                if (turn is null && turnYard is not null && ReferenceEquals(heldAt, turnYard))
+                {
+                    turn = turnYard.ExitTurn!.Request();
+                    if (!turn.IsProcessed)
+                    {
+                        yield return !truck.IsCommitted && truck.PatienceDeadlineHours < double.PositiveInfinity ? WaitWithPatience(truck, turn) : turn;
+                        if (!turn.IsGranted)
+                        {
+                            turn = EndYardTurn(turnYard, turn, leftYard: false);
+                            stage.Waiting.Add(_sim.NowHours, -1);
+                            ReleaseHeld(held, heldAt, heldIsServer);
+                            Leave(truck, TruckOutcome.GaveUp);
+                            yield break;
+                        }
+                    }
+
+                    while (QuotaUsedUp(turnYard))
+                    {
+                        yield return _sim.Timeout(HoursToNextQuotaDay());
+                    }
+                }
+
                 server = stage.Servers!.Request();
                 if (!server.IsProcessed)
                 {
@@ -294,6 +329,7 @@ public sealed partial class CrossingReplication
                             direction.HighwayQueue.Add(_sim.NowHours, -1);
                         }
                         ReleaseHeld(held, heldAt, heldIsServer);
+                        turn = EndYardTurn(turnYard, turn, leftYard: false);
                         Leave(truck, TruckOutcome.GaveUp);
                         yield break;
                     }
@@ -305,6 +341,7 @@ public sealed partial class CrossingReplication
                 }
 
                 stage.Servers.Release(server);
+                turn = EndYardTurn(turnYard, turn, leftYard: false); // not admitted today: let the trucks behind pass
                 yield return _sim.Timeout(calendar.NextMidnightAfter(_sim.NowHours) - _sim.NowHours);
             }
 
@@ -315,6 +352,7 @@ public sealed partial class CrossingReplication
             }
 
             ReleaseHeld(held, heldAt, heldIsServer);
+            turn = EndYardTurn(turnYard, turn, leftYard: true);
             held = server;
             heldAt = stage;
             heldIsServer = true;
@@ -331,6 +369,38 @@ public sealed partial class CrossingReplication
         {
             _sim.Start(Journey(NewTruck(last.Stage.ReturnEmptyDirection, _model.EmptyClassIndex, isEmptyReturn: true)));
         }
+    }
+
+    /// <summary>Whether the local day's release quota of a staging yard is used up.</summary>
+    private bool QuotaUsedUp(StageRuntime yard) =>
+        yard.ReleasedPerDay.GetValueOrDefault(_days.IndexAt(_sim.NowHours)) >= yard.Stage.ReleaseQuotaPerDay;
+
+    /// <summary>Hours to the next local midnight of the scenario zone (an hour past the end on the last day).</summary>
+    private double HoursToNextQuotaDay()
+    {
+        var day = _days.IndexAt(_sim.NowHours);
+        return day + 1 < _days.Count ? Math.Max(0, _days.StartOf(day + 1) - _sim.NowHours) : Math.Max(0, _model.Clock.RunHours - _sim.NowHours) + 1;
+    }
+
+    /// <summary>
+    /// Gives back a truck's turn at a staging yard's exit; a truck that <paramref name="leftYard"/>
+    /// counts against the quota of the local day it leaves. Returns null (no turn held).
+    /// </summary>
+    private Request? EndYardTurn(StageRuntime? yard, Request? turn, bool leftYard)
+    {
+        if (yard is null || turn is null)
+        {
+            return null;
+        }
+
+        yard.ExitTurn!.Release(turn);
+        if (leftYard)
+        {
+            var day = _days.IndexAt(_sim.NowHours);
+            yard.ReleasedPerDay[day] = yard.ReleasedPerDay.GetValueOrDefault(day) + 1;
+        }
+
+        return null;
     }
 
     private bool IsAdmitted(Truck truck, Calendars.GateCalendar calendar)

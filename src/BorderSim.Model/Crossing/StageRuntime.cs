@@ -12,6 +12,7 @@ internal sealed class StageRuntime
         Stage = stage;
         Places = stage.Places is { } places && places > 0 ? new Resource(simulation, places) : null;
         Servers = stage.HasServers ? new Resource(simulation, stage.CapacitySchedule.Length > 0 ? stage.CapacitySchedule[0].Servers : 0) : null;
+        ExitTurn = stage.ReleaseQuotaPerDay is not null ? new Resource(simulation, 1) : null;
         ServiceStream = streams[$"service/{direction}/{stage.Name}"];
         ChannelStream = streams[$"channel/{direction}/{stage.Name}"];
         EmptyServiceStream = streams[$"empty-service/{direction}/{stage.Name}"];
@@ -55,7 +56,10 @@ internal sealed class StageRuntime
 
     public TimeWeightedStatistic? ServerCapacity { get; }
 
-    /// <summary>Release quota of a staging yard: trucks released on the current local day.</summary>
+    /// <summary>A staging yard with a release quota lets one truck at a time take its turn to leave, in order.</summary>
+    public Resource? ExitTurn { get; }
+
+    /// <summary>Release quota of a staging yard: trucks released per local day index.</summary>
     public Dictionary<int, int> ReleasedPerDay { get; } = [];
 
     public void ResetStatistics(double atHours)
