@@ -131,20 +131,20 @@ public static class BatchCommand
         string[] sweptPaths = [.. sweeps.Select(s => s.Path)];
         IReadOnlyList<PlannedRun> plan = BatchPlan.Build(files, sweeps, request.Sets, runOptions, CliApp.Version);
         string directory = request.OutputDirectory;
-        if (!OutputDirectory.TryPrepare(directory, context))
+        using OutputSession? session = OutputSession.Open(directory, context);
+        if (session is null)
         {
             return ExitCodes.OutputNotWritten;
         }
 
         try
         {
-            Directory.CreateDirectory(Path.Combine(directory, BatchCsv.PartsDirectory));
-            AtomicFile.WriteText(Path.Combine(directory, BatchCsv.RunListFileName), w => BatchCsv.WriteRunList(sweptPaths, [.. plan.Select(p => p.Entry)], w));
+            Directory.CreateDirectory(session.PathOf(BatchCsv.PartsDirectory));
+            session.WriteText(BatchCsv.RunListFileName, w => BatchCsv.WriteRunList(sweptPaths, [.. plan.Select(p => p.Entry)], w));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (OutputSession.IsWriteFailure(e))
         {
-            context.Error.WriteLine($"cannot write the run list in '{directory}': {OutputDirectory.FirstLine(e.Message)}");
-            return ExitCodes.OutputNotWritten;
+            return session.Failed(e, "the run list");
         }
 
         List<PlannedRun> mine = [.. plan.Where(p => shard is not { } s || s.Contains(p.Entry.Run - 1))];
@@ -220,9 +220,9 @@ public static class BatchCommand
 
                     try
                     {
-                        AtomicFile.WriteText(run.Entry.PartPath(directory), w => SummaryCsv.Write(result, w));
+                        session.WriteUnlisted(run.Entry.PartFileName, w => SummaryCsv.Write(result, w));
                     }
-                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    catch (Exception e) when (OutputSession.IsWriteFailure(e))
                     {
                         cannotWrite = true;
                         outcomes[run.Entry.Run] = ("failed", null);
@@ -249,18 +249,15 @@ public static class BatchCommand
 
         int invalidCount = mine.Count(p => !p.Entry.IsValid);
         int failedCount = outcomes.Count(o => o.Value.Status == "failed");
-        var written = new List<string> { BatchCsv.RunListFileName };
         int rows = 0;
         try
         {
             if (shard is null)
             {
-                rows = WriteBatchCsv(directory, [directory], sweptPaths, [.. plan.Select(p => p.Entry)], out _);
-                written.Add(BatchCsv.FileName);
+                rows = WriteBatchCsv(session, [directory], sweptPaths, [.. plan.Select(p => p.Entry)], out _);
             }
 
-            written.Add(ExperimentInfo.FileName);
-            var info = new ExperimentInfo(
+            session.Commit(outputs => new ExperimentInfo(
                 CliApp.Version,
                 "batch",
                 ["bordersim", .. context.Arguments],
@@ -279,13 +276,11 @@ public static class BatchCommand
                 })],
                 startedUtc,
                 DateTimeOffset.UtcNow,
-                written);
-            info.WriteFile(Path.Combine(directory, ExperimentInfo.FileName));
+                outputs).ToJson());
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception e) when (OutputSession.IsWriteFailure(e) || e is InvalidDataException)
         {
-            context.Error.WriteLine($"cannot write results to '{directory}': {OutputDirectory.FirstLine(e.Message)}");
-            return ExitCodes.OutputNotWritten;
+            return session.Failed(e);
         }
 
         int ran = outcomes.Count(o => o.Value.Status == "ok");
@@ -318,11 +313,12 @@ public static class BatchCommand
     }
 
     /// <summary>
-    /// Writes <paramref name="outputDirectory"/>/batch.csv from the parts of the valid runs found under any of
+    /// Writes batch.csv into <paramref name="output"/> from the parts of the valid runs found under any of
     /// <paramref name="partDirectories"/>, in run-list order; returns the rows written and the runs without a part.
     /// </summary>
-    public static int WriteBatchCsv(string outputDirectory, IReadOnlyList<string> partDirectories, IReadOnlyList<string> sweptPaths, IReadOnlyList<BatchRun> runs, out List<BatchRun> missing)
+    public static int WriteBatchCsv(IOutputFolder output, IReadOnlyList<string> partDirectories, IReadOnlyList<string> sweptPaths, IReadOnlyList<BatchRun> runs, out List<BatchRun> missing)
     {
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(partDirectories);
         ArgumentNullException.ThrowIfNull(runs);
         var parts = new List<(BatchRun, IReadOnlyList<string[]>)>();
@@ -339,7 +335,7 @@ public static class BatchCommand
             parts.Add((run, BatchCsv.ReadPart(path)));
         }
 
-        AtomicFile.WriteText(Path.Combine(outputDirectory, BatchCsv.FileName), w => BatchCsv.Write(sweptPaths, parts, w));
+        output.WriteText(BatchCsv.FileName, w => BatchCsv.Write(sweptPaths, parts, w));
         return parts.Sum(p => p.Item2.Count);
     }
 

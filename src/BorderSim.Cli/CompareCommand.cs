@@ -124,7 +124,8 @@ public static class CompareCommand
         }
 
         string directory = outputDirectory ?? DefaultOutputDirectory(files);
-        if (!OutputDirectory.TryPrepare(directory, context))
+        using OutputSession? session = OutputSession.Open(directory, context);
+        if (session is null)
         {
             return ExitCodes.OutputNotWritten;
         }
@@ -145,25 +146,21 @@ public static class CompareCommand
             return ExitCodes.Interrupted;
         }
 
-        var written = new List<string>();
         try
         {
-            ComparisonCsv.WriteFile(result.Differences, Path.Combine(directory, ComparisonCsv.FileName));
-            written.Add(ComparisonCsv.FileName);
+            session.WriteText(ComparisonCsv.FileName, w => ComparisonCsv.Write(result.Differences, w));
             for (int k = 0; k < result.Alternatives.Count; k++)
             {
-                string summary = SummaryFileName(k, files[k]);
-                SummaryCsv.WriteFile(result.Alternatives[k], Path.Combine(directory, summary));
-                written.Add(summary);
+                ExperimentResult alternative = result.Alternatives[k];
+                session.WriteText(SummaryFileName(k, files[k]), w => SummaryCsv.Write(alternative, w));
             }
 
             if (writePlots)
             {
-                written.AddRange(ComparisonPlot.Write(result, directory));
+                ComparisonPlot.Write(result, session);
             }
 
-            written.Add(ExperimentInfo.FileName);
-            var info = new ExperimentInfo(
+            session.Commit(outputs => new ExperimentInfo(
                 CliApp.Version,
                 "compare",
                 ["bordersim", .. context.Arguments],
@@ -178,13 +175,11 @@ public static class CompareCommand
                     a.Scenario.Seed, a.Replications.Count, a.Scenario.Days, a.WarmUpHours, a.WarmUpMethod, "ok"))],
                 startedUtc,
                 DateTimeOffset.UtcNow,
-                written);
-            info.WriteFile(Path.Combine(directory, ExperimentInfo.FileName));
+                outputs).ToJson());
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (OutputSession.IsWriteFailure(e))
         {
-            context.Error.WriteLine($"cannot write results to '{directory}': {OutputDirectory.FirstLine(e.Message)}");
-            return ExitCodes.OutputNotWritten;
+            return session.Failed(e);
         }
 
         if (printCsv)
@@ -196,7 +191,7 @@ public static class CompareCommand
             ComparisonTable.Write(result, [.. files.Select(Path.GetFileName).Select(f => f ?? "")], context.Out);
         }
 
-        context.Diagnostic($"wrote {written.Count} files to {directory}");
+        context.Diagnostic($"wrote {session.Outputs.Count} files to {directory}");
         return ExitCodes.Ok;
     }
 

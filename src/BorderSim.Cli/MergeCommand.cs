@@ -85,33 +85,28 @@ public static class MergeCommand
             return ExitCodes.RunFailed;
         }
 
-        if (!OutputDirectory.TryPrepare(outputDirectory, context))
+        using OutputSession? session = OutputSession.Open(outputDirectory, context);
+        if (session is null)
         {
             return ExitCodes.OutputNotWritten;
         }
 
-        var written = new List<string>();
         int rows;
         try
         {
-            string parts = Path.Combine(outputDirectory, BatchCsv.PartsDirectory);
-            Directory.CreateDirectory(parts);
+            Directory.CreateDirectory(session.PathOf(BatchCsv.PartsDirectory));
             foreach (BatchRun run in runs.Where(r => r.IsValid))
             {
-                string target = run.PartPath(outputDirectory);
                 string source = directories.Select(d => run.PartPath(d)).First(File.Exists);
-                if (!File.Exists(target))
+                if (!File.Exists(run.PartPath(outputDirectory)))
                 {
-                    AtomicFile.WriteBytes(target, File.ReadAllBytes(source));
+                    session.WriteUnlisted(run.PartFileName, File.ReadAllBytes(source));
                 }
             }
 
-            AtomicFile.WriteText(Path.Combine(outputDirectory, BatchCsv.RunListFileName), w => w.Write(firstText));
-            written.Add(BatchCsv.RunListFileName);
-            rows = BatchCommand.WriteBatchCsv(outputDirectory, [outputDirectory], sweptPaths, runs, out _);
-            written.Add(BatchCsv.FileName);
-            written.Add(ExperimentInfo.FileName);
-            var info = new ExperimentInfo(
+            session.WriteText(BatchCsv.RunListFileName, w => w.Write(firstText));
+            rows = BatchCommand.WriteBatchCsv(session, [outputDirectory], sweptPaths, runs, out _);
+            session.Commit(outputs => new ExperimentInfo(
                 CliApp.Version,
                 "merge",
                 ["bordersim", .. context.Arguments],
@@ -125,13 +120,11 @@ public static class MergeCommand
                 })],
                 startedUtc,
                 DateTimeOffset.UtcNow,
-                written);
-            info.WriteFile(Path.Combine(outputDirectory, ExperimentInfo.FileName));
+                outputs).ToJson());
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (OutputSession.IsWriteFailure(e))
         {
-            context.Error.WriteLine($"cannot write results to '{outputDirectory}': {OutputDirectory.FirstLine(e.Message)}");
-            return ExitCodes.OutputNotWritten;
+            return session.Failed(e);
         }
         catch (InvalidDataException e)
         {

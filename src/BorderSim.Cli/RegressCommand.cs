@@ -84,7 +84,8 @@ public static class RegressCommand
             return ExitCodes.InvalidInput;
         }
 
-        if (request.OutputDirectory is { } outputDirectory && !OutputDirectory.TryPrepare(outputDirectory, context))
+        using OutputSession? session = request.OutputDirectory is { } outputDirectory ? OutputSession.Open(outputDirectory, context) : null;
+        if (request.OutputDirectory is not null && session is null)
         {
             return ExitCodes.OutputNotWritten;
         }
@@ -193,19 +194,16 @@ public static class RegressCommand
                 result.Scenario.Days, result.WarmUpHours, result.WarmUpMethod, status));
         }
 
-        if (request.OutputDirectory is { } directory)
+        if (session is not null)
         {
             try
             {
-                var written = new List<string>();
                 if (!request.Update)
                 {
-                    AtomicFile.WriteText(Path.Combine(directory, FindingsFileName), w => RegressionTable.WriteCsv(allFindings, w));
-                    written.Add(FindingsFileName);
+                    session.WriteText(FindingsFileName, w => RegressionTable.WriteCsv(allFindings, w));
                 }
 
-                written.Add(ExperimentInfo.FileName);
-                new ExperimentInfo(
+                session.Commit(outputs => new ExperimentInfo(
                     CliApp.Version,
                     "regress",
                     ["bordersim", .. context.Arguments],
@@ -220,11 +218,11 @@ public static class RegressCommand
                     infos,
                     startedUtc,
                     DateTimeOffset.UtcNow,
-                    written).WriteFile(Path.Combine(directory, ExperimentInfo.FileName));
+                    outputs).ToJson());
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (OutputSession.IsWriteFailure(e))
             {
-                context.Error.WriteLine($"cannot write results to '{directory}': {OutputDirectory.FirstLine(e.Message)}");
+                session.Failed(e);
                 cannotWrite = true;
             }
         }

@@ -138,7 +138,8 @@ public static class RunCommand
             return ExitCodes.InvalidInput;
         }
 
-        if (!OutputDirectory.TryPrepare(directory, context))
+        using OutputSession? session = OutputSession.Open(directory, context);
+        if (session is null)
         {
             return ExitCodes.OutputNotWritten;
         }
@@ -148,64 +149,55 @@ public static class RunCommand
             ? FormattableString.Invariant($"running {scenario.Name}: at least {effective.Replications} replications of {effective.Days} days, more until the 95% half-width of {request.Options.PrecisionMetric} is within {Percent(wanted)} of its mean (at most {request.Options.MaxReplications}), on {threads} threads, seed {effective.Seed}")
             : $"running {scenario.Name}: {effective.Replications} replications of {effective.Days} days on {threads} threads, seed {effective.Seed}");
 
-        TruckCsvWriter? truckWriter = null;
+        using TruckCsvWriter? truckWriter = request.WriteTrucks ? TruckCsvWriter.ForScenario(session, scenario) : null;
         var progress = new ReplicationProgress(context, request.Options.Precision is null ? effective.Replications : request.Options.MaxReplications);
         ExperimentResult result;
         try
         {
-            truckWriter = request.WriteTrucks ? TruckCsvWriter.ForScenario(Path.Combine(directory, TruckCsvWriter.FileName), scenario) : null;
-            result = ExperimentRunner.Run(
-                scenario,
-                request.Options,
-                truckWriter is null ? null : truckWriter.ForReplication,
-                progress,
-                context.CancellationToken);
-            progress.Finish();
+            try
+            {
+                result = ExperimentRunner.Run(
+                    scenario,
+                    request.Options,
+                    truckWriter is null ? null : truckWriter.ForReplication,
+                    progress,
+                    context.CancellationToken);
+            }
+            finally
+            {
+                progress.Finish();
+            }
         }
         catch (ArgumentException e) when (e.ParamName == "metricId")
         {
             // Caught before the run by IsKnownMetric; kept for a metric that only some replications report.
-            progress.Finish();
-            truckWriter?.Dispose();
             context.Error.WriteLine($"--metric: {OutputDirectory.UserMessage(e)}");
             return ExitCodes.InvalidInput;
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
-            progress.Finish();
-            truckWriter?.Dispose();
             context.Error.WriteLine("interrupted; no results written");
             return ExitCodes.Interrupted;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (OutputSession.IsWriteFailure(e))
         {
-            progress.Finish();
-            truckWriter?.Dispose();
-            context.Error.WriteLine($"cannot write trucks.csv in '{directory}': {OutputDirectory.FirstLine(e.Message)}");
-            return ExitCodes.OutputNotWritten;
-        }
-        catch (Exception) when (truckWriter is not null)
-        {
-            truckWriter.Dispose();
-            throw;
+            return session.Failed(e, TruckCsvWriter.FileName);
         }
 
-        var written = new List<string>();
         try
         {
             // The CSV files and the plots are independent: write them side by side (each file is atomic).
             Task csvFiles = Task.Run(() =>
             {
-                SummaryCsv.WriteFile(result, Path.Combine(directory, SummaryCsv.FileName));
-                TimeSeriesCsv.WriteFile(result, Path.Combine(directory, TimeSeriesCsv.FileName));
+                session.WriteText(SummaryCsv.FileName, w => SummaryCsv.Write(result, w));
+                session.WriteText(TimeSeriesCsv.FileName, w => TimeSeriesCsv.Write(result, w));
                 truckWriter?.Complete();
             });
-            IReadOnlyList<string> plotFiles = [];
             try
             {
                 if (request.WritePlots)
                 {
-                    plotFiles = Plots.WriteAll(result, directory);
+                    Plots.WriteAll(result, session);
                 }
             }
             finally
@@ -214,17 +206,7 @@ public static class RunCommand
                 csvFiles.GetAwaiter().GetResult();
             }
 
-            written.Add(SummaryCsv.FileName);
-            written.Add(TimeSeriesCsv.FileName);
-            if (truckWriter is not null)
-            {
-                written.Add(TruckCsvWriter.FileName);
-            }
-
-            written.AddRange(plotFiles);
-
-            written.Add(RunInfo.FileName);
-            var info = new RunInfo(
+            session.Commit(outputs => new RunInfo(
                 RunInfo.VersionOf(typeof(RunCommand).Assembly),
                 ["bordersim", .. context.Arguments],
                 request.ScenarioFile,
@@ -239,22 +221,16 @@ public static class RunCommand
                 result.WarmUpMethod,
                 startedUtc,
                 DateTimeOffset.UtcNow,
-                written)
+                outputs)
             {
                 Precision = request.Options.Precision,
                 PrecisionMetric = request.Options.PrecisionMetric,
                 MaxReplications = request.Options.Precision is null ? null : request.Options.MaxReplications,
-            };
-            info.WriteFile(Path.Combine(directory, RunInfo.FileName));
+            }.ToJson());
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (OutputSession.IsWriteFailure(e))
         {
-            context.Error.WriteLine($"cannot write results to '{directory}': {OutputDirectory.FirstLine(e.Message)}");
-            return ExitCodes.OutputNotWritten;
-        }
-        finally
-        {
-            truckWriter?.Dispose();
+            return session.Failed(e);
         }
 
         if (request.PrintCsv)
@@ -276,7 +252,7 @@ public static class RunCommand
                 $"({(met ? "target" : "NOT within the target")} {Percent(asked)}{(met ? " met" : $"; stopped at --max-replications {request.Options.MaxReplications}")})\n");
         }
 
-        context.Diagnostic($"wrote {written.Count} files to {directory}");
+        context.Diagnostic($"wrote {session.Outputs.Count} files to {directory}");
         return ExitCodes.Ok;
     }
 

@@ -22,7 +22,10 @@ public sealed record BatchRun(
     public bool IsValid => Key.Length > 0;
 
     /// <summary>The part file of this run inside a batch directory: runs/&lt;key&gt;.csv.</summary>
-    public string PartPath(string batchDirectory) => Path.Combine(batchDirectory, BatchCsv.PartsDirectory, Key + ".csv");
+    public string PartPath(string batchDirectory) => Path.Combine(batchDirectory, PartFileName);
+
+    /// <summary>The part file of this run relative to its batch directory: runs/&lt;key&gt;.csv.</summary>
+    public string PartFileName => Path.Combine(BatchCsv.PartsDirectory, Key + ".csv");
 }
 
 /// <summary>

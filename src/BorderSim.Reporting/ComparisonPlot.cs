@@ -14,8 +14,12 @@ public static class ComparisonPlot
     public const string FileStem = "comparison";
 
     /// <summary>Writes the PNG and SVG into <paramref name="directory"/>; returns the file names written (none when there is nothing to plot).</summary>
-    public static IReadOnlyList<string> Write(ComparisonResult result, string directory)
+    public static IReadOnlyList<string> Write(ComparisonResult result, string directory) => Write(result, new AtomicFolder(directory));
+
+    /// <summary>Writes the PNG and SVG into <paramref name="directory"/>; returns the file names written (none when there is nothing to plot).</summary>
+    public static IReadOnlyList<string> Write(ComparisonResult result, IOutputFolder directory)
     {
+        ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(result);
         Plot? plot = Create(result);
         if (plot is null)
@@ -26,8 +30,8 @@ public static class ComparisonPlot
         int height = Math.Max(Plots.HeightPixels, 160 + (RowsOf(result).Count * 70));
         string png = FileStem + ".png";
         string svg = FileStem + ".svg";
-        AtomicFile.WriteBytes(Path.Combine(directory, png), plot.GetImageBytes(Plots.WidthPixels, height, ImageFormat.Png));
-        AtomicFile.WriteText(Path.Combine(directory, svg), w => w.Write(plot.GetSvgXml(Plots.WidthPixels, height)));
+        directory.WriteBytes(png, plot.GetImageBytes(Plots.WidthPixels, height, ImageFormat.Png));
+        directory.WriteText(svg, w => w.Write(plot.GetSvgXml(Plots.WidthPixels, height)));
         return [png, svg];
     }
 

@@ -20,7 +20,10 @@ public static class Plots
     public const string ServedFile = "served_per_day";
 
     /// <summary>Writes every plot that has data into <paramref name="directory"/>; returns the file names written.</summary>
-    public static IReadOnlyList<string> WriteAll(ExperimentResult result, string directory)
+    public static IReadOnlyList<string> WriteAll(ExperimentResult result, string directory) => WriteAll(result, new AtomicFolder(directory));
+
+    /// <summary>Writes every plot that has data into <paramref name="directory"/>; returns the file names written.</summary>
+    public static IReadOnlyList<string> WriteAll(ExperimentResult result, IOutputFolder directory)
     {
         ArgumentNullException.ThrowIfNull(result);
         var written = new List<string>();
@@ -245,7 +248,7 @@ public static class Plots
         return preferred.FirstOrDefault(f => installed.Contains(f, StringComparer.OrdinalIgnoreCase)) ?? Fonts.Default;
     });
 
-    private static void Save(Plot? plot, string directory, string stem, List<string> written)
+    private static void Save(Plot? plot, IOutputFolder directory, string stem, List<string> written)
     {
         if (plot is null)
         {
@@ -254,8 +257,8 @@ public static class Plots
 
         string png = stem + ".png";
         string svg = stem + ".svg";
-        AtomicFile.WriteBytes(Path.Combine(directory, png), plot.GetImageBytes(WidthPixels, HeightPixels, ImageFormat.Png));
-        AtomicFile.WriteText(Path.Combine(directory, svg), w => w.Write(plot.GetSvgXml(WidthPixels, HeightPixels)));
+        directory.WriteBytes(png, plot.GetImageBytes(WidthPixels, HeightPixels, ImageFormat.Png));
+        directory.WriteText(svg, w => w.Write(plot.GetSvgXml(WidthPixels, HeightPixels)));
         written.Add(png);
         written.Add(svg);
     }

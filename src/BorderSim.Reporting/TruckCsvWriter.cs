@@ -22,7 +22,8 @@ public sealed class TruckCsvWriter : IDisposable
 {
     public const string FileName = "trucks.csv";
 
-    private readonly string _path;
+    private readonly IOutputFolder _folder;
+    private readonly string _fileName;
     private readonly string[] _stages;
     private readonly Dictionary<string, int> _stageIndex;
     private readonly SortedDictionary<int, Part> _parts = [];
@@ -30,10 +31,18 @@ public sealed class TruckCsvWriter : IDisposable
     private bool _isCompleted;
 
     public TruckCsvWriter(string path, IEnumerable<string> stageNames)
+        : this(new AtomicFolder(Path.GetDirectoryName(Path.GetFullPath(path))!), Path.GetFileName(path), stageNames)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
+    }
+
+    /// <summary>A writer of <paramref name="fileName"/> in <paramref name="folder"/>, its parts temporary files of the folder.</summary>
+    public TruckCsvWriter(IOutputFolder folder, string fileName, IEnumerable<string> stageNames)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentException.ThrowIfNullOrEmpty(fileName);
         ArgumentNullException.ThrowIfNull(stageNames);
-        _path = Path.GetFullPath(path);
+        _folder = folder;
+        _fileName = fileName;
         _stages = [.. stageNames.Distinct(StringComparer.Ordinal)];
         _stageIndex = _stages.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
     }
@@ -42,8 +51,17 @@ public sealed class TruckCsvWriter : IDisposable
     public static TruckCsvWriter ForScenario(string path, ScenarioSpec scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return new TruckCsvWriter(path, scenario.Directions.SelectMany(d => d.Stages).Select(s => s.Name));
+        return new TruckCsvWriter(path, StageNames(scenario));
     }
+
+    /// <summary>A writer of trucks.csv in <paramref name="folder"/> for <paramref name="scenario"/>.</summary>
+    public static TruckCsvWriter ForScenario(IOutputFolder folder, ScenarioSpec scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return new TruckCsvWriter(folder, FileName, StageNames(scenario));
+    }
+
+    private static IEnumerable<string> StageNames(ScenarioSpec scenario) => scenario.Directions.SelectMany(d => d.Stages).Select(s => s.Name);
 
     public IReadOnlyList<string> Header =>
     [
@@ -62,7 +80,7 @@ public sealed class TruckCsvWriter : IDisposable
                 throw new InvalidOperationException($"replication {replication} already has a truck sink");
             }
 
-            var part = new Part(this, replication, AtomicFile.TemporaryPathFor(_path));
+            var part = new Part(this, replication);
             _parts.Add(replication, part);
             return part;
         }
@@ -82,7 +100,7 @@ public sealed class TruckCsvWriter : IDisposable
 
             try
             {
-                AtomicFile.Write(_path, stream =>
+                _folder.Write(_fileName, stream =>
                 {
                     using (CsvWriter csv = Csv.CreateWriter(stream))
                     {
@@ -91,7 +109,7 @@ public sealed class TruckCsvWriter : IDisposable
 
                     foreach (Part part in _parts.Values)
                     {
-                        using var input = new FileStream(part.TemporaryPath, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16);
+                        using var input = new FileStream(part.TemporaryPath!, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16);
                         input.CopyTo(stream);
                     }
                 });
@@ -122,7 +140,10 @@ public sealed class TruckCsvWriter : IDisposable
     {
         foreach (Part part in _parts.Values)
         {
-            AtomicFile.TryDelete(part.TemporaryPath);
+            if (part.TemporaryPath is { } path)
+            {
+                AtomicFile.TryDelete(path);
+            }
         }
 
         _parts.Clear();
@@ -133,7 +154,7 @@ public sealed class TruckCsvWriter : IDisposable
             ? index
             : throw new InvalidOperationException($"truck visited stage '{stage}', which is not among the scenario's stages ({string.Join(", ", _stages)})");
 
-    private sealed class Part(TruckCsvWriter owner, int replication, string temporaryPath) : ITruckObserver
+    private sealed class Part(TruckCsvWriter owner, int replication) : ITruckObserver
     {
         private readonly Lock _lock = new();
         private FileStream? _file;
@@ -141,7 +162,8 @@ public sealed class TruckCsvWriter : IDisposable
         private bool _isClosed;
         private readonly string[] _stageCells = new string[owner._stages.Length * 3];
 
-        public string TemporaryPath { get; } = temporaryPath;
+        /// <summary>The part's hidden file beside the target, once created (null before the first truck).</summary>
+        public string? TemporaryPath { get; private set; }
 
         public void OnTruckLeft(TruckRecord truck)
         {
@@ -156,7 +178,8 @@ public sealed class TruckCsvWriter : IDisposable
                 ObjectDisposedException.ThrowIf(_isClosed, this);
                 if (_csv is null)
                 {
-                    _file = new FileStream(TemporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1);
+                    _file = owner._folder.CreateTemporary(owner._fileName);
+                    TemporaryPath = _file.Name;
                     _csv = Csv.CreateWriter(_file);
                 }
 
@@ -204,7 +227,8 @@ public sealed class TruckCsvWriter : IDisposable
                 if (_file is null)
                 {
                     // A replication with no trucks still has a (empty) part, so Complete finds one.
-                    File.WriteAllBytes(TemporaryPath, []);
+                    using FileStream empty = owner._folder.CreateTemporary(owner._fileName);
+                    TemporaryPath = empty.Name;
                 }
             }
         }
