@@ -246,6 +246,43 @@ public class CrossingBehaviourTests
     }
 
     [Test]
+    public void Served_per_day_lists_every_simulated_day_with_its_zero_for_every_direction_and_class_with_traffic()
+    {
+        // The gate (06:00–20:00, so no service runs past midnight) is closed 15–18 Feb in a run of
+        // 12–21 Feb: nothing is served on those four days, and each must still appear, with 0.
+        var closures = new[] { new ClosureSpec(new LocalDate(2026, 2, 15), new LocalDate(2026, 2, 18), "Tết") };
+        var calendar = SpecBuilder.Calendar("gate", SpecBuilder.Hanoi, 6, 20, closures);
+        var classes = new[] { new CargoClassSpec("general", 0.7, null, 20, 2, null), new CargoClassSpec("fruit", 0.3, 72, 19, 6, null), new CargoClassSpec("cold_chain", 0, null, 15, 8, null) };
+        var mix = new Dictionary<string, double> { ["general"] = 0.7, ["fruit"] = 0.3 };
+        var scenario = SpecBuilder.Scenario(
+            [
+                new DirectionSpec("export", SpecBuilder.Flat(60, mix), [SpecBuilder.Check("customs", 4, new Deterministic(0.1), calendar: "gate")]),
+                new DirectionSpec("import", SpecBuilder.Flat(40, mix), [SpecBuilder.Check("cn_exit", 4, new Deterministic(0.1), calendar: "gate")]),
+            ],
+            days: 10,
+            warmUpHours: 24,
+            replications: 2,
+            calendars: [calendar],
+            classes: classes,
+            start: new LocalDateTime(2026, 2, 12, 0, 0));
+        var result = ExperimentRunner.Run(scenario, new RunOptions(Threads: 1));
+
+        LocalDate[] days = [.. Enumerable.Range(0, 10).Select(i => new LocalDate(2026, 2, 12).PlusDays(i))];
+        var closed = days.Where(d => d >= closures[0].From && d <= closures[0].To).ToList();
+        foreach (var replication in result.Replications)
+        {
+            var keys = replication.ServedPerDay.Select(c => (c.Date, c.Direction, c.CargoClass)).ToList();
+            var expected = days.SelectMany(d => new[] { "export", "import" }.SelectMany(dir => new[] { "general", "fruit" }.Select(c => (d, dir, c))));
+            Assert.That(keys, Is.EquivalentTo(expected), "one count per day, direction and class with traffic (cold_chain has none)");
+            Assert.That(replication.ServedPerDay.Where(c => closed.Contains(c.Date)).Select(c => c.Trucks), Is.All.Zero);
+            Assert.That(replication.ServedPerDay.Where(c => !closed.Contains(c.Date)).Sum(c => c.Trucks), Is.GreaterThan(500));
+        }
+
+        Assert.That(result.ServedPerDay.Select(d => (d.Date, d.Direction)), Is.EquivalentTo(days.SelectMany(d => new[] { (d, "export"), (d, "import") })));
+        Assert.That(result.ServedPerDay.Where(d => closed.Contains(d.Date)).Select(d => d.MeanTrucks), Is.All.Zero);
+    }
+
+    [Test]
     public void A_dated_change_adds_servers_from_local_midnight()
     {
         var changes = new[] { new ScheduledChangeSpec(new LocalDate(2026, 6, 6), "customs", null, null, 4, null, null, null, "more booths") };

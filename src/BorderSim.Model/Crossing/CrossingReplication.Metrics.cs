@@ -95,20 +95,43 @@ public sealed partial class CrossingReplication
         return metrics;
     }
 
-    private List<DailyCount> CollectServedPerDay()
+    /// <summary>
+    /// Trucks served on every simulated local day (warm-up included) for every direction and class that
+    /// had traffic, zeros included: a day with nothing served (a closure) is a result, not a gap.
+    /// </summary>
+    private List<DailyCount> CollectServedPerDay(double endHours)
     {
         var counts = new List<DailyCount>();
+        var lastDay = _days.IndexAt(endHours);
+        if (lastDay > 0 && _days.StartOf(lastDay) >= endHours)
+        {
+            lastDay--; // the run ends at a local midnight: the day it opens is not simulated
+        }
+
         foreach (var direction in _directions)
         {
-            for (var dayIndex = 0; dayIndex < direction.ServedPerDay.Count; dayIndex++)
+            var perDay = direction.ServedPerDay;
+            var withTraffic = new List<int>();
+            for (var c = 0; c < _model.ClassNames.Length; c++)
             {
-                var perClass = direction.ServedPerDay[dayIndex];
-                for (var c = 0; c < perClass.Length; c++)
+                var hasTraffic = direction.Arrived[c] > 0 || direction.GaveUp[c] > 0;
+                for (var dayIndex = 0; dayIndex < perDay.Count && !hasTraffic; dayIndex++)
                 {
-                    if (perClass[c] > 0)
-                    {
-                        counts.Add(new DailyCount(_days.DateOf(dayIndex), direction.Direction.Name, _model.ClassNames[c], perClass[c]));
-                    }
+                    hasTraffic = perDay[dayIndex][c] > 0;
+                }
+
+                if (hasTraffic)
+                {
+                    withTraffic.Add(c);
+                }
+            }
+
+            for (var dayIndex = 0; dayIndex <= lastDay; dayIndex++)
+            {
+                foreach (var c in withTraffic)
+                {
+                    var trucks = dayIndex < perDay.Count ? perDay[dayIndex][c] : 0;
+                    counts.Add(new DailyCount(_days.DateOf(dayIndex), direction.Direction.Name, _model.ClassNames[c], trucks));
                 }
             }
         }

@@ -79,7 +79,7 @@ public sealed partial class CrossingReplication
             _warmUpHours,
             CollectMetrics(runHours),
             sampler.ToTimeSeries(),
-            CollectServedPerDay(),
+            CollectServedPerDay(runHours),
             _model.ClassNames.Select((name, i) => (name, _classes[i].WaitHours.Quantiles)).ToDictionary(p => p.name, p => p.Quantiles, StringComparer.Ordinal));
     }
 
