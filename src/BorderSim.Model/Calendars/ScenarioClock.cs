@@ -25,11 +25,16 @@ public sealed class ScenarioClock
     /// <summary>Simulation hours of local midnight starting <paramref name="date"/> in <paramref name="zone"/>.</summary>
     public double HoursAtStartOf(LocalDate date, DateTimeZone zone) => HoursAt(zone.AtStartOfDay(date).ToInstant());
 
-    /// <summary>Simulation hours of a local date and time in <paramref name="zone"/> (gaps and overlaps resolved leniently).</summary>
+    /// <summary>
+    /// Simulation hours of the wall-clock time <paramref name="hourOfDay"/> (24 = the next midnight) on
+    /// <paramref name="date"/> in <paramref name="zone"/>, by the zone's rules: 07:00 stays 07:00 on a
+    /// daylight-saving day. A time in a spring-forward gap moves forward by the gap; a time that occurs
+    /// twice (fall back) is the earlier one (NodaTime's lenient resolver).
+    /// </summary>
     public double HoursAt(LocalDate date, double hourOfDay, DateTimeZone zone)
     {
-        var midnight = zone.AtStartOfDay(date).ToInstant();
-        return HoursAt(midnight) + hourOfDay;
+        var local = date.AtMidnight().PlusTicks((long)Math.Round(hourOfDay * NodaConstants.TicksPerHour));
+        return HoursAt(zone.ResolveLocal(local, NodaTime.TimeZones.Resolvers.LenientResolver).ToInstant());
     }
 
     public LocalDate LocalDateAt(double hours, DateTimeZone zone) => InstantAt(hours).InZone(zone).Date;
