@@ -24,7 +24,17 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var context = new CliContext(stdout, stderr, isErrorTerminal, args, cancellationToken);
+        return Run(args, new CliContext(stdout, stderr, isErrorTerminal, args, cancellationToken));
+    }
+
+    /// <summary>Runs the command line in <paramref name="context"/> (its writers, token and, in tests, a fault to inject).</summary>
+    public static int Run(string[] args, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(context);
+        TextWriter stderr = context.Error;
+        TextWriter stdout = context.Out;
+        CancellationToken cancellationToken = context.CancellationToken;
         Option<bool> verbose = CommonOptions.CreateVerbose();
         RootCommand root = BuildRoot(context, verbose);
         ParseResult parseResult = root.Parse(args);

@@ -14,6 +14,12 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, bool IsErrorTe
     /// <summary>Stack traces for unexpected errors: <c>--verbose</c> or BORDERSIM_DEBUG=1.</summary>
     public bool IsDebug { get; init; } = Environment.GetEnvironmentVariable("BORDERSIM_DEBUG") == "1";
 
+    /// <summary>
+    /// Wraps every stream the output session writes a file through, given the file's name: null in use; a test
+    /// passes one that fails part-way to stand for a full disk.
+    /// </summary>
+    public Func<string, Stream, Stream>? OutputStreamFilter { get; init; }
+
     /// <summary>Writes one diagnostic line to stderr.</summary>
     public void Diagnostic(string line) => Error.WriteLine(line);
 }

@@ -1,26 +1,48 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using BorderSim.Reporting;
 
 namespace BorderSim.Cli;
 
 /// <summary>
 /// One verb's writing of its output folder, the same for every verb that writes one (run, compare, batch,
-/// merge, regress -o): the folder is created, every file is written atomically (a hidden temporary
-/// name, then a rename) and recorded, and <see cref="Commit"/> writes run.json last, listing what was
-/// written. A failure to write maps to exit 4 with one line naming the folder (<see cref="Failed"/>).
+/// merge, regress -o). <see cref="Open"/> creates the folder, locks it (a second BorderSim writing there
+/// exits 4 naming the holder's pid) and removes the hidden temporary files an earlier, killed run left.
+/// Every file is written atomically (a hidden temporary name, then a rename) and recorded. The first file
+/// written removes the earlier run's run.json, so from then until <see cref="Commit"/> the folder has no
+/// run.json: it is incomplete. <see cref="Commit"/> removes the files the earlier run listed in its run.json
+/// that this run did not write, then writes run.json last. A failure to write maps to exit 4
+/// (<see cref="Failed"/>); <see cref="Dispose"/> deletes this run's temporary files and frees the folder.
 /// </summary>
-public sealed class OutputSession : IOutputFolder, IDisposable
+public sealed partial class OutputSession : IOutputFolder, IDisposable
 {
     /// <summary>The file that says the folder is complete and what is in it; written last.</summary>
     public const string RunJsonFileName = "run.json";
 
+    /// <summary>
+    /// Held (flock) while a verb writes the folder and deleted when it is done; the kernel releases the flock
+    /// even when the process is killed, so a leftover file never blocks a later run.
+    /// </summary>
+    public const string LockFileName = ".bordersim.lock";
+
+    /// <summary>The pid of the lock's holder, for the message a second writer prints (the locked file itself cannot be read).</summary>
+    public const string OwnerFileName = ".bordersim.owner";
+
     private readonly CliContext _context;
     private readonly Lock _lock = new();
     private readonly List<string> _outputs = [];
+    private readonly HashSet<string> _temporaries = new(StringComparer.Ordinal);
+    private readonly FileStream _folderLock;
+    private readonly IReadOnlyList<string> _previousOutputs;
+    private bool _isPreviousRunJsonRemoved;
 
-    private OutputSession(string directory, CliContext context)
+    private OutputSession(string directory, CliContext context, FileStream folderLock, IReadOnlyList<string> previousOutputs)
     {
         Directory = directory;
         _context = context;
+        _folderLock = folderLock;
+        _previousOutputs = previousOutputs;
     }
 
     public string Directory { get; }
@@ -37,23 +59,73 @@ public sealed class OutputSession : IOutputFolder, IDisposable
         }
     }
 
-    /// <summary>Opens <paramref name="directory"/> for writing, creating it if needed; null (message printed) when it cannot be: exit <see cref="ExitCodes.OutputNotWritten"/>.</summary>
+    /// <summary>
+    /// Opens <paramref name="directory"/> for writing: creates it if needed, locks it, removes stale temporary
+    /// files. Null (message printed) when it cannot be: exit <see cref="ExitCodes.OutputNotWritten"/>.
+    /// </summary>
     public static OutputSession? Open(string directory, CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return OutputDirectory.TryPrepare(directory, context) ? new OutputSession(directory, context) : null;
+        if (!OutputDirectory.TryPrepare(directory, context))
+        {
+            return null;
+        }
+
+        string lockPath = Path.Combine(directory, LockFileName);
+        string ownerPath = Path.Combine(directory, OwnerFileName);
+        FileStream folderLock;
+        try
+        {
+            // FileShare.None is an exclusive flock on Unix: held by one open file at a time, in this process or any other.
+            folderLock = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            if (!File.Exists(lockPath))
+            {
+                // Opened just as the previous holder deleted it on release: lock the new file instead.
+                folderLock.Dispose();
+                folderLock = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+        }
+        catch (IOException) when (File.Exists(lockPath))
+        {
+            string holder = ReadOwner(ownerPath) is { } pid ? $"BorderSim process (pid {pid})" : "BorderSim process";
+            context.Error.WriteLine($"cannot write to '{directory}': another {holder} is writing its results there; wait for it to finish or give another -o");
+            return null;
+        }
+        catch (Exception e) when (IsWriteFailure(e))
+        {
+            context.Error.WriteLine($"cannot write to '{directory}': {OutputDirectory.FirstLine(e.Message)}");
+            return null;
+        }
+
+        try
+        {
+            File.WriteAllText(ownerPath, Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n");
+            RemoveStaleTemporaries(directory, context);
+            return new OutputSession(directory, context, folderLock, ReadPreviousOutputs(Path.Combine(directory, RunJsonFileName)));
+        }
+        catch (Exception e) when (IsWriteFailure(e))
+        {
+            folderLock.Dispose();
+            context.Error.WriteLine($"cannot write to '{directory}': {OutputDirectory.FirstLine(e.Message)}");
+            return null;
+        }
     }
 
-    /// <summary>Whether <paramref name="e"/> is a failure to write (disk full, no permission), which exits 4, rather than a bug.</summary>
-    public static bool IsWriteFailure(Exception e) => e is IOException or UnauthorizedAccessException;
+    /// <summary>
+    /// Whether <paramref name="e"/> is a failure to write (disk full, no permission), which exits 4, rather than a
+    /// bug; also when it comes out of parallel replications wrapped in an <see cref="AggregateException"/>.
+    /// </summary>
+    public static bool IsWriteFailure(Exception e) => WriteFailure(e) is not null;
 
     /// <summary>The full path of <paramref name="fileName"/> in the folder.</summary>
     public string PathOf(string fileName) => Path.Combine(Directory, fileName);
 
-    /// <summary>Writes <paramref name="fileName"/> atomically and lists it in run.json.</summary>
+    /// <summary>Writes <paramref name="fileName"/> atomically and lists it in run.json. Stops here if the run was interrupted.</summary>
     public void Write(string fileName, Action<Stream> write)
     {
-        AtomicFile.Write(PathOf(fileName), write);
+        _context.CancellationToken.ThrowIfCancellationRequested();
+        RemovePreviousRunJson();
+        WriteAtomically(fileName, write);
         Record(fileName);
     }
 
@@ -64,21 +136,48 @@ public sealed class OutputSession : IOutputFolder, IDisposable
     public void WriteUnlisted(string fileName, Action<TextWriter> write)
     {
         ArgumentNullException.ThrowIfNull(write);
-        AtomicFile.WriteText(PathOf(fileName), write);
+        RemovePreviousRunJson();
+        WriteAtomically(fileName, stream =>
+        {
+            using var writer = new StreamWriter(stream, AtomicFile.Utf8, 1 << 16, leaveOpen: true);
+            write(writer);
+        });
     }
 
     /// <summary>Writes <paramref name="fileName"/> from bytes, atomically, without listing it in run.json (see the text form).</summary>
-    public void WriteUnlisted(string fileName, byte[] bytes) => AtomicFile.WriteBytes(PathOf(fileName), bytes);
+    public void WriteUnlisted(string fileName, byte[] bytes)
+    {
+        RemovePreviousRunJson();
+        WriteAtomically(fileName, stream => stream.Write(bytes));
+    }
 
-    public FileStream CreateTemporary(string fileName) =>
-        new(AtomicFile.TemporaryPathFor(PathOf(fileName)), FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1);
+    public Stream CreateTemporary(string fileName, out string temporaryPath)
+    {
+        temporaryPath = AtomicFile.TemporaryPathFor(PathOf(fileName));
+        var file = new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1);
+        Track(temporaryPath);
+        return Filter(fileName, file);
+    }
 
-    /// <summary>Writes run.json last: <paramref name="runJson"/> gets every file written, run.json included.</summary>
+    /// <summary>
+    /// Finishes the folder: removes what the earlier run listed in its run.json and this run did not write, then
+    /// writes run.json last; <paramref name="runJson"/> gets every file written, run.json included.
+    /// </summary>
     public void Commit(Func<IReadOnlyList<string>, string> runJson)
     {
         ArgumentNullException.ThrowIfNull(runJson);
+        _context.CancellationToken.ThrowIfCancellationRequested();
+        RemovePreviousRunJson();
         IReadOnlyList<string> outputs = [.. Outputs, RunJsonFileName];
-        AtomicFile.WriteText(PathOf(RunJsonFileName), w => w.Write(runJson(outputs)));
+        foreach (string old in _previousOutputs.Except(outputs, StringComparer.Ordinal))
+        {
+            if (IsPlainOutputName(old) && File.Exists(PathOf(old)))
+            {
+                File.Delete(PathOf(old));
+            }
+        }
+
+        WriteAtomically(RunJsonFileName, stream => stream.Write(AtomicFile.Utf8.GetBytes(runJson(outputs))));
         Record(RunJsonFileName);
     }
 
@@ -89,12 +188,67 @@ public sealed class OutputSession : IOutputFolder, IDisposable
     {
         ArgumentNullException.ThrowIfNull(e);
         string preposition = what == "results" ? "to" : "in";
-        _context.Error.WriteLine($"cannot write {what} {preposition} '{Directory}': {OutputDirectory.FirstLine(e.Message)}");
+        _context.Error.WriteLine($"cannot write {what} {preposition} '{Directory}': {OutputDirectory.FirstLine((WriteFailure(e) ?? e).Message)}");
         return ExitCodes.OutputNotWritten;
     }
 
+    /// <summary>Deletes this run's temporary files still on disk (an interrupted or failed run) and frees the folder.</summary>
     public void Dispose()
     {
+        lock (_lock)
+        {
+            foreach (string temporary in _temporaries)
+            {
+                TryDelete(temporary);
+            }
+
+            _temporaries.Clear();
+        }
+
+        // Both files go while the lock is still held, so the folder is left as the run made it and the owner
+        // file never names a process that no longer holds the lock.
+        TryDelete(PathOf(OwnerFileName));
+        TryDelete(PathOf(LockFileName));
+        _folderLock.Dispose();
+    }
+
+    private void WriteAtomically(string fileName, Action<Stream> write)
+    {
+        string temporary = AtomicFile.TemporaryPathFor(PathOf(fileName));
+        Track(temporary);
+        try
+        {
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            using (Stream stream = Filter(fileName, file))
+            {
+                write(stream);
+                stream.Flush();
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, PathOf(fileName), overwrite: true);
+        }
+        finally
+        {
+            TryDelete(temporary);
+            Untrack(temporary);
+        }
+    }
+
+    private Stream Filter(string fileName, FileStream file) =>
+        _context.OutputStreamFilter is { } filter ? filter(fileName, file) : file;
+
+    private void RemovePreviousRunJson()
+    {
+        lock (_lock)
+        {
+            if (!_isPreviousRunJsonRemoved)
+            {
+                // From the first new file on, the earlier run.json would describe files it no longer matches.
+                File.Delete(PathOf(RunJsonFileName));
+                _isPreviousRunJsonRemoved = true;
+            }
+        }
     }
 
     private void Record(string fileName)
@@ -107,4 +261,112 @@ public sealed class OutputSession : IOutputFolder, IDisposable
             }
         }
     }
+
+    private void Track(string temporary)
+    {
+        lock (_lock)
+        {
+            _temporaries.Add(temporary);
+        }
+    }
+
+    private void Untrack(string temporary)
+    {
+        lock (_lock)
+        {
+            _temporaries.Remove(temporary);
+        }
+    }
+
+    private static Exception? WriteFailure(Exception e) => e switch
+    {
+        IOException or UnauthorizedAccessException => e,
+        AggregateException aggregate => aggregate.InnerExceptions.Select(WriteFailure).FirstOrDefault(f => f is not null),
+        _ => null,
+    };
+
+    /// <summary>A name an earlier run.json may list for removal: a relative path inside the folder, not the lock files.</summary>
+    private static bool IsPlainOutputName(string name) =>
+        name.Length > 0
+        && !Path.IsPathRooted(name)
+        && !name.Split('/', '\\').Any(part => part is "" or "." or "..")
+        && name is not LockFileName and not OwnerFileName;
+
+    /// <summary>The outputs an earlier run.json lists; none when there is none or it cannot be read (then nothing is removed).</summary>
+    private static IReadOnlyList<string> ReadPreviousOutputs(string runJsonPath)
+    {
+        if (!File.Exists(runJsonPath))
+        {
+            return [];
+        }
+
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(File.ReadAllText(runJsonPath, AtomicFile.Utf8));
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("outputs", out JsonElement outputs)
+                && outputs.ValueKind == JsonValueKind.Array
+                ? [.. outputs.EnumerateArray().Where(o => o.ValueKind == JsonValueKind.String).Select(o => o.GetString()!)]
+                : [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    private static string? ReadOwner(string ownerPath)
+    {
+        try
+        {
+            string text = File.ReadAllText(ownerPath).Trim();
+            return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? text : null;
+        }
+        catch (Exception e) when (IsWriteFailure(e))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Deletes the hidden temporary files (.NAME.&lt;32 hex digits&gt;.tmp, as <see cref="AtomicFile.TemporaryPathFor"/>
+    /// names them) in the folder and its runs/ folder: with the lock held, no BorderSim is writing them.
+    /// </summary>
+    private static void RemoveStaleTemporaries(string directory, CliContext context)
+    {
+        int count = 0;
+        long bytes = 0;
+        foreach (string folder in new[] { directory, Path.Combine(directory, BatchCsv.PartsDirectory) }.Where(System.IO.Directory.Exists))
+        {
+            foreach (string file in System.IO.Directory.EnumerateFiles(folder, ".*.tmp"))
+            {
+                if (TemporaryName().IsMatch(Path.GetFileName(file)))
+                {
+                    bytes += new FileInfo(file).Length;
+                    File.Delete(file);
+                    count++;
+                }
+            }
+        }
+
+        if (count > 0)
+        {
+            context.Diagnostic(FormattableString.Invariant($"removed {count} temporary files ({bytes / 1e6:0.#} MB) left in '{directory}' by an interrupted run"));
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (IsWriteFailure(e))
+        {
+            // Best effort: the failure being reported matters more than a stray temporary file.
+        }
+    }
+
+    [GeneratedRegex(@"^\..+\.[0-9a-f]{32}\.tmp$", RegexOptions.CultureInvariant)]
+    private static partial Regex TemporaryName();
 }

@@ -15,9 +15,10 @@ public interface IOutputFolder
 
     /// <summary>
     /// Creates a new hidden temporary file beside <paramref name="fileName"/> for content written in pieces
-    /// (the parts of trucks.csv); the caller deletes it, and the folder deletes it too if the run stops first.
+    /// (the parts of trucks.csv) and returns its path; the caller deletes it, and the folder deletes it too if
+    /// the run stops first.
     /// </summary>
-    FileStream CreateTemporary(string fileName);
+    Stream CreateTemporary(string fileName, out string temporaryPath);
 }
 
 /// <summary>Writing text and bytes into an <see cref="IOutputFolder"/>.</summary>
@@ -50,6 +51,9 @@ public sealed class AtomicFolder(string directory) : IOutputFolder
 
     public void Write(string fileName, Action<Stream> write) => AtomicFile.Write(Path.Combine(Directory, fileName), write);
 
-    public FileStream CreateTemporary(string fileName) =>
-        new(AtomicFile.TemporaryPathFor(Path.Combine(Directory, fileName)), FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1);
+    public Stream CreateTemporary(string fileName, out string temporaryPath)
+    {
+        temporaryPath = AtomicFile.TemporaryPathFor(Path.Combine(Directory, fileName));
+        return new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1);
+    }
 }

@@ -129,7 +129,7 @@ public sealed class TruckCsvWriter : IDisposable
             _isCompleted = true;
             foreach (Part part in _parts.Values)
             {
-                part.Close();
+                part.Discard();
             }
 
             DeleteParts();
@@ -157,7 +157,7 @@ public sealed class TruckCsvWriter : IDisposable
     private sealed class Part(TruckCsvWriter owner, int replication) : ITruckObserver
     {
         private readonly Lock _lock = new();
-        private FileStream? _file;
+        private Stream? _file;
         private CsvWriter? _csv;
         private bool _isClosed;
         private readonly string[] _stageCells = new string[owner._stages.Length * 3];
@@ -178,8 +178,8 @@ public sealed class TruckCsvWriter : IDisposable
                 ObjectDisposedException.ThrowIf(_isClosed, this);
                 if (_csv is null)
                 {
-                    _file = owner._folder.CreateTemporary(owner._fileName);
-                    TemporaryPath = _file.Name;
+                    _file = owner._folder.CreateTemporary(owner._fileName, out string path);
+                    TemporaryPath = path;
                     _csv = Csv.CreateWriter(_file);
                 }
 
@@ -212,6 +212,19 @@ public sealed class TruckCsvWriter : IDisposable
             }
         }
 
+        /// <summary>Closes the part whose content will be deleted: a write that fails now (a full disk) no longer matters.</summary>
+        public void Discard()
+        {
+            try
+            {
+                Close();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _file?.Dispose();
+            }
+        }
+
         public void Close()
         {
             lock (_lock)
@@ -227,8 +240,8 @@ public sealed class TruckCsvWriter : IDisposable
                 if (_file is null)
                 {
                     // A replication with no trucks still has a (empty) part, so Complete finds one.
-                    using FileStream empty = owner._folder.CreateTemporary(owner._fileName);
-                    TemporaryPath = empty.Name;
+                    using Stream empty = owner._folder.CreateTemporary(owner._fileName, out string path);
+                    TemporaryPath = path;
                 }
             }
         }

@@ -15,6 +15,16 @@ internal static class CliRunner
         return new Outcome(code, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Runs the CLI in-process with a stream filter on every file the output session writes (a full disk).</summary>
+    public static Outcome Run(Func<string, Stream, Stream> outputStreamFilter, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var context = new CliContext(stdout, stderr, false, args, CancellationToken.None) { OutputStreamFilter = outputStreamFilter };
+        int code = CliApp.Run(args, context);
+        return new Outcome(code, stdout.ToString(), stderr.ToString());
+    }
+
     public static string NewTemporaryDirectory()
     {
         string path = Path.Combine(Path.GetTempPath(), "bordersim-cli-tests", Guid.NewGuid().ToString("N"));
