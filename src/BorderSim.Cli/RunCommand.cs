@@ -144,6 +144,8 @@ public static class RunCommand
             return ExitCodes.OutputNotWritten;
         }
 
+        // Demand against capacity per stage, before anything runs: an overloaded stage is visible at once.
+        LoadReport.WriteCapacityCheck(LoadCheck.For(new BorderSim.Model.Crossing.CrossingModel(effective)), context.Error);
         int threads = request.Options.Threads ?? Environment.ProcessorCount;
         context.Diagnostic(request.Options.Precision is { } wanted
             ? FormattableString.Invariant($"running {scenario.Name}: at least {effective.Replications} replications of {effective.Days} days, more until the 95% half-width of {request.Options.PrecisionMetric} is within {Percent(wanted)} of its mean (at most {request.Options.MaxReplications}), on {threads} threads, seed {effective.Seed}")
@@ -191,6 +193,7 @@ public static class RunCommand
             {
                 session.WriteText(SummaryCsv.FileName, w => SummaryCsv.Write(result, w));
                 session.WriteText(TimeSeriesCsv.FileName, w => TimeSeriesCsv.Write(result, w));
+                session.WriteText(DailyCsv.FileName, w => DailyCsv.Write(result, w));
                 truckWriter?.Complete();
             });
             try
@@ -226,6 +229,8 @@ public static class RunCommand
                 Precision = request.Options.Precision,
                 PrecisionMetric = request.Options.PrecisionMetric,
                 MaxReplications = request.Options.Precision is null ? null : request.Options.MaxReplications,
+                CapacityCheck = [.. result.StageLoads.Select(StageLoadInfo.From)],
+                Directions = [.. result.DirectionLoads.Select(DirectionLoadInfo.From)],
             }.ToJson());
         }
         catch (Exception e) when (OutputSession.IsWriteFailure(e))
@@ -250,6 +255,12 @@ public static class RunCommand
             context.Out.Write(
                 $"precision: {target} half-width {Percent(relative)} of the mean after {result.Replications.Count} replications " +
                 $"({(met ? "target" : "NOT within the target")} {Percent(asked)}{(met ? " met" : $"; stopped at --max-replications {request.Options.MaxReplications}")})\n");
+        }
+
+        // The table carries the overload warning; CSV on stdout does not, so it goes to stderr.
+        foreach (string warning in request.PrintCsv ? LoadReport.Warnings(result) : [])
+        {
+            context.Error.WriteLine(warning);
         }
 
         context.Diagnostic($"wrote {session.Outputs.Count} files to {directory}");

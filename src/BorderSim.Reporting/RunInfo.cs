@@ -42,6 +42,16 @@ public sealed record RunInfo(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? MaxReplications { get; init; }
 
+    /// <summary>The capacity check made before running: demand against capacity per direction and stage.</summary>
+    [JsonPropertyName("capacity_check")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<StageLoadInfo>? CapacityCheck { get; init; }
+
+    /// <summary>Per direction after running: overloaded or not (a queue that grows without bound), why, and its binding stage.</summary>
+    [JsonPropertyName("directions")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<DirectionLoadInfo>? Directions { get; init; }
+
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,

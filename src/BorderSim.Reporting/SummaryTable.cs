@@ -5,9 +5,12 @@ using BorderSim.Model.Results;
 namespace BorderSim.Reporting;
 
 /// <summary>
-/// The console summary of a run: the headline metrics (trucks served per day per direction, mean and
-/// p95 wait per class, highway queue in km, utilisation per stage), each as mean ± 95% half-width with
-/// the min and max over replications. Plain aligned text, invariant culture; summary.csv has the rest.
+/// The console summary of a run: an OVERLOADED warning per direction whose queue grows without bound, then
+/// the headline metrics (trucks served per day and still in the system at the end per direction, mean and
+/// p95 wait per class beside the mean that counts the trucks still waiting, highway queue in km, backlog
+/// growth), each as mean ± 95% half-width with the min and max over replications; then how each stage's
+/// server-hours split into busy, blocked, idle and closed, and the binding stage of each direction. Plain
+/// aligned text, invariant culture; summary.csv has the rest.
 /// </summary>
 public static class SummaryTable
 {
@@ -18,10 +21,14 @@ public static class SummaryTable
     private static readonly Section[] Sections =
     [
         new("Trucks served per day", "served_per_day", [""], PreferWithoutClass: true),
-        new("Wait (hours)", "wait_hours", ["mean", "p95"], PreferWithoutClass: false),
+        new("Trucks still in the system at the end", "in_system_at_end", [""], PreferWithoutClass: true),
+        new("Oldest wait of a truck still in the system (hours)", "oldest_wait_hours", [""], PreferWithoutClass: true),
+        new("Wait (hours; served trucks, and incl. the waits so far of trucks still in the system: censored)", "wait_hours", ["mean", "p95", "mean_incl_waiting"], PreferWithoutClass: false),
         new("Highway queue (km)", "highway_queue_km", ["mean", "max"], PreferWithoutClass: false),
-        new("Utilisation (0-1)", "utilisation", [""], PreferWithoutClass: false),
+        new("Backlog growth (trucks/day, trend of trucks in the system at the end of the run)", "backlog_growth_trucks_per_day", [""], PreferWithoutClass: false),
     ];
+
+    private static readonly string[] ServerShares = ["busy", "blocked", "idle", "closed"];
 
     // The model's names: served_per_day (direction, class "all" = every class), wait_hours_{mean,p50,p95,max}
     // (direction "all", per class), highway_queue_km_{mean,max} (per direction), utilisation (per stage).
@@ -34,6 +41,10 @@ public static class SummaryTable
         int replications = result.Replications.Count > 0 ? result.Replications.Count : result.Summary.FirstOrDefault()?.Replications ?? 0;
         writer.Write(FormattableString.Invariant(
             $"{result.Scenario.Name}: {replications} replications of {result.Scenario.Days} days, warm-up {FormatNumber(result.WarmUpHours)} h ({result.WarmUpMethod})\n"));
+        foreach (string warning in LoadReport.Warnings(result))
+        {
+            writer.Write(warning + "\n");
+        }
 
         var rows = new List<string[]>();
         var sectionStarts = new List<(int Row, string Title)>();
@@ -79,11 +90,6 @@ public static class SummaryTable
             }
         }
 
-        foreach ((int _, string title) in sectionStarts)
-        {
-            widths[0] = Math.Max(widths[0], title.Length);
-        }
-
         writer.Write(FormatRow(ColumnTitles, widths));
         int nextSection = 0;
         for (int r = 0; r < rows.Count; r++)
@@ -95,6 +101,42 @@ public static class SummaryTable
             }
 
             writer.Write(FormatRow(rows[r], widths));
+        }
+
+        WriteServerTime(result, writer);
+    }
+
+    /// <summary>
+    /// Per stage with servers, the mean shares of its server-hours spent busy, blocked (holding a served truck
+    /// that cannot move on), idle and closed (they sum to 1); then each direction's binding stage.
+    /// </summary>
+    private static void WriteServerTime(ExperimentResult result, TextWriter writer)
+    {
+        var means = result.Summary.ToDictionary(m => m.Key.Id, m => m.Mean, StringComparer.Ordinal);
+        List<MetricKey> stages = [.. result.Summary.Where(m => m.Key.Name == "utilisation_busy").Select(m => m.Key)];
+        if (stages.Count == 0)
+        {
+            return;
+        }
+
+        string[] titles = ["Server time (share of server-hours)", .. ServerShares, "busy of open"];
+        var rows = new List<string[]> { titles };
+        foreach (MetricKey stage in stages)
+        {
+            string Share(string name) => FormatNumber(means.GetValueOrDefault(new MetricKey(name, "share", stage.Direction, stage.CargoClass, stage.Stage).Id, double.NaN));
+            rows.Add(["  " + Label(stage, ""), .. ServerShares.Select(share => Share("utilisation_" + share)), Share("utilisation")]);
+        }
+
+        int[] widths = [.. Enumerable.Range(0, titles.Length).Select(c => rows.Max(r => r[c].Length))];
+        foreach (string[] row in rows)
+        {
+            writer.Write(FormatRow(row, widths));
+        }
+
+        foreach (DirectionLoad load in result.DirectionLoads.Where(l => l.BindingStage.Length > 0))
+        {
+            double busyOfOpen = means.GetValueOrDefault(new MetricKey("utilisation", "share", load.Direction, "", load.BindingStage).Id, double.NaN);
+            writer.Write(FormattableString.Invariant($"Binding stage, {load.Direction}: {load.BindingStage} (busy {FormatNumber(busyOfOpen)} of its open server-hours, the most of the direction)\n"));
         }
     }
 
@@ -118,7 +160,9 @@ public static class SummaryTable
             return statistic.Length == 0 ? "all" : statistic;
         }
 
-        return statistic.Length == 0 ? what : $"{what}  {statistic}";
+        // wait_hours_mean_incl_waiting: the trucks still in the system count with their waits so far (censored).
+        string shown = statistic == "mean_incl_waiting" ? "mean incl. still waiting" : statistic;
+        return statistic.Length == 0 ? what : $"{what}  {shown}";
     }
 
     /// <summary>The model writes "all" (or nothing) for a total over directions or classes.</summary>

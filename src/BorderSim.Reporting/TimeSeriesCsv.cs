@@ -7,6 +7,7 @@ namespace BorderSim.Reporting;
 /// timeseries.csv in long format: one row per sample time and series. Columns: time (local date-time
 /// in the scenario's zone, ISO 8601 without offset, e.g. 2026-06-01T07:15:00), hours (from the start
 /// of the run), series (the series id, e.g. <c>queue_trucks/export/vn_customs</c>), name, direction,
+/// class (cargo class of a per-class series such as <c>in_system_trucks/import/fruit</c>, else empty),
 /// stage, unit, mean (over replications), p05 and p95 (5th and 95th percentile across replications:
 /// the band in the plots). Rows are sorted by time, then by series in the model's order.
 /// </summary>
@@ -14,7 +15,7 @@ public static class TimeSeriesCsv
 {
     public const string FileName = "timeseries.csv";
 
-    public static readonly string[] Header = ["time", "hours", "series", "name", "direction", "stage", "unit", "mean", "p05", "p95"];
+    public static readonly string[] Header = ["time", "hours", "series", "name", "direction", "class", "stage", "unit", "mean", "p05", "p95"];
 
     private static readonly LocalDateTimePattern TimePattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss");
 
@@ -41,7 +42,7 @@ public static class TimeSeriesCsv
                 csv.WriteRow(
                     time,
                     hoursText,
-                    s.Id, s.Name, s.Direction, s.Stage, s.Unit,
+                    s.Id, s.Name, s.Direction, s.CargoClass, s.Stage, s.Unit,
                     CsvNumbers.Format(s.Mean[i]),
                     CsvNumbers.Format(s.Lower[i]),
                     CsvNumbers.Format(s.Upper[i]));

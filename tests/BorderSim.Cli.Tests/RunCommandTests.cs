@@ -23,7 +23,7 @@ public class RunCommandTests
 
         string[] expected =
         [
-            "summary.csv", "timeseries.csv", "trucks.csv", "run.json",
+            "summary.csv", "timeseries.csv", "daily.csv", "trucks.csv", "run.json",
             "queue_by_stage.png", "queue_by_stage.svg", "highway_queue_km.png", "highway_queue_km.svg",
             "wait_cdf_by_class.png", "wait_cdf_by_class.svg", "served_per_day.png", "served_per_day.svg",
         ];
@@ -48,6 +48,35 @@ public class RunCommandTests
             Assert.That(run.RootElement.GetProperty("scenario_sha256").GetString(), Has.Length.EqualTo(64));
             Assert.That(run.RootElement.GetProperty("command_line")[1].GetString(), Is.EqualTo("run"));
             Assert.That(run.RootElement.GetProperty("warm_up_hours").GetDouble(), Is.EqualTo(12));
+        });
+    }
+
+    [Test]
+    public void An_overloaded_direction_is_flagged_before_the_run_in_the_table_summary_csv_and_run_json()
+    {
+        // Import: 300 trucks a day against vn_import_customs' 4 booths × 12 h / 12 min = 240 a day.
+        string text = CliRunner.SmallScenario.Replace("import:\n    arrivals: { trucks_per_day: 200", "import:\n    arrivals: { trucks_per_day: 300", StringComparison.Ordinal);
+        Assert.That(text, Is.Not.EqualTo(CliRunner.SmallScenario));
+        string scenario = CliRunner.WriteScenario(_directory, "overloaded.yaml", text.Replace("days: 3", "days: 8", StringComparison.Ordinal));
+        string output = Path.Combine(_directory, "overloaded");
+        var outcome = CliRunner.Run("run", scenario, "-o", output, "--no-plots", "--threads", "2");
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+
+        using JsonDocument run = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "run.json")));
+        JsonElement import = run.RootElement.GetProperty("directions").EnumerateArray().Single(d => d.GetProperty("direction").GetString() == "import");
+        string[] summary = File.ReadAllLines(Path.Combine(output, "summary.csv"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Error, Does.Match(@"capacity check .*\n(.*\n)*  import +vn_import_customs +demand +300 +capacity +240 +125% +OVERLOADED\n"));
+            Assert.That(outcome.Out, Does.Contain("OVERLOADED import: demand 300 trucks/day >= capacity 240 trucks/day at vn_import_customs"));
+            Assert.That(outcome.Out, Does.Contain("means depend on the run's length (8 days)"));
+            Assert.That(outcome.Out, Does.Not.Contain("OVERLOADED export"));
+            Assert.That(summary, Has.One.StartsWith("overloaded/import,overloaded,import,,,flag,3,1,0,"));
+            Assert.That(summary, Has.One.StartsWith("overloaded/export,overloaded,export,,,flag,3,0,0,"));
+            Assert.That(summary, Has.One.StartsWith("backlog_growth_trucks_per_day/import,"));
+            Assert.That(import.GetProperty("overloaded").GetBoolean(), Is.True);
+            Assert.That(run.RootElement.GetProperty("capacity_check").GetArrayLength(), Is.EqualTo(6));
+            Assert.That(File.ReadLines(Path.Combine(output, "daily.csv")).First(), Is.EqualTo("date,direction,class,warm_up,replications,arrived_mean,arrived_ci95,served_mean,served_ci95,gave_up_mean,gave_up_ci95,backlog_end_of_day_mean,backlog_end_of_day_ci95,wait_hours_mean,wait_hours_ci95,wait_replications"));
         });
     }
 
@@ -84,7 +113,7 @@ public class RunCommandTests
         string output = Path.Combine(_directory, "out");
         var outcome = CliRunner.Run("run", _scenario, "-o", output, "--no-plots", "--replications", "1");
         Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
-        Assert.That(Directory.GetFiles(output).Select(Path.GetFileName), Is.EquivalentTo(new[] { "summary.csv", "timeseries.csv", "run.json" }));
+        Assert.That(Directory.GetFiles(output).Select(Path.GetFileName), Is.EquivalentTo(new[] { "summary.csv", "timeseries.csv", "daily.csv", "run.json" }));
     }
 
     [Test]

@@ -68,10 +68,19 @@ internal static class SampleResults
                     [0, 1.5, 2.25], [0, 1, 2], [0, 2, 3]),
                 new SeriesSummary("highway_queue_km", "highway_queue_km", "km", "", "", 0.25,
                     [0, 0.019, 0.038], [0, 0, 0], [0, 0.038, 0.076]),
+                new SeriesSummary("in_system_trucks/export/fruit", "in_system_trucks", "trucks", "export", "", 0.25,
+                    [1, 2, 0.5], [0, 1, 0], [2, 3, 1.5]) { CargoClass = "fruit" },
             ],
             ServedPerDay: [new DailySummary(new LocalDate(2026, 6, 1), "export", 612.33, 20.2)],
             WaitByClass: [new WaitDistribution("general", 1837, [(0.5, 1.0), (0.95, 6.0), (1.0, 9.5)])],
-            Replications: []);
+            Replications: [])
+        {
+            Daily =
+            [
+                new DaySummary(new LocalDate(2026, 6, 1), "export", "fruit", true, new(12, 1.5, 3), new(10.333333333333334, 2.25, 3), new(0, 0, 3), new(7, 0.5, 3), new(1.25, 0.125, 3)),
+                new DaySummary(new LocalDate(2026, 6, 2), "export", "fruit", false, new(14, double.NaN, 1), new(0, double.NaN, 1), new(1, double.NaN, 1), new(20, double.NaN, 1), new(double.NaN, double.NaN, 0)),
+            ],
+        };
     }
 
     /// <summary>
@@ -157,12 +166,25 @@ internal static class SampleResults
                 M("wait_hours_max", "h", "all", "general", "", 19.4, 2.5),
                 M("highway_queue_km_mean", "km", "export", "", "", 0.84, 0.07),
                 M("highway_queue_km_max", "km", "export", "", "", 6.1, 0.6),
+                M("in_system_at_end", "trucks", "import", "all", "", 812, 40),
+                M("backlog_growth_trucks_per_day", "trucks/day", "import", "", "", 93.5, 12.2),
                 M("utilisation", "share", "export", "", "vn_customs", 0.874, 0.012),
+                M("utilisation_busy", "share", "export", "", "vn_customs", 0.437, 0.006),
+                M("utilisation_blocked", "share", "export", "", "vn_customs", 0.25, 0.01),
+                M("utilisation_idle", "share", "export", "", "vn_customs", 0.063, 0.01),
+                M("utilisation_closed", "share", "export", "", "vn_customs", 0.25, 0),
                 M("utilisation", "share", "import", "", "vn_import_customs", 0.613, 0.009),
             ],
             series,
             served,
             [new WaitDistribution("fruit", 2604, Cdf(2.8)), new WaitDistribution("general", 7229, Cdf(1.6)), new WaitDistribution("empty", 1802, Cdf(0.4))],
-            Replications: []);
+            Replications: [])
+        {
+            DirectionLoads =
+            [
+                new DirectionLoad("export", false, 0.4, 1.1, "vn_customs", []),
+                new DirectionLoad("import", true, 93.5, 12.2, "vn_import_customs", ["demand 1053 trucks/day >= capacity 960 trucks/day at freight_road_1119", "trucks in the system grow by 93.5 ± 12.2 a day (95% interval over 20 replications)"]),
+            ],
+        };
     }
 }

@@ -21,10 +21,27 @@ public class SummaryTableTests
             Assert.That(table, Does.Match(@"\n  export +431 +± 9\.80 +402 +461\n"));
             Assert.That(table, Does.Match(@"\n  fruit  p95 +11\.8 +± 0\.900 +9\.10 +14\.5\n"));
             Assert.That(table, Does.Contain("Highway queue (km)\n  export  mean "));
-            Assert.That(table, Does.Match(@"\n  export / vn_customs +0\.874 +± 0\.012 +"));
+            // Server time: busy, blocked, idle, closed (they sum to 1), then the busy share of open hours.
+            Assert.That(table, Does.Contain("Server time (share of server-hours)"));
+            Assert.That(table, Does.Match(@"\n  export / vn_customs +0\.437 +0\.250 +0\.063 +0\.250 +0\.874\n"));
+            Assert.That(table, Does.Contain("Binding stage, import: vn_import_customs (busy 0.613 of its open server-hours"));
+            Assert.That(table, Does.Contain("Trucks still in the system at the end\n  import "));
             // Served per day per direction only; the per-class row stays in summary.csv.
             Assert.That(table, Does.Not.Contain("260"));
             Assert.That(table, Does.Not.Contain("wait_hours_max").And.Not.Contain("19.4"));
+        });
+    }
+
+    [Test]
+    public void An_overloaded_direction_is_flagged_above_the_table_with_its_growth_and_what_it_means()
+    {
+        string table = Render();
+        string[] lines = table.Split('\n');
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines[1], Does.StartWith("OVERLOADED import: demand 1053 trucks/day >= capacity 960 trucks/day at freight_road_1119; trucks in the system grow by 93.5 ± 12.2 a day"));
+            Assert.That(lines[1], Does.EndWith("The queue grows without bound: no steady state, so this direction's means depend on the run's length (2 days)."));
+            Assert.That(table, Does.Not.Contain("OVERLOADED export"));
         });
     }
 

@@ -22,6 +22,7 @@ public sealed class ArrivalRates
         _cumulativeClassShare = new double[hours][];
         var profileMean = spec.HourlyProfile.Average();
         var mix = classNames.Select(c => spec.ClassMix.GetValueOrDefault(c)).ToArray();
+        ClassMix = mix;
         for (var h = 0; h < hours; h++)
         {
             var local = clock.LocalTimeAt(h + 0.5, zone);
@@ -61,6 +62,27 @@ public sealed class ArrivalRates
     }
 
     public int Hours => _ratePerHour.Length;
+
+    /// <summary>The share of each class index in the spec's class mix (before surges).</summary>
+    public IReadOnlyList<double> ClassMix { get; }
+
+    /// <summary>The expected number of arrivals of each class index over the whole run.</summary>
+    public double[] ExpectedArrivalsByClass()
+    {
+        var expected = new double[ClassMix.Count];
+        for (var h = 0; h < Hours; h++)
+        {
+            var cumulative = _cumulativeClassShare[h];
+            double previous = 0;
+            for (var c = 0; c < expected.Length; c++)
+            {
+                expected[c] += _ratePerHour[h] * (cumulative[c] - previous);
+                previous = cumulative[c];
+            }
+        }
+
+        return expected;
+    }
 
     /// <summary>Trucks per hour during hour <paramref name="hour"/> of the run.</summary>
     public double RateAt(int hour) => _ratePerHour[hour];

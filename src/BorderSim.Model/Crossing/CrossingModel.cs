@@ -117,7 +117,7 @@ public sealed class CrossingModel
     /// Breakpoints (hours, servers) of a stage: servers while its calendar is open, zero while closed,
     /// with dated changes of the server count applied from local midnight in the scenario zone.
     /// </summary>
-    private (double Hours, int Servers)[] CapacitySchedule(GateCalendar? calendar, int baseServers, IEnumerable<(NodaTime.LocalDate From, int Servers)> changes)
+    private (double Hours, int Servers, int NominalServers)[] CapacitySchedule(GateCalendar? calendar, int baseServers, IEnumerable<(NodaTime.LocalDate From, int Servers)> changes)
     {
         var changeTimes = changes.Select(c => (Hours: Clock.HoursAtStartOf(c.From, Scenario.TimeZone), c.Servers)).OrderBy(c => c.Hours).ToList();
         var times = new SortedSet<double> { 0 };
@@ -142,7 +142,7 @@ public sealed class CrossingModel
             }
         }
 
-        var schedule = new List<(double, int)>();
+        var schedule = new List<(double, int, int)>();
         foreach (var t in times)
         {
             var servers = baseServers;
@@ -155,9 +155,9 @@ public sealed class CrossingModel
             }
 
             var capacity = calendar is null || calendar.IsOpenAt(t) ? servers : 0;
-            if (schedule.Count == 0 || schedule[^1].Item2 != capacity)
+            if (schedule.Count == 0 || schedule[^1].Item2 != capacity || schedule[^1].Item3 != servers)
             {
-                schedule.Add((t, capacity));
+                schedule.Add((t, capacity, servers));
             }
         }
 
@@ -178,14 +178,14 @@ public sealed record CompiledDirection(string Name, int Index, ArrivalRates Arri
 /// <param name="Name">Stage name.</param>
 /// <param name="Kind">Yard, check or road.</param>
 /// <param name="Places">Places in front (yard capacity or buffer); null = unbounded; 0 = none, the truck waits where it is.</param>
-/// <param name="CapacitySchedule">Servers over time (empty for yards).</param>
+/// <param name="CapacitySchedule">Servers over time (empty for yards): open servers, and the servers the stage has whether open or closed (NominalServers).</param>
 /// <param name="AppointmentCalendar">The calendar whose appointment-only days gate this stage, if any.</param>
 /// <param name="ChannelsByClass">Service channels per class index (empty for yards).</param>
 public sealed record CompiledStage(
     string Name,
     StageKind Kind,
     int? Places,
-    (double Hours, int Servers)[] CapacitySchedule,
+    (double Hours, int Servers, int NominalServers)[] CapacitySchedule,
     GateCalendar? AppointmentCalendar,
     ChannelTable[] ChannelsByClass)
 {

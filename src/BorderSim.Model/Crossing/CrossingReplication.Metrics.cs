@@ -8,7 +8,7 @@ public sealed partial class CrossingReplication
 {
     private const string All = "all";
 
-    private IReadOnlyList<MetricValue> CollectMetrics(double endHours)
+    private IReadOnlyList<MetricValue> CollectMetrics(double endHours, TimeSeriesSampler sampler)
     {
         var metrics = new List<MetricValue>();
         var measuredDays = (endHours - _warmUpHours) / 24.0;
@@ -23,6 +23,24 @@ public sealed partial class CrossingReplication
             Add($"{name}_p95", "h", statistic.Quantile(0.95), direction, cargoClass);
             Add($"{name}_max", "h", statistic.Count > 0 ? statistic.Max : double.NaN, direction, cargoClass);
         }
+
+        // Trucks still in the system: their waits so far are censored (they wait on after the run ends).
+        var waitingSumByDirection = new double[_directions.Length];
+        var waitingByDirection = new long[_directions.Length];
+        var oldestByDirection = new double[_directions.Length];
+        var waitingSumByClass = new double[classNames.Length];
+        var waitingByClass = new long[classNames.Length];
+        for (var truck = _liveHead; truck is not null; truck = truck.NextLive)
+        {
+            var wait = WaitSoFar(truck, endHours);
+            waitingSumByDirection[truck.Direction] += wait;
+            waitingByDirection[truck.Direction]++;
+            oldestByDirection[truck.Direction] = Math.Max(oldestByDirection[truck.Direction], wait);
+            waitingSumByClass[truck.CargoClass] += wait;
+            waitingByClass[truck.CargoClass]++;
+        }
+
+        static double MeanOf(double sum, long count) => count > 0 ? sum / count : double.NaN;
 
         double totalDelayCost = 0;
         foreach (var direction in _directions)
@@ -44,9 +62,21 @@ public sealed partial class CrossingReplication
             Add("gave_up", "trucks", direction.GaveUp.Sum(), name, All);
             Add("in_system_at_warm_up", "trucks", direction.InSystemAtWarmUp, name, All);
             Add("in_system_at_end", "trucks", direction.InSystem.Current, name, All);
+            for (var c = 0; c < classNames.Length; c++)
+            {
+                if (direction.HasClass[c])
+                {
+                    Add("in_system_at_end", "trucks", direction.InSystemByClass[c], name, classNames[c]);
+                }
+            }
+
+            var d = direction.Direction.Index;
+            Add("oldest_wait_hours", "h", oldestByDirection[d], name, All);
+            Add("backlog_growth_trucks_per_day", "trucks/day", BacklogGrowthTrucksPerDay(sampler.InSystemSeries[d], sampler.StepHours, endHours), name);
             Add("in_system_trucks_mean", "trucks", direction.InSystem.Mean(endHours), name, All);
             Add("arrival_rate_per_hour", "trucks/h", direction.Arrived.Sum() / (endHours - _warmUpHours), name, All);
             AddSample("wait_hours", direction.WaitHours, name, All);
+            Add("wait_hours_mean_incl_waiting", "h", MeanOf(direction.WaitHours.Sum + waitingSumByDirection[d], direction.WaitHours.Count + waitingByDirection[d]), name, All);
             AddSample("time_in_system_hours", direction.TimeInSystemHours, name, All);
             var kmPerTruck = _stages[direction.Direction.Index][0].Stage.RoadPerTruckMetres / 1000.0;
             Add("highway_queue_trucks_mean", "trucks", direction.HighwayQueue.Mean(endHours), name);
@@ -63,8 +93,18 @@ public sealed partial class CrossingReplication
                 {
                     Add("queue_trucks_mean", "trucks", stage.Waiting.Mean(endHours), name, stage: stageName);
                     Add("queue_trucks_max", "trucks", stage.Waiting.Max, name, stage: stageName);
-                    var capacity = stage.ServerCapacity!.Integral(endHours);
-                    Add("utilisation", "share", capacity > 0 ? stage.BusyServers!.Integral(endHours) / capacity : 0, name, stage: stageName);
+                    // Server-hours after the warm-up: held = serving + blocked; available = held + idle (open, or
+                    // finishing after closing); staffed = available + closed. The four shares sum to 1.
+                    var staffed = stage.StaffedServers!.Integral(endHours);
+                    var available = stage.ServerCapacity!.Integral(endHours);
+                    var held = stage.BusyServers!.Integral(endHours);
+                    var blocked = stage.BlockedServers!.Integral(endHours);
+                    var serving = held - blocked;
+                    Add("utilisation", "share", available > 0 ? serving / available : 0, name, stage: stageName);
+                    Add("utilisation_busy", "share", staffed > 0 ? serving / staffed : 0, name, stage: stageName);
+                    Add("utilisation_blocked", "share", staffed > 0 ? blocked / staffed : 0, name, stage: stageName);
+                    Add("utilisation_idle", "share", staffed > 0 ? (available - held) / staffed : 0, name, stage: stageName);
+                    Add("utilisation_closed", "share", staffed > 0 ? (staffed - available) / staffed : 1, name, stage: stageName);
                 }
                 else
                 {
@@ -84,6 +124,7 @@ public sealed partial class CrossingReplication
             }
 
             AddSample("wait_hours", cargoClass.WaitHours, All, classNames[c]);
+            Add("wait_hours_mean_incl_waiting", "h", MeanOf(cargoClass.WaitHours.Sum + waitingSumByClass[c], cargoClass.WaitHours.Count + waitingByClass[c]), All, classNames[c]);
             AddSample("time_in_system_hours", cargoClass.TimeInSystemHours, All, classNames[c]);
             if (cargoClass.Spec.ShelfLifeHours is not null)
             {
@@ -139,6 +180,88 @@ public sealed partial class CrossingReplication
         return counts;
     }
 
+    /// <summary>
+    /// The trend of trucks in the system at the end of the run: the least-squares slope of the daily means
+    /// over the later half of the whole local days after the warm-up (all of them when there are fewer than
+    /// six), in trucks per day; NaN with fewer than three such days. Daily means remove the daily cycle of
+    /// arrivals and opening hours; the later half lets a backlog built by a surge or a closure that has
+    /// levelled off or is draining by the end read as such, while a queue that grows without bound keeps growing.
+    /// </summary>
+    private double BacklogGrowthTrucksPerDay(double[] inSystem, double stepHours, double endHours)
+    {
+        var xs = new List<double>();
+        var ys = new List<double>();
+        for (var day = 0; day < _runDayCount; day++)
+        {
+            var start = _days.StartOf(day);
+            var end = Math.Min(endHours, _days.StartOf(day + 1));
+            if (start < _warmUpHours - 1e-9 || end - start < 22.9)
+            {
+                continue;
+            }
+
+            double sum = 0;
+            var count = 0;
+            for (var i = (int)Math.Ceiling((start / stepHours) - 1e-9); i < inSystem.Length && i * stepHours < end - 1e-9; i++)
+            {
+                sum += inSystem[i];
+                count++;
+            }
+
+            if (count > 0)
+            {
+                xs.Add((start + end) / 2 / 24);
+                ys.Add(sum / count);
+            }
+        }
+
+        if (xs.Count < 3)
+        {
+            return double.NaN;
+        }
+
+        if (xs.Count >= 6)
+        {
+            var later = xs.Count / 2;
+            xs.RemoveRange(0, xs.Count - later);
+            ys.RemoveRange(0, ys.Count - later);
+        }
+
+        var meanX = xs.Average();
+        var meanY = ys.Average();
+        double sxy = 0, sxx = 0;
+        for (var i = 0; i < xs.Count; i++)
+        {
+            sxy += (xs[i] - meanX) * (ys[i] - meanY);
+            sxx += (xs[i] - meanX) * (xs[i] - meanX);
+        }
+
+        return sxy / sxx;
+    }
+
+    private List<DayRecord> CollectDays()
+    {
+        var days = new List<DayRecord>();
+        foreach (var direction in _directions)
+        {
+            for (var day = 0; day < _runDayCount; day++)
+            {
+                for (var c = 0; c < _model.ClassNames.Length; c++)
+                {
+                    if (!direction.HasClass[c])
+                    {
+                        continue;
+                    }
+
+                    var counts = direction.Day(day, c);
+                    days.Add(new DayRecord(_days.DateOf(day), direction.Direction.Name, _model.ClassNames[c], counts.Arrived, counts.Served, counts.GaveUp, counts.WaitHoursSum, counts.BacklogAtEnd, _days.StartOf(day) < _warmUpHours));
+                }
+            }
+        }
+
+        return days;
+    }
+
     /// <summary>Samples queue lengths on a fixed step; sample i is at i × step hours.</summary>
     private sealed class TimeSeriesSampler
     {
@@ -157,7 +280,19 @@ public sealed partial class CrossingReplication
                 var name = direction.Direction.Name;
                 var kmPerTruck = replication._stages[direction.Direction.Index][0].Stage.RoadPerTruckMetres / 1000.0;
                 Track(new NamedSeries("highway_queue_km", "km", name, "", new double[samples]), () => direction.HighwayQueue.Current * kmPerTruck);
-                Track(new NamedSeries("in_system_trucks", "trucks", name, "", new double[samples]), () => direction.InSystem.Current);
+                Track(new NamedSeries("highway_queue_trucks", "trucks", name, "", new double[samples]), () => direction.HighwayQueue.Current);
+                var inSystem = new NamedSeries("in_system_trucks", "trucks", name, "", new double[samples]);
+                InSystemSeries.Add(inSystem.Values);
+                Track(inSystem, () => direction.InSystem.Current);
+                for (var c = 0; c < replication._model.ClassNames.Length; c++)
+                {
+                    if (direction.HasClass[c])
+                    {
+                        var cargoClass = c;
+                        Track(new NamedSeries("in_system_trucks", "trucks", name, "", new double[samples]) { CargoClass = replication._model.ClassNames[c] }, () => direction.InSystemByClass[cargoClass]);
+                    }
+                }
+
                 foreach (var stage in replication._stages[direction.Direction.Index])
                 {
                     var seriesName = stage.Stage.HasServers ? "queue_trucks" : "yard_occupancy_trucks";
@@ -165,6 +300,11 @@ public sealed partial class CrossingReplication
                 }
             }
         }
+
+        public double StepHours => _stepHours;
+
+        /// <summary>Trucks in the system per direction index, as sampled.</summary>
+        public List<double[]> InSystemSeries { get; } = [];
 
         public IEnumerable<SimEvent> Sample()
         {

@@ -24,6 +24,9 @@ public sealed partial class CrossingReplication
     private readonly Dictionary<string, int> _calendarBits;
     private readonly double _warmUpHours;
     private readonly Calendars.LocalDays _days;
+
+    /// <summary>Local days of the scenario zone the run touches (<see cref="_days"/> also holds the day after the end).</summary>
+    private readonly int _runDayCount;
     private Truck? _liveHead;
     private long _nextTruckId;
 
@@ -40,6 +43,23 @@ public sealed partial class CrossingReplication
         _directions = [.. model.Directions.Select(d => new DirectionRuntime(d, _streams, model.ClassNames.Length))];
         _classes = [.. model.Classes.Select(c => new ClassRuntime(c, _streams))];
         _days = model.ScenarioDays;
+        _runDayCount = Enumerable.Range(0, _days.Count).Count(d => _days.StartOf(d) < model.Clock.RunHours);
+        foreach (var direction in _directions)
+        {
+            var mix = direction.Direction.Arrivals.ClassMix;
+            for (var c = 0; c < mix.Count; c++)
+            {
+                direction.HasClass[c] = mix[c] > 0;
+            }
+
+            foreach (var stage in direction.Direction.Stages)
+            {
+                if (stage.ReturnEmptyDirection >= 0 && model.EmptyClassIndex >= 0)
+                {
+                    _directions[stage.ReturnEmptyDirection].HasClass[model.EmptyClassIndex] = true;
+                }
+            }
+        }
     }
 
     public int Replication { get; }
@@ -71,16 +91,52 @@ public sealed partial class CrossingReplication
             _sim.Start(WarmUpReset());
         }
 
+        _sim.Start(DayEnds());
         _sim.Run(runHours);
         sampler.SampleNow(runHours);
+        RecordBacklog(_runDayCount - 1);
         ReportTrucksStillInSystem(runHours);
         return new ReplicationResult(
             Replication,
             _warmUpHours,
-            CollectMetrics(runHours),
+            CollectMetrics(runHours, sampler),
             sampler.ToTimeSeries(),
             CollectServedPerDay(runHours),
-            _model.ClassNames.Select((name, i) => (name, _classes[i].WaitHours.Quantiles)).ToDictionary(p => p.name, p => p.Quantiles, StringComparer.Ordinal));
+            _model.ClassNames.Select((name, i) => (name, _classes[i].WaitHours.Quantiles)).ToDictionary(p => p.name, p => p.Quantiles, StringComparer.Ordinal))
+        {
+            Days = CollectDays(),
+        };
+    }
+
+    /// <summary>At each local midnight of the scenario zone, the backlog of the day that ends.</summary>
+    private IEnumerable<SimEvent> DayEnds()
+    {
+        for (var day = 0; day + 1 < _runDayCount; day++)
+        {
+            var end = _days.StartOf(day + 1);
+            if (end > _sim.NowHours)
+            {
+                yield return _sim.Timeout(end - _sim.NowHours);
+            }
+
+            RecordBacklog(day);
+        }
+    }
+
+    private void RecordBacklog(int day)
+    {
+        if (day < 0)
+        {
+            return;
+        }
+
+        foreach (var direction in _directions)
+        {
+            for (var c = 0; c < direction.InSystemByClass.Length; c++)
+            {
+                direction.Day(day, c).BacklogAtEnd = direction.InSystemByClass[c];
+            }
+        }
     }
 
     private IEnumerable<SimEvent> ArrivalSource(DirectionRuntime direction)
@@ -142,18 +198,20 @@ public sealed partial class CrossingReplication
             {
                 truck.Visits[s] = new StageVisit(stages[s].Stage.Name, double.NaN, double.NaN, double.NaN);
             }
-
-            truck.NextLive = _liveHead;
-            if (_liveHead is not null)
-            {
-                _liveHead.PreviousLive = truck;
-            }
-
-            _liveHead = truck;
         }
+
+        truck.NextLive = _liveHead;
+        if (_liveHead is not null)
+        {
+            _liveHead.PreviousLive = truck;
+        }
+
+        _liveHead = truck;
 
         var directionRuntime = _directions[direction];
         directionRuntime.InSystem.Add(_sim.NowHours, 1);
+        directionRuntime.InSystemByClass[cargoClass]++;
+        directionRuntime.Day(_days.IndexAt(_sim.NowHours), cargoClass).Arrived++;
         if (_sim.NowHours >= _warmUpHours)
         {
             directionRuntime.Arrived[cargoClass]++;
@@ -272,7 +330,9 @@ public sealed partial class CrossingReplication
             {
                 if (truck.ServiceHours[s] > 0)
                 {
+                    truck.InServiceSinceHours = _sim.NowHours;
                     yield return _sim.Timeout(truck.ServiceHours[s]);
+                    truck.InServiceSinceHours = double.NaN;
                     truck.ServedHours += truck.ServiceHours[s];
                 }
 
@@ -358,8 +418,13 @@ public sealed partial class CrossingReplication
             heldIsServer = true;
             truck.IsCommitted = true;
             MarkVisit(truck, s, entered: false);
+            truck.InServiceSinceHours = _sim.NowHours;
             yield return _sim.Timeout(truck.ServiceHours[s]);
+            truck.InServiceSinceHours = double.NaN;
             truck.ServedHours += truck.ServiceHours[s];
+
+            // Served: the server now holds a finished truck until it gets a place downstream (blocked).
+            stage.BlockedServers!.Add(_sim.NowHours, 1);
         }
 
         ReleaseHeld(held, heldAt, heldIsServer);
@@ -448,6 +513,11 @@ public sealed partial class CrossingReplication
 
         if (held is not null)
         {
+            if (heldIsServer)
+            {
+                heldAt.BlockedServers!.Add(_sim.NowHours, -1);
+            }
+
             (heldIsServer ? heldAt.Servers! : heldAt.Places!).Release(held);
         }
 
@@ -474,14 +544,14 @@ public sealed partial class CrossingReplication
 
     private IEnumerable<SimEvent> CapacityController(StageRuntime stage)
     {
-        foreach (var (hours, servers) in stage.Stage.CapacitySchedule)
+        foreach (var (hours, servers, nominal) in stage.Stage.CapacitySchedule)
         {
             if (hours > _sim.NowHours)
             {
                 yield return _sim.Timeout(hours - _sim.NowHours);
             }
 
-            stage.Servers!.SetCapacity(servers);
+            stage.SetServers(servers, nominal);
         }
     }
 
@@ -510,6 +580,7 @@ public sealed partial class CrossingReplication
         var now = _sim.NowHours;
         var direction = _directions[truck.Direction];
         direction.InSystem.Add(now, -1);
+        direction.InSystemByClass[truck.CargoClass]--;
         if (truck.Visits is not null)
         {
             var lastVisited = Array.FindLastIndex(truck.Visits, v => !double.IsNaN(v.EnteredHours));
@@ -517,20 +588,20 @@ public sealed partial class CrossingReplication
             {
                 truck.Visits[lastVisited] = truck.Visits[lastVisited] with { LeftHours = now };
             }
+        }
 
-            if (truck.PreviousLive is null)
-            {
-                _liveHead = truck.NextLive;
-            }
-            else
-            {
-                truck.PreviousLive.NextLive = truck.NextLive;
-            }
+        if (truck.PreviousLive is null)
+        {
+            _liveHead = truck.NextLive;
+        }
+        else
+        {
+            truck.PreviousLive.NextLive = truck.NextLive;
+        }
 
-            if (truck.NextLive is not null)
-            {
-                truck.NextLive.PreviousLive = truck.PreviousLive;
-            }
+        if (truck.NextLive is not null)
+        {
+            truck.NextLive.PreviousLive = truck.PreviousLive;
         }
 
         var timeInSystem = now - truck.ArrivedHours;
@@ -559,9 +630,16 @@ public sealed partial class CrossingReplication
             }
         }
 
+        ref var today = ref direction.Day(_days.IndexAt(now), truck.CargoClass);
         if (outcome == TruckOutcome.Served)
         {
             direction.CountServedOn(_days.IndexAt(now), truck.CargoClass);
+            today.Served++;
+            today.WaitHoursSum += wait;
+        }
+        else
+        {
+            today.GaveUp++;
         }
 
         _observer?.OnTruckLeft(ToRecord(truck, now, outcome, wait, isPastShelfLife));
@@ -587,6 +665,10 @@ public sealed partial class CrossingReplication
             truck.Visits ?? []);
     }
 
+    /// <summary>The wait so far of a truck still in the system: its time in the system less its service so far (censored).</summary>
+    private static double WaitSoFar(Truck truck, double now) =>
+        now - truck.ArrivedHours - truck.ServedHours - (double.IsNaN(truck.InServiceSinceHours) ? 0 : now - truck.InServiceSinceHours);
+
     private void ReportTrucksStillInSystem(double now)
     {
         if (_observer is null)
@@ -603,7 +685,7 @@ public sealed partial class CrossingReplication
         foreach (var truck in trucks.OrderBy(t => t.Id))
         {
             var isPastShelfLife = _classes[truck.CargoClass].Spec.ShelfLifeHours is { } shelfLife && now - truck.ArrivedHours > shelfLife;
-            _observer.OnTruckLeft(ToRecord(truck, double.NaN, TruckOutcome.InSystemAtEnd, now - truck.ArrivedHours - truck.ServedHours, isPastShelfLife));
+            _observer.OnTruckLeft(ToRecord(truck, double.NaN, TruckOutcome.InSystemAtEnd, WaitSoFar(truck, now), isPastShelfLife));
         }
     }
 }

@@ -8,6 +8,7 @@ namespace BorderSim.Model.Crossing;
 internal sealed class DirectionRuntime
 {
     private readonly List<int[]> _servedPerDay = [];
+    private readonly List<DayCounts[]> _days = [];
 
     public DirectionRuntime(CompiledDirection direction, RandomStreams streams, int classCount)
     {
@@ -17,6 +18,27 @@ internal sealed class DirectionRuntime
         Arrived = new long[classCount];
         Served = new long[classCount];
         GaveUp = new long[classCount];
+        InSystemByClass = new int[classCount];
+        HasClass = [.. Enumerable.Range(0, classCount).Select(_ => false)];
+    }
+
+    /// <summary>Whether trucks of class i use this direction (its arrivals, or empties returning through it).</summary>
+    public bool[] HasClass { get; }
+
+    /// <summary>Trucks in the system now, per class (whatever the warm-up).</summary>
+    public int[] InSystemByClass { get; }
+
+    /// <summary>Per local day index of the scenario zone and class: arrivals, departures, waits and the backlog at the day's end.</summary>
+    public IReadOnlyList<DayCounts[]> Days => _days;
+
+    public ref DayCounts Day(int dayIndex, int cargoClass)
+    {
+        while (_days.Count <= dayIndex)
+        {
+            _days.Add(new DayCounts[Arrived.Length]);
+        }
+
+        return ref _days[dayIndex][cargoClass];
     }
 
     public CompiledDirection Direction { get; }
@@ -71,6 +93,16 @@ internal sealed class DirectionRuntime
         WaitHours.Reset();
         TimeInSystemHours.Reset();
     }
+}
+
+/// <summary>One direction's counts for one class on one local day.</summary>
+internal struct DayCounts
+{
+    public int Arrived;
+    public int Served;
+    public int GaveUp;
+    public double WaitHoursSum;
+    public int BacklogAtEnd;
 }
 
 /// <summary>A cargo class's streams and statistics in one replication.</summary>

@@ -7,6 +7,8 @@ namespace BorderSim.Model.Crossing;
 /// <summary>A stage's resources, random streams and statistics in one replication.</summary>
 internal sealed class StageRuntime
 {
+    private readonly Simulation? _simulation;
+
     public StageRuntime(Simulation simulation, CompiledStage stage, string direction, RandomStreams streams)
     {
         Stage = stage;
@@ -19,17 +21,15 @@ internal sealed class StageRuntime
         EmptyChannelStream = streams[$"empty-channel/{direction}/{stage.Name}"];
         if (Servers is not null)
         {
+            _simulation = simulation;
+            NominalServers = stage.CapacitySchedule.Length > 0 ? stage.CapacitySchedule[0].NominalServers : 0;
             BusyServers = new TimeWeightedStatistic();
             ServerCapacity = new TimeWeightedStatistic(0, Servers.Capacity);
-            var busy = BusyServers;
-            var capacity = ServerCapacity;
+            StaffedServers = new TimeWeightedStatistic(0, Math.Max(NominalServers, Servers.Capacity));
+            BlockedServers = new TimeWeightedStatistic();
             // A server finishing a truck after its gate closed works overtime: it counts as available
-            // while busy, so utilisation (busy / available server-hours) stays within [0, 1].
-            Servers.Changed += r =>
-            {
-                busy.Observe(simulation.NowHours, r.InUse);
-                capacity.Observe(simulation.NowHours, Math.Max(r.Capacity, r.InUse));
-            };
+            // while busy, so the busy, blocked and idle shares of available server-hours stay within [0, 1].
+            Servers.Changed += _ => ObserveServers();
         }
     }
 
@@ -52,12 +52,40 @@ internal sealed class StageRuntime
     /// <summary>Trucks at the stage that have not started service (for yards: trucks in the yard).</summary>
     public TimeWeightedStatistic Waiting { get; } = new();
 
+    /// <summary>Servers holding a truck: serving it, or holding it finished because the next stage has no place (blocked).</summary>
     public TimeWeightedStatistic? BusyServers { get; }
 
+    /// <summary>Servers holding a finished truck that cannot move on.</summary>
+    public TimeWeightedStatistic? BlockedServers { get; }
+
+    /// <summary>Available servers: open ones, plus any still finishing a truck after closing.</summary>
     public TimeWeightedStatistic? ServerCapacity { get; }
 
     /// <summary>A staging yard with a release quota lets one truck at a time take its turn to leave, in order.</summary>
     public Resource? ExitTurn { get; }
+
+    /// <summary>Servers the stage has, open or closed (at least those in use): the base of the utilisation shares.</summary>
+    public TimeWeightedStatistic? StaffedServers { get; }
+
+    /// <summary>Servers the stage has at present, whether its calendar is open or closed.</summary>
+    public int NominalServers { get; private set; }
+
+    /// <summary>The capacity controller moved to a breakpoint of the stage's schedule.</summary>
+    public void SetServers(int openServers, int nominalServers)
+    {
+        NominalServers = nominalServers;
+        Servers!.SetCapacity(openServers);
+        ObserveServers();
+    }
+
+    private void ObserveServers()
+    {
+        var now = _simulation!.NowHours;
+        var servers = Servers!;
+        BusyServers!.Observe(now, servers.InUse);
+        ServerCapacity!.Observe(now, Math.Max(servers.Capacity, servers.InUse));
+        StaffedServers!.Observe(now, Math.Max(NominalServers, Math.Max(servers.Capacity, servers.InUse)));
+    }
 
     /// <summary>Release quota of a staging yard: trucks released per local day index.</summary>
     public Dictionary<int, int> ReleasedPerDay { get; } = [];
@@ -66,6 +94,8 @@ internal sealed class StageRuntime
     {
         Waiting.Reset(atHours);
         BusyServers?.Reset(atHours);
+        BlockedServers?.Reset(atHours);
         ServerCapacity?.Reset(atHours);
+        StaffedServers?.Reset(atHours);
     }
 }

@@ -19,6 +19,9 @@ internal sealed class Truck
     /// <summary>Hours actually spent in service so far; the rest of the time in system is waiting.</summary>
     public double ServedHours;
 
+    /// <summary>When the service (or dwell) under way started; NaN while the truck waits.</summary>
+    public double InServiceSinceHours = double.NaN;
+
     /// <summary>Bit i set once calendar i's appointment quota admitted this truck.</summary>
     public ulong AdmittedCalendars;
 
@@ -27,7 +30,7 @@ internal sealed class Truck
 
     public Results.StageVisit[]? Visits;
 
-    // Live trucks form a list only when a truck observer wants the ones still in the system at the end.
+    // Live trucks form a list: the ones still in the system at the end are reported (counts, waits so far, trucks.csv).
     public Truck? PreviousLive;
     public Truck? NextLive;
 }

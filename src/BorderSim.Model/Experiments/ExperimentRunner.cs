@@ -59,7 +59,7 @@ public static class ExperimentRunner
             target = Math.Min(options.MaxReplications, replications.Count + threads);
         }
 
-        return Summarise(scenario, warmUpHours, method, replications);
+        return Summarise(scenario, warmUpHours, method, replications, LoadCheck.For(model));
     }
 
     /// <summary>Applies the options' overrides to the scenario.</summary>
@@ -96,7 +96,7 @@ public static class ExperimentRunner
         var total = new double[length];
         foreach (var replication in pilotsRun)
         {
-            foreach (var series in replication.TimeSeries.Series.Where(s => s.Name == "in_system_trucks"))
+            foreach (var series in replication.TimeSeries.Series.Where(s => s.Name == "in_system_trucks" && s.CargoClass.Length == 0))
             {
                 for (var i = 0; i < length; i++)
                 {
@@ -155,9 +155,12 @@ public static class ExperimentRunner
     }
 
     /// <summary>Combines replications: metric summaries, time-series bands, daily throughput, pooled wait quantiles.</summary>
-    public static ExperimentResult Summarise(ScenarioSpec scenario, double warmUpHours, string warmUpMethod, IReadOnlyList<ReplicationResult> replications)
+    public static ExperimentResult Summarise(ScenarioSpec scenario, double warmUpHours, string warmUpMethod, IReadOnlyList<ReplicationResult> replications, IReadOnlyList<StageLoad>? stageLoads = null)
     {
         ArgumentNullException.ThrowIfNull(replications);
+        stageLoads ??= LoadCheck.For(new CrossingModel(scenario));
+        var directionLoads = OverloadCheck.Judge(stageLoads, replications);
+        replications = OverloadCheck.WithVerdicts(replications, directionLoads);
         var keys = new List<MetricKey>();
         var values = new Dictionary<MetricKey, List<double>>();
         foreach (var replication in replications)
@@ -189,7 +192,73 @@ public static class ExperimentRunner
             SummariseSeries(replications),
             SummariseDays(replications),
             SummariseWaits(replications),
-            replications);
+            replications)
+        {
+            Daily = SummariseDaily(replications),
+            StageLoads = stageLoads,
+            DirectionLoads = directionLoads,
+        };
+    }
+
+    /// <summary>daily.csv: per day, direction and class, and per day and direction over all classes.</summary>
+    private static List<DaySummary> SummariseDaily(IReadOnlyList<ReplicationResult> replications)
+    {
+        var keys = new List<(NodaTime.LocalDate Date, string Direction, string CargoClass)>();
+        var perKey = new Dictionary<(NodaTime.LocalDate, string, string), (bool InWarmUp, DayRecord?[] Records)>();
+        for (var r = 0; r < replications.Count; r++)
+        {
+            foreach (var day in replications[r].Days)
+            {
+                foreach (var cargoClass in new[] { day.CargoClass, "all" })
+                {
+                    var key = (day.Date, day.Direction, cargoClass);
+                    if (!perKey.TryGetValue(key, out var entry))
+                    {
+                        entry = (day.InWarmUp, new DayRecord?[replications.Count]);
+                        perKey.Add(key, entry);
+                        keys.Add(key);
+                    }
+
+                    var sum = entry.Records[r] ?? new DayRecord(day.Date, day.Direction, cargoClass, 0, 0, 0, 0, 0, day.InWarmUp);
+                    entry.Records[r] = sum with
+                    {
+                        Arrived = sum.Arrived + day.Arrived,
+                        Served = sum.Served + day.Served,
+                        GaveUp = sum.GaveUp + day.GaveUp,
+                        WaitHoursSum = sum.WaitHoursSum + day.WaitHoursSum,
+                        BacklogAtEnd = sum.BacklogAtEnd + day.BacklogAtEnd,
+                    };
+                }
+            }
+        }
+
+        static MeanEstimate Estimate(IEnumerable<double> values)
+        {
+            var s = Statistics.Summarise(values);
+            return new MeanEstimate(s.Mean, s.HalfWidth95, s.Count);
+        }
+
+        // Days in date order, then directions and classes as the model reports them, "all" after the classes.
+        var order = keys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.k.CargoClass == "all" ? int.MaxValue : p.i);
+        return [.. keys
+            .OrderBy(k => k.Date)
+            .ThenBy(k => keys.FindIndex(other => other.Direction == k.Direction))
+            .ThenBy(k => order[k])
+            .Select(k =>
+            {
+                var (inWarmUp, records) = perKey[k];
+                var days = records.Where(d => d is not null).Select(d => d!.Value).ToList();
+                return new DaySummary(
+                    k.Date,
+                    k.Direction,
+                    k.CargoClass,
+                    inWarmUp,
+                    Estimate(days.Select(d => (double)d.Arrived)),
+                    Estimate(days.Select(d => (double)d.Served)),
+                    Estimate(days.Select(d => (double)d.GaveUp)),
+                    Estimate(days.Select(d => (double)d.BacklogAtEnd)),
+                    Estimate(days.Where(d => d.Served > 0).Select(d => d.WaitHoursSum / d.Served)));
+            })];
     }
 
     private static List<SeriesSummary> SummariseSeries(IReadOnlyList<ReplicationResult> replications)
@@ -222,7 +291,7 @@ public static class ExperimentRunner
                 upper[i] = Statistics.Percentile(column, 0.95);
             }
 
-            result.Add(new SeriesSummary(template.Id, template.Name, template.Unit, template.Direction, template.Stage, first.StepHours, mean, lower, upper));
+            result.Add(new SeriesSummary(template.Id, template.Name, template.Unit, template.Direction, template.Stage, first.StepHours, mean, lower, upper) { CargoClass = template.CargoClass });
         }
 
         return result;

@@ -10,7 +10,21 @@ public sealed record MetricSummary(MetricKey Key, int Replications, double Mean,
 /// A time series over replications: at each sample time (hours from the start) the mean and a band
 /// holding the middle 90% of replications (5th to 95th percentile across replications).
 /// </summary>
-public sealed record SeriesSummary(string Id, string Name, string Unit, string Direction, string Stage, double StepHours, double[] Mean, double[] Lower, double[] Upper);
+public sealed record SeriesSummary(string Id, string Name, string Unit, string Direction, string Stage, double StepHours, double[] Mean, double[] Lower, double[] Upper)
+{
+    /// <summary>The cargo class of a per-class series; "" otherwise.</summary>
+    public string CargoClass { get; init; } = "";
+}
+
+/// <summary>A mean over replications with its Student-t 95% half-width (NaN with fewer than two values) and the number of replications it is over.</summary>
+public readonly record struct MeanEstimate(double Mean, double HalfWidth95, int Replications);
+
+/// <summary>
+/// One local day, direction and class ("all" = every class) over replications: trucks that arrived, were
+/// served and gave up that day, trucks in the system when the day ended, and the mean wait of the trucks
+/// served that day (over the replications that served at least one).
+/// </summary>
+public sealed record DaySummary(NodaTime.LocalDate Date, string Direction, string CargoClass, bool InWarmUp, MeanEstimate Arrived, MeanEstimate Served, MeanEstimate GaveUp, MeanEstimate BacklogAtEnd, MeanEstimate WaitHours);
 
 /// <summary>Trucks served on one local day: mean over replications with its 95% half-width.</summary>
 public sealed record DailySummary(LocalDate Date, string Direction, double MeanTrucks, double HalfWidth95);
@@ -29,6 +43,15 @@ public sealed record ExperimentResult(
     IReadOnlyList<WaitDistribution> WaitByClass,
     IReadOnlyList<ReplicationResult> Replications)
 {
+    /// <summary>Per local day, direction and class: arrivals, departures, backlog and wait (daily.csv).</summary>
+    public IReadOnlyList<DaySummary> Daily { get; init; } = [];
+
+    /// <summary>Demand against capacity of every stage with a limit, computed before running.</summary>
+    public IReadOnlyList<StageLoad> StageLoads { get; init; } = [];
+
+    /// <summary>Per direction: overloaded or not, the growth of its backlog, its binding stage.</summary>
+    public IReadOnlyList<DirectionLoad> DirectionLoads { get; init; } = [];
+
     /// <summary>The local date and time, in the scenario's zone, of <paramref name="hours"/> after the start.</summary>
     public LocalDateTime LocalTimeAt(double hours) =>
         Scenario.StartInstant.Plus(Duration.FromSeconds(Math.Round(hours * 3600))).InZone(Scenario.TimeZone).LocalDateTime;

@@ -16,7 +16,11 @@ public sealed record ReplicationResult(
     IReadOnlyList<MetricValue> Metrics,
     TimeSeriesSet TimeSeries,
     IReadOnlyList<DailyCount> ServedPerDay,
-    IReadOnlyDictionary<string, QuantileSketch> WaitHoursByClass);
+    IReadOnlyDictionary<string, QuantileSketch> WaitHoursByClass)
+{
+    /// <summary>Per local day of the scenario zone, direction and class (every day of the run, warm-up included): arrivals, departures, waits, backlog.</summary>
+    public IReadOnlyList<DayRecord> Days { get; init; } = [];
+}
 
 /// <summary>Series sampled every <see cref="StepHours"/> from simulation time 0; sample i is at i × step.</summary>
 public sealed record TimeSeriesSet(double StepHours, IReadOnlyList<NamedSeries> Series);
@@ -24,8 +28,18 @@ public sealed record TimeSeriesSet(double StepHours, IReadOnlyList<NamedSeries> 
 /// <summary>One sampled series, e.g. <c>queue_trucks</c> at stage <c>vn_customs</c>, or <c>highway_queue_km</c>.</summary>
 public sealed record NamedSeries(string Name, string Unit, string Direction, string Stage, double[] Values)
 {
-    public string Id => string.Join('/', new[] { Name, Direction, Stage }.Where(p => p.Length > 0));
+    /// <summary>The cargo class of a per-class series (e.g. <c>in_system_trucks/import/fruit</c>); "" otherwise.</summary>
+    public string CargoClass { get; init; } = "";
+
+    public string Id => string.Join('/', new[] { Name, Direction, CargoClass, Stage }.Where(p => p.Length > 0));
 }
 
 /// <summary>Trucks counted on one local day.</summary>
 public readonly record struct DailyCount(LocalDate Date, string Direction, string CargoClass, int Trucks);
+
+/// <summary>
+/// One direction and class on one local day of one replication: trucks that arrived, were served and gave up
+/// that day, the sum of the waits of the trucks served that day, and the trucks in the system when the day ended.
+/// </summary>
+/// <param name="InWarmUp">The day began before the warm-up ended (its counts are outside the summary statistics).</param>
+public readonly record struct DayRecord(LocalDate Date, string Direction, string CargoClass, int Arrived, int Served, int GaveUp, double WaitHoursSum, int BacklogAtEnd, bool InWarmUp);

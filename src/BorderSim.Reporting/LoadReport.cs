@@ -1,0 +1,75 @@
+using System.Globalization;
+using BorderSim.Model.Experiments;
+using BorderSim.Model.Results;
+
+namespace BorderSim.Reporting;
+
+/// <summary>
+/// Overload in words: the capacity check printed before a run (demand against capacity per stage) and the
+/// warning printed with the table when a direction is overloaded.
+/// </summary>
+public static class LoadReport
+{
+    /// <summary>
+    /// The capacity check: one line per direction and stage with its demand and capacity per day (averaged
+    /// over the run) and their ratio; "OVERLOADED" where demand reaches capacity.
+    /// </summary>
+    public static void WriteCapacityCheck(IReadOnlyList<StageLoad> loads, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(loads);
+        ArgumentNullException.ThrowIfNull(writer);
+        if (loads.Count == 0)
+        {
+            return;
+        }
+
+        writer.Write("capacity check (trucks a day, averaged over the run: demand against what the stage serves in its open hours)\n");
+        int directionWidth = loads.Max(l => l.Direction.Length);
+        int stageWidth = loads.Max(l => l.Stage.Length);
+        foreach (StageLoad load in loads)
+        {
+            string line = string.Format(
+                CultureInfo.InvariantCulture,
+                "  {0} {1}  demand {2,6:0}  capacity {3,6:0}  {4,4:0}%{5}",
+                load.Direction.PadRight(directionWidth),
+                load.Stage.PadRight(stageWidth),
+                load.DemandTrucksPerDay,
+                load.CapacityTrucksPerDay,
+                load.Ratio * 100,
+                load.IsOverloaded ? "  OVERLOADED" : "");
+            writer.Write(line + "\n");
+        }
+    }
+
+    /// <summary>One paragraph per overloaded direction: the word overloaded, the direction, why, the growth, and what it means for the means.</summary>
+    public static IReadOnlyList<string> Warnings(ExperimentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var warnings = new List<string>();
+        foreach (DirectionLoad load in result.DirectionLoads.Where(l => l.IsOverloaded))
+        {
+            // The growth is a reason when it is significant; otherwise it is still stated beside the capacity reason.
+            string growth = load.Reasons.Any(r => r.StartsWith(OverloadCheck.GrowthReason, StringComparison.Ordinal))
+                ? ""
+                : double.IsNaN(load.GrowthTrucksPerDay)
+                    ? "; backlog growth not measured (fewer than 3 whole days after the warm-up)"
+                    : string.Format(CultureInfo.InvariantCulture, "; backlog growth {0} ± {1} trucks/day", SummaryTable.FormatNumber(load.GrowthTrucksPerDay), SummaryTable.FormatNumber(load.GrowthHalfWidth95));
+            // Demand at or above capacity: the queue grows without bound. A growing backlog alone: it still grows
+            // when the run ends (a surge or a closure may yet level off), so the run has no steady state either.
+            bool beyondCapacity = load.Reasons.Any(r => !r.StartsWith(OverloadCheck.GrowthReason, StringComparison.Ordinal));
+            string meaning = beyondCapacity
+                ? "The queue grows without bound: no steady state"
+                : "The backlog still grows when the run ends: no steady state within the run";
+            warnings.Add(string.Format(
+                CultureInfo.InvariantCulture,
+                "OVERLOADED {0}: {1}{2}. {3}, so this direction's means depend on the run's length ({4} days).",
+                load.Direction,
+                string.Join("; ", load.Reasons),
+                growth,
+                meaning,
+                result.Scenario.Days));
+        }
+
+        return warnings;
+    }
+}

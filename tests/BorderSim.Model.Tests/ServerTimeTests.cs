@@ -1,0 +1,98 @@
+using BorderSim.Engine.Randomness;
+using BorderSim.Model.Experiments;
+using BorderSim.Model.Results;
+using BorderSim.Model.Spec;
+using NodaTime;
+
+namespace BorderSim.Model.Tests;
+
+/// <summary>Utilisation splits a stage's server-hours into busy, blocked, idle and closed.</summary>
+public class ServerTimeTests
+{
+    private static double Mean(ExperimentResult result, string id) => result.Summary.Single(m => m.Key.Id == id).Mean;
+
+    private static readonly string[] Shares = ["busy", "blocked", "idle", "closed"];
+
+    private static void AssertSharesSumToOne(ExperimentResult result, string direction, string stage)
+    {
+        foreach (var replication in result.Replications)
+        {
+            var sum = Shares.Sum(s => replication.Metrics.Single(m => m.Key.Id == $"utilisation_{s}/{direction}/{stage}").Value);
+            Assert.That(sum, Is.EqualTo(1).Within(1e-9), $"{stage} replication {replication.Replication}");
+        }
+    }
+
+    [Test]
+    public void A_booth_holding_a_served_truck_that_cannot_move_on_is_blocked_not_busy()
+    {
+        // Two fast booths (exp, mean 3 min) feed one slow booth (6 min each, 10 an hour) through a buffer of 2;
+        // 20 trucks an hour arrive, so a queue always waits at the fast booths. Throughput = the slow booth's 10/h, so the fast booths serve 10 × 0.05 = 0.5 server-hours an hour
+        // of their 2: busy = 0.25. They are never idle (a queue always waits) and never closed: blocked = 0.75.
+        var scenario = SpecBuilder.Scenario(
+            [new DirectionSpec("export", SpecBuilder.Flat(24 * 20), [
+                SpecBuilder.Check("fast", 2, new ExponentialDistribution(0.05)),
+                SpecBuilder.Check("slow", 1, new Deterministic(0.1), buffer: 2)])],
+            days: 10,
+            warmUpHours: 24,
+            replications: 2);
+        var result = ExperimentRunner.Run(scenario, new RunOptions(Threads: 1));
+
+        Assert.Multiple(() =>
+        {
+            // Tolerance: the slow booth's throughput is exact (deterministic, never starved); busy time is a sum of
+            // about 2,000 exponential services a replication, relative sd ≈ 1/√2000 ≈ 2%: 0.25 ± 0.02 is 4 sd.
+            Assert.That(Mean(result, "utilisation_busy/export/fast"), Is.EqualTo(0.25).Within(0.02));
+            Assert.That(Mean(result, "utilisation_blocked/export/fast"), Is.EqualTo(0.75).Within(0.02));
+            Assert.That(Mean(result, "utilisation_idle/export/fast"), Is.LessThan(0.001));
+            Assert.That(Mean(result, "utilisation_closed/export/fast"), Is.Zero);
+            Assert.That(Mean(result, "utilisation/export/fast"), Is.EqualTo(0.25).Within(0.02), "utilisation is the busy share of open server-hours");
+            Assert.That(Mean(result, "utilisation_busy/export/slow"), Is.EqualTo(1).Within(1e-9));
+            Assert.That(result.DirectionLoads.Single().BindingStage, Is.EqualTo("slow"), "the blocked booths do not hide the bottleneck");
+        });
+        AssertSharesSumToOne(result, "export", "fast");
+        AssertSharesSumToOne(result, "export", "slow");
+    }
+
+    [Test]
+    public void A_booth_closed_half_the_day_is_closed_half_its_server_hours()
+    {
+        // Open 08:00–20:00 Hanoi time, measured over whole days after a one-day warm-up: closed = 12/24 exactly.
+        // 3 booths, exp(10 min), 50 trucks a day: busy = 50 × (1/6) h / (3 × 24) h ≈ 0.116 of all server-hours.
+        var calendar = SpecBuilder.Calendar("gate", SpecBuilder.Hanoi, 8, 20);
+        var scenario = SpecBuilder.Scenario(
+            [new DirectionSpec("export", SpecBuilder.Flat(50), [SpecBuilder.Check("booths", 3, new ExponentialDistribution(1 / 6.0), calendar: "gate")])],
+            days: 15,
+            warmUpHours: 24,
+            replications: 4,
+            calendars: [calendar]);
+        var result = ExperimentRunner.Run(scenario, new RunOptions(Threads: 2));
+
+        // Overtime after 20:00 (a truck in service finishes) moves a little closed time to busy: 1% at most here.
+        Assert.That(Mean(result, "utilisation_closed/export/booths"), Is.EqualTo(0.5).Within(0.01));
+        // Busy: 700 trucks a replication, relative sd of the work ≈ √2/√700 ≈ 5%; ±15% is 3 sd.
+        Assert.That(Mean(result, "utilisation_busy/export/booths"), Is.EqualTo(50 / 6.0 / 72).Within(15).Percent);
+        Assert.That(Mean(result, "utilisation_blocked/export/booths"), Is.Zero);
+        AssertSharesSumToOne(result, "export", "booths");
+    }
+
+    [Test]
+    public void A_booth_that_gives_trucks_back_because_of_an_appointment_quota_is_idle()
+    {
+        // Appointment-only with a quota of 0 for the whole run: every truck takes a booth, is turned away and
+        // gives it back at once. The booths are idle all the time they are open, never busy.
+        var appointments = new[] { new AppointmentPeriodSpec(new LocalDate(2026, 6, 1), new LocalDate(2026, 6, 30), 0, []) };
+        var calendar = SpecBuilder.Calendar("gate", SpecBuilder.Hanoi, 0, 24, appointments: appointments);
+        var scenario = SpecBuilder.Scenario(
+            [new DirectionSpec("export", SpecBuilder.Flat(100), [SpecBuilder.Check("booths", 2, new ExponentialDistribution(0.1), calendar: "gate")])],
+            days: 4,
+            warmUpHours: 24,
+            replications: 2,
+            calendars: [calendar]);
+        var result = ExperimentRunner.Run(scenario, new RunOptions(Threads: 1));
+
+        Assert.That(Mean(result, "served/export/all"), Is.Zero);
+        Assert.That(Mean(result, "utilisation_busy/export/booths"), Is.Zero);
+        Assert.That(Mean(result, "utilisation_idle/export/booths"), Is.EqualTo(1).Within(1e-9));
+        AssertSharesSumToOne(result, "export", "booths");
+    }
+}
