@@ -59,8 +59,8 @@ public class OutputFolderTests
         var rerun = CliRunner.Run(RunArgs("--no-plots"));
 
         Assert.That(rerun.ExitCode, Is.EqualTo(ExitCodes.Ok), rerun.Error);
-        Assert.That(FilesIn(_output).Where(f => !f.StartsWith('.')), Is.EqualTo(new[] { "notes.txt", "run.json", "summary.csv", "timeseries.csv" }));
-        Assert.That(ListedOutputs(), Is.EquivalentTo(new[] { "run.json", "summary.csv", "timeseries.csv" }));
+        Assert.That(FilesIn(_output).Where(f => !f.StartsWith('.')), Is.EqualTo(new[] { "daily.csv", "notes.txt", "run.json", "summary.csv", "timeseries.csv" }));
+        Assert.That(ListedOutputs(), Is.EquivalentTo(new[] { "daily.csv", "run.json", "summary.csv", "timeseries.csv" }));
     }
 
     [Test]
