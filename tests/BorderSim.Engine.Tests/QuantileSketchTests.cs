@@ -97,8 +97,52 @@ public class QuantileSketchTests
     }
 
     [Test]
-    public void Negative_values_are_refused()
+    public void Negative_values_are_counted_and_ranked_below_zero()
     {
-        Assert.That(() => new QuantileSketch().Add(-1), Throws.TypeOf<ArgumentOutOfRangeException>());
+        // A sample of both signs (differences, say): every value counts, and each quantile is within α of the
+        // exact one whatever its sign, because negatives are kept in a mirrored store of their magnitudes.
+        var values = LogNormalSample(31, 40_000).Select((v, i) => i % 3 == 0 ? -v : v).Concat(Enumerable.Repeat(0.0, 5_000)).ToArray();
+        var sketch = new QuantileSketch();
+        foreach (var value in values)
+        {
+            sketch.Add(value);
+        }
+
+        Array.Sort(values);
+        Assert.That(sketch.Count, Is.EqualTo(values.Length));
+        foreach (var probability in Probabilities)
+        {
+            var exact = ExactQuantile(values, probability);
+            Assert.That(Math.Abs(sketch.Quantile(probability) - exact), Is.LessThanOrEqualTo((sketch.RelativeAccuracy + 1e-9) * Math.Abs(exact)), $"p = {probability}");
+        }
+    }
+
+    [Test]
+    public void Merging_keeps_the_negative_values_of_both_sketches()
+    {
+        var a = new QuantileSketch();
+        var b = new QuantileSketch();
+        a.Add(-2);
+        a.Add(1);
+        b.Add(-3);
+        b.Add(-1e-12); // below the tracked magnitude: a zero
+
+        a.Merge(b);
+
+        Assert.That(a.Count, Is.EqualTo(4));
+        Assert.That(a.Quantile(0), Is.EqualTo(-3.0).Within(0.5).Percent);
+        Assert.That(a.Quantile(1.0 / 3), Is.EqualTo(-2.0).Within(0.5).Percent);
+        Assert.That(a.Quantile(2.0 / 3), Is.Zero);
+        Assert.That(a.Quantile(1), Is.EqualTo(1.0).Within(0.5).Percent);
+    }
+
+    [TestCase(double.NaN)]
+    [TestCase(double.PositiveInfinity)]
+    [TestCase(double.NegativeInfinity)]
+    public void A_value_that_is_not_a_finite_number_is_refused(double value)
+    {
+        var sketch = new QuantileSketch();
+        Assert.That(() => sketch.Add(value), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(sketch.Count, Is.Zero);
     }
 }

@@ -67,4 +67,32 @@ public class SampleStatisticTests
         Assert.That(waits.Max, Is.EqualTo(3.0));
         Assert.That(waits.Quantile(1), Is.EqualTo(3.0).Within(0.5).Percent);
     }
+
+    [Test]
+    public void Every_sample_counts_in_the_quantiles_also_a_negative_one()
+    {
+        // A sample left out of the sketch would shift every quantile upward without a word.
+        var differences = new SampleStatistic();
+        foreach (var value in new[] { -4.0, -1, 0, 2, 3 })
+        {
+            differences.Add(value);
+        }
+
+        Assert.That(differences.Quantiles.Count, Is.EqualTo(differences.Count));
+        Assert.That(differences.Quantile(0), Is.EqualTo(-4.0).Within(0.5).Percent);
+        Assert.That(differences.Quantile(0.5), Is.Zero, "the median of −4, −1, 0, 2, 3");
+        Assert.That(differences.Quantile(1), Is.EqualTo(3.0).Within(0.5).Percent);
+    }
+
+    [Test]
+    public void A_sample_that_is_not_a_number_is_refused_before_it_changes_anything()
+    {
+        var waits = new SampleStatistic();
+        waits.Add(1);
+
+        Assert.That(() => waits.Add(double.NaN), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(waits.Count, Is.EqualTo(1));
+        Assert.That(waits.Mean, Is.EqualTo(1.0));
+        Assert.That(waits.Quantiles.Count, Is.EqualTo(1));
+    }
 }

@@ -55,6 +55,51 @@ public class CrossingBehaviourTests
     }
 
     [Test]
+    public void A_truck_that_never_waits_has_a_wait_of_exactly_zero()
+    {
+        // Far more booths and lanes than trucks: nobody ever queues. Time in system minus the service
+        // hours would leave round-off of either sign (about 1e-15 h) for most trucks, and the quantiles
+        // would then sit above zero or negatives appear; the wait must be exactly 0 for every truck.
+        var scenario = SpecBuilder.Scenario(
+            [new DirectionSpec("export", SpecBuilder.Flat(24 * 20), [
+                SpecBuilder.Yard("vn_yard", null),
+                SpecBuilder.Check("customs", 200, new ExponentialDistribution(0.25)),
+                SpecBuilder.Check("road", 200, new Deterministic(0.07)),
+                SpecBuilder.Yard("cn_yard", null, new ExponentialDistribution(1.3))])],
+            days: 4,
+            warmUpHours: 0,
+            replications: 2);
+        var collector = new Collector();
+        var result = ExperimentRunner.Run(scenario, new RunOptions(Threads: 1), _ => collector);
+
+        var served = collector.Trucks.Where(t => t.Outcome == TruckOutcome.Served).ToList();
+        Assert.That(served, Has.Count.GreaterThan(1000));
+        Assert.That(served.Select(t => t.WaitHours), Is.All.Zero);
+        Assert.That(Mean(result, "wait_hours_max/export/all"), Is.Zero);
+        Assert.That(Mean(result, "wait_hours_p95/export/all"), Is.Zero);
+        Assert.That(result.WaitByClass.Single().Quantiles.Select(q => q.Hours), Is.All.Zero);
+    }
+
+    [Test]
+    public void A_trucks_wait_at_a_single_check_is_the_time_from_arrival_to_the_start_of_its_service()
+    {
+        // One check, no yard: the only waiting is in the check's queue, so each truck's wait is exactly its
+        // service start minus its arrival (the hand calculation from trucks.csv), never negative.
+        var scenario = SpecBuilder.Scenario(
+            [new DirectionSpec("export", SpecBuilder.Flat(24 * 18), [SpecBuilder.Check("customs", 5, new ExponentialDistribution(0.25))])],
+            days: 4,
+            warmUpHours: 0,
+            replications: 1);
+        var collector = new Collector();
+        ExperimentRunner.Run(scenario, new RunOptions(Threads: 1), _ => collector);
+
+        var served = collector.Trucks.Where(t => t.Outcome == TruckOutcome.Served).ToList();
+        Assert.That(served.Count(t => t.WaitHours > 0), Is.GreaterThan(100), "ρ = 0.9: many trucks wait");
+        Assert.That(served.Select(t => t.WaitHours - (t.Stages[0].ServiceStartHours - t.ArrivedHours)), Is.All.Zero);
+        Assert.That(collector.Trucks.Select(t => t.WaitHours), Is.All.GreaterThanOrEqualTo(0), "also the trucks still in the system at the end");
+    }
+
+    [Test]
     public void A_full_downstream_buffer_stops_the_upstream_server()
     {
         // A fast first check feeds a slow second one through a buffer of 2: the first check's servers

@@ -81,10 +81,11 @@ public class QueueingTheoryThroughModelTests
     }
 }
 
-/// <summary>Erlang C mean wait in queue (Kleinrock, Queueing Systems vol. 1, eq. 3.39 and 3.43).</summary>
+/// <summary>Erlang C for M/M/c (Kleinrock, Queueing Systems vol. 1, eq. 3.39 and 3.43).</summary>
 internal static class ErlangC
 {
-    public static double MeanWaitHours(double lambda, double mu, int servers)
+    /// <summary>C(c, a): the probability that an arriving truck waits, a = λ/μ.</summary>
+    public static double ProbabilityOfWait(double lambda, double mu, int servers)
     {
         var a = lambda / mu;
         var rho = a / servers;
@@ -101,7 +102,19 @@ internal static class ErlangC
         }
 
         var last = term * a / servers / (1 - rho);
-        var probabilityOfWait = last / (sum + last);
-        return probabilityOfWait / ((servers * mu) - lambda);
+        return last / (sum + last);
+    }
+
+    public static double MeanWaitHours(double lambda, double mu, int servers) =>
+        ProbabilityOfWait(lambda, mu, servers) / ((servers * mu) - lambda);
+
+    /// <summary>
+    /// The p-quantile of the wait in queue. P(W &gt; t) = C(c, a)·e^(−(cμ − λ)t) for t ≥ 0 (Kleinrock vol. 1
+    /// eq. 3.41), with an atom 1 − C at zero; so t_p = ln(C / (1 − p)) / (cμ − λ) when p &gt; 1 − C, else 0.
+    /// </summary>
+    public static double WaitQuantileHours(double probability, double lambda, double mu, int servers)
+    {
+        var c = ProbabilityOfWait(lambda, mu, servers);
+        return probability <= 1 - c ? 0 : Math.Log(c / (1 - probability)) / ((servers * mu) - lambda);
     }
 }

@@ -32,6 +32,10 @@ public class ShippedScenarioTests
         return result.Scenario!;
     }
 
+    /// <summary>Half-width of the two-sided Student-t interval at <paramref name="level"/> over the replications.</summary>
+    private static double HalfWidth(MetricSummary metric, double level) =>
+        MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, metric.Replications - 1, 0.5 + (level / 2)) * metric.StandardDeviation / Math.Sqrt(metric.Replications);
+
     private sealed class TruckTimes : ITruckObserver
     {
         public List<(string Direction, double Arrived, double Left)> Trucks { get; } = [];
@@ -103,6 +107,23 @@ public class ShippedScenarioTests
 
         // 95% replication CI widened by half, plus 3% for finite-run bias (see QueueingTheoryThroughModelTests).
         Assert.That(wait.Mean, Is.EqualTo(expected).Within((1.5 * wait.HalfWidth95) + (0.03 * expected)));
+    }
+
+    [TestCase(0.50)]
+    [TestCase(0.95)]
+    public void The_MMc_validation_scenario_has_the_exact_wait_quantiles(double probability)
+    {
+        var result = ExperimentRunner.Run(Load("scenarios/validation/mmc.yaml"), new RunOptions(Threads: 2));
+        var quantile = result.Summary.Single(m => m.Key.Id == $"wait_hours_p{probability * 100:0}/inbound/all");
+
+        // Exact: P(W > t) = C(6, 5)·e^(−4t) with C = 0.5875, so p50 = ln(C/0.5)/4 = 0.0403 h, p95 = ln(C/0.05)/4 = 0.616 h.
+        var expected = ErlangC.WaitQuantileHours(probability, 20, 4, 6);
+
+        // Interval: the 99 % Student-t interval over the replications' quantiles, plus the sketch's relative
+        // accuracy of 0.5 %.
+        var halfWidth99 = HalfWidth(quantile, 0.99);
+        TestContext.Out.WriteLine($"p{probability * 100:0}: {quantile.Mean:G4} ± {halfWidth99:G3} h (99 %) vs exact {expected:G4} h");
+        Assert.That(quantile.Mean, Is.EqualTo(expected).Within(halfWidth99 + (0.005 * expected)));
     }
 
     [Test]

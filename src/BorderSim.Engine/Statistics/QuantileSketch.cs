@@ -1,11 +1,12 @@
 namespace BorderSim.Engine.Statistics;
 
 /// <summary>
-/// Quantiles of non-negative observations in bounded memory with a guaranteed relative error
-/// (the DDSketch idea: Masson, Rim and Lee, VLDB 2019). Buckets are geometric with ratio
-/// γ = (1+α)/(1−α); any quantile is returned within relative error α of an observed value of
-/// that rank. Values below <see cref="MinTrackedValue"/> count as zero. Sketches merge exactly,
-/// so quantiles pooled over replications are as accurate as those of one.
+/// Quantiles of observations in bounded memory with a guaranteed relative error (the DDSketch idea:
+/// Masson, Rim and Lee, VLDB 2019). Buckets are geometric with ratio γ = (1+α)/(1−α); any quantile is
+/// returned within relative error α of an observed value of that rank. Negative values are kept in a
+/// mirrored store of their magnitudes, as in the paper, so every observation counts; magnitudes below
+/// <see cref="MinTrackedValue"/> count as zero. Sketches merge exactly, so quantiles pooled over
+/// replications are as accurate as those of one.
 /// </summary>
 public sealed class QuantileSketch
 {
@@ -14,8 +15,8 @@ public sealed class QuantileSketch
 
     private readonly double _logGamma;
     private readonly double _gamma;
-    private long[] _counts = [];
-    private int _offset;
+    private readonly Buckets _positive = new();
+    private readonly Buckets _negative = new();
     private long _zeroCount;
 
     public QuantileSketch(double relativeAccuracy = 0.005)
@@ -36,21 +37,22 @@ public sealed class QuantileSketch
 
     public void Add(double value)
     {
-        if (!(value >= 0))
+        if (!double.IsFinite(value))
         {
-            throw new ArgumentOutOfRangeException(nameof(value), value, "the sketch takes non-negative values");
+            throw new ArgumentOutOfRangeException(nameof(value), value, "the sketch takes finite numbers");
+        }
+
+        var magnitude = Math.Abs(value);
+        if (magnitude < MinTrackedValue)
+        {
+            _zeroCount++;
+        }
+        else
+        {
+            (value > 0 ? _positive : _negative).Add((int)Math.Ceiling(Math.Log(magnitude) / _logGamma), RelativeAccuracy);
         }
 
         Count++;
-        if (value < MinTrackedValue)
-        {
-            _zeroCount++;
-            return;
-        }
-
-        var index = (int)Math.Ceiling(Math.Log(value) / _logGamma);
-        EnsureIndex(index);
-        _counts[index - _offset]++;
     }
 
     public void Merge(QuantileSketch other)
@@ -63,15 +65,8 @@ public sealed class QuantileSketch
 
         Count += other.Count;
         _zeroCount += other._zeroCount;
-        for (var i = 0; i < other._counts.Length; i++)
-        {
-            if (other._counts[i] != 0)
-            {
-                var index = i + other._offset;
-                EnsureIndex(index);
-                _counts[index - _offset] += other._counts[i];
-            }
-        }
+        _positive.Merge(other._positive, RelativeAccuracy);
+        _negative.Merge(other._negative, RelativeAccuracy);
     }
 
     /// <summary>The <paramref name="probability"/>-quantile (0.5 for the median), NaN when empty.</summary>
@@ -87,61 +82,109 @@ public sealed class QuantileSketch
             return double.NaN;
         }
 
-        // Rank of the wanted observation, 0-based, as in the "lower" quantile definition.
+        // Rank of the wanted observation, 0-based, as in the "lower" quantile definition. Negatives come
+        // first, largest magnitude first; then zeros; then positives, smallest first.
         var rank = (long)Math.Floor(probability * (Count - 1));
-        if (rank < _zeroCount)
+        if (rank < _negative.Total)
         {
-            return 0;
+            return -Representative(_negative.IndexOfRank(_negative.Total - 1 - rank));
         }
 
-        var seen = _zeroCount;
-        for (var i = 0; i < _counts.Length; i++)
-        {
-            seen += _counts[i];
-            if (seen > rank)
-            {
-                // The bucket (γ^(k−1), γ^k] is represented by the point with equal relative error to both ends.
-                return 2 * Math.Pow(_gamma, i + _offset) / (_gamma + 1);
-            }
-        }
-
-        return 2 * Math.Pow(_gamma, _counts.Length - 1 + _offset) / (_gamma + 1);
+        rank -= _negative.Total;
+        return rank < _zeroCount ? 0 : Representative(_positive.IndexOfRank(rank - _zeroCount));
     }
 
     public void Clear()
     {
-        Array.Clear(_counts);
+        _positive.Clear();
+        _negative.Clear();
         _zeroCount = 0;
         Count = 0;
     }
 
-    private void EnsureIndex(int index)
+    // The bucket (γ^(k−1), γ^k] is represented by the point with equal relative error to both ends.
+    private double Representative(int index) => 2 * Math.Pow(_gamma, index) / (_gamma + 1);
+
+    /// <summary>Counts of magnitudes per bucket index k, for buckets (γ^(k−1), γ^k].</summary>
+    private sealed class Buckets
     {
-        if (_counts.Length == 0)
+        private long[] _counts = [];
+        private int _offset;
+
+        public long Total { get; private set; }
+
+        public void Add(int index, double relativeAccuracy)
         {
-            _counts = new long[64];
-            _offset = index - 32;
-            return;
+            EnsureIndex(index, relativeAccuracy);
+            _counts[index - _offset]++;
+            Total++;
         }
 
-        var low = Math.Min(_offset, index);
-        var high = Math.Max(_offset + _counts.Length - 1, index);
-        if (low == _offset && high == _offset + _counts.Length - 1)
+        public void Merge(Buckets other, double relativeAccuracy)
         {
-            return;
+            for (var i = 0; i < other._counts.Length; i++)
+            {
+                if (other._counts[i] != 0)
+                {
+                    var index = i + other._offset;
+                    EnsureIndex(index, relativeAccuracy);
+                    _counts[index - _offset] += other._counts[i];
+                }
+            }
+
+            Total += other.Total;
         }
 
-        var length = high - low + 1;
-        if (length > MaxBuckets)
+        /// <summary>The bucket index of the magnitude of 0-based <paramref name="rank"/>, smallest first.</summary>
+        public int IndexOfRank(long rank)
         {
-            throw new InvalidOperationException($"values span more than {MaxBuckets} buckets; the sketch covers about {MaxBuckets * RelativeAccuracy * 2:0} orders of e");
+            long seen = 0;
+            for (var i = 0; i < _counts.Length; i++)
+            {
+                seen += _counts[i];
+                if (seen > rank)
+                {
+                    return i + _offset;
+                }
+            }
+
+            return _counts.Length - 1 + _offset;
         }
 
-        var newLength = Math.Min(MaxBuckets, Math.Max(length + 32, _counts.Length * 2));
-        var newOffset = index < _offset ? high - newLength + 1 : low;
-        var counts = new long[newLength];
-        Array.Copy(_counts, 0, counts, _offset - newOffset, _counts.Length);
-        _counts = counts;
-        _offset = newOffset;
+        public void Clear()
+        {
+            Array.Clear(_counts);
+            Total = 0;
+        }
+
+        private void EnsureIndex(int index, double relativeAccuracy)
+        {
+            if (_counts.Length == 0)
+            {
+                _counts = new long[64];
+                _offset = index - 32;
+                return;
+            }
+
+            var low = Math.Min(_offset, index);
+            var high = Math.Max(_offset + _counts.Length - 1, index);
+            if (low == _offset && high == _offset + _counts.Length - 1)
+            {
+                return;
+            }
+
+            var length = high - low + 1;
+            if (length > MaxBuckets)
+            {
+                throw new InvalidOperationException($"values span more than {MaxBuckets} buckets; the sketch covers about {MaxBuckets * relativeAccuracy * 2:0} orders of e");
+            }
+
+            var newLength = Math.Min(MaxBuckets, Math.Max(length + 32, _counts.Length * 2));
+            var newOffset = index < _offset ? high - newLength + 1 : low;
+            var counts = new long[newLength];
+            Array.Copy(_counts, 0, counts, _offset - newOffset, _counts.Length);
+            _counts = counts;
+            _offset = newOffset;
+        }
     }
 }

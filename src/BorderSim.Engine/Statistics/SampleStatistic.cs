@@ -33,8 +33,14 @@ public sealed class SampleStatistic
 
     public QuantileSketch Quantiles { get; }
 
+    /// <summary>
+    /// Counts <paramref name="value"/> in every statistic, quantiles included, whatever its sign (a sample left
+    /// out of the quantiles would bias them without a word). A value that is not a finite number is a bug
+    /// in the caller and is refused before anything changes.
+    /// </summary>
     public void Add(double value)
     {
+        Quantiles.Add(value); // throws for NaN or ±∞ before the moments change
         Count++;
         Sum += value;
         var delta = value - _mean;
@@ -48,11 +54,6 @@ public sealed class SampleStatistic
         if (value > Max)
         {
             Max = value;
-        }
-
-        if (value >= 0)
-        {
-            Quantiles.Add(value);
         }
     }
 

@@ -165,6 +165,7 @@ public sealed partial class CrossingReplication
             Direction = direction,
             CargoClass = cargoClass,
             ArrivedHours = _sim.NowHours,
+            FreeSinceHours = _sim.NowHours,
             ServiceHours = new double[stages.Length],
             Channels = new byte[stages.Length],
         };
@@ -330,10 +331,9 @@ public sealed partial class CrossingReplication
             {
                 if (truck.ServiceHours[s] > 0)
                 {
-                    truck.InServiceSinceHours = _sim.NowHours;
+                    truck.StartService(_sim.NowHours);
                     yield return _sim.Timeout(truck.ServiceHours[s]);
-                    truck.InServiceSinceHours = double.NaN;
-                    truck.ServedHours += truck.ServiceHours[s];
+                    truck.EndService(_sim.NowHours);
                 }
 
                 continue;
@@ -418,10 +418,9 @@ public sealed partial class CrossingReplication
             heldIsServer = true;
             truck.IsCommitted = true;
             MarkVisit(truck, s, entered: false);
-            truck.InServiceSinceHours = _sim.NowHours;
+            truck.StartService(_sim.NowHours);
             yield return _sim.Timeout(truck.ServiceHours[s]);
-            truck.InServiceSinceHours = double.NaN;
-            truck.ServedHours += truck.ServiceHours[s];
+            truck.EndService(_sim.NowHours);
 
             // Served: the server now holds a finished truck until it gets a place downstream (blocked).
             stage.BlockedServers!.Add(_sim.NowHours, 1);
@@ -605,7 +604,7 @@ public sealed partial class CrossingReplication
         }
 
         var timeInSystem = now - truck.ArrivedHours;
-        var wait = timeInSystem - truck.ServedHours;
+        var wait = truck.WaitedHoursAt(now);
         var cargoClass = _classes[truck.CargoClass];
         var isPastShelfLife = cargoClass.Spec.ShelfLifeHours is { } shelfLife && timeInSystem > shelfLife;
         if (now >= _warmUpHours)
@@ -665,9 +664,8 @@ public sealed partial class CrossingReplication
             truck.Visits ?? []);
     }
 
-    /// <summary>The wait so far of a truck still in the system: its time in the system less its service so far (censored).</summary>
-    private static double WaitSoFar(Truck truck, double now) =>
-        now - truck.ArrivedHours - truck.ServedHours - (double.IsNaN(truck.InServiceSinceHours) ? 0 : now - truck.InServiceSinceHours);
+    /// <summary>The wait so far of a truck still in the system (censored): its waiting gaps up to now.</summary>
+    private static double WaitSoFar(Truck truck, double now) => truck.WaitedHoursAt(now);
 
     private void ReportTrucksStillInSystem(double now)
     {

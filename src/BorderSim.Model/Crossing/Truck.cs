@@ -16,11 +16,26 @@ internal sealed class Truck
     /// <summary>Channel index per stage of the route (0 for yards and roads).</summary>
     public byte[] Channels = [];
 
-    /// <summary>Hours actually spent in service so far; the rest of the time in system is waiting.</summary>
-    public double ServedHours;
+    /// <summary>
+    /// Hours waited so far: the sum of the gaps between each moment the truck became free (arrival, end of
+    /// a service or dwell) and the start of its next service or dwell. Summed gap by gap, not as time in
+    /// system minus service, so a truck that never waits has exactly 0 (no round-off of either sign).
+    /// </summary>
+    public double WaitedHours;
 
-    /// <summary>When the service (or dwell) under way started; NaN while the truck waits.</summary>
-    public double InServiceSinceHours = double.NaN;
+    /// <summary>When the truck last became free to move on; NaN while it is in service or dwelling.</summary>
+    public double FreeSinceHours;
+
+    /// <summary>Hours waited up to <paramref name="nowHours"/>, including the gap still open.</summary>
+    public double WaitedHoursAt(double nowHours) => double.IsNaN(FreeSinceHours) ? WaitedHours : WaitedHours + (nowHours - FreeSinceHours);
+
+    public void StartService(double nowHours)
+    {
+        WaitedHours += nowHours - FreeSinceHours;
+        FreeSinceHours = double.NaN;
+    }
+
+    public void EndService(double nowHours) => FreeSinceHours = nowHours;
 
     /// <summary>Bit i set once calendar i's appointment quota admitted this truck.</summary>
     public ulong AdmittedCalendars;
