@@ -38,14 +38,14 @@ public static class Plots
     public static Plot? QueueLengthPlot(ExperimentResult result)
     {
         List<SeriesSummary> series = [.. result.TimeSeries.Where(s => IsUnit(s.Unit, "trucks") && s.Stage.Length > 0)];
-        return series.Count == 0 ? null : BandPlot(result, series, $"{result.Scenario.Name}: queue length per stage", "trucks");
+        return series.Count == 0 ? null : BandPlot(result, series, $"{result.Scenario.Label}: queue length per stage", "trucks");
     }
 
     /// <summary>Highway queue (km) over time: a mean line and the p5–p95 band.</summary>
     public static Plot? HighwayQueuePlot(ExperimentResult result)
     {
         List<SeriesSummary> series = [.. result.TimeSeries.Where(s => IsUnit(s.Unit, "km"))];
-        return series.Count == 0 ? null : BandPlot(result, series, $"{result.Scenario.Name}: highway queue", "queue length (km)");
+        return series.Count == 0 ? null : BandPlot(result, series, $"{result.Scenario.Label}: highway queue", "queue length (km)");
     }
 
     /// <summary>The pooled waiting-time CDF of each cargo class.</summary>
@@ -57,7 +57,7 @@ public static class Plots
             return null;
         }
 
-        var plot = NewPlot($"{result.Scenario.Name}: waiting time by cargo class", "wait (hours)", "share of trucks");
+        var plot = NewPlot($"{result.Scenario.Label}: waiting time by cargo class", "wait (hours)", "share of trucks");
         for (int i = 0; i < classes.Count; i++)
         {
             WaitDistribution w = classes[i];
@@ -65,7 +65,7 @@ public static class Plots
             double[] shares = [.. w.Quantiles.Select(q => q.Probability)];
             var line = plot.Add.ScatterLine(hours, shares, Palette(i));
             line.LineWidth = 2.5f;
-            line.LegendText = FormattableString.Invariant($"{w.CargoClass} ({w.Trucks:N0} trucks)");
+            line.LegendText = FormattableString.Invariant($"{w.CargoClass} ({w.Trucks} trucks)"); // no thousands comma: it reads as a decimal comma in Vietnam
         }
 
         plot.Axes.SetLimitsY(0, 1.02);
@@ -82,7 +82,7 @@ public static class Plots
             return null;
         }
 
-        var plot = NewPlot($"{result.Scenario.Name}: trucks served per day", "", "trucks per day");
+        var plot = NewPlot($"{result.Scenario.Label}: trucks served per day", "", "trucks per day");
         string[] directions = [.. result.ServedPerDay.Select(d => d.Direction).Distinct()];
         for (int i = 0; i < directions.Length; i++)
         {
@@ -226,6 +226,7 @@ public static class Plots
         plot.ShowLegend(Edge.Right);
         plot.Legend.FontSize = 13;
         plot.Font.Set(FontFor(title));
+        InvariantTicks.Apply(plot);
         return plot;
     }
 
