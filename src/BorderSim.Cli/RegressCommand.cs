@@ -123,8 +123,7 @@ public static class RegressCommand
 
                 try
                 {
-                    using var reader = new StreamReader(baselinePath, AtomicFile.Utf8);
-                    baseline = SummaryCsv.ReadBaseline(reader, baselinePath);
+                    baseline = SummaryCsv.ReadBaseline(new StringReader(InputFile.ReadText(baselinePath)), baselinePath);
                 }
                 catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
                 {

@@ -48,4 +48,19 @@ public class ValidateCommandTests
             Assert.That(outcome.Error, Does.Contain("1 of 2 files invalid"));
         });
     }
+
+    [Test]
+    [Platform("Linux")]
+    public void Dev_zero_is_exit_2_and_the_files_after_it_are_still_validated()
+    {
+        string directory = CliRunner.NewTemporaryDirectory();
+        string good = CliRunner.WriteScenario(directory, "good.yaml", CliRunner.SmallScenario);
+        var outcome = CliRunner.Run("validate", "/dev/zero", good);
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(outcome.Error, Does.Contain("/dev/zero:1:1: is not a regular file"));
+            Assert.That(outcome.Out, Does.Contain($"{good}: valid"));
+        });
+    }
 }
