@@ -83,6 +83,8 @@ internal sealed class ScenarioMapper
             }
         }
 
+        CheckReturnCycles(names);
+
         if (names.NeedsEmptyClass && !names.Classes.Contains(CargoClassSpec.EmptyClassName))
         {
             classes.Add(new CargoClassSpec(CargoClassSpec.EmptyClassName, 0, null, 0, 0, null));
@@ -182,6 +184,11 @@ internal sealed class ScenarioMapper
             {
                 _f.Error(key, field, $"'{key.Value}' is not a valid name", "use letters, digits, '_' and '-' only");
             }
+            else if (key.Value == CargoClassSpec.EmptyClassName)
+            {
+                // It would merge with the trucks return_empty_via sends back: its tonnes and costs applied to them.
+                _f.Error(key, field, $"'{key.Value}' is the built-in class of trucks returning empty", "name this class otherwise, e.g. empty_containers");
+            }
 
             var cls = _f.Map(value, field, "write e.g. { share: 0.6, tonnes: 19 }");
             if (cls is null)
@@ -212,6 +219,55 @@ internal sealed class ScenarioMapper
         }
 
         return classes;
+    }
+
+    /// <summary>
+    /// A returning empty truck meets the yards of the direction it returns through, and a yard with
+    /// return_empty_via sends it back again: around a cycle of directions it would never leave.
+    /// </summary>
+    private void CheckReturnCycles(Names names)
+    {
+        foreach (var (direction, via, node, field) in names.ReturnRoutes)
+        {
+            if (via == direction || PathBack(names, via, direction) is not { } path)
+            {
+                continue;
+            }
+
+            _f.Error(node, field, $"empty trucks would circulate for ever: {direction} -> {string.Join(" -> ", path)}",
+                "a direction that receives returning trucks must not send them back; remove one return_empty_via");
+        }
+    }
+
+    /// <summary>The directions from <paramref name="from"/> to <paramref name="to"/> along return routes (both included), or null.</summary>
+    private static List<string>? PathBack(Names names, string from, string to)
+    {
+        var previous = new Dictionary<string, string?>(StringComparer.Ordinal) { [from] = null };
+        var queue = new Queue<string>([from]);
+        while (queue.Count > 0)
+        {
+            var current = queue.Dequeue();
+            if (current == to)
+            {
+                var path = new List<string>();
+                for (string? step = current; step is not null; step = previous[step])
+                {
+                    path.Insert(0, step);
+                }
+
+                return path;
+            }
+
+            foreach (var route in names.ReturnRoutes)
+            {
+                if (route.Direction == current && previous.TryAdd(route.Via, current))
+                {
+                    queue.Enqueue(route.Via);
+                }
+            }
+        }
+
+        return null;
     }
 
     private List<CalendarSpec> ReadCalendars(YNode node, Names names)
@@ -426,4 +482,7 @@ internal sealed class Names
 
     /// <summary>True when a yard returns trucks empty, so the implicit class 'empty' exists.</summary>
     public bool NeedsEmptyClass { get; set; }
+
+    /// <summary>Every return_empty_via: trucks of Direction go back empty through Via.</summary>
+    public List<(string Direction, string Via, YNode Node, string Field)> ReturnRoutes { get; } = [];
 }
