@@ -99,7 +99,9 @@ internal sealed class Fields(Diagnostics diagnostics)
     public static bool IsName(string text) =>
         text.Length > 0 && text.All(c => char.IsLetterOrDigit(c) || c is '_' or '-');
 
-    public int? Int(YNode node, string field, int min, string? hint = null)
+    public int? Int(YNode node, string field, int min, string? hint = null) => Int(node, field, min, int.MaxValue, hint);
+
+    public int? Int(YNode node, string field, int min, int max, string? hint = null)
     {
         var text = Scalar(node, field, "a whole number");
         if (text is null)
@@ -118,6 +120,12 @@ internal sealed class Fields(Diagnostics diagnostics)
         if (value < min)
         {
             Error(node, field, $"must be at least {min}, found {value}", hint);
+            return null;
+        }
+
+        if (value > max)
+        {
+            Error(node, field, $"must be at most {max}, found {value}", hint);
             return null;
         }
 

@@ -39,7 +39,7 @@ internal sealed class ScenarioMapper
         var description = Optional(map, "description", (n, f) => _f.Text(n, f)) ?? "";
         var start = ReadStart(map);
         var zone = Optional(map, "time_zone", _f.Zone);
-        var days = OptionalValue(map, "days", (n, f) => _f.Int(n, f, 1, "a run lasts at least one day"));
+        var days = OptionalValue(map, "days", (n, f) => _f.Int(n, f, 1, ScenarioLimits.MaxDays, $"a run lasts from one day to {ScenarioLimits.MaxDays} days (about 100 years)"));
         var warmUp = ReadWarmUp(map);
         var replications = OptionalValue(map, "replications", (n, f) => _f.Int(n, f, 1, "run at least one replication")) ?? 10;
         var seed = OptionalValue(map, "seed", _f.UInt64) ?? 1UL;
