@@ -32,6 +32,14 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
+
+        // Names, file names and option values are user text: none of their control characters reaches the terminal.
+        context = context with
+        {
+            Out = new TerminalSafeWriter(context.Out),
+            Error = new TerminalSafeWriter(context.Error),
+            ProgressError = context.ProgressError,
+        };
         TextWriter stderr = context.Error;
         TextWriter stdout = context.Out;
         CancellationToken cancellationToken = context.CancellationToken;

@@ -73,7 +73,7 @@ internal sealed class ScenarioMapper
             {
                 if (!Fields.IsName(key.Value))
                 {
-                    _f.Error(key, Fields.Join("directions", key.Value), $"'{key.Value}' is not a valid name", "use letters, digits, '_' and '-' only");
+                    _f.Error(key, Fields.Join("directions", key.Value), $"'{key.Value}' is not a valid name", "use letters, digits, '_' and '-', not '-' first");
                 }
 
                 if (directionReader.Read(key.Value, value) is { } direction)
@@ -182,7 +182,7 @@ internal sealed class ScenarioMapper
             names.Classes.Add(key.Value);
             if (!Fields.IsName(key.Value))
             {
-                _f.Error(key, field, $"'{key.Value}' is not a valid name", "use letters, digits, '_' and '-' only");
+                _f.Error(key, field, $"'{key.Value}' is not a valid name", "use letters, digits, '_' and '-', not '-' first");
             }
             else if (key.Value == CargoClassSpec.EmptyClassName)
             {
@@ -286,7 +286,7 @@ internal sealed class ScenarioMapper
             names.Calendars.Add(key.Value);
             if (!Fields.IsName(key.Value))
             {
-                _f.Error(key, field, $"'{key.Value}' is not a valid name", "use letters, digits, '_' and '-' only");
+                _f.Error(key, field, $"'{key.Value}' is not a valid name", "use letters, digits, '_' and '-', not '-' first");
             }
 
             var cal = _f.Map(value, field, "write e.g. { time_zone: Asia/Ho_Chi_Minh, hours: { mon-sun: \"07:00-19:00\" } }");
@@ -405,7 +405,7 @@ internal sealed class ScenarioMapper
             names.Roads.Add(key.Value);
             if (!Fields.IsName(key.Value))
             {
-                _f.Error(key, field, $"'{key.Value}' is not a valid name", "use letters, digits, '_' and '-' only");
+                _f.Error(key, field, $"'{key.Value}' is not a valid name", "use letters, digits, '_' and '-', not '-' first");
             }
 
             var road = _f.Map(value, field, "write e.g. { lanes: { export: 2, import: 2 }, crossing: fixed(4min), buffer: 20 }");
