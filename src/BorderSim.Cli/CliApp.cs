@@ -76,8 +76,16 @@ public static class CliApp
         }
         catch (Exception e)
         {
+            // Replications run in parallel: their failure arrives wrapped, and one line should name the cause.
+            Exception cause = e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : e;
+            if (cause is OutOfMemoryException or InsufficientExecutionStackException)
+            {
+                stderr.WriteLine("bordersim: run failed: out of memory; shorten the run (days, replications, trucks_per_day) or run fewer replications at once (--threads)");
+                return ExitCodes.RunFailed;
+            }
+
             // A bug or a failed run: one line for the user, the stack trace on request.
-            stderr.WriteLine($"bordersim: run failed: {e.GetType().Name}: {e.Message.Split('\n')[0].TrimEnd()}");
+            stderr.WriteLine($"bordersim: run failed: {cause.GetType().Name}: {cause.Message.Split('\n')[0].TrimEnd()}");
             if (context.IsDebug)
             {
                 stderr.WriteLine(e.ToString());

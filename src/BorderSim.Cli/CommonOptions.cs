@@ -53,6 +53,29 @@ public static class CommonOptions
         return option;
     }
 
+    /// <summary>--max-work: the largest run accepted, in truck-stages (see <see cref="WorkEstimate"/>).</summary>
+    public static Option<double> CreateMaxWork()
+    {
+        const string Expects = "--max-work expects a number of at least 1, e.g. 1e9";
+        return new Option<double>("--max-work")
+        {
+            Description = "Refuse a run estimated above this many truck-stages (trucks a day x days x stages x replications) before it starts",
+            HelpName = "N",
+            DefaultValueFactory = _ => RunOptions.DefaultMaxWorkTruckStages,
+            CustomParser = result =>
+            {
+                string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value >= 1 && double.IsFinite(value))
+                {
+                    return value;
+                }
+
+                result.AddError($"{Expects}, not '{text}'");
+                return 0;
+            },
+        };
+    }
+
     /// <summary>An optional number option strictly between <paramref name="above"/> and <paramref name="below"/>; see <see cref="WholeNumber"/>.</summary>
     public static Option<double?> NumberBetween(string name, double above, double below, string example)
     {
@@ -87,6 +110,8 @@ public sealed class RunSettingsOptions
 
     public required Option<string[]> Set { get; init; }
 
+    public required Option<double> MaxWork { get; init; }
+
     public static RunSettingsOptions Create() => new()
     {
         Replications = With(CommonOptions.WholeNumber("--replications", "-r", 1), "Replications to run [default: the scenario's replications]"),
@@ -97,6 +122,7 @@ public sealed class RunSettingsOptions
         },
         Days = With(CommonOptions.WholeNumber("--days", null, 1, ScenarioLimits.MaxDays), "Length of the run in days, warm-up included [default: the scenario's days]", "D"),
         Threads = With(CommonOptions.WholeNumber("--threads", null, 1), "Replications run at once; results do not depend on it [default: all cores]"),
+        MaxWork = CommonOptions.CreateMaxWork(),
         Set = new Option<string[]>("--set")
         {
             Description = "Override a scenario value, e.g. --set directions.export.arrivals.trucks_per_day=600 (repeatable)",
@@ -122,6 +148,7 @@ public sealed class RunSettingsOptions
         command.Options.Add(Days);
         command.Options.Add(Threads);
         command.Options.Add(Set);
+        command.Options.Add(MaxWork);
     }
 
     /// <summary>The run options given on the command line.</summary>
@@ -132,7 +159,8 @@ public sealed class RunSettingsOptions
             Replications: parseResult.GetValue(Replications),
             Seed: parseResult.GetValue(Seed),
             Days: parseResult.GetValue(Days),
-            Threads: parseResult.GetValue(Threads));
+            Threads: parseResult.GetValue(Threads),
+            MaxWorkTruckStages: parseResult.GetValue(MaxWork));
     }
 
     /// <summary>The --set overrides, parsed; errors are reported as <c>--set:N:col: ...</c>.</summary>
