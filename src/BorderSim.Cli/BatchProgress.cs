@@ -67,7 +67,7 @@ public sealed class BatchProgress(CliContext context, int total)
             if (failed)
             {
                 // Keep failures on screen: clear the bar, print the line, redraw the bar below it.
-                context.Error.Write("\r\u001b[2K");
+                context.ProgressError.Write("\r\u001b[2K");
                 context.Error.WriteLine(line);
                 _lineOpen = false;
             }
@@ -86,7 +86,7 @@ public sealed class BatchProgress(CliContext context, int total)
         int filled = total > 0 ? Math.Min(BarWidth, _finished * BarWidth / total) : BarWidth;
         string running = _running.Count == 0 ? "" : $"  running {string.Join(',', _running.Take(6))}{(_running.Count > 6 ? ",..." : "")}";
         string failed = _failed == 0 ? "" : $"  {_failed} failed";
-        context.Error.Write($"\r\u001b[2Kruns [{new string('#', filled)}{new string('.', BarWidth - filled)}] {_finished}/{total}{failed}{running}");
+        context.ProgressError.Write($"\r\u001b[2Kruns [{new string('#', filled)}{new string('.', BarWidth - filled)}] {_finished}/{total}{failed}{running}");
         _lineOpen = true;
     }
 }

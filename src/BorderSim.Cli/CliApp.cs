@@ -32,6 +32,14 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
+
+        // Names, file names and option values are user text: none of their control characters reaches the terminal.
+        context = context with
+        {
+            Out = new TerminalSafeWriter(context.Out),
+            Error = new TerminalSafeWriter(context.Error),
+            ProgressError = context.ProgressError,
+        };
         TextWriter stderr = context.Error;
         TextWriter stdout = context.Out;
         CancellationToken cancellationToken = context.CancellationToken;
@@ -68,8 +76,16 @@ public static class CliApp
         }
         catch (Exception e)
         {
+            // Replications run in parallel: their failure arrives wrapped, and one line should name the cause.
+            Exception cause = e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : e;
+            if (cause is OutOfMemoryException or InsufficientExecutionStackException)
+            {
+                stderr.WriteLine("bordersim: run failed: out of memory; shorten the run (days, replications, trucks_per_day) or run fewer replications at once (--threads)");
+                return ExitCodes.RunFailed;
+            }
+
             // A bug or a failed run: one line for the user, the stack trace on request.
-            stderr.WriteLine($"bordersim: run failed: {e.GetType().Name}: {e.Message.Split('\n')[0].TrimEnd()}");
+            stderr.WriteLine($"bordersim: run failed: {cause.GetType().Name}: {cause.Message.Split('\n')[0].TrimEnd()}");
             if (context.IsDebug)
             {
                 stderr.WriteLine(e.ToString());

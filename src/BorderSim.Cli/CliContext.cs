@@ -20,6 +20,18 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, bool IsErrorTe
     /// </summary>
     public Func<string, Stream, Stream>? OutputStreamFilter { get; init; }
 
+    /// <summary>
+    /// Where progress bars draw themselves with CR and ANSI sequences: stderr without the escaping of
+    /// <see cref="TerminalSafeWriter"/> (in <see cref="Error"/>); <see cref="Error"/> itself when not set.
+    /// </summary>
+    public TextWriter ProgressError
+    {
+        get => _progressError ?? Error;
+        init => _progressError = value;
+    }
+
+    private readonly TextWriter? _progressError;
+
     /// <summary>Writes one diagnostic line to stderr.</summary>
     public void Diagnostic(string line) => Error.WriteLine(line);
 }

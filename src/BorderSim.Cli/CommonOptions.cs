@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using BorderSim.Model.Experiments;
 using BorderSim.Scenarios;
 
@@ -25,6 +27,74 @@ public static class CommonOptions
         Description = "Print stack traces of unexpected errors (also BORDERSIM_DEBUG=1)",
         Recursive = true,
     };
+
+    /// <summary>
+    /// An optional whole-number option in [<paramref name="min"/>, <paramref name="max"/>]. The value is parsed
+    /// here, not by System.CommandLine, so a non-number ("two", "1e3", "1.5") is an error naming the option and
+    /// what it expects (exit 2) rather than an exception from a validator reading a value that failed to parse.
+    /// </summary>
+    public static Option<int?> WholeNumber(string name, string? alias, int min, int max = int.MaxValue)
+    {
+        string expects = max == int.MaxValue
+            ? $"{name} expects a whole number of at least {min}"
+            : $"{name} expects a whole number of at least {min} and at most {max}";
+        var option = alias is null ? new Option<int?>(name) : new Option<int?>(name, alias);
+        option.CustomParser = result =>
+        {
+            string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value) && value >= min && value <= max)
+            {
+                return value;
+            }
+
+            result.AddError($"{expects}, not '{text}'");
+            return null;
+        };
+        return option;
+    }
+
+    /// <summary>--max-work: the largest run accepted, in truck-stages (see <see cref="WorkEstimate"/>).</summary>
+    public static Option<double> CreateMaxWork()
+    {
+        const string Expects = "--max-work expects a number of at least 1, e.g. 1e9";
+        return new Option<double>("--max-work")
+        {
+            Description = "Refuse a run estimated above this many truck-stages (trucks a day x days x stages x replications) before it starts",
+            HelpName = "N",
+            DefaultValueFactory = _ => RunOptions.DefaultMaxWorkTruckStages,
+            CustomParser = result =>
+            {
+                string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value >= 1 && double.IsFinite(value))
+                {
+                    return value;
+                }
+
+                result.AddError($"{Expects}, not '{text}'");
+                return 0;
+            },
+        };
+    }
+
+    /// <summary>An optional number option strictly between <paramref name="above"/> and <paramref name="below"/>; see <see cref="WholeNumber"/>.</summary>
+    public static Option<double?> NumberBetween(string name, double above, double below, string example)
+    {
+        string expects = $"{name} expects a number between {above.ToString(CultureInfo.InvariantCulture)} and {below.ToString(CultureInfo.InvariantCulture)} (exclusive), e.g. {example}";
+        return new Option<double?>(name)
+        {
+            CustomParser = result =>
+            {
+                string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value > above && value < below)
+                {
+                    return value;
+                }
+
+                result.AddError($"{expects}, not '{text}'");
+                return null;
+            },
+        };
+    }
 }
 
 /// <summary>The options that override how a scenario runs: --replications, --seed, --days, --threads, --set.</summary>
@@ -40,31 +110,19 @@ public sealed class RunSettingsOptions
 
     public required Option<string[]> Set { get; init; }
 
+    public required Option<double> MaxWork { get; init; }
+
     public static RunSettingsOptions Create() => new()
     {
-        Replications = new Option<int?>("--replications", "-r")
-        {
-            Description = "Replications to run [default: the scenario's replications]",
-            HelpName = "N",
-            Validators = { r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--replications must be at least 1"); } },
-        },
+        Replications = With(CommonOptions.WholeNumber("--replications", "-r", 1), "Replications to run [default: the scenario's replications]"),
         Seed = new Option<ulong?>("--seed")
         {
             Description = "Master seed of every random stream [default: the scenario's seed]",
             HelpName = "S",
         },
-        Days = new Option<int?>("--days")
-        {
-            Description = "Length of the run in days, warm-up included [default: the scenario's days]",
-            HelpName = "D",
-            Validators = { r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--days must be at least 1"); } },
-        },
-        Threads = new Option<int?>("--threads")
-        {
-            Description = "Replications run at once; results do not depend on it [default: all cores]",
-            HelpName = "N",
-            Validators = { r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--threads must be at least 1"); } },
-        },
+        Days = With(CommonOptions.WholeNumber("--days", null, 1, ScenarioLimits.MaxDays), "Length of the run in days, warm-up included [default: the scenario's days]", "D"),
+        Threads = With(CommonOptions.WholeNumber("--threads", null, 1), "Replications run at once; results do not depend on it [default: all cores]"),
+        MaxWork = CommonOptions.CreateMaxWork(),
         Set = new Option<string[]>("--set")
         {
             Description = "Override a scenario value, e.g. --set directions.export.arrivals.trucks_per_day=600 (repeatable)",
@@ -75,6 +133,13 @@ public sealed class RunSettingsOptions
         },
     };
 
+    private static Option<int?> With(Option<int?> option, string description, string helpName = "N")
+    {
+        option.Description = description;
+        option.HelpName = helpName;
+        return option;
+    }
+
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -83,6 +148,7 @@ public sealed class RunSettingsOptions
         command.Options.Add(Days);
         command.Options.Add(Threads);
         command.Options.Add(Set);
+        command.Options.Add(MaxWork);
     }
 
     /// <summary>The run options given on the command line.</summary>
@@ -93,7 +159,8 @@ public sealed class RunSettingsOptions
             Replications: parseResult.GetValue(Replications),
             Seed: parseResult.GetValue(Seed),
             Days: parseResult.GetValue(Days),
-            Threads: parseResult.GetValue(Threads));
+            Threads: parseResult.GetValue(Threads),
+            MaxWorkTruckStages: parseResult.GetValue(MaxWork));
     }
 
     /// <summary>The --set overrides, parsed; errors are reported as <c>--set:N:col: ...</c>.</summary>

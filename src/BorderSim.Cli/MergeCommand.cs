@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BorderSim.Reporting;
+using BorderSim.Scenarios;
 
 namespace BorderSim.Cli;
 
@@ -47,7 +48,12 @@ public static class MergeCommand
                 return ExitCodes.InvalidInput;
             }
 
-            string text = File.ReadAllText(path, AtomicFile.Utf8);
+            if (!InputFile.TryReadText(path, InputFile.MaxCsvBytes, out string? text, out InputFile.Problem? problem))
+            {
+                context.Error.WriteLine($"{path}: {problem.Message}");
+                return ExitCodes.InvalidInput;
+            }
+
             if (firstText is null)
             {
                 firstText = text;

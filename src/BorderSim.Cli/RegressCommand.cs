@@ -41,12 +41,9 @@ public static class RegressCommand
             Description = $"Directory for {FindingsFileName} (every metric checked) and run.json [default: none]",
             HelpName = "DIR",
         };
-        var threads = new Option<int?>("--threads")
-        {
-            Description = "Replications run at once; results do not depend on it [default: all cores]",
-            HelpName = "N",
-            Validators = { r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--threads must be at least 1"); } },
-        };
+        var threads = CommonOptions.WholeNumber("--threads", null, 1);
+        threads.Description = "Replications run at once; results do not depend on it [default: all cores]";
+        threads.HelpName = "N";
         var command = new Command("regress", "Check scenarios against stored baselines (Welch t-test, Bonferroni); exit 1 if a metric moved")
         {
             files, baselines, update, exact, output, threads,
@@ -126,8 +123,7 @@ public static class RegressCommand
 
                 try
                 {
-                    using var reader = new StreamReader(baselinePath, AtomicFile.Utf8);
-                    baseline = SummaryCsv.ReadBaseline(reader, baselinePath);
+                    baseline = SummaryCsv.ReadBaseline(new StringReader(InputFile.ReadText(baselinePath)), baselinePath);
                 }
                 catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
                 {

@@ -25,7 +25,7 @@ public sealed class ReplicationProgress(CliContext context, int total) : IProgre
             {
                 int width = 30;
                 int filled = total > 0 ? Math.Min(width, value * width / total) : width;
-                context.Error.Write($"\rreplications [{new string('#', filled)}{new string('.', width - filled)}] {value}/{total}");
+                context.ProgressError.Write($"\rreplications [{new string('#', filled)}{new string('.', width - filled)}] {value}/{total}");
                 if (value >= total)
                 {
                     context.Error.WriteLine();

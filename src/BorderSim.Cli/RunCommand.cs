@@ -23,23 +23,17 @@ public static class RunCommand
         };
         var trucks = new Option<bool>("--trucks") { Description = "Also write trucks.csv: one row per truck with its times at every stage" };
         var noPlots = new Option<bool>("--no-plots") { Description = "Do not draw the plots (PNG and SVG)" };
-        var precision = new Option<double?>("--precision")
-        {
-            Description = "Add replications until the 95% half-width of --metric is at most this share of its mean, e.g. 0.05 [default: off, a fixed number of replications]",
-            HelpName = "SHARE",
-            Validators = { r => { if (r.GetValueOrDefault<double?>() is { } p && !(p > 0 && p < 1)) r.AddError("--precision must be between 0 and 1, e.g. 0.05 for 5%"); } },
-        };
+        var precision = CommonOptions.NumberBetween("--precision", 0, 1, "0.05 for 5%");
+        precision.Description = "Add replications until the 95% half-width of --metric is at most this share of its mean, e.g. 0.05 [default: off, a fixed number of replications]";
+        precision.HelpName = "SHARE";
         var metric = new Option<string?>("--metric")
         {
             Description = "Metric id for --precision, as in summary.csv's metric column, e.g. wait_hours_mean/all/fruit",
             HelpName = "ID",
         };
-        var maxReplications = new Option<int?>("--max-replications")
-        {
-            Description = "Upper bound on replications with --precision [default: 200]",
-            HelpName = "N",
-            Validators = { r => { if (r.GetValueOrDefault<int?>() is < 2) r.AddError("--max-replications must be at least 2"); } },
-        };
+        var maxReplications = CommonOptions.WholeNumber("--max-replications", null, 2);
+        maxReplications.Description = "Upper bound on replications with --precision [default: 200]";
+        maxReplications.HelpName = "N";
         var format = CommonOptions.CreateFormat();
         RunSettingsOptions settings = RunSettingsOptions.Create();
 

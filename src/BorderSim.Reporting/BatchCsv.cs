@@ -58,13 +58,13 @@ public static class BatchCsv
             [
                 CsvNumbers.Format(run.Run),
                 run.Key,
-                run.ScenarioFile,
-                run.ScenarioName,
+                Csv.Text(run.ScenarioFile),
+                Csv.Text(run.ScenarioName),
                 run.ScenarioSha256,
                 run.Seed?.ToString(CultureInfo.InvariantCulture) ?? "",
                 run.Replications?.ToString(CultureInfo.InvariantCulture) ?? "",
                 run.Days?.ToString(CultureInfo.InvariantCulture) ?? "",
-                .. run.SweepValues,
+                .. run.SweepValues.Select(Csv.Text),
             ]);
         }
     }
@@ -128,7 +128,7 @@ public static class BatchCsv
         {
             foreach (string[] row in rows)
             {
-                csv.WriteRow([CsvNumbers.Format(run.Run), run.ScenarioFile, run.ScenarioName, .. run.SweepValues, .. row]);
+                csv.WriteRow([CsvNumbers.Format(run.Run), Csv.Text(run.ScenarioFile), Csv.Text(run.ScenarioName), .. run.SweepValues.Select(Csv.Text), .. row]);
             }
         }
     }

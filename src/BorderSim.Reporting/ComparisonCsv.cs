@@ -30,7 +30,7 @@ public static class ComparisonCsv
             csv.WriteRow(
             [
                 .. MetricKeyColumns.Fields(d.Key),
-                d.Alternative,
+                Csv.Text(d.Alternative),
                 CsvNumbers.Format(d.Pairs),
                 CsvNumbers.Format(d.BaseMean),
                 CsvNumbers.Format(d.AlternativeMean),

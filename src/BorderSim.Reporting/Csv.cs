@@ -29,6 +29,20 @@ internal static class Csv
 
     public static void WriteRow(this CsvWriter csv, params string[] fields) => csv.WriteRecord(fields);
 
+    /// <summary>
+    /// A cell of user text (a scenario name, a file name, a swept value) that a spreadsheet will not run: one that
+    /// begins with '=', '+', '-', '@', tab or CR is prefixed with "'" (OWASP's advice on CSV injection), unless it
+    /// is a plain number such as -5 or +0.5.
+    /// </summary>
+    public static string Text(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+               && !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            ? "'" + text
+            : text;
+    }
+
     /// <summary>The header of a reader, checked to hold <paramref name="required"/>; throws <see cref="InvalidDataException"/> naming the missing columns.</summary>
     public static IReadOnlyList<string> RequireColumns(CsvReader csv, string what, params string[] required)
     {

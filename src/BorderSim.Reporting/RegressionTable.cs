@@ -57,7 +57,7 @@ public static class RegressionTable
         foreach ((string file, RegressionFinding f) in findings)
         {
             csv.WriteRow(
-                file, f.Metric,
+                Csv.Text(file), f.Metric,
                 CsvNumbers.Format(f.BaselineMean), CsvNumbers.Format(f.NewMean), CsvNumbers.Format(f.Difference),
                 CsvNumbers.Format(f.RelativeChange), CsvNumbers.Format(f.PValue),
                 f.IsRegression ? "true" : "false", f.Reason);

@@ -66,7 +66,7 @@ public static class ScenarioReader
         return Result(diagnostics, spec, hash) with { DatedEntries = DatedEntry.Collect(root) };
     }
 
-    /// <summary>The edge: checks the file exists and is at most <see cref="MaxFileBytes"/>, reads it as UTF-8, calls <see cref="Read"/>.</summary>
+    /// <summary>The edge: reads the file (a regular file of at most <see cref="MaxFileBytes"/>, UTF-8) with <see cref="InputFile"/>, calls <see cref="Read"/>.</summary>
     public static ScenarioLoadResult Load(string path, IReadOnlyList<ScenarioOverride>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -79,36 +79,17 @@ public static class ScenarioReader
             return Fail("is a directory, not a scenario file", "give a .yaml file");
         }
 
-        var info = new FileInfo(path);
-        if (!info.Exists)
+        if (!InputFile.TryReadText(path, MaxFileBytes, out var text, out var problem))
         {
-            return Fail("file not found", "check the path; shipped scenarios are in scenarios/");
+            return problem.Kind switch
+            {
+                InputFile.ProblemKind.NotFound => Fail(problem.Message, "check the path; shipped scenarios are in scenarios/"),
+                InputFile.ProblemKind.TooLarge => Fail(problem.Message, "a scenario is a few kilobytes; is this the right file?"),
+                _ => Fail(problem.Message, problem.Hint),
+            };
         }
 
-        if (info.Length > MaxFileBytes)
-        {
-            return Fail($"the file is {info.Length / (1024.0 * 1024.0):0.0} MiB; the limit is {MaxFileBytes / (1024 * 1024)} MiB",
-                "a scenario is a few kilobytes; is this the right file?");
-        }
-
-        try
-        {
-            using var reader = new StreamReader(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-            var text = reader.ReadToEnd();
-            return Read(new StringReader(text), path, overrides);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Fail("the file is not UTF-8 text", "save it as UTF-8");
-        }
-        catch (IOException e)
-        {
-            return Fail("could not be read: " + e.Message, null);
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            return Fail("could not be read: " + e.Message, "check the file's permissions");
-        }
+        return Read(new StringReader(text), path, overrides);
     }
 
     /// <summary>Parses <c>path=value</c> (a <c>--set</c> option); throws <see cref="FormatException"/> with a clear message.</summary>

@@ -96,6 +96,22 @@ public class BatchCommandTests
     }
 
     [Test]
+    public void A_sweep_value_of_three_million_days_is_one_invalid_run_and_the_others_still_run()
+    {
+        string output = Path.Combine(_directory, "out");
+        var outcome = CliRunner.Run("batch", _small, "--sweep", "days=2,3000000,3", "-o", output, "--replications", "2");
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), outcome.Error);
+            Assert.That(outcome.Error, Does.Contain("days: must be at most 36600, found 3000000"));
+            Assert.That(outcome.Error, Does.Not.Contain("run failed"));
+            Assert.That(outcome.Out, Does.Contain("2 run, 0 already done, 0 failed, 1 invalid"));
+            string[] batch = File.ReadAllLines(Path.Combine(output, "batch.csv"));
+            Assert.That(batch.Skip(1).Select(l => l.Split(',')[0]).Distinct(), Is.EqualTo(new[] { "1", "3" }));
+        });
+    }
+
+    [Test]
     public void A_glob_expands_in_sorted_order_and_a_glob_matching_nothing_is_an_error()
     {
         CliRunner.WriteScenario(_directory, "b.yaml", CliRunner.SmallScenario);

@@ -158,4 +158,22 @@ public class CompareCommandTests
         var outcome = CliRunner.Run("compare", _base);
         Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
     }
+
+    [Test]
+    public void A_scenario_name_that_is_a_formula_is_quoted_in_comparison_csv_and_its_control_characters_are_escaped_on_the_terminal()
+    {
+        string hostile = CliRunner.WriteScenario(_directory, "hostile.yaml", Wider.Replace(
+            "name: Hữu Nghị test 3 lanes", "name: \"=HYPERLINK(1)\\e[31mred\\u202E\"", StringComparison.Ordinal));
+        string output = Path.Combine(_directory, "out");
+        var outcome = CliRunner.Run("compare", _base, hostile, "-o", output, "--replications", "2", "--days", "2", "--no-plots");
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+        string alternative = File.ReadAllLines(Path.Combine(output, "comparison.csv"))[1].Split(',')[6];
+        Assert.Multiple(() =>
+        {
+            Assert.That(alternative, Is.EqualTo("'=HYPERLINK(1)\u001b[31mred\u202E"));
+            Assert.That(outcome.Out, Does.Contain("=HYPERLINK(1)\\x1B[31mred\\u202E"));
+            // Ordinal: a culture-aware search ignores U+202E and finds it everywhere.
+            Assert.That((outcome.Out + outcome.Error).IndexOfAny(['\u001b', '\u202E']), Is.EqualTo(-1), "no raw ESC or right-to-left override");
+        });
+    }
 }

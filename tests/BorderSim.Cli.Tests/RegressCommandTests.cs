@@ -93,4 +93,25 @@ public class RegressCommandTests
             Assert.That(outcome.Error, Does.Contain("bordersim regress --update"));
         });
     }
+
+    [Test]
+    [Platform("Linux")]
+    public void A_baseline_that_is_a_named_pipe_is_exit_2_at_once_rather_than_a_wait_for_ever()
+    {
+        Directory.CreateDirectory(_baselines);
+        string fifo = Path.Combine(_baselines, "crossing.csv");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            mkfifo.WaitForExit();
+            Assume.That(mkfifo.ExitCode, Is.Zero, "mkfifo is needed for this test");
+        }
+
+        var regress = Task.Run(() => Regress());
+        Assert.That(regress.Wait(TimeSpan.FromSeconds(60)), Is.True, "opening a pipe with no writer blocks");
+        Assert.Multiple(() =>
+        {
+            Assert.That(regress.Result.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(regress.Result.Error, Does.Contain($"{fifo}: cannot be read as a baseline: {fifo}: is not a regular file"));
+        });
+    }
 }

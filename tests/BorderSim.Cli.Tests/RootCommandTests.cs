@@ -57,6 +57,6 @@ public class RootCommandTests
     {
         var outcome = CliRunner.Run("run", "x.yaml", "--replications", "0");
         Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
-        Assert.That(outcome.Error, Does.Contain("--replications must be at least 1"));
+        Assert.That(outcome.Error, Does.Contain("--replications expects a whole number of at least 1, not '0'"));
     }
 }

@@ -63,4 +63,19 @@ public class ValidateCommandTests
             Assert.That(outcome.Error, Does.StartWith($"{file}:14:17: warning: calendars.vn_gate.closures[0]: the closure 2026-02-15..2026-02-18 ends before the run starts (the run is 2026-06-01..2026-06-03)"));
         });
     }
+
+    [Test]
+    [Platform("Linux")]
+    public void Dev_zero_is_exit_2_and_the_files_after_it_are_still_validated()
+    {
+        string directory = CliRunner.NewTemporaryDirectory();
+        string good = CliRunner.WriteScenario(directory, "good.yaml", CliRunner.SmallScenario);
+        var outcome = CliRunner.Run("validate", "/dev/zero", good);
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(outcome.Error, Does.Contain("/dev/zero:1:1: is not a regular file"));
+            Assert.That(outcome.Out, Does.Contain($"{good}: valid"));
+        });
+    }
 }

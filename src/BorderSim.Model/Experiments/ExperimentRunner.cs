@@ -83,6 +83,8 @@ public static class ExperimentRunner
             throw new ArgumentOutOfRangeException(nameof(options), $"the warm-up ({result.WarmUpHours} h) must be shorter than the run ({result.RunHours} h)");
         }
 
+        WorkEstimate.Check(options.Precision is null ? result : result with { Replications = Math.Max(result.Replications, options.MaxReplications) }, options.MaxWorkTruckStages);
+
         return result;
     }
 

@@ -10,6 +10,7 @@ namespace BorderSim.Model.Experiments;
 /// <param name="Precision">Relative precision wanted: keep adding replications until the 95% half-width of <paramref name="PrecisionMetric"/> is at most this share of its mean (Law's sequential procedure).</param>
 /// <param name="PrecisionMetric">Metric id for <paramref name="Precision"/>, e.g. <c>wait_hours_mean/all/fruit</c>.</param>
 /// <param name="MaxReplications">Upper bound on replications for the sequential procedure.</param>
+/// <param name="MaxWorkTruckStages">Largest run accepted, in truck-stages (<see cref="WorkEstimate"/>); a run estimated above it is refused before it starts.</param>
 public sealed record RunOptions(
     int? Replications = null,
     ulong? Seed = null,
@@ -17,4 +18,12 @@ public sealed record RunOptions(
     int? Threads = null,
     double? Precision = null,
     string? PrecisionMetric = null,
-    int MaxReplications = 200);
+    int MaxReplications = 200,
+    double MaxWorkTruckStages = RunOptions.DefaultMaxWorkTruckStages)
+{
+    /// <summary>
+    /// About 3,000 times the largest shipped scenario (some 3e5 truck-stages): a run of about a quarter of an hour
+    /// on one core, and a few GB at most. Above it a typing slip (trucks_per_day: 1e7) would fill the memory.
+    /// </summary>
+    public const double DefaultMaxWorkTruckStages = 1e9;
+}

@@ -358,6 +358,7 @@ internal sealed class DirectionMapper(Fields f, Names names, IReadOnlyList<RoadS
 
                 returnVia = via;
                 names.NeedsEmptyClass = true;
+                names.ReturnRoutes.Add((direction, via, viaNode, viaField));
             }
         }
 

@@ -89,17 +89,20 @@ internal sealed class Fields(Diagnostics diagnostics)
 
         if (!IsName(text))
         {
-            Error(node, field, $"'{text}' is not a valid name", "use letters, digits, '_' and '-' only, e.g. vn_customs");
+            Error(node, field, $"'{text}' is not a valid name", "use letters, digits, '_' and '-', not '-' first, e.g. vn_customs");
             return null;
         }
 
         return text;
     }
 
+    /// <summary>Letters, digits, '_' and '-', not '-' first: a name goes into CSV cells, where a leading '-' starts a formula.</summary>
     public static bool IsName(string text) =>
-        text.Length > 0 && text.All(c => char.IsLetterOrDigit(c) || c is '_' or '-');
+        text.Length > 0 && text[0] != '-' && text.All(c => char.IsLetterOrDigit(c) || c is '_' or '-');
 
-    public int? Int(YNode node, string field, int min, string? hint = null)
+    public int? Int(YNode node, string field, int min, string? hint = null) => Int(node, field, min, int.MaxValue, hint);
+
+    public int? Int(YNode node, string field, int min, int max, string? hint = null)
     {
         var text = Scalar(node, field, "a whole number");
         if (text is null)
@@ -118,6 +121,12 @@ internal sealed class Fields(Diagnostics diagnostics)
         if (value < min)
         {
             Error(node, field, $"must be at least {min}, found {value}", hint);
+            return null;
+        }
+
+        if (value > max)
+        {
+            Error(node, field, $"must be at most {max}, found {value}", hint);
             return null;
         }
 

@@ -39,7 +39,7 @@ internal sealed class ScenarioMapper
         var description = Optional(map, "description", (n, f) => _f.Text(n, f)) ?? "";
         var start = ReadStart(map);
         var zone = Optional(map, "time_zone", _f.Zone);
-        var days = OptionalValue(map, "days", (n, f) => _f.Int(n, f, 1, "a run lasts at least one day"));
+        var days = OptionalValue(map, "days", (n, f) => _f.Int(n, f, 1, ScenarioLimits.MaxDays, $"a run lasts from one day to {ScenarioLimits.MaxDays} days (about 100 years)"));
         var warmUp = ReadWarmUp(map);
         var replications = OptionalValue(map, "replications", (n, f) => _f.Int(n, f, 1, "run at least one replication")) ?? 10;
         var seed = OptionalValue(map, "seed", _f.UInt64) ?? 1UL;
@@ -73,7 +73,7 @@ internal sealed class ScenarioMapper
             {
                 if (!Fields.IsName(key.Value))
                 {
-                    _f.Error(key, Fields.Join("directions", key.Value), $"'{key.Value}' is not a valid name", "use letters, digits, '_' and '-' only");
+                    _f.Error(key, Fields.Join("directions", key.Value), $"'{key.Value}' is not a valid name", "use letters, digits, '_' and '-', not '-' first");
                 }
 
                 if (directionReader.Read(key.Value, value) is { } direction)
@@ -82,6 +82,8 @@ internal sealed class ScenarioMapper
                 }
             }
         }
+
+        CheckReturnCycles(names);
 
         if (names.NeedsEmptyClass && !names.Classes.Contains(CargoClassSpec.EmptyClassName))
         {
@@ -179,7 +181,12 @@ internal sealed class ScenarioMapper
             names.Classes.Add(key.Value);
             if (!Fields.IsName(key.Value))
             {
-                _f.Error(key, field, $"'{key.Value}' is not a valid name", "use letters, digits, '_' and '-' only");
+                _f.Error(key, field, $"'{key.Value}' is not a valid name", "use letters, digits, '_' and '-', not '-' first");
+            }
+            else if (key.Value == CargoClassSpec.EmptyClassName)
+            {
+                // It would merge with the trucks return_empty_via sends back: its tonnes and costs applied to them.
+                _f.Error(key, field, $"'{key.Value}' is the built-in class of trucks returning empty", "name this class otherwise, e.g. empty_containers");
             }
 
             var cls = _f.Map(value, field, "write e.g. { share: 0.6, tonnes: 19 }");
@@ -213,6 +220,55 @@ internal sealed class ScenarioMapper
         return classes;
     }
 
+    /// <summary>
+    /// A returning empty truck meets the yards of the direction it returns through, and a yard with
+    /// return_empty_via sends it back again: around a cycle of directions it would never leave.
+    /// </summary>
+    private void CheckReturnCycles(Names names)
+    {
+        foreach (var (direction, via, node, field) in names.ReturnRoutes)
+        {
+            if (via == direction || PathBack(names, via, direction) is not { } path)
+            {
+                continue;
+            }
+
+            _f.Error(node, field, $"empty trucks would circulate for ever: {direction} -> {string.Join(" -> ", path)}",
+                "a direction that receives returning trucks must not send them back; remove one return_empty_via");
+        }
+    }
+
+    /// <summary>The directions from <paramref name="from"/> to <paramref name="to"/> along return routes (both included), or null.</summary>
+    private static List<string>? PathBack(Names names, string from, string to)
+    {
+        var previous = new Dictionary<string, string?>(StringComparer.Ordinal) { [from] = null };
+        var queue = new Queue<string>([from]);
+        while (queue.Count > 0)
+        {
+            var current = queue.Dequeue();
+            if (current == to)
+            {
+                var path = new List<string>();
+                for (string? step = current; step is not null; step = previous[step])
+                {
+                    path.Insert(0, step);
+                }
+
+                return path;
+            }
+
+            foreach (var route in names.ReturnRoutes)
+            {
+                if (route.Direction == current && previous.TryAdd(route.Via, current))
+                {
+                    queue.Enqueue(route.Via);
+                }
+            }
+        }
+
+        return null;
+    }
+
     private List<CalendarSpec> ReadCalendars(YNode node, Names names)
     {
         var calendars = new List<CalendarSpec>();
@@ -229,7 +285,7 @@ internal sealed class ScenarioMapper
             names.Calendars.Add(key.Value);
             if (!Fields.IsName(key.Value))
             {
-                _f.Error(key, field, $"'{key.Value}' is not a valid name", "use letters, digits, '_' and '-' only");
+                _f.Error(key, field, $"'{key.Value}' is not a valid name", "use letters, digits, '_' and '-', not '-' first");
             }
 
             var cal = _f.Map(value, field, "write e.g. { time_zone: Asia/Ho_Chi_Minh, hours: { mon-sun: \"07:00-19:00\" } }");
@@ -348,7 +404,7 @@ internal sealed class ScenarioMapper
             names.Roads.Add(key.Value);
             if (!Fields.IsName(key.Value))
             {
-                _f.Error(key, field, $"'{key.Value}' is not a valid name", "use letters, digits, '_' and '-' only");
+                _f.Error(key, field, $"'{key.Value}' is not a valid name", "use letters, digits, '_' and '-', not '-' first");
             }
 
             var road = _f.Map(value, field, "write e.g. { lanes: { export: 2, import: 2 }, crossing: fixed(4min), buffer: 20 }");
@@ -425,4 +481,7 @@ internal sealed class Names
 
     /// <summary>True when a yard returns trucks empty, so the implicit class 'empty' exists.</summary>
     public bool NeedsEmptyClass { get; set; }
+
+    /// <summary>Every return_empty_via: trucks of Direction go back empty through Via.</summary>
+    public List<(string Direction, string Via, YNode Node, string Field)> ReturnRoutes { get; } = [];
 }
