@@ -1,4 +1,5 @@
 using BorderSim.Model.Results;
+using BorderSim.Model.Spec;
 using NodaTime;
 using ScottPlot;
 
@@ -18,6 +19,7 @@ public static class Plots
     public const string HighwayFile = "highway_queue_km";
     public const string WaitFile = "wait_cdf_by_class";
     public const string ServedFile = "served_per_day";
+    public const string DwellFile = "destination_yards";
 
     /// <summary>Writes every plot that has data into <paramref name="directory"/>; returns the file names written.</summary>
     public static IReadOnlyList<string> WriteAll(ExperimentResult result, string directory) => WriteAll(result, new AtomicFolder(directory));
@@ -28,18 +30,36 @@ public static class Plots
         ArgumentNullException.ThrowIfNull(result);
         var written = new List<string>();
         Save(QueueLengthPlot(result), directory, QueueFile, written);
+        Save(DestinationYardPlot(result), directory, DwellFile, written);
         Save(HighwayQueuePlot(result), directory, HighwayFile, written);
         Save(WaitDistributionPlot(result), directory, WaitFile, written);
         Save(ServedPerDayPlot(result), directory, ServedFile, written);
         return written;
     }
 
-    /// <summary>Trucks waiting at every stage (queue, or occupancy of a yard) over time: a mean line and the p5–p95 band per series.</summary>
+    /// <summary>
+    /// Trucks waiting at every stage over time, each truck drawn once: a check's or road's queue (wherever its trucks
+    /// stand), and a yard's trucks that are not in the next check's queue (<c>yard_parked_trucks</c>). Destination
+    /// yards, where trucks dwell to unload rather than queue, are in <see cref="DestinationYardPlot"/>.
+    /// </summary>
     public static Plot? QueueLengthPlot(ExperimentResult result)
     {
-        List<SeriesSummary> series = [.. result.TimeSeries.Where(s => IsUnit(s.Unit, "trucks") && s.Stage.Length > 0)];
-        return series.Count == 0 ? null : BandPlot(result, series, $"{result.Scenario.Name}: queue length per stage", "trucks");
+        ArgumentNullException.ThrowIfNull(result);
+        List<SeriesSummary> series = [.. result.TimeSeries.Where(s => s.Stage.Length > 0 && (s.Name == "queue_trucks" || (s.Name == "yard_parked_trucks" && !IsDestinationYard(result, s))))];
+        return series.Count == 0 ? null : BandPlot(result, series, $"{result.Scenario.Name}: queue length per stage (each truck once)", "trucks waiting");
     }
+
+    /// <summary>Trucks dwelling in a destination yard (the last stage of a route): not a queue, so drawn apart from the queues.</summary>
+    public static Plot? DestinationYardPlot(ExperimentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        List<SeriesSummary> series = [.. result.TimeSeries.Where(s => s.Name == "yard_occupancy_trucks" && IsDestinationYard(result, s))];
+        return series.Count == 0 ? null : BandPlot(result, series, $"{result.Scenario.Name}: trucks in destination yards (dwell, not a queue)", "trucks in the yard");
+    }
+
+    /// <summary>Whether the series is of a yard that ends its direction's route.</summary>
+    private static bool IsDestinationYard(ExperimentResult result, SeriesSummary s) =>
+        result.Scenario.Directions.Any(d => d.Name == s.Direction && d.Stages.Count > 0 && d.Stages[^1] is YardStageSpec yard && yard.Name == s.Stage);
 
     /// <summary>Highway queue (km) over time: a mean line and the p5–p95 band.</summary>
     public static Plot? HighwayQueuePlot(ExperimentResult result)
@@ -110,6 +130,7 @@ public static class Plots
         }
 
         plot.Axes.Bottom.TickGenerator = ticks;
+        ShadeEvents(plot, result, dailyBars: true);
         plot.Axes.Bottom.Label.Text = $"local date ({result.Scenario.TimeZone.Id});  whiskers: 95% confidence interval of the mean over replications";
         plot.Axes.Bottom.Label.FontSize = 14;
         // From zero, so the gap between directions is not exaggerated.
@@ -135,7 +156,7 @@ public static class Plots
             band.LineColor = Colors.Transparent;
             var line = plot.Add.ScatterLine(xs, mean, color);
             line.LineWidth = 1.8f;
-            line.LegendText = series.Count == 1 ? "mean" : SeriesLabel(series[i]);
+            line.LegendText = series.Count == 1 ? $"{SeriesLabel(series[i])}: mean" : SeriesLabel(series[i]);
             if (series.Count == 1)
             {
                 band.LegendText = "5th-95th percentile";
@@ -147,7 +168,58 @@ public static class Plots
             : $"local date ({result.Scenario.TimeZone.Id});  line: mean,  band: 5th-95th percentile across replications";
         DateAxis(plot, explanation);
         plot.Axes.Margins(bottom: 0);
+        ShadeEvents(plot, result, dailyBars: false);
+
+        // An all-zero series (no highway queue at all) keeps an axis from 0, not one centred on 0.
+        if (series.All(s => s.Upper.All(v => !(v > 0)) && s.Mean.All(v => !(v > 0))))
+        {
+            plot.Axes.SetLimitsY(0, 1);
+        }
+
         return Finish(plot, title);
+    }
+
+    /// <summary>
+    /// Shades the scenario's closures (grey), appointment-only periods (orange) and arrival surges (green) that fall in
+    /// the run, each from local midnight of its first day to local midnight after its last, in the calendar's own zone
+    /// for closures and appointments. One legend entry per kind. With <paramref name="dailyBars"/> (a plot of one point
+    /// per day, drawn at midnight) a span is shifted half a day back so it covers its days' points.
+    /// </summary>
+    private static void ShadeEvents(Plot plot, ExperimentResult result, bool dailyBars)
+    {
+        ScenarioSpec scenario = result.Scenario;
+        double runStart = ToOADate(result.LocalTimeAt(0));
+        double runEnd = ToOADate(result.LocalTimeAt(scenario.RunHours));
+        double shift = dailyBars ? 0.5 : 0;
+        double Local(LocalDate date, DateTimeZone zone) => zone.AtStartOfDay(date).ToInstant().InZone(scenario.TimeZone).LocalDateTime.ToDateTimeUnspecified().ToOADate();
+
+        var events = new List<(double From, double To, string Kind, Color Color)>();
+        foreach (CalendarSpec calendar in scenario.Calendars)
+        {
+            events.AddRange(calendar.Closures.Select(c => (Local(c.From, calendar.TimeZone), Local(c.To.PlusDays(1), calendar.TimeZone), "closed", Colors.Gray)));
+            events.AddRange(calendar.AppointmentOnly.Select(a => (Local(a.From, calendar.TimeZone), Local(a.To.PlusDays(1), calendar.TimeZone), "appointment only", Colors.Orange)));
+        }
+
+        foreach (DirectionSpec direction in scenario.Directions)
+        {
+            events.AddRange(direction.Arrivals.Surges.Select(sg => (Local(sg.From, scenario.TimeZone), Local(sg.To.PlusDays(1), scenario.TimeZone), $"arrival surge, {direction.Name}", Colors.Green)));
+        }
+
+        var labelled = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (from, to, kind, color) in events.Distinct())
+        {
+            double x1 = Math.Max(from, runStart) - shift;
+            double x2 = Math.Min(to, runEnd) - shift;
+            if (x2 <= x1)
+            {
+                continue;
+            }
+
+            var span = plot.Add.HorizontalSpan(x1, x2, color.WithAlpha(0.12));
+            span.LineStyle.Width = 0;
+            span.LegendText = labelled.Add(kind) ? kind : "";
+            plot.MoveToBack(span);
+        }
     }
 
     /// <summary>

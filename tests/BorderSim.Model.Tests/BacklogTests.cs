@@ -172,4 +172,34 @@ public class BacklogTests
             Assert.That(km[i], Is.EqualTo(trucks[i] * 0.019).Within(1e-9), "19 m a truck");
         }
     }
+
+    [Test]
+    public void A_truck_waiting_in_a_yard_for_the_next_check_is_counted_once()
+    {
+        // A yard of 30 feeds a check with no places of its own: its queue stands in the yard. The yard's parked
+        // trucks plus the check's queue make up the yard's occupancy, never more; with the highway queue and the
+        // trucks in service they never exceed the trucks in the system.
+        var scenario = SpecBuilder.Scenario(
+            [new DirectionSpec("export", SpecBuilder.Flat(300), [
+                SpecBuilder.Yard("yard", 30),
+                SpecBuilder.Check("booth", 1, new ExponentialDistribution(0.09))])],
+            days: 3,
+            warmUpHours: 0,
+            replications: 1);
+        var result = ExperimentRunner.Run(scenario, new RunOptions(Threads: 1));
+        var series = result.Replications.Single().TimeSeries.Series;
+
+        double[] Values(string id) => series.Single(s => s.Id == id).Values;
+        var occupancy = Values("yard_occupancy_trucks/export/yard");
+        var parked = Values("yard_parked_trucks/export/yard");
+        var queue = Values("queue_trucks/export/booth");
+        var highway = Values("highway_queue_trucks/export");
+        var inSystem = Values("in_system_trucks/export");
+        Assert.That(queue.Max(), Is.GreaterThan(20), "the check's queue fills the yard");
+        for (var i = 0; i < occupancy.Length; i++)
+        {
+            Assert.That(parked[i] + queue[i], Is.EqualTo(occupancy[i]), $"sample {i}");
+            Assert.That(parked[i] + queue[i] + highway[i], Is.LessThanOrEqualTo(inSystem[i]), $"sample {i}");
+        }
+    }
 }

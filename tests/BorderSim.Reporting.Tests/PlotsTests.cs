@@ -76,4 +76,77 @@ public class PlotsTests
         Assert.That(Plots.WriteAll(empty, directory), Is.Empty);
         Assert.That(Directory.GetFiles(directory), Is.Empty);
     }
+
+    /// <summary>A 4-day run whose export route ends in a destination yard, with a closure, an appointment period and a surge inside the run, one closure outside it, and an all-zero highway queue.</summary>
+    private static Model.Results.ExperimentResult WithEvents()
+    {
+        var realistic = SampleResults.Realistic(days: 4);
+        var hanoi = SampleResults.Hanoi;
+        var calendar = new Model.Spec.CalendarSpec(
+            "vn_gate",
+            hanoi,
+            Model.Spec.WeeklyHours.AllDay,
+            [new(new NodaTime.LocalDate(2026, 6, 2), new NodaTime.LocalDate(2026, 6, 2), "test closure"), new(new NodaTime.LocalDate(2026, 7, 2), new NodaTime.LocalDate(2026, 7, 3), "after the run")],
+            [new(new NodaTime.LocalDate(2026, 6, 3), new NodaTime.LocalDate(2026, 6, 3), 10, [])]);
+        var export = realistic.Scenario.Directions[0];
+        var arrivals = export.Arrivals with { Surges = [new(new NodaTime.LocalDate(2026, 6, 4), new NodaTime.LocalDate(2026, 6, 9), 1.5, [], "lychee")] };
+        var scenario = realistic.Scenario with
+        {
+            Calendars = [calendar],
+            Directions = [export with { Arrivals = arrivals, Stages = [.. export.Stages, new Model.Spec.YardStageSpec("pochai_yard", null, false, 19, null, null, null)] }, realistic.Scenario.Directions[1]],
+        };
+        var samples = realistic.TimeSeries[0].Mean.Length;
+        double[] Zeros() => new double[samples];
+        var dwell = realistic.TimeSeries[0] with { Id = "yard_occupancy_trucks/export/pochai_yard", Name = "yard_occupancy_trucks", Stage = "pochai_yard" };
+        var highway = new Model.Results.SeriesSummary("highway_queue_km/import", "highway_queue_km", "km", "import", "", 0.25, Zeros(), Zeros(), Zeros());
+        return realistic with { Scenario = scenario, TimeSeries = [.. realistic.TimeSeries.Where(t => t.Unit != "km"), dwell, highway] };
+    }
+
+    private static string[] Legend(ScottPlot.Plot plot) =>
+        [.. plot.GetPlottables().OfType<ScottPlot.IHasLegendText>().Select(p => p.LegendText).Where(t => t.Length > 0)];
+
+    [Test]
+    public void The_queue_plot_draws_each_truck_once_and_destination_dwell_apart()
+    {
+        var result = WithEvents();
+        string[] queue = Legend(Plots.QueueLengthPlot(result)!);
+        string[] dwell = Legend(Plots.DestinationYardPlot(result)!);
+        Assert.Multiple(() =>
+        {
+            Assert.That(queue, Does.Contain("export / vn_yard"), "the yard's parked trucks (not in the next check's queue)");
+            Assert.That(queue, Does.Contain("export / vn_customs"));
+            Assert.That(queue, Has.None.Contains("pochai_yard"), "dwell at the destination is not a queue");
+            Assert.That(dwell, Has.One.StartsWith("export / pochai_yard"));
+        });
+    }
+
+    [Test]
+    public void Closures_appointment_days_and_surges_in_the_run_are_shaded_once_each()
+    {
+        var result = WithEvents();
+        foreach (var plot in new[] { Plots.QueueLengthPlot(result)!, Plots.ServedPerDayPlot(result)! })
+        {
+            var spans = plot.GetPlottables().OfType<ScottPlot.Plottables.HorizontalSpan>().ToList();
+            Assert.That(spans, Has.Count.EqualTo(3), "the closure after the run is not drawn");
+            Assert.That(spans.Select(s => s.LegendText), Is.EquivalentTo(new[] { "closed", "appointment only", "arrival surge, export" }));
+        }
+
+        // The closure covers 2 June 00:00 to 3 June 00:00 local time; the surge is cut at the end of the run (5 June).
+        var spansOfQueue = Plots.QueueLengthPlot(result)!.GetPlottables().OfType<ScottPlot.Plottables.HorizontalSpan>().ToList();
+        var closed = spansOfQueue.Single(s => s.LegendText == "closed");
+        Assert.That((closed.X1, closed.X2), Is.EqualTo((new DateTime(2026, 6, 2).ToOADate(), new DateTime(2026, 6, 3).ToOADate())));
+        var surge = spansOfQueue.Single(s => s.LegendText.StartsWith("arrival surge", StringComparison.Ordinal));
+        Assert.That(surge.X2, Is.EqualTo(new DateTime(2026, 6, 5).ToOADate()));
+    }
+
+    [Test]
+    public void An_all_zero_series_keeps_an_axis_from_zero()
+    {
+        var result = WithEvents();
+        var plot = Plots.HighwayQueuePlot(result)!;
+        plot.GetImageBytes(Plots.WidthPixels, Plots.HeightPixels, ScottPlot.ImageFormat.Png);
+        var limits = plot.Axes.GetLimits();
+        Assert.That(limits.Bottom, Is.Zero);
+        Assert.That(limits.Top, Is.GreaterThan(0));
+    }
 }

@@ -115,7 +115,7 @@ internal static class SampleResults
                 upper[i] = Math.Max(0, level * 1.35 + 1);
             }
 
-            series.Add(new SeriesSummary($"queue_trucks/{direction}/{stage}", stage.EndsWith("yard") ? "yard_occupancy_trucks" : "queue_trucks", "trucks", direction, stage, step, mean, lower, upper));
+            series.Add(new SeriesSummary(stage.EndsWith("yard") ? $"yard_parked_trucks/{direction}/{stage}" : $"queue_trucks/{direction}/{stage}", stage.EndsWith("yard") ? "yard_parked_trucks" : "queue_trucks", "trucks", direction, stage, step, mean, lower, upper));
         }
 
         // The total in the system has no stage: it belongs to neither queue plot.

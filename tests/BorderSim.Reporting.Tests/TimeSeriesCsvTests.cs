@@ -22,7 +22,7 @@ public class TimeSeriesCsvTests
 
         // Sample 68 of each series is 17:00 local on the first day (step 15 min), in Asia/Ho_Chi_Minh.
         string row = lines[1 + 68 * result.TimeSeries.Count];
-        Assert.That(row, Does.StartWith("2026-06-01T17:00:00,17,queue_trucks/export/vn_yard,yard_occupancy_trucks,export,,vn_yard,trucks,"));
+        Assert.That(row, Does.StartWith("2026-06-01T17:00:00,17,yard_parked_trucks/export/vn_yard,yard_parked_trucks,export,,vn_yard,trucks,"));
         Assert.That(lines[^1], Does.StartWith("2026-06-03T00:00:00,48,highway_queue_km/export,highway_queue_km,export,,,km,"));
     }
 }

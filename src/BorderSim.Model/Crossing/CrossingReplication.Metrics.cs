@@ -297,6 +297,12 @@ public sealed partial class CrossingReplication
                 {
                     var seriesName = stage.Stage.HasServers ? "queue_trucks" : "yard_occupancy_trucks";
                     Track(new NamedSeries(seriesName, "trucks", name, stage.Stage.Name, new double[samples]), () => stage.Waiting.Current);
+                    if (!stage.Stage.HasServers)
+                    {
+                        // The yard's trucks that are not in the next check's queue: dwelling, held by a release
+                        // quota, or waiting for a place downstream. With the queues, each truck counts once.
+                        Track(new NamedSeries("yard_parked_trucks", "trucks", name, stage.Stage.Name, new double[samples]), () => stage.Waiting.Current - stage.QueuedOnward);
+                    }
                 }
             }
         }

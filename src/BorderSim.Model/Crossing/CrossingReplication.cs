@@ -319,6 +319,14 @@ public sealed partial class CrossingReplication
 
             stage.Waiting.Add(_sim.NowHours, 1);
 
+            // A check fed straight from a yard (no places of its own) has its queue standing in that yard: the
+            // yard counts those trucks as queued onward, so parked trucks and queues count each truck once.
+            var queuedInYard = stage.Stage.Places == 0 && !heldIsServer && heldAt is { Stage.HasServers: false } ? heldAt : null;
+            if (queuedInYard is not null)
+            {
+                queuedInYard.QueuedOnward++;
+            }
+
             // A first check or road with no finite places in front: its queue stands on the approach road.
             var queuesOnHighway = s == 0 && stage.Places is null && stage.Stage.HasServers;
             if (queuesOnHighway)
@@ -356,6 +364,7 @@ public sealed partial class CrossingReplication
                         {
                             turn = EndYardTurn(turnYard, turn, leftYard: false);
                             stage.Waiting.Add(_sim.NowHours, -1);
+                            LeaveQueueInYard(queuedInYard);
                             ReleaseHeld(held, heldAt, heldIsServer);
                             Leave(truck, TruckOutcome.GaveUp);
                             yield break;
@@ -384,6 +393,7 @@ public sealed partial class CrossingReplication
                     {
                         stage.Servers.Release(server);
                         stage.Waiting.Add(_sim.NowHours, -1);
+                        LeaveQueueInYard(queuedInYard);
                         if (queuesOnHighway)
                         {
                             direction.HighwayQueue.Add(_sim.NowHours, -1);
@@ -406,6 +416,7 @@ public sealed partial class CrossingReplication
             }
 
             stage.Waiting.Add(_sim.NowHours, -1);
+            LeaveQueueInYard(queuedInYard);
             if (queuesOnHighway)
             {
                 direction.HighwayQueue.Add(_sim.NowHours, -1);
@@ -465,6 +476,14 @@ public sealed partial class CrossingReplication
         }
 
         return null;
+    }
+
+    private static void LeaveQueueInYard(StageRuntime? yard)
+    {
+        if (yard is not null)
+        {
+            yard.QueuedOnward--;
+        }
     }
 
     private bool IsAdmitted(Truck truck, Calendars.GateCalendar calendar)

@@ -52,6 +52,9 @@ internal sealed class StageRuntime
     /// <summary>Trucks at the stage that have not started service (for yards: trucks in the yard).</summary>
     public TimeWeightedStatistic Waiting { get; } = new();
 
+    /// <summary>For a yard: trucks in it that are in the queue of the next check (which has no places of its own).</summary>
+    public int QueuedOnward { get; set; }
+
     /// <summary>Servers holding a truck: serving it, or holding it finished because the next stage has no place (blocked).</summary>
     public TimeWeightedStatistic? BusyServers { get; }
 
