@@ -24,6 +24,7 @@ public static class ComparisonTable
         string streams = result.CommonRandomNumbers ? "common random numbers" : "independent random numbers";
         writer.Write(FormattableString.Invariant(
             $"base: {baseResult.Scenario.Label} ({labels[0]}): {pairs} replications of {baseResult.Scenario.Days} days, warm-up {SummaryTable.FormatNumber(baseResult.WarmUpHours)} h ({baseResult.WarmUpMethod}), {streams}\n"));
+        WriteOverloads(baseResult, writer);
 
         IReadOnlyList<MetricKey> keys = KeyMetrics.Select(baseResult.Summary.Select(s => s.Key));
         for (int k = 1; k < result.Alternatives.Count; k++)
@@ -33,6 +34,7 @@ public static class ComparisonTable
             double level = rows.Count > 0 ? rows[0].ConfidenceLevel : Comparison.FamilyConfidence;
             writer.Write("\n");
             writer.Write($"alternative {k + 1}: {name} ({labels[k]})\n");
+            WriteOverloads(result.Alternatives[k], writer);
             var table = new TextTable("metric", "base", "alternative", $"difference [{ComparisonCsv.Percent(level)} CI]", "relative", "significant");
             Dictionary<MetricKey, MetricDifference> byKey = rows.ToDictionary(d => d.Key);
             foreach (MetricKey key in keys)
@@ -61,9 +63,25 @@ public static class ComparisonTable
             }
         }
 
+        if (result.Alternatives.Any(a => a.DirectionLoads.Any(l => l.IsOverloaded)))
+        {
+            // A mean of an overloaded direction grows with the run, so its difference does too.
+            writer.Write("\nnote: where a direction is overloaded, its means (waits, queues) grow with the run's length, and so do their differences: " +
+                "read them as 'over these days', and compare served per day and backlog_growth_trucks_per_day, which do not depend on it\n");
+        }
+
         int significant = result.Differences.Count(d => d.IsSignificant);
         writer.Write(FormattableString.Invariant(
             $"\n{significant} of {result.Differences.Count} metric differences significant; every metric is in comparison.csv\n"));
+    }
+
+    /// <summary>The OVERLOADED lines of one scenario, indented under its header.</summary>
+    private static void WriteOverloads(ExperimentResult result, TextWriter writer)
+    {
+        foreach (string warning in LoadReport.Warnings(result))
+        {
+            writer.Write("  " + warning + "\n");
+        }
     }
 
     /// <summary>A number with its sign: "+3.20", "-0.015", "0".</summary>

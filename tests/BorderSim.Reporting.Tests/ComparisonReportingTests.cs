@@ -119,6 +119,30 @@ public class ComparisonReportingTests
     }
 
     [Test]
+    public void An_overloaded_scenario_is_flagged_under_its_header_with_what_it_means_for_the_differences()
+    {
+        ComparisonResult plain = TwoAlternatives();
+        var overloaded = plain.Alternatives[0] with
+        {
+            DirectionLoads = [new DirectionLoad("import", true, 85, 14, "freight_road_1119", ["demand 1053 trucks/day >= capacity 960 trucks/day at freight_road_1119"])],
+        };
+        var result = plain with { Alternatives = [overloaded, plain.Alternatives[1], plain.Alternatives[2]] };
+        using var writer = new StringWriter();
+        ComparisonTable.Write(result, ["a.yaml", "b.yaml", "c.yaml"], writer);
+        string[] lines = writer.ToString().Split('\n');
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines[1], Does.StartWith("  OVERLOADED import: demand 1053 trucks/day >= capacity 960 trucks/day at freight_road_1119; backlog growth 85.0 ± 14.0 trucks/day."));
+            Assert.That(lines.Count(l => l.Contains("OVERLOADED", StringComparison.Ordinal)), Is.EqualTo(1), "only the base is overloaded");
+            Assert.That(lines, Has.One.StartsWith("note: where a direction is overloaded, its means (waits, queues) grow with the run's length"));
+        });
+
+        using var unflagged = new StringWriter();
+        ComparisonTable.Write(plain, ["a.yaml", "b.yaml", "c.yaml"], unflagged);
+        Assert.That(unflagged.ToString(), Does.Not.Contain("OVERLOADED").And.Not.Contain("note:"));
+    }
+
+    [Test]
     public void The_comparison_plot_is_a_picture_with_coloured_intervals()
     {
         string directory = TestFiles.NewTemporaryDirectory();
