@@ -19,4 +19,7 @@ public static class ExitCodes
 
     /// <summary>Interrupted by Ctrl-C (128 + SIGINT).</summary>
     public const int Interrupted = 130;
+
+    /// <summary>Stopped by SIGTERM (128 + 15), as sent by timeout, systemd, Slurm and Kubernetes; handled like Ctrl-C.</summary>
+    public const int Terminated = 143;
 }

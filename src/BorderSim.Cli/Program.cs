@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace BorderSim.Cli;
@@ -8,24 +9,22 @@ public static class Program
     {
         Console.OutputEncoding = Encoding.UTF8;
         using var interrupt = new CancellationTokenSource();
-        void OnCancel(object? sender, ConsoleCancelEventArgs e)
+        PosixSignal? received = null;
+        void OnSignal(PosixSignalContext signal)
         {
-            // First Ctrl-C: stop the run cleanly (no half files), exit 130. A second one kills the process.
+            // First Ctrl-C (SIGINT) or SIGTERM (timeout, systemd, Slurm, Kubernetes): stop the run cleanly (no half
+            // files, temporaries removed) and exit 130 or 143. A second one is left to its default: the process ends.
             if (!interrupt.IsCancellationRequested)
             {
-                e.Cancel = true;
+                signal.Cancel = true;
+                received = signal.Signal;
                 interrupt.Cancel();
             }
         }
 
-        Console.CancelKeyPress += OnCancel;
-        try
-        {
-            return CliApp.Run(args, Console.Out, Console.Error, isErrorTerminal: !Console.IsErrorRedirected, interrupt.Token);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= OnCancel;
-        }
+        using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        int exitCode = CliApp.Run(args, Console.Out, Console.Error, isErrorTerminal: !Console.IsErrorRedirected, interrupt.Token);
+        return exitCode == ExitCodes.Interrupted && received == PosixSignal.SIGTERM ? ExitCodes.Terminated : exitCode;
     }
 }

@@ -74,8 +74,21 @@ public sealed class Simulation
     /// <summary>Runs until no event is left.</summary>
     public void Run() => Run(double.PositiveInfinity);
 
+    /// <summary>
+    /// How often (in events) a run looks at its cancellation token: a power of two, so the check is a mask
+    /// and a branch; about a millisecond of simulation at the crossing models' event rates.
+    /// </summary>
+    public const long CancellationCheckEvents = 4096;
+
     /// <summary>Runs every event due before <paramref name="untilHours"/>, then sets the clock to it.</summary>
-    public void Run(double untilHours)
+    public void Run(double untilHours) => Run(untilHours, CancellationToken.None);
+
+    /// <summary>
+    /// Runs every event due before <paramref name="untilHours"/>, then sets the clock to it; throws
+    /// <see cref="OperationCanceledException"/> within <see cref="CancellationCheckEvents"/> events of
+    /// <paramref name="cancellationToken"/> being cancelled (Ctrl-C in a long replication).
+    /// </summary>
+    public void Run(double untilHours, CancellationToken cancellationToken)
     {
         if (untilHours < NowHours)
         {
@@ -100,6 +113,11 @@ public sealed class Simulation
             }
 
             ProcessedEventCount++;
+            if ((ProcessedEventCount & (CancellationCheckEvents - 1)) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             next.Fire();
         }
 

@@ -65,7 +65,10 @@ public sealed partial class CrossingReplication
     public int Replication { get; }
 
     /// <summary>Runs the whole replication and returns what it measured after the warm-up.</summary>
-    public ReplicationResult Run()
+    public ReplicationResult Run() => Run(CancellationToken.None);
+
+    /// <summary>Runs the whole replication; stops with <see cref="OperationCanceledException"/> soon after <paramref name="cancellationToken"/> is cancelled.</summary>
+    public ReplicationResult Run(CancellationToken cancellationToken)
     {
         var runHours = _model.Clock.RunHours;
         foreach (var direction in _directions)
@@ -92,7 +95,7 @@ public sealed partial class CrossingReplication
         }
 
         _sim.Start(DayEnds());
-        _sim.Run(runHours);
+        _sim.Run(runHours, cancellationToken);
         sampler.SampleNow(runHours);
         RecordBacklog(_runDayCount - 1);
         ReportTrucksStillInSystem(runHours);

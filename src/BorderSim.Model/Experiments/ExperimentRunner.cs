@@ -128,7 +128,7 @@ public static class ExperimentRunner
             {
                 var replication = first + i;
                 var observer = observerFactory?.Invoke(replication);
-                results[i] = new CrossingReplication(model, replication, seed, warmUpHours, observer).Run();
+                results[i] = new CrossingReplication(model, replication, seed, warmUpHours, observer).Run(cancellationToken);
                 onDone?.Invoke();
             });
         return [.. results];

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace BorderSim.Cli.Tests;
+
+/// <summary>The built bordersim run as a child process, so a test can send it signals as a terminal, timeout or Slurm would.</summary>
+internal sealed class ChildCli : IDisposable
+{
+    public const int SigInt = 2;
+    public const int SigKill = 9;
+    public const int SigTerm = 15;
+
+    private readonly Process _process;
+    private readonly StringBuilder _error = new();
+    private readonly Lock _lock = new();
+
+    private ChildCli(Process process)
+    {
+        _process = process;
+    }
+
+    public int Id => _process.Id;
+
+    public string Error
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _error.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts <c>dotnet bordersim.dll ARGS</c> (the CLI built beside the tests) in <paramref name="workingDirectory"/>.</summary>
+    public static ChildCli Start(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "bordersim.dll"));
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = new Process { StartInfo = start };
+        var child = new ChildCli(process);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (child._lock)
+            {
+                child._error.AppendLine(e.Data);
+            }
+        };
+        process.OutputDataReceived += (_, _) => { };
+        process.Start();
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        return child;
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds; fails the test if it does not within <paramref name="seconds"/>.</summary>
+    public void WaitUntil(Func<bool> condition, string what, double seconds = 20)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (_process.HasExited)
+            {
+                Assert.Fail($"bordersim exited ({_process.ExitCode}) before {what}: {Error}");
+            }
+
+            if (clock.Elapsed.TotalSeconds > seconds)
+            {
+                Assert.Fail($"no {what} within {seconds} s: {Error}");
+            }
+
+            Thread.Sleep(20);
+        }
+    }
+
+    /// <summary>Sends <paramref name="signal"/> and returns the exit code and the seconds until the process ended.</summary>
+    public (int ExitCode, double Seconds) Signal(int signal, double timeoutSeconds = 15)
+    {
+        var clock = Stopwatch.StartNew();
+        using (var kill = Process.Start("kill", ["-s", signal.ToString(System.Globalization.CultureInfo.InvariantCulture), _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+            Assert.That(kill.ExitCode, Is.Zero, "kill(1)");
+        }
+
+        if (!_process.WaitForExit(TimeSpan.FromSeconds(timeoutSeconds)))
+        {
+            _process.Kill();
+            Assert.Fail($"bordersim did not end within {timeoutSeconds} s of signal {signal}: {Error}");
+        }
+
+        double seconds = clock.Elapsed.TotalSeconds;
+        _process.WaitForExit();
+        return (_process.ExitCode, seconds);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+}
