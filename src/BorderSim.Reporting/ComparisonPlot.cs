@@ -120,6 +120,7 @@ public static class ComparisonPlot
         plot.Legend.FontSize = 14;
         string allText = string.Concat(result.Alternatives.Select(a => a.Scenario.Name));
         plot.Font.Set(Plots.FontFor(allText));
+        InvariantTicks.Apply(plot);
         return plot;
     }
 

@@ -85,7 +85,7 @@ public static class Plots
             double[] shares = [.. w.Quantiles.Select(q => q.Probability)];
             var line = plot.Add.ScatterLine(hours, shares, Palette(i));
             line.LineWidth = 2.5f;
-            line.LegendText = FormattableString.Invariant($"{w.CargoClass} ({w.Trucks:N0} trucks)");
+            line.LegendText = FormattableString.Invariant($"{w.CargoClass} ({w.Trucks} trucks)"); // no thousands comma: it reads as a decimal comma in Vietnam
         }
 
         plot.Axes.SetLimitsY(0, 1.02);
@@ -298,6 +298,7 @@ public static class Plots
         plot.ShowLegend(Edge.Right);
         plot.Legend.FontSize = 13;
         plot.Font.Set(FontFor(title));
+        InvariantTicks.Apply(plot);
         return plot;
     }
 
