@@ -126,6 +126,9 @@ public static class RunCommand
             return ExitCodes.InvalidInput;
         }
 
+        // Dated entries outside the dates this run covers (after --days): warnings on stderr, exit code unchanged.
+        ScenarioInput.PrintErrors(loaded.WarningsFor(effective), context);
+
         if (request.Options.Precision is not null && request.Options.MaxReplications < effective.Replications)
         {
             context.Error.WriteLine($"--max-replications {request.Options.MaxReplications} is below the {effective.Replications} replications run first; raise it or lower --replications");

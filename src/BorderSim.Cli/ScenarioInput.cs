@@ -14,6 +14,7 @@ public static class ScenarioInput
         return result;
     }
 
+    /// <summary>Prints errors or warnings to stderr, one a line, in the user format (a warning says <c>warning:</c>).</summary>
     public static void PrintErrors(IEnumerable<ScenarioError> errors, CliContext context)
     {
         ArgumentNullException.ThrowIfNull(errors);

@@ -13,7 +13,7 @@ public static class ValidateCommand
             Description = "Scenario files (YAML) to check",
             Arity = ArgumentArity.OneOrMore,
         };
-        var command = new Command("validate", "Check scenario files; print every error as file:line:col: field: message (hint)")
+        var command = new Command("validate", "Check scenario files; print every error as file:line:col: field: message (hint), and a warning for a dated entry outside the run")
         {
             files,
         };
@@ -33,6 +33,7 @@ public static class ValidateCommand
             ScenarioLoadResult result = ScenarioInput.LoadAndReport(file, [], context);
             if (result.IsValid)
             {
+                ScenarioInput.PrintErrors(result.WarningsFor(result.Scenario!), context);
                 context.Out.WriteLine($"{file}: valid");
             }
             else

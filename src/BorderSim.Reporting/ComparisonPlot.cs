@@ -114,7 +114,7 @@ public static class ComparisonPlot
         plot.Axes.SetLimits(-limit, limit, -0.7, rows.Count - 0.3);
 
         string streams = result.CommonRandomNumbers ? "common random numbers" : "independent streams";
-        plot.Title($"Change from base: {baseResult.Scenario.Name}", size: 20);
+        plot.Title($"Change from base: {baseResult.Scenario.Label}", size: 20);
         plot.XLabel($"difference from the base mean (%);  bars: {ComparisonCsv.Percent(level)} confidence interval of the paired difference ({baseResult.Replications.Count} pairs, {streams})", size: 14);
         plot.ShowLegend(Edge.Bottom);
         plot.Legend.FontSize = 14;

@@ -23,7 +23,7 @@ public static class ComparisonTable
         int pairs = baseResult.Replications.Count;
         string streams = result.CommonRandomNumbers ? "common random numbers" : "independent random numbers";
         writer.Write(FormattableString.Invariant(
-            $"base: {baseResult.Scenario.Name} ({labels[0]}): {pairs} replications of {baseResult.Scenario.Days} days, warm-up {SummaryTable.FormatNumber(baseResult.WarmUpHours)} h ({baseResult.WarmUpMethod}), {streams}\n"));
+            $"base: {baseResult.Scenario.Label} ({labels[0]}): {pairs} replications of {baseResult.Scenario.Days} days, warm-up {SummaryTable.FormatNumber(baseResult.WarmUpHours)} h ({baseResult.WarmUpMethod}), {streams}\n"));
         WriteOverloads(baseResult, writer);
 
         IReadOnlyList<MetricKey> keys = KeyMetrics.Select(baseResult.Summary.Select(s => s.Key));

@@ -46,7 +46,7 @@ public static class Plots
     {
         ArgumentNullException.ThrowIfNull(result);
         List<SeriesSummary> series = [.. result.TimeSeries.Where(s => s.Stage.Length > 0 && (s.Name == "queue_trucks" || (s.Name == "yard_parked_trucks" && !IsDestinationYard(result, s))))];
-        return series.Count == 0 ? null : BandPlot(result, series, $"{result.Scenario.Name}: queue length per stage (each truck once)", "trucks waiting");
+        return series.Count == 0 ? null : BandPlot(result, series, $"{result.Scenario.Label}: queue length per stage (each truck once)", "trucks waiting");
     }
 
     /// <summary>Trucks dwelling in a destination yard (the last stage of a route): not a queue, so drawn apart from the queues.</summary>
@@ -54,7 +54,7 @@ public static class Plots
     {
         ArgumentNullException.ThrowIfNull(result);
         List<SeriesSummary> series = [.. result.TimeSeries.Where(s => s.Name == "yard_occupancy_trucks" && IsDestinationYard(result, s))];
-        return series.Count == 0 ? null : BandPlot(result, series, $"{result.Scenario.Name}: trucks in destination yards (dwell, not a queue)", "trucks in the yard");
+        return series.Count == 0 ? null : BandPlot(result, series, $"{result.Scenario.Label}: trucks in destination yards (dwell, not a queue)", "trucks in the yard");
     }
 
     /// <summary>Whether the series is of a yard that ends its direction's route.</summary>
@@ -65,7 +65,7 @@ public static class Plots
     public static Plot? HighwayQueuePlot(ExperimentResult result)
     {
         List<SeriesSummary> series = [.. result.TimeSeries.Where(s => IsUnit(s.Unit, "km"))];
-        return series.Count == 0 ? null : BandPlot(result, series, $"{result.Scenario.Name}: highway queue", "queue length (km)");
+        return series.Count == 0 ? null : BandPlot(result, series, $"{result.Scenario.Label}: highway queue", "queue length (km)");
     }
 
     /// <summary>The pooled waiting-time CDF of each cargo class.</summary>
@@ -77,7 +77,7 @@ public static class Plots
             return null;
         }
 
-        var plot = NewPlot($"{result.Scenario.Name}: waiting time by cargo class", "wait (hours)", "share of trucks");
+        var plot = NewPlot($"{result.Scenario.Label}: waiting time by cargo class", "wait (hours)", "share of trucks");
         for (int i = 0; i < classes.Count; i++)
         {
             WaitDistribution w = classes[i];
@@ -102,7 +102,7 @@ public static class Plots
             return null;
         }
 
-        var plot = NewPlot($"{result.Scenario.Name}: trucks served per day", "", "trucks per day");
+        var plot = NewPlot($"{result.Scenario.Label}: trucks served per day", "", "trucks per day");
         string[] directions = [.. result.ServedPerDay.Select(d => d.Direction).Distinct()];
         for (int i = 0; i < directions.Length; i++)
         {

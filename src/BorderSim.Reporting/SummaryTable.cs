@@ -40,7 +40,7 @@ public static class SummaryTable
         ArgumentNullException.ThrowIfNull(writer);
         int replications = result.Replications.Count > 0 ? result.Replications.Count : result.Summary.FirstOrDefault()?.Replications ?? 0;
         writer.Write(FormattableString.Invariant(
-            $"{result.Scenario.Name}: {replications} replications of {result.Scenario.Days} days, warm-up {FormatNumber(result.WarmUpHours)} h ({result.WarmUpMethod})\n"));
+            $"{result.Scenario.Label}: {replications} replications of {result.Scenario.Days} days, warm-up {FormatNumber(result.WarmUpHours)} h ({result.WarmUpMethod})\n"));
         foreach (string warning in LoadReport.Warnings(result))
         {
             writer.Write(warning + "\n");

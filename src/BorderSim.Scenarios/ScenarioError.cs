@@ -13,12 +13,16 @@ namespace BorderSim.Scenarios;
 /// <param name="Hint">How to fix it (a did-you-mean, an example), or null.</param>
 public sealed record ScenarioError(string File, int Line, int Column, string Field, string Message, string? Hint)
 {
-    /// <summary>The one format users see: <c>file:line:col: field: message (hint)</c>.</summary>
+    /// <summary>A warning: worth reading, but the scenario runs (exit code unchanged).</summary>
+    public bool IsWarning { get; init; }
+
+    /// <summary>The one format users see: <c>file:line:col: field: message (hint)</c>, with <c>warning: </c> before the field for a warning.</summary>
     public override string ToString()
     {
         var field = Field.Length == 0 ? "" : Field + ": ";
         var hint = Hint is null ? "" : $" ({Hint})";
-        return $"{File}:{Line}:{Column}: {field}{Message}{hint}";
+        var severity = IsWarning ? "warning: " : "";
+        return $"{File}:{Line}:{Column}: {severity}{field}{Message}{hint}";
     }
 }
 
@@ -40,4 +44,10 @@ public sealed record ScenarioOverride(string Path, string Value)
 public sealed record ScenarioLoadResult(BorderSim.Model.Spec.ScenarioSpec? Scenario, IReadOnlyList<ScenarioError> Errors, string ContentSha256)
 {
     public bool IsValid => Scenario is not null && Errors.Count == 0;
+
+    /// <summary>The closures, appointment periods, surges and changes as written, for <see cref="WarningsFor"/>.</summary>
+    public IReadOnlyList<DatedEntry> DatedEntries { get; init; } = [];
+
+    /// <summary>Warnings for dated entries outside the run of <paramref name="effective"/> (the scenario as it will run, after --days).</summary>
+    public IReadOnlyList<ScenarioError> WarningsFor(BorderSim.Model.Spec.ScenarioSpec effective) => DatedEntry.WarningsFor(DatedEntries, effective);
 }

@@ -58,7 +58,12 @@ public static class ScenarioReader
         }
 
         var spec = ScenarioMapper.Map(root, diagnostics);
-        return Result(diagnostics, spec, hash);
+        if (spec is not null && overrides.Count > 0)
+        {
+            spec = spec with { Overrides = [.. overrides.Select(o => o.ToString())] };
+        }
+
+        return Result(diagnostics, spec, hash) with { DatedEntries = DatedEntry.Collect(root) };
     }
 
     /// <summary>The edge: checks the file exists and is at most <see cref="MaxFileBytes"/>, reads it as UTF-8, calls <see cref="Read"/>.</summary>

@@ -165,6 +165,36 @@ public class RunCommandTests
     }
 
     [Test]
+    public void Overrides_are_named_in_the_table_header_the_plot_titles_and_run_json()
+    {
+        string output = Path.Combine(_directory, "labelled");
+        const string Override = "directions.export.arrivals.trucks_per_day=250";
+        var outcome = CliRunner.Run("run", _scenario, "-o", output, "--replications", "1", "--days", "2", "--set", Override);
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+        Assert.That(outcome.Out, Does.StartWith($"Hữu Nghị test crossing [--set {Override}]: 1 replications of 2 days"));
+        foreach (string svg in Directory.GetFiles(output, "*.svg"))
+        {
+            Assert.That(File.ReadAllText(svg), Does.Contain($"[--set {Override}]:"), Path.GetFileName(svg));
+        }
+
+        Assert.That(Directory.GetFiles(output, "*.svg"), Is.Not.Empty);
+        using JsonDocument run = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "run.json")));
+        Assert.That(run.RootElement.GetProperty("overrides")[0].GetString(), Is.EqualTo(Override));
+    }
+
+    [Test]
+    public void A_change_after_a_run_shortened_by_days_is_a_warning_and_the_run_succeeds()
+    {
+        // The change on 3 June is inside the scenario's 3 days but after a 2-day run.
+        string scenario = CliRunner.WriteScenario(_directory, "changed.yaml", CliRunner.SmallScenario + "\nchanges:\n  - { from: 2026-06-03, stage: vn_customs, servers: 6 }\n");
+        var full = CliRunner.Run("validate", scenario);
+        Assert.That(full.Error, Is.Empty, "inside the scenario's own dates");
+        var outcome = CliRunner.Run("run", scenario, "-o", Path.Combine(_directory, "short"), "--no-plots", "--replications", "1", "--days", "2");
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+        Assert.That(outcome.Error, Does.Contain($"{scenario}:40:13: warning: changes[0].from: the change 2026-06-03 starts after the run ends (the run is 2026-06-01..2026-06-02): it has no effect"));
+    }
+
+    [Test]
     public void A_warm_up_longer_than_the_run_is_invalid_input()
     {
         var outcome = CliRunner.Run("run", _scenario, "-o", Path.Combine(_directory, "out"), "--days", "1", "--set", "warm_up=2d");

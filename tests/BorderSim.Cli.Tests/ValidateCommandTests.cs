@@ -48,4 +48,19 @@ public class ValidateCommandTests
             Assert.That(outcome.Error, Does.Contain("1 of 2 files invalid"));
         });
     }
+
+    [Test]
+    public void A_closure_outside_the_run_is_a_warning_with_file_line_col_on_stderr_and_the_file_is_still_valid()
+    {
+        string directory = CliRunner.NewTemporaryDirectory();
+        string file = CliRunner.WriteScenario(directory, "tet.yaml", CliRunner.SmallScenario.Replace(
+            "hours: { mon-sun: \"07:00-19:00\" }", "hours: { mon-sun: \"07:00-19:00\" }\n    closures: [ { from: 2026-02-15, to: 2026-02-18, reason: Tết } ]", StringComparison.Ordinal));
+        var outcome = CliRunner.Run("validate", file);
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+            Assert.That(outcome.Out, Does.Contain($"{file}: valid"));
+            Assert.That(outcome.Error, Does.StartWith($"{file}:14:17: warning: calendars.vn_gate.closures[0]: the closure 2026-02-15..2026-02-18 ends before the run starts (the run is 2026-06-01..2026-06-03)"));
+        });
+    }
 }

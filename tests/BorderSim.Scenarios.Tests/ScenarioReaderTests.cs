@@ -230,14 +230,6 @@ public class ScenarioReaderTests
     }
 
     [Test]
-    public void A_change_before_the_start_is_outside_the_run()
-    {
-        var text = Sketch.Replace("{ from: 2026-06-20, stage", "{ from: 2026-05-31, stage", StringComparison.Ordinal);
-        var result = ScenarioReader.Read(new StringReader(text), "test.yaml");
-        Assert.That(result.Errors.Single().Message, Is.EqualTo("2026-05-31 is outside the run 2026-06-01..2026-06-30"));
-    }
-
-    [Test]
     public void A_scalar_document_is_not_a_scenario()
     {
         var result = ScenarioReader.Read(new StringReader("just words\n"), "test.yaml");

@@ -31,6 +31,15 @@ public sealed record ScenarioSpec(
     IReadOnlyList<DirectionSpec> Directions,
     IReadOnlyList<ScheduledChangeSpec> Changes)
 {
+    /// <summary>
+    /// The command-line overrides applied to the file (<c>path=value</c>, in order), so that tables and
+    /// plots label what was run, not only what the file says. Empty for a scenario run as written.
+    /// </summary>
+    public IReadOnlyList<string> Overrides { get; init; } = [];
+
+    /// <summary>The name with the overrides, for titles: <c>Name [--set a=1, --set b=2]</c>.</summary>
+    public string Label => Overrides.Count == 0 ? Name : $"{Name} [{string.Join(", ", Overrides.Select(o => "--set " + o))}]";
+
     /// <summary>Length of the run in hours, warm-up included.</summary>
     public double RunHours => Days * 24.0;
 

@@ -5,10 +5,10 @@ using NodaTime;
 namespace BorderSim.Scenarios.Mapping;
 
 /// <summary>
-/// Reads dated changes: from a day inside the run, a check stage gets other servers, a road other lanes,
+/// Reads dated changes: from a day, a check stage gets other servers, a road other lanes,
 /// a calendar other hours or another appointment quota. Each change has exactly one target.
 /// </summary>
-internal sealed class ChangeMapper(Fields f, Names names, (LocalDate First, LocalDate Last)? run)
+internal sealed class ChangeMapper(Fields f, Names names)
 {
     private static readonly string[] Known = ["from", "stage", "road", "calendar", "servers", "lanes", "hours", "quota_per_day", "reason"];
 
@@ -42,13 +42,8 @@ internal sealed class ChangeMapper(Fields f, Names names, (LocalDate First, Loca
 
         f.Keys(map, field, Known, ["from"]);
         LocalDate? from = map.Get("from") is { } fromNode ? f.Date(fromNode, Fields.Join(field, "from")) : null;
-        if (from is { } day && run is { } r && (day < r.First || day > r.Last))
-        {
-            f.Error(map.Get("from")!, Fields.Join(field, "from"), $"{day:uuuu-MM-dd} is outside the run {r.First:uuuu-MM-dd}..{r.Last:uuuu-MM-dd}",
-                "a change takes effect at local midnight of a day of the run");
-            from = null;
-        }
-
+        // A change dated outside the run is a warning (DatedEntry.WarningsFor), not an error: the run's
+        // length can still change with --days.
         var targets = new[] { "stage", "road", "calendar" }.Where(t => map.Get(t) is not null).ToList();
         if (targets.Count != 1)
         {

@@ -94,8 +94,7 @@ internal sealed class ScenarioMapper
             _f.Reference(refNode, refField, refName, "class", names.Classes);
         }
 
-        (LocalDate First, LocalDate Last)? run = start is { } s && days is { } d ? (s.Date, s.Date.PlusDays(d - 1)) : null;
-        var changes = map.Get("changes") is { } changesNode ? new ChangeMapper(_f, names, run).Read(changesNode) : [];
+        var changes = map.Get("changes") is { } changesNode ? new ChangeMapper(_f, names).Read(changesNode) : [];
 
         if (warmUp is { Hours: { } warmUpHours, Node: var warmUpNode } && days is { } runDays && warmUpHours >= runDays * 24.0)
         {

@@ -1,0 +1,128 @@
+using BorderSim.Model.Spec;
+using BorderSim.Scenarios.Syntax;
+using BorderSim.Scenarios.Yaml;
+using NodaTime;
+
+namespace BorderSim.Scenarios;
+
+/// <summary>
+/// A dated entry of a scenario (closure, appointment period, surge or change) with where it was written,
+/// kept so that one outside the dates actually run can be named with file:line:col once the run's
+/// start and length are final (after <c>--days</c>).
+/// </summary>
+/// <param name="Kind">"closure", "appointment period", "surge" or "change".</param>
+/// <param name="Calendar">The calendar whose zone the dates are in; null = the scenario's zone.</param>
+/// <param name="To">Last day, inclusive; null for a change (in force from <paramref name="From"/> on).</param>
+public sealed record DatedEntry(string File, int Line, int Column, string Field, string Kind, string? Calendar, LocalDate From, LocalDate? To)
+{
+    /// <summary>
+    /// The warnings for entries that miss the run [start, start + days): a closure, appointment period or
+    /// surge entirely before or after it, a change dated after its end (no effect) or before its start
+    /// (in force from the first hour). Comparison is by instant, each date in its own calendar's zone.
+    /// </summary>
+    public static IReadOnlyList<ScenarioError> WarningsFor(IEnumerable<DatedEntry> entries, ScenarioSpec scenario)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(scenario);
+        var runStart = scenario.StartInstant;
+        var runEnd = runStart + Duration.FromDays(scenario.Days);
+        var first = scenario.Start.Date;
+        var last = runEnd.Minus(Duration.FromTicks(1)).InZone(scenario.TimeZone).Date;
+        var span = $"the run is {first:uuuu-MM-dd}..{last:uuuu-MM-dd}";
+        var warnings = new List<ScenarioError>();
+        foreach (var entry in entries)
+        {
+            var zone = scenario.Calendars.FirstOrDefault(c => c.Name == entry.Calendar)?.TimeZone ?? scenario.TimeZone;
+            var from = zone.AtStartOfDay(entry.From).ToInstant();
+            var end = entry.To is { } to ? zone.AtStartOfDay(to.PlusDays(1)).ToInstant() : Instant.MaxValue;
+            var dates = entry.To is { } t ? $"{entry.From:uuuu-MM-dd}..{t:uuuu-MM-dd}" : $"{entry.From:uuuu-MM-dd}";
+            string? message = null;
+            if (from >= runEnd)
+            {
+                message = $"the {entry.Kind} {dates} starts after the run ends ({span}): it has no effect";
+            }
+            else if (end <= runStart)
+            {
+                message = $"the {entry.Kind} {dates} ends before the run starts ({span}): it has no effect";
+            }
+            else if (entry.To is null && from < runStart)
+            {
+                message = $"the {entry.Kind} from {dates} is dated before the run starts ({span}): it is in force from the first hour";
+            }
+
+            if (message is not null)
+            {
+                warnings.Add(new ScenarioError(entry.File, entry.Line, entry.Column, entry.Field, message, "check the dates, or the run's start and days") { IsWarning = true });
+            }
+        }
+
+        return warnings;
+    }
+
+    /// <summary>Every closure, appointment period, surge and change whose dates read; the mapper reports the rest.</summary>
+    internal static List<DatedEntry> Collect(YNode root)
+    {
+        var entries = new List<DatedEntry>();
+        if (root is not YMap map)
+        {
+            return entries;
+        }
+
+        if (map.Get("calendars") is YMap calendars)
+        {
+            foreach (var (name, value) in calendars.Entries)
+            {
+                if (value is YMap calendar)
+                {
+                    AddPeriods(entries, calendar.Get("closures"), $"calendars.{name.Value}.closures", "closure", name.Value);
+                    AddPeriods(entries, calendar.Get("appointment_only"), $"calendars.{name.Value}.appointment_only", "appointment period", name.Value);
+                }
+            }
+        }
+
+        if (map.Get("directions") is YMap directions)
+        {
+            foreach (var (name, value) in directions.Entries)
+            {
+                if (value is YMap direction && direction.Get("arrivals") is YMap arrivals)
+                {
+                    AddPeriods(entries, arrivals.Get("surges"), $"directions.{name.Value}.arrivals.surges", "surge", null);
+                }
+            }
+        }
+
+        if (map.Get("changes") is YSeq changes)
+        {
+            for (var i = 0; i < changes.Items.Count; i++)
+            {
+                if (changes.Items[i] is YMap change && Date(change.Get("from")) is { } from)
+                {
+                    var node = change.Get("from")!;
+                    var calendar = (change.Get("calendar") as YScalar)?.Value;
+                    entries.Add(new DatedEntry(node.File, node.Line, node.Column, $"changes[{i}].from", "change", calendar, from, null));
+                }
+            }
+        }
+
+        return entries;
+    }
+
+    private static void AddPeriods(List<DatedEntry> entries, YNode? list, string field, string kind, string? calendar)
+    {
+        if (list is not YSeq seq)
+        {
+            return;
+        }
+
+        for (var i = 0; i < seq.Items.Count; i++)
+        {
+            if (seq.Items[i] is YMap item && Date(item.Get("from")) is { } from && Date(item.Get("to")) is { } to)
+            {
+                entries.Add(new DatedEntry(item.File, item.Line, item.Column, $"{field}[{i}]", kind, calendar, from, to));
+            }
+        }
+    }
+
+    private static LocalDate? Date(YNode? node) =>
+        node is YScalar scalar && DateSyntax.TryDate(scalar.Value, out var date, out _) ? date : null;
+}
