@@ -143,16 +143,6 @@ public class ComparisonReportingTests
     }
 
     [Test]
-    public void The_comparison_plot_draws_the_same_text_under_a_decimal_comma_culture()
-    {
-        string[] invariant = PlotCultureTests.Render(() => ComparisonPlot.Create(TwoAlternatives())!, System.Globalization.CultureInfo.InvariantCulture);
-        string[] comma = DecimalComma.Render(() => PlotCultureTests.Texts(ComparisonPlot.Create(TwoAlternatives())!.GetSvgXml(Plots.WidthPixels, Plots.HeightPixels)));
-        Assert.That(invariant, Is.Not.Empty);
-        Assert.That(comma.Where(t => PlotCultureTests.DecimalCommaNumber().IsMatch(t)), Is.Empty);
-        Assert.That(comma, Is.EqualTo(invariant));
-    }
-
-    [Test]
     public void The_comparison_plot_is_a_picture_with_coloured_intervals()
     {
         string directory = TestFiles.NewTemporaryDirectory();
