@@ -123,14 +123,17 @@ public sealed class RunSettingsOptions
         Days = With(CommonOptions.WholeNumber("--days", null, 1, ScenarioLimits.MaxDays), "Length of the run in days, warm-up included [default: the scenario's days]", "D"),
         Threads = With(CommonOptions.WholeNumber("--threads", null, 1), "Replications run at once; results do not depend on it [default: all cores]"),
         MaxWork = CommonOptions.CreateMaxWork(),
-        Set = new Option<string[]>("--set")
-        {
-            Description = "Override a scenario value, e.g. --set directions.export.arrivals.trucks_per_day=600 (repeatable)",
-            HelpName = "path=value",
-            DefaultValueFactory = _ => [],
-            Arity = ArgumentArity.OneOrMore,
-            AllowMultipleArgumentsPerToken = false,
-        },
+        Set = CreateSet(),
+    };
+
+    /// <summary>--set path=value, repeatable.</summary>
+    public static Option<string[]> CreateSet() => new("--set")
+    {
+        Description = "Override a scenario value, e.g. --set directions.export.arrivals.trucks_per_day=600 (repeatable)",
+        HelpName = "path=value",
+        DefaultValueFactory = _ => [],
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
     };
 
     private static Option<int?> With(Option<int?> option, string description, string helpName = "N")
@@ -178,12 +181,15 @@ public sealed class RunSettingsOptions
         return false;
     }
 
-    public IReadOnlyList<ScenarioOverride> ReadOverrides(ParseResult parseResult, List<ScenarioError> errors)
+    public IReadOnlyList<ScenarioOverride> ReadOverrides(ParseResult parseResult, List<ScenarioError> errors) => ReadOverrides(parseResult, Set, errors);
+
+    /// <summary>The overrides given with <paramref name="set"/>, parsed; each malformed one is added to <paramref name="errors"/>.</summary>
+    public static IReadOnlyList<ScenarioOverride> ReadOverrides(ParseResult parseResult, Option<string[]> set, List<ScenarioError> errors)
     {
         ArgumentNullException.ThrowIfNull(parseResult);
         ArgumentNullException.ThrowIfNull(errors);
         var overrides = new List<ScenarioOverride>();
-        string[] texts = parseResult.GetValue(Set) ?? [];
+        string[] texts = parseResult.GetValue(set) ?? [];
         for (int i = 0; i < texts.Length; i++)
         {
             if (ScenarioReader.TryParseOverride(texts[i], i + 1, out ScenarioOverride? parsed, out ScenarioError? error))

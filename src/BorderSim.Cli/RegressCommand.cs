@@ -8,10 +8,13 @@ using BorderSim.Scenarios;
 namespace BorderSim.Cli;
 
 /// <summary>
-/// <c>bordersim regress [FILES...]</c>: runs each scenario with its own replications and seed and checks every
-/// metric against its baseline DIR/&lt;stem&gt;.csv (summary.csv format) with Welch's t-test, Bonferroni over
-/// the metrics at a family false-alarm rate of 5% (<see cref="Regression"/>). Exit 1 if anything moved, so
-/// a CI build fails; <c>--update</c> rewrites the baselines; <c>--exact</c> also demands bit-identical means.
+/// <c>bordersim regress [FILES...]</c>: runs each scenario with its seed and <see cref="Regression.ReplicationsFor"/>
+/// replications (at least 20) and checks every metric against its baseline DIR/&lt;stem&gt;.csv (<see cref="BaselineCsv"/>:
+/// each replication's value), pairing replication i with replication i (common random numbers): paired t-test per
+/// metric, Holm over the metrics at a family false-alarm rate of 5% (<see cref="Regression"/>). Exit 1 if anything
+/// moved, so a CI build fails; exit 2 for a baseline that is damaged, made with another seed or replication count,
+/// or lacks a metric the run produces. <c>--update</c> rewrites the baselines; <c>--exact</c> also demands that every
+/// replication's value is bit-identical.
 /// </summary>
 public static class RegressCommand
 {
@@ -19,7 +22,11 @@ public static class RegressCommand
     public const string DefaultScenarios = "scenarios/*.yaml";
     public const string FindingsFileName = "regression.csv";
 
-    public sealed record RegressRequest(IReadOnlyList<string> Files, string BaselineDirectory, bool Update, bool Exact, string? OutputDirectory, int? Threads);
+    public sealed record RegressRequest(IReadOnlyList<string> Files, string BaselineDirectory, bool Update, bool Exact, string? OutputDirectory, int? Threads)
+    {
+        /// <summary>--set overrides applied to every scenario before it runs (to try a change against the baselines).</summary>
+        public IReadOnlyList<ScenarioOverride> Overrides { get; init; } = [];
+    }
 
     public static Command Create(CliContext context)
     {
@@ -35,7 +42,9 @@ public static class RegressCommand
             DefaultValueFactory = _ => DefaultBaselines,
         };
         var update = new Option<bool>("--update") { Description = "Run the scenarios and write their baselines instead of checking them" };
-        var exact = new Option<bool>("--exact") { Description = "Also fail on any change of a mean, however small (same seed and version must reproduce bit for bit)" };
+        var exact = new Option<bool>("--exact") { Description = "Also fail on any change of any replication's value, however small (same seed and version must reproduce bit for bit)" };
+        var set = RunSettingsOptions.CreateSet();
+        set.Description = "Override a scenario value before checking it, e.g. --set directions.export.stages.vn_customs.servers=3 (repeatable; not with --update)";
         var output = new Option<string?>("--output", "-o")
         {
             Description = $"Directory for {FindingsFileName} (every metric checked) and run.json [default: none]",
@@ -44,19 +53,31 @@ public static class RegressCommand
         var threads = CommonOptions.WholeNumber("--threads", null, 1);
         threads.Description = "Replications run at once; results do not depend on it [default: all cores]";
         threads.HelpName = "N";
-        var command = new Command("regress", "Check scenarios against stored baselines (Welch t-test, Bonferroni); exit 1 if a metric moved")
+        var command = new Command("regress", "Check scenarios against stored baselines (paired t-test on common random numbers, Holm); exit 1 if a metric moved")
         {
-            files, baselines, update, exact, output, threads,
+            files, baselines, update, exact, set, output, threads,
         };
-        command.SetAction(parseResult => Execute(
-            new RegressRequest(
-                parseResult.GetValue(files) is { Length: > 0 } given ? given : [DefaultScenarios],
-                parseResult.GetValue(baselines) ?? DefaultBaselines,
-                parseResult.GetValue(update),
-                parseResult.GetValue(exact),
-                parseResult.GetValue(output),
-                parseResult.GetValue(threads)),
-            context));
+        command.SetAction(parseResult =>
+        {
+            var errors = new List<ScenarioError>();
+            IReadOnlyList<ScenarioOverride> overrides = RunSettingsOptions.ReadOverrides(parseResult, set, errors);
+            if (errors.Count > 0)
+            {
+                ScenarioInput.PrintErrors(errors, context);
+                return ExitCodes.InvalidInput;
+            }
+
+            return Execute(
+                new RegressRequest(
+                    parseResult.GetValue(files) is { Length: > 0 } given ? given : [DefaultScenarios],
+                    parseResult.GetValue(baselines) ?? DefaultBaselines,
+                    parseResult.GetValue(update),
+                    parseResult.GetValue(exact),
+                    parseResult.GetValue(output),
+                    parseResult.GetValue(threads))
+                { Overrides = overrides },
+                context);
+        });
         return command;
     }
 
@@ -81,6 +102,12 @@ public static class RegressCommand
             return ExitCodes.InvalidInput;
         }
 
+        if (request.Update && request.Overrides.Count > 0)
+        {
+            context.Error.WriteLine("regress: --set cannot be used with --update (a baseline stores the scenario file as it is; edit the file instead)");
+            return ExitCodes.InvalidInput;
+        }
+
         using OutputSession? session = request.OutputDirectory is { } outputDirectory ? OutputSession.Open(outputDirectory, context) : null;
         if (request.OutputDirectory is not null && session is null)
         {
@@ -92,54 +119,79 @@ public static class RegressCommand
             return ExitCodes.OutputNotWritten;
         }
 
-        var options = new RunOptions(Threads: request.Threads);
         int threads = request.Threads ?? Environment.ProcessorCount;
         int invalid = 0, regressed = 0, missingBaselines = 0;
         bool cannotWrite = false;
         var infos = new List<ScenarioRunInfo>();
+        string[] overrideTexts = [.. request.Overrides.Select(o => o.ToString())];
         var allFindings = new List<(string File, RegressionFinding Finding)>();
         foreach (string file in files)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            ScenarioLoadResult loaded = ScenarioInput.LoadAndReport(file, [], context);
+            ScenarioLoadResult loaded = ScenarioInput.LoadAndReport(file, request.Overrides, context);
             if (!loaded.IsValid)
             {
                 invalid++;
-                infos.Add(new ScenarioRunInfo(file, loaded.ContentSha256, "", [], null, null, null, null, null, "invalid"));
+                infos.Add(new ScenarioRunInfo(file, loaded.ContentSha256, "", overrideTexts, null, null, null, null, null, "invalid"));
                 continue;
             }
 
             string baselinePath = BaselinePath(request.BaselineDirectory, file);
-            IReadOnlyList<BaselineMetric>? baseline = null;
+            int replications = Regression.ReplicationsFor(loaded.Scenario!.Replications);
+            Baseline? baseline = null;
+            void BadBaseline(string message)
+            {
+                invalid++;
+                context.Error.WriteLine(message);
+                infos.Add(new ScenarioRunInfo(file, loaded.ContentSha256, loaded.Scenario.Name, overrideTexts, null, null, null, null, null, "bad-baseline"));
+            }
+
             if (!request.Update)
             {
                 if (!File.Exists(baselinePath))
                 {
                     missingBaselines++;
                     context.Error.WriteLine($"{file}: no baseline {baselinePath}; create it with: bordersim regress --update {file}{BaselinesOption(request)}");
-                    infos.Add(new ScenarioRunInfo(file, loaded.ContentSha256, loaded.Scenario!.Name, [], null, null, null, null, null, "no-baseline"));
+                    infos.Add(new ScenarioRunInfo(file, loaded.ContentSha256, loaded.Scenario.Name, overrideTexts, null, null, null, null, null, "no-baseline"));
+                    continue;
+                }
+
+                string text;
+                try
+                {
+                    text = InputFile.ReadText(baselinePath);
+                }
+                catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+                {
+                    BadBaseline($"{baselinePath}: cannot be read as a baseline: {OutputDirectory.FirstLine(e.Message)}");
                     continue;
                 }
 
                 try
                 {
-                    baseline = SummaryCsv.ReadBaseline(new StringReader(InputFile.ReadText(baselinePath)), baselinePath);
+                    baseline = BaselineCsv.Read(new StringReader(text), baselinePath);
                 }
-                catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+                catch (InvalidDataException e)
                 {
-                    invalid++;
-                    context.Error.WriteLine($"{baselinePath}: cannot be read as a baseline: {OutputDirectory.FirstLine(e.Message)}");
-                    infos.Add(new ScenarioRunInfo(file, loaded.ContentSha256, loaded.Scenario!.Name, [], null, null, null, null, null, "bad-baseline"));
+                    BadBaseline($"{OutputDirectory.FirstLine(e.Message)}; {Regenerate(request, file)}");
+                    continue;
+                }
+
+                if (baseline.Seed != loaded.Scenario.Seed || baseline.Replications != replications)
+                {
+                    BadBaseline($"{baselinePath}:1: made with seed {baseline.Seed} and {baseline.Replications} replications, but {file} now runs seed {loaded.Scenario.Seed} "
+                        + $"with {replications} replications (regress runs the scenario's replications, at least {Regression.MinimumReplications}), so its replications cannot be paired; "
+                        + Regenerate(request, file));
                     continue;
                 }
             }
 
-            var progress = new ReplicationProgress(context, loaded.Scenario!.Replications);
-            context.Diagnostic($"{file}: {loaded.Scenario.Replications} replications of {loaded.Scenario.Days} days, seed {loaded.Scenario.Seed}");
+            var progress = new ReplicationProgress(context, replications);
+            context.Diagnostic($"{file}: {replications} replications of {loaded.Scenario.Days} days, seed {loaded.Scenario.Seed}");
             ExperimentResult result;
             try
             {
-                result = ExperimentRunner.Run(loaded.Scenario, options, null, progress, context.CancellationToken);
+                result = ExperimentRunner.Run(loaded.Scenario, new RunOptions(Replications: replications, Threads: request.Threads), null, progress, context.CancellationToken);
                 progress.Finish();
             }
             catch (ArgumentException e)
@@ -147,17 +199,18 @@ public static class RegressCommand
                 progress.Finish();
                 invalid++;
                 context.Error.WriteLine($"{file}: {OutputDirectory.UserMessage(e)}");
-                infos.Add(new ScenarioRunInfo(file, loaded.ContentSha256, loaded.Scenario.Name, [], null, null, null, null, null, "invalid"));
+                infos.Add(new ScenarioRunInfo(file, loaded.ContentSha256, loaded.Scenario.Name, overrideTexts, null, null, null, null, null, "invalid"));
                 continue;
             }
 
+            IReadOnlyList<ReplicationValues> values = Regression.ValuesOf(result);
             string status;
             if (request.Update)
             {
                 try
                 {
-                    SummaryCsv.WriteFile(result, baselinePath);
-                    context.Out.Write($"{file}: baseline written to {baselinePath} ({result.Summary.Count} metrics, {result.Replications.Count} replications, seed {result.Scenario.Seed})\n");
+                    BaselineCsv.WriteFile(new Baseline(result.Scenario.Seed, result.Replications.Count, CliApp.Version, values), baselinePath);
+                    context.Out.Write($"{file}: baseline written to {baselinePath} ({values.Count} metrics, {result.Replications.Count} replications, seed {result.Scenario.Seed})\n");
                     status = "updated";
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -167,14 +220,20 @@ public static class RegressCommand
                     status = "not-written";
                 }
             }
+            else if (Regression.NotInBaseline(baseline!, values) is { Count: > 0 } unknown)
+            {
+                BadBaseline($"{baselinePath}: no row for {unknown.Count} metric(s) the run produces ({string.Join(", ", unknown.Take(5))}{(unknown.Count > 5 ? ", ..." : "")}); "
+                    + $"if the model now reports them on purpose, accept them with: bordersim regress --update {file}{BaselinesOption(request)}");
+                continue;
+            }
             else
             {
-                IReadOnlyList<RegressionFinding> findings = Regression.Check(baseline!, result.Summary, request.Exact);
+                IReadOnlyList<RegressionFinding> findings = Regression.Check(baseline!, values, request.Exact);
                 allFindings.AddRange(findings.Select(f => (file, f)));
                 List<RegressionFinding> moved = [.. findings.Where(f => f.IsRegression)];
                 if (moved.Count == 0)
                 {
-                    context.Out.Write($"{file}: ok ({findings.Count} metrics consistent with {baselinePath}{(request.Exact ? ", means bit-identical" : "")})\n");
+                    context.Out.Write($"{file}: ok ({findings.Count} metrics consistent with {baselinePath} over {replications} paired replications{(request.Exact ? ", every value bit-identical" : "")})\n");
                     status = "ok";
                 }
                 else
@@ -186,7 +245,7 @@ public static class RegressCommand
                 }
             }
 
-            infos.Add(new ScenarioRunInfo(file, loaded.ContentSha256, result.Scenario.Name, [], result.Scenario.Seed, result.Replications.Count,
+            infos.Add(new ScenarioRunInfo(file, loaded.ContentSha256, result.Scenario.Name, overrideTexts, result.Scenario.Seed, result.Replications.Count,
                 result.Scenario.Days, result.WarmUpHours, result.WarmUpMethod, status));
         }
 
@@ -210,6 +269,7 @@ public static class RegressCommand
                         ["exact"] = request.Exact ? "true" : "false",
                         ["threads"] = threads.ToString(CultureInfo.InvariantCulture),
                         ["family_alpha"] = CsvNumbers.Format(Regression.FamilyAlpha),
+                        ["test"] = "paired t-test per metric on common random numbers, Holm over the metrics",
                     },
                     infos,
                     startedUtc,
@@ -235,6 +295,9 @@ public static class RegressCommand
 
         return regressed > 0 ? ExitCodes.RegressionFailed : ExitCodes.Ok;
     }
+
+    private static string Regenerate(RegressRequest request, string file) =>
+        $"if the change is intended, regenerate it with: bordersim regress --update {file}{BaselinesOption(request)}";
 
     private static string BaselinesOption(RegressRequest request) =>
         request.BaselineDirectory == DefaultBaselines ? "" : $" --baselines {request.BaselineDirectory}";

@@ -7,16 +7,16 @@ namespace BorderSim.Reporting;
 public static class RegressionTable
 {
     public static readonly string[] CsvHeader =
-        ["scenario_file", "metric", "baseline_mean", "new_mean", "difference", "relative_change", "p_value", "regression", "reason"];
+        ["scenario_file", "metric", "pairs", "baseline_mean", "new_mean", "difference", "relative_change", "p_value", "p_holm", "regression", "reason"];
 
-    /// <summary>metric, baseline mean, new mean, difference, relative change, p-value (and why), indented under the scenario's line.</summary>
+    /// <summary>metric, baseline mean, new mean, mean paired difference, relative change, Holm-adjusted p (and why), indented under the scenario's line.</summary>
     public static void Write(IReadOnlyList<RegressionFinding> findings, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(findings);
         ArgumentNullException.ThrowIfNull(writer);
-        // The Welch threshold is printed once below the table; other reasons (exact mode, a missing metric) get a column.
-        bool showWhy = findings.Any(f => !f.Reason.StartsWith("Welch", StringComparison.Ordinal));
-        string[] headings = ["metric", "baseline mean", "new mean", "difference", "relative", "p-value"];
+        // The test is explained once below the table; other reasons (exact mode, a missing metric) get a column.
+        bool showWhy = findings.Any(f => f.Reason != "paired t-test");
+        string[] headings = ["metric", "baseline mean", "new mean", "difference", "relative", "p (Holm)"];
         var table = new TextTable(showWhy ? [.. headings, "why"] : headings);
         foreach (RegressionFinding f in findings)
         {
@@ -27,18 +27,14 @@ public static class RegressionTable
                 SummaryTable.FormatNumber(f.NewMean),
                 ComparisonTable.Signed(f.Difference),
                 double.IsFinite(f.RelativeChange) ? (f.RelativeChange * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%" : "-",
-                FormatP(f.PValue),
+                FormatP(f.AdjustedPValue),
             ];
             table.Add(showWhy ? [.. cells, f.Reason] : cells);
         }
 
         table.Write(writer, "  ");
-        string? threshold = findings.Select(f => f.Reason).FirstOrDefault(r => r.StartsWith("Welch", StringComparison.Ordinal));
-        if (threshold is not null)
-        {
-            int at = threshold.IndexOf('<', StringComparison.Ordinal);
-            writer.Write($"  (Welch t-test per metric; moved = p below {threshold[(at + 1)..].Trim()}, i.e. 5% family-wise over the metrics, Bonferroni)\n");
-        }
+        int pairs = findings.Select(f => f.Pairs).DefaultIfEmpty(0).Max();
+        writer.Write($"  (paired t-test per metric on {pairs} replications with common random numbers; moved = Holm-adjusted p below {Regression.FamilyAlpha.ToString(CultureInfo.InvariantCulture)}, at most {(Regression.FamilyAlpha * 100).ToString(CultureInfo.InvariantCulture)}% false alarms per scenario)\n");
     }
 
     public static string FormatP(double p) => p switch
@@ -57,9 +53,9 @@ public static class RegressionTable
         foreach ((string file, RegressionFinding f) in findings)
         {
             csv.WriteRow(
-                Csv.Text(file), f.Metric,
+                Csv.Text(file), f.Metric, CsvNumbers.Format(f.Pairs),
                 CsvNumbers.Format(f.BaselineMean), CsvNumbers.Format(f.NewMean), CsvNumbers.Format(f.Difference),
-                CsvNumbers.Format(f.RelativeChange), CsvNumbers.Format(f.PValue),
+                CsvNumbers.Format(f.RelativeChange), CsvNumbers.Format(f.PValue), CsvNumbers.Format(f.AdjustedPValue),
                 f.IsRegression ? "true" : "false", f.Reason);
         }
     }

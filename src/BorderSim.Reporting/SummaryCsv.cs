@@ -8,7 +8,7 @@ namespace BorderSim.Reporting;
 /// summary.csv: one row per metric, in the order the model reports them. Columns: metric (the
 /// <see cref="MetricKey.Id"/>), name, direction, class, stage, unit, replications, mean, sd (sample
 /// standard deviation across replications), ci95_half_width (Student-t 95% half-width of the mean),
-/// min, max (over replications). The same format serves as a regression baseline and as a batch part file.
+/// min, max (over replications). The same format serves as a batch part file.
 /// </summary>
 public static class SummaryCsv
 {
@@ -69,38 +69,6 @@ public static class SummaryCsv
         }
 
         return rows;
-    }
-
-    /// <summary>A baseline: the metric, replications, mean and sd columns of a summary.csv.</summary>
-    public static IReadOnlyList<BaselineMetric> ReadBaseline(TextReader reader, string source)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        using var csv = Csv.CreateReader(reader);
-        IReadOnlyList<string> header = Csv.RequireColumns(csv, source, "metric", "replications", "mean", "sd");
-        int metric = IndexOf(header, "metric");
-        int replications = IndexOf(header, "replications");
-        int mean = IndexOf(header, "mean");
-        int sd = IndexOf(header, "sd");
-        var baseline = new List<BaselineMetric>();
-        int line = 1;
-        foreach (string[] row in Csv.ReadRows(csv, header.Count))
-        {
-            line++;
-            try
-            {
-                baseline.Add(new BaselineMetric(
-                    row[metric],
-                    int.Parse(row[replications], NumberStyles.Integer, CultureInfo.InvariantCulture),
-                    Csv.ParseDouble(row[mean]),
-                    Csv.ParseDouble(row[sd])));
-            }
-            catch (FormatException)
-            {
-                throw new InvalidDataException($"{source}:{line}: '{row[metric]}': replications, mean and sd must be numbers");
-            }
-        }
-
-        return baseline;
     }
 
     private static int IndexOf(IReadOnlyList<string> header, string column)

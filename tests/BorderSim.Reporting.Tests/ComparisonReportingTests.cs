@@ -170,30 +170,6 @@ public class ComparisonReportingTests
     }
 
     [Test]
-    public void A_baseline_read_back_from_summary_csv_has_bit_identical_means()
-    {
-        ExperimentResult result = SampleResults.Small();
-        using var writer = new StringWriter();
-        SummaryCsv.Write(result, writer);
-        IReadOnlyList<BaselineMetric> baseline = SummaryCsv.ReadBaseline(new StringReader(writer.ToString()), "test");
-        Assert.That(baseline.Select(b => b.Metric), Is.EqualTo(result.Summary.Select(s => s.Key.Id)));
-        for (int i = 0; i < baseline.Count; i++)
-        {
-            Assert.That(baseline[i].Mean, Is.EqualTo(result.Summary[i].Mean), baseline[i].Metric);
-            Assert.That(baseline[i].Replications, Is.EqualTo(result.Summary[i].Replications));
-        }
-
-        Assert.That(double.IsNaN(baseline[3].StandardDeviation), "an empty sd cell reads as NaN");
-    }
-
-    [Test]
-    public void A_baseline_without_a_mean_column_is_refused_with_the_column_named()
-    {
-        var error = Assert.Throws<InvalidDataException>(() => SummaryCsv.ReadBaseline(new StringReader("metric,replications,sd\nx,3,1\n"), "b.csv"));
-        Assert.That(error!.Message, Does.Contain("b.csv").And.Contain("mean"));
-    }
-
-    [Test]
     public void The_run_list_reads_back_as_written_and_batch_csv_prefixes_each_part_row_with_its_run()
     {
         BatchRun[] runs =

@@ -1,0 +1,77 @@
+using BorderSim.Scenarios.Tests;
+
+namespace BorderSim.Cli.Tests;
+
+/// <summary>
+/// The gate CI relies on: for every shipped scenario, <c>regress</c> against the shipped baseline catches a 10% slower
+/// service at one stage, one lane (or, where the road has one lane a way, one booth) fewer, and 10% more arrivals, and
+/// passes the unchanged scenario bit for bit whatever the number of threads. Deterministic: fixed seeds, so each case
+/// is caught or not for ever; the numbers of metrics moved are in the README.
+/// </summary>
+[Parallelizable(ParallelScope.None)]
+public class ShippedScenarioRegressTests
+{
+    /// <summary>(scenario stem, perturbation, --set overrides). Slower service scales every draw by 1.1 (exp mean, lognormal mean and sd).</summary>
+    private static readonly (string Scenario, string Change, string[] Sets)[] Perturbations =
+    [
+        ("bac-luan-ii-tet", "10% slower service", ["directions.export.stages.dongxing_inspection.service=exp(11min)"]),
+        ("bac-luan-ii-tet", "one lane fewer", ["directions.export.stages.dongxing_inspection.servers=1"]),
+        ("bac-luan-ii-tet", "10% more arrivals", ["directions.export.arrivals.trucks_per_day=63.8", "directions.import.arrivals.trucks_per_day=79.2"]),
+        ("coc-nam", "10% slower service", ["directions.export.stages.lung_nghiu_inspection.service=exp(11min)"]),
+        ("coc-nam", "one lane fewer", ["directions.export.stages.lung_nghiu_inspection.servers=1"]),
+        ("coc-nam", "10% more arrivals", ["directions.export.arrivals.trucks_per_day=13.2", "directions.import.arrivals.trucks_per_day=8.8"]),
+        ("huu-nghi-4-lanes", "10% slower service", ["directions.export.stages.cn_inspection.service=exp(11min)"]),
+        ("huu-nghi-4-lanes", "one lane fewer", ["roads.freight_road_1119.lanes.export=1"]),
+        ("huu-nghi-4-lanes", "10% more arrivals", ["directions.export.arrivals.trucks_per_day=462", "directions.import.arrivals.trucks_per_day=858"]),
+        ("huu-nghi-6-lanes", "10% slower service", ["directions.export.stages.cn_inspection.service=exp(11min)"]),
+        ("huu-nghi-6-lanes", "one lane fewer", ["roads.freight_road_1119.lanes.export=2"]),
+        ("huu-nghi-6-lanes", "10% more arrivals", ["directions.export.arrivals.trucks_per_day=462", "directions.import.arrivals.trucks_per_day=858"]),
+        ("lang-son-durian-peak", "10% slower service",
+        [
+            "directions.export.stages.1.check.channels.green.service=exp(11min)",
+            "directions.export.stages.1.check.channels.yellow.service=lognormal(33min, 11min)",
+            "directions.export.stages.1.check.channels.red.service=lognormal(2.2h, 1.1h)",
+        ]),
+        ("lang-son-durian-peak", "one lane fewer", ["roads.freight_road_1119.lanes.export=2"]),
+        ("lang-son-durian-peak", "10% more arrivals", ["directions.export.arrivals.trucks_per_day=550"]),
+        ("tan-thanh", "10% slower service", ["directions.export.stages.pochai_inspection.service=exp(11min)"]),
+        ("tan-thanh", "one lane fewer", ["changes.0.lanes.export=1"]),
+        ("tan-thanh", "10% more arrivals", ["directions.export.arrivals.trucks_per_day=154", "directions.import.arrivals.trucks_per_day=286"]),
+    ];
+
+    private static readonly string[] Changes = ["10% slower service", "one lane fewer", "10% more arrivals"];
+
+    private static IEnumerable<TestCaseData> Cases() =>
+        Perturbations.Select(p => new TestCaseData(p.Scenario, p.Sets).SetArgDisplayNames(p.Scenario, p.Change));
+
+    private static IEnumerable<string> Shipped() =>
+        Directory.GetFiles(RepositoryPaths.Scenarios, "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!;
+
+    private static CliRunner.Outcome Regress(string scenario, params string[] more) =>
+        CliRunner.Run(["regress", "--baselines", Path.Combine(RepositoryPaths.Scenarios, "baselines"), .. more, Path.Combine(RepositoryPaths.Scenarios, scenario + ".yaml")]);
+
+    [Test]
+    public void Every_shipped_scenario_is_tried_with_each_of_the_three_changes()
+    {
+        foreach (string scenario in Shipped())
+        {
+            Assert.That(Perturbations.Where(p => p.Scenario == scenario).Select(p => p.Change), Is.EqualTo(Changes), scenario);
+        }
+    }
+
+    [TestCaseSource(nameof(Cases))]
+    public void A_small_real_change_makes_regress_exit_1(string scenario, string[] sets)
+    {
+        var outcome = Regress(scenario, [.. sets.SelectMany(s => new[] { "--set", s })]);
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.RegressionFailed), outcome.Out + outcome.Error);
+        Assert.That(outcome.Out, Does.Match(@": \d+ of \d+ metrics moved from"));
+    }
+
+    [Test]
+    public void The_unchanged_scenario_passes_bit_for_bit_whatever_the_threads([ValueSource(nameof(Shipped))] string scenario, [Values(1, 3)] int threads)
+    {
+        var outcome = Regress(scenario, "--exact", "--threads", threads.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Out + outcome.Error);
+        Assert.That(outcome.Out, Does.Contain("every value bit-identical"));
+    }
+}
