@@ -81,6 +81,12 @@ public static class RegressCommand
         return command;
     }
 
+    /// <summary>
+    /// The release that wrote a baseline, without the commit (0.1.0, not 0.1.0+f74b1cf…): regenerating a baseline whose
+    /// numbers did not move then leaves the file as it was, and two branches that regenerate do not conflict on it.
+    /// </summary>
+    public static string BaselineVersion => CliApp.Version.Split('+')[0];
+
     public static string BaselinePath(string baselineDirectory, string scenarioFile) =>
         Path.Combine(baselineDirectory, Path.GetFileNameWithoutExtension(scenarioFile) + ".csv");
 
@@ -209,7 +215,7 @@ public static class RegressCommand
             {
                 try
                 {
-                    BaselineCsv.WriteFile(new Baseline(result.Scenario.Seed, result.Replications.Count, CliApp.Version, values), baselinePath);
+                    BaselineCsv.WriteFile(new Baseline(result.Scenario.Seed, result.Replications.Count, BaselineVersion, values), baselinePath);
                     context.Out.Write($"{file}: baseline written to {baselinePath} ({values.Count} metrics, {result.Replications.Count} replications, seed {result.Scenario.Seed})\n");
                     status = "updated";
                 }

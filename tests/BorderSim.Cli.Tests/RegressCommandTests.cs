@@ -42,9 +42,10 @@ public class RegressCommandTests
         var update = Regress("--update");
         Assert.That(update.ExitCode, Is.EqualTo(ExitCodes.Ok), update.Error);
         Assert.That(update.Out, Does.Contain("20 replications, seed 42"), "at least 20 replications whatever the scenario's 4");
+        Assert.That(RegressCommand.BaselineVersion, Does.Match(@"^\d+\.\d+\.\d+$"), "the release, without the commit");
         Assert.That(File.ReadLines(Path.Combine(_baselines, "crossing.csv")).Take(2), Is.EqualTo(new[]
         {
-            $"# bordersim regression baseline: seed=42 replications=20 version={CliApp.Version}",
+            $"# bordersim regression baseline: seed=42 replications=20 version={RegressCommand.BaselineVersion}",
             "metric,unit,mean," + string.Join(',', Enumerable.Range(1, 20).Select(r => $"r{r}")),
         }));
 
