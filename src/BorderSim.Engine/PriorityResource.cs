@@ -153,6 +153,12 @@ public sealed class PreemptiveResource : PriorityResource
 
         var since = victim.GrantedAtHours;
         var owner = victim.Owner;
+        if (owner is { IsAlive: true, CanBeInterrupted: false })
+        {
+            // Checked before anything changes: failing after the eviction would leave the unit taken twice.
+            throw new InvalidOperationException("the holder to preempt is a process started with Simulation.Start, which cannot be interrupted; start it with Simulation.Process");
+        }
+
         Evict(victim);
         GrantDirectly(request);
         if (owner is { IsAlive: true })

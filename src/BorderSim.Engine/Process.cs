@@ -23,6 +23,9 @@ public sealed class Process : SimEvent
     /// <summary>True while the iterator has steps left.</summary>
     public bool IsAlive => _steps is not null;
 
+    /// <summary>True if <see cref="Interrupt"/> would succeed: alive and not started with Simulation.Start.</summary>
+    internal bool CanBeInterrupted => _steps is not null && !_pooled;
+
     /// <summary>The cause given to the latest <see cref="Interrupt"/>, until handled.</summary>
     public object? InterruptCause { get; private set; }
 

@@ -6,24 +6,26 @@ public class DistributionTests
 {
     private const int Samples = 200_000;
 
-    // z for a two-sided 99.9% interval: with eight distributions, the chance that any correct one
-    // falls outside is below 1%; the seed is fixed, so the test is deterministic either way.
+    // z for a two-sided 99.9% interval: with eight distributions and two checks each, the chance that any
+    // correct one falls outside is below 2%; the seed is fixed, so the test is deterministic either way.
     private const double Z999 = 3.2905;
 
+    // Each with its exact variance, worked out from the parameters by hand (not read back from the code):
+    // exponential mean² ; lognormal and gamma sd²; triangular (a² + b² + c² − ab − ac − bc)/18 =
+    // (0.25 + 1 + 9 − 0.5 − 1.5 − 3)/18; uniform (b − a)²/12; empirical E[x²] − mean² = 4.8 − 1.5².
     private static IEnumerable<TestCaseData> Distributions()
     {
-        yield return new TestCaseData(new ExponentialDistribution(mean: 0.25)).SetArgDisplayNames("exponential");
-        yield return new TestCaseData(new LogNormalDistribution(mean: 1.5, standardDeviation: 0.8)).SetArgDisplayNames("lognormal");
-        yield return new TestCaseData(new GammaDistribution(mean: 2, standardDeviation: 1)).SetArgDisplayNames("gamma");
-        yield return new TestCaseData(new TriangularDistribution(min: 0.5, mode: 1, max: 3)).SetArgDisplayNames("triangular");
-        yield return new TestCaseData(new UniformDistribution(min: 1, max: 4)).SetArgDisplayNames("uniform");
-        yield return new TestCaseData(new EmpiricalDistribution([0.5, 1, 2, 6], [4, 3, 2, 1])).SetArgDisplayNames("empirical");
-        yield return new TestCaseData(new Deterministic(0.75)).SetArgDisplayNames("deterministic");
-        yield return new TestCaseData(new ExponentialDistribution(mean: 2).Scale(60)).SetArgDisplayNames("scaled exponential");
+        yield return new TestCaseData(new ExponentialDistribution(mean: 0.25), 0.0625).SetArgDisplayNames("exponential");
+        yield return new TestCaseData(new LogNormalDistribution(mean: 1.5, standardDeviation: 0.8), 0.64).SetArgDisplayNames("lognormal");
+        yield return new TestCaseData(new GammaDistribution(mean: 2, standardDeviation: 1), 1.0).SetArgDisplayNames("gamma");
+        yield return new TestCaseData(new TriangularDistribution(min: 0.5, mode: 1, max: 3), 5.25 / 18).SetArgDisplayNames("triangular");
+        yield return new TestCaseData(new UniformDistribution(min: 1, max: 4), 0.75).SetArgDisplayNames("uniform");
+        yield return new TestCaseData(new EmpiricalDistribution([0.5, 1, 2, 6], [4, 3, 2, 1]), 2.55).SetArgDisplayNames("empirical");
+        yield return new TestCaseData(new Deterministic(0.75), 0.0).SetArgDisplayNames("deterministic");
+        yield return new TestCaseData(new ExponentialDistribution(mean: 2).Scale(60), 14_400.0).SetArgDisplayNames("scaled exponential");
     }
 
-    [TestCaseSource(nameof(Distributions))]
-    public void The_sample_mean_lies_within_a_99_9_percent_interval_of_Mean(Distribution distribution)
+    private static double[] Draw(Distribution distribution)
     {
         var stream = new RandomStreams(2024, 0)[distribution.ToString()];
         var values = new double[Samples];
@@ -32,12 +34,37 @@ public class DistributionTests
             values[i] = distribution.Sample(stream);
         }
 
+        return values;
+    }
+
+    [TestCaseSource(nameof(Distributions))]
+    public void The_sample_mean_lies_within_a_99_9_percent_interval_of_Mean(Distribution distribution, double variance)
+    {
+        var values = Draw(distribution);
         var mean = values.Average();
         var standardError = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (Samples - 1) / Samples);
 
         // Half-width z·s/√n (normal approximation; n = 200,000). A deterministic value has s = 0: exact.
         Assert.That(mean, Is.EqualTo(distribution.Mean).Within((Z999 * standardError) + 1e-12));
         Assert.That(values.Min(), Is.GreaterThanOrEqualTo(0), "durations are never negative");
+    }
+
+    [TestCaseSource(nameof(Distributions))]
+    public void The_sample_variance_lies_within_a_99_9_percent_interval_of_the_exact_variance(Distribution distribution, double variance)
+    {
+        var values = Draw(distribution);
+        var mean = values.Average();
+        var sampleVariance = values.Sum(v => (v - mean) * (v - mean)) / (Samples - 1);
+        var fourthMoment = values.Sum(v => Math.Pow(v - mean, 4)) / Samples;
+
+        // The sample variance s² has variance (μ₄ − σ⁴)/n + O(1/n²) (Kendall and Stuart, Advanced Theory of
+        // Statistics vol. 1, 10.5); μ₄ and σ⁴ estimated from the sample, half-width z·√((m₄ − s⁴)/n), normal
+        // approximation at n = 200,000. A deterministic value has s² = 0: exact.
+        var halfWidth = Z999 * Math.Sqrt(Math.Max(0, fourthMoment - (sampleVariance * sampleVariance)) / Samples);
+        Assert.That(sampleVariance, Is.EqualTo(variance).Within(halfWidth + (1e-12 * variance)));
+
+        // Power: the interval is narrow enough that a variance 5 % off would fall outside it.
+        Assert.That(halfWidth, Is.LessThanOrEqualTo(0.05 * variance));
     }
 
     [Test]

@@ -133,4 +133,34 @@ public class PreemptiveResourceTests
         Assert.That(team.InUse, Is.EqualTo(2));
         Assert.That(team.Holders, Is.EquivalentTo(new[] { important, urgent }));
     }
+
+    [Test]
+    public void Preempting_a_holder_that_cannot_be_interrupted_is_refused_before_anything_changes()
+    {
+        // The holder runs as a pooled process (Simulation.Start), which cannot be interrupted: the
+        // preempting request must fail before it evicts the holder or takes the unit, not after.
+        var sim = new Simulation();
+        var team = new PreemptiveResource(sim, 1);
+        Request? routine = null;
+        IEnumerable<SimEvent> RoutineInspection()
+        {
+            routine = team.Request(priority: 5, preempt: false);
+            yield return routine;
+            yield return sim.Timeout(10);
+            team.Release(routine);
+        }
+
+        sim.Start(RoutineInspection());
+        sim.Run(1);
+
+        Assert.That(() => team.Request(priority: 0, preempt: true), Throws.InvalidOperationException);
+        Assert.That(routine!.IsGranted, Is.True);
+        Assert.That(routine.WasPreempted, Is.False);
+        Assert.That(team.InUse, Is.EqualTo(1));
+        Assert.That(team.QueueLength, Is.Zero);
+        Assert.That(team.Holders, Is.EqualTo(new[] { routine }));
+
+        sim.Run();
+        Assert.That(team.InUse, Is.Zero, "the holder finishes and releases as if nothing happened");
+    }
 }

@@ -176,6 +176,60 @@ public class CrossingBehaviourTests
     }
 
     [Test]
+    public void Admission_by_one_calendar_never_counts_for_another_even_with_more_than_64_calendars()
+    {
+        // 65 calendars: c00 gates the first check (appointments, everyone admitted), c64 the second
+        // (appointments, general excluded). A bit mask of 64 calendars would give c64 the bit of c00, so a
+        // truck admitted at the first check would pass the second on an excluded day.
+        var zone = SpecBuilder.Hanoi;
+        var period = (From: new LocalDate(2026, 6, 2), To: new LocalDate(2026, 6, 3));
+        var calendars = Enumerable.Range(0, 65).Select(i => SpecBuilder.Calendar($"c{i:00}", zone, 0, 24, appointments: i switch
+        {
+            0 => [new AppointmentPeriodSpec(period.From, period.To, 10_000, [])],
+            64 => [new AppointmentPeriodSpec(period.From, period.To, 10_000, ["general"])],
+            _ => [],
+        })).ToList();
+        var scenario = SpecBuilder.Scenario(
+            [new DirectionSpec("export", SpecBuilder.Flat(48), [
+                SpecBuilder.Check("first", 4, new ExponentialDistribution(0.1), calendar: "c00"),
+                SpecBuilder.Check("second", 4, new ExponentialDistribution(0.1), calendar: "c64")])],
+            days: 5,
+            warmUpHours: 0,
+            replications: 1,
+            calendars: calendars);
+        var collector = new Collector();
+        ExperimentRunner.Run(scenario, new RunOptions(Threads: 1), _ => collector);
+        var clock = new ScenarioClock(scenario.StartInstant, scenario.RunHours);
+        LocalDate DayOf(double hours) => clock.LocalDateAt(hours, zone);
+
+        var firstStarts = collector.Trucks.Select(t => t.Stages[0].ServiceStartHours).Where(double.IsFinite).ToList();
+        var secondStarts = collector.Trucks.Select(t => t.Stages[1].ServiceStartHours).Where(double.IsFinite).ToList();
+        Assert.That(firstStarts.Count(t => DayOf(t) >= period.From && DayOf(t) <= period.To), Is.GreaterThan(50), "the first check admits everyone");
+        Assert.That(secondStarts.Where(t => DayOf(t) >= period.From && DayOf(t) <= period.To), Is.Empty, "general is excluded at the second check");
+        Assert.That(secondStarts.Count(t => DayOf(t) == period.To.PlusDays(1)), Is.GreaterThan(50), "and passes once the period ends");
+    }
+
+    [Test]
+    public void A_truck_leaves_the_yard_when_it_starts_service_at_a_check_with_no_places_of_its_own()
+    {
+        // A check with buffer 0 behind a yard: a truck waits in the yard until a booth takes it, so its
+        // departure from the yard in trucks.csv is the start of its service, never the moment it began to
+        // wait for the booth.
+        var scenario = SpecBuilder.Scenario(
+            [new DirectionSpec("export", SpecBuilder.Flat(24 * 3), [SpecBuilder.Yard("vn_yard", 100), SpecBuilder.Check("customs", 1, new Deterministic(0.3), buffer: 0)])],
+            days: 2,
+            warmUpHours: 0,
+            replications: 1);
+        var collector = new Collector();
+        ExperimentRunner.Run(scenario, new RunOptions(Threads: 1), _ => collector);
+
+        var served = collector.Trucks.Where(t => t.Outcome == TruckOutcome.Served).ToList();
+        Assert.That(served.Count(t => t.Stages[1].ServiceStartHours > t.Stages[1].EnteredHours), Is.GreaterThan(20), "demand 3/h, capacity 3.33/h: many trucks wait");
+        Assert.That(served.Select(t => t.Stages[0].LeftHours - t.Stages[1].ServiceStartHours), Is.All.Zero);
+        Assert.That(served.Select(t => t.Stages[1].EnteredHours - t.Stages[0].LeftHours), Is.All.LessThanOrEqualTo(0), "it reaches the booth's queue while still in the yard");
+    }
+
+    [Test]
     public void Appointment_only_days_admit_at_most_the_quota_and_no_excluded_class()
     {
         var zone = SpecBuilder.Hanoi;

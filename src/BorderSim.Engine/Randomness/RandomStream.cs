@@ -21,6 +21,22 @@ public sealed class RandomStream : Random
         _s3 = SplitMix64(ref state);
     }
 
+    private RandomStream(ulong s0, ulong s1, ulong s2, ulong s3)
+    {
+        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+    }
+
+    /// <summary>A stream from a given xoshiro256** state (for known-answer tests); not all zero.</summary>
+    public static RandomStream FromState(ulong s0, ulong s1, ulong s2, ulong s3)
+    {
+        if ((s0 | s1 | s2 | s3) == 0)
+        {
+            throw new ArgumentException("the all-zero state is xoshiro's fixed point: it would return 0 for ever");
+        }
+
+        return new RandomStream(s0, s1, s2, s3);
+    }
+
     public ulong NextUInt64()
     {
         var result = RotateLeft(_s1 * 5, 7) * 9;
@@ -39,7 +55,19 @@ public sealed class RandomStream : Random
 
     protected override double Sample() => NextDouble();
 
-    public override int Next() => (int)(NextUInt64() >> 33);
+    /// <summary>Uniform on [0, int.MaxValue), as <see cref="Random.Next()"/> promises: the top 31 bits, drawn again
+    /// in the one case in 2^31 where they are all ones (so every other draw is as before).</summary>
+    public override int Next()
+    {
+        while (true)
+        {
+            var value = (int)(NextUInt64() >> 33);
+            if (value != int.MaxValue)
+            {
+                return value;
+            }
+        }
+    }
 
     public override int Next(int maxValue)
     {
@@ -63,7 +91,8 @@ public sealed class RandomStream : Random
         }
     }
 
-    internal static ulong SplitMix64(ref ulong state)
+    /// <summary>Vigna's splitmix64.c: advances <paramref name="state"/> and returns the next output.</summary>
+    public static ulong SplitMix64(ref ulong state)
     {
         var z = state += 0x9E3779B97F4A7C15UL;
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;

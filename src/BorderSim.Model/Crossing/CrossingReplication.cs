@@ -21,7 +21,7 @@ public sealed partial class CrossingReplication
     private readonly DirectionRuntime[] _directions;
     private readonly ClassRuntime[] _classes;
     private readonly Dictionary<(string Calendar, LocalDate Day), int> _appointmentsAdmitted = [];
-    private readonly Dictionary<string, int> _calendarBits;
+    private readonly Dictionary<string, int> _calendarIndex;
     private readonly double _warmUpHours;
     private readonly Calendars.LocalDays _days;
 
@@ -38,7 +38,7 @@ public sealed partial class CrossingReplication
         _observer = observer;
         _sim = new Simulation();
         _streams = new RandomStreams(seed, replication);
-        _calendarBits = model.Calendars.Keys.Order(StringComparer.Ordinal).Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+        _calendarIndex = model.Calendars.Keys.Order(StringComparer.Ordinal).Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
         _stages = [.. model.Directions.Select(d => d.Stages.Select(s => new StageRuntime(_sim, s, d.Name, _streams)).ToArray())];
         _directions = [.. model.Directions.Select(d => new DirectionRuntime(d, _streams, model.ClassNames.Length))];
         _classes = [.. model.Classes.Select(c => new ClassRuntime(c, _streams))];
@@ -305,6 +305,7 @@ public sealed partial class CrossingReplication
                     }
                 }
 
+                MarkLeftPrevious(truck, s, heldAt);
                 ReleaseHeld(held, heldAt, heldIsServer);
                 turn = EndYardTurn(turnYard, turn, leftYard: true);
                 held = place;
@@ -313,6 +314,7 @@ public sealed partial class CrossingReplication
             }
             else
             {
+                MarkLeftPrevious(truck, s, heldAt);
                 ReleaseHeld(held, heldAt, heldIsServer);
                 turn = EndYardTurn(turnYard, turn, leftYard: true);
                 held = null;
@@ -425,6 +427,7 @@ public sealed partial class CrossingReplication
                 direction.HighwayQueue.Add(_sim.NowHours, -1);
             }
 
+            MarkLeftPrevious(truck, s, heldAt);
             ReleaseHeld(held, heldAt, heldIsServer);
             turn = EndYardTurn(turnYard, turn, leftYard: true);
             held = server;
@@ -491,8 +494,8 @@ public sealed partial class CrossingReplication
 
     private bool IsAdmitted(Truck truck, Calendars.GateCalendar calendar)
     {
-        var bit = 1UL << _calendarBits[calendar.Name];
-        if ((truck.AdmittedCalendars & bit) != 0)
+        var index = _calendarIndex[calendar.Name];
+        if (truck.AdmittedCalendars?.Contains(index) == true)
         {
             return true;
         }
@@ -515,7 +518,7 @@ public sealed partial class CrossingReplication
         }
 
         _appointmentsAdmitted[(calendar.Name, day)] = admitted + 1;
-        truck.AdmittedCalendars |= bit;
+        (truck.AdmittedCalendars ??= []).Add(index);
         return true;
     }
 
@@ -557,7 +560,16 @@ public sealed partial class CrossingReplication
 
         var visit = truck.Visits[stage];
         truck.Visits[stage] = entered ? visit with { EnteredHours = _sim.NowHours } : visit with { ServiceStartHours = _sim.NowHours };
-        if (stage > 0 && entered)
+    }
+
+    /// <summary>
+    /// Records that the truck leaves stage <paramref name="stage"/> − 1 now, if that is the stage it holds
+    /// (<paramref name="heldAt"/>). Called where the truck lets its previous place go, which for a stage
+    /// without places of its own is when its service starts, not when it begins to wait for it.
+    /// </summary>
+    private void MarkLeftPrevious(Truck truck, int stage, StageRuntime? heldAt)
+    {
+        if (truck.Visits is not null && stage > 0 && ReferenceEquals(heldAt, _stages[truck.Direction][stage - 1]))
         {
             truck.Visits[stage - 1] = truck.Visits[stage - 1] with { LeftHours = _sim.NowHours };
         }

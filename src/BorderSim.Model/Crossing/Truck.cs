@@ -37,8 +37,9 @@ internal sealed class Truck
 
     public void EndService(double nowHours) => FreeSinceHours = nowHours;
 
-    /// <summary>Bit i set once calendar i's appointment quota admitted this truck.</summary>
-    public ulong AdmittedCalendars;
+    /// <summary>Indices of the calendars whose appointment quota admitted this truck (null until one does;
+    /// a set, not a 64-bit mask, so any number of calendars stay apart).</summary>
+    public HashSet<int>? AdmittedCalendars;
 
     /// <summary>Once its first check or road service starts, a truck no longer gives up.</summary>
     public bool IsCommitted;
