@@ -32,10 +32,6 @@ public class ShippedScenarioTests
         return result.Scenario!;
     }
 
-    /// <summary>Half-width of the two-sided Student-t interval at <paramref name="level"/> over the replications.</summary>
-    private static double HalfWidth(MetricSummary metric, double level) =>
-        MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, metric.Replications - 1, 0.5 + (level / 2)) * metric.StandardDeviation / Math.Sqrt(metric.Replications);
-
     private sealed class TruckTimes : ITruckObserver
     {
         public List<(string Direction, double Arrived, double Left)> Trucks { get; } = [];
@@ -98,54 +94,61 @@ public class ShippedScenarioTests
             Is.LessThan(independent.Differences.Single(d => d.Key.Id == exportWait).HalfWidth));
     }
 
+    /// <summary>
+    /// A validation scenario run with more replications (or days) than the file's, so that the interval of each
+    /// check is narrow enough to catch a 5 % error (TheoryCheck); the file's seed, so the run is fixed.
+    /// </summary>
+    private static ExperimentResult RunValidation(string file, int replications, int? days = null)
+    {
+        var scenario = Load(Path.Combine("scenarios", "validation", file));
+        return ExperimentRunner.Run(scenario with { Replications = replications, Days = days ?? scenario.Days }, new RunOptions(Threads: 2));
+    }
+
+    private static readonly Lazy<ExperimentResult> MMcRun = new(() => RunValidation("mmc.yaml", 100));
+
     [Test]
     public void The_MMc_validation_scenario_matches_Erlang_C()
     {
-        var result = ExperimentRunner.Run(Load("scenarios/validation/mmc.yaml"), new RunOptions(Threads: 2));
-        var wait = result.Summary.Single(m => m.Key.Id == "wait_hours_mean/inbound/all");
-        var expected = ErlangC.MeanWaitHours(20, 4, 6);
-
-        // 95% replication CI widened by half, plus 3% for finite-run bias (see QueueingTheoryThroughModelTests).
-        Assert.That(wait.Mean, Is.EqualTo(expected).Within((1.5 * wait.HalfWidth95) + (0.03 * expected)));
+        // Wq = C(6, 5) / (cμ − λ) = 0.5875 / 4 = 0.1469 h.
+        TheoryCheck.Contains(MMcRun.Value.Summary.Single(m => m.Key.Id == "wait_hours_mean/inbound/all"), ErlangC.MeanWaitHours(20, 4, 6));
     }
 
-    [TestCase(0.50)]
-    [TestCase(0.95)]
-    public void The_MMc_validation_scenario_has_the_exact_wait_quantiles(double probability)
+    // Power of the quantile checks: at p95 the interval is within 5 % of the exact value like the means; the
+    // median sits just above the atom of trucks that never wait (P(W = 0) = 0.41), where the sampling error
+    // is large relative to 0.04 h, so its interval is held within 10 % (a 5 % one would need 4× the run).
+    // Before waits were summed gap by gap the model's p50 was 0.097 h, far outside either.
+    [TestCase(0.50, 0.10)]
+    [TestCase(0.95, TheoryCheck.MaxRelativeHalfWidth)]
+    public void The_MMc_validation_scenario_has_the_exact_wait_quantiles(double probability, double maxRelativeHalfWidth)
     {
-        var result = ExperimentRunner.Run(Load("scenarios/validation/mmc.yaml"), new RunOptions(Threads: 2));
-        var quantile = result.Summary.Single(m => m.Key.Id == $"wait_hours_p{probability * 100:0}/inbound/all");
+        var quantile = MMcRun.Value.Summary.Single(m => m.Key.Id == $"wait_hours_p{probability * 100:0}/inbound/all");
 
         // Exact: P(W > t) = C(6, 5)·e^(−4t) with C = 0.5875, so p50 = ln(C/0.5)/4 = 0.0403 h, p95 = ln(C/0.05)/4 = 0.616 h.
-        var expected = ErlangC.WaitQuantileHours(probability, 20, 4, 6);
-
         // Interval: the 99 % Student-t interval over the replications' quantiles, plus the sketch's relative
         // accuracy of 0.5 %.
-        var halfWidth99 = HalfWidth(quantile, 0.99);
-        TestContext.Out.WriteLine($"p{probability * 100:0}: {quantile.Mean:G4} ± {halfWidth99:G3} h (99 %) vs exact {expected:G4} h");
-        Assert.That(quantile.Mean, Is.EqualTo(expected).Within(halfWidth99 + (0.005 * expected)));
+        var expected = ErlangC.WaitQuantileHours(probability, 20, 4, 6);
+        var halfWidth = TheoryCheck.HalfWidth(quantile);
+        TestContext.Out.WriteLine($"p{probability * 100:0}: {quantile.Mean:G4} ± {halfWidth:G3} h (99 %) vs exact {expected:G4} h");
+        Assert.That(quantile.Mean, Is.EqualTo(expected).Within(halfWidth + (0.005 * expected)));
+        Assert.That(halfWidth, Is.LessThan(maxRelativeHalfWidth * expected), "the interval is too wide to catch an error");
     }
 
     [Test]
     public void The_MD1_validation_scenario_matches_Pollaczek_Khinchine()
     {
-        var result = ExperimentRunner.Run(Load("scenarios/validation/md1.yaml"), new RunOptions(Threads: 2));
-        var wait = result.Summary.Single(m => m.Key.Id.StartsWith("wait_hours_mean/", StringComparison.Ordinal) && m.Key.CargoClass == "all");
-
-        // Wq = ρD / (2(1 − ρ)) with λ = 4/h, D = 0.2 h, ρ = 0.8: 0.4 h. Tolerance as above.
-        const double expected = 0.4;
-        Assert.That(wait.Mean, Is.EqualTo(expected).Within((1.5 * wait.HalfWidth95) + (0.03 * expected)));
+        // Wq = ρD / (2(1 − ρ)) with λ = 4/h, D = 0.2 h, ρ = 0.8: 0.4 h.
+        var result = RunValidation("md1.yaml", 80);
+        TheoryCheck.Contains(result.Summary.Single(m => m.Key.Id.StartsWith("wait_hours_mean/", StringComparison.Ordinal) && m.Key.CargoClass == "all"), 0.4);
     }
 
     [Test]
     public void The_tandem_validation_scenario_matches_its_exact_Markov_chain()
     {
-        var result = ExperimentRunner.Run(Load("scenarios/validation/tandem-finite-buffer.yaml"), new RunOptions(Threads: 2));
-        var timeInSystem = result.Summary.Single(m => m.Key.Id == "time_in_system_hours_mean/inbound/all");
-
         // W = 1.911 h from the CTMC on (n1, n2, blocked) in the file's header; a Jackson network without
         // the buffer limit would give 1.333 h, so this checks that blocking after service is modelled.
-        const double expected = 1.911;
-        Assert.That(timeInSystem.Mean, Is.EqualTo(expected).Within((1.5 * timeInSystem.HalfWidth95) + (0.03 * expected)));
+        // 150-day runs: runs of the file's 30 days read W 3.5 % low and 150-day runs 0.7 % low, a bias of the
+        // run's length (the edges of the measured window) that a 5 %-wide interval must not have to hide.
+        var result = RunValidation("tandem-finite-buffer.yaml", 40, 150);
+        TheoryCheck.Contains(result.Summary.Single(m => m.Key.Id == "time_in_system_hours_mean/inbound/all"), 1.911);
     }
 }
