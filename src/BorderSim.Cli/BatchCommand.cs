@@ -168,7 +168,8 @@ public static class BatchCommand
         var firstWithKey = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (PlannedRun run in mine.Where(p => p.Entry.IsValid))
         {
-            if (File.Exists(run.Entry.PartPath(directory)))
+            string? damage = File.Exists(run.Entry.PartPath(directory)) ? PartManifest.Problem(run.Entry.PartPath(directory)) : "missing";
+            if (damage is null)
             {
                 status[run.Entry.Run] = "skipped";
                 progress.Skipped(run.Entry.Run, run.Label(sweptPaths));
@@ -180,6 +181,11 @@ public static class BatchCommand
             }
             else
             {
+                if (damage != "missing")
+                {
+                    context.Error.WriteLine($"{run.Entry.PartPath(directory)}: {damage}; running run {run.Entry.Run} again");
+                }
+
                 firstWithKey.Add(run.Entry.Key, run.Entry.Run);
                 pending.Add(run);
             }
@@ -220,7 +226,7 @@ public static class BatchCommand
 
                     try
                     {
-                        session.WriteUnlisted(run.Entry.PartFileName, w => SummaryCsv.Write(result, w));
+                        WritePart(session, run.Entry, result);
                     }
                     catch (Exception e) when (OutputSession.IsWriteFailure(e))
                     {
@@ -310,6 +316,16 @@ public static class BatchCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Writes a run's part, then its manifest (row count and SHA-256), each atomically: a part without a manifest is not trusted.</summary>
+    private static void WritePart(OutputSession session, BatchRun run, ExperimentResult result)
+    {
+        using var text = new StringWriter();
+        SummaryCsv.Write(result, text);
+        byte[] part = AtomicFile.Utf8.GetBytes(text.ToString());
+        session.WriteUnlisted(run.PartFileName, part);
+        session.WriteUnlisted(PartManifest.PathFor(run.PartFileName), AtomicFile.Utf8.GetBytes(PartManifest.Of(part, run.PartFileName).ToJson()));
     }
 
     /// <summary>

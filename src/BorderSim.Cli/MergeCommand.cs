@@ -91,6 +91,24 @@ public static class MergeCommand
             return ExitCodes.RunFailed;
         }
 
+        // A part is trusted only whole: its row count and checksum must match the manifest written after it.
+        var damaged = new List<string>();
+        foreach (BatchRun run in runs.Where(r => r.IsValid))
+        {
+            string source = directories.Select(d => run.PartPath(d)).First(File.Exists);
+            if (PartManifest.Problem(source) is { } problem)
+            {
+                damaged.Add($"{source}: {problem}");
+            }
+        }
+
+        if (damaged.Count > 0)
+        {
+            damaged.ForEach(context.Error.WriteLine);
+            context.Error.WriteLine($"{damaged.Count} of {runs.Count} parts damaged; rerun their shards (a rerun runs a damaged part again), then merge again");
+            return ExitCodes.InvalidInput;
+        }
+
         using OutputSession? session = OutputSession.Open(outputDirectory, context);
         if (session is null)
         {
@@ -104,9 +122,10 @@ public static class MergeCommand
             foreach (BatchRun run in runs.Where(r => r.IsValid))
             {
                 string source = directories.Select(d => run.PartPath(d)).First(File.Exists);
-                if (!File.Exists(run.PartPath(outputDirectory)))
+                if (Path.GetFullPath(source) != Path.GetFullPath(run.PartPath(outputDirectory)))
                 {
                     session.WriteUnlisted(run.PartFileName, File.ReadAllBytes(source));
+                    session.WriteUnlisted(PartManifest.PathFor(run.PartFileName), File.ReadAllBytes(PartManifest.PathFor(source)));
                 }
             }
 

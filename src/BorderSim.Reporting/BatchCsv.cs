@@ -140,3 +140,73 @@ public static class BatchCsv
         return SummaryCsv.ReadRows(reader, path);
     }
 }
+
+/// <summary>
+/// runs/&lt;key&gt;.manifest.json beside each part: its row count and SHA-256, written after the part, so a part
+/// that was cut short, damaged or copied half is recognised on resume (run again) and by merge (refused).
+/// </summary>
+public sealed record PartManifest(
+    [property: System.Text.Json.Serialization.JsonPropertyName("rows")] int Rows,
+    [property: System.Text.Json.Serialization.JsonPropertyName("sha256")] string Sha256)
+{
+    public const string Suffix = ".manifest.json";
+
+    /// <summary>The manifest of a part's bytes (which must be a readable part).</summary>
+    public static PartManifest Of(byte[] part, string source) =>
+        new(CountRows(part, source), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(part)));
+
+    public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this) + "\n";
+
+    /// <summary>The manifest path of the part at <paramref name="partPath"/>: runs/&lt;key&gt;.manifest.json.</summary>
+    public static string PathFor(string partPath) => Path.ChangeExtension(partPath, null) + Suffix;
+
+    /// <summary>What is wrong with the part at <paramref name="partPath"/> against its manifest; null when it is whole.</summary>
+    public static string? Problem(string partPath)
+    {
+        string manifestPath = PathFor(partPath);
+        if (!File.Exists(manifestPath))
+        {
+            return $"has no manifest {Path.GetFileName(manifestPath)} (its row count and checksum), so it cannot be trusted";
+        }
+
+        PartManifest? expected;
+        try
+        {
+            expected = System.Text.Json.JsonSerializer.Deserialize<PartManifest>(File.ReadAllText(manifestPath, AtomicFile.Utf8));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            expected = null;
+        }
+
+        if (expected is null || expected.Sha256 is null)
+        {
+            return $"its manifest {Path.GetFileName(manifestPath)} is damaged";
+        }
+
+        byte[] bytes = File.ReadAllBytes(partPath);
+        int rows;
+        try
+        {
+            rows = CountRows(bytes, partPath);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return $"is not a part file (summary.csv format) any more: {e.Message.Split('\n')[0]}";
+        }
+
+        if (rows != expected.Rows)
+        {
+            return FormattableString.Invariant($"has {rows} rows where its manifest says {expected.Rows} (cut short or damaged)");
+        }
+
+        string sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        return sha == expected.Sha256 ? null : "differs from its checksum in the manifest (damaged)";
+    }
+
+    private static int CountRows(byte[] part, string source)
+    {
+        using var reader = new StreamReader(new MemoryStream(part), AtomicFile.Utf8);
+        return SummaryCsv.ReadRows(reader, source).Count;
+    }
+}

@@ -31,11 +31,11 @@ public class BatchCommandTests
 
         string[] runList = File.ReadAllLines(Path.Combine(output, "runlist.csv"));
         string[] batch = File.ReadAllLines(Path.Combine(output, "batch.csv"));
-        int metrics = File.ReadAllLines(Directory.GetFiles(Path.Combine(output, "runs"))[0]).Length - 1;
+        int metrics = File.ReadAllLines(Directory.GetFiles(Path.Combine(output, "runs"), "*.csv")[0]).Length - 1;
         Assert.Multiple(() =>
         {
             Assert.That(runList, Has.Length.EqualTo(1 + 6), "3 export values x 2 import values");
-            Assert.That(Directory.GetFiles(Path.Combine(output, "runs")), Has.Length.EqualTo(6));
+            Assert.That(Directory.GetFiles(Path.Combine(output, "runs"), "*.csv"), Has.Length.EqualTo(6));
             Assert.That(batch[0], Does.StartWith("run,scenario_file,scenario_name,directions.export.arrivals.trucks_per_day,directions.import.arrivals.trucks_per_day,metric,name,"));
             Assert.That(batch, Has.Length.EqualTo(1 + (6 * metrics)));
             Assert.That(batch[1], Does.StartWith($"1,{_small},Hữu Nghị test crossing,150,100,served_per_day/export/all,"));
@@ -153,8 +153,8 @@ public class BatchCommandTests
             shards.Add(shard);
         }
 
-        Assert.That(Directory.GetFiles(Path.Combine(shards[0], "runs")), Has.Length.EqualTo(2), "runs 1 and 4 of 4");
-        Assert.That(Directory.GetFiles(Path.Combine(shards[2], "runs")), Has.Length.EqualTo(1), "run 3 of 4");
+        Assert.That(Directory.GetFiles(Path.Combine(shards[0], "runs"), "*.csv"), Has.Length.EqualTo(2), "runs 1 and 4 of 4");
+        Assert.That(Directory.GetFiles(Path.Combine(shards[2], "runs"), "*.csv"), Has.Length.EqualTo(1), "run 3 of 4");
 
         string merged = Path.Combine(_directory, "merged");
         var merge = CliRunner.Run(["merge", .. shards, "-o", merged]);
@@ -204,5 +204,72 @@ public class BatchCommandTests
         Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
         Assert.That(outcome.Error, Does.Contain(message));
         Assert.That(Directory.Exists(output), Is.False);
+    }
+
+    private static string PartOfRun(string output, int run) =>
+        Path.Combine(output, "runs", File.ReadAllLines(Path.Combine(output, "runlist.csv"))[run].Split(',')[1] + ".csv");
+
+    private static void CutLastLines(string path, int lines)
+    {
+        string[] all = File.ReadAllLines(path);
+        File.WriteAllText(path, string.Join('\n', all[..^lines]) + "\n");
+    }
+
+    [Test]
+    public void A_resumed_batch_runs_a_truncated_part_again_naming_it_and_batch_csv_keeps_every_row()
+    {
+        string output = Path.Combine(_directory, "out");
+        Assert.That(Batch(output, _small, "--sweep", SweepArrivals).ExitCode, Is.EqualTo(ExitCodes.Ok));
+        byte[] before = File.ReadAllBytes(Path.Combine(output, "batch.csv"));
+        string part = PartOfRun(output, 2);
+        CutLastLines(part, 5);
+
+        var rerun = Batch(output, _small, "--sweep", SweepArrivals);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rerun.ExitCode, Is.EqualTo(ExitCodes.Ok), rerun.Error);
+            Assert.That(rerun.Error, Does.Contain($"{part}: has ").And.Contain("cut short or damaged").And.Contain("running run 2 again"));
+            Assert.That(rerun.Out, Does.Contain("1 run, 2 already done"));
+            Assert.That(File.ReadAllBytes(Path.Combine(output, "batch.csv")), Is.EqualTo(before), "no row lost");
+        });
+    }
+
+    [TestCase("truncated", "cut short or damaged")]
+    [TestCase("garbage", "is not a part file")]
+    [TestCase("one number altered", "differs from its checksum")]
+    [TestCase("no manifest", "has no manifest")]
+    public void Merge_refuses_a_damaged_part_naming_the_file_and_exits_2(string damage, string message)
+    {
+        string shard = Path.Combine(_directory, "shard1");
+        Assert.That(Batch(shard, _small, "--sweep", SweepArrivals, "--shard", "1/1").ExitCode, Is.EqualTo(ExitCodes.Ok));
+        string part = PartOfRun(shard, 1);
+        switch (damage)
+        {
+            case "truncated":
+                CutLastLines(part, 3);
+                break;
+            case "garbage":
+                string text = File.ReadAllText(part);
+                File.WriteAllText(part, text.Replace(",", ";", StringComparison.Ordinal));
+                break;
+            case "one number altered":
+                string[] lines = File.ReadAllLines(part);
+                lines[1] = lines[1][..^1] + (lines[1][^1] == '1' ? '2' : '1');
+                File.WriteAllText(part, string.Join('\n', lines) + "\n");
+                break;
+            default:
+                File.Delete(Path.ChangeExtension(part, null) + ".manifest.json");
+                break;
+        }
+
+        var merge = CliRunner.Run("merge", shard, "-o", Path.Combine(_directory, "merged"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(merge.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), merge.Error);
+            Assert.That(merge.Error, Does.Contain(part + ": ").And.Contain(message));
+            Assert.That(File.Exists(Path.Combine(_directory, "merged", "batch.csv")), Is.False);
+        });
     }
 }
