@@ -95,4 +95,27 @@ public class ServerTimeTests
         Assert.That(Mean(result, "utilisation_idle/export/booths"), Is.EqualTo(1).Within(1e-9));
         AssertSharesSumToOne(result, "export", "booths");
     }
+
+    [Test]
+    public void A_booth_holding_a_finished_truck_while_its_gate_is_closed_is_closed_not_blocked()
+    {
+        // Both checks open 08:00–20:00; the second (30 min a truck, one place in front) cannot keep up, so at
+        // closing time the first check's booths hold finished trucks all night. Those night hours are closed:
+        // the first check is closed half its server-hours (12 of 24), whatever it holds.
+        var calendar = SpecBuilder.Calendar("gate", SpecBuilder.Hanoi, 8, 20);
+        var scenario = SpecBuilder.Scenario(
+            [new DirectionSpec("export", SpecBuilder.Flat(240), [
+                SpecBuilder.Check("first", 2, new ExponentialDistribution(0.05), calendar: "gate"),
+                SpecBuilder.Check("second", 1, new Deterministic(0.5), calendar: "gate", buffer: 1)])],
+            days: 6,
+            warmUpHours: 24,
+            replications: 2,
+            calendars: [calendar]);
+        var result = ExperimentRunner.Run(scenario, new RunOptions(Threads: 1));
+
+        Assert.That(Mean(result, "utilisation_blocked/export/first"), Is.GreaterThan(0.3), "blocked while open");
+        // Overtime (a booth finishing a 3-minute service after 20:00) moves well under 1% from closed to busy.
+        Assert.That(Mean(result, "utilisation_closed/export/first"), Is.EqualTo(0.5).Within(0.01));
+        AssertSharesSumToOne(result, "export", "first");
+    }
 }

@@ -93,13 +93,14 @@ public sealed partial class CrossingReplication
                 {
                     Add("queue_trucks_mean", "trucks", stage.Waiting.Mean(endHours), name, stage: stageName);
                     Add("queue_trucks_max", "trucks", stage.Waiting.Max, name, stage: stageName);
-                    // Server-hours after the warm-up: held = serving + blocked; available = held + idle (open, or
-                    // finishing after closing); staffed = available + closed. The four shares sum to 1.
+                    // Server-hours after the warm-up: available = serving + blocked + idle (open, or serving after
+                    // closing); staffed = available + closed (a booth holding a finished truck while closed is
+                    // closed). The four shares sum to 1.
                     var staffed = stage.StaffedServers!.Integral(endHours);
                     var available = stage.ServerCapacity!.Integral(endHours);
-                    var held = stage.BusyServers!.Integral(endHours);
+                    var serving = stage.BusyServers!.Integral(endHours);
                     var blocked = stage.BlockedServers!.Integral(endHours);
-                    var serving = held - blocked;
+                    var held = serving + blocked;
                     Add("utilisation", "share", available > 0 ? serving / available : 0, name, stage: stageName);
                     Add("utilisation_busy", "share", staffed > 0 ? serving / staffed : 0, name, stage: stageName);
                     Add("utilisation_blocked", "share", staffed > 0 ? blocked / staffed : 0, name, stage: stageName);

@@ -440,7 +440,7 @@ public sealed partial class CrossingReplication
             truck.EndService(_sim.NowHours);
 
             // Served: the server now holds a finished truck until it gets a place downstream (blocked).
-            stage.BlockedServers!.Add(_sim.NowHours, 1);
+            stage.BlockServer();
         }
 
         ReleaseHeld(held, heldAt, heldIsServer);
@@ -539,7 +539,7 @@ public sealed partial class CrossingReplication
         {
             if (heldIsServer)
             {
-                heldAt.BlockedServers!.Add(_sim.NowHours, -1);
+                heldAt.UnblockServer();
             }
 
             (heldIsServer ? heldAt.Servers! : heldAt.Places!).Release(held);

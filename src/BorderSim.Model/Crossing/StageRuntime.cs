@@ -27,8 +27,9 @@ internal sealed class StageRuntime
             ServerCapacity = new TimeWeightedStatistic(0, Servers.Capacity);
             StaffedServers = new TimeWeightedStatistic(0, Math.Max(NominalServers, Servers.Capacity));
             BlockedServers = new TimeWeightedStatistic();
-            // A server finishing a truck after its gate closed works overtime: it counts as available
-            // while busy, so the busy, blocked and idle shares of available server-hours stay within [0, 1].
+            // A server finishing a truck after its gate closed works overtime: it counts as available while
+            // serving. One holding a finished truck while the gate is closed is closed, not blocked: it could
+            // not serve anyway. So the busy, blocked and idle shares of available server-hours stay within [0, 1].
             Servers.Changed += _ => ObserveServers();
         }
     }
@@ -55,14 +56,29 @@ internal sealed class StageRuntime
     /// <summary>For a yard: trucks in it that are in the queue of the next check (which has no places of its own).</summary>
     public int QueuedOnward { get; set; }
 
-    /// <summary>Servers holding a truck: serving it, or holding it finished because the next stage has no place (blocked).</summary>
+    /// <summary>Servers serving a truck (not those holding a finished one).</summary>
     public TimeWeightedStatistic? BusyServers { get; }
 
-    /// <summary>Servers holding a finished truck that cannot move on.</summary>
+    /// <summary>Servers holding a finished truck that cannot move on, while the stage is open.</summary>
     public TimeWeightedStatistic? BlockedServers { get; }
 
-    /// <summary>Available servers: open ones, plus any still finishing a truck after closing.</summary>
+    /// <summary>Available servers: open ones, plus any still serving a truck after closing.</summary>
     public TimeWeightedStatistic? ServerCapacity { get; }
+
+    /// <summary>Servers holding a finished truck (blocked), open or closed.</summary>
+    public int HoldingFinished { get; private set; }
+
+    public void BlockServer()
+    {
+        HoldingFinished++;
+        ObserveServers();
+    }
+
+    public void UnblockServer()
+    {
+        HoldingFinished--;
+        ObserveServers();
+    }
 
     /// <summary>A staging yard with a release quota lets one truck at a time take its turn to leave, in order.</summary>
     public Resource? ExitTurn { get; }
@@ -85,9 +101,12 @@ internal sealed class StageRuntime
     {
         var now = _simulation!.NowHours;
         var servers = Servers!;
-        BusyServers!.Observe(now, servers.InUse);
-        ServerCapacity!.Observe(now, Math.Max(servers.Capacity, servers.InUse));
-        StaffedServers!.Observe(now, Math.Max(NominalServers, Math.Max(servers.Capacity, servers.InUse)));
+        var serving = Math.Max(0, servers.InUse - HoldingFinished);
+        var available = Math.Max(servers.Capacity, serving);
+        BusyServers!.Observe(now, serving);
+        BlockedServers!.Observe(now, Math.Min(HoldingFinished, available - serving));
+        ServerCapacity!.Observe(now, available);
+        StaffedServers!.Observe(now, Math.Max(NominalServers, Math.Max(available, servers.InUse)));
     }
 
     /// <summary>Release quota of a staging yard: trucks released per local day index.</summary>
