@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using BorderSim.Model.Experiments;
+using BorderSim.Model.Spec;
 using BorderSim.Scenarios;
 
 namespace BorderSim.Cli;

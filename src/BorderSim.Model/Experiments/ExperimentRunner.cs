@@ -1,3 +1,4 @@
+using System.Globalization;
 using BorderSim.Model.Crossing;
 using BorderSim.Model.Results;
 using BorderSim.Model.Spec;
@@ -81,6 +82,12 @@ public static class ExperimentRunner
         if (result.WarmUpHours >= result.RunHours)
         {
             throw new ArgumentOutOfRangeException(nameof(options), $"the warm-up ({result.WarmUpHours} h) must be shorter than the run ({result.RunHours} h)");
+        }
+
+        if (ScenarioLimits.TimeSeriesPoints(result.Days, result.TimeseriesStepMinutes) > ScenarioLimits.MaxTimeSeriesPoints)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), string.Create(CultureInfo.InvariantCulture,
+                $"{result.Days} days at a timeseries_step of {result.TimeseriesStepMinutes}min is {ScenarioLimits.TimeSeriesPoints(result.Days, result.TimeseriesStepMinutes)} points per series; the limit is {ScenarioLimits.MaxTimeSeriesPoints}: add --set timeseries_step={ScenarioLimits.SmallestTimeSeriesStepMinutes(result.Days)}min"));
         }
 
         WorkEstimate.Check(options.Precision is null ? result : result with { Replications = Math.Max(result.Replications, options.MaxReplications) }, options.MaxWorkTruckStages);

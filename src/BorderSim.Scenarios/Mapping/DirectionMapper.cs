@@ -396,7 +396,7 @@ internal sealed class DirectionMapper(Fields f, Names names, IReadOnlyList<RoadS
         }
         else if (service is not null)
         {
-            if (f.Distribution(service, Fields.Join(field, "service")) is { } distribution)
+            if (f.ServiceTime(service, Fields.Join(field, "service")) is { } distribution)
             {
                 channels = [new ChannelSpec("green", 1, distribution, new Dictionary<string, double>(), new Dictionary<string, Distribution>())];
             }
@@ -442,7 +442,7 @@ internal sealed class DirectionMapper(Fields f, Names names, IReadOnlyList<RoadS
             var single = map.Entries.Count == 1;
             f.Keys(channel, channelField, ["p", "service", "p_by_class", "service_by_class"], single ? ["service"] : ["p", "service"]);
             double? p = channel.Get("p") is { } pNode ? f.Probability(pNode, Fields.Join(channelField, "p")) : single ? 1 : null;
-            var service = channel.Get("service") is { } serviceNode ? f.Distribution(serviceNode, Fields.Join(channelField, "service")) : null;
+            var service = channel.Get("service") is { } serviceNode ? f.ServiceTime(serviceNode, Fields.Join(channelField, "service")) : null;
             var pByClass = new Dictionary<string, double>(StringComparer.Ordinal);
             if (channel.Get("p_by_class") is { } pByClassNode && f.Map(pByClassNode, Fields.Join(channelField, "p_by_class"), "write e.g. { fruit: 0.6 }") is { } pMap)
             {
@@ -468,7 +468,7 @@ internal sealed class DirectionMapper(Fields f, Names names, IReadOnlyList<RoadS
                 {
                     var clsField = Fields.Join(Fields.Join(channelField, "service_by_class"), cls.Value);
                     names.ClassReferences.Add((cls, clsField, cls.Value));
-                    if (f.Distribution(sValue, clsField) is { } d)
+                    if (f.ServiceTime(sValue, clsField) is { } d)
                     {
                         serviceByClass[cls.Value] = d;
                     }

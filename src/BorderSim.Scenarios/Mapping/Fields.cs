@@ -223,6 +223,20 @@ internal sealed class Fields(Diagnostics diagnostics)
         return metres;
     }
 
+    /// <summary>A service or crossing time: a distribution whose mean is above zero (a time of 0 would serve any number of trucks at once).</summary>
+    public Distribution? ServiceTime(YNode node, string field)
+    {
+        var distribution = Distribution(node, field);
+        if (distribution is { Mean: <= 0 })
+        {
+            Error(node, field, "a time of 0 serves any number of trucks in no time",
+                "give the real time, e.g. fixed(4min); leave the stage out if trucks do not stop there");
+            return null;
+        }
+
+        return distribution;
+    }
+
     public Distribution? Distribution(YNode node, string field)
     {
         var text = Scalar(node, field, "a distribution", "write e.g. exp(10min) or lognormal(30min, 10min)");

@@ -98,6 +98,8 @@ internal sealed class ScenarioMapper
 
         var changes = map.Get("changes") is { } changesNode ? new ChangeMapper(_f, names).Read(changesNode) : [];
 
+        CheckTimeSeriesStep(map, stepHours, days);
+
         if (warmUp is { Hours: { } warmUpHours, Node: var warmUpNode } && days is { } runDays && warmUpHours >= runDays * 24.0)
         {
             _f.Error(warmUpNode, "warm_up", $"the warm-up ({Fields.Format(warmUpHours)}h) is not shorter than the run ({runDays} days)",
@@ -112,6 +114,29 @@ internal sealed class ScenarioMapper
         return new ScenarioSpec(
             name, description, start.Value, zone, days.Value, warmUp?.Hours, replications, seed, stepHours * 60,
             calendars, roads, classes, directions, changes);
+    }
+
+    /// <summary>The time series has a row per step per series: bound the step from below and the points per series.</summary>
+    private void CheckTimeSeriesStep(YMap map, double stepHours, int? days)
+    {
+        var stepNode = map.Get("timeseries_step");
+        if (_f.Diagnostics.Errors.Any(e => e.Field is "timeseries_step" or "days"))
+        {
+            return;
+        }
+
+        if (stepNode is not null && stepHours * 60 < ScenarioLimits.MinTimeSeriesStepMinutes)
+        {
+            _f.Error(stepNode, "timeseries_step", $"must be at least {Fields.Format(ScenarioLimits.MinTimeSeriesStepMinutes)}min, found {Fields.Format(stepHours * 3600)}s",
+                "the time series is an average over each step; 15min is the default");
+        }
+        else if (days is { } d && ScenarioLimits.TimeSeriesPoints(d, stepHours * 60) > ScenarioLimits.MaxTimeSeriesPoints)
+        {
+            var node = stepNode ?? map.Get("days")!;
+            _f.Error(node, stepNode is null ? "days" : "timeseries_step",
+                $"{d} days at a timeseries_step of {Fields.Format(stepHours * 60)}min{(stepNode is null ? " (the default)" : "")} is {ScenarioLimits.TimeSeriesPoints(d, stepHours * 60)} points per series; the limit is {ScenarioLimits.MaxTimeSeriesPoints}",
+                $"write timeseries_step: {Fields.Format(ScenarioLimits.SmallestTimeSeriesStepMinutes(d))}min or more");
+        }
     }
 
     private static T? Optional<T>(YMap map, string key, Func<YNode, string, T?> read)
@@ -415,7 +440,7 @@ internal sealed class ScenarioMapper
 
             _f.Keys(road, field, known, ["lanes", "crossing"]);
             var lanes = Optional(road, "lanes", (n, _) => ReadLanes(n, Fields.Join(field, "lanes"), names));
-            var crossing = Optional(road, "crossing", (n, _) => _f.Distribution(n, Fields.Join(field, "crossing")));
+            var crossing = Optional(road, "crossing", (n, _) => _f.ServiceTime(n, Fields.Join(field, "crossing")));
             var buffer = OptionalValue(road, "buffer", (n, _) => _f.Int(n, Fields.Join(field, "buffer"), 0));
             string? calendar = null;
             if (road.Get("calendar") is { } calendarNode && _f.Name(calendarNode, Fields.Join(field, "calendar")) is { } calendarName)

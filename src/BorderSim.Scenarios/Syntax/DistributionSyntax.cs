@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using BorderSim.Engine.Randomness;
 
 namespace BorderSim.Scenarios.Syntax;
@@ -11,6 +12,9 @@ namespace BorderSim.Scenarios.Syntax;
 /// </summary>
 internal static class DistributionSyntax
 {
+    /// <summary>Largest sd / mean of lognormal and gamma: at 10 the lognormal's sigma is 2.1 and its 99.99th percentile some 300 times the mean.</summary>
+    public const double MaxCoefficientOfVariation = 10;
+
     public static readonly IReadOnlyList<string> Names = ["exp", "lognormal", "gamma", "tri", "uniform", "fixed", "empirical"];
 
     private static readonly Dictionary<string, string> Usage = new(StringComparer.Ordinal)
@@ -74,6 +78,9 @@ internal static class DistributionSyntax
         {
             "exp" when values[0] <= 0 => new SyntaxError("the mean of exp must be positive", "write " + usage),
             "lognormal" or "gamma" when values[0] <= 0 || values[1] <= 0 => new SyntaxError($"the mean and sd of {name} must be positive", "write " + usage),
+            "lognormal" or "gamma" when values[1] > MaxCoefficientOfVariation * values[0] => new SyntaxError(
+                string.Create(CultureInfo.InvariantCulture, $"the sd of {name} is {values[1] / values[0]:0.#} times its mean; at most {MaxCoefficientOfVariation} times is accepted"),
+                "so wide a spread is mostly tiny draws and a rare huge one, and no number of replications pins down its mean; check the units"),
             "tri" when !(values[0] <= values[1] && values[1] <= values[2] && values[0] < values[2]) =>
                 new SyntaxError($"tri needs min <= mode <= max and min < max, found '{trimmed}'", "write " + usage),
             "uniform" when !(values[0] < values[1]) => new SyntaxError($"uniform needs min < max, found '{trimmed}'", "write " + usage),
