@@ -46,7 +46,7 @@ public class BrokenScenarioTests
         var yaml = Directory.EnumerateFiles(RepositoryPaths.Broken, "*.yaml").Select(Path.GetFileNameWithoutExtension);
         var expected = Directory.EnumerateFiles(RepositoryPaths.Broken, "*.expected").Select(Path.GetFileNameWithoutExtension);
         Assert.That(expected, Is.EquivalentTo(yaml));
-        Assert.That(yaml.Count(), Is.GreaterThanOrEqualTo(30));
+        Assert.That(yaml.Count(), Is.GreaterThanOrEqualTo(100));
     }
 
     [Test]

@@ -62,6 +62,9 @@ public class SchemaTests
     }
 
     [TestCase("days: 3", "days: 3\ncolour: red", TestName = "An_unknown_top_level_key_is_rejected")]
+    [TestCase("days: 3", "days: 40000", TestName = "Days_beyond_36600_are_rejected")]
+    [TestCase("name: booth", "name: -booth", TestName = "A_name_beginning_with_minus_is_rejected")]
+    [TestCase("name: schema case", "name: \"  \"", TestName = "A_blank_scenario_name_is_rejected")]
     [TestCase("servers: 2,", "servers: 2, booths: 2,", TestName = "An_unknown_key_inside_a_check_is_rejected")]
     [TestCase("- check:", "- chek:", TestName = "A_misspelt_stage_kind_is_rejected")]
     [TestCase("overflow: highway", "overflow: sometimes", TestName = "An_overflow_other_than_highway_or_none_is_rejected")]

@@ -19,6 +19,9 @@ internal sealed class ScenarioMapper
 
     private static readonly string[] TopRequired = ["name", "start", "time_zone", "days", "classes", "directions"];
 
+    /// <summary>The word metric ids use for every direction or class together: no direction or class may take it.</summary>
+    private const string ReservedAll = "all";
+
     private readonly Fields _f;
 
     private ScenarioMapper(Diagnostics diagnostics) => _f = new Fields(diagnostics);
@@ -36,6 +39,11 @@ internal sealed class ScenarioMapper
         _f.Keys(map, "", TopKeys, TopRequired);
 
         var name = Optional(map, "name", (n, f) => _f.Text(n, f)) ?? "";
+        if (map.Get("name") is { } nameNode && name.Trim().Length == 0 && _f.Diagnostics.Errors.All(e => e.Field != "name"))
+        {
+            _f.Error(nameNode, "name", "the scenario has no name", "tables, plots and batch.csv show it; write e.g. name: Hữu Nghị, 6 lanes");
+        }
+
         var description = Optional(map, "description", (n, f) => _f.Text(n, f)) ?? "";
         var start = ReadStart(map);
         var zone = Optional(map, "time_zone", _f.Zone);
@@ -74,6 +82,10 @@ internal sealed class ScenarioMapper
                 if (!Fields.IsName(key.Value))
                 {
                     _f.Error(key, Fields.Join("directions", key.Value), $"'{key.Value}' is not a valid name", "use letters, digits, '_' and '-', not '-' first");
+                }
+                else if (key.Value == ReservedAll)
+                {
+                    _f.Error(key, Fields.Join("directions", key.Value), "'all' names both directions together in the metric ids (served_per_day/all/all)", "name this direction otherwise, e.g. inbound");
                 }
 
                 if (directionReader.Read(key.Value, value) is { } direction)
@@ -125,7 +137,12 @@ internal sealed class ScenarioMapper
             return;
         }
 
-        if (stepNode is not null && stepHours * 60 < ScenarioLimits.MinTimeSeriesStepMinutes)
+        if (stepNode is not null && days is { } runDays && stepHours > runDays * 24.0)
+        {
+            _f.Error(stepNode, "timeseries_step", $"the step ({Fields.Format(stepHours)}h) is longer than the run ({runDays} days)",
+                "the time series averages each step; 15min is the default");
+        }
+        else if (stepNode is not null && stepHours * 60 < ScenarioLimits.MinTimeSeriesStepMinutes)
         {
             _f.Error(stepNode, "timeseries_step", $"must be at least {Fields.Format(ScenarioLimits.MinTimeSeriesStepMinutes)}min, found {Fields.Format(stepHours * 3600)}s",
                 "the time series is an average over each step; 15min is the default");
@@ -208,6 +225,10 @@ internal sealed class ScenarioMapper
             {
                 _f.Error(key, field, $"'{key.Value}' is not a valid name", "use letters, digits, '_' and '-', not '-' first");
             }
+            else if (key.Value == ReservedAll)
+            {
+                _f.Error(key, field, "'all' names all classes together in the metric ids (wait_hours_mean/all/all)", "name this class otherwise, e.g. all_goods");
+            }
             else if (key.Value == CargoClassSpec.EmptyClassName)
             {
                 // It would merge with the trucks return_empty_via sends back: its tonnes and costs applied to them.
@@ -233,6 +254,11 @@ internal sealed class ScenarioMapper
             var tonnes = OptionalValue(cls, "tonnes", (n, _) => _f.Number(n, Fields.Join(field, "tonnes"))) ?? 0;
             var cost = OptionalValue(cls, "delay_cost_usd_per_hour", (n, _) => _f.Number(n, Fields.Join(field, "delay_cost_usd_per_hour"))) ?? 0;
             var patience = Optional(cls, "patience", (n, _) => _f.Distribution(n, Fields.Join(field, "patience")));
+            if (patience is { Mean: <= 0 })
+            {
+                _f.Error(cls.Get("patience")!, Fields.Join(field, "patience"), "a patience of 0 makes every truck give up at once", "give how long drivers wait, e.g. lognormal(48h, 12h); leave patience out if they never give up");
+            }
+
             classes.Add(new CargoClassSpec(key.Value, share ?? 0, shelfLife, tonnes, cost, patience));
         }
 
