@@ -24,7 +24,7 @@ public class FaultTests
     }
 
     private ChildCli StartLongRun(params string[] more) =>
-        ChildCli.Start(_directory, ["run", _scenario, "-o", _output, "--days", "3000", "--set", "timeseries_step=180min", "--replications", "1", "--threads", "1", "--no-plots", .. more]);
+        ChildCli.Start(_directory, ["run", _scenario, "-o", _output, "--days", "3000", "--set", "timeseries_step=2h", "--replications", "1", "--threads", "1", "--no-plots", .. more]);
 
     private string[] TemporaryFiles() => [.. Directory.GetFiles(_output, "*.tmp", SearchOption.AllDirectories)];
 
@@ -99,7 +99,7 @@ public class FaultTests
     public void A_batch_stopped_by_a_signal_keeps_its_finished_runs_and_a_rerun_resumes_with_the_rest(int signal, int exitCode)
     {
         // Four runs one at a time: two short ones that finish, then long ones that are stopped.
-        string[] batch = ["batch", _scenario, "-o", _output, "--sweep", "days=2,3,3000,3001", "--set", "timeseries_step=180min", "--replications", "1", "--threads", "1"];
+        string[] batch = ["batch", _scenario, "-o", _output, "--set", "timeseries_step=2h", "--sweep", "days=2,3,3000,3001", "--replications", "1", "--threads", "1"];
         using (ChildCli child = ChildCli.Start(_directory, batch))
         {
             string parts = Path.Combine(_output, "runs");
@@ -116,7 +116,7 @@ public class FaultTests
             }
         }
 
-        var rerun = CliRunner.Run([.. batch[..^8], "--sweep", "days=2,3,4,5", "--set", "timeseries_step=180min", "--replications", "1", "--threads", "1"]);
+        var rerun = CliRunner.Run([.. batch[..^6], "--sweep", "days=2,3,4,5", "--replications", "1", "--threads", "1"]);
         Assert.That(rerun.ExitCode, Is.EqualTo(ExitCodes.Ok), rerun.Error);
         Assert.That(rerun.Out, Does.Contain("2 run, 2 already done"), "the two finished runs are not run again");
     }
