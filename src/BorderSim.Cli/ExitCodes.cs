@@ -8,6 +8,12 @@ public static class ExitCodes
     /// <summary>A regression or a failed comparison (regress, compare).</summary>
     public const int RegressionFailed = 1;
 
+    /// <summary>
+    /// A target the user set was not reached (run --precision stopped at --max-replications). The results are
+    /// written and say so; the same code as a regression, since both mean "a check you asked for failed".
+    /// </summary>
+    public const int TargetNotMet = 1;
+
     /// <summary>The user's input is wrong: a bad scenario, option or file name. No stack trace.</summary>
     public const int InvalidInput = 2;
 

@@ -169,7 +169,7 @@ public static class RunCommand
         }
         catch (ArgumentException e) when (e.ParamName == "metricId")
         {
-            // Caught before the run by IsKnownMetric; kept for a metric that only some replications report.
+            // Caught before the run by IsKnownMetric, from the same list of ids; kept as a guard.
             context.Error.WriteLine($"--metric: {OutputDirectory.UserMessage(e)}");
             return ExitCodes.InvalidInput;
         }
@@ -226,6 +226,10 @@ public static class RunCommand
                 Precision = request.Options.Precision,
                 PrecisionMetric = request.Options.PrecisionMetric,
                 MaxReplications = request.Options.Precision is null ? null : request.Options.MaxReplications,
+                PrecisionStop = result.Precision is { } outcome ? StopName(outcome.Stop) : null,
+                PrecisionMet = result.Precision?.IsMet,
+                PrecisionReached = result.Precision is { ReachedShare: var reached } && double.IsFinite(reached) ? reached : null,
+                PrecisionOutcome = result.Precision is { } said ? PrecisionReport.Line(said) : null,
                 CapacityCheck = [.. result.StageLoads.Select(StageLoadInfo.From)],
                 Directions = [.. result.DirectionLoads.Select(DirectionLoadInfo.From)],
             }.ToJson());
@@ -244,38 +248,40 @@ public static class RunCommand
             SummaryTable.Write(result, context.Out);
         }
 
-        if (request.Options.Precision is { } asked && request.Options.PrecisionMetric is { } target)
-        {
-            MetricSummary? reached = result.Summary.FirstOrDefault(m => m.Key.Id == target);
-            double relative = reached is null || reached.Mean == 0 ? double.NaN : Math.Abs(reached.HalfWidth95 / reached.Mean);
-            bool met = relative <= asked;
-            context.Out.Write(
-                $"precision: {target} half-width {Percent(relative)} of the mean after {result.Replications.Count} replications " +
-                $"({(met ? "target" : "NOT within the target")} {Percent(asked)}{(met ? " met" : $"; stopped at --max-replications {request.Options.MaxReplications}")})\n");
-        }
-
-        // The table carries the overload warning; CSV on stdout does not, so it goes to stderr.
+        // The table carries the overload warning and the precision outcome; CSV on stdout does not, so they go to stderr.
         foreach (string warning in request.PrintCsv ? LoadReport.Warnings(result) : [])
         {
             context.Error.WriteLine(warning);
         }
 
+        if (request.PrintCsv && result.Precision is { IsMet: true } precision)
+        {
+            context.Error.WriteLine(PrecisionReport.Line(precision));
+        }
+
         context.Diagnostic($"wrote {session.Outputs.Count} files to {directory}");
-        return ExitCodes.Ok;
+
+        // The results are written either way; the exit code lets a script see that the precision asked for was not reached.
+        return result.Precision is { IsMet: false } ? ExitCodes.TargetNotMet : ExitCodes.Ok;
     }
 
+    private static string StopName(PrecisionStop stop) => stop switch
+    {
+        PrecisionStop.TargetMet => "met",
+        PrecisionStop.AlwaysZero => "always_zero",
+        _ => "max_replications",
+    };
+
     private static string Percent(double share) =>
-        double.IsNaN(share) ? "-" : (share * 100).ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture) + "%";
+        (share * 100).ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     /// <summary>
-    /// Checks a --metric id before the (possibly long) sequential run: one replication of the scenario with the
-    /// warm-up fixed (no MSER pilots) lists the metrics it reports. Unknown → a message with similar ids.
+    /// Checks a --metric id before the (possibly long) sequential run, from the ids the scenario's model
+    /// reports (nothing runs). Unknown → a message with similar ids.
     /// </summary>
     private static bool IsKnownMetric(ScenarioSpec effective, string metricId, string scenarioFile, CliContext context)
     {
-        ScenarioSpec pilot = effective with { Replications = 1, WarmUpHours = effective.WarmUpHours ?? 0 };
-        ExperimentResult probe = ExperimentRunner.Run(pilot, new RunOptions(Threads: 1), cancellationToken: context.CancellationToken);
-        string[] ids = [.. probe.Summary.Select(m => m.Key.Id)];
+        string[] ids = [.. ExperimentRunner.MetricKeys(effective).Select(k => k.Id)];
         if (ids.Contains(metricId, StringComparer.Ordinal))
         {
             return true;

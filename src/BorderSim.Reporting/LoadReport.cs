@@ -70,6 +70,11 @@ public static class LoadReport
                 result.Scenario.Days));
         }
 
+        if (result.Precision is { IsMet: false } missed)
+        {
+            warnings.Add(PrecisionReport.Line(missed));
+        }
+
         return warnings;
     }
 }

@@ -42,6 +42,26 @@ public sealed record RunInfo(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? MaxReplications { get; init; }
 
+    /// <summary>How the precision target ended: met, always_zero (the metric is 0 in every replication) or max_replications (missed; exit code 1).</summary>
+    [JsonPropertyName("precision_stop")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PrecisionStop { get; init; }
+
+    /// <summary>Whether the precision target was met (false: the run stopped at --max-replications short of it).</summary>
+    [JsonPropertyName("precision_met")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? PrecisionMet { get; init; }
+
+    /// <summary>The 95% half-width reached, as a share of the mean (null where the mean is 0).</summary>
+    [JsonPropertyName("precision_reached")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? PrecisionReached { get; init; }
+
+    /// <summary>The sentence the table prints about the precision target.</summary>
+    [JsonPropertyName("precision_outcome")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PrecisionOutcome { get; init; }
+
     /// <summary>The capacity check made before running: demand against capacity per direction and stage.</summary>
     [JsonPropertyName("capacity_check")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

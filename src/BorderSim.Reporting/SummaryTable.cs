@@ -46,6 +46,11 @@ public static class SummaryTable
             writer.Write(warning + "\n");
         }
 
+        if (result.Precision is { IsMet: true } precision)
+        {
+            writer.Write(PrecisionReport.Line(precision) + "\n");
+        }
+
         var rows = new List<string[]>();
         var sectionStarts = new List<(int Row, string Title)>();
         foreach (Section section in Sections)

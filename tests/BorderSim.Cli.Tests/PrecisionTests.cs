@@ -49,6 +49,45 @@ public class PrecisionTests
     }
 
     [Test]
+    public void A_missed_precision_target_writes_the_results_says_so_and_exits_1()
+    {
+        string output = Path.Combine(_directory, "out");
+        var outcome = CliRunner.Run("run", _scenario, "-o", output, "--no-plots", "--precision", "0.0001", "--metric", "wait_hours_mean/all/fruit", "--max-replications", "4");
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.TargetNotMet), outcome.Error);
+        using JsonDocument run = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "run.json")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Out, Does.Contain("PRECISION NOT MET: wait_hours_mean/all/fruit half-width"));
+            Assert.That(outcome.Out, Does.Contain("stopped at --max-replications 4"));
+            Assert.That(run.RootElement.GetProperty("replications").GetInt32(), Is.EqualTo(4));
+            Assert.That(run.RootElement.GetProperty("precision_met").GetBoolean(), Is.False);
+            Assert.That(run.RootElement.GetProperty("precision_stop").GetString(), Is.EqualTo("max_replications"));
+            Assert.That(run.RootElement.GetProperty("precision_reached").GetDouble(), Is.GreaterThan(0.0001));
+            Assert.That(run.RootElement.GetProperty("precision_outcome").GetString(), Does.StartWith("PRECISION NOT MET"));
+            Assert.That(File.Exists(Path.Combine(output, "summary.csv")), Is.True, "the results are written all the same");
+        });
+    }
+
+    [Test]
+    public void A_metric_that_is_0_in_every_replication_says_so_and_why_the_run_stopped()
+    {
+        // The small scenario has no patience: nobody gives up.
+        string output = Path.Combine(_directory, "out");
+        var outcome = CliRunner.Run("run", _scenario, "-o", output, "--no-plots", "--precision", "0.05", "--metric", "gave_up/export/all", "--max-replications", "40");
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+        using JsonDocument run = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "run.json")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Out, Does.Contain("precision: gave_up/export/all is 0 in every one of the 3 replications"));
+            Assert.That(outcome.Out, Does.Contain("stopped at its minimum of 3 replications"));
+            Assert.That(outcome.Out, Does.Not.Contain("NOT"));
+            Assert.That(run.RootElement.GetProperty("precision_stop").GetString(), Is.EqualTo("always_zero"));
+            Assert.That(run.RootElement.GetProperty("precision_met").GetBoolean(), Is.True);
+            Assert.That(run.RootElement.TryGetProperty("precision_reached", out _), Is.False, "no share of a mean of 0");
+        });
+    }
+
+    [Test]
     public void A_metric_without_precision_is_refused()
     {
         var outcome = CliRunner.Run("run", _scenario, "-o", Path.Combine(_directory, "out"), "--metric", "wait_hours_mean/all/fruit");

@@ -429,4 +429,66 @@ public class CrossingBehaviourTests
         var fewer = Statistics.Summarise(result.Replications.Take(wait.Replications - 1).Select(r => r.Metrics.Single(m => m.Key.Id == "wait_hours_mean/export/all").Value));
         Assert.That(fewer.HalfWidth95, Is.GreaterThan(0.10 * fewer.Mean));
     }
+
+    private sealed class CountingProgress : IProgress<int>
+    {
+        public int Reports { get; private set; }
+
+        public void Report(int value) => Reports++;
+    }
+
+    [Test]
+    public void An_unknown_precision_metric_is_refused_before_any_replication_runs()
+    {
+        var scenario = SpecBuilder.Scenario(
+            [new DirectionSpec("export", SpecBuilder.Flat(24 * 16), [SpecBuilder.Check("booths", 5, new ExponentialDistribution(0.25))])],
+            days: 2,
+            warmUpHours: 12,
+            replications: 3);
+        var progress = new CountingProgress();
+        var refused = Assert.Throws<ArgumentException>(() => ExperimentRunner.Run(scenario, new RunOptions(Threads: 1, Precision: 0.10, PrecisionMetric: "wait_hours_mean/export/durian"), replicationsDone: progress));
+        Assert.That(refused!.ParamName, Is.EqualTo("metricId"));
+        Assert.That(progress.Reports, Is.Zero, "no replication was run to find out");
+    }
+
+    [Test]
+    public void A_metric_that_is_0_in_every_replication_stops_at_the_minimum_and_says_why()
+    {
+        // No patience: nobody gives up, so gave_up is exactly 0 in every replication.
+        var scenario = SpecBuilder.Scenario(
+            [new DirectionSpec("export", SpecBuilder.Flat(24 * 16), [SpecBuilder.Check("booths", 5, new ExponentialDistribution(0.25))])],
+            days: 2,
+            warmUpHours: 12,
+            replications: 3);
+        var result = ExperimentRunner.Run(scenario, new RunOptions(Threads: 2, Precision: 0.05, PrecisionMetric: "gave_up/export/all", MaxReplications: 50));
+        Assert.That(result.Precision, Is.Not.Null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Precision!.Stop, Is.EqualTo(PrecisionStop.AlwaysZero));
+            Assert.That(result.Precision.IsMet, Is.True);
+            Assert.That(result.Precision.Mean, Is.Zero);
+            Assert.That(result.Precision.ReachedShare, Is.NaN, "a share of a mean of 0 is undefined");
+            Assert.That(result.Replications, Has.Count.EqualTo(3), "the scenario's minimum, not --max-replications");
+        });
+    }
+
+    [Test]
+    public void A_precision_target_missed_at_the_replication_limit_is_stated_as_missed()
+    {
+        var scenario = SpecBuilder.Scenario(
+            [new DirectionSpec("export", SpecBuilder.Flat(24 * 16), [SpecBuilder.Check("booths", 5, new ExponentialDistribution(0.25))])],
+            days: 2,
+            warmUpHours: 12,
+            replications: 3);
+        var result = ExperimentRunner.Run(scenario, new RunOptions(Threads: 2, Precision: 0.0001, PrecisionMetric: "wait_hours_mean/export/all", MaxReplications: 5));
+        var wait = result.Summary.Single(m => m.Key.Id == "wait_hours_mean/export/all");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Precision!.Stop, Is.EqualTo(PrecisionStop.MaxReplications));
+            Assert.That(result.Precision.IsMet, Is.False);
+            Assert.That(result.Precision.Replications, Is.EqualTo(5));
+            Assert.That(result.Precision.ReachedShare, Is.EqualTo(wait.HalfWidth95 / wait.Mean).Within(1e-12), "the share reached is the summary's");
+            Assert.That(result.Precision.ReachedShare, Is.GreaterThan(0.0001));
+        });
+    }
 }

@@ -73,6 +73,21 @@ public class ShippedScenarioTests
         }
     }
 
+    [TestCaseSource(nameof(ShippedScenarios))]
+    public void The_metric_ids_known_before_a_run_are_the_ones_every_replication_reports(string file)
+    {
+        // A short run: classes with few trucks may see none in a replication, and still report their metrics (zeros).
+        var scenario = Load(Path.Combine("scenarios", file));
+        var known = ExperimentRunner.MetricKeys(scenario).Select(k => k.Id).ToList();
+        var result = ExperimentRunner.Run(scenario with { WarmUpHours = 12 }, new RunOptions(Replications: 3, Days: 2, Threads: 2));
+        Assert.That(known, Is.Unique);
+        Assert.That(result.Summary.Select(m => m.Key.Id), Is.EquivalentTo(known));
+        foreach (var replication in result.Replications)
+        {
+            Assert.That(replication.Metrics.Select(m => m.Key.Id), Is.EquivalentTo(known), $"{file} replication {replication.Replication}");
+        }
+    }
+
     [Test]
     public void Widening_Huu_Nghi_to_six_lanes_clears_more_trucks_when_June_demand_exceeds_four()
     {

@@ -51,7 +51,11 @@ public sealed partial class CrossingReplication
             {
                 direction.HasClass[c] = mix[c] > 0;
             }
+        }
 
+        // A second pass: the empties' direction may come before or after the one they return from.
+        foreach (var direction in _directions)
+        {
             foreach (var stage in direction.Direction.Stages)
             {
                 if (stage.ReturnEmptyDirection >= 0 && model.EmptyClassIndex >= 0)

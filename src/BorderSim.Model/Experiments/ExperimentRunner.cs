@@ -25,6 +25,12 @@ public static class ExperimentRunner
         ArgumentNullException.ThrowIfNull(options);
         scenario = Apply(scenario, options);
         var model = new CrossingModel(scenario);
+        if (options.PrecisionMetric is { } wantedMetric && !MetricKeys(model).Any(k => k.Id == wantedMetric))
+        {
+            // Checked from the model alone, before anything runs: no replication is spent finding out.
+            throw new ArgumentException($"unknown metric '{wantedMetric}' for --precision; see summary.csv's metric column", "metricId");
+        }
+
         var threads = Math.Max(1, options.Threads ?? Environment.ProcessorCount);
         var seed = scenario.Seed;
 
@@ -35,6 +41,7 @@ public static class ExperimentRunner
         var replications = new List<ReplicationResult>();
         var target = scenario.Replications;
         var done = 0;
+        PrecisionOutcome? precisionOutcome = null;
         while (true)
         {
             var batch = RunReplications(model, seed, warmUpHours, replications.Count, target - replications.Count, threads, observerFactory, () => replicationsDone?.Report(Interlocked.Increment(ref done)), cancellationToken);
@@ -44,23 +51,50 @@ public static class ExperimentRunner
                 break;
             }
 
-            // Law's sequential procedure: the first n at which the relative half-width is small enough.
+            // Law's sequential procedure: the first n at which the relative half-width is small enough. The
+            // replications past n were run in parallel with it; dropping them keeps the result the same
+            // whatever the number of threads.
             var stopAt = FirstPreciseCount(replications, metricId, precision, scenario.Replications);
             if (stopAt is { } n)
             {
-                replications.RemoveRange(n, replications.Count - n);
+                replications.RemoveRange(n.Count, replications.Count - n.Count);
+                precisionOutcome = Outcome(replications, metricId, precision, n.Stop);
                 break;
             }
 
             if (replications.Count >= options.MaxReplications)
             {
+                precisionOutcome = Outcome(replications, metricId, precision, PrecisionStop.MaxReplications);
                 break;
             }
 
             target = Math.Min(options.MaxReplications, replications.Count + threads);
         }
 
-        return Summarise(scenario, warmUpHours, method, replications, LoadCheck.For(model));
+        return Summarise(scenario, warmUpHours, method, replications, LoadCheck.For(model)) with { Precision = precisionOutcome };
+    }
+
+    /// <summary>
+    /// Every metric id a run of <paramref name="scenario"/> reports in summary.csv, from the model alone
+    /// (nothing runs): for checking a <c>--metric</c> or a target before a long run.
+    /// </summary>
+    public static IReadOnlyList<MetricKey> MetricKeys(ScenarioSpec scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return MetricKeys(new CrossingModel(scenario));
+    }
+
+    private static List<MetricKey> MetricKeys(CrossingModel model) =>
+    [
+        .. CrossingReplication.MetricKeysOf(model),
+        .. model.Directions.Select(d => new MetricKey(OverloadCheck.OverloadedMetric, "flag", d.Name)),
+    ];
+
+    private static PrecisionOutcome Outcome(List<ReplicationResult> replications, string metricId, double precision, PrecisionStop stop)
+    {
+        var summary = Statistics.Summarise(replications.Select(r => r.Metrics.FirstOrDefault(m => m.Key.Id == metricId)).Where(v => v.Key is not null).Select(v => v.Value));
+        var reached = summary.Mean == 0 || summary.Count < 2 ? double.NaN : Math.Abs(summary.HalfWidth95 / summary.Mean);
+        return new PrecisionOutcome(metricId, precision, reached, summary.Mean, summary.HalfWidth95, replications.Count, summary.Count, stop);
     }
 
     /// <summary>Applies the options' overrides to the scenario.</summary>
@@ -143,20 +177,25 @@ public static class ExperimentRunner
         return [.. results];
     }
 
-    private static int? FirstPreciseCount(List<ReplicationResult> replications, string metricId, double precision, int minimum)
+    private static (int Count, PrecisionStop Stop)? FirstPreciseCount(List<ReplicationResult> replications, string metricId, double precision, int minimum)
     {
         var values = replications.Select(r => r.Metrics.FirstOrDefault(m => m.Key.Id == metricId)).ToList();
-        if (values.All(v => v.Key is null))
-        {
-            throw new ArgumentException($"unknown metric '{metricId}' for --precision; see summary.csv's metric column", nameof(metricId));
-        }
-
         for (var n = Math.Max(2, minimum); n <= values.Count; n++)
         {
             var summary = Statistics.Summarise(values.Take(n).Where(v => v.Key is not null).Select(v => v.Value));
-            if (summary.Count >= 2 && Math.Abs(summary.HalfWidth95) <= precision * Math.Abs(summary.Mean))
+            if (summary.Count < 2)
             {
-                return n;
+                continue;
+            }
+
+            if (summary.Min == 0 && summary.Max == 0)
+            {
+                return (n, PrecisionStop.AlwaysZero);
+            }
+
+            if (Math.Abs(summary.HalfWidth95) <= precision * Math.Abs(summary.Mean))
+            {
+                return (n, PrecisionStop.TargetMet);
             }
         }
 

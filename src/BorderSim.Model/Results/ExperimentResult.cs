@@ -52,6 +52,9 @@ public sealed record ExperimentResult(
     /// <summary>Per direction: overloaded or not, the growth of its backlog, its binding stage.</summary>
     public IReadOnlyList<DirectionLoad> DirectionLoads { get; init; } = [];
 
+    /// <summary>How a run with a precision target (<c>--precision</c>) ended; null without one.</summary>
+    public PrecisionOutcome? Precision { get; init; }
+
     /// <summary>The local date and time, in the scenario's zone, of <paramref name="hours"/> after the start.</summary>
     public LocalDateTime LocalTimeAt(double hours) =>
         Scenario.StartInstant.Plus(Duration.FromSeconds(Math.Round(hours * 3600))).InZone(Scenario.TimeZone).LocalDateTime;
