@@ -39,6 +39,8 @@ public class ShippedScenarioTests
         public void OnTruckLeft(TruckRecord truck) => Trucks.Add((truck.Direction, truck.ArrivedHours, truck.LeftHours));
     }
 
+    private static bool IsSpecific(string part) => part.Length > 0 && part != "all";
+
     [Test]
     public void There_are_shipped_scenarios() => Assert.That(ShippedScenarios().Count(), Is.GreaterThanOrEqualTo(6));
 
@@ -51,7 +53,19 @@ public class ShippedScenarioTests
         var warmUp = result.WarmUpHours;
         var end = scenario.RunHours;
 
-        Assert.That(result.Summary.Where(m => m.Key.Name == "served_per_day" && m.Key.CargoClass == "all").Select(m => m.Mean), Is.All.GreaterThan(0));
+        Assert.That(result.Summary.Where(m => m.Key.Name == Metrics.ServedPerDay.Name && m.Key.CargoClass == "all").Select(m => m.Mean), Is.All.GreaterThan(0));
+
+        // Every metric written is in the table of metrics, with its unit, broken down only as the table says.
+        foreach (var key in result.Summary.Select(m => m.Key))
+        {
+            var definition = Metrics.Find(key.Name);
+            Assert.That(definition, Is.Not.Null, $"{key.Id} is not in Metrics.All");
+            Assert.That(key.Unit, Is.EqualTo(definition!.Unit), key.Id);
+            Assert.That(IsSpecific(key.Direction) && !definition.Scope.HasFlag(MetricScope.Direction), Is.False, $"{key.Id}: {definition.Scope}");
+            Assert.That(IsSpecific(key.CargoClass) && !definition.Scope.HasFlag(MetricScope.Class), Is.False, $"{key.Id}: {definition.Scope}");
+            Assert.That(IsSpecific(key.Stage) && !definition.Scope.HasFlag(MetricScope.Stage), Is.False, $"{key.Id}: {definition.Scope}");
+        }
+
         foreach (var replication in result.Replications)
         {
             double Get(string id) => replication.Metrics.Single(m => m.Key.Id == id).Value;

@@ -172,7 +172,11 @@ public enum StageKind
     Road,
 }
 
-public sealed record CompiledDirection(string Name, int Index, ArrivalRates Arrivals, CompiledStage[] Stages);
+public sealed record CompiledDirection(string Name, int Index, ArrivalRates Arrivals, CompiledStage[] Stages)
+{
+    /// <summary>The journey over <see cref="Stages"/> as a list of phases.</summary>
+    public RoutePhase[] Phases { get; } = Route.Phases(Stages);
+}
 
 /// <summary>A stage compiled for simulation.</summary>
 /// <param name="Name">Stage name.</param>

@@ -26,16 +26,19 @@ public sealed partial class CrossingReplication
         var metrics = new List<MetricValue>();
         var measuredDays = (endHours - _warmUpHours) / 24.0;
         var classNames = _model.ClassNames;
-        void Add(string name, string unit, double value, string direction = "", string cargoClass = "", string stage = "") =>
-            metrics.Add(new MetricValue(new MetricKey(name, unit, direction, cargoClass, stage), value));
+        void Add(MetricDefinition metric, double value, string direction = "", string cargoClass = "", string stage = "") =>
+            metrics.Add(new MetricValue(metric.Key(direction, cargoClass, stage), value));
 
-        void AddSample(string name, SampleStatistic statistic, string direction, string cargoClass)
+        void AddSample(MetricDefinition[] meanP50P95Max, SampleStatistic statistic, string direction, string cargoClass)
         {
-            Add($"{name}_mean", "h", statistic.Count > 0 ? statistic.Mean : double.NaN, direction, cargoClass);
-            Add($"{name}_p50", "h", statistic.Quantile(0.5), direction, cargoClass);
-            Add($"{name}_p95", "h", statistic.Quantile(0.95), direction, cargoClass);
-            Add($"{name}_max", "h", statistic.Count > 0 ? statistic.Max : double.NaN, direction, cargoClass);
+            Add(meanP50P95Max[0], statistic.Count > 0 ? statistic.Mean : double.NaN, direction, cargoClass);
+            Add(meanP50P95Max[1], statistic.Quantile(0.5), direction, cargoClass);
+            Add(meanP50P95Max[2], statistic.Quantile(0.95), direction, cargoClass);
+            Add(meanP50P95Max[3], statistic.Count > 0 ? statistic.Max : double.NaN, direction, cargoClass);
         }
+
+        MetricDefinition[] waits = [Metrics.WaitHoursMean, Metrics.WaitHoursP50, Metrics.WaitHoursP95, Metrics.WaitHoursMax];
+        MetricDefinition[] timesInSystem = [Metrics.TimeInSystemHoursMean, Metrics.TimeInSystemHoursP50, Metrics.TimeInSystemHoursP95, Metrics.TimeInSystemHoursMax];
 
         // Trucks still in the system: their waits so far are censored (they wait on after the run ends).
         var waitingSumByDirection = new double[_directions.Length];
@@ -60,7 +63,7 @@ public sealed partial class CrossingReplication
         {
             var name = direction.Direction.Name;
             var served = direction.Served.Sum();
-            Add("served_per_day", "trucks/day", served / measuredDays, name, All);
+            Add(Metrics.ServedPerDay, served / measuredDays, name, All);
             for (var c = 0; c < classNames.Length; c++)
             {
                 // Every class the direction carries, zeros included: the metrics a replication reports depend on
@@ -68,38 +71,38 @@ public sealed partial class CrossingReplication
                 // before anything runs (MetricKeysOf).
                 if (direction.HasClass[c])
                 {
-                    Add("served_per_day", "trucks/day", direction.Served[c] / measuredDays, name, classNames[c]);
+                    Add(Metrics.ServedPerDay, direction.Served[c] / measuredDays, name, classNames[c]);
                 }
             }
 
-            Add("served_tonnes_per_day", "t/day", direction.ServedTonnes / measuredDays, name, All);
-            Add("arrived", "trucks", direction.Arrived.Sum(), name, All);
-            Add("served", "trucks", served, name, All);
-            Add("gave_up", "trucks", direction.GaveUp.Sum(), name, All);
-            Add("in_system_at_warm_up", "trucks", direction.InSystemAtWarmUp, name, All);
-            Add("in_system_at_end", "trucks", direction.InSystem.Current, name, All);
+            Add(Metrics.ServedTonnesPerDay, direction.ServedTonnes / measuredDays, name, All);
+            Add(Metrics.Arrived, direction.Arrived.Sum(), name, All);
+            Add(Metrics.Served, served, name, All);
+            Add(Metrics.GaveUp, direction.GaveUp.Sum(), name, All);
+            Add(Metrics.InSystemAtWarmUp, direction.InSystemAtWarmUp, name, All);
+            Add(Metrics.InSystemAtEnd, direction.InSystem.Current, name, All);
             for (var c = 0; c < classNames.Length; c++)
             {
                 if (direction.HasClass[c])
                 {
-                    Add("in_system_at_end", "trucks", direction.InSystemByClass[c], name, classNames[c]);
+                    Add(Metrics.InSystemAtEnd, direction.InSystemByClass[c], name, classNames[c]);
                 }
             }
 
             var d = direction.Direction.Index;
-            Add("oldest_wait_hours", "h", oldestByDirection[d], name, All);
-            Add("backlog_growth_trucks_per_day", "trucks/day", BacklogGrowthTrucksPerDay(sampler.InSystemSeries[d], sampler.StepHours, endHours), name);
-            Add("in_system_trucks_mean", "trucks", direction.InSystem.Mean(endHours), name, All);
-            Add("arrival_rate_per_hour", "trucks/h", direction.Arrived.Sum() / (endHours - _warmUpHours), name, All);
-            AddSample("wait_hours", direction.WaitHours, name, All);
-            Add("wait_hours_mean_incl_waiting", "h", MeanOf(direction.WaitHours.Sum + waitingSumByDirection[d], direction.WaitHours.Count + waitingByDirection[d]), name, All);
-            AddSample("time_in_system_hours", direction.TimeInSystemHours, name, All);
+            Add(Metrics.OldestWaitHours, oldestByDirection[d], name, All);
+            Add(Metrics.BacklogGrowthTrucksPerDay, BacklogGrowthTrucksPerDay(sampler.InSystemSeries[d], sampler.StepHours, endHours), name);
+            Add(Metrics.InSystemTrucksMean, direction.InSystem.Mean(endHours), name, All);
+            Add(Metrics.ArrivalRatePerHour, direction.Arrived.Sum() / (endHours - _warmUpHours), name, All);
+            AddSample(waits, direction.WaitHours, name, All);
+            Add(Metrics.WaitHoursMeanInclWaiting, MeanOf(direction.WaitHours.Sum + waitingSumByDirection[d], direction.WaitHours.Count + waitingByDirection[d]), name, All);
+            AddSample(timesInSystem, direction.TimeInSystemHours, name, All);
             var kmPerTruck = _stages[direction.Direction.Index][0].Stage.RoadPerTruckMetres / 1000.0;
-            Add("highway_queue_trucks_mean", "trucks", direction.HighwayQueue.Mean(endHours), name);
-            Add("highway_queue_trucks_max", "trucks", direction.HighwayQueue.Max, name);
-            Add("highway_queue_km_mean", "km", direction.HighwayQueue.Mean(endHours) * kmPerTruck, name);
-            Add("highway_queue_km_max", "km", direction.HighwayQueue.Max * kmPerTruck, name);
-            Add("delay_cost_usd_per_day", "USD/day", direction.DelayCostUsd / measuredDays, name, All);
+            Add(Metrics.HighwayQueueTrucksMean, direction.HighwayQueue.Mean(endHours), name);
+            Add(Metrics.HighwayQueueTrucksMax, direction.HighwayQueue.Max, name);
+            Add(Metrics.HighwayQueueKmMean, direction.HighwayQueue.Mean(endHours) * kmPerTruck, name);
+            Add(Metrics.HighwayQueueKmMax, direction.HighwayQueue.Max * kmPerTruck, name);
+            Add(Metrics.DelayCostUsdPerDay, direction.DelayCostUsd / measuredDays, name, All);
             totalDelayCost += direction.DelayCostUsd;
 
             foreach (var stage in _stages[direction.Direction.Index])
@@ -107,8 +110,8 @@ public sealed partial class CrossingReplication
                 var stageName = stage.Stage.Name;
                 if (stage.Stage.HasServers)
                 {
-                    Add("queue_trucks_mean", "trucks", stage.Waiting.Mean(endHours), name, stage: stageName);
-                    Add("queue_trucks_max", "trucks", stage.Waiting.Max, name, stage: stageName);
+                    Add(Metrics.QueueTrucksMean, stage.Waiting.Mean(endHours), name, stage: stageName);
+                    Add(Metrics.QueueTrucksMax, stage.Waiting.Max, name, stage: stageName);
                     // Server-hours after the warm-up: available = serving + blocked + idle (open, or serving after
                     // closing); staffed = available + closed (a booth holding a finished truck while closed is
                     // closed). The four shares sum to 1.
@@ -117,21 +120,21 @@ public sealed partial class CrossingReplication
                     var serving = stage.BusyServers!.Integral(endHours);
                     var blocked = stage.BlockedServers!.Integral(endHours);
                     var held = serving + blocked;
-                    Add("utilisation", "share", available > 0 ? serving / available : 0, name, stage: stageName);
-                    Add("utilisation_busy", "share", staffed > 0 ? serving / staffed : 0, name, stage: stageName);
-                    Add("utilisation_blocked", "share", staffed > 0 ? blocked / staffed : 0, name, stage: stageName);
-                    Add("utilisation_idle", "share", staffed > 0 ? (available - held) / staffed : 0, name, stage: stageName);
-                    Add("utilisation_closed", "share", staffed > 0 ? (staffed - available) / staffed : 1, name, stage: stageName);
+                    Add(Metrics.Utilisation, available > 0 ? serving / available : 0, name, stage: stageName);
+                    Add(Metrics.UtilisationBusy, staffed > 0 ? serving / staffed : 0, name, stage: stageName);
+                    Add(Metrics.UtilisationBlocked, staffed > 0 ? blocked / staffed : 0, name, stage: stageName);
+                    Add(Metrics.UtilisationIdle, staffed > 0 ? (available - held) / staffed : 0, name, stage: stageName);
+                    Add(Metrics.UtilisationClosed, staffed > 0 ? (staffed - available) / staffed : 1, name, stage: stageName);
                 }
                 else
                 {
-                    Add("yard_occupancy_trucks_mean", "trucks", stage.Waiting.Mean(endHours), name, stage: stageName);
-                    Add("yard_occupancy_trucks_max", "trucks", stage.Waiting.Max, name, stage: stageName);
+                    Add(Metrics.YardOccupancyTrucksMean, stage.Waiting.Mean(endHours), name, stage: stageName);
+                    Add(Metrics.YardOccupancyTrucksMax, stage.Waiting.Max, name, stage: stageName);
                 }
             }
         }
 
-        Add("delay_cost_usd_per_day", "USD/day", totalDelayCost / measuredDays, All, All);
+        Add(Metrics.DelayCostUsdPerDay, totalDelayCost / measuredDays, All, All);
         for (var c = 0; c < classNames.Length; c++)
         {
             var cargoClass = _classes[c];
@@ -140,13 +143,13 @@ public sealed partial class CrossingReplication
                 continue;
             }
 
-            AddSample("wait_hours", cargoClass.WaitHours, All, classNames[c]);
-            Add("wait_hours_mean_incl_waiting", "h", MeanOf(cargoClass.WaitHours.Sum + waitingSumByClass[c], cargoClass.WaitHours.Count + waitingByClass[c]), All, classNames[c]);
-            AddSample("time_in_system_hours", cargoClass.TimeInSystemHours, All, classNames[c]);
+            AddSample(waits, cargoClass.WaitHours, All, classNames[c]);
+            Add(Metrics.WaitHoursMeanInclWaiting, MeanOf(cargoClass.WaitHours.Sum + waitingSumByClass[c], cargoClass.WaitHours.Count + waitingByClass[c]), All, classNames[c]);
+            AddSample(timesInSystem, cargoClass.TimeInSystemHours, All, classNames[c]);
             if (cargoClass.Spec.ShelfLifeHours is not null)
             {
-                Add("past_shelf_life", "trucks", cargoClass.PastShelfLife, All, classNames[c]);
-                Add("past_shelf_life_share", "share", cargoClass.WaitHours.Count > 0 ? cargoClass.PastShelfLife / (double)cargoClass.WaitHours.Count : 0, All, classNames[c]);
+                Add(Metrics.PastShelfLife, cargoClass.PastShelfLife, All, classNames[c]);
+                Add(Metrics.PastShelfLifeShare, cargoClass.WaitHours.Count > 0 ? cargoClass.PastShelfLife / (double)cargoClass.WaitHours.Count : 0, All, classNames[c]);
             }
         }
 

@@ -228,232 +228,285 @@ public sealed partial class CrossingReplication
         return truck;
     }
 
-    /// <summary>The story of one truck: for each stage, get a place in front, then a server, then be served.</summary>
+    /// <summary>
+    /// The story of one truck: the phases of its route in order (take a place, wait for a release, join,
+    /// take a server, be served). What it holds is in <see cref="Truck.Held"/>; moving on gives the old
+    /// place back, giving up gives everything back (<see cref="GiveUp"/>).
+    /// </summary>
     private IEnumerable<SimEvent> Journey(Truck truck)
     {
         var stages = _stages[truck.Direction];
-        var direction = _directions[truck.Direction];
-        Request? held = null;
-        StageRuntime? heldAt = null;
-        var heldIsServer = false;
-        Request? turn = null;
-        StageRuntime? turnYard = null;
-
-        for (var s = 0; s < stages.Length; s++)
+        var phases = _model.Directions[truck.Direction].Phases;
+        var resumeAt = -1;
+        for (var p = 0; p < phases.Length; p++)
         {
+            var phase = phases[p];
+            var s = phase.Stage;
             var stage = stages[s];
-
-            // A staging yard releases trucks in turn and only within its daily quota. The turn is held
-            // until the truck has its place downstream, and the release counts on the day it leaves
-            // the yard (EndYardTurn), never on a day it spent stuck in the yard.
-            if (!heldIsServer && heldAt?.ExitTurn is { } exit)
+            switch (phase.Kind)
             {
-                turn = exit.Request();
-                turnYard = heldAt;
-                if (!turn.IsProcessed)
-                {
-                    yield return !truck.IsCommitted && truck.PatienceDeadlineHours < double.PositiveInfinity ? WaitWithPatience(truck, turn) : turn;
-                    if (!turn.IsGranted)
+                case PhaseKind.AwaitRelease:
                     {
-                        turn = EndYardTurn(turnYard, turn, leftYard: false);
-                        ReleaseHeld(held, heldAt, heldIsServer);
-                        Leave(truck, TruckOutcome.GaveUp);
-                        yield break;
-                    }
-                }
+                        // A staging yard releases trucks in turn and only within its daily quota. The turn is held
+                        // until the truck has its place downstream, and the release counts on the day it leaves
+                        // the yard (EndTurn), never on a day it spent stuck in the yard.
+                        var turn = stage.ExitTurn!.Request();
+                        if (!turn.IsProcessed)
+                        {
+                            yield return Await(truck, turn);
+                            if (!turn.IsGranted)
+                            {
+                                GiveUp(truck, turn);
+                                yield break;
+                            }
+                        }
 
-                while (QuotaUsedUp(turnYard))
-                {
-                    yield return _sim.Timeout(HoursToNextQuotaDay());
-                }
-            }
+                        truck.Held.TurnYard = stage;
+                        truck.Held.Turn = turn;
+                        while (QuotaUsedUp(stage))
+                        {
+                            yield return _sim.Timeout(HoursToNextQuotaDay());
+                        }
 
-            // 1. A place in front of the stage; while waiting the truck keeps the one it holds. A stage
-            // without places of its own (buffer 0) is entered straight from the previous one.
-            if (stage.Stage.Places == 0)
-            {
-                // keep holding: released once a server is granted
-            }
-            else if (stage.Places is { } places)
-            {
-                var place = places.Request();
-                if (!place.IsProcessed)
-                {
-                    var onHighway = s == 0 && stage.Stage.OverflowToHighway;
-                    if (onHighway)
-                    {
-                        direction.HighwayQueue.Add(_sim.NowHours, 1);
+                        if (resumeAt >= 0)
+                        {
+                            p = resumeAt - 1;
+                            resumeAt = -1;
+                        }
+
+                        break;
                     }
 
-                    if (!truck.IsCommitted && truck.PatienceDeadlineHours < double.PositiveInfinity)
+                case PhaseKind.TakePlace:
                     {
-                        yield return WaitWithPatience(truck, place);
+                        // While waiting for a place the truck keeps the one it holds (blocking).
+                        Request? place = null;
+                        if (stage.Places is { } places)
+                        {
+                            place = places.Request();
+                            if (!place.IsProcessed)
+                            {
+                                var direction = _directions[truck.Direction];
+                                var onHighway = s == 0 && stage.Stage.OverflowToHighway;
+                                if (onHighway)
+                                {
+                                    direction.HighwayQueue.Add(_sim.NowHours, 1);
+                                }
+
+                                yield return Await(truck, place);
+                                if (onHighway)
+                                {
+                                    direction.HighwayQueue.Add(_sim.NowHours, -1);
+                                }
+
+                                if (!place.IsGranted)
+                                {
+                                    GiveUp(truck, place);
+                                    yield break;
+                                }
+                            }
+                        }
+
+                        MoveTo(truck, s, stage, place, isServer: false);
+                        break;
                     }
-                    else
+
+                case PhaseKind.Join:
+                    Join(truck, s, stage);
+                    break;
+
+                case PhaseKind.Dwell:
+                    if (truck.ServiceHours[s] > 0)
                     {
-                        yield return place;
+                        truck.StartService(_sim.NowHours);
+                        yield return _sim.Timeout(truck.ServiceHours[s]);
+                        truck.EndService(_sim.NowHours);
                     }
 
-                    if (onHighway)
+                    break;
+
+                case PhaseKind.TakeServer:
                     {
-                        direction.HighwayQueue.Add(_sim.NowHours, -1);
+                        var server = stage.Servers!.Request();
+                        if (!server.IsProcessed)
+                        {
+                            yield return Await(truck, server);
+                            if (!server.IsGranted)
+                            {
+                                GiveUp(truck, server);
+                                yield break;
+                            }
+                        }
+
+                        // On appointment-only days a truck may start only within the day's quota and if its class
+                        // is not excluded; otherwise it gives the server back and waits for the next local day of
+                        // the gate, letting the trucks behind it pass.
+                        if (stage.Stage.AppointmentCalendar is { } calendar && !IsAdmitted(truck, calendar))
+                        {
+                            stage.Servers.Release(server);
+                            EndTurn(truck, leftYard: false);
+                            yield return _sim.Timeout(calendar.NextMidnightAfter(_sim.NowHours) - _sim.NowHours);
+                            if (phase.RetryFrom >= 0)
+                            {
+                                resumeAt = p;
+                                p = phase.RetryFrom - 1;
+                            }
+                            else
+                            {
+                                p--;
+                            }
+
+                            break;
+                        }
+
+                        LeaveQueue(truck);
+                        MoveTo(truck, s, stage, server, isServer: true);
+                        truck.IsCommitted = true;
+                        MarkVisit(truck, s, entered: false);
+                        break;
                     }
 
-                    if (!place.IsGranted)
-                    {
-                        places.Release(place);
-                        ReleaseHeld(held, heldAt, heldIsServer);
-                        turn = EndYardTurn(turnYard, turn, leftYard: false);
-                        Leave(truck, TruckOutcome.GaveUp);
-                        yield break;
-                    }
-                }
-
-                MarkLeftPrevious(truck, s, heldAt);
-                ReleaseHeld(held, heldAt, heldIsServer);
-                turn = EndYardTurn(turnYard, turn, leftYard: true);
-                held = place;
-                heldIsServer = false;
-                heldAt = stage;
-            }
-            else
-            {
-                MarkLeftPrevious(truck, s, heldAt);
-                ReleaseHeld(held, heldAt, heldIsServer);
-                turn = EndYardTurn(turnYard, turn, leftYard: true);
-                held = null;
-                heldIsServer = false;
-                heldAt = stage;
-            }
-
-            stage.Waiting.Add(_sim.NowHours, 1);
-
-            // A check fed straight from a yard (no places of its own) has its queue standing in that yard: the
-            // yard counts those trucks as queued onward, so parked trucks and queues count each truck once.
-            var queuedInYard = stage.Stage.Places == 0 && !heldIsServer && heldAt is { Stage.HasServers: false } ? heldAt : null;
-            if (queuedInYard is not null)
-            {
-                queuedInYard.QueuedOnward++;
-            }
-
-            // A first check or road with no finite places in front: its queue stands on the approach road.
-            var queuesOnHighway = s == 0 && stage.Places is null && stage.Stage.HasServers;
-            if (queuesOnHighway)
-            {
-                direction.HighwayQueue.Add(_sim.NowHours, 1);
-            }
-            MarkVisit(truck, s, entered: true);
-
-            if (!stage.Stage.HasServers)
-            {
-                if (truck.ServiceHours[s] > 0)
-                {
+                case PhaseKind.Serve:
                     truck.StartService(_sim.NowHours);
                     yield return _sim.Timeout(truck.ServiceHours[s]);
                     truck.EndService(_sim.NowHours);
-                }
 
-                continue;
-            }
-
-            // 2. A server (booth, team, lane). On appointment-only days a truck may start only within the
-            // day's quota and if its class is not excluded; otherwise it gives the server back and waits
-            // for the next local day of the gate.
-            Request server;
-            while (true)
-            {
-                // Back from an appointment wait: take a turn at the yard's exit again.
-                if (turn is null && turnYard is not null && ReferenceEquals(heldAt, turnYard))
-                {
-                    turn = turnYard.ExitTurn!.Request();
-                    if (!turn.IsProcessed)
-                    {
-                        yield return !truck.IsCommitted && truck.PatienceDeadlineHours < double.PositiveInfinity ? WaitWithPatience(truck, turn) : turn;
-                        if (!turn.IsGranted)
-                        {
-                            turn = EndYardTurn(turnYard, turn, leftYard: false);
-                            stage.Waiting.Add(_sim.NowHours, -1);
-                            LeaveQueueInYard(queuedInYard);
-                            ReleaseHeld(held, heldAt, heldIsServer);
-                            Leave(truck, TruckOutcome.GaveUp);
-                            yield break;
-                        }
-                    }
-
-                    while (QuotaUsedUp(turnYard))
-                    {
-                        yield return _sim.Timeout(HoursToNextQuotaDay());
-                    }
-                }
-
-                server = stage.Servers!.Request();
-                if (!server.IsProcessed)
-                {
-                    if (!truck.IsCommitted && truck.PatienceDeadlineHours < double.PositiveInfinity)
-                    {
-                        yield return WaitWithPatience(truck, server);
-                    }
-                    else
-                    {
-                        yield return server;
-                    }
-
-                    if (!server.IsGranted)
-                    {
-                        stage.Servers.Release(server);
-                        stage.Waiting.Add(_sim.NowHours, -1);
-                        LeaveQueueInYard(queuedInYard);
-                        if (queuesOnHighway)
-                        {
-                            direction.HighwayQueue.Add(_sim.NowHours, -1);
-                        }
-                        ReleaseHeld(held, heldAt, heldIsServer);
-                        turn = EndYardTurn(turnYard, turn, leftYard: false);
-                        Leave(truck, TruckOutcome.GaveUp);
-                        yield break;
-                    }
-                }
-
-                if (stage.Stage.AppointmentCalendar is not { } calendar || IsAdmitted(truck, calendar))
-                {
+                    // Served: the server now holds a finished truck until it gets a place downstream (blocked).
+                    stage.BlockServer();
                     break;
-                }
-
-                stage.Servers.Release(server);
-                turn = EndYardTurn(turnYard, turn, leftYard: false); // not admitted today: let the trucks behind pass
-                yield return _sim.Timeout(calendar.NextMidnightAfter(_sim.NowHours) - _sim.NowHours);
             }
-
-            stage.Waiting.Add(_sim.NowHours, -1);
-            LeaveQueueInYard(queuedInYard);
-            if (queuesOnHighway)
-            {
-                direction.HighwayQueue.Add(_sim.NowHours, -1);
-            }
-
-            MarkLeftPrevious(truck, s, heldAt);
-            ReleaseHeld(held, heldAt, heldIsServer);
-            turn = EndYardTurn(turnYard, turn, leftYard: true);
-            held = server;
-            heldAt = stage;
-            heldIsServer = true;
-            truck.IsCommitted = true;
-            MarkVisit(truck, s, entered: false);
-            truck.StartService(_sim.NowHours);
-            yield return _sim.Timeout(truck.ServiceHours[s]);
-            truck.EndService(_sim.NowHours);
-
-            // Served: the server now holds a finished truck until it gets a place downstream (blocked).
-            stage.BlockServer();
         }
 
-        ReleaseHeld(held, heldAt, heldIsServer);
+        Release(truck, leftYard: true);
         var last = stages[^1];
         Leave(truck, TruckOutcome.Served);
         if (last.Stage.ReturnEmptyDirection >= 0 && _model.EmptyClassIndex >= 0)
         {
             _sim.Start(Journey(NewTruck(last.Stage.ReturnEmptyDirection, _model.EmptyClassIndex, isEmptyReturn: true)));
         }
+    }
+
+    /// <summary>The event a truck waits on for <paramref name="request"/>: with its patience unless it is committed.</summary>
+    private SimEvent Await(Truck truck, Request request)
+    {
+        if (truck.IsCommitted || truck.PatienceDeadlineHours == double.PositiveInfinity)
+        {
+            return request;
+        }
+
+        var left = Math.Max(0, truck.PatienceDeadlineHours - _sim.NowHours);
+        return _sim.AnyOf(request, _sim.Timeout(left));
+    }
+
+    /// <summary>The truck joins stage <paramref name="s"/>: it counts in the stage's queue (or in the yard).</summary>
+    private void Join(Truck truck, int s, StageRuntime stage)
+    {
+        ref var held = ref truck.Held;
+        stage.Waiting.Add(_sim.NowHours, 1);
+        if (stage.Stage.HasServers)
+        {
+            held.QueuedAt = stage;
+
+            // A check fed straight from a yard (no places of its own) has its queue standing in that yard: the
+            // yard counts those trucks as queued onward, so parked trucks and queues count each truck once.
+            if (stage.Stage.Places == 0 && !held.IsServer && held.Stage is { Stage.HasServers: false } yard)
+            {
+                yard.QueuedOnward++;
+                held.QueuedInYard = yard;
+            }
+
+            // A first check or road with no finite places in front: its queue stands on the approach road.
+            if (s == 0 && stage.Places is null)
+            {
+                _directions[truck.Direction].HighwayQueue.Add(_sim.NowHours, 1);
+                held.QueuedOnHighway = true;
+            }
+        }
+
+        MarkVisit(truck, s, entered: true);
+    }
+
+    /// <summary>The truck leaves the queue it joined (it got its server, or gave up).</summary>
+    private void LeaveQueue(Truck truck)
+    {
+        ref var held = ref truck.Held;
+        if (held.QueuedAt is null)
+        {
+            return;
+        }
+
+        held.QueuedAt.Waiting.Add(_sim.NowHours, -1);
+        held.QueuedAt = null;
+        if (held.QueuedInYard is { } yard)
+        {
+            yard.QueuedOnward--;
+            held.QueuedInYard = null;
+        }
+
+        if (held.QueuedOnHighway)
+        {
+            _directions[truck.Direction].HighwayQueue.Add(_sim.NowHours, -1);
+            held.QueuedOnHighway = false;
+        }
+    }
+
+    /// <summary>
+    /// The truck moves to stage <paramref name="s"/>, onto <paramref name="unit"/> (a place, a server, or
+    /// null for an unbounded place): it lets go of where it stood and of its yard turn, which counts as a
+    /// release of that yard today.
+    /// </summary>
+    private void MoveTo(Truck truck, int s, StageRuntime stage, Request? unit, bool isServer)
+    {
+        MarkLeftPrevious(truck, s);
+        Release(truck, leftYard: true);
+        ref var held = ref truck.Held;
+        held.Stage = stage;
+        held.StageIndex = s;
+        held.Unit = unit;
+        held.IsServer = isServer;
+    }
+
+    /// <summary>
+    /// The truck gives up: it withdraws the request it was waiting on, leaves the queue it joined and gives
+    /// back everything it holds; its yard turn does not count as a release.
+    /// </summary>
+    private void GiveUp(Truck truck, Request pending)
+    {
+        pending.Resource.Release(pending);
+        LeaveQueue(truck);
+        Release(truck, leftYard: false);
+        Leave(truck, TruckOutcome.GaveUp);
+    }
+
+    /// <summary>
+    /// Gives back where the truck stands (its place or server; a yard also counts it out) and then its yard
+    /// turn. The one place where what a truck holds is released.
+    /// </summary>
+    private void Release(Truck truck, bool leftYard)
+    {
+        ref var held = ref truck.Held;
+        if (held.Stage is { } stage)
+        {
+            if (held.Unit is { } unit)
+            {
+                if (held.IsServer)
+                {
+                    stage.UnblockServer();
+                }
+
+                (held.IsServer ? stage.Servers! : stage.Places!).Release(unit);
+            }
+
+            if (!held.IsServer && !stage.Stage.HasServers)
+            {
+                stage.Waiting.Add(_sim.NowHours, -1); // left the yard
+            }
+
+            held.Stage = null;
+            held.Unit = null;
+        }
+
+        EndTurn(truck, leftYard);
     }
 
     /// <summary>Whether the local day's release quota of a staging yard is used up.</summary>
@@ -468,31 +521,24 @@ public sealed partial class CrossingReplication
     }
 
     /// <summary>
-    /// Gives back a truck's turn at a staging yard's exit; a truck that <paramref name="leftYard"/>
-    /// counts against the quota of the local day it leaves. Returns null (no turn held).
+    /// Gives back a truck's turn at a staging yard's exit, if it holds one; a truck that <paramref name="leftYard"/>
+    /// counts against the quota of the local day it leaves.
     /// </summary>
-    private Request? EndYardTurn(StageRuntime? yard, Request? turn, bool leftYard)
+    private void EndTurn(Truck truck, bool leftYard)
     {
-        if (yard is null || turn is null)
+        ref var held = ref truck.Held;
+        if (held.Turn is not { } turn)
         {
-            return null;
+            return;
         }
 
+        var yard = held.TurnYard!;
         yard.ExitTurn!.Release(turn);
+        held.Turn = null;
         if (leftYard)
         {
             var day = _days.IndexAt(_sim.NowHours);
             yard.ReleasedPerDay[day] = yard.ReleasedPerDay.GetValueOrDefault(day) + 1;
-        }
-
-        return null;
-    }
-
-    private static void LeaveQueueInYard(StageRuntime? yard)
-    {
-        if (yard is not null)
-        {
-            yard.QueuedOnward--;
         }
     }
 
@@ -526,35 +572,6 @@ public sealed partial class CrossingReplication
         return true;
     }
 
-    private SimEvent WaitWithPatience(Truck truck, Request request)
-    {
-        var left = Math.Max(0, truck.PatienceDeadlineHours - _sim.NowHours);
-        return _sim.AnyOf(request, _sim.Timeout(left));
-    }
-
-    private void ReleaseHeld(Request? held, StageRuntime? heldAt, bool heldIsServer)
-    {
-        if (heldAt is null)
-        {
-            return;
-        }
-
-        if (held is not null)
-        {
-            if (heldIsServer)
-            {
-                heldAt.UnblockServer();
-            }
-
-            (heldIsServer ? heldAt.Servers! : heldAt.Places!).Release(held);
-        }
-
-        if (!heldIsServer && !heldAt.Stage.HasServers)
-        {
-            heldAt.Waiting.Add(_sim.NowHours, -1); // left the yard
-        }
-    }
-
     private void MarkVisit(Truck truck, int stage, bool entered)
     {
         if (truck.Visits is null)
@@ -567,13 +584,13 @@ public sealed partial class CrossingReplication
     }
 
     /// <summary>
-    /// Records that the truck leaves stage <paramref name="stage"/> − 1 now, if that is the stage it holds
-    /// (<paramref name="heldAt"/>). Called where the truck lets its previous place go, which for a stage
-    /// without places of its own is when its service starts, not when it begins to wait for it.
+    /// Records that the truck leaves stage <paramref name="stage"/> − 1 now, if that is the stage where it
+    /// stands. Called where the truck lets its previous place go, which for a stage without places of its
+    /// own is when its service starts, not when it begins to wait for it.
     /// </summary>
-    private void MarkLeftPrevious(Truck truck, int stage, StageRuntime? heldAt)
+    private void MarkLeftPrevious(Truck truck, int stage)
     {
-        if (truck.Visits is not null && stage > 0 && ReferenceEquals(heldAt, _stages[truck.Direction][stage - 1]))
+        if (truck.Visits is not null && stage > 0 && truck.Held.Stage is not null && truck.Held.StageIndex == stage - 1)
         {
             truck.Visits[stage - 1] = truck.Visits[stage - 1] with { LeftHours = _sim.NowHours };
         }

@@ -44,9 +44,46 @@ internal sealed class Truck
     /// <summary>Once its first check or road service starts, a truck no longer gives up.</summary>
     public bool IsCommitted;
 
+    /// <summary>Everything the truck holds now; given back in one place (<c>CrossingReplication.Release</c>).</summary>
+    public Holding Held;
+
     public Results.StageVisit[]? Visits;
 
     // Live trucks form a list: the ones still in the system at the end are reported (counts, waits so far, trucks.csv).
     public Truck? PreviousLive;
     public Truck? NextLive;
+}
+
+/// <summary>
+/// What a truck holds at a moment of its journey: where it stands (a place or a server of one stage),
+/// its turn at a staging yard's exit, and the queue counts it is in. A truck gives all of it back in one
+/// place; a unit of a pool it must hold over several stages would be one more field here.
+/// </summary>
+internal struct Holding
+{
+    /// <summary>The stage where the truck stands (null before its first place).</summary>
+    public StageRuntime? Stage;
+
+    /// <summary>Index of <see cref="Stage"/> in the truck's route.</summary>
+    public int StageIndex;
+
+    /// <summary>The place or server the truck occupies there; null for a place in an unbounded yard or buffer.</summary>
+    public Engine.Request? Unit;
+
+    /// <summary>Whether <see cref="Unit"/> is a server (the truck is in or after service) rather than a place.</summary>
+    public bool IsServer;
+
+    /// <summary>The staging yard whose exit turn the truck holds, and that turn.</summary>
+    public StageRuntime? TurnYard;
+
+    public Engine.Request? Turn;
+
+    /// <summary>The check or road in whose queue the truck counts (joined, no server yet).</summary>
+    public StageRuntime? QueuedAt;
+
+    /// <summary>The yard in which that queue stands (the check has no places of its own), counted as queued onward.</summary>
+    public StageRuntime? QueuedInYard;
+
+    /// <summary>Whether that queue stands on the highway (a first check or road with unbounded places).</summary>
+    public bool QueuedOnHighway;
 }

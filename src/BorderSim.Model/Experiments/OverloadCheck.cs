@@ -12,8 +12,8 @@ namespace BorderSim.Model.Experiments;
 /// </summary>
 public static class OverloadCheck
 {
-    public const string GrowthMetric = "backlog_growth_trucks_per_day";
-    public const string OverloadedMetric = "overloaded";
+    public static readonly string GrowthMetric = Metrics.BacklogGrowthTrucksPerDay.Name;
+    public static readonly string OverloadedMetric = Metrics.Overloaded.Name;
 
     /// <summary>How the reason for a growing backlog begins.</summary>
     public const string GrowthReason = "trucks in the system grow by";
@@ -58,7 +58,7 @@ public static class OverloadCheck
         return [.. replications.Select(r => r with
         {
             Metrics = [.. r.Metrics.Where(m => m.Key.Name != OverloadedMetric),
-                .. verdicts.Select(v => new MetricValue(new MetricKey(OverloadedMetric, "flag", v.Direction), v.IsOverloaded ? 1 : 0))],
+                .. verdicts.Select(v => new MetricValue(Metrics.Overloaded.Key(v.Direction), v.IsOverloaded ? 1 : 0))],
         })];
     }
 

@@ -1,0 +1,322 @@
+using BorderSim.Engine.Randomness;
+using BorderSim.Model.Spec;
+using BorderSim.Scenarios.Syntax;
+using BorderSim.Scenarios.Yaml;
+using NodaTime;
+
+namespace BorderSim.Scenarios.Mapping;
+
+/// <summary>Reads one stage of a direction: a yard, a check (with its channels) or a road.</summary>
+internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec> roads)
+{
+    private static readonly string[] StageKinds = ["yard", "check", "road"];
+
+    // Yard and check names are unique across the scenario: changes refer to them by name alone.
+    private readonly Dictionary<string, YNode> _stageNames = new(StringComparer.Ordinal);
+
+    public StageSpec? Read(string direction, YNode node, string field, int index, Dictionary<string, YNode> namesInDirection)
+    {
+        const string Example = "write - yard: {...}, - check: {...} or - road: name";
+        var map = f.Map(node, field, Example);
+        if (map is null)
+        {
+            return null;
+        }
+
+        if (map.Entries.Count != 1)
+        {
+            f.Error(map, field, $"a stage is one key (yard, check or road), found {map.Entries.Count}: {string.Join(", ", map.Keys)}",
+                "put the stage's settings inside, e.g. - check: { name: vn_customs, servers: 4, service: exp(10min) }; check the indentation");
+            return null;
+        }
+
+        var (kind, value) = map.Entries[0];
+        var stageField = Fields.Join(field, kind.Value);
+        StageSpec? stage = kind.Value switch
+        {
+            "yard" => ReadYard(direction, value, stageField, index),
+            "check" => ReadCheck(value, stageField),
+            "road" => ReadRoadStage(direction, value, stageField),
+            _ => null,
+        };
+        if (!StageKinds.Contains(kind.Value))
+        {
+            f.Error(kind, stageField, $"unknown kind of stage '{kind.Value}'", DidYouMean.Hint(kind.Value, StageKinds) ?? "a stage is a yard, a check or a road");
+        }
+
+        if (stage is null && kind.Value != "road" && value is YMap settings && settings.Get("name") is YScalar { IsNull: false } brokenName)
+        {
+            // Still a stage others may refer to: do not add "unknown stage" errors to the one already reported.
+            names.StageKinds.TryAdd(brokenName.Value, kind.Value);
+        }
+
+        if (stage is not null)
+        {
+            var nameNode = (value as YMap)?.Get("name") ?? value;
+            if (namesInDirection.TryGetValue(stage.Name, out var firstInDirection))
+            {
+                f.Error(nameNode, stageField, $"duplicate stage name '{stage.Name}' in direction '{direction}' (first at line {firstInDirection.Line})",
+                    "give each stage its own name" + (stage is RoadStageSpec ? "; a road stage may take stage_name" : ""));
+                return null;
+            }
+
+            namesInDirection[stage.Name] = nameNode;
+            if (stage is not RoadStageSpec)
+            {
+                if (_stageNames.TryGetValue(stage.Name, out var first))
+                {
+                    f.Error(nameNode, stageField, $"duplicate stage name '{stage.Name}' (first at line {first.Line})", "changes refer to stages by name, so each yard and check needs its own");
+                    return null;
+                }
+
+                _stageNames[stage.Name] = nameNode;
+                names.StageKinds[stage.Name] = kind.Value;
+            }
+        }
+
+        return stage;
+    }
+
+    private YardStageSpec? ReadYard(string direction, YNode node, string field, int index)
+    {
+        var map = f.Map(node, field, "write e.g. { name: vn_yard, capacity: 450, overflow: highway, road_per_truck: 19m }");
+        if (map is null)
+        {
+            return null;
+        }
+
+        f.Keys(map, field, ["name", "capacity", "overflow", "road_per_truck", "release_quota_per_day", "dwell", "return_empty_via"], ["name"]);
+        var name = map.Get("name") is { } nameNode ? f.Name(nameNode, Fields.Join(field, "name")) : null;
+        int? capacity = map.Get("capacity") is { } capacityNode ? f.Int(capacityNode, Fields.Join(field, "capacity"), 1, "leave capacity out for an unlimited yard") : null;
+        var overflow = false;
+        if (map.Get("overflow") is { } overflowNode && f.Scalar(overflowNode, Fields.Join(field, "overflow"), "highway or none") is { } overflowText)
+        {
+            if (overflowText is not ("highway" or "none"))
+            {
+                f.Error(overflowNode, Fields.Join(field, "overflow"), $"expected highway or none, found '{overflowText}'",
+                    DidYouMean.Hint(overflowText, ["highway", "none"]));
+            }
+            else if (overflowText == "highway")
+            {
+                overflow = true;
+                if (index != 0)
+                {
+                    f.Error(overflowNode, Fields.Join(field, "overflow"), "only the first stage of a direction can overflow onto the highway",
+                        "later stages block: trucks keep their place upstream");
+                }
+                else if (capacity is null && map.Get("capacity") is null)
+                {
+                    f.Error(overflowNode, Fields.Join(field, "overflow"), "overflow: highway needs a capacity", "add capacity: 450, or leave overflow out");
+                }
+            }
+        }
+
+        var metres = map.Get("road_per_truck") is { } roadNode ? f.DistanceMetres(roadNode, Fields.Join(field, "road_per_truck")) : 19;
+        int? quota = map.Get("release_quota_per_day") is { } quotaNode ? f.Int(quotaNode, Fields.Join(field, "release_quota_per_day"), 1) : null;
+        Distribution? dwell = map.Get("dwell") is { } dwellNode ? f.Distribution(dwellNode, Fields.Join(field, "dwell")) : null;
+        string? returnVia = null;
+        if (map.Get("return_empty_via") is { } viaNode && f.Name(viaNode, Fields.Join(field, "return_empty_via")) is { } via)
+        {
+            var viaField = Fields.Join(field, "return_empty_via");
+            if (f.Reference(viaNode, viaField, via, "direction", names.Directions))
+            {
+                if (via == direction)
+                {
+                    f.Error(viaNode, viaField, $"trucks cannot return empty through their own direction '{direction}'", "name the opposite direction, e.g. import");
+                }
+
+                returnVia = via;
+                names.NeedsEmptyClass = true;
+                names.ReturnRoutes.Add((direction, via, viaNode, viaField));
+            }
+        }
+
+        return name is null || metres is null ? null : new YardStageSpec(name, capacity, overflow, metres.Value, quota, dwell, returnVia);
+    }
+
+    private CheckStageSpec? ReadCheck(YNode node, string field)
+    {
+        var map = f.Map(node, field, "write e.g. { name: vn_customs, servers: 6, calendar: vn_gate, service: exp(10min) }");
+        if (map is null)
+        {
+            return null;
+        }
+
+        f.Keys(map, field, ["name", "servers", "calendar", "service", "channels", "buffer"], ["name", "servers"]);
+        var name = map.Get("name") is { } nameNode ? f.Name(nameNode, Fields.Join(field, "name")) : null;
+        int? servers = map.Get("servers") is { } serversNode
+            ? f.Int(serversNode, Fields.Join(field, "servers"), 1, "a check needs at least one booth or team; close it with a calendar instead")
+            : null;
+        string? calendar = null;
+        if (map.Get("calendar") is { } calendarNode && f.Name(calendarNode, Fields.Join(field, "calendar")) is { } calendarName)
+        {
+            calendar = calendarName;
+            f.Reference(calendarNode, Fields.Join(field, "calendar"), calendarName, "calendar", names.Calendars);
+        }
+
+        int? buffer = map.Get("buffer") is { } bufferNode ? f.Int(bufferNode, Fields.Join(field, "buffer"), 0) : null;
+        var service = map.Get("service");
+        var channelsNode = map.Get("channels");
+        IReadOnlyList<ChannelSpec>? channels = null;
+        if (service is not null && channelsNode is not null)
+        {
+            f.Error(channelsNode, Fields.Join(field, "channels"), "give either service or channels, not both",
+                "service: exp(8min) is one green channel; channels: { green: {...}, red: {...} } routes trucks");
+        }
+        else if (service is not null)
+        {
+            if (f.ServiceTime(service, Fields.Join(field, "service")) is { } distribution)
+            {
+                channels = [new ChannelSpec("green", 1, distribution, new Dictionary<string, double>(), new Dictionary<string, Distribution>())];
+            }
+        }
+        else if (channelsNode is not null)
+        {
+            channels = ReadChannels(channelsNode, Fields.Join(field, "channels"));
+        }
+        else
+        {
+            f.Error(map, Fields.Join(field, "service"), "missing required key 'service' (or 'channels')", "e.g. service: exp(8min)");
+        }
+
+        return name is null || servers is null || channels is null ? null : new CheckStageSpec(name, servers.Value, calendar, channels, buffer);
+    }
+
+    private List<ChannelSpec>? ReadChannels(YNode node, string field)
+    {
+        var map = f.Map(node, field, "write e.g. { green: { p: 0.8, service: exp(10min) }, red: { p: 0.2, service: lognormal(2h, 1h) } }");
+        if (map is null)
+        {
+            return null;
+        }
+
+        if (map.Entries.Count == 0)
+        {
+            f.Error(map, field, "no channel is defined", "write e.g. { green: { p: 1, service: exp(10min) } }");
+            return null;
+        }
+
+        var channels = new List<ChannelSpec>();
+        var ok = true;
+        foreach (var (key, value) in map.Entries)
+        {
+            var channelField = Fields.Join(field, key.Value);
+            var channel = f.Map(value, channelField, "write e.g. { p: 0.8, service: exp(10min) }");
+            if (channel is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            var single = map.Entries.Count == 1;
+            f.Keys(channel, channelField, ["p", "service", "p_by_class", "service_by_class"], single ? ["service"] : ["p", "service"]);
+            double? p = channel.Get("p") is { } pNode ? f.Probability(pNode, Fields.Join(channelField, "p")) : single ? 1 : null;
+            var service = channel.Get("service") is { } serviceNode ? f.ServiceTime(serviceNode, Fields.Join(channelField, "service")) : null;
+            var pByClass = new Dictionary<string, double>(StringComparer.Ordinal);
+            if (channel.Get("p_by_class") is { } pByClassNode && f.Map(pByClassNode, Fields.Join(channelField, "p_by_class"), "write e.g. { fruit: 0.6 }") is { } pMap)
+            {
+                foreach (var (cls, pValue) in pMap.Entries)
+                {
+                    var clsField = Fields.Join(Fields.Join(channelField, "p_by_class"), cls.Value);
+                    names.ClassReferences.Add((cls, clsField, cls.Value));
+                    if (f.Probability(pValue, clsField) is { } pc)
+                    {
+                        pByClass[cls.Value] = pc;
+                    }
+                    else
+                    {
+                        ok = false;
+                    }
+                }
+            }
+
+            var serviceByClass = new Dictionary<string, Distribution>(StringComparer.Ordinal);
+            if (channel.Get("service_by_class") is { } sByClassNode && f.Map(sByClassNode, Fields.Join(channelField, "service_by_class"), "write e.g. { fruit: exp(20min) }") is { } sMap)
+            {
+                foreach (var (cls, sValue) in sMap.Entries)
+                {
+                    var clsField = Fields.Join(Fields.Join(channelField, "service_by_class"), cls.Value);
+                    names.ClassReferences.Add((cls, clsField, cls.Value));
+                    if (f.ServiceTime(sValue, clsField) is { } d)
+                    {
+                        serviceByClass[cls.Value] = d;
+                    }
+                    else
+                    {
+                        ok = false;
+                    }
+                }
+            }
+
+            if (p is null || service is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            channels.Add(new ChannelSpec(key.Value, p.Value, service, pByClass, serviceByClass));
+        }
+
+        if (!ok)
+        {
+            return null;
+        }
+
+        var sum = channels.Sum(c => c.Probability);
+        if (Math.Abs(sum - 1) > 1e-6)
+        {
+            f.Error(map, field, $"the channel probabilities sum to {Fields.Format(sum)}, not 1",
+                string.Join(" + ", channels.Select(c => $"{c.Name} {Fields.Format(c.Probability)}")));
+            return null;
+        }
+
+        foreach (var cls in channels.SelectMany(c => c.ProbabilityByClass.Keys).Distinct(StringComparer.Ordinal))
+        {
+            var classSum = channels.Sum(c => c.ProbabilityFor(cls));
+            if (Math.Abs(classSum - 1) > 1e-6)
+            {
+                f.Error(map, field, $"for class '{cls}' the channel probabilities sum to {Fields.Format(classSum)}, not 1",
+                    string.Join(" + ", channels.Select(c => $"{c.Name} {Fields.Format(c.ProbabilityFor(cls))}")) + "; give p_by_class for every channel");
+                return null;
+            }
+        }
+
+        return channels;
+    }
+
+    private RoadStageSpec? ReadRoadStage(string direction, YNode node, string field)
+    {
+        string? road;
+        string? stageName = null;
+        int? buffer = null;
+        YNode roadNode;
+        if (node is YMap map)
+        {
+            f.Keys(map, field, ["name", "buffer", "stage_name"], ["name"]);
+            roadNode = map.Get("name") ?? map;
+            road = map.Get("name") is { } nameNode ? f.Name(nameNode, Fields.Join(field, "name")) : null;
+            buffer = map.Get("buffer") is { } bufferNode ? f.Int(bufferNode, Fields.Join(field, "buffer"), 0) : null;
+            stageName = map.Get("stage_name") is { } stageNode ? f.Name(stageNode, Fields.Join(field, "stage_name")) : null;
+        }
+        else
+        {
+            roadNode = node;
+            road = f.Name(node, field);
+        }
+
+        if (road is null || !f.Reference(roadNode, field, road, "road", names.Roads))
+        {
+            return null;
+        }
+
+        var spec = roads.FirstOrDefault(r => r.Name == road);
+        if (spec is not null && !spec.LanesByDirection.ContainsKey(direction))
+        {
+            f.Error(roadNode, field, $"road '{road}' has no lanes for direction '{direction}'",
+                $"add {direction}: N under roads.{road}.lanes");
+            return null;
+        }
+
+        return new RoadStageSpec(stageName ?? road, road, buffer ?? spec?.BufferTrucks);
+    }
+}
