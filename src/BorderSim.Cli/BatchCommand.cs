@@ -319,7 +319,7 @@ public static class BatchCommand
     }
 
     /// <summary>Writes a run's part, then its manifest (row count and SHA-256), each atomically: a part without a manifest is not trusted.</summary>
-    private static void WritePart(OutputSession session, BatchRun run, ExperimentResult result)
+    internal static void WritePart(OutputSession session, BatchRun run, ExperimentResult result)
     {
         using var text = new StringWriter();
         SummaryCsv.Write(result, text);

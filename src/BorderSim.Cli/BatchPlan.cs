@@ -88,4 +88,14 @@ public static class BatchPlan
             replications.ToString(CultureInfo.InvariantCulture), days.ToString(CultureInfo.InvariantCulture), version);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
+
+    /// <summary>
+    /// The key of a run of <paramref name="replications"/> replications starting at <paramref name="firstReplication"/>
+    /// (capacity and optimize run one replication at a time); from replication 0 it is <see cref="Key(string, ulong, int, int, string)"/>,
+    /// as the result is the same.
+    /// </summary>
+    public static string Key(string contentSha256, ulong seed, int replications, int days, string version, int firstReplication) =>
+        firstReplication == 0
+            ? Key(contentSha256, seed, replications, days, version)
+            : Key(contentSha256, seed, replications, days, version + "\nfirst-replication=" + firstReplication.ToString(CultureInfo.InvariantCulture));
 }

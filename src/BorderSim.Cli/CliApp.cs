@@ -120,6 +120,7 @@ public static class CliApp
         root.Subcommands.Add(BatchCommand.Create(context));
         root.Subcommands.Add(MergeCommand.Create(context));
         root.Subcommands.Add(RegressCommand.Create(context));
+        root.Subcommands.Add(CapacityCommand.Create(context));
         return root;
     }
 

@@ -149,6 +149,28 @@ internal static class Overrides
         return root;
     }
 
+    /// <summary>The node at <paramref name="path"/>, walked as <see cref="ApplyOne"/> walks it; null when the path leads nowhere.</summary>
+    public static YNode? Find(YNode root, string path)
+    {
+        var current = root;
+        foreach (var segment in path.Split('.'))
+        {
+            current = current switch
+            {
+                YMap map => map.Get(segment),
+                YSeq seq when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) => index < seq.Items.Count ? seq.Items[index] : null,
+                YSeq seq => FindNamed(seq, segment),
+                _ => null,
+            };
+            if (current is null)
+            {
+                return null;
+            }
+        }
+
+        return current;
+    }
+
     private static YNode? ParseValue(string text, int position, int column, Diagnostics diagnostics)
     {
         var prepared = TextGuard.Prepare(text, out var depthError);

@@ -92,6 +92,43 @@ public static class ScenarioReader
         return Read(new StringReader(text), path, overrides);
     }
 
+    /// <summary>
+    /// The text of the single value at <paramref name="valuePath"/> (a <c>--set</c> path) in the file at
+    /// <paramref name="path"/> after <paramref name="overrides"/>, or null when the file cannot be read, the path
+    /// leads nowhere or to a mapping or list (then <paramref name="problem"/> says which).
+    /// </summary>
+    public static string? ScalarAt(string path, IReadOnlyList<ScenarioOverride> overrides, string valuePath, out string problem)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(overrides);
+        ArgumentNullException.ThrowIfNull(valuePath);
+        problem = "";
+        if (!InputFile.TryReadText(path, MaxFileBytes, out var text, out var readProblem))
+        {
+            problem = readProblem.Message;
+            return null;
+        }
+
+        var diagnostics = new Diagnostics(path);
+        var prepared = TextGuard.Prepare(text, out _);
+        var root = prepared is null ? null : YamlTreeBuilder.Build(prepared, path, diagnostics);
+        if (root is null || diagnostics.Count > 0)
+        {
+            problem = "the scenario cannot be read (run 'bordersim validate' on it)";
+            return null;
+        }
+
+        root = Overrides.Apply(root, overrides, diagnostics);
+        var node = Overrides.Find(root, valuePath);
+        if (node is YScalar scalar)
+        {
+            return scalar.Value;
+        }
+
+        problem = node is null ? $"the scenario has no value at '{valuePath}'" : $"'{valuePath}' is a mapping or list, not a single number";
+        return null;
+    }
+
     /// <summary>Parses <c>path=value</c> (a <c>--set</c> option); throws <see cref="FormatException"/> with a clear message.</summary>
     public static ScenarioOverride ParseOverride(string text)
     {

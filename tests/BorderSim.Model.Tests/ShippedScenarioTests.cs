@@ -8,7 +8,7 @@ namespace BorderSim.Model.Tests;
 /// <summary>Every shipped scenario, read through the same YAML path as the CLI, runs and keeps its books.</summary>
 public class ShippedScenarioTests
 {
-    private static string RepositoryRoot
+    public static string RepositoryRoot
     {
         get
         {

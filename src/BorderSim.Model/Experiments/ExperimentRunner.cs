@@ -44,7 +44,7 @@ public static class ExperimentRunner
         PrecisionOutcome? precisionOutcome = null;
         while (true)
         {
-            var batch = RunReplications(model, seed, warmUpHours, replications.Count, target - replications.Count, threads, observerFactory, () => replicationsDone?.Report(Interlocked.Increment(ref done)), cancellationToken);
+            var batch = RunReplications(model, seed, warmUpHours, options.FirstReplication + replications.Count, target - replications.Count, threads, observerFactory, () => replicationsDone?.Report(Interlocked.Increment(ref done)), cancellationToken);
             replications.AddRange(batch);
             if (options.Precision is not { } precision || options.PrecisionMetric is not { } metricId)
             {
@@ -102,9 +102,9 @@ public static class ExperimentRunner
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Replications is < 1 || options.Days is < 1 || options.Threads is < 1)
+        if (options.Replications is < 1 || options.Days is < 1 || options.Threads is < 1 || options.FirstReplication < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), "replications, days and threads must be at least 1");
+            throw new ArgumentOutOfRangeException(nameof(options), "replications, days and threads must be at least 1, and the first replication at least 0");
         }
 
         var result = scenario with

@@ -10,6 +10,8 @@ namespace BorderSim.Model.Experiments;
 /// <param name="Precision">Relative precision wanted: keep adding replications until the 95% half-width of <paramref name="PrecisionMetric"/> is at most this share of its mean (Law's sequential procedure).</param>
 /// <param name="PrecisionMetric">Metric id for <paramref name="Precision"/>, e.g. <c>wait_hours_mean/all/fruit</c>.</param>
 /// <param name="MaxReplications">Upper bound on replications for the sequential procedure.</param>
+/// <param name="FirstReplication">Index of the first replication run (its random streams are those of that replication), so one
+/// configuration's replications can be run in pieces (capacity, optimize) and give what one run of them all gives.</param>
 /// <param name="MaxWorkTruckStages">Largest run accepted, in truck-stages (<see cref="WorkEstimate"/>); a run estimated above it is refused before it starts.</param>
 public sealed record RunOptions(
     int? Replications = null,
@@ -19,7 +21,8 @@ public sealed record RunOptions(
     double? Precision = null,
     string? PrecisionMetric = null,
     int MaxReplications = 200,
-    double MaxWorkTruckStages = RunOptions.DefaultMaxWorkTruckStages)
+    double MaxWorkTruckStages = RunOptions.DefaultMaxWorkTruckStages,
+    int FirstReplication = 0)
 {
     /// <summary>
     /// About 3,000 times the largest shipped scenario (some 3e5 truck-stages): a run of about a quarter of an hour

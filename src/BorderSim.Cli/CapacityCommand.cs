@@ -1,0 +1,325 @@
+using System.CommandLine;
+using System.Globalization;
+using BorderSim.Model.Crossing;
+using BorderSim.Model.Experiments;
+using BorderSim.Model.Results;
+using BorderSim.Model.Spec;
+using BorderSim.Reporting;
+using BorderSim.Scenarios;
+
+namespace BorderSim.Cli;
+
+/// <summary>
+/// <c>bordersim capacity FILE --target 'METRIC&lt;=VALUE' [--scale PATH]... [-o DIR]</c>: the largest demand at which
+/// the target still holds (<see cref="CapacitySearch"/>), run through <see cref="SearchRunner"/> (parallel,
+/// resumable, shardable like batch). Prints <c>capacity: X trucks/day (95% CI A–B)</c>; writes capacity.csv,
+/// capacity.png/.svg, runlist.csv, runs/ and run.json.
+/// </summary>
+public static class CapacityCommand
+{
+    public const string DefaultOutput = "results/capacity";
+
+    public sealed record CapacityRequest(
+        string File,
+        string TargetText,
+        IReadOnlyList<string> ScalePaths,
+        IReadOnlyList<ScenarioOverride> Sets,
+        string OutputDirectory,
+        RunOptions Options,
+        string? ShardText,
+        double Tolerance,
+        double MaxFactor);
+
+    public static Command Create(CliContext context)
+    {
+        var file = new Argument<string>("FILE") { Description = "Scenario file" };
+        var target = new Option<string>("--target")
+        {
+            Description = "The requirement, METRIC<=VALUE or METRIC>=VALUE with a metric id of summary.csv, e.g. 'wait_hours_mean/export/all<=4'",
+            HelpName = "METRIC<=VALUE",
+            Required = true,
+        };
+        var scale = new Option<string[]>("--scale")
+        {
+            Description = "A scenario value to scale with demand, e.g. directions.export.arrivals.trucks_per_day (repeatable) [default: every direction's trucks_per_day]",
+            HelpName = "PATH",
+            DefaultValueFactory = _ => [],
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Directory for capacity.csv, capacity.png/.svg, runlist.csv, runs/ and run.json",
+            HelpName = "DIR",
+            DefaultValueFactory = _ => DefaultOutput,
+        };
+        var shard = new Option<string?>("--shard")
+        {
+            Description = "Run only shard K of N of each round's runs (see README: merge, then run again on the merged directory) [default: all runs]",
+            HelpName = "K/N",
+        };
+        Option<double?> tolerance = CommonOptions.NumberBetween("--tolerance", 0, 1, "0.005");
+        tolerance.Description = "Stop refining when every bracket is narrower than this share of demand [default: 0.005]";
+        tolerance.HelpName = "SHARE";
+        Option<double?> maxFactor = CommonOptions.NumberBetween("--max-factor", 0, 1e6, "10");
+        maxFactor.Description = "Largest demand tried, as a multiple of the scenario's [default: 10]";
+        maxFactor.HelpName = "X";
+        RunSettingsOptions settings = RunSettingsOptions.Create();
+        settings.Threads.Description = "Runs at once, each one replication on one thread; results do not depend on it [default: all cores]";
+        var command = new Command("capacity", "Find the largest demand at which a target still holds, with a 95% confidence interval")
+        {
+            file, target, scale, output, shard, tolerance, maxFactor,
+        };
+        settings.AddTo(command);
+        command.SetAction(parseResult =>
+        {
+            if (!settings.TryReadOverrides(parseResult, context, out IReadOnlyList<ScenarioOverride> sets))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            return Execute(
+                new CapacityRequest(
+                    parseResult.GetValue(file)!,
+                    parseResult.GetValue(target)!,
+                    parseResult.GetValue(scale) ?? [],
+                    sets,
+                    parseResult.GetValue(output) ?? DefaultOutput,
+                    settings.ReadRunOptions(parseResult),
+                    parseResult.GetValue(shard),
+                    parseResult.GetValue(tolerance) ?? 0.005,
+                    parseResult.GetValue(maxFactor) ?? 10),
+                context);
+        });
+        return command;
+    }
+
+    public static int Execute(CapacityRequest request, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        DateTimeOffset startedUtc = DateTimeOffset.UtcNow;
+        ScenarioLoadResult loaded = ScenarioInput.LoadAndReport(request.File, request.Sets, context);
+        if (!loaded.IsValid)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        ScenarioSpec scenario = loaded.Scenario!;
+        var model = new CrossingModel(scenario);
+        var errors = new List<string>();
+        Target? target = null;
+        if (!Target.TryParse(request.TargetText, [.. MetricCatalog.For(model)], out target, out string targetError))
+        {
+            errors.Add(targetError);
+        }
+
+        Shard? shard = null;
+        if (request.ShardText is { } shardText)
+        {
+            if (Shard.TryParse(shardText, out Shard parsedShard, out string shardError))
+            {
+                shard = parsedShard;
+            }
+            else
+            {
+                errors.Add(shardError);
+            }
+        }
+
+        // What demand means: the scaled values and their values in the scenario as written (with --set).
+        var scaled = new List<(string Path, double Base)>();
+        if (request.ScalePaths.Count == 0)
+        {
+            scaled.AddRange(scenario.Directions.Select(d => ($"directions.{d.Name}.arrivals.trucks_per_day", d.Arrivals.TrucksPerDay)));
+        }
+
+        foreach (string path in request.ScalePaths)
+        {
+            string? text = ScenarioReader.ScalarAt(request.File, request.Sets, path, out string problem);
+            if (text is null)
+            {
+                errors.Add($"--scale {path}: {problem}");
+            }
+            else if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !(value > 0) || !double.IsFinite(value))
+            {
+                errors.Add($"--scale {path}: its value '{text}' is not a positive number, so it cannot be scaled with demand");
+            }
+            else if (scaled.Any(s => s.Path == path))
+            {
+                errors.Add($"--scale {path}: given twice");
+            }
+            else
+            {
+                scaled.Add((path, value));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            errors.ForEach(context.Error.WriteLine);
+            return ExitCodes.InvalidInput;
+        }
+
+        RunOptions options = request.Options;
+        int replications = options.Replications ?? scenario.Replications;
+        double start = CapacitySearch.SaturationFactor(model);
+        var search = new CapacitySearch(target!, Math.Min(start, request.MaxFactor), request.Tolerance, request.MaxFactor);
+        string[] paths = [.. scaled.Select(s => s.Path)];
+        SearchConfig ConfigAt(double factor) => new([.. scaled.Select(s => (s.Path, Format(s.Base * factor)))]);
+
+        using OutputSession? session = OutputSession.Open(request.OutputDirectory, context);
+        if (session is null)
+        {
+            return ExitCodes.OutputNotWritten;
+        }
+
+        var runner = new SearchRunner(request.File, request.Sets, options, paths, session, context, shard);
+        context.Diagnostic(FormattableString.Invariant(
+            $"capacity: {target} on {scenario.Name}; demand scaled through {string.Join(", ", paths)}; {replications} replications per factor on common random numbers; the busiest stage is saturated at factor {start:G4}"));
+        var points = new List<CapacityPoint>();
+        var rows = new List<CapacityRow>();
+        int rounds = 0;
+        try
+        {
+            while (true)
+            {
+                IReadOnlyList<double> factors = search.NextFactors(points, rounds);
+                if (factors.Count == 0)
+                {
+                    break;
+                }
+
+                rounds++;
+                var round = new List<SearchRun>();
+                var specs = new Dictionary<double, ScenarioSpec>();
+                foreach (double factor in factors)
+                {
+                    ScenarioSpec? spec = runner.Scenario(ConfigAt(factor), errors);
+                    if (spec is null)
+                    {
+                        continue;
+                    }
+
+                    specs[factor] = spec;
+                    round.AddRange(Enumerable.Range(0, replications).Select(r => new SearchRun(ConfigAt(factor), r)));
+                }
+
+                if (errors.Count > 0)
+                {
+                    errors.ForEach(context.Error.WriteLine);
+                    return ExitCodes.InvalidInput;
+                }
+
+                switch (runner.RunRound(rounds, round))
+                {
+                    case RoundStatus.Interrupted:
+                        return ExitCodes.Interrupted;
+                    case RoundStatus.Failed:
+                        return ExitCodes.RunFailed;
+                    case RoundStatus.OtherShardsMissing:
+                        session.Commit(outputs => Info(request, context, runner, startedUtc, outputs, null));
+                        return ExitCodes.Ok;
+                }
+
+                foreach (double factor in factors)
+                {
+                    SearchConfig config = ConfigAt(factor);
+                    double[] values = [.. Enumerable.Range(0, replications).Select(r =>
+                        runner.ValuesOf(new SearchRun(config, r)).TryGetValue(target!.MetricId, out double v) ? v : double.NaN)];
+                    var specModel = new CrossingModel(specs[factor]);
+                    var point = new CapacityPoint(factor, CapacitySearch.ExpectedArrivalsPerDay(specModel), values);
+                    points.Add(point);
+                    rows.Add(new CapacityRow(point, [.. config.Settings.Select(s => s.Value)], search.Verdict(point), CapacitySearch.IsOverloaded(specModel)));
+                }
+            }
+
+            if (rows.All(r => r.Point.Values.All(v => !double.IsFinite(v))))
+            {
+                context.Error.WriteLine($"no run reported {target!.MetricId} (no truck of that direction or class was served at any demand tried)");
+                return ExitCodes.RunFailed;
+            }
+
+            CapacityEstimate estimate = search.Estimate(points);
+            double DemandAt(TargetCrossing c) => double.IsFinite(c.Factor) ? Interpolate(points, c.Factor) : double.NaN;
+            (string, TargetCrossing, double)[] answer =
+            [
+                ("capacity", estimate.Point, DemandAt(estimate.Point)),
+                ("ci95_low", estimate.Low, DemandAt(estimate.Low)),
+                ("ci95_high", estimate.High, DemandAt(estimate.High)),
+            ];
+            session.WriteText(CapacityCsv.FileName, w => CapacityCsv.Write(paths, target!, answer, rows, w));
+            CapacityPlot.Write(
+                $"Capacity: {scenario.Label}",
+                target!,
+                rows,
+                Found(estimate.Point, DemandAt),
+                Found(estimate.Low, DemandAt),
+                Found(estimate.High, DemandAt),
+                session);
+            session.Commit(outputs => Info(request, context, runner, startedUtc, outputs, answer));
+            context.Out.Write(Line(estimate, DemandAt, points) + "\n");
+            context.Out.Write(FormattableString.Invariant(
+                $"  {target} on {scenario.Name}: {points.Count} demand factors x {replications} replications in {rounds} rounds ({runner.RunsRun} runs now, {runner.RunsResumed} resumed); wrote {Path.Combine(request.OutputDirectory, CapacityCsv.FileName)}\n"));
+            if (rows.Any(r => r.IsOverloaded && r.MeetsTarget != "no"))
+            {
+                context.Out.Write("  note: the target is met at some overloaded demand (a stage's demand at or above its capacity): the queue there grows with the run's length, so the answer depends on --days\n");
+            }
+
+            return ExitCodes.Ok;
+        }
+        catch (Exception e) when (OutputSession.IsWriteFailure(e))
+        {
+            return session.Failed(e);
+        }
+    }
+
+    /// <summary>"capacity: 497 trucks/day (95% CI 489–505)"; an end outside the factors tried is written as "below X" / "above X".</summary>
+    private static string Line(CapacityEstimate estimate, Func<TargetCrossing, double> demandAt, IReadOnlyList<CapacityPoint> points)
+    {
+        string Text(TargetCrossing c) => c.IsFound
+            ? demandAt(c).ToString("F1", CultureInfo.InvariantCulture)
+            : c.IsBelowRange
+                ? "below " + points.Min(p => p.DemandTrucksPerDay).ToString("F1", CultureInfo.InvariantCulture)
+                : "above " + points.Max(p => p.DemandTrucksPerDay).ToString("F1", CultureInfo.InvariantCulture);
+        return $"capacity: {Text(estimate.Point)} trucks/day (95% CI {Text(estimate.Low)}–{Text(estimate.High)})";
+    }
+
+    private static double? Found(TargetCrossing c, Func<TargetCrossing, double> demandAt) => c.IsFound ? demandAt(c) : null;
+
+    /// <summary>Demand at a factor between evaluated ones: linear, as demand is linear in the factor when every scaled value is.</summary>
+    private static double Interpolate(IReadOnlyList<CapacityPoint> points, double factor)
+    {
+        List<CapacityPoint> sorted = [.. points.OrderBy(p => p.Factor)];
+        CapacityPoint below = sorted.LastOrDefault(p => p.Factor <= factor) ?? sorted[0];
+        CapacityPoint above = sorted.FirstOrDefault(p => p.Factor >= factor) ?? sorted[^1];
+        return above.Factor == below.Factor
+            ? below.DemandTrucksPerDay
+            : below.DemandTrucksPerDay + ((factor - below.Factor) / (above.Factor - below.Factor) * (above.DemandTrucksPerDay - below.DemandTrucksPerDay));
+    }
+
+    private static string Format(double value) => Math.Round(value, 6).ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Info(CapacityRequest request, CliContext context, SearchRunner runner, DateTimeOffset startedUtc, IReadOnlyList<string> outputs, (string Kind, TargetCrossing Crossing, double Demand)[]? answer)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["target"] = request.TargetText,
+            ["scale"] = string.Join(' ', request.ScalePaths),
+            ["replications"] = request.Options.Replications?.ToString(CultureInfo.InvariantCulture) ?? "scenario",
+            ["seed"] = request.Options.Seed?.ToString(CultureInfo.InvariantCulture) ?? "scenario",
+            ["days"] = request.Options.Days?.ToString(CultureInfo.InvariantCulture) ?? "scenario",
+            ["threads"] = runner.Threads.ToString(CultureInfo.InvariantCulture),
+            ["shard"] = request.ShardText ?? "",
+            ["tolerance"] = request.Tolerance.ToString("R", CultureInfo.InvariantCulture),
+            ["max_factor"] = request.MaxFactor.ToString("R", CultureInfo.InvariantCulture),
+            ["sets"] = string.Join(' ', request.Sets.Select(o => o.ToString())),
+        };
+        foreach ((string kind, TargetCrossing crossing, double demand) in answer ?? [])
+        {
+            settings[kind + "_trucks_per_day"] = crossing.IsFound ? demand.ToString("R", CultureInfo.InvariantCulture) : crossing.IsBelowRange ? "below" : "above";
+        }
+
+        return new ExperimentInfo(CliApp.Version, "capacity", ["bordersim", .. context.Arguments], settings, runner.RunInfos(), startedUtc, DateTimeOffset.UtcNow, outputs).ToJson();
+    }
+}

@@ -1,0 +1,268 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using BorderSim.Model.Experiments;
+using BorderSim.Model.Results;
+using BorderSim.Model.Spec;
+using BorderSim.Reporting;
+using BorderSim.Scenarios;
+
+namespace BorderSim.Cli;
+
+/// <summary>One configuration of a search: the values it sets (path=value), on top of the command's --set.</summary>
+public sealed record SearchConfig(IReadOnlyList<(string Path, string Value)> Settings)
+{
+    /// <summary>Configurations are equal when they set the same values in the same order.</summary>
+    public bool Equals(SearchConfig? other) => other is not null && Settings.SequenceEqual(other.Settings);
+
+    public override int GetHashCode() => Settings.Aggregate(17, (h, s) => HashCode.Combine(h, s.Path, s.Value));
+
+    public string Label => Settings.Count == 0 ? "as written" : string.Join(", ", Settings.Select(s => $"{s.Path}={s.Value}"));
+}
+
+/// <summary>One replication of one configuration: the unit a search runs, stores and resumes.</summary>
+public sealed record SearchRun(SearchConfig Config, int Replication);
+
+/// <summary>How a round ended.</summary>
+public enum RoundStatus
+{
+    Done,
+    Interrupted,
+    Failed,
+    OtherShardsMissing,
+}
+
+/// <summary>
+/// Runs the rounds of a search (capacity, optimize) the way <c>batch</c> runs its run list, and in its directory
+/// format, so resuming, sharding and <c>merge</c> work alike: each run is one replication of one configuration
+/// (the scenario with the configuration's values set), its part runs/&lt;key&gt;.csv (summary.csv format, one
+/// replication) and manifest are written as it finishes, and a run whose part is whole is not run again. The run
+/// list so far (every round's runs, in order) is written to runlist.csv before each round, with one column per
+/// searched path and one for the replication. Runs go several at a time, each on one thread; replication r of
+/// every configuration uses the same seed and streams (common random numbers), whatever the threads. With
+/// <c>--shard K/N</c> only the runs i of a round with i mod N = K−1 are run; a round that needs the others'
+/// runs stops the search until the shards are merged.
+/// </summary>
+public sealed class SearchRunner
+{
+    public const string ReplicationColumn = "replication";
+
+    private readonly string _file;
+    private readonly IReadOnlyList<ScenarioOverride> _sets;
+    private readonly RunOptions _options;
+    private readonly IReadOnlyList<string> _paths;
+    private readonly OutputSession _session;
+    private readonly CliContext _context;
+    private readonly Shard? _shard;
+    private readonly int _threads;
+    private readonly List<(SearchRun Run, BatchRun Entry)> _runList = [];
+    private readonly Dictionary<SearchRun, IReadOnlyDictionary<string, double>> _values = [];
+    private readonly Dictionary<SearchConfig, (ScenarioSpec Spec, string Sha256)> _configs = [];
+
+    public SearchRunner(string file, IReadOnlyList<ScenarioOverride> sets, RunOptions options, IReadOnlyList<string> paths, OutputSession session, CliContext context, Shard? shard)
+    {
+        _file = file;
+        _sets = sets;
+        _options = options;
+        _paths = paths;
+        _session = session;
+        _context = context;
+        _shard = shard;
+        _threads = options.Threads ?? Environment.ProcessorCount;
+    }
+
+    /// <summary>Runs that were run in this process (not read back from a part).</summary>
+    public int RunsRun { get; private set; }
+
+    /// <summary>Runs read back from their parts (finished by an earlier, interrupted or sharded, run).</summary>
+    public int RunsResumed { get; private set; }
+
+    /// <summary>Seconds spent running replications in this process (wall clock).</summary>
+    public double RunSeconds { get; private set; }
+
+    public int Threads => _threads;
+
+    /// <summary>
+    /// The scenario of <paramref name="config"/>, loaded and checked once (the --set values, then the configuration's);
+    /// null with its errors (exit 2) when it is invalid.
+    /// </summary>
+    public ScenarioSpec? Scenario(SearchConfig config, List<string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (_configs.TryGetValue(config, out var known))
+        {
+            return known.Spec;
+        }
+
+        ScenarioLoadResult loaded = ScenarioReader.Load(_file, [.. _sets, .. config.Settings.Select(s => new ScenarioOverride(s.Path, s.Value))]);
+        if (!loaded.IsValid)
+        {
+            errors.AddRange(loaded.Errors.Select(e => $"{e} ({config.Label})"));
+            return null;
+        }
+
+        ScenarioSpec effective;
+        try
+        {
+            effective = ExperimentRunner.Apply(loaded.Scenario!, _options with { Replications = 1, FirstReplication = 0 });
+        }
+        catch (ArgumentException e)
+        {
+            errors.Add($"{_file} ({config.Label}): {OutputDirectory.UserMessage(e)}");
+            return null;
+        }
+
+        _configs.Add(config, (effective, loaded.ContentSha256));
+        return effective;
+    }
+
+    /// <summary>A run's metric values (metric id → value in that replication).</summary>
+    public IReadOnlyDictionary<string, double> ValuesOf(SearchRun run) => _values[run];
+
+    /// <summary>Every run of every round so far, in run-list order.</summary>
+    public IReadOnlyList<(SearchRun Run, BatchRun Entry)> RunList => _runList;
+
+    /// <summary>
+    /// Runs <paramref name="round"/> (every configuration must have been loaded with <see cref="Scenario"/>): adds
+    /// it to the run list, writes runlist.csv, reads the runs already done, runs the rest (this shard's share).
+    /// </summary>
+    public RoundStatus RunRound(int roundNumber, IReadOnlyList<SearchRun> round)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var mine = new HashSet<int>();
+        for (int i = 0; i < round.Count; i++)
+        {
+            SearchRun run = round[i];
+            (ScenarioSpec spec, string sha) = _configs[run.Config];
+            BatchRun entry = new(
+                _runList.Count + 1,
+                BatchPlan.Key(sha, spec.Seed, 1, spec.Days, CliApp.Version, run.Replication),
+                _file,
+                spec.Name,
+                sha,
+                spec.Seed,
+                1,
+                spec.Days,
+                [.. run.Config.Settings.Select(s => s.Value), run.Replication.ToString(CultureInfo.InvariantCulture)]);
+            _runList.Add((run, entry));
+            if (_shard is not { } shard || shard.Contains(i))
+            {
+                mine.Add(entry.Run);
+            }
+        }
+
+        _session.WriteText(BatchCsv.RunListFileName, w => BatchCsv.WriteRunList([.. _paths, ReplicationColumn], [.. _runList.Select(r => r.Entry)], w));
+        Directory.CreateDirectory(_session.PathOf(BatchCsv.PartsDirectory));
+
+        // Whatever is already done (this shard's earlier work, or other shards' merged in) is read, not run.
+        var pending = new List<(SearchRun Run, BatchRun Entry)>();
+        foreach ((SearchRun run, BatchRun entry) in _runList.Skip(_runList.Count - round.Count))
+        {
+            string part = entry.PartPath(_session.Directory);
+            string? damage = File.Exists(part) ? PartManifest.Problem(part) : "missing";
+            if (damage is null)
+            {
+                _values[run] = ReadPart(part);
+                RunsResumed++;
+            }
+            else if (mine.Contains(entry.Run))
+            {
+                if (damage != "missing")
+                {
+                    _context.Error.WriteLine($"{part}: {damage}; running it again");
+                }
+
+                pending.Add((run, entry));
+            }
+        }
+
+        int configs = round.Select(r => r.Config).Distinct().Count();
+        _context.Diagnostic(FormattableString.Invariant(
+            $"round {roundNumber}: {round.Count} runs ({configs} configurations x replications), {round.Count(_values.ContainsKey)} already done, {pending.Count} to run on {_threads} threads"));
+        var clock = Stopwatch.StartNew();
+        var results = new ConcurrentDictionary<SearchRun, IReadOnlyDictionary<string, double>>();
+        string? failure = null;
+        try
+        {
+            Parallel.ForEach(
+                Partitioner.Create(pending, EnumerablePartitionerOptions.NoBuffering),
+                new ParallelOptions { MaxDegreeOfParallelism = _threads, CancellationToken = _context.CancellationToken },
+                (item, state) =>
+                {
+                    (SearchRun run, BatchRun entry) = item;
+                    ExperimentResult result;
+                    try
+                    {
+                        result = ExperimentRunner.Run(_configs[run.Config].Spec, _options with { Replications = 1, FirstReplication = run.Replication, Threads = 1 }, null, null, _context.CancellationToken);
+                    }
+                    catch (OperationCanceledException) when (_context.CancellationToken.IsCancellationRequested)
+                    {
+                        throw;
+                    }
+                    catch (Exception e) when (!OutputSession.IsWriteFailure(e))
+                    {
+                        failure ??= $"run {entry.Run} ({run.Config.Label}, replication {run.Replication}) failed: {e.GetType().Name}: {OutputDirectory.FirstLine(e.Message)}";
+                        state.Stop();
+                        return;
+                    }
+
+                    BatchCommand.WritePart(_session, entry, result);
+                    results[run] = result.Summary.ToDictionary(m => m.Key.Id, m => m.Mean, StringComparer.Ordinal);
+                });
+        }
+        catch (OperationCanceledException) when (_context.CancellationToken.IsCancellationRequested)
+        {
+            RunsRun += results.Count;
+            _context.Error.WriteLine($"interrupted: {results.Count} runs of round {roundNumber} finished and kept in {Path.Combine(_session.Directory, BatchCsv.PartsDirectory)}; run the same command again to resume");
+            return RoundStatus.Interrupted;
+        }
+
+        RunSeconds += clock.Elapsed.TotalSeconds;
+        RunsRun += results.Count;
+        if (failure is not null)
+        {
+            _context.Error.WriteLine(failure);
+            return RoundStatus.Failed;
+        }
+
+        foreach ((SearchRun run, IReadOnlyDictionary<string, double> values) in results)
+        {
+            _values[run] = values;
+        }
+
+        int missing = round.Count(r => !_values.ContainsKey(r));
+        if (missing > 0)
+        {
+            Shard s = _shard!.Value;
+            _context.Error.WriteLine(FormattableString.Invariant(
+                $"shard {s.Index}/{s.Count}: round {roundNumber} done for this shard; the search needs the {missing} runs of the other shards before it can go on. When every shard has finished this round: bordersim merge DIR... -o OUT, then run this command again with -o OUT (unsharded to finish there, or with --shard on copies of OUT)"));
+            return RoundStatus.OtherShardsMissing;
+        }
+
+        return RoundStatus.Done;
+    }
+
+    /// <summary>The scenario runs for run.json: one per run of the run list.</summary>
+    public IReadOnlyList<ScenarioRunInfo> RunInfos() =>
+        [.. _runList.Select(r => new ScenarioRunInfo(
+            r.Entry.ScenarioFile, r.Entry.ScenarioSha256, r.Entry.ScenarioName,
+            [.. _sets.Select(o => o.ToString()), .. r.Run.Config.Settings.Select(s => $"{s.Path}={s.Value}")],
+            r.Entry.Seed, 1, r.Entry.Days, _configs[r.Run.Config].Spec.WarmUpHours, null, _values.ContainsKey(r.Run) ? "ok" : "not-run")
+        {
+            Run = r.Entry.Run,
+            Key = r.Entry.Key,
+        })];
+
+    private static Dictionary<string, double> ReadPart(string path)
+    {
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        int mean = Array.IndexOf(SummaryCsv.Header, "mean");
+        foreach (string[] row in BatchCsv.ReadPart(path))
+        {
+            values[row[0]] = row[mean].Length == 0 ? double.NaN : double.Parse(row[mean], NumberStyles.Float, CultureInfo.InvariantCulture);
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace BorderSim.Cli.Tests;
+
+public class CapacityCommandTests
+{
+    private const string WaitTarget = "wait_hours_mean/inbound/all<=0.2";
+    private string _directory = "";
+
+    private static string MMc
+    {
+        get
+        {
+            var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "BorderSim.sln")))
+            {
+                directory = directory.Parent;
+            }
+
+            return Path.Combine(directory!.FullName, "scenarios", "validation", "mmc.yaml");
+        }
+    }
+
+    [SetUp]
+    public void CreateDirectory() => _directory = CliRunner.NewTemporaryDirectory();
+
+    /// <summary>A quick search: 4 days, 3 replications a factor, 5 % brackets.</summary>
+    private CliRunner.Outcome Quick(string output, params string[] more) =>
+        CliRunner.Run(["capacity", MMc, "--target", WaitTarget, "-o", output, "--days", "4", "--replications", "3", "--tolerance", "0.05", .. more]);
+
+    private static (double Point, double Low, double High) Answer(string stdout)
+    {
+        Match m = Regex.Match(stdout, @"capacity: ([\d.]+) trucks/day \(95% CI ([\d.]+)–([\d.]+)\)");
+        Assert.That(m.Success, Is.True, stdout);
+        return (double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), double.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture));
+    }
+
+    [Test]
+    public void Six_servers_keep_the_mean_wait_under_twelve_minutes_up_to_the_Erlang_C_demand_of_497_trucks_a_day()
+    {
+        // Erlang C (Kleinrock vol. 1 eq. 3.39), c = 6, mu = 4/h: Wq(lambda) = C(6, lambda/mu) / (c mu - lambda) = 0.2 h at
+        // lambda = 20.725/h = 497.4 trucks/day. The search (10 replications of 29 measured days a factor, seed 1001) must put
+        // the Erlang C value inside its 95% interval, and its estimate within 2% of it: the interval is about ±1.2% wide
+        // here, so 2% is the estimate's own noise with room, not a tolerance fitted to the result.
+        string output = Path.Combine(_directory, "cap");
+        CliRunner.Outcome outcome = CliRunner.Run("capacity", MMc, "--target", WaitTarget, "-o", output, "--tolerance", "0.01");
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+        (double point, double low, double high) = Answer(outcome.Out);
+        string[] csv = File.ReadAllLines(Path.Combine(output, "capacity.csv"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(low, Is.LessThanOrEqualTo(497.4));
+            Assert.That(high, Is.GreaterThanOrEqualTo(497.4));
+            Assert.That(point, Is.EqualTo(497.4).Within(2).Percent);
+            Assert.That(csv[1], Does.StartWith("capacity,"));
+            Assert.That(csv.Count(l => l.StartsWith("evaluated,", StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(8));
+            Assert.That(new FileInfo(Path.Combine(output, "capacity.png")).Length, Is.GreaterThan(10_000));
+            Assert.That(File.Exists(Path.Combine(output, "run.json")), Is.True);
+        });
+    }
+
+    [Test]
+    public void An_unknown_metric_in_the_target_is_refused_before_anything_runs()
+    {
+        string output = Path.Combine(_directory, "never");
+        CliRunner.Outcome outcome = CliRunner.Run("capacity", MMc, "--target", "wait_hours_mean/inbond/all<=0.2", "-o", output);
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(outcome.Error, Does.Contain("did you mean 'wait_hours_mean/inbound/all'?"));
+            Assert.That(Directory.Exists(output), Is.False, "no output folder, so nothing ran");
+        });
+    }
+
+    [Test]
+    public void A_scaled_path_that_is_not_a_number_is_refused_naming_it()
+    {
+        CliRunner.Outcome outcome = CliRunner.Run("capacity", MMc, "--target", WaitTarget, "--scale", "directions.inbound.stages.booth.service", "-o", Path.Combine(_directory, "x"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(outcome.Error, Does.Contain("--scale directions.inbound.stages.booth.service: its value 'exp(15min)' is not a positive number"));
+        });
+    }
+
+    [Test]
+    public void The_answer_does_not_depend_on_threads_and_a_rerun_resumes_every_run_from_its_part()
+    {
+        string one = Path.Combine(_directory, "one");
+        string two = Path.Combine(_directory, "two");
+        CliRunner.Outcome first = Quick(one, "--threads", "1");
+        CliRunner.Outcome second = Quick(two, "--threads", "2");
+        Assert.That(first.ExitCode, Is.EqualTo(ExitCodes.Ok), first.Error);
+        Assert.That(second.ExitCode, Is.EqualTo(ExitCodes.Ok), second.Error);
+        string csv = File.ReadAllText(Path.Combine(one, "capacity.csv"));
+        Assert.That(File.ReadAllText(Path.Combine(two, "capacity.csv")), Is.EqualTo(csv));
+
+        // Interrupted runs leave parts; here every part is left and capacity.csv removed: the rerun runs nothing.
+        File.Delete(Path.Combine(one, "capacity.csv"));
+        CliRunner.Outcome again = Quick(one, "--threads", "2");
+        Assert.Multiple(() =>
+        {
+            Assert.That(again.ExitCode, Is.EqualTo(ExitCodes.Ok), again.Error);
+            Assert.That(again.Out, Does.Contain("(0 runs now,"));
+            Assert.That(File.ReadAllText(Path.Combine(one, "capacity.csv")), Is.EqualTo(csv));
+        });
+    }
+
+    [Test]
+    public void Two_shards_merged_and_finished_give_the_unsharded_answer()
+    {
+        string whole = Path.Combine(_directory, "whole");
+        string a = Path.Combine(_directory, "a");
+        string b = Path.Combine(_directory, "b");
+        string merged = Path.Combine(_directory, "merged");
+        CliRunner.Outcome unsharded = Quick(whole);
+        CliRunner.Outcome shardA = Quick(a, "--shard", "1/2");
+        CliRunner.Outcome shardB = Quick(b, "--shard", "2/2");
+        Assert.Multiple(() =>
+        {
+            Assert.That(shardA.ExitCode, Is.EqualTo(ExitCodes.Ok), shardA.Error);
+            Assert.That(shardA.Error, Does.Contain("shard 1/2: round 1 done for this shard"));
+            Assert.That(Directory.GetFiles(Path.Combine(a, "runs"), "*.csv"), Has.Length.EqualTo(12), "half of 8 factors x 3 replications");
+        });
+
+        CliRunner.Outcome merge = CliRunner.Run("merge", a, b, "-o", merged);
+        Assert.That(merge.ExitCode, Is.EqualTo(ExitCodes.Ok), merge.Error);
+        CliRunner.Outcome finished = Quick(merged);
+        Assert.That(finished.ExitCode, Is.EqualTo(ExitCodes.Ok), finished.Error);
+        Assert.That(Answer(finished.Out), Is.EqualTo(Answer(unsharded.Out)));
+        Assert.That(File.ReadAllText(Path.Combine(merged, "capacity.csv")), Is.EqualTo(File.ReadAllText(Path.Combine(whole, "capacity.csv"))));
+    }
+}

@@ -1,0 +1,99 @@
+using BorderSim.Model.Crossing;
+using BorderSim.Model.Experiments;
+using BorderSim.Model.Results;
+using BorderSim.Scenarios;
+
+namespace BorderSim.Model.Tests;
+
+public class CapacitySearchTests
+{
+    /// <summary>Three replications whose values are 10f − 1, 10f and 10f + 1: mean 10f, sd 1, half-width t(0.975, 2)/√3.</summary>
+    private static CapacityPoint Linear(double factor) => new(factor, 100 * factor, [(10 * factor) - 1, 10 * factor, (10 * factor) + 1]);
+
+    private static List<CapacityPoint> Search(CapacitySearch search, Func<double, CapacityPoint> evaluate)
+    {
+        var points = new List<CapacityPoint>();
+        for (int round = 0; ; round++)
+        {
+            IReadOnlyList<double> next = search.NextFactors(points, round);
+            if (next.Count == 0)
+            {
+                return points;
+            }
+
+            points.AddRange(next.Select(evaluate));
+        }
+    }
+
+    [Test]
+    public void On_a_straight_curve_the_capacity_and_its_interval_are_where_the_mean_and_the_band_cross_the_target()
+    {
+        var search = new CapacitySearch(new Target("m", IsAtMost: true, 12), startFactor: 1, relativeTolerance: 0.001, maxFactor: 10);
+        CapacityEstimate estimate = search.Estimate(Search(search, Linear));
+
+        // Linear interpolation is exact on a straight line: 10f = 12 at f = 1.2; 10f ± h = 12 at 1.2 ∓ h/10.
+        double h = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, 2, 0.975) / Math.Sqrt(3);
+        Assert.Multiple(() =>
+        {
+            Assert.That(estimate.Point.Factor, Is.EqualTo(1.2).Within(1e-9));
+            Assert.That(estimate.Low.Factor, Is.EqualTo(1.2 - (h / 10)).Within(1e-9), "the upper end of the band meets the target up to here");
+            Assert.That(estimate.High.Factor, Is.EqualTo(1.2 + (h / 10)).Within(1e-9), "the lower end of the band meets it up to here");
+        });
+    }
+
+    [Test]
+    public void A_target_of_at_least_a_value_is_met_below_the_crossing_of_a_falling_curve()
+    {
+        var search = new CapacitySearch(new Target("m", IsAtMost: false, 4), startFactor: 1, relativeTolerance: 0.001, maxFactor: 10);
+        CapacityEstimate estimate = search.Estimate(Search(search, f => new CapacityPoint(f, f, [10 - (5 * f)])));
+        Assert.That(estimate.Point.Factor, Is.EqualTo(1.2).Within(1e-9));
+    }
+
+    [Test]
+    public void A_target_met_at_the_largest_factor_is_reported_above_the_range_and_one_missed_at_the_smallest_below_it()
+    {
+        var lenient = new CapacitySearch(new Target("m", IsAtMost: true, 1e9), startFactor: 1, relativeTolerance: 0.01, maxFactor: 3);
+        var strict = new CapacitySearch(new Target("m", IsAtMost: true, -1), startFactor: 1, relativeTolerance: 0.01, maxFactor: 3);
+        List<CapacityPoint> lenientPoints = Search(lenient, Linear);
+        Assert.Multiple(() =>
+        {
+            Assert.That(lenient.Estimate(lenientPoints).Point.IsAboveRange, Is.True);
+            Assert.That(lenientPoints.Max(p => p.Factor), Is.EqualTo(3), "the search goes up to the largest factor allowed");
+            Assert.That(strict.Estimate(Search(strict, Linear)).Point.IsBelowRange, Is.True);
+        });
+    }
+
+    [Test]
+    public void A_point_with_a_replication_without_a_value_misses_the_target()
+    {
+        var search = new CapacitySearch(new Target("m", IsAtMost: true, 5), 1, 0.01, 10);
+        Assert.That(search.Verdict(new CapacityPoint(1, 1, [1, double.NaN])), Is.EqualTo("no"));
+    }
+
+    [TestCase("wait_hours_mean/inbound/all<=0.2", true, 0.2)]
+    [TestCase("served_per_day/inbound/all >= 470", false, 470)]
+    public void A_target_names_a_metric_of_summary_csv_and_a_bound(string text, bool isAtMost, double value)
+    {
+        Assert.That(Target.TryParse(text, ["wait_hours_mean/inbound/all", "served_per_day/inbound/all"], out Target? target, out string error), Is.True, error);
+        Assert.That(target, Is.EqualTo(new Target(text.Split(['<', '>'])[0].Trim(), isAtMost, value)));
+    }
+
+    [TestCase("wait_hours_mean/inbond/all<=0.2", "no metric 'wait_hours_mean/inbond/all'; did you mean 'wait_hours_mean/inbound/all'?")]
+    [TestCase("wait_hours_mean/inbound/all<0.2", "expected METRIC<=VALUE or METRIC>=VALUE")]
+    [TestCase("wait_hours_mean/inbound/all<=two", "'two' is not a number")]
+    public void A_target_with_an_unknown_metric_or_no_bound_is_refused_with_what_was_expected(string text, string message)
+    {
+        Assert.That(Target.TryParse(text, ["wait_hours_mean/inbound/all", "served_per_day/inbound/all"], out _, out string error), Is.False);
+        Assert.That(error, Does.Contain(message));
+    }
+
+    [TestCaseSource(typeof(ShippedScenarioTests), nameof(ShippedScenarioTests.ShippedScenarios))]
+    public void The_metric_catalog_lists_every_metric_a_replication_reports(string file)
+    {
+        ScenarioLoadResult loaded = ScenarioReader.Load(Path.Combine(ShippedScenarioTests.RepositoryRoot, "scenarios", file));
+        var model = new CrossingModel(loaded.Scenario!);
+        HashSet<string> catalog = [.. MetricCatalog.For(model)];
+        ExperimentResult result = ExperimentRunner.Run(loaded.Scenario!, new RunOptions(Replications: 1, Days: 3, Threads: 1));
+        Assert.That(result.Summary.Select(m => m.Key.Id).Where(id => !catalog.Contains(id)), Is.Empty);
+    }
+}
