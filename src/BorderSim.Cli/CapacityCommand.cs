@@ -109,7 +109,7 @@ public static class CapacityCommand
         var model = new CrossingModel(scenario);
         var errors = new List<string>();
         Target? target = null;
-        if (!Target.TryParse(request.TargetText, [.. MetricCatalog.For(model)], out target, out string targetError))
+        if (!Target.TryParse(request.TargetText, [.. ExperimentRunner.MetricKeys(scenario).Select(k => k.Id)], out target, out string targetError))
         {
             errors.Add(targetError);
         }

@@ -1,7 +1,4 @@
-using BorderSim.Model.Crossing;
 using BorderSim.Model.Experiments;
-using BorderSim.Model.Results;
-using BorderSim.Scenarios;
 
 namespace BorderSim.Model.Tests;
 
@@ -85,15 +82,5 @@ public class CapacitySearchTests
     {
         Assert.That(Target.TryParse(text, ["wait_hours_mean/inbound/all", "served_per_day/inbound/all"], out _, out string error), Is.False);
         Assert.That(error, Does.Contain(message));
-    }
-
-    [TestCaseSource(typeof(ShippedScenarioTests), nameof(ShippedScenarioTests.ShippedScenarios))]
-    public void The_metric_catalog_lists_every_metric_a_replication_reports(string file)
-    {
-        ScenarioLoadResult loaded = ScenarioReader.Load(Path.Combine(ShippedScenarioTests.RepositoryRoot, "scenarios", file));
-        var model = new CrossingModel(loaded.Scenario!);
-        HashSet<string> catalog = [.. MetricCatalog.For(model)];
-        ExperimentResult result = ExperimentRunner.Run(loaded.Scenario!, new RunOptions(Replications: 1, Days: 3, Threads: 1));
-        Assert.That(result.Summary.Select(m => m.Key.Id).Where(id => !catalog.Contains(id)), Is.Empty);
     }
 }

@@ -8,7 +8,7 @@ namespace BorderSim.Model.Tests;
 /// <summary>Every shipped scenario, read through the same YAML path as the CLI, runs and keeps its books.</summary>
 public class ShippedScenarioTests
 {
-    public static string RepositoryRoot
+    private static string RepositoryRoot
     {
         get
         {
