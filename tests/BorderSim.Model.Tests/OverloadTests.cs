@@ -107,9 +107,11 @@ public class OverloadTests
     [TestCase(10)]
     [TestCase(21)]
     [TestCase(30)]
-    public void The_four_lane_June_import_is_overloaded_whatever_the_run_length_and_the_export_is_not(int days)
+    public void The_four_lane_June_peak_is_overloaded_on_both_sides_whatever_the_run_length(int days)
     {
-        // The case: the 4-lane import waits read 17, 29 or 39 h for 10, 21 or 30 days with no warning.
+        // The case (waits that read 17, 29 or 39 h for 10, 21 or 30 days with no warning), on the scenario
+        // recalibrated from the road's own counts: the import lanes carry 649 loaded + 331 empties a day against
+        // 2 lanes x 480 = 960; Chinese clearance serves 6 x 720 / 14 = 309 exports a day against 331.
         var scenario = ScenarioReader.Load(Path.Combine(Repository.Root, "scenarios/huu-nghi-4-lanes.yaml")).Scenario!;
         var result = ExperimentRunner.Run(scenario, new RunOptions(Days: days, Threads: 2));
 
@@ -119,14 +121,20 @@ public class OverloadTests
         {
             Assert.That(import.IsOverloaded, Is.True);
             Assert.That(import.BindingStage, Is.EqualTo("freight_road_1119"));
-            // Demand 1,053/day against 2 lanes × 12 h × 40/h = 960/day: the backlog grows by about 93 a day.
-            Assert.That(import.GrowthTrucksPerDay, Is.InRange(60, 120));
-            Assert.That(export.Reasons, Has.None.StartsWith("demand"), "export demand 680/day is below every stage's capacity");
+            Assert.That(export.IsOverloaded, Is.True);
+            Assert.That(export.BindingStage, Is.EqualTo("cn_inspection"));
             if (days >= 21)
             {
-                // Its lychee surge (from 8 June) raises the backlog to a plateau; over 10 days the run ends while
-                // it still rises, which is flagged (the means do depend on the run's length then).
-                Assert.That(export.IsOverloaded, Is.False, "the export side clears once its surge backlog levels off");
+                // Over 10 days the surge (and its empties) covers only 3 days, so the import demand averages below
+                // 960 and the verdict rests on the growing backlog; over 21 or 30 days demand itself exceeds capacity.
+                Assert.That(import.Reasons, Has.Some.StartsWith("demand"));
+            }
+
+            if (days == 21)
+            {
+                // The run ends with the lychee surge: 359 a day arrive against 309 cleared, so the backlog grows by
+                // about 50 a day over the later half of the run (5 replications; the interval is about ± 10).
+                Assert.That(export.GrowthTrucksPerDay, Is.InRange(30, 70));
             }
         });
     }
