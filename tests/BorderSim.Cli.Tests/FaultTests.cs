@@ -3,13 +3,19 @@ namespace BorderSim.Cli.Tests;
 /// <summary>
 /// Signals and concurrent writers against the built CLI in a child process. A run of the small scenario over
 /// 3,000 days is one replication of about 20 s, so a signal sent a moment after it starts lands inside the
-/// replication: the run must stop within a second (the simulation loop looks at the token every 4,096 events).
+/// replication: the run must stop well inside it (the simulation loop looks at the token every 4,096 events,
+/// which is milliseconds on a quiet machine).
 /// </summary>
 [NonParallelizable]
 public class FaultTests
 {
-    /// <summary>Ctrl-C and SIGTERM take effect within this; the process's own exit is inside it too.</summary>
-    private const double WithinSeconds = 1.0;
+    /// <summary>
+    /// Ctrl-C and SIGTERM take effect within this; the process's own exit is inside it too. A quarter of the 20 s
+    /// replication: that tells "stopped inside the replication" from "ran it to the end" on a machine loaded by
+    /// parallel builds too (a 1 s bound failed at 1.3 s under a load of 19 on 2 cores); the promptness itself is
+    /// about 0.1 s on a quiet machine, printed by the test.
+    /// </summary>
+    private const double WithinSeconds = 5.0;
 
     private string _directory = "";
     private string _scenario = "";
@@ -32,7 +38,7 @@ public class FaultTests
 
     [TestCase(ChildCli.SigInt, ExitCodes.Interrupted)]
     [TestCase(ChildCli.SigTerm, ExitCodes.Terminated)]
-    public void A_signal_inside_a_long_replication_stops_the_run_within_a_second_and_leaves_the_earlier_results(int signal, int exitCode)
+    public void A_signal_inside_a_long_replication_stops_the_run_inside_the_replication_and_leaves_the_earlier_results(int signal, int exitCode)
     {
         Assert.That(CliRunner.Run("run", _scenario, "-o", _output, "--days", "2", "--replications", "2", "--no-plots").ExitCode, Is.EqualTo(ExitCodes.Ok));
         string earlierSummary = File.ReadAllText(Path.Combine(_output, "summary.csv"));
