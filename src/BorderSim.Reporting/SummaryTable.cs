@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BorderSim.Model.Experiments;
 using BorderSim.Model.Results;
 
 namespace BorderSim.Reporting;
@@ -138,10 +139,46 @@ public static class SummaryTable
             writer.Write(FormatRow(row, widths));
         }
 
+        WritePoolTime(result, means, writer);
         foreach (DirectionLoad load in result.DirectionLoads.Where(l => l.BindingStage.Length > 0))
         {
+            if (load.BindingStage.StartsWith(LoadCheck.PoolPrefix, StringComparison.Ordinal))
+            {
+                double inUse = means.GetValueOrDefault(Metrics.PoolUtilisation.Key(stage: load.BindingStage[LoadCheck.PoolPrefix.Length..]).Id, double.NaN);
+                writer.Write(FormattableString.Invariant($"Binding stage, {load.Direction}: {load.BindingStage} (in use {FormatNumber(inUse)} of its on-duty unit-hours, above every stage of the direction)\n"));
+                continue;
+            }
+
             double busyOfOpen = means.GetValueOrDefault(new MetricKey("utilisation", "share", load.Direction, "", load.BindingStage).Id, double.NaN);
             writer.Write(FormattableString.Invariant($"Binding stage, {load.Direction}: {load.BindingStage} (busy {FormatNumber(busyOfOpen)} of its open server-hours, the most of the direction)\n"));
+        }
+    }
+
+    /// <summary>Per pool, the shares of its unit-hours with a truck, returning, idle and off duty (they sum to 1), trips a day and the mean wait for a unit.</summary>
+    private static void WritePoolTime(ExperimentResult result, Dictionary<string, double> means, TextWriter writer)
+    {
+        List<MetricKey> pools = [.. result.Summary.Where(m => m.Key.Name == Metrics.PoolUtilisationBusy.Name).Select(m => m.Key)];
+        if (pools.Count == 0)
+        {
+            return;
+        }
+
+        string[] titles = ["Pool time (share of unit-hours)", "with truck", "returning", "idle", "off duty", "in use of on duty", "trips/day", "wait h"];
+        var rows = new List<string[]> { titles };
+        foreach (MetricKey pool in pools)
+        {
+            string Value(MetricDefinition metric) => FormatNumber(means.GetValueOrDefault(metric.Key(stage: pool.Stage).Id, double.NaN));
+            rows.Add(
+            [
+                "  pool " + pool.Stage, Value(Metrics.PoolUtilisationBusy), Value(Metrics.PoolUtilisationReturning), Value(Metrics.PoolUtilisationIdle),
+                Value(Metrics.PoolUtilisationClosed), Value(Metrics.PoolUtilisation), Value(Metrics.PoolTripsPerDay), Value(Metrics.PoolWaitHoursMean),
+            ]);
+        }
+
+        int[] widths = [.. Enumerable.Range(0, titles.Length).Select(c => rows.Max(r => r[c].Length))];
+        foreach (string[] row in rows)
+        {
+            writer.Write(FormatRow(row, widths));
         }
     }
 

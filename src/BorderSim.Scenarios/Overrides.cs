@@ -102,9 +102,17 @@ internal static class Overrides
                     {
                         if (int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
                         {
+                            // One past the last item adds an item: --set 'changes.2={ from: 2026-06-15, stage: vn_customs, servers: 8 }'.
+                            if (isLast && index == seq.Items.Count)
+                            {
+                                seq.Items.Add(value);
+                                return root;
+                            }
+
                             if (index >= seq.Items.Count)
                             {
-                                Fail($"'{walked}' has {seq.Items.Count} items; there is no item {index}", seq.Items.Count == 0 ? null : $"items are numbered 0 to {seq.Items.Count - 1}");
+                                Fail($"'{walked}' has {seq.Items.Count} items; there is no item {index}",
+                                    (seq.Items.Count == 0 ? "" : $"items are numbered 0 to {seq.Items.Count - 1}; ") + $"{walked}.{seq.Items.Count}=VALUE adds one");
                                 return root;
                             }
 

@@ -76,6 +76,30 @@ public class OverrideTests
     {
         var result = Read("directions.export.stages.7.check.servers=3");
         Assert.That(result.Errors.Single().Message, Is.EqualTo("'directions.export.stages' has 5 items; there is no item 7"));
+        Assert.That(result.Errors.Single().Hint, Is.EqualTo("items are numbered 0 to 4; directions.export.stages.5=VALUE adds one"));
+    }
+
+    [Test]
+    public void An_index_one_past_the_end_adds_an_item_to_the_list()
+    {
+        var result = Read("changes.4={ from: 2026-06-21, stage: cn_inspection, servers: 7 }");
+        Assert.That(result.Errors, Is.Empty);
+        var changes = result.Scenario!.Changes;
+        Assert.That(changes, Has.Count.EqualTo(5));
+        Assert.That(changes[^1], Is.EqualTo(new ScheduledChangeSpec(new NodaTime.LocalDate(2026, 6, 21), "cn_inspection", null, null, 7, null, null, null, "")));
+    }
+
+    [Test]
+    public void A_pool_and_its_use_on_a_stage_are_reachable_by_set()
+    {
+        var result = Read(
+            "pools={ drivers: { units: 12, return: fixed(20min) } }",
+            "directions.export.stages.cn_inspection.pool=drivers",
+            "pools.drivers.units=14");
+        Assert.That(result.Errors, Is.Empty);
+        var scenario = result.Scenario!;
+        Assert.That(scenario.Pools.Single(), Is.EqualTo(new PoolSpec("drivers", 14, null, new BorderSim.Engine.Randomness.Deterministic(20.0 / 60))));
+        Assert.That(scenario.Directions.Single(d => d.Name == "export").Stages.Single(s => s.Name == "cn_inspection").Pool, Is.EqualTo(new PoolUseSpec("drivers", "cn_inspection")));
     }
 
     [Test]

@@ -29,6 +29,7 @@ public sealed class CrossingModel
 
         ScenarioDays = Clock.LocalDays(scenario.TimeZone);
         Calendars = scenario.Calendars.ToDictionary(c => c.Name, c => new GateCalendar(c, Clock, scenario.Changes), StringComparer.Ordinal);
+        Pools = [.. scenario.Pools.Select((p, i) => CompilePool(p, i))];
         var directionNames = scenario.Directions.Select(d => d.Name).ToList();
         Directions = [.. scenario.Directions.Select((d, i) => CompileDirection(d, i, directionNames))];
     }
@@ -51,6 +52,15 @@ public sealed class CrossingModel
 
     public CompiledDirection[] Directions { get; }
 
+    /// <summary>The scenario's pools, in the order of <see cref="ScenarioSpec.Pools"/>.</summary>
+    public CompiledPool[] Pools { get; }
+
+    private CompiledPool CompilePool(PoolSpec spec, int index)
+    {
+        var calendar = spec.Calendar is null ? null : Calendars[spec.Calendar];
+        return new CompiledPool(spec.Name, index, CapacitySchedule(calendar, spec.Units, []), spec.ReturnHours);
+    }
+
     private CompiledDirection CompileDirection(DirectionSpec spec, int index, List<string> directionNames)
     {
         var stages = new CompiledStage[spec.Stages.Count];
@@ -63,6 +73,21 @@ public sealed class CrossingModel
             if (s > 0 && stages[s].HasServers && spec.Stages[s].BufferTrucks is null && stages[s - 1].Kind == StageKind.Yard)
             {
                 stages[s] = stages[s] with { Places = 0 };
+            }
+
+            if (spec.Stages[s].Pool is { } use)
+            {
+                var through = -1;
+                for (var t = s; t < spec.Stages.Count; t++)
+                {
+                    if (spec.Stages[t].Name == use.Through)
+                    {
+                        through = t;
+                        break;
+                    }
+                }
+
+                stages[s] = stages[s] with { PoolIndex = Pools.Single(p => p.Name == use.Pool).Index, PoolThroughStage = through };
             }
         }
 
@@ -205,7 +230,16 @@ public sealed record CompiledStage(
     public Distribution? Dwell { get; init; }
 
     public int ReturnEmptyDirection { get; init; } = -1;
+
+    /// <summary>Index of the pool (<see cref="CrossingModel.Pools"/>) whose unit a truck takes before this stage's server; −1 = none.</summary>
+    public int PoolIndex { get; init; } = -1;
+
+    /// <summary>The last stage of the route over which the pool unit is held (index in the route; this stage or a later one).</summary>
+    public int PoolThroughStage { get; init; } = -1;
 }
+
+/// <summary>A pool compiled for simulation: its units over time (zero while its calendar is closed) and its return time.</summary>
+public sealed record CompiledPool(string Name, int Index, (double Hours, int Servers, int NominalServers)[] CapacitySchedule, Distribution? ReturnHours);
 
 /// <summary>The channels of one stage for one class: cumulative probabilities and service times.</summary>
 public sealed record ChannelTable(string[] Names, double[] Cumulative, Distribution[] Services)

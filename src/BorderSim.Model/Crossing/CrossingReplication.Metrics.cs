@@ -153,6 +153,34 @@ public sealed partial class CrossingReplication
             }
         }
 
+        foreach (var pool in _pools)
+        {
+            // Unit-hours after the warm-up: available = with a truck + returning + idle (on duty, or still out after
+            // the calendar closed); staffed = available + off duty. The four shares of staffed sum to 1.
+            var name = pool.Pool.Name;
+            var staffed = pool.Staffed.Integral(endHours);
+            var available = pool.Available.Integral(endHours);
+            var withTruck = pool.WithTruck.Integral(endHours);
+            var returning = pool.Returning.Integral(endHours);
+            Add(Metrics.PoolTripsPerDay, pool.Trips / measuredDays, stage: name);
+            Add(Metrics.PoolWaitHoursMean, pool.WaitHours.Count > 0 ? pool.WaitHours.Mean : double.NaN, stage: name);
+            Add(Metrics.PoolQueueTrucksMean, pool.Waiting.Mean(endHours), stage: name);
+            Add(Metrics.PoolQueueTrucksMax, pool.Waiting.Max, stage: name);
+            // Idle is what is left of the available unit-hours; below 1e-9 of them it is round-off of the sums of
+            // products (a pool never idle must read 0 idle and 1 in use, not ±1e-15).
+            var idle = available - withTruck - returning;
+            if (idle < 1e-9 * available)
+            {
+                idle = 0;
+            }
+
+            Add(Metrics.PoolUtilisation, available > 0 ? (available - idle) / available : 0, stage: name);
+            Add(Metrics.PoolUtilisationBusy, staffed > 0 ? withTruck / staffed : 0, stage: name);
+            Add(Metrics.PoolUtilisationReturning, staffed > 0 ? returning / staffed : 0, stage: name);
+            Add(Metrics.PoolUtilisationIdle, staffed > 0 ? idle / staffed : 0, stage: name);
+            Add(Metrics.PoolUtilisationClosed, staffed > 0 ? (staffed - available) / staffed : 1, stage: name);
+        }
+
         return metrics;
     }
 
@@ -324,6 +352,12 @@ public sealed partial class CrossingReplication
                         Track(new NamedSeries("yard_parked_trucks", "trucks", name, stage.Stage.Name, new double[samples]), () => stage.Waiting.Current - stage.QueuedOnward);
                     }
                 }
+            }
+
+            foreach (var pool in replication._pools)
+            {
+                Track(new NamedSeries("pool_queue_trucks", "trucks", "", pool.Pool.Name, new double[samples]), () => pool.Waiting.Current);
+                Track(new NamedSeries("pool_units_in_use", "units", "", pool.Pool.Name, new double[samples]), () => pool.Units.InUse);
             }
         }
 

@@ -20,6 +20,7 @@ public sealed partial class CrossingReplication
     private readonly StageRuntime[][] _stages;
     private readonly DirectionRuntime[] _directions;
     private readonly ClassRuntime[] _classes;
+    private readonly PoolRuntime[] _pools;
     private readonly Dictionary<(string Calendar, LocalDate Day), int> _appointmentsAdmitted = [];
     private readonly Dictionary<string, int> _calendarIndex;
     private readonly double _warmUpHours;
@@ -42,6 +43,7 @@ public sealed partial class CrossingReplication
         _stages = [.. model.Directions.Select(d => d.Stages.Select(s => new StageRuntime(_sim, s, d.Name, _streams)).ToArray())];
         _directions = [.. model.Directions.Select(d => new DirectionRuntime(d, _streams, model.ClassNames.Length))];
         _classes = [.. model.Classes.Select(c => new ClassRuntime(c, _streams))];
+        _pools = [.. model.Pools.Select(p => new PoolRuntime(_sim, p, _streams))];
         _days = model.ScenarioDays;
         _runDayCount = Enumerable.Range(0, _days.Count).Count(d => _days.StartOf(d) < model.Clock.RunHours);
         foreach (var direction in _directions)
@@ -88,6 +90,14 @@ public sealed partial class CrossingReplication
                 {
                     _sim.Start(CapacityController(stage));
                 }
+            }
+        }
+
+        foreach (var pool in _pools)
+        {
+            if (pool.Pool.CapacitySchedule.Length > 1)
+            {
+                _sim.Start(PoolController(pool));
             }
         }
 
@@ -190,6 +200,16 @@ public sealed partial class CrossingReplication
             else if (stage.Stage.Dwell is { } dwell)
             {
                 truck.ServiceHours[s] = dwell.Sample(isEmptyReturn ? stage.EmptyServiceStream : stage.ServiceStream);
+            }
+
+            if (stage.Stage.PoolIndex >= 0 && _pools[stage.Stage.PoolIndex] is { Pool.ReturnHours: { } returnHours } pool)
+            {
+                if (truck.PoolReturnHours.Length == 0)
+                {
+                    truck.PoolReturnHours = new double[stages.Length];
+                }
+
+                truck.PoolReturnHours[s] = returnHours.Sample(pool.ReturnStream);
             }
         }
 
@@ -325,6 +345,43 @@ public sealed partial class CrossingReplication
 
                     break;
 
+                case PhaseKind.TakeUnit:
+                    {
+                        // The truck waits in the stage's queue for a unit of its pool (a hand-over driver, an
+                        // automated vehicle) and keeps it over the stages the pool covers (ReleaseUnit).
+                        var pool = _pools[stage.Stage.PoolIndex];
+                        var unit = pool.Units.Request();
+                        if (!unit.IsProcessed)
+                        {
+                            var requestedHours = _sim.NowHours;
+                            pool.Waiting.Add(_sim.NowHours, 1);
+                            yield return Await(truck, unit);
+                            pool.Waiting.Add(_sim.NowHours, -1);
+                            if (!unit.IsGranted)
+                            {
+                                GiveUp(truck, unit);
+                                yield break;
+                            }
+
+                            if (requestedHours >= _warmUpHours)
+                            {
+                                pool.WaitHours.Add(_sim.NowHours - requestedHours);
+                            }
+                        }
+                        else if (_sim.NowHours >= _warmUpHours)
+                        {
+                            pool.WaitHours.Add(0);
+                        }
+
+                        pool.Take();
+                        ref var held = ref truck.Held;
+                        held.Pool = pool;
+                        held.PoolUnit = unit;
+                        held.PoolFromStage = s;
+                        held.PoolThroughStage = stage.Stage.PoolThroughStage;
+                        break;
+                    }
+
                 case PhaseKind.TakeServer:
                     {
                         var server = stage.Servers!.Request();
@@ -344,16 +401,20 @@ public sealed partial class CrossingReplication
                         if (stage.Stage.AppointmentCalendar is { } calendar && !IsAdmitted(truck, calendar))
                         {
                             stage.Servers.Release(server);
+                            ReleaseUnit(truck, trip: false);
                             EndTurn(truck, leftYard: false);
                             yield return _sim.Timeout(calendar.NextMidnightAfter(_sim.NowHours) - _sim.NowHours);
+
+                            // It asks again from its pool unit, if the stage has a pool.
+                            var retry = p > 0 && phases[p - 1].Kind == PhaseKind.TakeUnit ? p - 1 : p;
                             if (phase.RetryFrom >= 0)
                             {
-                                resumeAt = p;
+                                resumeAt = retry;
                                 p = phase.RetryFrom - 1;
                             }
                             else
                             {
-                                p--;
+                                p = retry - 1;
                             }
 
                             break;
@@ -378,6 +439,7 @@ public sealed partial class CrossingReplication
         }
 
         Release(truck, leftYard: true);
+        ReleaseUnit(truck, trip: true);
         var last = stages[^1];
         Leave(truck, TruckOutcome.Served);
         if (last.Stage.ReturnEmptyDirection >= 0 && _model.EmptyClassIndex >= 0)
@@ -460,6 +522,11 @@ public sealed partial class CrossingReplication
         MarkLeftPrevious(truck, s);
         Release(truck, leftYard: true);
         ref var held = ref truck.Held;
+        if (held.PoolUnit is not null && s > held.PoolThroughStage)
+        {
+            ReleaseUnit(truck, trip: true);
+        }
+
         held.Stage = stage;
         held.StageIndex = s;
         held.Unit = unit;
@@ -475,7 +542,61 @@ public sealed partial class CrossingReplication
         pending.Resource.Release(pending);
         LeaveQueue(truck);
         Release(truck, leftYard: false);
+        ReleaseUnit(truck, trip: false);
         Leave(truck, TruckOutcome.GaveUp);
+    }
+
+    /// <summary>
+    /// The truck lets its pool unit go, if it holds one. After a <paramref name="trip"/> the unit returns for its
+    /// return time before another truck can take it; given back unused (the truck gave up, or was turned away
+    /// for the day before its service) it is free at once.
+    /// </summary>
+    private void ReleaseUnit(Truck truck, bool trip)
+    {
+        ref var held = ref truck.Held;
+        if (held.PoolUnit is not { } unit)
+        {
+            return;
+        }
+
+        var pool = held.Pool!;
+        var returnHours = trip && truck.PoolReturnHours.Length > 0 ? truck.PoolReturnHours[held.PoolFromStage] : 0;
+        if (trip && _sim.NowHours >= _warmUpHours)
+        {
+            pool.Trips++;
+        }
+
+        held.Pool = null;
+        held.PoolUnit = null;
+        pool.LetGo(returning: returnHours > 0);
+        if (returnHours > 0)
+        {
+            _sim.Start(ReturnUnit(pool, unit, returnHours));
+        }
+        else
+        {
+            pool.Units.Release(unit);
+        }
+    }
+
+    private IEnumerable<SimEvent> ReturnUnit(PoolRuntime pool, Request unit, double returnHours)
+    {
+        yield return _sim.Timeout(returnHours);
+        pool.Returned();
+        pool.Units.Release(unit);
+    }
+
+    private IEnumerable<SimEvent> PoolController(PoolRuntime pool)
+    {
+        foreach (var (hours, units, nominal) in pool.Pool.CapacitySchedule)
+        {
+            if (hours > _sim.NowHours)
+            {
+                yield return _sim.Timeout(hours - _sim.NowHours);
+            }
+
+            pool.SetUnits(units, nominal);
+        }
     }
 
     /// <summary>
@@ -626,6 +747,11 @@ public sealed partial class CrossingReplication
         foreach (var cargoClass in _classes)
         {
             cargoClass.ResetStatistics();
+        }
+
+        foreach (var pool in _pools)
+        {
+            pool.ResetStatistics(now);
         }
     }
 

@@ -20,6 +20,9 @@ public enum PhaseKind : byte
 
     /// <summary>Be served; afterwards the server holds the finished truck until it moves on.</summary>
     Serve,
+
+    /// <summary>Take a unit of the stage's pool (a hand-over driver, an automated vehicle), before its server.</summary>
+    TakeUnit,
 }
 
 /// <summary>One step of a route over the stage at index <paramref name="Stage"/> of the route.</summary>
@@ -28,7 +31,7 @@ public enum PhaseKind : byte
 /// <param name="RetryFrom">
 /// For <see cref="PhaseKind.TakeServer"/>: the phase a truck turned away for the day goes back to before
 /// it asks for a server again (its staging yard's release turn, as it still stands in that yard); −1 to
-/// ask again straight away.
+/// ask again straight away (from its pool unit, if the stage has a pool).
 /// </param>
 public readonly record struct RoutePhase(PhaseKind Kind, int Stage, int RetryFrom = -1);
 
@@ -62,6 +65,13 @@ public static class Route
             phases.Add(new RoutePhase(PhaseKind.Join, s));
             if (stage.HasServers)
             {
+                // A truck waits in the stage's queue for a pool unit, then (with it) for a server: a unit waiting
+                // with its truck is held, a server is not kept idle waiting for a unit.
+                if (stage.PoolIndex >= 0)
+                {
+                    phases.Add(new RoutePhase(PhaseKind.TakeUnit, s));
+                }
+
                 // Fed straight from a staging yard, a truck turned away for the day still stands in that yard:
                 // it takes the yard's turn again (the trucks behind it passed meanwhile).
                 phases.Add(new RoutePhase(PhaseKind.TakeServer, s, stage.Places == 0 ? release : -1));

@@ -13,6 +13,9 @@ internal sealed class Truck
     /// <summary>Service (or crossing, or dwell) hours per stage of the route, drawn on arrival.</summary>
     public double[] ServiceHours = [];
 
+    /// <summary>Return hours of the pool unit taken at each stage of the route, drawn on arrival (empty if the route uses no pool).</summary>
+    public double[] PoolReturnHours = [];
+
     /// <summary>Channel index per stage of the route (0 for yards and roads).</summary>
     public byte[] Channels = [];
 
@@ -56,8 +59,8 @@ internal sealed class Truck
 
 /// <summary>
 /// What a truck holds at a moment of its journey: where it stands (a place or a server of one stage),
-/// its turn at a staging yard's exit, and the queue counts it is in. A truck gives all of it back in one
-/// place; a unit of a pool it must hold over several stages would be one more field here.
+/// its turn at a staging yard's exit, the queue counts it is in, and the pool unit it holds over several
+/// stages. A truck gives all of it back in one place.
 /// </summary>
 internal struct Holding
 {
@@ -86,4 +89,14 @@ internal struct Holding
 
     /// <summary>Whether that queue stands on the highway (a first check or road with unbounded places).</summary>
     public bool QueuedOnHighway;
+
+    /// <summary>The pool whose unit the truck holds (or waits for, while <see cref="PoolUnit"/> is not granted).</summary>
+    public PoolRuntime? Pool;
+
+    public Engine.Request? PoolUnit;
+
+    /// <summary>The stage the unit was taken at, and the last stage (route index) it is held over.</summary>
+    public int PoolFromStage;
+
+    public int PoolThroughStage;
 }

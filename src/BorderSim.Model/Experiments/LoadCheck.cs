@@ -7,6 +7,7 @@ namespace BorderSim.Model.Experiments;
 /// The check made before running: for each direction and stage, the demand per day against what the stage can
 /// serve per day over its opening hours (servers × open hours / mean service time; for a road, lanes × open
 /// hours / crossing time), both averaged over the run. Stages without a limit (an unbounded yard) are left out.
+/// Pools come last, one line per direction that uses them.
 /// </summary>
 public static class LoadCheck
 {
@@ -43,7 +44,80 @@ public static class LoadCheck
             }
         }
 
+        loads.AddRange(PoolLoads(model, demand, runHours, runDays));
         return loads;
+    }
+
+    /// <summary>Prefix of the stage name of a pool's line in the check ("pool handover_drivers").</summary>
+    public const string PoolPrefix = "pool ";
+
+    /// <summary>
+    /// For each pool, one line per direction that uses it: the demand of every direction using it against its
+    /// on-duty unit-hours over the mean cycle of a unit (the mean service times of the stages it is held over, plus
+    /// its mean return). Time a unit spends with a truck waiting for a server or a place is not in that cycle, so
+    /// the capacity is an upper bound.
+    /// </summary>
+    private static IEnumerable<StageLoad> PoolLoads(CrossingModel model, double[][] demand, double runHours, double runDays)
+    {
+        foreach (var pool in model.Pools)
+        {
+            double trucks = 0, holdHours = 0;
+            var users = new List<string>();
+            foreach (var direction in model.Directions)
+            {
+                var perClass = demand[direction.Index];
+                for (var s = 0; s < direction.Stages.Length; s++)
+                {
+                    var stage = direction.Stages[s];
+                    if (stage.PoolIndex != pool.Index)
+                    {
+                        continue;
+                    }
+
+                    users.Add(direction.Name);
+                    for (var c = 0; c < perClass.Length; c++)
+                    {
+                        if (perClass[c] <= 0)
+                        {
+                            continue;
+                        }
+
+                        trucks += perClass[c];
+                        for (var t = s; t <= stage.PoolThroughStage; t++)
+                        {
+                            var held = direction.Stages[t];
+                            holdHours += perClass[c] * (held.HasServers ? MeanServiceHours(held.ChannelsByClass[c]) : held.Dwell?.Mean ?? 0);
+                        }
+                    }
+                }
+            }
+
+            if (trucks <= 0)
+            {
+                continue;
+            }
+
+            var cycleHours = (holdHours / trucks) + (pool.ReturnHours?.Mean ?? 0);
+            var capacity = cycleHours > 0 ? OpenHours(pool.CapacitySchedule, runHours) / cycleHours / runDays : double.PositiveInfinity;
+            foreach (var user in users.Distinct())
+            {
+                yield return new StageLoad(user, PoolPrefix + pool.Name, trucks, capacity);
+            }
+        }
+    }
+
+    /// <summary>Open server-hours (or unit-hours) over the run: the integral of a capacity schedule.</summary>
+    private static double OpenHours((double Hours, int Servers, int NominalServers)[] schedule, double runHours)
+    {
+        double hours = 0;
+        for (var i = 0; i < schedule.Length; i++)
+        {
+            var from = Math.Min(runHours, schedule[i].Hours);
+            var to = i + 1 < schedule.Length ? Math.Min(runHours, schedule[i + 1].Hours) : runHours;
+            hours += schedule[i].Servers * Math.Max(0, to - from);
+        }
+
+        return hours;
     }
 
     private static double CapacityTrucksPerDay(CompiledStage stage, double[] demandByClass, double runHours, double runDays, int classCount)
@@ -64,15 +138,7 @@ public static class LoadCheck
             return capacity;
         }
 
-        // Open server-hours over the run: the integral of the capacity schedule.
-        double serverHours = 0;
-        var schedule = stage.CapacitySchedule;
-        for (var i = 0; i < schedule.Length; i++)
-        {
-            var from = Math.Min(runHours, schedule[i].Hours);
-            var to = i + 1 < schedule.Length ? Math.Min(runHours, schedule[i + 1].Hours) : runHours;
-            serverHours += schedule[i].Servers * Math.Max(0, to - from);
-        }
+        var serverHours = OpenHours(stage.CapacitySchedule, runHours);
 
         // Mean service time of the trucks that use the stage, weighted by their expected numbers.
         double weighted = 0, trucks = 0;

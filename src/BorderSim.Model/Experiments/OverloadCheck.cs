@@ -44,7 +44,8 @@ public static class OverloadCheck
                 reasons.Add(string.Format(CultureInfo.InvariantCulture, GrowthReason + " {0:0.#} ± {1:0.#} a day (95% interval over {2} replications)", growth.Mean, growth.HalfWidth95, growth.Count));
             }
 
-            verdicts.Add(new DirectionLoad(direction, reasons.Count > 0, growth.Mean, growth.HalfWidth95, BindingStage(replications, direction), reasons));
+            var pools = stageLoads.Where(l => l.Direction == direction && l.Stage.StartsWith(LoadCheck.PoolPrefix, StringComparison.Ordinal)).Select(l => l.Stage).ToList();
+            verdicts.Add(new DirectionLoad(direction, reasons.Count > 0, growth.Mean, growth.HalfWidth95, BindingStage(replications, direction, pools), reasons));
         }
 
         return verdicts;
@@ -76,8 +77,12 @@ public static class OverloadCheck
     private static IEnumerable<double> Values(IReadOnlyList<ReplicationResult> replications, string name, string direction, string stage = "", string cargoClass = "") =>
         replications.SelectMany(r => r.Metrics).Where(m => m.Key.Name == name && m.Key.Direction == direction && m.Key.Stage == stage && m.Key.CargoClass == cargoClass).Select(m => m.Value);
 
-    /// <summary>The stage with the highest mean busy share of its open server-hours (the later one on a tie).</summary>
-    private static string BindingStage(IReadOnlyList<ReplicationResult> replications, string direction)
+    /// <summary>
+    /// The stage with the highest mean busy share of its open server-hours (the later one on a tie), or a pool the
+    /// direction uses (<paramref name="pools"/>, named "pool X") whose units are in use (with a truck or returning)
+    /// a larger share of their on-duty hours.
+    /// </summary>
+    private static string BindingStage(IReadOnlyList<ReplicationResult> replications, string direction, IReadOnlyList<string> pools)
     {
         var stages = replications.SelectMany(r => r.Metrics).Where(m => m.Key.Name == "utilisation" && m.Key.Direction == direction).Select(m => m.Key.Stage).Distinct().ToList();
         var best = "";
@@ -88,6 +93,16 @@ public static class OverloadCheck
             if (share >= bestShare - 1e-12)
             {
                 best = stage;
+                bestShare = share;
+            }
+        }
+
+        foreach (var pool in pools)
+        {
+            var share = Statistics.Summarise(Values(replications, Metrics.PoolUtilisation.Name, "", pool[LoadCheck.PoolPrefix.Length..])).Mean;
+            if (share > bestShare + 1e-12)
+            {
+                best = pool;
                 bestShare = share;
             }
         }

@@ -15,6 +15,9 @@ public enum MetricScope
 
     /// <summary>Per stage of a direction.</summary>
     Stage = 4,
+
+    /// <summary>Per pool (hand-over drivers, automated vehicles): the pool's name is in the stage part of the id.</summary>
+    Pool = 8,
 }
 
 /// <summary>One metric the model writes: its name (the first part of its id), unit and scope.</summary>
@@ -70,6 +73,16 @@ public static class Metrics
     public static readonly MetricDefinition PastShelfLife = new("past_shelf_life", "trucks", DirectionClass);
     public static readonly MetricDefinition PastShelfLifeShare = new("past_shelf_life_share", "share", DirectionClass);
 
+    public static readonly MetricDefinition PoolTripsPerDay = new("pool_trips_per_day", "trips/day", MetricScope.Pool);
+    public static readonly MetricDefinition PoolWaitHoursMean = new("pool_wait_hours_mean", "h", MetricScope.Pool);
+    public static readonly MetricDefinition PoolQueueTrucksMean = new("pool_queue_trucks_mean", "trucks", MetricScope.Pool);
+    public static readonly MetricDefinition PoolQueueTrucksMax = new("pool_queue_trucks_max", "trucks", MetricScope.Pool);
+    public static readonly MetricDefinition PoolUtilisation = new("pool_utilisation", "share", MetricScope.Pool);
+    public static readonly MetricDefinition PoolUtilisationBusy = new("pool_utilisation_busy", "share", MetricScope.Pool);
+    public static readonly MetricDefinition PoolUtilisationReturning = new("pool_utilisation_returning", "share", MetricScope.Pool);
+    public static readonly MetricDefinition PoolUtilisationIdle = new("pool_utilisation_idle", "share", MetricScope.Pool);
+    public static readonly MetricDefinition PoolUtilisationClosed = new("pool_utilisation_closed", "share", MetricScope.Pool);
+
     /// <summary>Whether a direction was overloaded (1) or not (0), from the capacity check over all replications.</summary>
     public static readonly MetricDefinition Overloaded = new("overloaded", "flag", MetricScope.Direction);
 
@@ -82,7 +95,10 @@ public static class Metrics
         TimeInSystemHoursMean, TimeInSystemHoursP50, TimeInSystemHoursP95, TimeInSystemHoursMax,
         HighwayQueueTrucksMean, HighwayQueueTrucksMax, HighwayQueueKmMean, HighwayQueueKmMax, DelayCostUsdPerDay,
         QueueTrucksMean, QueueTrucksMax, Utilisation, UtilisationBusy, UtilisationBlocked, UtilisationIdle, UtilisationClosed,
-        YardOccupancyTrucksMean, YardOccupancyTrucksMax, PastShelfLife, PastShelfLifeShare, Overloaded,
+        YardOccupancyTrucksMean, YardOccupancyTrucksMax, PastShelfLife, PastShelfLifeShare,
+        PoolTripsPerDay, PoolWaitHoursMean, PoolQueueTrucksMean, PoolQueueTrucksMax,
+        PoolUtilisation, PoolUtilisationBusy, PoolUtilisationReturning, PoolUtilisationIdle, PoolUtilisationClosed,
+        Overloaded,
     ];
 
     /// <summary>The definition of the metric named <paramref name="name"/>, or null.</summary>

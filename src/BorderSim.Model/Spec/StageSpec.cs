@@ -7,6 +7,9 @@ public abstract record StageSpec(string Name)
 {
     /// <summary>Places in front of the stage; a truck that cannot get one keeps its place upstream (blocking). Null = unbounded.</summary>
     public abstract int? BufferTrucks { get; }
+
+    /// <summary>The pool whose unit a truck must hold from this stage's service on (checks and roads only); null = none.</summary>
+    public PoolUseSpec? Pool { get; init; }
 }
 
 /// <summary>

@@ -11,6 +11,7 @@ internal sealed class DirectionMapper(Fields f, Names names, IReadOnlyList<RoadS
 {
     private readonly ArrivalsMapper _arrivals = new(f, names, classes);
     private readonly StageMapper _stages = new(f, names, roads);
+    private readonly PoolMapper _pools = new(f, names);
 
     public DirectionSpec? Read(string direction, YNode node)
     {
@@ -36,13 +37,16 @@ internal sealed class DirectionMapper(Fields f, Names names, IReadOnlyList<RoadS
                 }
 
                 var namesInDirection = new Dictionary<string, YNode>(StringComparer.Ordinal);
+                var poolUses = new List<PendingUse>();
                 for (var i = 0; i < seq.Items.Count; i++)
                 {
-                    if (_stages.Read(direction, seq.Items[i], Fields.Index(stagesField, i), i, namesInDirection) is { } stage)
+                    if (_stages.Read(direction, seq.Items[i], Fields.Index(stagesField, i), i, namesInDirection, poolUses) is { } stage)
                     {
                         stages.Add(stage);
                     }
                 }
+
+                _pools.CheckSpans(direction, stages, poolUses);
             }
         }
 

@@ -14,7 +14,7 @@ internal sealed class ScenarioMapper
     private static readonly string[] TopKeys =
     [
         "name", "description", "start", "time_zone", "days", "warm_up", "replications", "seed", "timeseries_step",
-        "calendars", "roads", "classes", "directions", "changes",
+        "calendars", "roads", "classes", "directions", "changes", "pools",
     ];
 
     private static readonly string[] TopRequired = ["name", "start", "time_zone", "days", "classes", "directions"];
@@ -67,6 +67,7 @@ internal sealed class ScenarioMapper
 
         var calendars = map.Get("calendars") is { } calendarsNode ? ReadCalendars(calendarsNode, names) : [];
         var roads = map.Get("roads") is { } roadsNode ? ReadRoads(roadsNode, names) : [];
+        var pools = map.Get("pools") is { } poolsNode ? new PoolMapper(_f, names).Read(poolsNode) : [];
 
         var directionReader = new DirectionMapper(_f, names, roads, classes);
         var directions = new List<DirectionSpec>();
@@ -125,7 +126,10 @@ internal sealed class ScenarioMapper
 
         return new ScenarioSpec(
             name, description, start.Value, zone, days.Value, warmUp?.Hours, replications, seed, stepHours * 60,
-            calendars, roads, classes, directions, changes);
+            calendars, roads, classes, directions, changes)
+        {
+            Pools = pools,
+        };
     }
 
     /// <summary>The time series has a row per step per series: bound the step from below and the points per series.</summary>
@@ -523,6 +527,8 @@ internal sealed class Names
     public List<string> Roads { get; } = [];
 
     public List<string> Directions { get; } = [];
+
+    public List<string> Pools { get; } = [];
 
     /// <summary>Check stages by name (changes may set their servers).</summary>
     public Dictionary<string, string> StageKinds { get; } = new(StringComparer.Ordinal);

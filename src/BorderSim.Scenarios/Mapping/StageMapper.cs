@@ -9,13 +9,17 @@ namespace BorderSim.Scenarios.Mapping;
 /// <summary>Reads one stage of a direction: a yard, a check (with its channels) or a road.</summary>
 internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec> roads)
 {
+    private readonly PoolMapper _pools = new(f, names);
+    private List<PendingUse> _poolUses = [];
+
     private static readonly string[] StageKinds = ["yard", "check", "road"];
 
     // Yard and check names are unique across the scenario: changes refer to them by name alone.
     private readonly Dictionary<string, YNode> _stageNames = new(StringComparer.Ordinal);
 
-    public StageSpec? Read(string direction, YNode node, string field, int index, Dictionary<string, YNode> namesInDirection)
+    public StageSpec? Read(string direction, YNode node, string field, int index, Dictionary<string, YNode> namesInDirection, List<PendingUse> poolUses)
     {
+        _poolUses = poolUses;
         const string Example = "write - yard: {...}, - check: {...} or - road: name";
         var map = f.Map(node, field, Example);
         if (map is null)
@@ -142,8 +146,9 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
             return null;
         }
 
-        f.Keys(map, field, ["name", "servers", "calendar", "service", "channels", "buffer"], ["name", "servers"]);
+        f.Keys(map, field, ["name", "servers", "calendar", "service", "channels", "buffer", "pool"], ["name", "servers"]);
         var name = map.Get("name") is { } nameNode ? f.Name(nameNode, Fields.Join(field, "name")) : null;
+        var pool = map.Get("pool") is { } poolNode ? _pools.ReadUse(poolNode, Fields.Join(field, "pool"), name, _poolUses) : null;
         int? servers = map.Get("servers") is { } serversNode
             ? f.Int(serversNode, Fields.Join(field, "servers"), 1, "a check needs at least one booth or team; close it with a calendar instead")
             : null;
@@ -179,7 +184,7 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
             f.Error(map, Fields.Join(field, "service"), "missing required key 'service' (or 'channels')", "e.g. service: exp(8min)");
         }
 
-        return name is null || servers is null || channels is null ? null : new CheckStageSpec(name, servers.Value, calendar, channels, buffer);
+        return name is null || servers is null || channels is null ? null : new CheckStageSpec(name, servers.Value, calendar, channels, buffer) { Pool = pool };
     }
 
     private List<ChannelSpec>? ReadChannels(YNode node, string field)
@@ -290,13 +295,15 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
         string? stageName = null;
         int? buffer = null;
         YNode roadNode;
+        YNode? poolNode = null;
         if (node is YMap map)
         {
-            f.Keys(map, field, ["name", "buffer", "stage_name"], ["name"]);
+            f.Keys(map, field, ["name", "buffer", "stage_name", "pool"], ["name"]);
             roadNode = map.Get("name") ?? map;
             road = map.Get("name") is { } nameNode ? f.Name(nameNode, Fields.Join(field, "name")) : null;
             buffer = map.Get("buffer") is { } bufferNode ? f.Int(bufferNode, Fields.Join(field, "buffer"), 0) : null;
             stageName = map.Get("stage_name") is { } stageNode ? f.Name(stageNode, Fields.Join(field, "stage_name")) : null;
+            poolNode = map.Get("pool");
         }
         else
         {
@@ -317,6 +324,7 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
             return null;
         }
 
-        return new RoadStageSpec(stageName ?? road, road, buffer ?? spec?.BufferTrucks);
+        var pool = poolNode is null ? null : _pools.ReadUse(poolNode, Fields.Join(field, "pool"), stageName ?? road, _poolUses);
+        return new RoadStageSpec(stageName ?? road, road, buffer ?? spec?.BufferTrucks) { Pool = pool };
     }
 }
