@@ -27,6 +27,8 @@ public static class SummaryTable
         new("Wait (hours; served trucks, and incl. the waits so far of trucks still in the system: censored)", "wait_hours", ["mean", "p95", "mean_incl_waiting"], PreferWithoutClass: false),
         new("Highway queue (km)", "highway_queue_km", ["mean", "max"], PreferWithoutClass: false),
         new("Backlog growth (trucks/day, trend of trucks in the system at the end of the run)", "backlog_growth_trucks_per_day", [""], PreferWithoutClass: false),
+        new("Starting backlog: days to clear (to the first moment no truck waits; mean of the replications where it cleared)", "days_to_clear", [""], PreferWithoutClass: false),
+        new("Starting backlog: share of replications where it cleared within the run (below 1: lengthen days)", "backlog_cleared", [""], PreferWithoutClass: false),
     ];
 
     private static readonly string[] ServerShares = ["busy", "blocked", "idle", "closed"];

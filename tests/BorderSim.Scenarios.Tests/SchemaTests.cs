@@ -61,6 +61,14 @@ public class SchemaTests
         Assert.That(_schema.Validate(ToJson(Valid)), Is.Empty);
     }
 
+    [TestCase("stages:", "backlog: [ { at: gate_yard, class: general, trucks: 40, age: \"uniform(0h, 48h)\" }, { at: highway, class: general, trucks: 500, age: 12h } ]\n    stages:")]
+    public void A_new_field_written_right_is_accepted_by_the_reader_and_the_schema(string original, string replacement)
+    {
+        var text = Valid.Replace(original, replacement, StringComparison.Ordinal);
+        Assert.That(ScenarioReader.Read(new StringReader(text), "positive.yaml").Errors, Is.Empty);
+        Assert.That(_schema.Validate(ToJson(text)).Select(e => e.ToString()), Is.Empty);
+    }
+
     [TestCase("days: 3", "days: 3\ncolour: red", TestName = "An_unknown_top_level_key_is_rejected")]
     [TestCase("days: 3", "days: 40000", TestName = "Days_beyond_36600_are_rejected")]
     [TestCase("name: booth", "name: -booth", TestName = "A_name_beginning_with_minus_is_rejected")]
@@ -75,6 +83,9 @@ public class SchemaTests
     [TestCase("capacity: 50, ", "", TestName = "A_highway_overflow_without_capacity_is_rejected")]
     [TestCase("service: exp(15min)", "channels: { green: { service: exp(15min) }, red: { p: 0.5, service: exp(1h) } }", TestName = "One_of_two_channels_without_p_is_rejected")]
     [TestCase("days: 3", "days: 3\nchanges: [ { from: 2026-01-06, stage: booth, calendar: gate, servers: 3 } ]", TestName = "A_change_with_two_targets_is_rejected")]
+    [TestCase("stages:", "backlog: [ { at: gate_yard, class: general, trucks: 0 } ]\n    stages:", TestName = "A_backlog_of_no_trucks_is_rejected")]
+    [TestCase("stages:", "backlog: [ { at: gate_yard, class: general, truck: 5 } ]\n    stages:", TestName = "A_misspelt_backlog_key_is_rejected")]
+    [TestCase("stages:", "backlog: { at: gate_yard, class: general, trucks: 5 }\n    stages:", TestName = "A_backlog_that_is_not_a_list_is_rejected")]
     public void A_mistake_the_reader_rejects_is_rejected_by_the_schema_too(string original, string replacement)
     {
         var text = Valid.Replace(original, replacement, StringComparison.Ordinal);

@@ -92,7 +92,22 @@ public sealed class CrossingModel
         }
 
         var arrivals = new ArrivalRates(spec.Arrivals, ClassNames, Clock, Scenario.TimeZone);
-        return new CompiledDirection(spec.Name, index, arrivals, stages);
+        var direction = new CompiledDirection(spec.Name, index, arrivals, stages);
+        return direction with { Backlog = [.. spec.Backlog.Select(b => CompileBacklog(b, direction))] };
+    }
+
+    /// <summary>Where the trucks of a starting backlog begin their journey: the first phase at their stage (a place in its yard or queue).</summary>
+    private CompiledBacklog CompileBacklog(BacklogSpec spec, CompiledDirection direction)
+    {
+        var stage = spec.Stage is null or BacklogSpec.Highway ? 0 : Array.FindIndex(direction.Stages, s => s.Name == spec.Stage);
+        if (stage < 0)
+        {
+            throw new ArgumentException($"backlog at unknown stage '{spec.Stage}' of direction '{direction.Name}'", nameof(spec));
+        }
+
+        var firstPhase = Array.FindIndex(direction.Phases, p => p.Stage == stage && p.Kind != PhaseKind.AwaitRelease);
+        var isCommitted = direction.Stages.Take(stage).Any(s => s.HasServers);
+        return new CompiledBacklog(Array.IndexOf(ClassNames, spec.CargoClass), spec.Trucks, spec.AgeHours, firstPhase, isCommitted);
     }
 
     private CompiledStage CompileStage(StageSpec spec, string direction, List<string> directionNames)
@@ -201,7 +216,18 @@ public sealed record CompiledDirection(string Name, int Index, ArrivalRates Arri
 {
     /// <summary>The journey over <see cref="Stages"/> as a list of phases.</summary>
     public RoutePhase[] Phases { get; } = Route.Phases(Stages);
+
+    /// <summary>Trucks already waiting when the run starts.</summary>
+    public CompiledBacklog[] Backlog { get; init; } = [];
 }
+
+/// <summary>Trucks of one class waiting at the start: they begin at phase <paramref name="FirstPhase"/> of the route.</summary>
+/// <param name="CargoClass">Class index.</param>
+/// <param name="Trucks">How many.</param>
+/// <param name="AgeHours">How long each has waited already (null = 0).</param>
+/// <param name="FirstPhase">The phase where they stand: taking a place at their stage.</param>
+/// <param name="IsCommitted">Past a check or road already, so they no longer give up.</param>
+public sealed record CompiledBacklog(int CargoClass, int Trucks, Distribution? AgeHours, int FirstPhase, bool IsCommitted);
 
 /// <summary>A stage compiled for simulation.</summary>
 /// <param name="Name">Stage name.</param>

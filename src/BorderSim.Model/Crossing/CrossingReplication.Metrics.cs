@@ -92,6 +92,13 @@ public sealed partial class CrossingReplication
             var d = direction.Direction.Index;
             Add(Metrics.OldestWaitHours, oldestByDirection[d], name, All);
             Add(Metrics.BacklogGrowthTrucksPerDay, BacklogGrowthTrucksPerDay(sampler.InSystemSeries[d], sampler.StepHours, endHours), name);
+            if (direction.Direction.Backlog.Length > 0)
+            {
+                // NaN when the run ended before the backlog cleared: the answer is beyond the run's length.
+                Add(Metrics.DaysToClear, direction.BacklogClearedAtHours / 24.0, name);
+                Add(Metrics.BacklogCleared, double.IsNaN(direction.BacklogClearedAtHours) ? 0 : 1, name);
+            }
+
             Add(Metrics.InSystemTrucksMean, direction.InSystem.Mean(endHours), name, All);
             Add(Metrics.ArrivalRatePerHour, direction.Arrived.Sum() / (endHours - _warmUpHours), name, All);
             AddSample(waits, direction.WaitHours, name, All);

@@ -13,6 +13,14 @@ namespace BorderSim.Model.Crossing;
 /// </summary>
 public sealed partial class CrossingReplication
 {
+    /// <summary>Where a truck comes from: it arrives, it returns empty, or it was waiting when the run started.</summary>
+    private enum TruckOrigin
+    {
+        Arrival,
+        EmptyReturn,
+        Backlog,
+    }
+
     private readonly CrossingModel _model;
     private readonly Simulation _sim;
     private readonly RandomStreams _streams;
@@ -77,6 +85,7 @@ public sealed partial class CrossingReplication
     public ReplicationResult Run(CancellationToken cancellationToken)
     {
         var runHours = _model.Clock.RunHours;
+        StartBacklog();
         foreach (var direction in _directions)
         {
             _sim.Start(ArrivalSource(direction));
@@ -169,20 +178,62 @@ public sealed partial class CrossingReplication
 
             yield return _sim.Timeout(next - _sim.NowHours);
             var cargoClass = rates.ClassAt(_sim.NowHours, direction.ClassStream.NextDouble());
-            _sim.Start(Journey(NewTruck(direction.Direction.Index, cargoClass, isEmptyReturn: false)));
+            _sim.Start(Journey(NewTruck(direction.Direction.Index, cargoClass, TruckOrigin.Arrival)));
         }
     }
 
-    private Truck NewTruck(int direction, int cargoClass, bool isEmptyReturn)
+    /// <summary>
+    /// Trucks already waiting when the run starts, oldest first in each direction, ahead of every arrival:
+    /// each starts its journey at the stage where it waits (or on the highway, at the first stage).
+    /// </summary>
+    private void StartBacklog()
+    {
+        foreach (var direction in _directions)
+        {
+            var backlog = direction.Direction.Backlog;
+            if (backlog.Length == 0)
+            {
+                continue;
+            }
+
+            // Ages come from their own stream, so the trucks that arrive during the run draw what they would without a backlog.
+            var ages = new List<(double AgeHours, int Order, CompiledBacklog Group)>();
+            foreach (var group in backlog)
+            {
+                for (var i = 0; i < group.Trucks; i++)
+                {
+                    ages.Add((group.AgeHours?.Sample(direction.BacklogStream) ?? 0, ages.Count, group));
+                }
+            }
+
+            ages.Sort((a, b) => a.AgeHours != b.AgeHours ? b.AgeHours.CompareTo(a.AgeHours) : a.Order.CompareTo(b.Order));
+            foreach (var (age, _, group) in ages)
+            {
+                var truck = NewTruck(direction.Direction.Index, group.CargoClass, TruckOrigin.Backlog, age);
+                truck.IsCommitted = group.IsCommitted;
+                _sim.Start(Journey(truck, group.FirstPhase));
+            }
+
+            direction.HasStartingBacklog = true;
+            if (_warmUpHours <= 0)
+            {
+                direction.ResetStatistics(_sim.NowHours);
+            }
+        }
+    }
+
+    private Truck NewTruck(int direction, int cargoClass, TruckOrigin origin, double ageHours = 0)
     {
         var stages = _stages[direction];
+        var isEmptyReturn = origin == TruckOrigin.EmptyReturn;
+        var isBacklog = origin == TruckOrigin.Backlog;
         var truck = new Truck
         {
             Id = _nextTruckId++,
             Direction = direction,
             CargoClass = cargoClass,
-            ArrivedHours = _sim.NowHours,
-            FreeSinceHours = _sim.NowHours,
+            ArrivedHours = _sim.NowHours - ageHours,
+            FreeSinceHours = _sim.NowHours - ageHours,
             ServiceHours = new double[stages.Length],
             Channels = new byte[stages.Length],
         };
@@ -193,13 +244,13 @@ public sealed partial class CrossingReplication
             if (stage.Stage.HasServers)
             {
                 var table = stage.Stage.ChannelsByClass[cargoClass];
-                var channel = table.Names.Length == 1 ? 0 : table.Choose((isEmptyReturn ? stage.EmptyChannelStream : stage.ChannelStream).NextDouble());
+                var channel = table.Names.Length == 1 ? 0 : table.Choose((isEmptyReturn ? stage.EmptyChannelStream : isBacklog ? stage.BacklogChannelStream : stage.ChannelStream).NextDouble());
                 truck.Channels[s] = (byte)channel;
-                truck.ServiceHours[s] = table.Services[channel].Sample(isEmptyReturn ? stage.EmptyServiceStream : stage.ServiceStream);
+                truck.ServiceHours[s] = table.Services[channel].Sample(isEmptyReturn ? stage.EmptyServiceStream : isBacklog ? stage.BacklogServiceStream : stage.ServiceStream);
             }
             else if (stage.Stage.Dwell is { } dwell)
             {
-                truck.ServiceHours[s] = dwell.Sample(isEmptyReturn ? stage.EmptyServiceStream : stage.ServiceStream);
+                truck.ServiceHours[s] = dwell.Sample(isEmptyReturn ? stage.EmptyServiceStream : isBacklog ? stage.BacklogServiceStream : stage.ServiceStream);
             }
 
             if (stage.Stage.PoolIndex >= 0 && _pools[stage.Stage.PoolIndex] is { Pool.ReturnHours: { } returnHours } pool)
@@ -216,7 +267,8 @@ public sealed partial class CrossingReplication
         var classRuntime = _classes[cargoClass];
         if (classRuntime.Spec.PatienceHours is { } patience && !isEmptyReturn)
         {
-            truck.PatienceDeadlineHours = _sim.NowHours + patience.Sample(classRuntime.PatienceStream);
+            // A truck of the starting backlog has been waiting since it arrived: its patience runs from then.
+            truck.PatienceDeadlineHours = truck.ArrivedHours + patience.Sample(isBacklog ? classRuntime.BacklogPatienceStream : classRuntime.PatienceStream);
         }
 
         if (_observer is not null)
@@ -239,6 +291,12 @@ public sealed partial class CrossingReplication
         var directionRuntime = _directions[direction];
         directionRuntime.InSystem.Add(_sim.NowHours, 1);
         directionRuntime.InSystemByClass[cargoClass]++;
+        directionRuntime.WaitingTrucks++;
+        if (isBacklog)
+        {
+            return truck; // in the system at the start, not an arrival
+        }
+
         directionRuntime.Day(_days.IndexAt(_sim.NowHours), cargoClass).Arrived++;
         if (_sim.NowHours >= _warmUpHours)
         {
@@ -253,12 +311,12 @@ public sealed partial class CrossingReplication
     /// take a server, be served). What it holds is in <see cref="Truck.Held"/>; moving on gives the old
     /// place back, giving up gives everything back (<see cref="GiveUp"/>).
     /// </summary>
-    private IEnumerable<SimEvent> Journey(Truck truck)
+    private IEnumerable<SimEvent> Journey(Truck truck, int firstPhase = 0)
     {
         var stages = _stages[truck.Direction];
         var phases = _model.Directions[truck.Direction].Phases;
         var resumeAt = -1;
-        for (var p = 0; p < phases.Length; p++)
+        for (var p = firstPhase; p < phases.Length; p++)
         {
             var phase = phases[p];
             var s = phase.Stage;
@@ -338,9 +396,9 @@ public sealed partial class CrossingReplication
                 case PhaseKind.Dwell:
                     if (truck.ServiceHours[s] > 0)
                     {
-                        truck.StartService(_sim.NowHours);
+                        StartService(truck);
                         yield return _sim.Timeout(truck.ServiceHours[s]);
-                        truck.EndService(_sim.NowHours);
+                        EndService(truck);
                     }
 
                     break;
@@ -428,9 +486,9 @@ public sealed partial class CrossingReplication
                     }
 
                 case PhaseKind.Serve:
-                    truck.StartService(_sim.NowHours);
+                    StartService(truck);
                     yield return _sim.Timeout(truck.ServiceHours[s]);
-                    truck.EndService(_sim.NowHours);
+                    EndService(truck);
 
                     // Served: the server now holds a finished truck until it gets a place downstream (blocked).
                     stage.BlockServer();
@@ -444,7 +502,30 @@ public sealed partial class CrossingReplication
         Leave(truck, TruckOutcome.Served);
         if (last.Stage.ReturnEmptyDirection >= 0 && _model.EmptyClassIndex >= 0)
         {
-            _sim.Start(Journey(NewTruck(last.Stage.ReturnEmptyDirection, _model.EmptyClassIndex, isEmptyReturn: true)));
+            _sim.Start(Journey(NewTruck(last.Stage.ReturnEmptyDirection, _model.EmptyClassIndex, TruckOrigin.EmptyReturn)));
+        }
+    }
+
+    /// <summary>The truck stops waiting: its service, crossing or dwell starts.</summary>
+    private void StartService(Truck truck)
+    {
+        truck.StartService(_sim.NowHours);
+        StopWaiting(_directions[truck.Direction]);
+    }
+
+    /// <summary>The truck is free to move on again: it waits until it has its next place or leaves.</summary>
+    private void EndService(Truck truck)
+    {
+        truck.EndService(_sim.NowHours);
+        _directions[truck.Direction].WaitingTrucks++;
+    }
+
+    /// <summary>One truck fewer waits in the direction; the first time none does, a starting backlog has cleared.</summary>
+    private void StopWaiting(DirectionRuntime direction)
+    {
+        if (--direction.WaitingTrucks == 0 && direction.HasStartingBacklog && double.IsNaN(direction.BacklogClearedAtHours))
+        {
+            direction.BacklogClearedAtHours = _sim.NowHours;
         }
     }
 
@@ -759,6 +840,11 @@ public sealed partial class CrossingReplication
     {
         var now = _sim.NowHours;
         var direction = _directions[truck.Direction];
+        if (!double.IsNaN(truck.FreeSinceHours))
+        {
+            StopWaiting(direction);
+        }
+
         direction.InSystem.Add(now, -1);
         direction.InSystemByClass[truck.CargoClass]--;
         if (truck.Visits is not null)

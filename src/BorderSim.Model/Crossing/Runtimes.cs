@@ -9,12 +9,15 @@ internal sealed class DirectionRuntime
 {
     private readonly List<int[]> _servedPerDay = [];
     private readonly List<DayCounts[]> _days = [];
+    private readonly RandomStreams _streams;
+    private RandomStream? _backlogStream;
 
     public DirectionRuntime(CompiledDirection direction, RandomStreams streams, int classCount)
     {
         Direction = direction;
         ArrivalStream = streams[$"arrivals/{direction.Name}"];
         ClassStream = streams[$"class/{direction.Name}"];
+        _streams = streams;
         Arrived = new long[classCount];
         Served = new long[classCount];
         GaveUp = new long[classCount];
@@ -46,6 +49,18 @@ internal sealed class DirectionRuntime
     public RandomStream ArrivalStream { get; }
 
     public RandomStream ClassStream { get; }
+
+    /// <summary>Ages of the trucks of the starting backlog.</summary>
+    public RandomStream BacklogStream => _backlogStream ??= _streams[$"backlog/{Direction.Name}"];
+
+    /// <summary>Trucks of the direction waiting now (not in service, crossing or dwelling), including those on the highway.</summary>
+    public int WaitingTrucks { get; set; }
+
+    /// <summary>Whether the run started with trucks already waiting in this direction.</summary>
+    public bool HasStartingBacklog { get; set; }
+
+    /// <summary>The first moment no truck of the direction waited, once the starting backlog had been there; NaN until then.</summary>
+    public double BacklogClearedAtHours { get; set; } = double.NaN;
 
     public TimeWeightedStatistic InSystem { get; } = new();
 
@@ -108,9 +123,14 @@ internal struct DayCounts
 /// <summary>A cargo class's streams and statistics in one replication.</summary>
 internal sealed class ClassRuntime(CargoClassSpec spec, RandomStreams streams)
 {
+    private RandomStream? _backlogPatienceStream;
+
     public CargoClassSpec Spec { get; } = spec;
 
     public RandomStream PatienceStream { get; } = streams[$"patience/{spec.Name}"];
+
+    /// <summary>Patience of the trucks of a starting backlog (their own stream: arrivals draw as without a backlog).</summary>
+    public RandomStream BacklogPatienceStream => _backlogPatienceStream ??= streams[$"backlog-patience/{Spec.Name}"];
 
     public SampleStatistic WaitHours { get; } = new();
 

@@ -8,6 +8,10 @@ namespace BorderSim.Model.Crossing;
 internal sealed class StageRuntime
 {
     private readonly Simulation? _simulation;
+    private readonly RandomStreams _streams;
+    private readonly string _direction;
+    private RandomStream? _backlogServiceStream;
+    private RandomStream? _backlogChannelStream;
 
     public StageRuntime(Simulation simulation, CompiledStage stage, string direction, RandomStreams streams)
     {
@@ -19,6 +23,8 @@ internal sealed class StageRuntime
         ChannelStream = streams[$"channel/{direction}/{stage.Name}"];
         EmptyServiceStream = streams[$"empty-service/{direction}/{stage.Name}"];
         EmptyChannelStream = streams[$"empty-channel/{direction}/{stage.Name}"];
+        _streams = streams;
+        _direction = direction;
         if (Servers is not null)
         {
             _simulation = simulation;
@@ -49,6 +55,11 @@ internal sealed class StageRuntime
     public RandomStream EmptyServiceStream { get; }
 
     public RandomStream EmptyChannelStream { get; }
+
+    /// <summary>Service draws of the trucks of a starting backlog (created on first use).</summary>
+    public RandomStream BacklogServiceStream => _backlogServiceStream ??= _streams[$"backlog-service/{_direction}/{Stage.Name}"];
+
+    public RandomStream BacklogChannelStream => _backlogChannelStream ??= _streams[$"backlog-channel/{_direction}/{Stage.Name}"];
 
     /// <summary>Trucks at the stage that have not started service (for yards: trucks in the yard).</summary>
     public TimeWeightedStatistic Waiting { get; } = new();

@@ -45,6 +45,12 @@ public static class Metrics
     public static readonly MetricDefinition InSystemAtEnd = new("in_system_at_end", "trucks", DirectionClass);
     public static readonly MetricDefinition OldestWaitHours = new("oldest_wait_hours", "h", DirectionClass);
     public static readonly MetricDefinition BacklogGrowthTrucksPerDay = new("backlog_growth_trucks_per_day", "trucks/day", MetricScope.Direction);
+
+    /// <summary>Days from the start of the run to the first moment no truck of a direction with a starting backlog waits (NaN: not within the run).</summary>
+    public static readonly MetricDefinition DaysToClear = new("days_to_clear", "days", MetricScope.Direction);
+
+    /// <summary>1 when the starting backlog cleared within the run, else 0: the mean is the share of replications where it did (days_to_clear averages only those).</summary>
+    public static readonly MetricDefinition BacklogCleared = new("backlog_cleared", "share", MetricScope.Direction);
     public static readonly MetricDefinition InSystemTrucksMean = new("in_system_trucks_mean", "trucks", DirectionClass);
     public static readonly MetricDefinition ArrivalRatePerHour = new("arrival_rate_per_hour", "trucks/h", DirectionClass);
     public static readonly MetricDefinition WaitHoursMean = new("wait_hours_mean", "h", DirectionClass);
@@ -90,7 +96,7 @@ public static class Metrics
     public static IReadOnlyList<MetricDefinition> All { get; } =
     [
         ServedPerDay, ServedTonnesPerDay, Arrived, Served, GaveUp, InSystemAtWarmUp, InSystemAtEnd, OldestWaitHours,
-        BacklogGrowthTrucksPerDay, InSystemTrucksMean, ArrivalRatePerHour,
+        BacklogGrowthTrucksPerDay, DaysToClear, BacklogCleared, InSystemTrucksMean, ArrivalRatePerHour,
         WaitHoursMean, WaitHoursP50, WaitHoursP95, WaitHoursMax, WaitHoursMeanInclWaiting,
         TimeInSystemHoursMean, TimeInSystemHoursP50, TimeInSystemHoursP95, TimeInSystemHoursMax,
         HighwayQueueTrucksMean, HighwayQueueTrucksMax, HighwayQueueKmMean, HighwayQueueKmMax, DelayCostUsdPerDay,

@@ -1,9 +1,26 @@
+using BorderSim.Engine.Randomness;
 using NodaTime;
 
 namespace BorderSim.Model.Spec;
 
 /// <summary>A direction of traffic (export VN→CN, import CN→VN): its arrivals and its stages in order.</summary>
-public sealed record DirectionSpec(string Name, ArrivalSpec Arrivals, IReadOnlyList<StageSpec> Stages);
+public sealed record DirectionSpec(string Name, ArrivalSpec Arrivals, IReadOnlyList<StageSpec> Stages)
+{
+    /// <summary>Trucks already waiting when the run starts.</summary>
+    public IReadOnlyList<BacklogSpec> Backlog { get; init; } = [];
+}
+
+/// <summary>
+/// <paramref name="Trucks"/> trucks of class <paramref name="CargoClass"/> already waiting when the run starts,
+/// at stage <paramref name="Stage"/> (in its yard or its queue) or, when it is <see cref="Highway"/> (or null), on
+/// the highway in front of the direction's first stage. Each has waited for a time drawn from
+/// <paramref name="AgeHours"/> (null = just arrived); the oldest is first in line.
+/// </summary>
+public sealed record BacklogSpec(string? Stage, string CargoClass, int Trucks, Distribution? AgeHours)
+{
+    /// <summary>The word for the highway in front of the first stage.</summary>
+    public const string Highway = "highway";
+}
 
 /// <summary>
 /// Non-homogeneous Poisson arrivals. The rate at local time t (scenario zone) is

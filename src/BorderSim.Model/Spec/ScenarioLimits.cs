@@ -18,6 +18,9 @@ public static class ScenarioLimits
     /// </summary>
     public const int MaxTimeSeriesPoints = 38_400;
 
+    /// <summary>Most trucks in one line of a starting backlog: a million is far beyond any queue at a crossing, and each is a truck in memory.</summary>
+    public const int MaxBacklogTrucks = 1_000_000;
+
     /// <summary>Points of one time series over <paramref name="days"/> at a step of <paramref name="stepMinutes"/>.</summary>
     public static long TimeSeriesPoints(int days, double stepMinutes) => (long)Math.Ceiling(days * 24.0 * 60.0 / stepMinutes);
 

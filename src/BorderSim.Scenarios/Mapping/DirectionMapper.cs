@@ -12,6 +12,7 @@ internal sealed class DirectionMapper(Fields f, Names names, IReadOnlyList<RoadS
     private readonly ArrivalsMapper _arrivals = new(f, names, classes);
     private readonly StageMapper _stages = new(f, names, roads);
     private readonly PoolMapper _pools = new(f, names);
+    private readonly BacklogMapper _backlog = new(f, names);
 
     public DirectionSpec? Read(string direction, YNode node)
     {
@@ -22,7 +23,7 @@ internal sealed class DirectionMapper(Fields f, Names names, IReadOnlyList<RoadS
             return null;
         }
 
-        f.Keys(map, field, ["arrivals", "stages"], ["arrivals", "stages"]);
+        f.Keys(map, field, ["arrivals", "backlog", "stages"], ["arrivals", "stages"]);
         var arrivals = map.Get("arrivals") is { } arrivalsNode ? _arrivals.Read(arrivalsNode, Fields.Join(field, "arrivals")) : null;
         var stages = new List<StageSpec>();
         if (map.Get("stages") is { } stagesNode)
@@ -50,6 +51,7 @@ internal sealed class DirectionMapper(Fields f, Names names, IReadOnlyList<RoadS
             }
         }
 
-        return arrivals is null ? null : new DirectionSpec(direction, arrivals, stages);
+        var backlog = map.Get("backlog") is { } backlogNode ? _backlog.Read(direction, backlogNode, Fields.Join(field, "backlog"), stages) : [];
+        return arrivals is null ? null : new DirectionSpec(direction, arrivals, stages) { Backlog = backlog };
     }
 }
