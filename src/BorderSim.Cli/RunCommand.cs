@@ -3,6 +3,7 @@ using BorderSim.Model.Experiments;
 using BorderSim.Model.Results;
 using BorderSim.Model.Spec;
 using BorderSim.Reporting;
+using BorderSim.Reporting.Html;
 using BorderSim.Scenarios;
 
 namespace BorderSim.Cli;
@@ -36,9 +37,11 @@ public static class RunCommand
         maxReplications.HelpName = "N";
         var format = CommonOptions.CreateFormat();
         RunSettingsOptions settings = RunSettingsOptions.Create();
+        ReportOptions report = ReportOptions.Create();
 
-        var command = new Command("run", "Run a scenario's replications; write CSV results, plots and run.json") { file, output, trucks, noPlots, precision, metric, maxReplications, format };
+        var command = new Command("run", "Run a scenario's replications; write CSV results, plots, report.html and run.json") { file, output, trucks, noPlots, precision, metric, maxReplications, format };
         settings.AddTo(command);
+        report.AddTo(command);
         command.SetAction(parseResult =>
         {
             double? precisionWanted = parseResult.GetValue(precision);
@@ -74,7 +77,11 @@ public static class RunCommand
                 overrides,
                 parseResult.GetValue(trucks),
                 !parseResult.GetValue(noPlots),
-                parseResult.GetValue(format) == "csv");
+                parseResult.GetValue(format) == "csv")
+            {
+                WriteReport = report.ReadWriteReport(parseResult),
+                Language = report.ReadLanguage(parseResult),
+            };
 
             return Execute(request, context);
         });
@@ -89,7 +96,14 @@ public static class RunCommand
         IReadOnlyList<ScenarioOverride> Overrides,
         bool WriteTrucks,
         bool WritePlots,
-        bool PrintCsv = false);
+        bool PrintCsv = false)
+    {
+        /// <summary>Write report.html (off with --no-report).</summary>
+        public bool WriteReport { get; init; } = true;
+
+        /// <summary>Language of report.html, the console table and the plot labels.</summary>
+        public ReportLanguage Language { get; init; } = ReportLanguage.English;
+    }
 
     /// <summary>The default output directory: results/&lt;scenario file stem&gt;.</summary>
     public static string DefaultOutputDirectory(string scenarioFile) =>
@@ -142,7 +156,7 @@ public static class RunCommand
         }
 
         // Demand against capacity per stage, before anything runs: an overloaded stage is visible at once.
-        LoadReport.WriteCapacityCheck(LoadCheck.For(new BorderSim.Model.Crossing.CrossingModel(effective)), context.Error);
+        LoadReport.WriteCapacityCheck(LoadCheck.For(new BorderSim.Model.Crossing.CrossingModel(effective)), context.Error, request.Language);
         int threads = request.Options.Threads ?? Environment.ProcessorCount;
         context.Diagnostic(request.Options.Precision is { } wanted
             ? FormattableString.Invariant($"running {scenario.Name}: at least {effective.Replications} replications of {effective.Days} days, more until the 95% half-width of {request.Options.PrecisionMetric} is within {Percent(wanted)} of its mean (at most {request.Options.MaxReplications}), on {threads} threads, seed {effective.Seed}")
@@ -193,17 +207,35 @@ public static class RunCommand
                 session.WriteText(DailyCsv.FileName, w => DailyCsv.Write(result, w));
                 truckWriter?.Complete();
             });
+            IReadOnlyList<PlotImage> plots = [];
             try
             {
+                if (request.WritePlots || request.WriteReport)
+                {
+                    plots = Plots.Build(result, request.Language);
+                }
+
                 if (request.WritePlots)
                 {
-                    Plots.WriteAll(result, session);
+                    Plots.WriteAll(plots, session);
                 }
             }
             finally
             {
                 // Rethrows the CSV writer's own exception (not an AggregateException), and never leaves it running.
                 csvFiles.GetAwaiter().GetResult();
+            }
+
+            if (request.WriteReport)
+            {
+                var input = new RunReportInput(
+                    result,
+                    plots,
+                    new ScenarioSource(request.ScenarioFile, loaded.ContentSha256, ScenarioInput.ReadTextOrEmpty(request.ScenarioFile), [.. request.Overrides.Select(o => o.ToString())]),
+                    new ReportProvenance(RunInfo.VersionOf(typeof(RunCommand).Assembly), ["bordersim", .. context.Arguments], [], threads, startedUtc, DateTimeOffset.UtcNow),
+                    [.. ReportNotes(request, result, loaded.WarningsFor(effective))]);
+                input = input with { Provenance = input.Provenance with { Scenarios = [input.Source] } };
+                session.WriteText(ReportPage.FileName, w => w.Write(RunReport.Build(input, request.Language)));
             }
 
             session.Commit(outputs => new RunInfo(
@@ -245,11 +277,11 @@ public static class RunCommand
         }
         else
         {
-            SummaryTable.Write(result, context.Out);
+            SummaryTable.Write(result, context.Out, request.Language);
         }
 
         // The table carries the overload warning and the precision outcome; CSV on stdout does not, so they go to stderr.
-        foreach (string warning in request.PrintCsv ? LoadReport.Warnings(result) : [])
+        foreach (string warning in request.PrintCsv ? LoadReport.Warnings(result, request.Language) : [])
         {
             context.Error.WriteLine(warning);
         }
@@ -271,6 +303,23 @@ public static class RunCommand
         PrecisionStop.AlwaysZero => "always_zero",
         _ => "max_replications",
     };
+
+    /// <summary>Warnings for the report that only the command knows: dated entries outside the run, a precision not met.</summary>
+    private static IEnumerable<string> ReportNotes(RunRequest request, ExperimentResult result, IReadOnlyList<ScenarioError> dateWarnings)
+    {
+        ReportLanguage lang = request.Language;
+        foreach (ScenarioError warning in dateWarnings)
+        {
+            yield return $"{warning.Field}: {warning.Message}";
+        }
+
+        if (result.Precision is { IsMet: false } p)
+        {
+            yield return lang.Say(
+                PrecisionReport.Line(p),
+                $"CHƯA ĐẠT ĐỘ CHÍNH XÁC: nửa độ rộng khoảng tin cậy 95% của {p.MetricId} là {lang.Percent(p.ReachedShare)} giá trị trung bình sau {p.Replications} lần lặp, lớn hơn mức {lang.Percent(p.WantedShare)} yêu cầu (đã dừng ở --max-replications; mã thoát 1).");
+        }
+    }
 
     private static string Percent(double share) =>
         (share * 100).ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture) + "%";

@@ -5,6 +5,22 @@ namespace BorderSim.Cli;
 /// <summary>Loading scenarios for the verbs: every error printed to stderr in the one user format.</summary>
 public static class ScenarioInput
 {
+    /// <summary>
+    /// The text of a scenario file already loaded (for the header comments in report.html); empty if it can no longer
+    /// be read: the report then says the file has no comments rather than fail a finished run.
+    /// </summary>
+    public static string ReadTextOrEmpty(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+
     /// <summary>Loads <paramref name="path"/>; on errors prints each (<c>file:line:col: field: message (hint)</c>) and returns the result anyway.</summary>
     public static ScenarioLoadResult LoadAndReport(string path, IReadOnlyList<ScenarioOverride> overrides, CliContext context)
     {

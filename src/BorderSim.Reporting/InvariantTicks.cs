@@ -9,14 +9,18 @@ namespace BorderSim.Reporting;
 /// </summary>
 internal static class InvariantTicks
 {
-    /// <summary>Gives every automatic numeric axis of <paramref name="plot"/> the invariant formatter.</summary>
-    public static void Apply(Plot plot)
+    /// <summary>
+    /// Gives every automatic numeric axis of <paramref name="plot"/> a formatter that depends on the report's language
+    /// only (Vietnamese: a decimal comma), never on the machine's culture.
+    /// </summary>
+    public static void Apply(Plot plot, ReportLanguage? language = null)
     {
+        bool comma = language?.IsVietnamese == true;
         foreach (IAxis axis in plot.Axes.GetAxes())
         {
             if (axis.TickGenerator is ScottPlot.TickGenerators.NumericAutomatic numeric)
             {
-                numeric.LabelFormatter = Format;
+                numeric.LabelFormatter = comma ? v => Format(v).Replace('.', ',') : Format;
             }
         }
     }

@@ -14,37 +14,46 @@ public static class LoadReport
     /// The capacity check: one line per direction and stage with its demand and capacity per day (averaged
     /// over the run) and their ratio; "OVERLOADED" where demand reaches capacity.
     /// </summary>
-    public static void WriteCapacityCheck(IReadOnlyList<StageLoad> loads, TextWriter writer)
+    public static void WriteCapacityCheck(IReadOnlyList<StageLoad> loads, TextWriter writer, ReportLanguage? language = null)
     {
         ArgumentNullException.ThrowIfNull(loads);
         ArgumentNullException.ThrowIfNull(writer);
+        ReportLanguage lang = language ?? ReportLanguage.English;
         if (loads.Count == 0)
         {
             return;
         }
 
-        writer.Write("capacity check (trucks a day, averaged over the run: demand against what the stage serves in its open hours)\n");
-        int directionWidth = loads.Max(l => l.Direction.Length);
+        writer.Write(lang.Say(
+            "capacity check (trucks a day, averaged over the run: demand against what the stage serves in its open hours)\n",
+            "kiểm tra năng lực (xe/ngày, trung bình cả kỳ: nhu cầu so với số xe khâu phục vụ được trong giờ mở cửa)\n"));
+        int directionWidth = loads.Max(l => lang.Direction(l.Direction).Length);
         int stageWidth = loads.Max(l => l.Stage.Length);
         foreach (StageLoad load in loads)
         {
             string line = string.Format(
                 CultureInfo.InvariantCulture,
-                "  {0} {1}  demand {2,6:0}  capacity {3,6:0}  {4,4:0}%{5}",
-                load.Direction.PadRight(directionWidth),
+                lang.Say("  {0} {1}  demand {2,6:0}  capacity {3,6:0}  {4,4:0}%{5}", "  {0} {1}  nhu cầu {2,6:0}  năng lực {3,6:0}  {4,4:0}%{5}"),
+                lang.Direction(load.Direction).PadRight(directionWidth),
                 load.Stage.PadRight(stageWidth),
                 load.DemandTrucksPerDay,
                 load.CapacityTrucksPerDay,
                 load.Ratio * 100,
-                load.IsOverloaded ? "  OVERLOADED" : "");
+                load.IsOverloaded ? lang.Say("  OVERLOADED", "  QUÁ TẢI") : "");
             writer.Write(line + "\n");
         }
     }
 
     /// <summary>One paragraph per overloaded direction: the word overloaded, the direction, why, the growth, and what it means for the means.</summary>
-    public static IReadOnlyList<string> Warnings(ExperimentResult result)
+    public static IReadOnlyList<string> Warnings(ExperimentResult result, ReportLanguage? language = null)
     {
         ArgumentNullException.ThrowIfNull(result);
+        if (language?.IsVietnamese == true)
+        {
+            // The report's sentence, which names the overloaded stage, its demand and capacity and the growth.
+            return [.. Html.ReportText.OverloadWarnings(result, language)];
+        }
+
         var warnings = new List<string>();
         foreach (DirectionLoad load in result.DirectionLoads.Where(l => l.IsOverloaded))
         {

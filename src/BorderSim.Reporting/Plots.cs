@@ -25,16 +25,51 @@ public static class Plots
     public static IReadOnlyList<string> WriteAll(ExperimentResult result, string directory) => WriteAll(result, new AtomicFolder(directory));
 
     /// <summary>Writes every plot that has data into <paramref name="directory"/>; returns the file names written.</summary>
-    public static IReadOnlyList<string> WriteAll(ExperimentResult result, IOutputFolder directory)
+    public static IReadOnlyList<string> WriteAll(ExperimentResult result, IOutputFolder directory, ReportLanguage? language = null) =>
+        WriteAll(Build(result, language), directory);
+
+    /// <summary>Writes <paramref name="plots"/> as PNG and SVG into <paramref name="directory"/>; returns the file names written.</summary>
+    public static IReadOnlyList<string> WriteAll(IReadOnlyList<PlotImage> plots, IOutputFolder directory)
+    {
+        ArgumentNullException.ThrowIfNull(plots);
+        ArgumentNullException.ThrowIfNull(directory);
+        var written = new List<string>();
+        foreach (PlotImage image in plots)
+        {
+            string png = image.Stem + ".png";
+            string svg = image.Stem + ".svg";
+            directory.WriteBytes(png, image.Png());
+            directory.WriteText(svg, w => w.Write(image.Svg()));
+            written.Add(png);
+            written.Add(svg);
+        }
+
+        return written;
+    }
+
+    /// <summary>Every plot of a run that has data, in the order a report shows them, labelled in <paramref name="language"/>.</summary>
+    public static IReadOnlyList<PlotImage> Build(ExperimentResult result, ReportLanguage? language = null)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var written = new List<string>();
-        Save(QueueLengthPlot(result), directory, QueueFile, written);
-        Save(DestinationYardPlot(result), directory, DwellFile, written);
-        Save(HighwayQueuePlot(result), directory, HighwayFile, written);
-        Save(WaitDistributionPlot(result), directory, WaitFile, written);
-        Save(ServedPerDayPlot(result), directory, ServedFile, written);
-        return written;
+        ReportLanguage lang = language ?? ReportLanguage.English;
+        var plots = new List<PlotImage>();
+        void Add(string stem, Plot? plot, int height = HeightPixels)
+        {
+            if (plot is not null)
+            {
+                plots.Add(new PlotImage(stem, plot, WidthPixels, height));
+            }
+        }
+
+        Add(QueueFile, QueueLengthPlot(result, lang));
+        Add(PlannerPlots.HourOfDayFile, PlannerPlots.QueueByHourOfDayPlot(result, lang));
+        Add(DwellFile, DestinationYardPlot(result, lang));
+        Add(HighwayFile, HighwayQueuePlot(result, lang));
+        Add(WaitFile, WaitDistributionPlot(result, lang));
+        Add(ServedFile, ServedPerDayPlot(result, lang));
+        Add(PlannerPlots.ServedVsDemandFile, PlannerPlots.ServedVsDemandPlot(result, lang));
+        Add(PlannerPlots.UtilisationFile, PlannerPlots.UtilisationPlot(result, lang), PlannerPlots.UtilisationHeight(result));
+        return plots;
     }
 
     /// <summary>
@@ -42,42 +77,66 @@ public static class Plots
     /// stand), and a yard's trucks that are not in the next check's queue (<c>yard_parked_trucks</c>). Destination
     /// yards, where trucks dwell to unload rather than queue, are in <see cref="DestinationYardPlot"/>.
     /// </summary>
-    public static Plot? QueueLengthPlot(ExperimentResult result)
+    public static Plot? QueueLengthPlot(ExperimentResult result, ReportLanguage? language = null)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ReportLanguage lang = language ?? ReportLanguage.English;
         List<SeriesSummary> series = [.. result.TimeSeries.Where(s => s.Stage.Length > 0 && (s.Name == "queue_trucks" || (s.Name == "yard_parked_trucks" && !IsDestinationYard(result, s))))];
-        return series.Count == 0 ? null : BandPlot(result, series, $"{result.Scenario.Label}: queue length per stage (each truck once)", "trucks waiting");
+        return series.Count == 0 ? null : BandPlot(
+            result,
+            series,
+            $"{result.Scenario.Label}: " + lang.Say("queue length per stage (each truck once)", "hàng đợi tại từng khâu (mỗi xe tính một lần)"),
+            lang.Say("trucks waiting", "số xe đang chờ"),
+            lang);
     }
 
     /// <summary>Trucks dwelling in a destination yard (the last stage of a route): not a queue, so drawn apart from the queues.</summary>
-    public static Plot? DestinationYardPlot(ExperimentResult result)
+    public static Plot? DestinationYardPlot(ExperimentResult result, ReportLanguage? language = null)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ReportLanguage lang = language ?? ReportLanguage.English;
         List<SeriesSummary> series = [.. result.TimeSeries.Where(s => s.Name == "yard_occupancy_trucks" && IsDestinationYard(result, s))];
-        return series.Count == 0 ? null : BandPlot(result, series, $"{result.Scenario.Label}: trucks in destination yards (dwell, not a queue)", "trucks in the yard");
+        return series.Count == 0 ? null : BandPlot(
+            result,
+            series,
+            $"{result.Scenario.Label}: " + lang.Say("trucks in destination yards (dwell, not a queue)", "xe tại bãi đích (lưu bãi, không phải xếp hàng)"),
+            lang.Say("trucks in the yard", "số xe trong bãi"),
+            lang);
     }
 
     /// <summary>Whether the series is of a yard that ends its direction's route.</summary>
-    private static bool IsDestinationYard(ExperimentResult result, SeriesSummary s) =>
+    internal static bool IsDestinationYard(ExperimentResult result, SeriesSummary s) =>
         result.Scenario.Directions.Any(d => d.Name == s.Direction && d.Stages.Count > 0 && d.Stages[^1] is YardStageSpec yard && yard.Name == s.Stage);
 
     /// <summary>Highway queue (km) over time: a mean line and the p5–p95 band.</summary>
-    public static Plot? HighwayQueuePlot(ExperimentResult result)
+    public static Plot? HighwayQueuePlot(ExperimentResult result, ReportLanguage? language = null)
     {
+        ArgumentNullException.ThrowIfNull(result);
+        ReportLanguage lang = language ?? ReportLanguage.English;
         List<SeriesSummary> series = [.. result.TimeSeries.Where(s => IsUnit(s.Unit, "km"))];
-        return series.Count == 0 ? null : BandPlot(result, series, $"{result.Scenario.Label}: highway queue", "queue length (km)");
+        return series.Count == 0 ? null : BandPlot(
+            result,
+            series,
+            $"{result.Scenario.Label}: " + lang.Say("highway queue", "dòng xe xếp hàng trên quốc lộ"),
+            lang.Say("queue length (km)", "chiều dài hàng xe (km)"),
+            lang);
     }
 
     /// <summary>The pooled waiting-time CDF of each cargo class.</summary>
-    public static Plot? WaitDistributionPlot(ExperimentResult result)
+    public static Plot? WaitDistributionPlot(ExperimentResult result, ReportLanguage? language = null)
     {
+        ArgumentNullException.ThrowIfNull(result);
+        ReportLanguage lang = language ?? ReportLanguage.English;
         List<WaitDistribution> classes = [.. result.WaitByClass.Where(w => w.Quantiles.Count > 0)];
         if (classes.Count == 0)
         {
             return null;
         }
 
-        var plot = NewPlot($"{result.Scenario.Label}: waiting time by cargo class", "wait (hours)", "share of trucks");
+        var plot = NewPlot(
+            $"{result.Scenario.Label}: " + lang.Say("waiting time by cargo class", "thời gian chờ theo loại hàng"),
+            lang.Say("wait (hours)", "thời gian chờ (giờ)"),
+            lang.Say("share of trucks that waited at most this long", "tỷ lệ xe chờ không quá thời gian này"));
         for (int i = 0; i < classes.Count; i++)
         {
             WaitDistribution w = classes[i];
@@ -85,24 +144,27 @@ public static class Plots
             double[] shares = [.. w.Quantiles.Select(q => q.Probability)];
             var line = plot.Add.ScatterLine(hours, shares, Palette(i));
             line.LineWidth = 2.5f;
-            line.LegendText = FormattableString.Invariant($"{w.CargoClass} ({w.Trucks} trucks)"); // no thousands comma: it reads as a decimal comma in Vietnam
+            // No thousands separator: a comma reads as a decimal comma in Vietnam, a point as one in English.
+            line.LegendText = FormattableString.Invariant($"{lang.CargoClass(w.CargoClass)} ({w.Trucks} {lang.Say("trucks", "xe")})");
         }
 
         plot.Axes.SetLimitsY(0, 1.02);
         plot.Axes.SetLimitsX(0, classes.Max(c => c.Quantiles.Max(q => q.Hours)) * 1.02 + 1e-9);
-        plot.Add.HorizontalLine(0.95, 1, Colors.Gray, LinePattern.Dotted).LegendText = "95% of trucks";
-        return Finish(plot, plot.Axes.Title.Label.Text);
+        plot.Add.HorizontalLine(0.95, 1, Colors.Gray, LinePattern.Dotted).LegendText = lang.Say("95% of trucks", "95% số xe");
+        return Finish(plot, plot.Axes.Title.Label.Text, lang);
     }
 
     /// <summary>Trucks served per local day and direction: mean over replications with 95% confidence whiskers.</summary>
-    public static Plot? ServedPerDayPlot(ExperimentResult result)
+    public static Plot? ServedPerDayPlot(ExperimentResult result, ReportLanguage? language = null)
     {
+        ArgumentNullException.ThrowIfNull(result);
+        ReportLanguage lang = language ?? ReportLanguage.English;
         if (result.ServedPerDay.Count == 0)
         {
             return null;
         }
 
-        var plot = NewPlot($"{result.Scenario.Label}: trucks served per day", "", "trucks per day");
+        var plot = NewPlot($"{result.Scenario.Label}: " + lang.Say("trucks served per day", "số xe thông quan mỗi ngày"), "", lang.Say("trucks per day", "xe mỗi ngày"));
         string[] directions = [.. result.ServedPerDay.Select(d => d.Direction).Distinct()];
         for (int i = 0; i < directions.Length; i++)
         {
@@ -114,35 +176,41 @@ public static class Plots
             var line = plot.Add.Scatter(xs, ys, color);
             line.LineWidth = 2;
             line.MarkerSize = 6;
-            line.LegendText = directions[i];
+            line.LegendText = lang.Direction(directions[i]);
             var whiskers = plot.Add.ErrorBar(xs, ys, errors);
             whiskers.Color = color;
             whiskers.LineWidth = 1.5f;
         }
 
-        // One labelled tick per day (every few days on long runs), placed by hand: the data are daily.
-        LocalDate[] dates = [.. result.ServedPerDay.Select(d => d.Date).Distinct().Order()];
-        int every = Math.Max(1, (int)Math.Ceiling(dates.Length / 14.0));
-        var ticks = new ScottPlot.TickGenerators.NumericManual();
-        for (int k = 0; k < dates.Length; k += every)
-        {
-            ticks.AddMajor(dates[k].AtMidnight().ToDateTimeUnspecified().ToOADate(), dates[k].ToString("d MMM", System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        plot.Axes.Bottom.TickGenerator = ticks;
-        ShadeEvents(plot, result, dailyBars: true);
-        plot.Axes.Bottom.Label.Text = $"local date ({result.Scenario.TimeZone.Id});  whiskers: 95% confidence interval of the mean over replications";
+        DailyTicks(plot, [.. result.ServedPerDay.Select(d => d.Date).Distinct().Order()], lang);
+        ShadeEvents(plot, result, dailyBars: true, lang);
+        plot.Axes.Bottom.Label.Text = lang.Say(
+            $"local date ({result.Scenario.TimeZone.Id});  whiskers: 95% confidence interval of the mean over replications",
+            $"ngày địa phương ({result.Scenario.TimeZone.Id});  râu: khoảng tin cậy 95% của trung bình các lần lặp");
         plot.Axes.Bottom.Label.FontSize = 14;
         // From zero, so the gap between directions is not exaggerated.
         plot.Axes.AutoScale();
         plot.Axes.SetLimitsY(0, result.ServedPerDay.Max(d => d.MeanTrucks + (double.IsNaN(d.HalfWidth95) ? 0 : d.HalfWidth95)) * 1.1 + 1);
-        return Finish(plot, plot.Axes.Title.Label.Text);
+        return Finish(plot, plot.Axes.Title.Label.Text, lang);
+    }
+
+    /// <summary>One labelled tick per day (every few days on long runs), placed by hand: the data are daily.</summary>
+    internal static void DailyTicks(Plot plot, LocalDate[] dates, ReportLanguage lang)
+    {
+        int every = Math.Max(1, (int)Math.Ceiling(dates.Length / 14.0));
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        for (int k = 0; k < dates.Length; k += every)
+        {
+            ticks.AddMajor(ToOADate(dates[k].AtMidnight()), lang.ShortDate(dates[k].AtMidnight().ToDateTimeUnspecified()));
+        }
+
+        plot.Axes.Bottom.TickGenerator = ticks;
     }
 
     /// <summary>More points than this per series are merged into buckets: the image is 1,400 pixels wide.</summary>
     public const int MaxPointsPerSeries = 2000;
 
-    private static Plot BandPlot(ExperimentResult result, List<SeriesSummary> series, string title, string yLabel)
+    private static Plot BandPlot(ExperimentResult result, List<SeriesSummary> series, string title, string yLabel, ReportLanguage lang)
     {
         var plot = NewPlot(title, "", yLabel);
         var bucketHours = 0.0;
@@ -156,19 +224,25 @@ public static class Plots
             band.LineColor = Colors.Transparent;
             var line = plot.Add.ScatterLine(xs, mean, color);
             line.LineWidth = 1.8f;
-            line.LegendText = series.Count == 1 ? $"{SeriesLabel(series[i])}: mean" : SeriesLabel(series[i]);
+            line.LegendText = series.Count == 1 ? $"{SeriesLabel(series[i], lang)}: {lang.Say("mean", "trung bình")}" : SeriesLabel(series[i], lang);
             if (series.Count == 1)
             {
-                band.LegendText = "5th-95th percentile";
+                band.LegendText = lang.Say("5th-95th percentile", "phân vị 5-95");
             }
         }
 
+        string zone = result.Scenario.TimeZone.Id;
+        string bucketText = lang.Number(bucketHours);
         var explanation = bucketHours > 0
-            ? FormattableString.Invariant($"local date ({result.Scenario.TimeZone.Id});  per {bucketHours:0.##} h: line mean,  band lowest 5th to highest 95th percentile across replications")
-            : $"local date ({result.Scenario.TimeZone.Id});  line: mean,  band: 5th-95th percentile across replications";
-        DateAxis(plot, explanation);
+            ? lang.Say(
+                $"local date ({zone});  per {bucketText} h: line mean,  band lowest 5th to highest 95th percentile across replications",
+                $"ngày địa phương ({zone});  mỗi {bucketText} giờ: đường trung bình,  dải từ phân vị 5 thấp nhất đến phân vị 95 cao nhất giữa các lần lặp")
+            : lang.Say(
+                $"local date ({zone});  line: mean,  band: 5th-95th percentile across replications",
+                $"ngày địa phương ({zone});  đường: trung bình,  dải: phân vị 5-95 giữa các lần lặp");
+        DateAxis(plot, explanation, lang);
         plot.Axes.Margins(bottom: 0);
-        ShadeEvents(plot, result, dailyBars: false);
+        ShadeEvents(plot, result, dailyBars: false, lang);
 
         // An all-zero series (no highway queue at all) keeps an axis from 0, not one centred on 0.
         if (series.All(s => s.Upper.All(v => !(v > 0)) && s.Mean.All(v => !(v > 0))))
@@ -176,7 +250,7 @@ public static class Plots
             plot.Axes.SetLimitsY(0, 1);
         }
 
-        return Finish(plot, title);
+        return Finish(plot, title, lang);
     }
 
     /// <summary>
@@ -185,7 +259,7 @@ public static class Plots
     /// for closures and appointments. One legend entry per kind. With <paramref name="dailyBars"/> (a plot of one point
     /// per day, drawn at midnight) a span is shifted half a day back so it covers its days' points.
     /// </summary>
-    private static void ShadeEvents(Plot plot, ExperimentResult result, bool dailyBars)
+    internal static void ShadeEvents(Plot plot, ExperimentResult result, bool dailyBars, ReportLanguage lang)
     {
         ScenarioSpec scenario = result.Scenario;
         double runStart = ToOADate(result.LocalTimeAt(0));
@@ -196,13 +270,13 @@ public static class Plots
         var events = new List<(double From, double To, string Kind, Color Color)>();
         foreach (CalendarSpec calendar in scenario.Calendars)
         {
-            events.AddRange(calendar.Closures.Select(c => (Local(c.From, calendar.TimeZone), Local(c.To.PlusDays(1), calendar.TimeZone), "closed", Colors.Gray)));
-            events.AddRange(calendar.AppointmentOnly.Select(a => (Local(a.From, calendar.TimeZone), Local(a.To.PlusDays(1), calendar.TimeZone), "appointment only", Colors.Orange)));
+            events.AddRange(calendar.Closures.Select(c => (Local(c.From, calendar.TimeZone), Local(c.To.PlusDays(1), calendar.TimeZone), lang.Say("closed", "đóng cửa"), Colors.Gray)));
+            events.AddRange(calendar.AppointmentOnly.Select(a => (Local(a.From, calendar.TimeZone), Local(a.To.PlusDays(1), calendar.TimeZone), lang.Say("appointment only", "chỉ xe đăng ký trước"), Colors.Orange)));
         }
 
         foreach (DirectionSpec direction in scenario.Directions)
         {
-            events.AddRange(direction.Arrivals.Surges.Select(sg => (Local(sg.From, scenario.TimeZone), Local(sg.To.PlusDays(1), scenario.TimeZone), $"arrival surge, {direction.Name}", Colors.Green)));
+            events.AddRange(direction.Arrivals.Surges.Select(sg => (Local(sg.From, scenario.TimeZone), Local(sg.To.PlusDays(1), scenario.TimeZone), lang.Say($"arrival surge, {direction.Name}", $"cao điểm xe đến, {lang.Direction(direction.Name)}"), Colors.Green)));
         }
 
         var labelled = new HashSet<string>(StringComparer.Ordinal);
@@ -262,13 +336,13 @@ public static class Plots
         return (xs, mean, lower, upper, perBucket > 1 ? perBucket * s.StepHours : 0);
     }
 
-    private static string SeriesLabel(SeriesSummary s)
+    private static string SeriesLabel(SeriesSummary s, ReportLanguage lang)
     {
-        string label = string.Join(" / ", new[] { s.Direction, s.Stage }.Where(p => p.Length > 0));
+        string label = string.Join(" / ", new[] { lang.Direction(s.Direction), s.Stage }.Where(p => p.Length > 0));
         return label.Length == 0 ? s.Name : label;
     }
 
-    private static Plot NewPlot(string title, string xLabel, string yLabel)
+    internal static Plot NewPlot(string title, string xLabel, string yLabel)
     {
         var plot = new Plot();
         plot.Title(title, size: 20);
@@ -278,14 +352,14 @@ public static class Plots
     }
 
     /// <summary>A date axis at the bottom with unambiguous labels ("3 Jun", "3 Jun 12:00"); replaces the bottom axis, so its label is set here.</summary>
-    private static void DateAxis(Plot plot, string label)
+    private static void DateAxis(Plot plot, string label, ReportLanguage lang)
     {
         var axis = plot.Axes.DateTimeTicksBottom();
         if (axis.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic ticks)
         {
             ticks.LabelFormatter = time => time.TimeOfDay == TimeSpan.Zero
-                ? time.ToString("d MMM", System.Globalization.CultureInfo.InvariantCulture)
-                : time.ToString("d MMM HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+                ? lang.ShortDate(time)
+                : lang.ShortDate(time) + time.ToString(" HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         }
 
         axis.LabelText = label;
@@ -293,12 +367,12 @@ public static class Plots
     }
 
     /// <summary>Legend outside the data area on the right, so it never hides a line; a font that draws the title.</summary>
-    private static Plot Finish(Plot plot, string title)
+    internal static Plot Finish(Plot plot, string title, ReportLanguage? lang = null)
     {
         plot.ShowLegend(Edge.Right);
         plot.Legend.FontSize = 13;
         plot.Font.Set(FontFor(title));
-        InvariantTicks.Apply(plot);
+        InvariantTicks.Apply(plot, lang);
         return plot;
     }
 
@@ -321,24 +395,9 @@ public static class Plots
         return preferred.FirstOrDefault(f => installed.Contains(f, StringComparer.OrdinalIgnoreCase)) ?? Fonts.Default;
     });
 
-    private static void Save(Plot? plot, IOutputFolder directory, string stem, List<string> written)
-    {
-        if (plot is null)
-        {
-            return;
-        }
-
-        string png = stem + ".png";
-        string svg = stem + ".svg";
-        directory.WriteBytes(png, plot.GetImageBytes(WidthPixels, HeightPixels, ImageFormat.Png));
-        directory.WriteText(svg, w => w.Write(plot.GetSvgXml(WidthPixels, HeightPixels)));
-        written.Add(png);
-        written.Add(svg);
-    }
-
     private static bool IsUnit(string unit, string expected) => string.Equals(unit.Trim(), expected, StringComparison.OrdinalIgnoreCase);
 
-    private static double ToOADate(LocalDateTime time) => time.ToDateTimeUnspecified().ToOADate();
+    internal static double ToOADate(LocalDateTime time) => time.ToDateTimeUnspecified().ToOADate();
 
-    private static Color Palette(int index) => new ScottPlot.Palettes.Category10().GetColor(index);
+    internal static Color Palette(int index) => new ScottPlot.Palettes.Category10().GetColor(index);
 }

@@ -16,19 +16,35 @@ namespace BorderSim.Reporting;
 public static class SummaryTable
 {
     /// <summary>A group of rows: the metrics whose name starts with <see cref="NamePrefix"/> and whose statistic (the rest of the name) is wanted.</summary>
-    private sealed record Section(string Title, string NamePrefix, string[] Statistics, bool PreferWithoutClass);
+    private sealed record Section(string Title, string NamePrefix, string[] Statistics, bool PreferWithoutClass)
+    {
+        /// <summary>The title in Vietnamese (--lang vi).</summary>
+        public string TitleVi { get; init; } = Title;
+    }
 
     // Metric names follow "<quantity>_<statistic>" (wait_hours_p95); the quantity alone when there is one statistic.
     private static readonly Section[] Sections =
     [
-        new("Trucks served per day", "served_per_day", [""], PreferWithoutClass: true),
-        new("Trucks still in the system at the end", "in_system_at_end", [""], PreferWithoutClass: true),
-        new("Oldest wait of a truck still in the system (hours)", "oldest_wait_hours", [""], PreferWithoutClass: true),
-        new("Wait (hours; served trucks, and incl. the waits so far of trucks still in the system: censored)", "wait_hours", ["mean", "p95", "mean_incl_waiting"], PreferWithoutClass: false),
-        new("Highway queue (km)", "highway_queue_km", ["mean", "max"], PreferWithoutClass: false),
-        new("Backlog growth (trucks/day, trend of trucks in the system at the end of the run)", "backlog_growth_trucks_per_day", [""], PreferWithoutClass: false),
-        new("Starting backlog: days to clear (to the first moment no truck waits; mean of the replications where it cleared)", "days_to_clear", [""], PreferWithoutClass: false),
-        new("Starting backlog: share of replications where it cleared within the run (below 1: lengthen days)", "backlog_cleared", [""], PreferWithoutClass: false),
+        new("Trucks served per day", "served_per_day", [""], PreferWithoutClass: true) { TitleVi = "Số xe thông quan mỗi ngày" },
+        new("Trucks still in the system at the end", "in_system_at_end", [""], PreferWithoutClass: true) { TitleVi = "Số xe còn tồn khi kết thúc" },
+        new("Oldest wait of a truck still in the system (hours)", "oldest_wait_hours", [""], PreferWithoutClass: true) { TitleVi = "Thời gian chờ lâu nhất của xe còn tồn (giờ)" },
+        new("Wait (hours; served trucks, and incl. the waits so far of trucks still in the system: censored)", "wait_hours", ["mean", "p95", "mean_incl_waiting"], PreferWithoutClass: false)
+        {
+            TitleVi = "Thời gian chờ (giờ; xe đã thông quan, và tính cả thời gian đã chờ của xe còn tồn)",
+        },
+        new("Highway queue (km)", "highway_queue_km", ["mean", "max"], PreferWithoutClass: false) { TitleVi = "Hàng xe trên quốc lộ (km)" },
+        new("Backlog growth (trucks/day, trend of trucks in the system at the end of the run)", "backlog_growth_trucks_per_day", [""], PreferWithoutClass: false)
+        {
+            TitleVi = "Mức tăng xe tồn (xe/ngày, xu hướng số xe trong hệ thống cuối kỳ)",
+        },
+        new("Starting backlog: days to clear (to the first moment no truck waits; mean of the replications where it cleared)", "days_to_clear", [""], PreferWithoutClass: false)
+        {
+            TitleVi = "Xe tồn ban đầu: số ngày để giải tỏa (đến lúc không còn xe chờ; trung bình các lần lặp đã giải tỏa)",
+        },
+        new("Starting backlog: share of replications where it cleared within the run (below 1: lengthen days)", "backlog_cleared", [""], PreferWithoutClass: false)
+        {
+            TitleVi = "Xe tồn ban đầu: tỷ lệ lần lặp giải tỏa được trong kỳ (dưới 1: tăng số ngày)",
+        },
     ];
 
     private static readonly string[] ServerShares = ["busy", "blocked", "idle", "closed"];
@@ -37,14 +53,21 @@ public static class SummaryTable
     // (direction "all", per class), highway_queue_km_{mean,max} (per direction), utilisation (per stage).
     private static readonly string[] ColumnTitles = ["", "mean", "± 95%", "min", "max"];
 
-    public static void Write(ExperimentResult result, TextWriter writer)
+    /// <param name="result">The run.</param>
+    /// <param name="writer">stdout.</param>
+    /// <param name="language">English (default) or Vietnamese: words, and the decimal comma.</param>
+    public static void Write(ExperimentResult result, TextWriter writer, ReportLanguage? language = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(writer);
+        ReportLanguage lang = language ?? ReportLanguage.English;
+        string Number(double value) => FormatNumber(value, lang);
         int replications = result.Replications.Count > 0 ? result.Replications.Count : result.Summary.FirstOrDefault()?.Replications ?? 0;
-        writer.Write(FormattableString.Invariant(
-            $"{result.Scenario.Label}: {replications} replications of {result.Scenario.Days} days, warm-up {FormatNumber(result.WarmUpHours)} h ({result.WarmUpMethod})\n"));
-        foreach (string warning in LoadReport.Warnings(result))
+        writer.Write(lang.IsVietnamese
+            ? $"{result.Scenario.Label}: {replications} lần lặp, mỗi lần {result.Scenario.Days} ngày, khởi động {Number(result.WarmUpHours)} giờ ({Html.ScenarioSection.WarmUpMethod(result.WarmUpMethod, lang)})\n"
+            : FormattableString.Invariant(
+                $"{result.Scenario.Label}: {replications} replications of {result.Scenario.Days} days, warm-up {FormatNumber(result.WarmUpHours)} h ({result.WarmUpMethod})\n"));
+        foreach (string warning in LoadReport.Warnings(result, lang))
         {
             writer.Write(warning + "\n");
         }
@@ -69,28 +92,29 @@ public static class SummaryTable
                 continue;
             }
 
-            sectionStarts.Add((rows.Count, section.Title));
+            sectionStarts.Add((rows.Count, lang.IsVietnamese ? section.TitleVi : section.Title));
             foreach (MetricSummary metric in metrics)
             {
                 rows.Add(
                 [
-                    "  " + Label(metric.Key, Statistic(metric.Key.Name, section)!),
-                    FormatNumber(metric.Mean),
-                    "± " + FormatNumber(metric.HalfWidth95),
-                    FormatNumber(metric.Min),
-                    FormatNumber(metric.Max),
+                    "  " + Label(metric.Key, Statistic(metric.Key.Name, section)!, lang),
+                    Number(metric.Mean),
+                    "± " + Number(metric.HalfWidth95),
+                    Number(metric.Min),
+                    Number(metric.Max),
                 ]);
             }
         }
 
         if (rows.Count == 0)
         {
-            writer.Write("(no headline metrics; see summary.csv)\n");
+            writer.Write(lang.Say("(no headline metrics; see summary.csv)\n", "(không có chỉ tiêu chính; xem summary.csv)\n"));
             return;
         }
 
-        int[] widths = new int[ColumnTitles.Length];
-        foreach (string[] row in rows.Prepend(ColumnTitles))
+        string[] columnTitles = lang.IsVietnamese ? ["", "trung bình", "± 95%", "nhỏ nhất", "lớn nhất"] : ColumnTitles;
+        int[] widths = new int[columnTitles.Length];
+        foreach (string[] row in rows.Prepend(columnTitles))
         {
             for (int c = 0; c < row.Length; c++)
             {
@@ -98,7 +122,7 @@ public static class SummaryTable
             }
         }
 
-        writer.Write(FormatRow(ColumnTitles, widths));
+        writer.Write(FormatRow(columnTitles, widths));
         int nextSection = 0;
         for (int r = 0; r < rows.Count; r++)
         {
@@ -111,14 +135,14 @@ public static class SummaryTable
             writer.Write(FormatRow(rows[r], widths));
         }
 
-        WriteServerTime(result, writer);
+        WriteServerTime(result, writer, lang);
     }
 
     /// <summary>
     /// Per stage with servers, the mean shares of its server-hours spent busy, blocked (holding a served truck
     /// that cannot move on), idle and closed (they sum to 1); then each direction's binding stage.
     /// </summary>
-    private static void WriteServerTime(ExperimentResult result, TextWriter writer)
+    private static void WriteServerTime(ExperimentResult result, TextWriter writer, ReportLanguage lang)
     {
         var means = result.Summary.ToDictionary(m => m.Key.Id, m => m.Mean, StringComparer.Ordinal);
         List<MetricKey> stages = [.. result.Summary.Where(m => m.Key.Name == "utilisation_busy").Select(m => m.Key)];
@@ -127,12 +151,14 @@ public static class SummaryTable
             return;
         }
 
-        string[] titles = ["Server time (share of server-hours)", .. ServerShares, "busy of open"];
+        string[] titles = lang.IsVietnamese
+            ? ["Thời gian phục vụ (tỷ lệ giờ phục vụ)", "bận", "bị chặn", "rảnh", "đóng cửa", "bận/giờ mở"]
+            : ["Server time (share of server-hours)", .. ServerShares, "busy of open"];
         var rows = new List<string[]> { titles };
         foreach (MetricKey stage in stages)
         {
-            string Share(string name) => FormatNumber(means.GetValueOrDefault(new MetricKey(name, "share", stage.Direction, stage.CargoClass, stage.Stage).Id, double.NaN));
-            rows.Add(["  " + Label(stage, ""), .. ServerShares.Select(share => Share("utilisation_" + share)), Share("utilisation")]);
+            string Share(string name) => FormatNumber(means.GetValueOrDefault(new MetricKey(name, "share", stage.Direction, stage.CargoClass, stage.Stage).Id, double.NaN), lang);
+            rows.Add(["  " + Label(stage, "", lang), .. ServerShares.Select(share => Share("utilisation_" + share)), Share("utilisation")]);
         }
 
         int[] widths = [.. Enumerable.Range(0, titles.Length).Select(c => rows.Max(r => r[c].Length))];
@@ -152,7 +178,9 @@ public static class SummaryTable
             }
 
             double busyOfOpen = means.GetValueOrDefault(new MetricKey("utilisation", "share", load.Direction, "", load.BindingStage).Id, double.NaN);
-            writer.Write(FormattableString.Invariant($"Binding stage, {load.Direction}: {load.BindingStage} (busy {FormatNumber(busyOfOpen)} of its open server-hours, the most of the direction)\n"));
+            writer.Write(lang.IsVietnamese
+                ? $"Điểm nghẽn, chiều {lang.Direction(load.Direction)}: {load.BindingStage} (bận {FormatNumber(busyOfOpen, lang)} giờ mở cửa, cao nhất của chiều này)\n"
+                : FormattableString.Invariant($"Binding stage, {load.Direction}: {load.BindingStage} (busy {FormatNumber(busyOfOpen)} of its open server-hours, the most of the direction)\n"));
         }
     }
 
@@ -196,16 +224,22 @@ public static class SummaryTable
         return section.Statistics.Contains(statistic) ? statistic : null;
     }
 
-    private static string Label(MetricKey key, string statistic)
+    private static string Label(MetricKey key, string statistic, ReportLanguage lang)
     {
-        string what = string.Join(" / ", new[] { key.Direction, key.CargoClass, key.Stage }.Where(p => !IsAll(p)));
+        string what = string.Join(" / ", new[] { lang.Direction(key.Direction), lang.CargoClass(key.CargoClass), key.Stage }.Where(p => !IsAll(p) && p != lang.Direction("all") && p != lang.CargoClass("all")));
         if (what.Length == 0)
         {
             return statistic.Length == 0 ? "all" : statistic;
         }
 
         // wait_hours_mean_incl_waiting: the trucks still in the system count with their waits so far (censored).
-        string shown = statistic == "mean_incl_waiting" ? "mean incl. still waiting" : statistic;
+        string shown = statistic switch
+        {
+            "mean_incl_waiting" => lang.Say("mean incl. still waiting", "tb. tính cả xe còn chờ"),
+            "mean" => lang.Say("mean", "trung bình"),
+            "max" => lang.Say("max", "lớn nhất"),
+            _ => statistic,
+        };
         return statistic.Length == 0 ? what : $"{what}  {shown}";
     }
 
@@ -228,6 +262,14 @@ public static class SummaryTable
         }
 
         return line.ToString().TrimEnd() + "\n";
+    }
+
+    /// <summary>As <see cref="FormatNumber(double)"/>, with a decimal comma in Vietnamese (there is no thousands separator to confuse).</summary>
+    public static string FormatNumber(double value, ReportLanguage lang)
+    {
+        ArgumentNullException.ThrowIfNull(lang);
+        string text = FormatNumber(value);
+        return lang.IsVietnamese ? text.Replace('.', ',') : text;
     }
 
     /// <summary>About three significant figures, invariant culture; NaN as "-".</summary>

@@ -26,6 +26,8 @@ public class RunCommandTests
             "summary.csv", "timeseries.csv", "daily.csv", "trucks.csv", "run.json",
             "queue_by_stage.png", "queue_by_stage.svg", "highway_queue_km.png", "highway_queue_km.svg",
             "wait_cdf_by_class.png", "wait_cdf_by_class.svg", "served_per_day.png", "served_per_day.svg",
+            "queue_by_hour_of_day.png", "queue_by_hour_of_day.svg", "served_vs_demand.png", "served_vs_demand.svg",
+            "utilisation_split.png", "utilisation_split.svg", "report.html",
         ];
         Assert.That(Directory.GetFiles(output).Select(Path.GetFileName), Is.EquivalentTo(expected), "all outputs and no temporary files");
         Assert.Multiple(() =>

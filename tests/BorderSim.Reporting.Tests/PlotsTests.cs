@@ -19,7 +19,8 @@ public class PlotsTests
     [Test]
     public void Every_plot_is_written_as_png_and_svg()
     {
-        string[] stems = [Plots.QueueFile, Plots.HighwayFile, Plots.WaitFile, Plots.ServedFile];
+        // No served_vs_demand: the sample has no daily table.
+        string[] stems = [Plots.QueueFile, Plots.HighwayFile, Plots.WaitFile, Plots.ServedFile, PlannerPlots.HourOfDayFile, PlannerPlots.UtilisationFile];
         Assert.That(Written, Is.EquivalentTo(stems.SelectMany(s => new[] { s + ".png", s + ".svg" })));
     }
 
@@ -27,6 +28,7 @@ public class PlotsTests
     [TestCase(Plots.HighwayFile)]
     [TestCase(Plots.WaitFile)]
     [TestCase(Plots.ServedFile)]
+    [TestCase(PlannerPlots.HourOfDayFile)]
     public void A_plot_png_is_a_real_picture_with_drawn_content(string stem)
     {
         string png = Path.Combine(OutputDirectory, stem + ".png");

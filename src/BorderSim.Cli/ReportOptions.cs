@@ -1,0 +1,34 @@
+using System.CommandLine;
+using BorderSim.Reporting;
+
+namespace BorderSim.Cli;
+
+/// <summary>--lang en|vi (report.html, console tables, plot labels) and --no-report, shared by run, compare and batch.</summary>
+public sealed class ReportOptions
+{
+    public required Option<string> Language { get; init; }
+
+    public required Option<bool> NoReport { get; init; }
+
+    public static ReportOptions Create() => new()
+    {
+        Language = new Option<string>("--lang")
+        {
+            Description = "Language of report.html, the tables on the console and the plot labels: en (English) or vi (tiếng Việt); CSV files are the same in both",
+            DefaultValueFactory = _ => "en",
+            HelpName = "en|vi",
+        }.AcceptOnlyFromAmong([.. ReportLanguage.Codes]),
+        NoReport = new Option<bool>("--no-report") { Description = "Do not write report.html" },
+    };
+
+    public void AddTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Options.Add(Language);
+        command.Options.Add(NoReport);
+    }
+
+    public ReportLanguage ReadLanguage(ParseResult parseResult) => ReportLanguage.FromCode(parseResult.GetValue(Language));
+
+    public bool ReadWriteReport(ParseResult parseResult) => !parseResult.GetValue(NoReport);
+}

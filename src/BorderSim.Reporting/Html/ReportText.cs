@@ -1,0 +1,354 @@
+using BorderSim.Model.Experiments;
+using BorderSim.Model.Results;
+
+namespace BorderSim.Reporting.Html;
+
+/// <summary>The words of a run's report: its warnings, the answer in sentences, its tables and plot captions.</summary>
+public static class ReportText
+{
+    /// <summary>Below this many replications an interval rests on very few values: say so.</summary>
+    public const int FewReplications = 5;
+
+    /// <summary>Trucks still in the system at the end worth a warning: more than this share of a day's service.</summary>
+    public const double StuckShareOfDay = 0.25;
+
+    /// <summary>"95% CI 687 to 697" / "KTC 95%: 687 đến 697"; "no interval (one replication)" when there is none.</summary>
+    public static string Interval(double mean, double halfWidth, ReportLanguage lang)
+    {
+        ArgumentNullException.ThrowIfNull(lang);
+        return double.IsNaN(halfWidth)
+            ? lang.Say("no interval (one replication)", "không có khoảng tin cậy (một lần lặp)")
+            : lang.Say($"95% CI {lang.Number(mean - halfWidth)} to {lang.Number(mean + halfWidth)}", $"khoảng tin cậy 95%: {lang.Number(mean - halfWidth)} đến {lang.Number(mean + halfWidth)}");
+    }
+
+    /// <summary>
+    /// What a reader must know before quoting a number: each overloaded direction (its means depend on the run's
+    /// length), many trucks still in the system at the end, no warm-up or a long one, few replications.
+    /// </summary>
+    public static IReadOnlyList<string> Warnings(ExperimentResult result, ReportLanguage lang)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(lang);
+        var warnings = new List<string>(OverloadWarnings(result, lang));
+        Dictionary<string, MetricSummary> m = ById(result);
+        foreach (string direction in result.Scenario.Directions.Select(d => d.Name))
+        {
+            if (!m.TryGetValue($"in_system_at_end/{direction}/all", out MetricSummary? left) || !m.TryGetValue($"served_per_day/{direction}/all", out MetricSummary? served))
+            {
+                continue;
+            }
+
+            if (left.Mean > StuckShareOfDay * served.Mean && left.Mean >= 1)
+            {
+                double oldest = m.TryGetValue($"oldest_wait_hours/{direction}/all", out MetricSummary? o) ? o.Mean : double.NaN;
+                warnings.Add(lang.Say(
+                    $"{lang.Whole(left.Mean)} {lang.Direction(direction)} trucks ({Interval(left.Mean, left.HalfWidth95, lang)}) were still in the system when the run ended, more than a quarter of a day's service; the oldest had waited {lang.Number(oldest)} h. The mean wait of served trucks leaves them out: see the mean incl. trucks still waiting.",
+                    $"{lang.Whole(left.Mean)} xe {lang.Direction(direction)} ({Interval(left.Mean, left.HalfWidth95, lang)}) vẫn còn tồn khi kết thúc mô phỏng, hơn một phần tư lượng thông quan trong ngày; xe chờ lâu nhất đã chờ {lang.Number(oldest)} giờ. Thời gian chờ trung bình của xe đã thông quan không tính các xe này: xem chỉ tiêu tính cả xe còn chờ."));
+            }
+        }
+
+        if (result.WarmUpHours <= 0)
+        {
+            warnings.Add(lang.Say(
+                "No warm-up: the statistics include the start of the run, when the crossing is still empty, so waits and queues may read low.",
+                "Không có giai đoạn khởi động: thống kê tính cả lúc bắt đầu, khi cửa khẩu còn trống xe, nên thời gian chờ và hàng đợi có thể thấp hơn thực tế."));
+        }
+        else if (result.WarmUpHours > result.Scenario.RunHours / 2)
+        {
+            warnings.Add(lang.Say(
+                $"The warm-up ({lang.Number(result.WarmUpHours)} h) is more than half the run: the statistics rest on the last {lang.Number(result.Scenario.RunHours - result.WarmUpHours)} h only.",
+                $"Giai đoạn khởi động ({lang.Number(result.WarmUpHours)} giờ) dài hơn nửa kỳ mô phỏng: thống kê chỉ dựa trên {lang.Number(result.Scenario.RunHours - result.WarmUpHours)} giờ cuối."));
+        }
+
+        int replications = RunReport.ReplicationCount(result);
+        if (replications < FewReplications)
+        {
+            warnings.Add(lang.Say(
+                $"Only {replications} replications: the 95% intervals rest on few values and are wide; run more (--replications) before quoting them.",
+                $"Chỉ có {replications} lần lặp: khoảng tin cậy 95% dựa trên ít giá trị nên rộng; hãy chạy thêm (--replications) trước khi trích dẫn."));
+        }
+
+        return warnings;
+    }
+
+    /// <summary>One sentence per overloaded direction: the stage whose demand reaches its capacity, the growth of the backlog, and that its means depend on the run's length.</summary>
+    public static IEnumerable<string> OverloadWarnings(ExperimentResult result, ReportLanguage lang)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(lang);
+        int days = result.Scenario.Days;
+        foreach (DirectionLoad load in result.DirectionLoads.Where(l => l.IsOverloaded))
+        {
+            string dir = lang.Direction(load.Direction);
+            StageLoad? stage = result.StageLoads.Where(l => l.Direction == load.Direction && l.IsOverloaded).OrderByDescending(l => l.Ratio).FirstOrDefault();
+            string why = stage is null
+                ? ""
+                : lang.Say(
+                    $" Demand {lang.Whole(stage.DemandTrucksPerDay)} trucks a day reaches the capacity of {stage.Stage}, {lang.Whole(stage.CapacityTrucksPerDay)} a day.",
+                    $" Nhu cầu {lang.Whole(stage.DemandTrucksPerDay)} xe/ngày vượt năng lực của {stage.Stage} là {lang.Whole(stage.CapacityTrucksPerDay)} xe/ngày.");
+            string growth = double.IsNaN(load.GrowthTrucksPerDay)
+                ? lang.Say(" The backlog growth could not be measured (fewer than 3 whole days after the warm-up).", " Chưa đo được mức tăng xe tồn (ít hơn 3 ngày trọn sau giai đoạn khởi động).")
+                : lang.Say(
+                    $" Trucks in the system grow by {lang.Number(load.GrowthTrucksPerDay)} a day ({Interval(load.GrowthTrucksPerDay, load.GrowthHalfWidth95, lang)}).",
+                    $" Số xe tồn tăng {lang.Number(load.GrowthTrucksPerDay)} xe mỗi ngày ({Interval(load.GrowthTrucksPerDay, load.GrowthHalfWidth95, lang)}).");
+            yield return lang.Say(
+                $"OVERLOADED, {dir}: the queue grows without a steady state.{why}{growth} This direction's waits and queues grow with the run's length ({days} days): quote the growth and the trucks served per day, not the mean wait.",
+                $"QUÁ TẢI, chiều {dir}: hàng xe tăng mãi, không đạt trạng thái ổn định.{why}{growth} Thời gian chờ và hàng đợi của chiều này tăng theo độ dài kỳ mô phỏng ({days} ngày): hãy dẫn mức tăng xe tồn và số xe thông quan mỗi ngày, không dẫn thời gian chờ trung bình.");
+        }
+    }
+
+    /// <summary>The warnings box, or a short line saying there is none.</summary>
+    public static void WriteWarnings(ReportPage page, IReadOnlyList<string> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(warnings);
+        ReportLanguage lang = page.Language;
+        if (warnings.Count == 0)
+        {
+            page.BeginSection("fine").Paragraph(lang.Say(
+                "No warnings: no direction is overloaded, few trucks are left in the system at the end, the warm-up and the replications are adequate.",
+                "Không có cảnh báo: không chiều nào quá tải, ít xe còn tồn khi kết thúc, giai đoạn khởi động và số lần lặp phù hợp.")).EndSection();
+            return;
+        }
+
+        page.BeginSection("warnings").Heading(2, lang.Say("Read this first", "Lưu ý trước khi đọc")).List(warnings).EndSection();
+    }
+
+    /// <summary>The answer in sentences, one per direction, then the binding stages and the cost of delay.</summary>
+    public static IReadOnlyList<string> Answer(ExperimentResult result, ReportLanguage lang)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(lang);
+        Dictionary<string, MetricSummary> m = ById(result);
+        var sentences = new List<string>();
+        foreach (string direction in result.Scenario.Directions.Select(d => d.Name))
+        {
+            if (!m.TryGetValue($"served_per_day/{direction}/all", out MetricSummary? served))
+            {
+                continue;
+            }
+
+            string dir = lang.Direction(direction);
+            string text = lang.Say(
+                $"{Capital(dir)}: {lang.Whole(served.Mean)} trucks served a day ({Interval(served.Mean, served.HalfWidth95, lang)})",
+                $"Chiều {dir}: {lang.Whole(served.Mean)} xe thông quan mỗi ngày ({Interval(served.Mean, served.HalfWidth95, lang)})");
+            if (m.TryGetValue($"wait_hours_mean/{direction}/all", out MetricSummary? wait))
+            {
+                text += lang.Say(
+                    $"; a served truck waited {lang.Number(wait.Mean)} h on average ({Interval(wait.Mean, wait.HalfWidth95, lang)})",
+                    $"; mỗi xe đã thông quan chờ trung bình {lang.Number(wait.Mean)} giờ ({Interval(wait.Mean, wait.HalfWidth95, lang)})");
+            }
+
+            if (m.TryGetValue($"wait_hours_p95/{direction}/all", out MetricSummary? p95))
+            {
+                text += lang.Say($", and 95% of trucks waited at most {lang.Number(p95.Mean)} h", $", 95% số xe chờ không quá {lang.Number(p95.Mean)} giờ");
+            }
+
+            if (m.TryGetValue($"highway_queue_km_mean/{direction}", out MetricSummary? km) && m.TryGetValue($"highway_queue_km_max/{direction}", out MetricSummary? kmMax))
+            {
+                text += km.Mean > 0 || kmMax.Mean > 0
+                    ? lang.Say(
+                        $"; the queue on the highway was {lang.Number(km.Mean)} km long on average ({Interval(km.Mean, km.HalfWidth95, lang)}) and {lang.Number(kmMax.Mean)} km at its longest",
+                        $"; hàng xe trên quốc lộ dài trung bình {lang.Number(km.Mean)} km ({Interval(km.Mean, km.HalfWidth95, lang)}), dài nhất {lang.Number(kmMax.Mean)} km")
+                    : lang.Say("; no truck queued on the highway", "; không có xe xếp hàng trên quốc lộ");
+            }
+
+            DirectionLoad? load = result.DirectionLoads.FirstOrDefault(l => l.Direction == direction);
+            if (load?.IsOverloaded == true)
+            {
+                text += lang.Say(
+                    $". It is overloaded: these waits and queues hold for these {result.Scenario.Days} days only, and grow with a longer run",
+                    $". Chiều này quá tải: thời gian chờ và hàng đợi trên chỉ đúng cho {result.Scenario.Days} ngày này, kỳ dài hơn sẽ lớn hơn");
+            }
+
+            if (load is { BindingStage.Length: > 0 } && m.TryGetValue($"utilisation/{direction}/{load.BindingStage}", out MetricSummary? busy))
+            {
+                text += lang.Say(
+                    $". Its binding stage is {load.BindingStage}, busy {lang.Percent(busy.Mean)} of its open hours",
+                    $". Khâu nghẽn nhất là {load.BindingStage}, bận {lang.Percent(busy.Mean)} thời gian mở cửa");
+            }
+
+            sentences.Add(text + ".");
+        }
+
+        if (m.TryGetValue("delay_cost_usd_per_day/all/all", out MetricSummary? cost) || m.TryGetValue("delay_cost_usd_per_day/all", out cost))
+        {
+            sentences.Add(lang.Say(
+                $"Waiting costs {lang.Whole(cost.Mean)} USD a day over both directions ({Interval(cost.Mean, cost.HalfWidth95, lang)}), at each cargo class's value of delay.",
+                $"Chi phí chờ đợi là {lang.Whole(cost.Mean)} USD mỗi ngày cho cả hai chiều ({Interval(cost.Mean, cost.HalfWidth95, lang)}), theo giá trị thời gian của từng loại hàng."));
+        }
+
+        return sentences;
+    }
+
+    /// <summary>The headline metrics: per direction served, left at the end, waits, highway queue, backlog growth; waits per class; cost.</summary>
+    public static void WriteHeadlineTable(ReportPage page, ExperimentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(result);
+        ReportLanguage lang = page.Language;
+        Dictionary<string, MetricSummary> m = ById(result);
+        var rows = new List<IReadOnlyList<string>>();
+        void Row(string id)
+        {
+            if (m.TryGetValue(id, out MetricSummary? metric))
+            {
+                string label = MetricNames.What(metric.Key.Name, lang);
+                rows.Add([label, MetricNames.Unit(metric.Key.Unit, lang), lang.Number(metric.Mean), HalfWidth(metric.HalfWidth95, lang), lang.Number(metric.Min), lang.Number(metric.Max)]);
+            }
+        }
+
+        foreach (string d in result.Scenario.Directions.Select(x => x.Name))
+        {
+            rows.Add(["§" + Capital(lang.Direction(d))]);
+            Row($"served_per_day/{d}/all");
+            Row($"in_system_at_end/{d}/all");
+            Row($"oldest_wait_hours/{d}/all");
+            Row($"wait_hours_mean/{d}/all");
+            Row($"wait_hours_p95/{d}/all");
+            Row($"wait_hours_mean_incl_waiting/{d}/all");
+            Row($"highway_queue_km_mean/{d}");
+            Row($"highway_queue_km_max/{d}");
+            Row($"backlog_growth_trucks_per_day/{d}");
+            Row($"delay_cost_usd_per_day/{d}/all");
+        }
+
+        string[] classes = [.. result.Summary.Where(x => x.Key.Name == "wait_hours_mean" && x.Key.Direction == "all").Select(x => x.Key.CargoClass).Distinct()];
+        foreach (string c in classes)
+        {
+            rows.Add(["§" + lang.Say($"Cargo class {lang.CargoClass(c)} (both directions)", $"Loại hàng {lang.CargoClass(c)} (cả hai chiều)")]);
+            Row($"wait_hours_mean/all/{c}");
+            Row($"wait_hours_p95/all/{c}");
+            Row($"wait_hours_mean_incl_waiting/all/{c}");
+            Row($"past_shelf_life_share/all/{c}");
+        }
+
+        if (m.ContainsKey("delay_cost_usd_per_day/all/all"))
+        {
+            rows.Add(["§" + lang.Say("Both directions", "Cả hai chiều")]);
+            Row("delay_cost_usd_per_day/all/all");
+        }
+
+        page.Heading(3, lang.Say("Headline metrics", "Các chỉ tiêu chính"));
+        page.Table(
+            [lang.Say("metric", "chỉ tiêu"), lang.Say("unit", "đơn vị"), lang.Say("mean", "trung bình"), lang.Say("± 95%", "± 95%"), lang.Say("min", "nhỏ nhất"), lang.Say("max", "lớn nhất")],
+            rows,
+            caption: lang.Say(
+                "Mean over replications after the warm-up, ± the half-width of its 95% confidence interval, and the smallest and largest replication. Every metric is in summary.csv.",
+                "Trung bình các lần lặp sau giai đoạn khởi động, ± nửa độ rộng khoảng tin cậy 95%, cùng giá trị nhỏ nhất và lớn nhất giữa các lần lặp. Mọi chỉ tiêu có trong summary.csv."));
+    }
+
+    /// <summary>How each stage's server-hours split, the binding stage of each direction in bold.</summary>
+    public static void WriteServerTimeTable(ReportPage page, ExperimentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(result);
+        ReportLanguage lang = page.Language;
+        Dictionary<string, MetricSummary> m = ById(result);
+        List<MetricKey> stages = [.. result.Summary.Where(x => x.Key.Name == "utilisation_busy").Select(x => x.Key)];
+        if (stages.Count == 0)
+        {
+            return;
+        }
+
+        var binding = result.DirectionLoads.ToDictionary(l => l.Direction, l => l.BindingStage, StringComparer.Ordinal);
+        var rows = new List<IReadOnlyList<string>>();
+        var bold = new HashSet<int>();
+        foreach (MetricKey stage in stages)
+        {
+            string Share(string name) => m.TryGetValue(new MetricKey(name, "share", stage.Direction, "", stage.Stage).Id, out MetricSummary? v) ? lang.Percent(v.Mean) : "–";
+            bool isBinding = binding.TryGetValue(stage.Direction, out string? b) && b == stage.Stage;
+            if (isBinding)
+            {
+                bold.Add(rows.Count);
+            }
+
+            rows.Add([$"{lang.Direction(stage.Direction)} / {stage.Stage}" + (isBinding ? lang.Say(" (binding)", " (điểm nghẽn)") : ""), Share("utilisation_busy"), Share("utilisation_blocked"), Share("utilisation_idle"), Share("utilisation_closed"), Share("utilisation")]);
+        }
+
+        page.Heading(3, lang.Say("Server time", "Thời gian phục vụ"));
+        page.Table(
+            [lang.Say("direction / stage", "chiều / khâu"), lang.Say("busy", "bận"), lang.Say("blocked", "bị chặn"), lang.Say("idle", "rảnh"), lang.Say("closed", "đóng cửa"), lang.Say("busy of open hours", "bận / giờ mở cửa")],
+            rows,
+            i => bold.Contains(i) ? "key" : null,
+            lang.Say(
+                "Shares of each stage's server-hours (they sum to 100%): busy serving; blocked holding a served truck that cannot move on; idle while open; closed. The binding stage of a direction is the one busy the most of its open hours.",
+                "Tỷ lệ giờ phục vụ của mỗi khâu (tổng 100%): bận phục vụ; bị chặn vì xe đã xong không đi tiếp được; rảnh khi mở cửa; đóng cửa. Điểm nghẽn của một chiều là khâu bận nhiều nhất trong giờ mở cửa."));
+    }
+
+    /// <summary>Per local day and direction: arrived, served (± 95%), backlog at the end of the day, mean wait; warm-up days greyed.</summary>
+    public static void WriteDailyTable(ReportPage page, ExperimentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(result);
+        ReportLanguage lang = page.Language;
+        List<DaySummary> days = [.. result.Daily.Where(d => d.CargoClass == "all").OrderBy(d => d.Date).ThenBy(d => d.Direction, StringComparer.Ordinal)];
+        if (days.Count == 0)
+        {
+            return;
+        }
+
+        var rows = new List<IReadOnlyList<string>>();
+        var warm = new HashSet<int>();
+        foreach (DaySummary d in days)
+        {
+            if (d.InWarmUp)
+            {
+                warm.Add(rows.Count);
+            }
+
+            rows.Add(
+            [
+                lang.Date(d.Date) + (d.InWarmUp ? lang.Say(" (warm-up)", " (khởi động)") : ""),
+                lang.Direction(d.Direction),
+                lang.Number(d.Arrived.Mean),
+                lang.Number(d.Served.Mean),
+                HalfWidth(d.Served.HalfWidth95, lang),
+                lang.Number(d.BacklogAtEnd.Mean),
+                d.WaitHours.Replications == 0 ? "–" : lang.Number(d.WaitHours.Mean),
+            ]);
+        }
+
+        page.Heading(3, lang.Say("Day by day", "Theo từng ngày"));
+        page.Table(
+            [lang.Say("local date", "ngày"), lang.Say("direction", "chiều"), lang.Say("arrived", "số xe đến"), lang.Say("served", "thông quan"), "± 95%", lang.Say("left at the end of the day", "tồn cuối ngày"), lang.Say("mean wait (h)", "chờ trung bình (giờ)")],
+            rows,
+            i => warm.Contains(i) ? "warm" : null,
+            lang.Say(
+                "Trucks per local day, mean over replications (daily.csv has every class and the intervals of each column). Warm-up days are grey: outside the statistics above.",
+                "Số xe theo ngày địa phương, trung bình các lần lặp (daily.csv có từng loại hàng và khoảng tin cậy của mỗi cột). Ngày khởi động tô xám: không tính vào thống kê ở trên."));
+    }
+
+    /// <summary>What a plot shows, under it.</summary>
+    public static string Caption(string stem, ReportLanguage lang)
+    {
+        ArgumentNullException.ThrowIfNull(lang);
+        return stem switch
+        {
+            Plots.QueueFile => lang.Say("Trucks waiting at each stage over time (each truck once): mean over replications, band 5th–95th percentile. Shaded: closures (grey), appointment-only days (orange), arrival surges (green).", "Số xe chờ tại từng khâu theo thời gian (mỗi xe tính một lần): trung bình các lần lặp, dải phân vị 5–95. Tô màu: đóng cửa (xám), chỉ xe đăng ký trước (cam), cao điểm xe đến (xanh lá)."),
+            PlannerPlots.HourOfDayFile => lang.Say("Trucks waiting in each direction by local hour of the day: mean over the days after the warm-up; band: the 10th–90th percentile of the days (how much one day differs from another).", "Số xe chờ của mỗi chiều theo giờ trong ngày: trung bình các ngày sau giai đoạn khởi động; dải: phân vị 10–90 giữa các ngày (mức chênh lệch giữa các ngày)."),
+            Plots.DwellFile => lang.Say("Trucks dwelling in destination yards (unloading, hand-over): not a queue.", "Số xe lưu tại bãi đích (dỡ hàng, giao nhận): không phải hàng đợi."),
+            Plots.HighwayFile => lang.Say("Length of the queue on the highway (km), mean and 5th–95th percentile band.", "Chiều dài hàng xe trên quốc lộ (km), trung bình và dải phân vị 5–95."),
+            Plots.WaitFile => lang.Say("Share of trucks that waited at most x hours, per cargo class, pooled over replications; the dotted line marks 95%.", "Tỷ lệ xe chờ không quá x giờ, theo loại hàng, gộp mọi lần lặp; đường chấm là mức 95%."),
+            Plots.ServedFile => lang.Say("Trucks served per local day and direction, with the 95% confidence interval; every day, warm-up included.", "Số xe thông quan theo ngày và chiều, kèm khoảng tin cậy 95%; mọi ngày, kể cả giai đoạn khởi động."),
+            PlannerPlots.ServedVsDemandFile => lang.Say("Trucks served per day (solid) against trucks arriving (dashed): where served stays below arrived, the backlog grows.", "Số xe thông quan mỗi ngày (nét liền) so với số xe đến (nét đứt): khi thông quan thấp hơn số xe đến, xe tồn tăng lên."),
+            PlannerPlots.UtilisationFile => lang.Say("How each stage's server-hours split into busy, blocked, idle and closed; the binding stage of each direction is marked.", "Phân bổ giờ phục vụ của từng khâu: bận, bị chặn, rảnh, đóng cửa; điểm nghẽn của mỗi chiều được đánh dấu."),
+            _ => stem,
+        };
+    }
+
+    internal static string HalfWidth(double halfWidth, ReportLanguage lang) => double.IsNaN(halfWidth) ? "–" : "± " + lang.Number(halfWidth);
+
+    internal static Dictionary<string, MetricSummary> ById(ExperimentResult result)
+    {
+        var byId = new Dictionary<string, MetricSummary>(StringComparer.Ordinal);
+        foreach (MetricSummary metric in result.Summary)
+        {
+            byId[metric.Key.Id] = metric;
+        }
+
+        return byId;
+    }
+
+    internal static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}

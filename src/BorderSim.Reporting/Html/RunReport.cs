@@ -1,0 +1,72 @@
+using BorderSim.Model.Results;
+using BorderSim.Model.Spec;
+
+namespace BorderSim.Reporting.Html;
+
+/// <summary>What report.html of a run is made from.</summary>
+/// <param name="Result">The run.</param>
+/// <param name="Plots">The run's plots (drawn in the report's language).</param>
+/// <param name="Source">The scenario file as read.</param>
+/// <param name="Provenance">What reproduces it.</param>
+/// <param name="Notes">Warnings the caller found (dated entries outside the run, precision not met), in the report's language.</param>
+public sealed record RunReportInput(ExperimentResult Result, IReadOnlyList<PlotImage> Plots, ScenarioSource Source, ReportProvenance Provenance, IReadOnlyList<string> Notes);
+
+/// <summary>
+/// report.html of <c>run</c>: warnings first (overload, trucks still in the system, warm-up, few replications), the
+/// answer in sentences with 95% confidence intervals, what was simulated (stages, hours, demand against capacity),
+/// the tables (headline metrics, server time, days), every plot inline, the scenario's assumptions and sources, and
+/// the provenance.
+/// </summary>
+public static class RunReport
+{
+    public static string Build(RunReportInput input, ReportLanguage language)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(language);
+        ReportLanguage lang = language;
+        ExperimentResult result = input.Result;
+        ScenarioSpec s = result.Scenario;
+        var page = new ReportPage($"{s.Label} – BorderSim", lang);
+        page.Heading(1, s.Label);
+        page.Paragraph(lang.Say(
+            $"BorderSim report of a run: {s.Days} days from {lang.Date(s.Start.Date)}, {ReplicationCount(result)} replications",
+            $"Báo cáo kết quả mô phỏng BorderSim: {s.Days} ngày từ {lang.Date(s.Start.Date)}, {ReplicationCount(result)} lần lặp"), "sub");
+
+        ReportText.WriteWarnings(page, [.. ReportText.Warnings(result, lang), .. input.Notes]);
+
+        page.BeginSection("answer").Heading(2, lang.Say("The answer", "Kết luận"));
+        foreach (string sentence in ReportText.Answer(result, lang))
+        {
+            page.Paragraph(sentence);
+        }
+
+        page.EndSection();
+        ScenarioSection.WriteWhatWasSimulated(page, result, lang.Say("What was simulated", "Nội dung mô phỏng"));
+
+        page.Heading(2, lang.Say("Results", "Kết quả"));
+        ReportText.WriteHeadlineTable(page, result);
+        ReportText.WriteServerTimeTable(page, result);
+        ReportText.WriteDailyTable(page, result);
+
+        if (input.Plots.Count > 0)
+        {
+            page.Heading(2, lang.Say("Plots", "Biểu đồ"));
+            foreach (PlotImage plot in input.Plots)
+            {
+                page.Figure(plot, ReportText.Caption(plot.Stem, lang));
+            }
+        }
+
+        ScenarioSection.WriteAssumptions(page, [(s.Name, input.Source)]);
+        ScenarioSection.WriteProvenance(page, input.Provenance,
+        [
+            (lang.Say("seed", "hạt giống ngẫu nhiên"), s.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            (lang.Say("replications", "số lần lặp"), ReplicationCount(result).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            (lang.Say("warm-up", "giai đoạn khởi động"), $"{lang.Number(result.WarmUpHours)} h ({ScenarioSection.WarmUpMethod(result.WarmUpMethod, lang)})"),
+        ]);
+        return page.Build();
+    }
+
+    internal static int ReplicationCount(ExperimentResult result) =>
+        result.Replications.Count > 0 ? result.Replications.Count : result.Summary.FirstOrDefault()?.Replications ?? result.Scenario.Replications;
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using NodaTime;
+
+namespace BorderSim.Reporting;
+
+/// <summary>
+/// The language of what a person reads: report.html, the console tables and the plot labels (<c>--lang en|vi</c>).
+/// Words are chosen at the call site (<see cref="Say"/>: English, then the Vietnamese a planner of the Lạng Sơn
+/// Department of Industry and Trade uses); numbers follow the language (English 1,234.5; Vietnamese 1.234,5).
+/// CSV files never use this: they stay invariant.
+/// </summary>
+public sealed class ReportLanguage
+{
+    private ReportLanguage(string code, NumberFormatInfo numbers)
+    {
+        Code = code;
+        Numbers = numbers;
+    }
+
+    /// <summary>English: decimal point, thousands comma.</summary>
+    public static ReportLanguage English { get; } = new("en", new NumberFormatInfo { NumberDecimalSeparator = ".", NumberGroupSeparator = ",", NegativeSign = "−" });
+
+    /// <summary>Vietnamese: decimal comma, thousands point (built here, not taken from ICU, so it reads the same on every machine).</summary>
+    public static ReportLanguage Vietnamese { get; } = new("vi", new NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = ".", NegativeSign = "−" });
+
+    /// <summary>The codes <c>--lang</c> accepts.</summary>
+    public static IReadOnlyList<string> Codes { get; } = ["en", "vi"];
+
+    /// <summary>"en" or "vi" (the html lang attribute).</summary>
+    public string Code { get; }
+
+    public bool IsVietnamese => Code == "vi";
+
+    /// <summary>How numbers are written in this language.</summary>
+    public NumberFormatInfo Numbers { get; }
+
+    /// <summary>The language of a <c>--lang</c> code; English for anything but "vi".</summary>
+    public static ReportLanguage FromCode(string? code) => string.Equals(code, "vi", StringComparison.OrdinalIgnoreCase) ? Vietnamese : English;
+
+    /// <summary>The text in this language.</summary>
+    public string Say(string english, string vietnamese) => IsVietnamese ? vietnamese : english;
+
+    /// <summary>About three significant figures, thousands grouped (1,053); below 0.0005 in size 0 (a report has no use for 4E−5 km); NaN as "–".</summary>
+    public string Number(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return "–";
+        }
+
+        if (double.IsInfinity(value))
+        {
+            return value > 0 ? "∞" : "−∞";
+        }
+
+        double magnitude = Math.Abs(value);
+        string format = magnitude switch
+        {
+            < 0.0005 => "0",
+            >= 1000 => "#,##0",
+            >= 100 => "0",
+            >= 10 => "0.0",
+            >= 1 => "0.00",
+            _ => "0.000",
+        };
+        string text = value.ToString(format, Numbers);
+        return text == "−0" ? "0" : text;
+    }
+
+    /// <summary>A whole number with thousands grouped (1,053 / 1.053).</summary>
+    public string Whole(double value) => double.IsNaN(value) ? "–" : Math.Round(value).ToString("#,##0", Numbers);
+
+    /// <summary>A share as a percentage with one decimal (73.4% / 73,4%).</summary>
+    public string Percent(double share)
+    {
+        if (double.IsNaN(share))
+        {
+            return "–";
+        }
+
+        // Round first, so float noise (-9E-16) is "0.0%", never "−0.0%".
+        double percent = Math.Round(share * 100, 1) + 0.0;
+        return (percent == 0 ? 0 : percent).ToString("0.0", Numbers) + "%";
+    }
+
+    /// <summary>A signed number (+93.7 / −2.36).</summary>
+    public string Signed(double value) => double.IsNaN(value) ? "–" : value > 0 ? "+" + Number(value) : Number(value);
+
+    /// <summary>A local date: "1 Jun 2026" / "01/06/2026".</summary>
+    public string Date(LocalDate date) => IsVietnamese
+        ? date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)
+        : date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>A short date for plot ticks: "3 Jun" / "3/6".</summary>
+    public string ShortDate(DateTime date) => IsVietnamese
+        ? date.ToString("d/M", CultureInfo.InvariantCulture)
+        : date.ToString("d MMM", CultureInfo.InvariantCulture);
+
+    /// <summary>A local date and time: "1 Jun 2026 07:00" / "07:00 01/06/2026".</summary>
+    public string DateTime(LocalDateTime time) => IsVietnamese
+        ? time.ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture)
+        : time.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A direction's name as a planner says it (export → xuất khẩu); other names as written.</summary>
+    public string Direction(string name) => name switch
+    {
+        "export" => Say("export", "xuất khẩu"),
+        "import" => Say("import", "nhập khẩu"),
+        "all" => Say("all directions", "cả hai chiều"),
+        _ => name,
+    };
+
+    /// <summary>A cargo class's name as a planner says it (fruit → trái cây); a class the scenario named otherwise as written.</summary>
+    public string CargoClass(string name) => name switch
+    {
+        "fruit" => Say("fruit", "trái cây"),
+        "general" => Say("general", "hàng tổng hợp"),
+        "electronics" => Say("electronics", "linh kiện điện tử"),
+        "cold_chain" => Say("cold chain", "hàng đông lạnh"),
+        "empty" => Say("empty", "xe rỗng"),
+        "durian" => Say("durian", "sầu riêng"),
+        "all" => Say("all classes", "mọi loại hàng"),
+        _ => name,
+    };
+}

@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+
+namespace BorderSim.Cli.Tests;
+
+/// <summary>
+/// report.html opened in a real browser (headless Chromium, Debian's package; .ci/install-browser.sh installs it):
+/// it loads with no console error and no network request, shows what it should, and prints on A4. The screenshot
+/// and the PDF are saved under the test's work directory (report-screenshots/) to be looked at.
+/// </summary>
+[NonParallelizable]
+public partial class ReportBrowserTests
+{
+    private string _directory = "";
+
+    [SetUp]
+    public void CreateDirectory() => _directory = CliRunner.NewTemporaryDirectory();
+
+    [TearDown]
+    public void RemoveDirectory() => Directory.Delete(_directory, recursive: true);
+
+    private static string Chromium() =>
+        HeadlessChromium.FindExecutable()
+        ?? throw new AssertionException("headless Chromium is not installed: run `bash .ci/install-browser.sh` (Debian's chromium package; .ci/run does)");
+
+    private static string SaveForLooking(string name, byte[] bytes)
+    {
+        string folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "report-screenshots");
+        Directory.CreateDirectory(folder);
+        string path = Path.Combine(folder, name);
+        File.WriteAllBytes(path, bytes);
+        TestContext.AddTestAttachment(path);
+        return path;
+    }
+
+    [TestCase("en", "The answer", "trucks served a day")]
+    [TestCase("vi", "Kết luận", "xe thông quan mỗi ngày")]
+    public void The_report_of_a_run_loads_offline_with_no_console_error_and_no_network_request(string language, string heading, string answerWords)
+    {
+        string scenario = CliRunner.WriteScenario(_directory, "small.yaml", "# Sources: a test.\n# Assumption: <b>flat</b> & tidy.\n" + CliRunner.SmallScenario);
+        string output = Path.Combine(_directory, "out");
+        var outcome = CliRunner.Run("run", scenario, "-o", output, "--replications", "3", "--lang", language);
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+        string report = Path.Combine(output, "report.html");
+        string html = File.ReadAllText(report);
+
+        using var browser = HeadlessChromium.Start(Chromium());
+        HeadlessChromium.PageVisit visit = browser.Visit(report);
+        SaveForLooking($"run-{language}.png", visit.Screenshot);
+        SaveForLooking($"run-{language}.pdf", visit.Pdf);
+
+        int plots = Directory.GetFiles(output, "*.svg").Length;
+        Assert.Multiple(() =>
+        {
+            Assert.That(visit.ConsoleErrors, Is.Empty, "console errors");
+            Assert.That(visit.Requests, Is.Empty, "network requests besides the page itself");
+            Assert.That(visit.Title, Does.StartWith("Hữu Nghị test crossing"));
+            Assert.That(visit.Text, Does.Contain(heading).And.Contain(answerWords));
+            // The header comments, escaped: shown as text, not taken as markup.
+            Assert.That(visit.Text, Does.Contain("Assumption: <b>flat</b> & tidy."));
+            Assert.That(Regex.Count(html, "<svg[ >]"), Is.EqualTo(plots), "every plot inline, as many as the SVG files");
+            // Nothing to fetch: no script, and every src, href or url() points inside the page (the SVG namespaces are names, not fetches).
+            Assert.That(html, Does.Not.Contain("<script").And.Not.Contain("@import"));
+            Assert.That(Regex.Matches(html, @"\b(?:src|href)\s*=\s*""(?!#)[^""]*""|url\((?!#)[^)]*\)").Select(m => m.Value), Is.Empty);
+            Assert.That(visit.HeightPixels, Is.GreaterThan(2000), "a whole report, not an empty page");
+            Assert.That(System.Text.Encoding.ASCII.GetString(visit.Pdf, 0, 5), Is.EqualTo("%PDF-"));
+            // A4 from the print CSS (@page size: A4): 595 x 842 points.
+            Assert.That(System.Text.Encoding.Latin1.GetString(visit.Pdf), Does.Match(@"/MediaBox \[0 0 59[456](\.\d+)? 84[12](\.\d+)?\]"));
+        });
+    }
+
+    [Test]
+    public void The_browser_check_sees_a_page_that_fetches_from_the_network_and_one_that_logs_an_error()
+    {
+        // Loopback only: nothing leaves the machine, and nothing listens on the discard port.
+        string fetching = Path.Combine(_directory, "fetching.html");
+        File.WriteAllText(fetching, "<!DOCTYPE html><html><head><title>t</title></head><body><img src=\"http://127.0.0.1:9/x.png\"></body></html>");
+        string failing = Path.Combine(_directory, "failing.html");
+        File.WriteAllText(failing, "<!DOCTYPE html><html><head><title>t</title></head><body><script>console.error('broken')</script></body></html>");
+
+        using var browser = HeadlessChromium.Start(Chromium());
+        HeadlessChromium.PageVisit fetched = browser.Visit(fetching);
+        HeadlessChromium.PageVisit failed = browser.Visit(failing);
+        Assert.Multiple(() =>
+        {
+            Assert.That(fetched.Requests, Does.Contain("http://127.0.0.1:9/x.png"));
+            Assert.That(failed.ConsoleErrors, Has.Some.Contains("broken"));
+        });
+    }
+}
