@@ -315,9 +315,7 @@ public static class RunCommand
 
         if (result.Precision is { IsMet: false } p)
         {
-            yield return lang.Say(
-                PrecisionReport.Line(p),
-                $"CHƯA ĐẠT ĐỘ CHÍNH XÁC: nửa độ rộng khoảng tin cậy 95% của {p.MetricId} là {lang.Percent(p.ReachedShare)} giá trị trung bình sau {p.Replications} lần lặp, lớn hơn mức {lang.Percent(p.WantedShare)} yêu cầu (đã dừng ở --max-replications; mã thoát 1).");
+            yield return ReportText.PrecisionWarning(p, lang);
         }
     }
 

@@ -51,7 +51,7 @@ public static class LoadReport
         if (language?.IsVietnamese == true)
         {
             // The report's sentence, which names the overloaded stage, its demand and capacity and the growth.
-            return [.. Html.ReportText.OverloadWarnings(result, language)];
+            return [.. Html.ReportText.OverloadWarnings(result, language), .. result.Precision is { IsMet: false } p ? [Html.ReportText.PrecisionWarning(p, language)] : Array.Empty<string>()];
         }
 
         var warnings = new List<string>();

@@ -97,6 +97,16 @@ public static class ReportText
         }
     }
 
+    /// <summary>A precision target missed at --max-replications, in the report's language.</summary>
+    public static string PrecisionWarning(PrecisionOutcome p, ReportLanguage lang)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(lang);
+        return lang.Say(
+            PrecisionReport.Line(p),
+            $"CHƯA ĐẠT ĐỘ CHÍNH XÁC: nửa độ rộng khoảng tin cậy 95% của {p.MetricId} là {lang.Percent(p.ReachedShare)} giá trị trung bình sau {p.Replications} lần lặp, lớn hơn mức {lang.Percent(p.WantedShare)} yêu cầu (đã dừng ở --max-replications; mã thoát 1).");
+    }
+
     /// <summary>The warnings box, or a short line saying there is none.</summary>
     public static void WriteWarnings(ReportPage page, IReadOnlyList<string> warnings)
     {
