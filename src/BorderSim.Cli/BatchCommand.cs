@@ -5,6 +5,7 @@ using System.Globalization;
 using BorderSim.Model.Experiments;
 using BorderSim.Model.Results;
 using BorderSim.Reporting;
+using BorderSim.Reporting.Html;
 using BorderSim.Scenarios;
 
 namespace BorderSim.Cli;
@@ -26,7 +27,14 @@ public static class BatchCommand
         IReadOnlyList<ScenarioOverride> Sets,
         string OutputDirectory,
         RunOptions Options,
-        string? ShardText);
+        string? ShardText)
+    {
+        /// <summary>Write report.html (off with --no-report).</summary>
+        public bool WriteReport { get; init; } = true;
+
+        /// <summary>Language of report.html and its plots.</summary>
+        public ReportLanguage Language { get; init; } = ReportLanguage.English;
+    }
 
     public static Command Create(CliContext context)
     {
@@ -56,11 +64,13 @@ public static class BatchCommand
         };
         RunSettingsOptions settings = RunSettingsOptions.Create();
         settings.Threads.Description = "Runs at once, each on one thread; results do not depend on it [default: all cores]";
+        ReportOptions report = ReportOptions.Create();
         var command = new Command("batch", "Run many scenarios and parameter sweeps in parallel, resumably; write one combined batch.csv")
         {
             files, sweep, output, shard,
         };
         settings.AddTo(command);
+        report.AddTo(command);
         command.SetAction(parseResult =>
         {
             if (!settings.TryReadOverrides(parseResult, context, out IReadOnlyList<ScenarioOverride> sets))
@@ -75,7 +85,11 @@ public static class BatchCommand
                     sets,
                     parseResult.GetValue(output) ?? DefaultOutput,
                     settings.ReadRunOptions(parseResult),
-                    parseResult.GetValue(shard)),
+                    parseResult.GetValue(shard))
+                {
+                    WriteReport = report.ReadWriteReport(parseResult),
+                    Language = report.ReadLanguage(parseResult),
+                },
                 context);
         });
         return command;
@@ -261,6 +275,10 @@ public static class BatchCommand
             if (shard is null)
             {
                 rows = WriteBatchCsv(session, [directory], sweptPaths, [.. plan.Select(p => p.Entry)], out _);
+                if (request.WriteReport)
+                {
+                    WriteReport(session, request, plan, status, sweptPaths, threads, startedUtc, context);
+                }
             }
 
             session.Commit(outputs => new ExperimentInfo(
@@ -316,6 +334,35 @@ public static class BatchCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>report.html of the batch, from the parts on disk (runs finished now and earlier alike), with the sweep plots as files too.</summary>
+    private static void WriteReport(OutputSession session, BatchRequest request, IReadOnlyList<PlannedRun> plan, Dictionary<int, string> status, string[] sweptPaths, int threads, DateTimeOffset startedUtc, CliContext context)
+    {
+        ReportLanguage lang = request.Language;
+        var runs = new List<BatchRunResult>();
+        var notFinished = new List<string>();
+        foreach (PlannedRun p in plan)
+        {
+            string path = p.Entry.IsValid ? p.Entry.PartPath(session.Directory) : "";
+            if (p.Entry.IsValid && File.Exists(path))
+            {
+                runs.Add(BatchRunResult.FromPart(p.Entry, BatchCsv.ReadPart(path)));
+            }
+            else
+            {
+                string why = status.TryGetValue(p.Entry.Run, out string? s) ? s : "not-run";
+                notFinished.Add(lang.Say($"Run {p.Entry.Run} ({p.Label(sweptPaths)}) has no result: {why}.", $"Lần chạy {p.Entry.Run} ({p.Label(sweptPaths)}) không có kết quả: {why}."));
+            }
+        }
+
+        ScenarioSource[] sources = [.. plan.GroupBy(p => p.Entry.ScenarioFile, StringComparer.Ordinal)
+            .Select(g => new ScenarioSource(g.Key, g.First().Entry.ScenarioSha256, ScenarioInput.ReadTextOrEmpty(g.Key), [.. request.Sets.Select(o => o.ToString())]))];
+        var provenance = new ReportProvenance(CliApp.Version, ["bordersim", .. context.Arguments], sources, threads, startedUtc, DateTimeOffset.UtcNow);
+        var input = new BatchReportInput(sweptPaths, runs, notFinished, sources, provenance);
+        IReadOnlyList<PlotImage> plots = BatchReport.SweepPlots(input, lang);
+        Plots.WriteAll(plots, session);
+        session.WriteText(ReportPage.FileName, w => w.Write(BatchReport.Build(input, plots, lang)));
     }
 
     /// <summary>Writes a run's part, then its manifest (row count and SHA-256), each atomically: a part without a manifest is not trusted.</summary>

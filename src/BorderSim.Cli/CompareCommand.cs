@@ -3,6 +3,7 @@ using BorderSim.Model.Experiments;
 using BorderSim.Model.Results;
 using BorderSim.Model.Spec;
 using BorderSim.Reporting;
+using BorderSim.Reporting.Html;
 using BorderSim.Scenarios;
 
 namespace BorderSim.Cli;
@@ -35,11 +36,13 @@ public static class CompareCommand
         var noPlots = new Option<bool>("--no-plots") { Description = "Do not draw comparison.png/.svg" };
         var format = CommonOptions.CreateFormat();
         RunSettingsOptions settings = RunSettingsOptions.Create();
+        ReportOptions report = ReportOptions.Create();
         var command = new Command("compare", "Compare scenarios on common random numbers: paired differences with confidence intervals, a table, CSV and a plot")
         {
             files, output, independent, noPlots, format,
         };
         settings.AddTo(command);
+        report.AddTo(command);
         command.SetAction(parseResult =>
         {
             if (!settings.TryReadOverrides(parseResult, context, out IReadOnlyList<ScenarioOverride> overrides))
@@ -55,7 +58,9 @@ public static class CompareCommand
                 !parseResult.GetValue(independent),
                 !parseResult.GetValue(noPlots),
                 context,
-                parseResult.GetValue(format) == "csv");
+                parseResult.GetValue(format) == "csv",
+                report.ReadWriteReport(parseResult),
+                report.ReadLanguage(parseResult));
         });
         return command;
     }
@@ -74,8 +79,11 @@ public static class CompareCommand
         bool commonRandomNumbers,
         bool writePlots,
         CliContext context,
-        bool printCsv = false)
+        bool printCsv = false,
+        bool writeReport = true,
+        ReportLanguage? language = null)
     {
+        ReportLanguage lang = language ?? ReportLanguage.English;
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
@@ -155,9 +163,28 @@ public static class CompareCommand
                 session.WriteText(SummaryFileName(k, files[k]), w => SummaryCsv.Write(alternative, w));
             }
 
+            // The plots are drawn once, in the report's language, for the files and the report alike.
+            var plots = new List<PlotImage>();
+            if (writePlots || writeReport)
+            {
+                if (ComparisonPlot.Image(result, lang) is { } differences)
+                {
+                    plots.Add(differences);
+                }
+
+                plots.AddRange(CompareReport.QueuePlots(result, lang));
+            }
+
             if (writePlots)
             {
-                ComparisonPlot.Write(result, session);
+                Plots.WriteAll(plots, session);
+            }
+
+            if (writeReport)
+            {
+                ScenarioSource[] sources = [.. files.Select((f, k) => new ScenarioSource(f, loaded[k].ContentSha256, ScenarioInput.ReadTextOrEmpty(f), [.. overrides.Select(o => o.ToString())]))];
+                var provenance = new ReportProvenance(CliApp.Version, ["bordersim", .. context.Arguments], sources, threads, startedUtc, DateTimeOffset.UtcNow);
+                session.WriteText(ReportPage.FileName, w => w.Write(CompareReport.Build(new CompareReportInput(result, sources, plots, provenance), lang)));
             }
 
             session.Commit(outputs => new ExperimentInfo(
@@ -188,7 +215,7 @@ public static class CompareCommand
         }
         else
         {
-            ComparisonTable.Write(result, [.. files.Select(Path.GetFileName).Select(f => f ?? "")], context.Out);
+            ComparisonTable.Write(result, [.. files.Select(Path.GetFileName).Select(f => f ?? "")], context.Out, lang);
         }
 
         context.Diagnostic($"wrote {session.Outputs.Count} files to {directory}");

@@ -21,22 +21,21 @@ public static class ComparisonPlot
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(result);
-        Plot? plot = Create(result);
-        if (plot is null)
-        {
-            return [];
-        }
-
-        int height = Math.Max(Plots.HeightPixels, 160 + (RowsOf(result).Count * 70));
-        string png = FileStem + ".png";
-        string svg = FileStem + ".svg";
-        directory.WriteBytes(png, plot.GetImageBytes(Plots.WidthPixels, height, ImageFormat.Png));
-        directory.WriteText(svg, w => w.Write(plot.GetSvgXml(Plots.WidthPixels, height)));
-        return [png, svg];
+        PlotImage? image = Image(result);
+        return image is null ? [] : Plots.WriteAll([image], directory);
     }
 
-    public static Plot? Create(ComparisonResult result)
+    /// <summary>The plot at its size (taller with more key metrics), labelled in <paramref name="language"/>; null when there is nothing to plot.</summary>
+    public static PlotImage? Image(ComparisonResult result, ReportLanguage? language = null)
     {
+        ArgumentNullException.ThrowIfNull(result);
+        Plot? plot = Create(result, language);
+        return plot is null ? null : new PlotImage(FileStem, plot, Plots.WidthPixels, Math.Max(Plots.HeightPixels, 160 + (RowsOf(result).Count * 70)));
+    }
+
+    public static Plot? Create(ComparisonResult result, ReportLanguage? language = null)
+    {
+        ReportLanguage lang = language ?? ReportLanguage.English;
         ArgumentNullException.ThrowIfNull(result);
         IReadOnlyList<MetricKey> rows = RowsOf(result);
         if (rows.Count == 0 || result.Alternatives.Count < 2)
@@ -95,14 +94,15 @@ public static class ComparisonPlot
         }
 
         var zero = plot.Add.VerticalLine(0, 1.5f, Colors.Black, LinePattern.Solid);
-        zero.LegendText = "no change";
+        zero.LegendText = lang.Say("no change", "không đổi");
 
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         for (int i = 0; i < rows.Count; i++)
         {
             // A base mean of zero has no relative change: say so rather than leave the row silently empty.
             bool baseZero = result.Differences.Where(d => d.Key == rows[i]).All(d => d.BaseMean == 0 || !double.IsFinite(d.RelativeChange));
-            ticks.AddMajor(RowY(rows.Count, i), KeyMetrics.Label(rows[i]) + (baseZero ? "\n[base 0: no % change]" : ""));
+            string label = lang.IsVietnamese ? MetricNames.Label(rows[i], lang) : KeyMetrics.Label(rows[i]);
+            ticks.AddMajor(RowY(rows.Count, i), label + (baseZero ? lang.Say("\n[base 0: no % change]", "\n[gốc bằng 0: không tính %]") : ""));
         }
 
         plot.Axes.Left.TickGenerator = ticks;
@@ -113,14 +113,16 @@ public static class ComparisonPlot
         double limit = maxExtent * 1.12;
         plot.Axes.SetLimits(-limit, limit, -0.7, rows.Count - 0.3);
 
-        string streams = result.CommonRandomNumbers ? "common random numbers" : "independent streams";
-        plot.Title($"Change from base: {baseResult.Scenario.Label}", size: 20);
-        plot.XLabel($"difference from the base mean (%);  bars: {ComparisonCsv.Percent(level)} confidence interval of the paired difference ({baseResult.Replications.Count} pairs, {streams})", size: 14);
+        string streams = result.CommonRandomNumbers ? lang.Say("common random numbers", "dùng chung số ngẫu nhiên") : lang.Say("independent streams", "số ngẫu nhiên độc lập");
+        plot.Title(lang.Say("Change from base: ", "Thay đổi so với phương án gốc: ") + baseResult.Scenario.Label, size: 20);
+        plot.XLabel(lang.Say(
+            $"difference from the base mean (%);  bars: {ComparisonCsv.Percent(level)} confidence interval of the paired difference ({baseResult.Replications.Count} pairs, {streams})",
+            $"chênh lệch so với trung bình phương án gốc (%);  thanh: khoảng tin cậy {ComparisonCsv.Percent(level).Replace('.', ',')} của chênh lệch theo cặp ({baseResult.Replications.Count} cặp, {streams})"), size: 14);
         plot.ShowLegend(Edge.Bottom);
         plot.Legend.FontSize = 14;
         string allText = string.Concat(result.Alternatives.Select(a => a.Scenario.Name));
         plot.Font.Set(Plots.FontFor(allText));
-        InvariantTicks.Apply(plot);
+        InvariantTicks.Apply(plot, lang);
         return plot;
     }
 

@@ -352,7 +352,7 @@ public static class Plots
     }
 
     /// <summary>A date axis at the bottom with unambiguous labels ("3 Jun", "3 Jun 12:00"); replaces the bottom axis, so its label is set here.</summary>
-    private static void DateAxis(Plot plot, string label, ReportLanguage lang)
+    internal static void DateAxis(Plot plot, string label, ReportLanguage lang)
     {
         var axis = plot.Axes.DateTimeTicksBottom();
         if (axis.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic ticks)

@@ -83,6 +83,9 @@ public sealed class ReportLanguage
         return (percent == 0 ? 0 : percent).ToString("0.0", Numbers) + "%";
     }
 
+    /// <summary>A confidence level as a percentage, as short as it is exact: 95%, 97.5% / 97,5%.</summary>
+    public string Level(double level) => (Math.Round(level * 1000) / 10).ToString("0.#", Numbers) + "%";
+
     /// <summary>A signed number (+93.7 / −2.36).</summary>
     public string Signed(double value) => double.IsNaN(value) ? "–" : value > 0 ? "+" + Number(value) : Number(value);
 

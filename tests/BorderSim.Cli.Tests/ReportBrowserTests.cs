@@ -68,6 +68,60 @@ public partial class ReportBrowserTests
         });
     }
 
+    [TestCase("en", "The answer", "more import trucks served a day")]
+    [TestCase("vi", "Kết luận", "xe nhập khẩu thông quan mỗi ngày")]
+    public void The_report_of_a_comparison_loads_offline_and_says_what_the_alternative_changes(string language, string heading, string answerWords)
+    {
+        // The base is overloaded on the import side (vn_import_customs: 4 booths x 12 h / 12 min = 240 a day < 300); 8 booths clear it.
+        string overloaded = CliRunner.SmallScenario.Replace("import:\n    arrivals: { trucks_per_day: 200", "import:\n    arrivals: { trucks_per_day: 300", StringComparison.Ordinal);
+        string baseFile = CliRunner.WriteScenario(_directory, "base.yaml", overloaded);
+        string wider = CliRunner.WriteScenario(_directory, "wider.yaml", overloaded
+            .Replace("name: Hữu Nghị test crossing", "name: Hữu Nghị test, 8 import booths", StringComparison.Ordinal)
+            .Replace("name: vn_import_customs, servers: 4", "name: vn_import_customs, servers: 8", StringComparison.Ordinal));
+        string output = Path.Combine(_directory, "out");
+        var outcome = CliRunner.Run("compare", baseFile, wider, "-o", output, "--replications", "5", "--days", "6", "--lang", language);
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+        string report = Path.Combine(output, "report.html");
+
+        using var browser = HeadlessChromium.Start(Chromium());
+        HeadlessChromium.PageVisit visit = browser.Visit(report);
+        SaveForLooking($"compare-{language}.png", visit.Screenshot);
+        SaveForLooking($"compare-{language}.pdf", visit.Pdf);
+        Assert.Multiple(() =>
+        {
+            Assert.That(visit.ConsoleErrors, Is.Empty, "console errors");
+            Assert.That(visit.Requests, Is.Empty, "network requests besides the page itself");
+            Assert.That(visit.Text, Does.Contain(heading).And.Contain(answerWords));
+            Assert.That(visit.Text, Does.Contain(language == "vi" ? "QUÁ TẢI" : "OVERLOADED"), "the base's overload is a warning");
+            Assert.That(Regex.Count(File.ReadAllText(report), "<svg[ >]"), Is.EqualTo(Directory.GetFiles(output, "*.svg").Length));
+        });
+    }
+
+    [Test]
+    public void The_report_of_a_batch_sweep_loads_offline_and_says_from_which_value_a_direction_is_overloaded()
+    {
+        // Import demand 200, 260, 320 a day against vn_import_customs' 240: overloaded from 260 on.
+        string scenario = CliRunner.WriteScenario(_directory, "small.yaml", CliRunner.SmallScenario);
+        string output = Path.Combine(_directory, "batch");
+        var outcome = CliRunner.Run("batch", scenario, "--sweep", "directions.import.arrivals.trucks_per_day=200,260,320", "--replications", "3", "--days", "4", "-o", output);
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+        string report = Path.Combine(output, "report.html");
+
+        using var browser = HeadlessChromium.Start(Chromium());
+        HeadlessChromium.PageVisit visit = browser.Visit(report);
+        SaveForLooking("batch-en.png", visit.Screenshot);
+        Assert.Multiple(() =>
+        {
+            Assert.That(visit.ConsoleErrors, Is.Empty, "console errors");
+            Assert.That(visit.Requests, Is.Empty, "network requests besides the page itself");
+            Assert.That(visit.Text, Does.Contain("directions.import.arrivals.trucks_per_day from 200 to 320"));
+            Assert.That(visit.Text, Does.Contain("The import side is overloaded from 260 on."));
+            Assert.That(visit.Text, Does.Contain("The export side is not overloaded at any of these values."));
+            Assert.That(File.Exists(Path.Combine(output, "sweep-served_per_day-import-all.svg")), Is.True);
+            Assert.That(Regex.Count(File.ReadAllText(report), "<svg[ >]"), Is.EqualTo(Directory.GetFiles(output, "*.svg").Length));
+        });
+    }
+
     [Test]
     public void The_browser_check_sees_a_page_that_fetches_from_the_network_and_one_that_logs_an_error()
     {

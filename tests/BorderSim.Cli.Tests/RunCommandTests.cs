@@ -110,12 +110,22 @@ public class RunCommandTests
     }
 
     [Test]
-    public void No_plots_and_no_trucks_writes_only_the_csv_files_and_run_json()
+    public void No_plots_no_report_and_no_trucks_writes_only_the_csv_files_and_run_json()
     {
         string output = Path.Combine(_directory, "out");
-        var outcome = CliRunner.Run("run", _scenario, "-o", output, "--no-plots", "--replications", "1");
+        var outcome = CliRunner.Run("run", _scenario, "-o", output, "--no-plots", "--no-report", "--replications", "1");
         Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
         Assert.That(Directory.GetFiles(output).Select(Path.GetFileName), Is.EquivalentTo(new[] { "summary.csv", "timeseries.csv", "daily.csv", "run.json" }));
+    }
+
+    [Test]
+    public void No_plots_still_writes_the_report_with_its_plots_inline()
+    {
+        string output = Path.Combine(_directory, "out");
+        var outcome = CliRunner.Run("run", _scenario, "-o", output, "--no-plots", "--replications", "2");
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+        Assert.That(Directory.GetFiles(output).Select(Path.GetFileName), Is.EquivalentTo(new[] { "summary.csv", "timeseries.csv", "daily.csv", "report.html", "run.json" }));
+        Assert.That(System.Text.RegularExpressions.Regex.Count(File.ReadAllText(Path.Combine(output, "report.html")), "<svg "), Is.GreaterThanOrEqualTo(5));
     }
 
     [Test]

@@ -222,7 +222,7 @@ public sealed partial class ReportPage
         table { border-collapse: collapse; margin: 6px 0 14px; font-size: 0.92em; }
         p.caption { color: var(--muted); font-size: 0.9em; margin: 4px 0 4px; max-width: 900px; }
         th, td { border-bottom: 1px solid var(--line); padding: 3px 9px; vertical-align: top; }
-        thead th { border-bottom: 2px solid #999; text-align: right; white-space: nowrap; }
+        thead th { border-bottom: 2px solid #999; text-align: right; vertical-align: bottom; }
         thead th.t { text-align: left; }
         td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
         tr.group th { text-align: left; background: #f0f0f0; font-weight: bold; }

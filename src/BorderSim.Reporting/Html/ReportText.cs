@@ -6,6 +6,9 @@ namespace BorderSim.Reporting.Html;
 /// <summary>The words of a run's report: its warnings, the answer in sentences, its tables and plot captions.</summary>
 public static class ReportText
 {
+    /// <summary>Runs longer than this have no day-by-day table in the report (daily.csv has it).</summary>
+    public const int MaxDaysInTable = 100;
+
     /// <summary>Below this many replications an interval rests on very few values: say so.</summary>
     public const int FewReplications = 5;
 
@@ -298,6 +301,16 @@ public static class ReportText
             return;
         }
 
+        page.Heading(3, lang.Say("Day by day", "Theo từng ngày"));
+        if (result.Scenario.Days > MaxDaysInTable)
+        {
+            // A table of hundreds of days is no reading; the plot of served against arrived shows them all.
+            page.Paragraph(lang.Say(
+                $"{result.Scenario.Days} days are too many for a table here: daily.csv has every day, and the plot of trucks served against trucks arriving shows them.",
+                $"{result.Scenario.Days} ngày là quá nhiều cho một bảng ở đây: daily.csv có đủ từng ngày, biểu đồ số xe thông quan so với số xe đến thể hiện toàn bộ."));
+            return;
+        }
+
         var rows = new List<IReadOnlyList<string>>();
         var warm = new HashSet<int>();
         foreach (DaySummary d in days)
@@ -319,7 +332,6 @@ public static class ReportText
             ]);
         }
 
-        page.Heading(3, lang.Say("Day by day", "Theo từng ngày"));
         page.Table(
             [lang.Say("local date", "ngày"), lang.Say("direction", "chiều"), lang.Say("arrived", "số xe đến"), lang.Say("served", "thông quan"), "± 95%", lang.Say("left at the end of the day", "tồn cuối ngày"), lang.Say("mean wait (h)", "chờ trung bình (giờ)")],
             rows,

@@ -1,0 +1,272 @@
+using System.Globalization;
+using ScottPlot;
+
+namespace BorderSim.Reporting.Html;
+
+/// <summary>One metric of one batch run, as its part file has it: mean over replications and 95% half-width.</summary>
+public readonly record struct BatchValue(double Mean, double HalfWidth95, string Unit);
+
+/// <summary>A finished batch run: its entry in the run list and its metrics by id.</summary>
+public sealed record BatchRunResult(BatchRun Run, IReadOnlyDictionary<string, BatchValue> Metrics)
+{
+    /// <summary>Reads the rows of a part file (summary.csv format: metric, …, unit, replications, mean, sd, ci95_half_width, …).</summary>
+    public static BatchRunResult FromPart(BatchRun run, IReadOnlyList<string[]> rows)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(rows);
+        var metrics = new Dictionary<string, BatchValue>(StringComparer.Ordinal);
+        foreach (string[] row in rows)
+        {
+            if (row.Length >= 10)
+            {
+                metrics[row[0]] = new BatchValue(Parse(row[7]), Parse(row[9]), row[5]);
+            }
+        }
+
+        return new BatchRunResult(run, metrics);
+    }
+
+    private static double Parse(string text) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) ? value : double.NaN;
+}
+
+/// <summary>What report.html of <c>batch</c> is made from.</summary>
+/// <param name="SweptPaths">The swept scenario paths, in --sweep order.</param>
+/// <param name="Runs">The finished runs, in run-list order.</param>
+/// <param name="NotFinished">Runs of the list with no result (invalid, failed), with why.</param>
+/// <param name="Sources">The scenario files of the batch.</param>
+/// <param name="Provenance">What reproduces it.</param>
+public sealed record BatchReportInput(IReadOnlyList<string> SweptPaths, IReadOnlyList<BatchRunResult> Runs, IReadOnlyList<string> NotFinished, IReadOnlyList<ScenarioSource> Sources, ReportProvenance Provenance);
+
+/// <summary>
+/// report.html of <c>batch</c>: warnings first (runs that did not finish, runs whose directions are overloaded),
+/// the answer per scenario file and swept value in sentences (from where to where each key metric goes, with
+/// intervals, and from which value a direction is overloaded), each key metric against the swept value with its
+/// 95% band, the table of runs, the assumptions and the provenance.
+/// </summary>
+public static class BatchReport
+{
+    /// <summary>File stem of the sweep plot of a metric: sweep-&lt;metric id with '/' as '-'&gt;.</summary>
+    public const string SweepFilePrefix = "sweep-";
+
+    /// <summary>The metrics a batch report shows per direction.</summary>
+    public static IReadOnlyList<string> KeyMetricIds(IEnumerable<BatchRunResult> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        List<BatchRunResult> list = [.. runs];
+        string[] directions = [.. list.SelectMany(r => r.Metrics.Keys).Where(id => id.StartsWith("served_per_day/", StringComparison.Ordinal) && id.EndsWith("/all", StringComparison.Ordinal))
+            .Select(id => id.Split('/')[1]).Where(d => d != "all").Distinct().Order(StringComparer.Ordinal)];
+        var ids = new List<string>();
+        foreach (string d in directions)
+        {
+            ids.AddRange([$"served_per_day/{d}/all", $"wait_hours_mean/{d}/all", $"wait_hours_p95/{d}/all", $"highway_queue_km_mean/{d}", $"backlog_growth_trucks_per_day/{d}"]);
+        }
+
+        ids.Add("delay_cost_usd_per_day/all/all");
+        return [.. ids.Where(id => list.Any(r => r.Metrics.ContainsKey(id)))];
+    }
+
+    /// <summary>The swept value of a run as a number, NaN when it is not one.</summary>
+    private static double X(BatchRunResult run, int path) =>
+        path < run.Run.SweepValues.Count && double.TryParse(run.Run.SweepValues[path], NumberStyles.Float, CultureInfo.InvariantCulture, out double x) ? x : double.NaN;
+
+    /// <summary>
+    /// Groups of runs that differ only in the first swept path: one line per scenario file and combination of the
+    /// other swept values, its runs in ascending order of the swept value. Empty when the first sweep is not numeric.
+    /// </summary>
+    public static IReadOnlyList<(string Label, IReadOnlyList<BatchRunResult> Runs)> Lines(BatchReportInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.SweptPaths.Count == 0 || input.Runs.Any(r => double.IsNaN(X(r, 0))))
+        {
+            return [];
+        }
+
+        return [.. input.Runs
+            .GroupBy(r => string.Join(", ", new[] { Path.GetFileName(r.Run.ScenarioFile) }.Concat(r.Run.SweepValues.Skip(1).Select((v, i) => $"{input.SweptPaths[i + 1]}={v}"))))
+            .Select(g => (g.Key, (IReadOnlyList<BatchRunResult>)[.. g.OrderBy(r => X(r, 0))]))
+            .Where(g => g.Item2.Count >= 2)];
+    }
+
+    /// <summary>One plot per key metric: its mean against the first swept value, a line per group, band = 95% interval.</summary>
+    public static IReadOnlyList<PlotImage> SweepPlots(BatchReportInput input, ReportLanguage lang)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(lang);
+        var lines = Lines(input);
+        if (lines.Count == 0)
+        {
+            return [];
+        }
+
+        var plots = new List<PlotImage>();
+        foreach (string id in KeyMetricIds(input.Runs))
+        {
+            string[] parts = id.Split('/');
+            string unit = input.Runs.Select(r => r.Metrics.TryGetValue(id, out BatchValue v) ? v.Unit : "").FirstOrDefault(u => u.Length > 0) ?? "";
+            var key = new Model.Results.MetricKey(parts[0], unit, parts.Length > 1 ? parts[1] : "", parts.Length > 2 ? parts[2] : "");
+            string title = MetricNames.Label(key, lang);
+            Plot plot = Plots.NewPlot(title, input.SweptPaths[0], MetricNames.Unit(unit, lang));
+            for (int i = 0; i < lines.Count; i++)
+            {
+                BatchRunResult[] runs = [.. lines[i].Runs.Where(r => r.Metrics.ContainsKey(id))];
+                if (runs.Length == 0)
+                {
+                    continue;
+                }
+
+                double[] xs = [.. runs.Select(r => X(r, 0))];
+                double[] mean = [.. runs.Select(r => r.Metrics[id].Mean)];
+                double[] half = [.. runs.Select(r => double.IsNaN(r.Metrics[id].HalfWidth95) ? 0 : r.Metrics[id].HalfWidth95)];
+                Color color = Plots.Palette(i);
+                var band = plot.Add.FillY(xs, [.. mean.Select((m, k) => m - half[k])], [.. mean.Select((m, k) => m + half[k])]);
+                band.FillColor = color.WithAlpha(0.2);
+                band.LineColor = Colors.Transparent;
+                var line = plot.Add.Scatter(xs, mean, color);
+                line.LineWidth = 2.5f;
+                line.MarkerSize = 8;
+                line.LegendText = lines[i].Label;
+            }
+
+            plot.Axes.Bottom.Label.Text = lang.Say($"{input.SweptPaths[0]};  band: 95% confidence interval of the mean over replications", $"{input.SweptPaths[0]};  dải: khoảng tin cậy 95% của trung bình các lần lặp");
+            plot.Axes.Bottom.Label.FontSize = 14;
+            // Not Plots.Finish: the legend goes below, where long labels (file, other swept values) have room.
+            plot.Font.Set(Plots.FontFor(title + string.Concat(lines.Select(l => l.Label))));
+            InvariantTicks.Apply(plot, lang);
+            plot.ShowLegend(Edge.Bottom);
+            plot.Legend.FontSize = 14;
+            plots.Add(new PlotImage(SweepFilePrefix + id.Replace('/', '-'), plot, Plots.WidthPixels, 560));
+        }
+
+        return plots;
+    }
+
+    public static string Build(BatchReportInput input, IReadOnlyList<PlotImage> plots, ReportLanguage language)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(plots);
+        ArgumentNullException.ThrowIfNull(language);
+        ReportLanguage lang = language;
+        int total = input.Runs.Count + input.NotFinished.Count;
+        var page = new ReportPage(lang.Say($"Batch of {total} runs – BorderSim", $"Lô {total} lần chạy – BorderSim"), lang);
+        page.Heading(1, lang.Say($"Batch of {total} runs", $"Lô {total} lần chạy mô phỏng"));
+        string sweeps = input.SweptPaths.Count == 0 ? lang.Say("no sweep", "không quét tham số") : string.Join(", ", input.SweptPaths);
+        page.Paragraph(lang.Say(
+            $"BorderSim report of a batch: {input.Sources.Count} scenario files × {sweeps}; {input.Runs.Count} runs finished.",
+            $"Báo cáo lô mô phỏng BorderSim: {input.Sources.Count} tệp kịch bản × {sweeps}; {input.Runs.Count} lần chạy hoàn tất."), "sub");
+
+        var warnings = new List<string>(input.NotFinished);
+        foreach (BatchRunResult run in input.Runs)
+        {
+            string[] over = [.. run.Metrics.Where(m => m.Key.StartsWith("overloaded/", StringComparison.Ordinal) && m.Value.Mean >= 0.5).Select(m => lang.Direction(m.Key.Split('/')[1]))];
+            if (over.Length > 0)
+            {
+                warnings.Add(lang.Say(
+                    $"Run {run.Run.Run} ({Describe(run, input.SweptPaths)}): overloaded, {string.Join(", ", over)}; its waits and queues grow with the run's length.",
+                    $"Lần chạy {run.Run.Run} ({Describe(run, input.SweptPaths)}): quá tải chiều {string.Join(", ", over)}; thời gian chờ và hàng đợi tăng theo độ dài kỳ mô phỏng."));
+            }
+        }
+
+        ReportText.WriteWarnings(page, warnings);
+
+        page.BeginSection("answer").Heading(2, lang.Say("The answer", "Kết luận"));
+        List<string> answer = [.. Answer(input, lang)];
+        if (answer.Count == 0)
+        {
+            page.Paragraph(lang.Say("No numeric sweep with two values or more: see the table of runs.", "Không có tham số quét dạng số với từ hai giá trị: xem bảng các lần chạy."));
+        }
+
+        foreach (string sentence in answer)
+        {
+            page.Paragraph(sentence);
+        }
+
+        page.EndSection();
+
+        if (plots.Count > 0)
+        {
+            page.Heading(2, lang.Say("Key metrics against the swept value", "Các chỉ tiêu chính theo giá trị tham số quét"));
+            foreach (PlotImage plot in plots)
+            {
+                page.Figure(plot, lang.Say("Mean over replications of each run; band: its 95% confidence interval.", "Trung bình các lần lặp của mỗi lần chạy; dải: khoảng tin cậy 95%."));
+            }
+        }
+
+        page.Heading(2, lang.Say("Runs", "Các lần chạy"));
+        IReadOnlyList<string> ids = KeyMetricIds(input.Runs);
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (BatchRunResult run in input.Runs)
+        {
+            var row = new List<string> { run.Run.Run.ToString(CultureInfo.InvariantCulture), Path.GetFileName(run.Run.ScenarioFile) };
+            row.AddRange(run.Run.SweepValues);
+            row.AddRange(ids.Select(id => run.Metrics.TryGetValue(id, out BatchValue v) ? $"{lang.Number(v.Mean)} {ReportText.HalfWidth(v.HalfWidth95, lang)}" : "–"));
+            rows.Add(row);
+        }
+
+        string[] header = [lang.Say("run", "lần chạy"), lang.Say("scenario file", "tệp kịch bản"), .. input.SweptPaths, .. ids.Select(id => ShortLabel(id, input, lang))];
+        page.Table(header, rows, textColumns: 2, caption: lang.Say(
+            "Mean over replications ± the half-width of its 95% confidence interval. batch.csv has every metric of every run.",
+            "Trung bình các lần lặp ± nửa độ rộng khoảng tin cậy 95%. batch.csv có mọi chỉ tiêu của mọi lần chạy."));
+
+        ScenarioSection.WriteAssumptions(page, [.. input.Sources.Select(s => (s.File, s))]);
+        ScenarioSection.WriteProvenance(page, input.Provenance,
+        [
+            (lang.Say("swept", "tham số quét"), sweeps),
+            (lang.Say("runs", "số lần chạy"), total.ToString(CultureInfo.InvariantCulture)),
+        ]);
+        return page.Build();
+    }
+
+    /// <summary>
+    /// Per group of runs along the first sweep: where each key metric goes from the smallest swept value to the
+    /// largest, with intervals, and the first value at which a direction is overloaded.
+    /// </summary>
+    public static IEnumerable<string> Answer(BatchReportInput input, ReportLanguage lang)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(lang);
+        IReadOnlyList<string> ids = KeyMetricIds(input.Runs);
+        foreach (var (label, runs) in Lines(input))
+        {
+            BatchRunResult first = runs[0];
+            BatchRunResult last = runs[^1];
+            string from = first.Run.SweepValues[0];
+            string to = last.Run.SweepValues[0];
+            var parts = new List<string>();
+            foreach (string id in ids.Where(i => i.StartsWith("served_per_day/", StringComparison.Ordinal) || i.StartsWith("wait_hours_mean/", StringComparison.Ordinal)))
+            {
+                if (!first.Metrics.TryGetValue(id, out BatchValue a) || !last.Metrics.TryGetValue(id, out BatchValue b))
+                {
+                    continue;
+                }
+
+                string[] p = id.Split('/');
+                string what = MetricNames.Label(new Model.Results.MetricKey(p[0], a.Unit, p[1], p.Length > 2 ? p[2] : ""), lang);
+                parts.Add(lang.Say(
+                    $"{what} goes from {lang.Number(a.Mean)} ({ReportText.Interval(a.Mean, a.HalfWidth95, lang)}) to {lang.Number(b.Mean)} ({ReportText.Interval(b.Mean, b.HalfWidth95, lang)})",
+                    $"{what} từ {lang.Number(a.Mean)} ({ReportText.Interval(a.Mean, a.HalfWidth95, lang)}) đến {lang.Number(b.Mean)} ({ReportText.Interval(b.Mean, b.HalfWidth95, lang)})"));
+            }
+
+            string sentence = lang.Say($"{label}, {input.SweptPaths[0]} from {from} to {to}: ", $"{label}, {input.SweptPaths[0]} từ {from} đến {to}: ") + string.Join("; ", parts) + ".";
+            foreach (string overloaded in runs.SelectMany(r => r.Metrics.Keys).Where(k => k.StartsWith("overloaded/", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal))
+            {
+                BatchRunResult? firstOver = runs.FirstOrDefault(r => r.Metrics.TryGetValue(overloaded, out BatchValue v) && v.Mean >= 0.5);
+                string dir = lang.Direction(overloaded.Split('/')[1]);
+                sentence += firstOver is null
+                    ? lang.Say($" The {dir} side is not overloaded at any of these values.", $" Chiều {dir} không quá tải ở mọi giá trị này.")
+                    : lang.Say($" The {dir} side is overloaded from {firstOver.Run.SweepValues[0]} on.", $" Chiều {dir} quá tải từ giá trị {firstOver.Run.SweepValues[0]} trở lên.");
+            }
+
+            yield return sentence;
+        }
+    }
+
+    private static string Describe(BatchRunResult run, IReadOnlyList<string> paths) =>
+        string.Join(", ", new[] { Path.GetFileName(run.Run.ScenarioFile) }.Concat(run.Run.SweepValues.Select((v, i) => $"{paths[i]}={v}")));
+
+    private static string ShortLabel(string id, BatchReportInput input, ReportLanguage lang)
+    {
+        string[] p = id.Split('/');
+        string unit = input.Runs.Select(r => r.Metrics.TryGetValue(id, out BatchValue v) ? v.Unit : "").FirstOrDefault(u => u.Length > 0) ?? "";
+        return MetricNames.Label(new Model.Results.MetricKey(p[0], unit, p.Length > 1 ? p[1] : "", p.Length > 2 ? p[2] : ""), lang);
+    }
+}

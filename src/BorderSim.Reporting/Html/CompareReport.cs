@@ -1,0 +1,308 @@
+using BorderSim.Model.Experiments;
+using BorderSim.Model.Results;
+using ScottPlot;
+
+namespace BorderSim.Reporting.Html;
+
+/// <summary>What report.html of <c>compare</c> is made from.</summary>
+/// <param name="Result">The comparison (base first).</param>
+/// <param name="Sources">The scenario files, base first.</param>
+/// <param name="Plots">The comparison plot and the queues of each scenario (side by side), in the report's language.</param>
+/// <param name="Provenance">What reproduces it.</param>
+public sealed record CompareReportInput(ComparisonResult Result, IReadOnlyList<ScenarioSource> Sources, IReadOnlyList<PlotImage> Plots, ReportProvenance Provenance);
+
+/// <summary>
+/// report.html of <c>compare</c>: warnings first (each overloaded scenario, what that means for its differences),
+/// the answer per alternative in sentences with the paired confidence intervals, the table of key differences,
+/// the differences plot and each scenario's queues side by side on one scale, then what was simulated, the
+/// assumptions and the provenance of every scenario.
+/// </summary>
+public static class CompareReport
+{
+    /// <summary>File stem of the queue plot of scenario k (1 = base): queues-&lt;k&gt;.</summary>
+    public const string QueuesFilePrefix = "queues-";
+
+    public static string Build(CompareReportInput input, ReportLanguage language)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(language);
+        ReportLanguage lang = language;
+        ComparisonResult result = input.Result;
+        ExperimentResult baseResult = result.Alternatives[0];
+        var page = new ReportPage(lang.Say("Comparison", "So sánh phương án") + $": {baseResult.Scenario.Label} – BorderSim", lang);
+        page.Heading(1, lang.Say("Comparison of ", "So sánh ") + string.Join(lang.Say(" with ", " với "), result.Alternatives.Select(a => a.Scenario.Label)));
+        int pairs = RunReport.ReplicationCount(baseResult);
+        double level = result.Differences.Count > 0 ? result.Differences[0].ConfidenceLevel : Comparison.FamilyConfidence;
+        page.Paragraph(lang.Say(
+            $"BorderSim report of a comparison: base {baseResult.Scenario.Label}; {pairs} paired replications of {baseResult.Scenario.Days} days from {lang.Date(baseResult.Scenario.Start.Date)}, {(result.CommonRandomNumbers ? "common random numbers" : "independent random numbers")}; intervals at {lang.Level(level)} (95% for all alternatives together).",
+            $"Báo cáo so sánh BorderSim: phương án gốc {baseResult.Scenario.Label}; {pairs} cặp lần lặp, mỗi lần {baseResult.Scenario.Days} ngày từ {lang.Date(baseResult.Scenario.Start.Date)}, {(result.CommonRandomNumbers ? "dùng chung số ngẫu nhiên" : "số ngẫu nhiên độc lập")}; khoảng tin cậy {lang.Level(level)} (95% cho mọi phương án cùng lúc)."), "sub");
+
+        var warnings = new List<string>();
+        foreach (ExperimentResult scenario in result.Alternatives)
+        {
+            warnings.AddRange(ReportText.OverloadWarnings(scenario, lang).Select(w => $"{scenario.Scenario.Label}: {w}"));
+        }
+
+        if (result.Alternatives.Any(a => a.DirectionLoads.Any(l => l.IsOverloaded)))
+        {
+            warnings.Add(lang.Say(
+                "Where a direction is overloaded, its waits and queues grow with the run's length, and so do their differences: read them as 'over these days'; the trucks served per day and the backlog growth do not depend on it.",
+                "Ở chiều quá tải, thời gian chờ và hàng đợi tăng theo độ dài kỳ mô phỏng, chênh lệch giữa các phương án cũng vậy: chỉ đúng cho số ngày này; số xe thông quan mỗi ngày và mức tăng xe tồn thì không phụ thuộc."));
+        }
+
+        if (pairs < ReportText.FewReplications)
+        {
+            warnings.Add(lang.Say(
+                $"Only {pairs} paired replications: the intervals rest on few values and are wide.",
+                $"Chỉ có {pairs} cặp lần lặp: khoảng tin cậy dựa trên ít giá trị nên rộng."));
+        }
+
+        if (!result.CommonRandomNumbers)
+        {
+            warnings.Add(lang.Say(
+                "Independent random numbers (--independent): the intervals are wider than with common random numbers.",
+                "Số ngẫu nhiên độc lập (--independent): khoảng tin cậy rộng hơn so với dùng chung số ngẫu nhiên."));
+        }
+
+        ReportText.WriteWarnings(page, warnings);
+
+        page.BeginSection("answer").Heading(2, lang.Say("The answer", "Kết luận"));
+        for (int k = 1; k < result.Alternatives.Count; k++)
+        {
+            foreach (string sentence in Answer(result, k, lang))
+            {
+                page.Paragraph(sentence);
+            }
+        }
+
+        page.EndSection();
+
+        page.Heading(2, lang.Say("Differences in the key metrics", "Chênh lệch các chỉ tiêu chính"));
+        IReadOnlyList<MetricKey> keys = KeyMetrics.Select(baseResult.Summary.Select(s => s.Key));
+        for (int k = 1; k < result.Alternatives.Count; k++)
+        {
+            string name = result.Alternatives[k].Scenario.Name;
+            Dictionary<MetricKey, MetricDifference> byKey = result.Differences.Where(d => d.Alternative == name).ToDictionary(d => d.Key);
+            var rows = new List<IReadOnlyList<string>>();
+            var bold = new HashSet<int>();
+            foreach (MetricKey key in keys)
+            {
+                if (!byKey.TryGetValue(key, out MetricDifference? d))
+                {
+                    continue;
+                }
+
+                if (d.IsSignificant)
+                {
+                    bold.Add(rows.Count);
+                }
+
+                rows.Add(
+                [
+                    MetricNames.Label(key, lang),
+                    lang.Number(d.BaseMean),
+                    lang.Number(d.AlternativeMean),
+                    lang.Signed(d.Difference),
+                    $"{lang.Signed(d.Lower)} … {lang.Signed(d.Upper)}",
+                    double.IsFinite(d.RelativeChange) ? (d.RelativeChange * 100).ToString("+0.0;−0.0;0.0", lang.Numbers) + "%" : "–",
+                    d.IsSignificant ? lang.Say("yes", "có") : lang.Say("no", "không"),
+                ]);
+            }
+
+            page.Heading(3, result.Alternatives.Count > 2 ? $"{k + 1}: {result.Alternatives[k].Scenario.Label}" : result.Alternatives[k].Scenario.Label);
+            page.Table(
+                [lang.Say("metric", "chỉ tiêu"), lang.Say("base", "phương án gốc"), lang.Say("alternative", "phương án so sánh"), lang.Say("difference", "chênh lệch"), lang.Say($"{lang.Level(level)} interval", $"khoảng tin cậy {lang.Level(level)}"), lang.Say("relative", "tương đối"), lang.Say("significant", "có ý nghĩa")],
+                rows,
+                i => bold.Contains(i) ? "key" : null,
+                lang.Say(
+                    "Paired differences (alternative − base, replication by replication); significant (bold) when the interval excludes zero. comparison.csv has every metric.",
+                    "Chênh lệch theo cặp (phương án so sánh − phương án gốc, từng lần lặp); có ý nghĩa (in đậm) khi khoảng tin cậy không chứa 0. comparison.csv có mọi chỉ tiêu."));
+        }
+
+        if (input.Plots.FirstOrDefault(p => p.Stem == ComparisonPlot.FileStem) is { } differences)
+        {
+            page.Heading(2, lang.Say("Plots", "Biểu đồ"));
+            page.Figure(differences, lang.Say(
+                $"Change from the base in % of the base mean, with the {lang.Level(level)} interval of the paired difference.",
+                $"Thay đổi so với phương án gốc, tính bằng % giá trị trung bình của phương án gốc, kèm khoảng tin cậy {lang.Level(level)} của chênh lệch theo cặp."));
+        }
+
+        List<PlotImage> queues = [.. input.Plots.Where(p => p.Stem.StartsWith(QueuesFilePrefix, StringComparison.Ordinal))];
+        if (queues.Count > 0)
+        {
+            page.Heading(3, lang.Say("Queues over time, side by side (one scale)", "Hàng đợi theo thời gian, đặt cạnh nhau (cùng thang đo)"));
+            page.Raw("<div class=\"side\">\n");
+            foreach (PlotImage plot in queues)
+            {
+                page.Figure(plot, lang.Say(
+                    "Trucks waiting per direction (each truck once; mean over replications), on the same scale for every scenario.",
+                    "Số xe chờ theo chiều (mỗi xe tính một lần; trung bình các lần lặp), cùng thang đo cho mọi phương án."));
+            }
+
+            page.Raw("</div>\n");
+        }
+
+        for (int k = 0; k < result.Alternatives.Count; k++)
+        {
+            ScenarioSection.WriteWhatWasSimulated(page, result.Alternatives[k], (k == 0 ? lang.Say("What was simulated: base, ", "Nội dung mô phỏng: phương án gốc, ") : lang.Say($"What was simulated: alternative {k + 1}, ", $"Nội dung mô phỏng: phương án {k + 1}, ")) + result.Alternatives[k].Scenario.Label);
+        }
+
+        ScenarioSection.WriteAssumptions(page, [.. result.Alternatives.Select((a, k) => (a.Scenario.Label, input.Sources[k]))]);
+        ScenarioSection.WriteProvenance(page, input.Provenance,
+        [
+            (lang.Say("seed", "hạt giống ngẫu nhiên"), baseResult.Scenario.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            (lang.Say("paired replications", "số cặp lần lặp"), pairs.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            (lang.Say("random numbers", "số ngẫu nhiên"), result.CommonRandomNumbers ? lang.Say("common", "dùng chung") : lang.Say("independent", "độc lập")),
+        ]);
+        return page.Build();
+    }
+
+    /// <summary>
+    /// The answer for alternative <paramref name="k"/>, in sentences: trucks served per day and mean wait per
+    /// direction, the highway queue and the cost of delay, each difference with its interval; a difference whose
+    /// interval includes zero is said to be no clear change.
+    /// </summary>
+    public static IReadOnlyList<string> Answer(ComparisonResult result, int k, ReportLanguage lang)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(lang);
+        string alt = result.Alternatives[k].Scenario.Label;
+        string baseName = result.Alternatives[0].Scenario.Label;
+        string name = result.Alternatives[k].Scenario.Name;
+        var byId = result.Differences.Where(d => d.Alternative == name).ToDictionary(d => d.Key.Id, StringComparer.Ordinal);
+        string Ci(MetricDifference d) => lang.Say(
+            $"{lang.Level(d.ConfidenceLevel)} CI {lang.Signed(d.Lower)} to {lang.Signed(d.Upper)}",
+            $"khoảng tin cậy {lang.Level(d.ConfidenceLevel)}: {lang.Signed(d.Lower)} đến {lang.Signed(d.Upper)}");
+        var parts = new List<string>();
+        foreach (string direction in result.Alternatives[0].Scenario.Directions.Select(d => d.Name))
+        {
+            string dir = lang.Direction(direction);
+            if (byId.TryGetValue($"served_per_day/{direction}/all", out MetricDifference? served))
+            {
+                parts.Add(!served.IsSignificant
+                    ? lang.Say(
+                        $"{dir} trucks served a day: no clear change ({lang.Whole(served.BaseMean)} against {lang.Whole(served.AlternativeMean)}; difference {lang.Signed(served.Difference)}, {Ci(served)})",
+                        $"số xe {dir} thông quan mỗi ngày: không thay đổi rõ rệt ({lang.Whole(served.BaseMean)} so với {lang.Whole(served.AlternativeMean)}; chênh lệch {lang.Signed(served.Difference)}, {Ci(served)})")
+                    : lang.Say(
+                        $"{lang.Number(Math.Abs(served.Difference))} {(served.Difference > 0 ? "more" : "fewer")} {dir} trucks served a day ({Ci(served)}; {lang.Whole(served.BaseMean)} to {lang.Whole(served.AlternativeMean)})",
+                        $"{(served.Difference > 0 ? "thêm" : "bớt")} {lang.Number(Math.Abs(served.Difference))} xe {dir} thông quan mỗi ngày ({Ci(served)}; từ {lang.Whole(served.BaseMean)} lên {lang.Whole(served.AlternativeMean)})"));
+            }
+
+            if (byId.TryGetValue($"wait_hours_mean/{direction}/all", out MetricDifference? wait))
+            {
+                parts.Add(lang.Say(
+                    $"the mean {dir} wait {(wait.IsSignificant ? (wait.Difference < 0 ? "falls" : "rises") : "goes")} from {lang.Number(wait.BaseMean)} h to {lang.Number(wait.AlternativeMean)} h ({lang.Signed(wait.Difference)} h, {Ci(wait)}{(wait.IsSignificant ? "" : "; no clear change")})",
+                    $"thời gian chờ trung bình chiều {dir} {(wait.IsSignificant ? (wait.Difference < 0 ? "giảm" : "tăng") : "đổi")} từ {lang.Number(wait.BaseMean)} giờ còn {lang.Number(wait.AlternativeMean)} giờ ({lang.Signed(wait.Difference)} giờ, {Ci(wait)}{(wait.IsSignificant ? "" : "; không thay đổi rõ rệt")})"));
+            }
+
+            if (byId.TryGetValue($"highway_queue_km_mean/{direction}", out MetricDifference? km) && (km.BaseMean >= 0.0005 || km.AlternativeMean >= 0.0005))
+            {
+                parts.Add(lang.Say(
+                    $"the {dir} highway queue goes from {lang.Number(km.BaseMean)} km to {lang.Number(km.AlternativeMean)} km on average ({Ci(km)})",
+                    $"hàng xe {dir} trên quốc lộ từ {lang.Number(km.BaseMean)} km còn {lang.Number(km.AlternativeMean)} km trung bình ({Ci(km)})"));
+            }
+        }
+
+        var sentences = new List<string>
+        {
+            lang.Say($"{alt} against {baseName}: ", $"{alt} so với {baseName}: ") + string.Join("; ", parts) + ".",
+        };
+        if (byId.TryGetValue("delay_cost_usd_per_day/all/all", out MetricDifference? cost))
+        {
+            sentences.Add(lang.Say(
+                $"The cost of delay goes from {lang.Whole(cost.BaseMean)} to {lang.Whole(cost.AlternativeMean)} USD a day ({lang.Signed(Math.Round(cost.Difference))} USD, {Ci(cost)}).",
+                $"Chi phí chờ đợi từ {lang.Whole(cost.BaseMean)} còn {lang.Whole(cost.AlternativeMean)} USD mỗi ngày ({lang.Signed(Math.Round(cost.Difference))} USD, {Ci(cost)})."));
+        }
+
+        foreach (string direction in result.Alternatives[0].Scenario.Directions.Select(d => d.Name))
+        {
+            bool baseOver = result.Alternatives[0].DirectionLoads.Any(l => l.Direction == direction && l.IsOverloaded);
+            bool altOver = result.Alternatives[k].DirectionLoads.Any(l => l.Direction == direction && l.IsOverloaded);
+            if (baseOver != altOver)
+            {
+                string dir = lang.Direction(direction);
+                sentences.Add(baseOver
+                    ? lang.Say($"The base is overloaded on the {dir} side and the alternative is not: it keeps up with the demand however long it lasts.", $"Phương án gốc quá tải ở chiều {dir}, phương án so sánh thì không: đáp ứng được nhu cầu dù kéo dài bao lâu.")
+                    : lang.Say($"The alternative is overloaded on the {dir} side and the base is not.", $"Phương án so sánh quá tải ở chiều {dir}, phương án gốc thì không."));
+            }
+        }
+
+        return sentences;
+    }
+
+    /// <summary>
+    /// One plot per scenario of the trucks waiting in each direction over time (the sum of the mean queues of its
+    /// checks, roads and yards, each truck once), all on the same y scale so they can be set side by side.
+    /// </summary>
+    public static IReadOnlyList<PlotImage> QueuePlots(ComparisonResult result, ReportLanguage lang)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(lang);
+        var totals = new List<(ExperimentResult Run, List<(string Direction, double[] Xs, double[] Ys)> Lines)>();
+        double top = 1;
+        foreach (ExperimentResult run in result.Alternatives)
+        {
+            var lines = new List<(string, double[], double[])>();
+            foreach (string direction in run.Scenario.Directions.Select(d => d.Name))
+            {
+                List<SeriesSummary> series = [.. PlannerPlots.WaitingSeries(run, direction)];
+                if (series.Count == 0)
+                {
+                    continue;
+                }
+
+                int samples = series.Min(s => s.Mean.Length);
+                double[] ys = new double[samples];
+                double[] xs = new double[samples];
+                for (int i = 0; i < samples; i++)
+                {
+                    xs[i] = Plots.ToOADate(run.LocalTimeAt(i * series[0].StepHours));
+                    foreach (SeriesSummary s in series)
+                    {
+                        ys[i] += s.Mean[i];
+                    }
+                }
+
+                top = Math.Max(top, ys.DefaultIfEmpty(0).Max());
+                lines.Add((direction, xs, ys));
+            }
+
+            totals.Add((run, lines));
+        }
+
+        var plots = new List<PlotImage>();
+        for (int k = 0; k < totals.Count; k++)
+        {
+            var (run, lines) = totals[k];
+            if (lines.Count == 0)
+            {
+                continue;
+            }
+
+            string title = (k == 0 ? lang.Say("base: ", "gốc: ") : $"{k + 1}: ") + run.Scenario.Label;
+            Plot plot = Plots.NewPlot(title, "", lang.Say("trucks waiting", "số xe đang chờ"));
+            plot.Axes.Title.Label.FontSize = 24;
+            for (int i = 0; i < lines.Count; i++)
+            {
+                var line = plot.Add.ScatterLine(lines[i].Xs, lines[i].Ys, Plots.Palette(i));
+                line.LineWidth = 2.5f;
+                line.LegendText = lang.Direction(lines[i].Direction);
+            }
+
+            Plots.DateAxis(plot, lang.Say($"local date ({run.Scenario.TimeZone.Id})", $"ngày địa phương ({run.Scenario.TimeZone.Id})"), lang);
+            Plots.ShadeEvents(plot, run, dailyBars: false, lang);
+            plot.Axes.AutoScaleX();
+            plot.Axes.SetLimitsY(0, top * 1.05);
+            // Not Plots.Finish: its legend is on the right, which a half-width plot cannot spare.
+            plot.Font.Set(Plots.FontFor(title));
+            InvariantTicks.Apply(plot, lang);
+            plot.ShowLegend(Edge.Bottom);
+            plot.Legend.FontSize = 18;
+            plot.Axes.Left.TickLabelStyle.FontSize = 16;
+            plot.Axes.Bottom.TickLabelStyle.FontSize = 16;
+            plots.Add(new PlotImage($"{QueuesFilePrefix}{k + 1}", plot, 900, 600));
+        }
+
+        return plots;
+    }
+}
