@@ -36,7 +36,7 @@ public static class CompareCommand
         var noPlots = new Option<bool>("--no-plots") { Description = "Do not draw comparison.png/.svg" };
         var format = CommonOptions.CreateFormat();
         RunSettingsOptions settings = RunSettingsOptions.Create();
-        ReportOptions report = ReportOptions.Create();
+        ReportOptions report = ReportOptions.Create(workbook: true);
         var command = new Command("compare", "Compare scenarios on common random numbers: paired differences with confidence intervals, a table, CSV and a plot")
         {
             files, output, independent, noPlots, format,
@@ -60,7 +60,8 @@ public static class CompareCommand
                 context,
                 parseResult.GetValue(format) == "csv",
                 report.ReadWriteReport(parseResult),
-                report.ReadLanguage(parseResult));
+                report.ReadLanguage(parseResult),
+                report.ReadWriteWorkbook(parseResult));
         });
         return command;
     }
@@ -81,7 +82,8 @@ public static class CompareCommand
         CliContext context,
         bool printCsv = false,
         bool writeReport = true,
-        ReportLanguage? language = null)
+        ReportLanguage? language = null,
+        bool writeWorkbook = true)
     {
         ReportLanguage lang = language ?? ReportLanguage.English;
         ArgumentNullException.ThrowIfNull(files);
@@ -157,6 +159,11 @@ public static class CompareCommand
         try
         {
             session.WriteText(ComparisonCsv.FileName, w => ComparisonCsv.Write(result.Differences, w));
+            if (writeWorkbook)
+            {
+                session.Write(ResultsWorkbook.FileName, stream => ResultsWorkbook.Write(ResultsWorkbook.ForComparison(result), stream));
+            }
+
             for (int k = 0; k < result.Alternatives.Count; k++)
             {
                 ExperimentResult alternative = result.Alternatives[k];

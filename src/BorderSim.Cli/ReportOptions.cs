@@ -10,8 +10,13 @@ public sealed class ReportOptions
 
     public required Option<bool> NoReport { get; init; }
 
-    public static ReportOptions Create() => new()
+    /// <summary>Null for a verb that writes no workbook (batch).</summary>
+    public Option<bool>? NoWorkbook { get; init; }
+
+    /// <param name="workbook">Whether the verb writes results.xlsx (run, compare), so that --no-xlsx is offered.</param>
+    public static ReportOptions Create(bool workbook = false) => new()
     {
+        NoWorkbook = workbook ? new Option<bool>("--no-xlsx") { Description = "Do not write results.xlsx" } : null,
         Language = new Option<string>("--lang")
         {
             Description = "Language of report.html, the tables on the console and the plot labels: en (English) or vi (tiếng Việt); CSV files are the same in both",
@@ -26,7 +31,13 @@ public sealed class ReportOptions
         ArgumentNullException.ThrowIfNull(command);
         command.Options.Add(Language);
         command.Options.Add(NoReport);
+        if (NoWorkbook is not null)
+        {
+            command.Options.Add(NoWorkbook);
+        }
     }
+
+    public bool ReadWriteWorkbook(ParseResult parseResult) => NoWorkbook is not null && !parseResult.GetValue(NoWorkbook);
 
     public ReportLanguage ReadLanguage(ParseResult parseResult) => ReportLanguage.FromCode(parseResult.GetValue(Language));
 

@@ -37,7 +37,7 @@ public static class RunCommand
         maxReplications.HelpName = "N";
         var format = CommonOptions.CreateFormat();
         RunSettingsOptions settings = RunSettingsOptions.Create();
-        ReportOptions report = ReportOptions.Create();
+        ReportOptions report = ReportOptions.Create(workbook: true);
 
         var command = new Command("run", "Run a scenario's replications; write CSV results, plots, report.html and run.json") { file, output, trucks, noPlots, precision, metric, maxReplications, format };
         settings.AddTo(command);
@@ -80,6 +80,7 @@ public static class RunCommand
                 parseResult.GetValue(format) == "csv")
             {
                 WriteReport = report.ReadWriteReport(parseResult),
+                WriteWorkbook = report.ReadWriteWorkbook(parseResult),
                 Language = report.ReadLanguage(parseResult),
             };
 
@@ -100,6 +101,9 @@ public static class RunCommand
     {
         /// <summary>Write report.html (off with --no-report).</summary>
         public bool WriteReport { get; init; } = true;
+
+        /// <summary>Write results.xlsx (off with --no-xlsx).</summary>
+        public bool WriteWorkbook { get; init; } = true;
 
         /// <summary>Language of report.html, the console table and the plot labels.</summary>
         public ReportLanguage Language { get; init; } = ReportLanguage.English;
@@ -205,6 +209,11 @@ public static class RunCommand
                 session.WriteText(SummaryCsv.FileName, w => SummaryCsv.Write(result, w));
                 session.WriteText(TimeSeriesCsv.FileName, w => TimeSeriesCsv.Write(result, w));
                 session.WriteText(DailyCsv.FileName, w => DailyCsv.Write(result, w));
+                if (request.WriteWorkbook)
+                {
+                    session.Write(ResultsWorkbook.FileName, stream => ResultsWorkbook.Write(ResultsWorkbook.ForRun(result), stream));
+                }
+
                 truckWriter?.Complete();
             });
             IReadOnlyList<PlotImage> plots = [];

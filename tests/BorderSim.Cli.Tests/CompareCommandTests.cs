@@ -41,7 +41,7 @@ public class CompareCommandTests
         Assert.That(Directory.GetFiles(output).Select(Path.GetFileName), Is.EquivalentTo(new[]
         {
             "comparison.csv", "summary-1-base.csv", "summary-2-wider.csv", "comparison.png", "comparison.svg", "run.json",
-            "queues-1.png", "queues-1.svg", "queues-2.png", "queues-2.svg", "report.html",
+            "queues-1.png", "queues-1.svg", "queues-2.png", "queues-2.svg", "report.html", "results.xlsx",
         }));
 
         List<Dictionary<string, string>> rows = ReadCsv(Path.Combine(output, "comparison.csv"));

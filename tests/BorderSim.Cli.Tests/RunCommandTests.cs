@@ -27,7 +27,7 @@ public class RunCommandTests
             "queue_by_stage.png", "queue_by_stage.svg", "highway_queue_km.png", "highway_queue_km.svg",
             "wait_cdf_by_class.png", "wait_cdf_by_class.svg", "served_per_day.png", "served_per_day.svg",
             "queue_by_hour_of_day.png", "queue_by_hour_of_day.svg", "served_vs_demand.png", "served_vs_demand.svg",
-            "utilisation_split.png", "utilisation_split.svg", "report.html",
+            "utilisation_split.png", "utilisation_split.svg", "report.html", "results.xlsx",
         ];
         Assert.That(Directory.GetFiles(output).Select(Path.GetFileName), Is.EquivalentTo(expected), "all outputs and no temporary files");
         Assert.Multiple(() =>
@@ -110,10 +110,10 @@ public class RunCommandTests
     }
 
     [Test]
-    public void No_plots_no_report_and_no_trucks_writes_only_the_csv_files_and_run_json()
+    public void No_plots_no_report_no_xlsx_and_no_trucks_writes_only_the_csv_files_and_run_json()
     {
         string output = Path.Combine(_directory, "out");
-        var outcome = CliRunner.Run("run", _scenario, "-o", output, "--no-plots", "--no-report", "--replications", "1");
+        var outcome = CliRunner.Run("run", _scenario, "-o", output, "--no-plots", "--no-report", "--no-xlsx", "--replications", "1");
         Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
         Assert.That(Directory.GetFiles(output).Select(Path.GetFileName), Is.EquivalentTo(new[] { "summary.csv", "timeseries.csv", "daily.csv", "run.json" }));
     }
@@ -122,7 +122,7 @@ public class RunCommandTests
     public void No_plots_still_writes_the_report_with_its_plots_inline()
     {
         string output = Path.Combine(_directory, "out");
-        var outcome = CliRunner.Run("run", _scenario, "-o", output, "--no-plots", "--replications", "2");
+        var outcome = CliRunner.Run("run", _scenario, "-o", output, "--no-plots", "--no-xlsx", "--replications", "2");
         Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
         Assert.That(Directory.GetFiles(output).Select(Path.GetFileName), Is.EquivalentTo(new[] { "summary.csv", "timeseries.csv", "daily.csv", "report.html", "run.json" }));
         Assert.That(System.Text.RegularExpressions.Regex.Count(File.ReadAllText(Path.Combine(output, "report.html")), "<svg "), Is.GreaterThanOrEqualTo(5));
