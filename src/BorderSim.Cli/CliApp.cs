@@ -121,6 +121,7 @@ public static class CliApp
         root.Subcommands.Add(MergeCommand.Create(context));
         root.Subcommands.Add(RegressCommand.Create(context));
         root.Subcommands.Add(CapacityCommand.Create(context));
+        root.Subcommands.Add(OptimizeCommand.Create(context));
         return root;
     }
 

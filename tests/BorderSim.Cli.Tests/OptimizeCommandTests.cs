@@ -1,0 +1,73 @@
+namespace BorderSim.Cli.Tests;
+
+public class OptimizeCommandTests
+{
+    private const string Servers = "directions.inbound.stages.booth.servers";
+    private string _directory = "";
+
+    private static string MMc
+    {
+        get
+        {
+            var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "BorderSim.sln")))
+            {
+                directory = directory.Parent;
+            }
+
+            return Path.Combine(directory!.FullName, "scenarios", "validation", "mmc.yaml");
+        }
+    }
+
+    [SetUp]
+    public void CreateDirectory() => _directory = CliRunner.NewTemporaryDirectory();
+
+    [Test]
+    public void The_fewest_servers_of_five_to_eight_keeping_the_mean_wait_under_twelve_minutes_at_480_trucks_a_day_is_six()
+    {
+        // Erlang C at lambda = 20/h, mu = 4/h: Wq = infinite (5 servers, rho = 1), 0.147 h (6), 0.038 h (7), 0.011 h (8).
+        // 6 is 0.053 h inside the 0.2 h target, five times the 0.01 h tolerance (5% of the target): it must be found.
+        string output = Path.Combine(_directory, "opt");
+        CliRunner.Outcome outcome = CliRunner.Run("optimize", MMc, "--vary", $"{Servers}=5:8:1", "--target", "wait_hours_mean/inbound/all<=0.2", "-o", output);
+        string[] csv = File.ReadAllLines(Path.Combine(output, "optimize.csv"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+            Assert.That(outcome.Out, Does.StartWith($"best: {Servers}=6\n"));
+            Assert.That(outcome.Out, Does.Contain($"{Servers}=5: infeasible, misses wait_hours_mean/inbound/all<=0.2"));
+            Assert.That(csv[0], Does.StartWith($"{Servers},status,misses,decided_with_guarantee,replications,servers_and_lanes,"));
+            Assert.That(csv[2], Does.StartWith("6,best,,true,"));
+            Assert.That(new FileInfo(Path.Combine(output, "optimize.png")).Length, Is.GreaterThan(10_000));
+        });
+    }
+
+    [Test]
+    public void Two_configurations_within_the_indifference_zone_may_either_be_chosen()
+    {
+        // Service 15 min or 15.05 min: Erlang C waits 0.147 h and 0.150 h, 0.003 h apart, inside the 0.02 h indifference zone.
+        const string service = "directions.inbound.stages.booth.service";
+        CliRunner.Outcome outcome = CliRunner.Run(
+            "optimize", MMc, "--vary", $"{service}=exp(15min),exp(15.05min)", "--target", "wait_hours_mean/inbound/all<=0.5",
+            "--minimize", "wait_hours_mean/inbound/all", "--indifference", "0.02", "--days", "10", "-o", Path.Combine(_directory, "iz"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+            Assert.That(outcome.Out, Does.StartWith($"best: {service}=exp(15min)\n").Or.StartWith($"best: {service}=exp(15.05min)\n"));
+            Assert.That(outcome.Out, Does.Contain("within 0.02 of the best feasible one's"));
+        });
+    }
+
+    [Test]
+    public void An_unknown_metric_to_minimize_or_a_malformed_vary_is_refused_before_anything_runs()
+    {
+        string output = Path.Combine(_directory, "never");
+        CliRunner.Outcome outcome = CliRunner.Run("optimize", MMc, "--vary", $"{Servers}", "--target", "wait_hours_mean/inbound/all<=0.2", "--minimize", "cost_usd_per_dya", "-o", output);
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(outcome.Error, Does.Contain("--minimize 'cost_usd_per_dya'"));
+            Assert.That(outcome.Error, Does.Contain("--vary"));
+            Assert.That(Directory.Exists(output), Is.False);
+        });
+    }
+}

@@ -1,0 +1,72 @@
+using BorderSim.Model.Experiments;
+
+namespace BorderSim.Model.Tests;
+
+public class SequentialSelectionTests
+{
+    private static readonly Target WaitAtMostPointTwo = new("wait", IsAtMost: true, 0.2);
+
+    /// <summary>Runs the procedure on a generator of replication values until it is done.</summary>
+    private static SequentialSelection Run(SequentialSelection selection, int configurations, Func<int, int, SelectionObservation> observe)
+    {
+        var observations = Enumerable.Range(0, configurations).Select(_ => new List<SelectionObservation>()).ToList();
+        while (selection.Next(observations) is { } wanted)
+        {
+            for (int i = 0; i < configurations; i++)
+            {
+                for (int r = observations[i].Count; r < wanted[i]; r++)
+                {
+                    observations[i].Add(observe(i, r));
+                }
+            }
+        }
+
+        return selection;
+    }
+
+    /// <summary>±spread noise that repeats every 4 replications (mean 0 over 4): deterministic, so the test cannot flake.</summary>
+    private static double Noise(int replication, double spread) => spread * new[] { -1.0, 0.5, 1.0, -0.5 }[replication % 4];
+
+    [Test]
+    public void The_cheapest_configuration_whose_mean_meets_the_target_is_chosen_and_the_cheaper_one_that_misses_it_is_named()
+    {
+        // Waits 0.5, 0.15, 0.06, 0.03 h for 5..8 servers; the objective is the servers themselves.
+        double[] waits = [0.5, 0.15, 0.06, 0.03];
+        var selection = Run(new SequentialSelection([WaitAtMostPointTwo], [0.01], 4, firstStage: 10, step: 2, maxReplications: 200, alpha: 0.05, indifference: null), 4,
+            (i, r) => new SelectionObservation([waits[i] + Noise(r, 0.02)], 5 + i));
+        Assert.Multiple(() =>
+        {
+            Assert.That(selection.Best, Is.EqualTo(1));
+            Assert.That(selection.Verdict(0).Feasibility, Is.EqualTo(Feasibility.Infeasible));
+            Assert.That(selection.Verdict(0).MissedTarget, Is.EqualTo(0));
+            Assert.That(selection.Verdict(3).Feasibility, Is.EqualTo(Feasibility.Feasible));
+            Assert.That(selection.IsSelectionGuaranteed, Is.True);
+        });
+    }
+
+    [Test]
+    public void Of_two_configurations_within_the_indifference_zone_either_may_be_chosen_and_the_procedure_ends()
+    {
+        // Objective means 1.00 and 1.01, δ = 0.05: both are within δ of the best, so either answer is correct.
+        double[] means = [1.01, 1.00];
+        var selection = Run(new SequentialSelection([WaitAtMostPointTwo], [0.01], 2, firstStage: 10, step: 2, maxReplications: 400, alpha: 0.05, indifference: 0.05), 2,
+            (i, r) => new SelectionObservation([0.1], means[i] + Noise(r, 0.05) + (0.01 * Noise(r + i, 1))));
+        Assert.Multiple(() =>
+        {
+            Assert.That(selection.Best, Is.AnyOf(0, 1));
+            Assert.That(selection.IsSelectionGuaranteed, Is.True, "KN's continuation region closes by itself within 400 replications");
+        });
+    }
+
+    [Test]
+    public void A_configuration_with_a_replication_without_a_value_is_infeasible_and_with_none_feasible_there_is_no_best()
+    {
+        var selection = Run(new SequentialSelection([WaitAtMostPointTwo], [0.01], 1, 5, 1, 10, 0.05, null), 1,
+            (_, r) => new SelectionObservation([r == 3 ? double.NaN : 0.1], 1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(selection.Verdict(0).Feasibility, Is.EqualTo(Feasibility.Infeasible));
+            Assert.That(selection.Best, Is.EqualTo(-1));
+        });
+    }
+}
