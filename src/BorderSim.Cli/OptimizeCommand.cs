@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using BorderSim.Model.Experiments;
+using BorderSim.Model.Results;
 using BorderSim.Model.Spec;
 using BorderSim.Reporting;
 using BorderSim.Scenarios;
@@ -55,7 +56,7 @@ public static class OptimizeCommand
         };
         var minimize = new Option<string?>("--minimize")
         {
-            Description = $"The metric to make smallest among the feasible [default: {ResourceObjective}, the check servers plus road lanes of the configuration]",
+            Description = $"The metric to make smallest among the feasible [default: cost_usd_per_day when the scenario has costs, else {ResourceObjective}, the check servers plus road lanes]",
             HelpName = "METRIC",
         };
         var output = new Option<string>("--output", "-o")
@@ -123,6 +124,13 @@ public static class OptimizeCommand
         }
 
         ScenarioSpec scenario = loaded.Scenario!;
+
+        // Without --minimize: the cost a day when the scenario prices its resources, else the fewest servers and lanes.
+        if (request.Minimize is null && scenario.Costs is not null)
+        {
+            request = request with { Minimize = Metrics.CostUsdPerDay.Name };
+        }
+
         string[] known = [.. ExperimentRunner.MetricKeys(scenario).Select(k => k.Id)];
         var errors = new List<string>();
         var targets = new List<Target>();

@@ -58,6 +58,25 @@ public class OptimizeCommandTests
     }
 
     [Test]
+    public void With_costs_the_cheapest_a_day_wins_and_a_seventh_server_pays_for_the_waiting_it_saves()
+    {
+        // By hand (Erlang C waits, 480 trucks/day, 20 USD a truck-hour, 10 USD a booth-hour, always open):
+        // 6 servers 6 x 240 + 480 x 0.147 x 20 = 1,440 + 1,411 = 2,851 USD/day; 7 servers 1,680 + 480 x 0.038 x 20 = 2,045.
+        // The difference, about 800 USD/day, is far beyond the indifference zone (5 % of the best, about 100).
+        string output = Path.Combine(_directory, "cost");
+        CliRunner.Outcome outcome = CliRunner.Run(
+            "optimize", MMc, "--vary", $"{Servers}=6,7", "--target", "wait_hours_mean/inbound/all<=0.2",
+            "--set", "costs={booth_usd_per_hour: 10}", "--set", "classes.general.delay_cost_usd_per_hour=20", "--days", "10", "-o", output);
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+            Assert.That(outcome.Out, Does.StartWith($"best: {Servers}=7\n"));
+            Assert.That(outcome.Out, Does.Contain("the chosen one's cost_usd_per_day is within"));
+            Assert.That(File.ReadAllLines(Path.Combine(output, "optimize.csv"))[2], Does.StartWith("7,best,,true,"));
+        });
+    }
+
+    [Test]
     public void An_unknown_metric_to_minimize_or_a_malformed_vary_is_refused_before_anything_runs()
     {
         string output = Path.Combine(_directory, "never");

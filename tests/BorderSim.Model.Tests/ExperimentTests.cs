@@ -55,6 +55,13 @@ public class ExperimentTests
     }
 
     [Test]
+    public void A_list_of_opening_hours_is_a_list_though_its_values_hold_colons()
+    {
+        Assert.That(Sweep.TryParse("calendars.vn_gate.hours.mon-sun=07:00-19:00,07:00-22:00", out var hours, out var error), Is.True, error);
+        Assert.That(hours!.Values, Is.EqualTo(new[] { "07:00-19:00", "07:00-22:00" }));
+    }
+
+    [Test]
     public void Sweeps_expand_ranges_and_lists_into_every_combination()
     {
         Assert.That(Sweep.TryParse("directions.export.arrivals.trucks_per_day=1000:1500:250", out var a, out _), Is.True);

@@ -142,6 +142,10 @@ public sealed partial class CrossingReplication
         }
 
         Add(Metrics.DelayCostUsdPerDay, totalDelayCost / measuredDays, All, All);
+        if (_model.Scenario.Costs is { } costs)
+        {
+            Add(Metrics.CostUsdPerDay, ResourceCost.UsdPerDay(_model, costs, _warmUpHours, endHours) + (totalDelayCost / measuredDays));
+        }
         for (var c = 0; c < classNames.Length; c++)
         {
             var cargoClass = _classes[c];

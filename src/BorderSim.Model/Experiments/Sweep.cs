@@ -22,7 +22,9 @@ public sealed record Sweep(string Path, IReadOnlyList<string> Values)
         var path = text[..equals].Trim();
         var spec = text[(equals + 1)..].Trim();
         var parts = spec.Split(':');
-        if (parts.Length == 3)
+
+        // A list whose values hold colons (opening hours: 07:00-19:00,07:00-22:00) is not a range.
+        if (parts.Length == 3 && !(spec.Contains(',', StringComparison.Ordinal) && !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
         {
             if (!double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var from) ||
                 !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var to) ||
@@ -51,7 +53,7 @@ public sealed record Sweep(string Path, IReadOnlyList<string> Values)
             return true;
         }
 
-        if (parts.Length == 1 && spec.Length > 0)
+        if ((parts.Length == 1 || spec.Contains(',', StringComparison.Ordinal)) && spec.Length > 0)
         {
             sweep = new Sweep(path, [.. spec.Split(',').Select(v => v.Trim())]);
             return true;

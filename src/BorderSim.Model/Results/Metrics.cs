@@ -89,6 +89,9 @@ public static class Metrics
     public static readonly MetricDefinition PoolUtilisationIdle = new("pool_utilisation_idle", "share", MetricScope.Pool);
     public static readonly MetricDefinition PoolUtilisationClosed = new("pool_utilisation_closed", "share", MetricScope.Pool);
 
+    /// <summary>The crossing's cost a day: its resources at the scenario's prices (<c>costs:</c>) plus the trucks' delay cost; only with costs.</summary>
+    public static readonly MetricDefinition CostUsdPerDay = new("cost_usd_per_day", "USD/day", MetricScope.Run);
+
     /// <summary>Whether a direction was overloaded (1) or not (0), from the capacity check over all replications.</summary>
     public static readonly MetricDefinition Overloaded = new("overloaded", "flag", MetricScope.Direction);
 
@@ -99,7 +102,7 @@ public static class Metrics
         BacklogGrowthTrucksPerDay, DaysToClear, BacklogCleared, InSystemTrucksMean, ArrivalRatePerHour,
         WaitHoursMean, WaitHoursP50, WaitHoursP95, WaitHoursMax, WaitHoursMeanInclWaiting,
         TimeInSystemHoursMean, TimeInSystemHoursP50, TimeInSystemHoursP95, TimeInSystemHoursMax,
-        HighwayQueueTrucksMean, HighwayQueueTrucksMax, HighwayQueueKmMean, HighwayQueueKmMax, DelayCostUsdPerDay,
+        HighwayQueueTrucksMean, HighwayQueueTrucksMax, HighwayQueueKmMean, HighwayQueueKmMax, DelayCostUsdPerDay, CostUsdPerDay,
         QueueTrucksMean, QueueTrucksMax, Utilisation, UtilisationBusy, UtilisationBlocked, UtilisationIdle, UtilisationClosed,
         YardOccupancyTrucksMean, YardOccupancyTrucksMax, PastShelfLife, PastShelfLifeShare,
         PoolTripsPerDay, PoolWaitHoursMean, PoolQueueTrucksMean, PoolQueueTrucksMax,

@@ -40,6 +40,9 @@ public sealed record ScenarioSpec(
     /// <summary>Pools of units (hand-over drivers, automated vehicles) that stages' services also need.</summary>
     public IReadOnlyList<PoolSpec> Pools { get; init; } = [];
 
+    /// <summary>What the crossing's resources cost (the optional <c>costs:</c> of the format); null = no costs given.</summary>
+    public CostSpec? Costs { get; init; }
+
     /// <summary>The name with the overrides, for titles: <c>Name [--set a=1, --set b=2]</c>.</summary>
     public string Label => Overrides.Count == 0 ? Name : $"{Name} [{string.Join(", ", Overrides.Select(o => "--set " + o))}]";
 

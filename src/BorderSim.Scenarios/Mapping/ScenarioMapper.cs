@@ -14,7 +14,7 @@ internal sealed class ScenarioMapper
     private static readonly string[] TopKeys =
     [
         "name", "description", "start", "time_zone", "days", "warm_up", "replications", "seed", "timeseries_step",
-        "calendars", "roads", "classes", "directions", "changes", "pools",
+        "calendars", "roads", "classes", "directions", "changes", "pools", "costs",
     ];
 
     private static readonly string[] TopRequired = ["name", "start", "time_zone", "days", "classes", "directions"];
@@ -110,6 +110,7 @@ internal sealed class ScenarioMapper
         }
 
         var changes = map.Get("changes") is { } changesNode ? new ChangeMapper(_f, names).Read(changesNode) : [];
+        var costs = map.Get("costs") is { } costsNode ? new CostsMapper(_f).Read(costsNode) : null;
 
         CheckTimeSeriesStep(map, stepHours, days);
 
@@ -129,6 +130,7 @@ internal sealed class ScenarioMapper
             calendars, roads, classes, directions, changes)
         {
             Pools = pools,
+            Costs = costs,
         };
     }
 
