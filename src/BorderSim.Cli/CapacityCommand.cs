@@ -256,6 +256,7 @@ public static class CapacityCommand
                 Found(estimate.Point, DemandAt),
                 Found(estimate.Low, DemandAt),
                 Found(estimate.High, DemandAt),
+                SaturationDemand(points, start),
                 session);
             session.Commit(outputs => Info(request, context, runner, startedUtc, outputs, answer));
             context.Out.Write(Line(estimate, DemandAt, points) + "\n");
@@ -284,6 +285,10 @@ public static class CapacityCommand
                 : "above " + points.Max(p => p.DemandTrucksPerDay).ToString("F1", CultureInfo.InvariantCulture);
         return $"capacity: {Text(estimate.Point)} trucks/day (95% CI {Text(estimate.Low)}–{Text(estimate.High)})";
     }
+
+    /// <summary>The demand at the saturation factor, when some factor tried reaches it.</summary>
+    private static double? SaturationDemand(IReadOnlyList<CapacityPoint> points, double saturationFactor) =>
+        points.Any(p => p.Factor >= saturationFactor) ? Interpolate(points, saturationFactor) : null;
 
     private static double? Found(TargetCrossing c, Func<TargetCrossing, double> demandAt) => c.IsFound ? demandAt(c) : null;
 

@@ -6,13 +6,13 @@ namespace BorderSim.Reporting;
 /// <summary>
 /// capacity.png / .svg: the target metric's mean against demand (trucks a day) with its pointwise 95% band,
 /// the evaluated factors as dots, the target as a horizontal line, and the capacity with its interval as
-/// vertical lines. Overloaded demands (the load check) are drawn in red: their values depend on the run's length.
+/// vertical lines. Demands at which a stage is overloaded (the load check) are shaded red: their values depend on the run's length.
 /// </summary>
 public static class CapacityPlot
 {
     public const string FileStem = "capacity";
 
-    public static IReadOnlyList<string> Write(string title, Target target, IReadOnlyList<CapacityRow> rows, double? capacity, double? low, double? high, IOutputFolder directory)
+    public static IReadOnlyList<string> Write(string title, Target target, IReadOnlyList<CapacityRow> rows, double? capacity, double? low, double? high, double? overloadedFromTrucksPerDay, IOutputFolder directory)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(rows);
@@ -36,12 +36,11 @@ public static class CapacityPlot
         mean.LineWidth = 2;
         mean.MarkerSize = 6;
         mean.LegendText = "mean over replications (common random numbers)";
-        List<CapacityRow> overloaded = [.. points.Where(r => r.IsOverloaded)];
-        if (overloaded.Count > 0)
+        // From the demand at which the busiest stage is saturated (the load check) to the largest demand tried.
+        if (overloadedFromTrucksPerDay is { } from && from < xs.Max())
         {
-            var span = plot.Add.HorizontalSpan(overloaded.Min(r => r.Point.DemandTrucksPerDay), xs.Max());
-            span.FillStyle.Color = Colors.Crimson.WithAlpha(0.12);
-            span.LegendText = "overloaded (a stage's demand at or above its capacity): values depend on the run's length";
+            var span = plot.Add.HorizontalSpan(from, xs.Max(), Colors.Crimson.WithAlpha(0.12));
+            span.LegendText = "overloaded: depends on the run's length";
         }
 
         var line = plot.Add.HorizontalLine(target.Value);
