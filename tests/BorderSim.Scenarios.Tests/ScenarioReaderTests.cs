@@ -218,7 +218,7 @@ public class ScenarioReaderTests
     {
         var text = Sketch.Replace("stage: vn_customs, servers: 8", "stage: vn_yard, servers: 8", StringComparison.Ordinal);
         var result = ScenarioReader.Read(new StringReader(text), "test.yaml");
-        Assert.That(result.Errors.Single().Message, Is.EqualTo("stage 'vn_yard' is a yard; only check stages have servers"));
+        Assert.That(result.Errors.Single().Message, Is.EqualTo("stage 'vn_yard' is a yard; only check stages have servers or a clearance cap"));
     }
 
     [Test]

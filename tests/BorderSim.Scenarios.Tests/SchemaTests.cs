@@ -62,6 +62,10 @@ public class SchemaTests
     }
 
     [TestCase("stages:", "backlog: [ { at: gate_yard, class: general, trucks: 40, age: \"uniform(0h, 48h)\" }, { at: highway, class: general, trucks: 500, age: 12h } ]\n    stages:")]
+    [TestCase("service: exp(15min)", "service: exp(15min), cap_per_day: 300")]
+    [TestCase("service: exp(15min)", "service: exp(15min), cap_per_day: 200-400")]
+    [TestCase("service: exp(15min)", "service: exp(15min), cap_per_day: { all: 300, general: 0 }")]
+    [TestCase("days: 3", "days: 3\nchanges: [ { from: 2026-01-06, stage: booth, cap_per_day: 0 }, { from: 2026-01-07, stage: booth, cap_per_day: none } ]")]
     public void A_new_field_written_right_is_accepted_by_the_reader_and_the_schema(string original, string replacement)
     {
         var text = Valid.Replace(original, replacement, StringComparison.Ordinal);
@@ -86,6 +90,9 @@ public class SchemaTests
     [TestCase("stages:", "backlog: [ { at: gate_yard, class: general, trucks: 0 } ]\n    stages:", TestName = "A_backlog_of_no_trucks_is_rejected")]
     [TestCase("stages:", "backlog: [ { at: gate_yard, class: general, truck: 5 } ]\n    stages:", TestName = "A_misspelt_backlog_key_is_rejected")]
     [TestCase("stages:", "backlog: { at: gate_yard, class: general, trucks: 5 }\n    stages:", TestName = "A_backlog_that_is_not_a_list_is_rejected")]
+    [TestCase("service: exp(15min)", "service: exp(15min), cap_per_day: -5", TestName = "A_negative_cap_is_rejected")]
+    [TestCase("service: exp(15min)", "service: exp(15min), cap_per_day: lots", TestName = "A_cap_that_is_not_a_number_is_rejected")]
+    [TestCase("days: 3", "days: 3\nchanges: [ { from: 2026-01-06, calendar: gate, cap_per_day: 10 } ]", TestName = "A_cap_change_on_a_calendar_is_rejected")]
     public void A_mistake_the_reader_rejects_is_rejected_by_the_schema_too(string original, string replacement)
     {
         var text = Valid.Replace(original, replacement, StringComparison.Ordinal);

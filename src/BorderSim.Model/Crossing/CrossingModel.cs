@@ -128,9 +128,12 @@ public sealed class CrossingModel
                     var calendar = check.Calendar is null ? null : Calendars[check.Calendar];
                     var schedule = CapacitySchedule(calendar, check.Servers, Scenario.Changes.Where(c => c.Stage == check.Name && c.Servers is not null).Select(c => (c.From, c.Servers!.Value)));
                     var channels = ClassNames.Select(c => ChannelTable.For(check.Channels, c)).ToArray();
+                    var caps = Scenario.Changes.Where(c => c.Stage == check.Name && c.CapPerDay is not null).Select(c => (c.From, c.CapPerDay!));
                     return new CompiledStage(check.Name, StageKind.Check, check.Buffer, schedule, calendar is { HasAppointmentPeriods: true } ? calendar : null, channels)
                     {
                         RoadPerTruckMetres = 19,
+                        CapSchedule = CapSchedule(check.CapPerDay, caps),
+                        CapDays = calendar is null ? ScenarioDays : Clock.LocalDays(calendar.Zone),
                     };
                 }
 
@@ -142,15 +145,39 @@ public sealed class CrossingModel
                     var laneChanges = Scenario.Changes.Where(c => c.Road == road.Name && c.Lanes is not null && c.Lanes.ContainsKey(direction)).Select(c => (c.From, c.Lanes![direction]));
                     var schedule = CapacitySchedule(calendar, lanes, laneChanges);
                     var crossing = ChannelTable.Single(road.CrossingHours);
+                    var caps = Scenario.Changes
+                        .Where(c => c.Road == road.Name && c.CapPerDayByDirection is not null && c.CapPerDayByDirection.ContainsKey(direction))
+                        .Select(c => (c.From, c.CapPerDayByDirection![direction]));
                     return new CompiledStage(roadStage.Name, StageKind.Road, roadStage.Buffer ?? road.BufferTrucks, schedule, null, [.. ClassNames.Select(_ => crossing)])
                     {
                         RoadPerTruckMetres = 19,
+                        CapSchedule = CapSchedule(road.CapPerDayByDirection.GetValueOrDefault(direction), caps),
+                        CapDays = calendar is null ? ScenarioDays : Clock.LocalDays(calendar.Zone),
                     };
                 }
 
             default:
                 throw new ArgumentException($"unknown stage type {spec.GetType().Name}", nameof(spec));
         }
+    }
+
+    /// <summary>
+    /// Breakpoints of a stage's clearance cap: the cap from the start (if any), then each dated change from
+    /// local midnight of its date in the scenario zone; empty when the stage is never capped.
+    /// </summary>
+    private (double Hours, CompiledCap? Cap)[] CapSchedule(ClearanceCapSpec? initial, IEnumerable<(NodaTime.LocalDate From, ClearanceCapSpec Cap)> changes)
+    {
+        var schedule = new List<(double Hours, CompiledCap? Cap)> { (0, Compile(initial)) };
+        foreach (var (from, cap) in changes.OrderBy(c => c.From))
+        {
+            schedule.Add((Math.Max(0, Clock.HoursAtStartOf(from, Scenario.TimeZone)), Compile(cap)));
+        }
+
+        return schedule.All(s => s.Cap is null) ? [] : [.. schedule];
+
+        CompiledCap? Compile(ClearanceCapSpec? spec) => spec is null || spec.IsNone
+            ? null
+            : new CompiledCap(spec.Total, [.. ClassNames.Select(c => spec.ByClass.GetValueOrDefault(c))]);
     }
 
     /// <summary>
@@ -262,7 +289,16 @@ public sealed record CompiledStage(
 
     /// <summary>The last stage of the route over which the pool unit is held (index in the route; this stage or a later one).</summary>
     public int PoolThroughStage { get; init; } = -1;
+
+    /// <summary>Clearance caps over time (hours from which each applies; a null cap = none); empty = never capped.</summary>
+    public (double Hours, CompiledCap? Cap)[] CapSchedule { get; init; } = [];
+
+    /// <summary>The local days a cap counts in: the stage calendar's zone, else the scenario's.</summary>
+    public LocalDays? CapDays { get; init; }
 }
+
+/// <summary>A clearance cap compiled: the total and the cap of each class index (null = none).</summary>
+public sealed record CompiledCap(TrucksPerDayRange? Total, TrucksPerDayRange?[] ByClass);
 
 /// <summary>A pool compiled for simulation: its units over time (zero while its calendar is closed) and its return time.</summary>
 public sealed record CompiledPool(string Name, int Index, (double Hours, int Servers, int NominalServers)[] CapacitySchedule, Distribution? ReturnHours);

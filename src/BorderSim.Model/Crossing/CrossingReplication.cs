@@ -456,12 +456,15 @@ public sealed partial class CrossingReplication
                         // On appointment-only days a truck may start only within the day's quota and if its class
                         // is not excluded; otherwise it gives the server back and waits for the next local day of
                         // the gate, letting the trucks behind it pass.
-                        if (stage.Stage.AppointmentCalendar is { } calendar && !IsAdmitted(truck, calendar))
+                        // A capped stage likewise starts at most its cap a local day (per class too); the refused wait for
+                        // the next local day of the cap.
+                        var refusedUntil = RefusedUntilHours(truck, stage);
+                        if (!double.IsNaN(refusedUntil))
                         {
                             stage.Servers.Release(server);
                             ReleaseUnit(truck, trip: false);
                             EndTurn(truck, leftYard: false);
-                            yield return _sim.Timeout(calendar.NextMidnightAfter(_sim.NowHours) - _sim.NowHours);
+                            yield return _sim.Timeout(refusedUntil - _sim.NowHours);
 
                             // It asks again from its pool unit, if the stage has a pool.
                             var retry = p > 0 && phases[p - 1].Kind == PhaseKind.TakeUnit ? p - 1 : p;
@@ -742,6 +745,88 @@ public sealed partial class CrossingReplication
             var day = _days.IndexAt(_sim.NowHours);
             yard.ReleasedPerDay[day] = yard.ReleasedPerDay.GetValueOrDefault(day) + 1;
         }
+    }
+
+    /// <summary>
+    /// NaN if the truck may start service at <paramref name="stage"/> now; else when it may ask again: the next
+    /// local midnight of the appointment calendar that turned it away, or of its clearance cap.
+    /// </summary>
+    private double RefusedUntilHours(Truck truck, StageRuntime stage)
+    {
+        if (stage.Stage.AppointmentCalendar is { } calendar && !IsAdmitted(truck, calendar))
+        {
+            return calendar.NextMidnightAfter(_sim.NowHours);
+        }
+
+        return stage.Stage.CapSchedule.Length == 0 || WithinCap(truck, stage) ? double.NaN : NextCapDayHours(stage);
+    }
+
+    /// <summary>Whether the stage's clearance cap lets the truck start today; if so, it counts against it.</summary>
+    private bool WithinCap(Truck truck, StageRuntime stage)
+    {
+        var now = _sim.NowHours;
+        var schedule = stage.Stage.CapSchedule;
+        var breakpoint = 0;
+        while (breakpoint + 1 < schedule.Length && schedule[breakpoint + 1].Hours <= now)
+        {
+            breakpoint++;
+        }
+
+        var day = stage.Stage.CapDays!.IndexAt(now);
+        var usedByClass = stage.CapUsedByClass ??= new int[_model.ClassNames.Length];
+        if (day != stage.CapDay)
+        {
+            stage.CapDay = day;
+            stage.CapUsed = 0;
+            Array.Clear(usedByClass);
+        }
+
+        if (schedule[breakpoint].Cap is { } cap)
+        {
+            if (cap.Total is { } total && stage.CapUsed >= CapOn(stage, truck.Direction, total, day, -1, breakpoint))
+            {
+                return false;
+            }
+
+            if (cap.ByClass[truck.CargoClass] is { } ofClass && usedByClass[truck.CargoClass] >= CapOn(stage, truck.Direction, ofClass, day, truck.CargoClass, breakpoint))
+            {
+                return false;
+            }
+        }
+
+        stage.CapUsed++;
+        usedByClass[truck.CargoClass]++;
+        return true;
+    }
+
+    /// <summary>
+    /// The cap of a day: fixed, or drawn from its range once per day from a stream named after the stage, the
+    /// class and the day, so the draw does not depend on when the first truck asks.
+    /// </summary>
+    private int CapOn(StageRuntime stage, int direction, Spec.TrucksPerDayRange range, int day, int cargoClass, int breakpoint)
+    {
+        if (range.IsFixed)
+        {
+            return range.Min;
+        }
+
+        if (!stage.CapDrawn.TryGetValue((day, cargoClass, breakpoint), out var cap))
+        {
+            var who = cargoClass < 0 ? "all" : _model.ClassNames[cargoClass];
+            var stream = _streams[$"cap/{_model.Directions[direction].Name}/{stage.Stage.Name}/{who}/{breakpoint}/{day}"];
+            cap = range.Min + (int)Math.Floor(stream.NextDouble() * (range.Max - range.Min + 1));
+            stage.CapDrawn[(day, cargoClass, breakpoint)] = cap;
+        }
+
+        return cap;
+    }
+
+    /// <summary>The next local midnight of the stage's cap days (an hour past the end on the last day).</summary>
+    private double NextCapDayHours(StageRuntime stage)
+    {
+        var days = stage.Stage.CapDays!;
+        var day = days.IndexAt(_sim.NowHours);
+        return day + 1 < days.Count ? Math.Max(_sim.NowHours, days.StartOf(day + 1)) : Math.Max(_sim.NowHours, _model.Clock.RunHours) + 1;
     }
 
     private bool IsAdmitted(Truck truck, Calendars.GateCalendar calendar)

@@ -120,6 +120,18 @@ internal sealed class StageRuntime
         StaffedServers!.Observe(now, Math.Max(NominalServers, Math.Max(available, servers.InUse)));
     }
 
+    /// <summary>The local day (of the cap's zone) whose clearance counts are below; −1 before the first.</summary>
+    public int CapDay { get; set; } = -1;
+
+    /// <summary>Trucks that started service at the stage on <see cref="CapDay"/>, in all.</summary>
+    public int CapUsed { get; set; }
+
+    /// <summary>The same per class index (allocated when the stage has a cap).</summary>
+    public int[]? CapUsedByClass { get; set; }
+
+    /// <summary>Caps drawn from a range, per (day, class index or −1 for the total, schedule breakpoint).</summary>
+    public Dictionary<(int Day, int CargoClass, int Breakpoint), int> CapDrawn { get; } = [];
+
     /// <summary>Release quota of a staging yard: trucks released per local day index.</summary>
     public Dictionary<int, int> ReleasedPerDay { get; } = [];
 

@@ -16,4 +16,11 @@ public sealed record ScheduledChangeSpec(
     IReadOnlyDictionary<string, int>? Lanes,
     WeeklyHours? Hours,
     int? QuotaPerDay,
-    string Reason);
+    string Reason)
+{
+    /// <summary>A check's new clearance cap (<see cref="ClearanceCapSpec.None"/> lifts it).</summary>
+    public ClearanceCapSpec? CapPerDay { get; init; }
+
+    /// <summary>A road's new clearance caps, per direction.</summary>
+    public IReadOnlyDictionary<string, ClearanceCapSpec>? CapPerDayByDirection { get; init; }
+}

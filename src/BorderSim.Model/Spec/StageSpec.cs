@@ -45,6 +45,9 @@ public sealed record CheckStageSpec(
     int? Buffer) : StageSpec(Name)
 {
     public override int? BufferTrucks => Buffer;
+
+    /// <summary>At most so many trucks start service a local day (the calendar's zone, else the scenario's); null = no cap.</summary>
+    public ClearanceCapSpec? CapPerDay { get; init; }
 }
 
 /// <summary>
@@ -81,4 +84,8 @@ public sealed record RoadSpec(
     IReadOnlyDictionary<string, int> LanesByDirection,
     Distribution CrossingHours,
     int? BufferTrucks,
-    string? Calendar);
+    string? Calendar)
+{
+    /// <summary>Clearance caps per direction: at most so many trucks cross a local day (the calendar's zone, else the scenario's).</summary>
+    public IReadOnlyDictionary<string, ClearanceCapSpec> CapPerDayByDirection { get; init; } = new Dictionary<string, ClearanceCapSpec>();
+}

@@ -10,7 +10,7 @@ namespace BorderSim.Scenarios.Mapping;
 /// </summary>
 internal sealed class ChangeMapper(Fields f, Names names)
 {
-    private static readonly string[] Known = ["from", "stage", "road", "calendar", "servers", "lanes", "hours", "quota_per_day", "reason"];
+    private static readonly string[] Known = ["from", "stage", "road", "calendar", "servers", "lanes", "hours", "quota_per_day", "cap_per_day", "reason"];
 
     public List<ScheduledChangeSpec> Read(YNode node)
     {
@@ -61,17 +61,18 @@ internal sealed class ChangeMapper(Fields f, Names names)
         var reason = map.Get("reason") is { } reasonNode ? f.Text(reasonNode, Fields.Join(field, "reason")) ?? "" : "";
         var allowed = target switch
         {
-            "stage" => new[] { "servers" },
-            "road" => ["lanes"],
+            "stage" => new[] { "servers", "cap_per_day" },
+            "road" => ["lanes", "cap_per_day"],
             _ => ["hours", "quota_per_day"],
         };
-        foreach (var key in new[] { "servers", "lanes", "hours", "quota_per_day" }.Where(k => map.Get(k) is not null && !allowed.Contains(k)))
+        foreach (var key in new[] { "servers", "lanes", "hours", "quota_per_day", "cap_per_day" }.Where(k => map.Get(k) is not null && !allowed.Contains(k)))
         {
             f.Error(map.Get(key)!, Fields.Join(field, key), $"{key} does not apply to a {target} change",
                 key switch
                 {
                     "servers" => "servers change on a stage: { from, stage, servers }",
                     "lanes" => "lanes change on a road: { from, road, lanes }",
+                    "cap_per_day" => "a clearance cap changes on a check { from, stage, cap_per_day } or a road { from, road, cap_per_day: { export: 300 } }",
                     _ => "hours and quota_per_day change on a calendar: { from, calendar, hours }",
                 });
         }
@@ -91,6 +92,8 @@ internal sealed class ChangeMapper(Fields f, Names names)
         IReadOnlyDictionary<string, int>? lanes = null;
         WeeklyHours? hours = null;
         int? quota = null;
+        ClearanceCapSpec? cap = null;
+        Dictionary<string, ClearanceCapSpec>? roadCaps = null;
         switch (target)
         {
             case "stage":
@@ -102,13 +105,17 @@ internal sealed class ChangeMapper(Fields f, Names names)
 
                 if (kind != "check")
                 {
-                    f.Error(targetNode, targetField, $"stage '{name}' is a {kind}; only check stages have servers",
+                    f.Error(targetNode, targetField, $"stage '{name}' is a {kind}; only check stages have servers or a clearance cap",
                         "to change a road's lanes write { from, road, lanes }");
                     return null;
                 }
 
-                servers = f.Int(map.Get("servers")!, Fields.Join(field, "servers"), 1, "a check needs at least one booth or team");
-                if (servers is null)
+                if (map.Get("servers") is { } serversNode && (servers = f.Int(serversNode, Fields.Join(field, "servers"), 1, "a check needs at least one booth or team")) is null)
+                {
+                    return null;
+                }
+
+                if (map.Get("cap_per_day") is { } capNode && (cap = new CapMapper(f, names).Read(capNode, Fields.Join(field, "cap_per_day"), allowNone: true)) is null)
                 {
                     return null;
                 }
@@ -120,8 +127,12 @@ internal sealed class ChangeMapper(Fields f, Names names)
                     return null;
                 }
 
-                lanes = ReadLanes(map.Get("lanes")!, Fields.Join(field, "lanes"));
-                if (lanes is null)
+                if (map.Get("lanes") is { } lanesNode && (lanes = ReadLanes(lanesNode, Fields.Join(field, "lanes"))) is null)
+                {
+                    return null;
+                }
+
+                if (map.Get("cap_per_day") is { } roadCapNode && (roadCaps = new CapMapper(f, names).ReadByDirection(roadCapNode, Fields.Join(field, "cap_per_day"), allowNone: true)) is null)
                 {
                     return null;
                 }
@@ -149,7 +160,11 @@ internal sealed class ChangeMapper(Fields f, Names names)
         return from is null
             ? null
             : new ScheduledChangeSpec(from.Value, target == "stage" ? name : null, target == "road" ? name : null,
-                target == "calendar" ? name : null, servers, lanes, hours, quota, reason);
+                target == "calendar" ? name : null, servers, lanes, hours, quota, reason)
+            {
+                CapPerDay = cap,
+                CapPerDayByDirection = roadCaps,
+            };
     }
 
     private Dictionary<string, int>? ReadLanes(YNode node, string field)

@@ -454,7 +454,7 @@ internal sealed class ScenarioMapper
             return roads;
         }
 
-        string[] known = ["lanes", "crossing", "buffer", "calendar"];
+        string[] known = ["lanes", "crossing", "buffer", "calendar", "cap_per_day"];
         foreach (var (key, value) in map.Entries)
         {
             var field = Fields.Join("roads", key.Value);
@@ -481,9 +481,18 @@ internal sealed class ScenarioMapper
                 _f.Reference(calendarNode, Fields.Join(field, "calendar"), calendarName, "calendar", names.Calendars);
             }
 
-            if (lanes is not null && crossing is not null)
+            var caps = Optional(road, "cap_per_day", (n, _) => new CapMapper(_f, names).ReadByDirection(n, Fields.Join(field, "cap_per_day"), allowNone: false));
+            if (caps is not null && lanes is not null)
             {
-                roads.Add(new RoadSpec(key.Value, lanes, crossing, buffer, calendar));
+                foreach (var direction in caps.Keys.Where(d => !lanes.ContainsKey(d) && names.Directions.Contains(d)))
+                {
+                    _f.Error(road.Get("cap_per_day")!, Fields.Join(Fields.Join(field, "cap_per_day"), direction), $"road '{key.Value}' has no lanes for direction '{direction}'", $"add {direction}: N under lanes, or leave its cap out");
+                }
+            }
+
+            if (lanes is not null && crossing is not null && (caps is not null || road.Get("cap_per_day") is null))
+            {
+                roads.Add(new RoadSpec(key.Value, lanes, crossing, buffer, calendar) { CapPerDayByDirection = caps ?? [] });
             }
         }
 

@@ -146,7 +146,7 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
             return null;
         }
 
-        f.Keys(map, field, ["name", "servers", "calendar", "service", "channels", "buffer", "pool"], ["name", "servers"]);
+        f.Keys(map, field, ["name", "servers", "calendar", "service", "channels", "buffer", "pool", "cap_per_day"], ["name", "servers"]);
         var name = map.Get("name") is { } nameNode ? f.Name(nameNode, Fields.Join(field, "name")) : null;
         var pool = map.Get("pool") is { } poolNode ? _pools.ReadUse(poolNode, Fields.Join(field, "pool"), name, _poolUses) : null;
         int? servers = map.Get("servers") is { } serversNode
@@ -184,7 +184,10 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
             f.Error(map, Fields.Join(field, "service"), "missing required key 'service' (or 'channels')", "e.g. service: exp(8min)");
         }
 
-        return name is null || servers is null || channels is null ? null : new CheckStageSpec(name, servers.Value, calendar, channels, buffer) { Pool = pool };
+        var cap = map.Get("cap_per_day") is { } capNode ? new CapMapper(f, names).Read(capNode, Fields.Join(field, "cap_per_day"), allowNone: false) : null;
+        return name is null || servers is null || channels is null || (cap is null && map.Get("cap_per_day") is not null)
+            ? null
+            : new CheckStageSpec(name, servers.Value, calendar, channels, buffer) { Pool = pool, CapPerDay = cap };
     }
 
     private List<ChannelSpec>? ReadChannels(YNode node, string field)
