@@ -17,6 +17,24 @@ public class PriorityResource : Resource
     /// <summary>Asks for one unit with a priority; lower numbers are served first.</summary>
     public Request Request(int priority) => RequestCore(priority, preempt: false);
 
+    /// <summary>
+    /// Gives every waiting request a new priority (a rule that changes on a date), keeping the order of
+    /// requests among equal priorities: the heap is rebuilt, O(n).
+    /// </summary>
+    public void Reprioritize(Func<Request, int> priorityOf)
+    {
+        ArgumentNullException.ThrowIfNull(priorityOf);
+        for (var i = 0; i < _count; i++)
+        {
+            _heap[i].Priority = priorityOf(_heap[i]);
+        }
+
+        for (var i = (_count / 2) - 1; i >= 0; i--)
+        {
+            SiftDown(i);
+        }
+    }
+
     protected override void Enqueue(Request request)
     {
         if (_count == _heap.Length)

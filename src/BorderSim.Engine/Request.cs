@@ -42,6 +42,9 @@ public sealed class Request : SimEvent, IDisposable
     /// <summary>True once a preemptive resource has pushed this request out.</summary>
     public bool WasPreempted { get; internal set; }
 
+    /// <summary>A number the requester attaches (e.g. a class index) to find the request's new priority when the rule changes (<see cref="PriorityResource.Reprioritize"/>); 0 when made.</summary>
+    public int Tag { get; set; }
+
     internal long Sequence { get; set; }
 
     // The heap position for priority queues: no node allocations.
@@ -67,6 +70,7 @@ public sealed class Request : SimEvent, IDisposable
         Priority = priority;
         Preempt = preempt;
         Owner = owner;
+        Tag = 0;
         IsGranted = false;
         IsWaiting = false;
         WasPreempted = false;

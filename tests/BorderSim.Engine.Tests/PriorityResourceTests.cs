@@ -33,6 +33,35 @@ public class PriorityResourceTests
     }
 
     [Test]
+    public void Reprioritize_gives_waiting_requests_new_ranks_and_keeps_arrival_order_among_equals()
+    {
+        var sim = new Simulation();
+        var booth = new PriorityResource(sim, 1);
+        var holder = booth.Request(0);
+
+        // Tags 0 and 1 alternate, all at priority 0 (arrival order); then tag 1 is put first.
+        var requests = Enumerable.Range(0, 6).Select(i =>
+        {
+            var request = booth.Request(0);
+            request.Tag = i % 2;
+            return request;
+        }).ToList();
+        booth.Reprioritize(r => r.Tag == 1 ? 0 : 1);
+
+        var grantedOrder = new List<int>();
+        booth.Release(holder);
+        for (var step = 0; step < 6; step++)
+        {
+            var granted = requests.FindIndex(r => r.IsGranted);
+            grantedOrder.Add(granted);
+            booth.Release(requests[granted]);
+            requests[granted] = booth.Request(99); // keep the index taken by an ungranted request far behind
+        }
+
+        Assert.That(grantedOrder, Is.EqualTo(new[] { 1, 3, 5, 0, 2, 4 }));
+    }
+
+    [Test]
     public void A_withdrawn_priority_request_keeps_the_order_of_the_others()
     {
         var sim = new Simulation();

@@ -134,6 +134,7 @@ public sealed class CrossingModel
                         RoadPerTruckMetres = 19,
                         CapSchedule = CapSchedule(check.CapPerDay, caps),
                         CapDays = calendar is null ? ScenarioDays : Clock.LocalDays(calendar.Zone),
+                        PrioritySchedule = PrioritySchedule(check.Priority, Scenario.Changes.Where(c => c.Stage == check.Name && c.Priority is not null).Select(c => (c.From, c.Priority!))),
                     };
                 }
 
@@ -153,12 +154,32 @@ public sealed class CrossingModel
                         RoadPerTruckMetres = 19,
                         CapSchedule = CapSchedule(road.CapPerDayByDirection.GetValueOrDefault(direction), caps),
                         CapDays = calendar is null ? ScenarioDays : Clock.LocalDays(calendar.Zone),
+                        PrioritySchedule = PrioritySchedule(road.Priority, Scenario.Changes.Where(c => c.Road == road.Name && c.Priority is not null).Select(c => (c.From, c.Priority!))),
                     };
                 }
 
             default:
                 throw new ArgumentException($"unknown stage type {spec.GetType().Name}", nameof(spec));
         }
+    }
+
+    /// <summary>
+    /// Breakpoints of a stage's priority order: the rank of each class index (0 first; classes not listed
+    /// after all listed ones), from the start and from local midnight of each change's date; empty when the
+    /// stage never has a priority order, so it keeps its plain first-come-first-served queue.
+    /// </summary>
+    private (double Hours, int[] RankByClass)[] PrioritySchedule(IReadOnlyList<string>? initial, IEnumerable<(NodaTime.LocalDate From, IReadOnlyList<string> Order)> changes)
+    {
+        var schedule = new List<(double Hours, int[] RankByClass)> { (0, Ranks(initial)) };
+        foreach (var (from, order) in changes.OrderBy(c => c.From))
+        {
+            schedule.Add((Math.Max(0, Clock.HoursAtStartOf(from, Scenario.TimeZone)), Ranks(order)));
+        }
+
+        return schedule.All(s => s.RankByClass.All(r => r == 0)) ? [] : [.. schedule];
+
+        int[] Ranks(IReadOnlyList<string>? order) =>
+            [.. ClassNames.Select(c => order is null || !order.Contains(c) ? order?.Count ?? 0 : order.ToList().IndexOf(c))];
     }
 
     /// <summary>
@@ -295,6 +316,9 @@ public sealed record CompiledStage(
 
     /// <summary>The local days a cap counts in: the stage calendar's zone, else the scenario's.</summary>
     public LocalDays? CapDays { get; init; }
+
+    /// <summary>Priority order over time: from each breakpoint, the rank of each class index (lower first); empty = first come, first served.</summary>
+    public (double Hours, int[] RankByClass)[] PrioritySchedule { get; init; } = [];
 }
 
 /// <summary>A clearance cap compiled: the total and the cap of each class index (null = none).</summary>

@@ -99,6 +99,11 @@ public sealed partial class CrossingReplication
                 {
                     _sim.Start(CapacityController(stage));
                 }
+
+                if (stage.Stage.PrioritySchedule.Length > 1)
+                {
+                    _sim.Start(PriorityController(stage));
+                }
             }
         }
 
@@ -442,7 +447,7 @@ public sealed partial class CrossingReplication
 
                 case PhaseKind.TakeServer:
                     {
-                        var server = stage.Servers!.Request();
+                        var server = stage.Stage.PrioritySchedule.Length == 0 ? stage.Servers!.Request() : RequestByRank(truck, stage);
                         if (!server.IsProcessed)
                         {
                             yield return Await(truck, server);
@@ -461,7 +466,7 @@ public sealed partial class CrossingReplication
                         var refusedUntil = RefusedUntilHours(truck, stage);
                         if (!double.IsNaN(refusedUntil))
                         {
-                            stage.Servers.Release(server);
+                            stage.Servers!.Release(server);
                             ReleaseUnit(truck, trip: false);
                             EndTurn(truck, leftYard: false);
                             yield return _sim.Timeout(refusedUntil - _sim.NowHours);
@@ -745,6 +750,43 @@ public sealed partial class CrossingReplication
             var day = _days.IndexAt(_sim.NowHours);
             yard.ReleasedPerDay[day] = yard.ReleasedPerDay.GetValueOrDefault(day) + 1;
         }
+    }
+
+    /// <summary>A server of a stage with a priority order: the request carries the truck's class, so a dated change re-ranks it while it waits.</summary>
+    private Request RequestByRank(Truck truck, StageRuntime stage)
+    {
+        var server = ((PriorityResource)stage.Servers!).Request(RankOf(truck, stage));
+        server.Tag = truck.CargoClass;
+        return server;
+    }
+
+    /// <summary>At each dated change of a stage's priority order, the trucks waiting for its servers take their new ranks.</summary>
+    private IEnumerable<SimEvent> PriorityController(StageRuntime stage)
+    {
+        var schedule = stage.Stage.PrioritySchedule;
+        for (var b = 1; b < schedule.Length; b++)
+        {
+            if (schedule[b].Hours > _sim.NowHours)
+            {
+                yield return _sim.Timeout(schedule[b].Hours - _sim.NowHours);
+            }
+
+            var ranks = schedule[b].RankByClass;
+            ((PriorityResource)stage.Servers!).Reprioritize(request => ranks[request.Tag]);
+        }
+    }
+
+    /// <summary>The truck's priority at the stage now (lower is served first); ties first come, first served.</summary>
+    private int RankOf(Truck truck, StageRuntime stage)
+    {
+        var schedule = stage.Stage.PrioritySchedule;
+        var breakpoint = 0;
+        while (breakpoint + 1 < schedule.Length && schedule[breakpoint + 1].Hours <= _sim.NowHours)
+        {
+            breakpoint++;
+        }
+
+        return schedule[breakpoint].RankByClass[truck.CargoClass];
     }
 
     /// <summary>

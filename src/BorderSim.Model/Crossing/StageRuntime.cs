@@ -17,7 +17,8 @@ internal sealed class StageRuntime
     {
         Stage = stage;
         Places = stage.Places is { } places && places > 0 ? new Resource(simulation, places) : null;
-        Servers = stage.HasServers ? new Resource(simulation, stage.CapacitySchedule.Length > 0 ? stage.CapacitySchedule[0].Servers : 0) : null;
+        var servers = stage.CapacitySchedule.Length > 0 ? stage.CapacitySchedule[0].Servers : 0;
+        Servers = !stage.HasServers ? null : stage.PrioritySchedule.Length > 0 ? new PriorityResource(simulation, servers) : new Resource(simulation, servers);
         ExitTurn = stage.ReleaseQuotaPerDay is not null ? new Resource(simulation, 1) : null;
         ServiceStream = streams[$"service/{direction}/{stage.Name}"];
         ChannelStream = streams[$"channel/{direction}/{stage.Name}"];

@@ -23,4 +23,7 @@ public sealed record ScheduledChangeSpec(
 
     /// <summary>A road's new clearance caps, per direction.</summary>
     public IReadOnlyDictionary<string, ClearanceCapSpec>? CapPerDayByDirection { get; init; }
+
+    /// <summary>A check's or road's new priority order of classes (empty = none).</summary>
+    public IReadOnlyList<string>? Priority { get; init; }
 }

@@ -48,6 +48,9 @@ public sealed record CheckStageSpec(
 
     /// <summary>At most so many trucks start service a local day (the calendar's zone, else the scenario's); null = no cap.</summary>
     public ClearanceCapSpec? CapPerDay { get; init; }
+
+    /// <summary>Classes served first, in this order (non-preemptive); the others after them, first come first served. Null or empty = none.</summary>
+    public IReadOnlyList<string>? Priority { get; init; }
 }
 
 /// <summary>
@@ -88,4 +91,7 @@ public sealed record RoadSpec(
 {
     /// <summary>Clearance caps per direction: at most so many trucks cross a local day (the calendar's zone, else the scenario's).</summary>
     public IReadOnlyDictionary<string, ClearanceCapSpec> CapPerDayByDirection { get; init; } = new Dictionary<string, ClearanceCapSpec>();
+
+    /// <summary>Classes whose trucks take a free lane first, in this order (non-preemptive), in every direction. Null or empty = none.</summary>
+    public IReadOnlyList<string>? Priority { get; init; }
 }

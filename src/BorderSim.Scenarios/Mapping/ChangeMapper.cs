@@ -10,7 +10,7 @@ namespace BorderSim.Scenarios.Mapping;
 /// </summary>
 internal sealed class ChangeMapper(Fields f, Names names)
 {
-    private static readonly string[] Known = ["from", "stage", "road", "calendar", "servers", "lanes", "hours", "quota_per_day", "cap_per_day", "reason"];
+    private static readonly string[] Known = ["from", "stage", "road", "calendar", "servers", "lanes", "hours", "quota_per_day", "cap_per_day", "priority", "reason"];
 
     public List<ScheduledChangeSpec> Read(YNode node)
     {
@@ -61,17 +61,18 @@ internal sealed class ChangeMapper(Fields f, Names names)
         var reason = map.Get("reason") is { } reasonNode ? f.Text(reasonNode, Fields.Join(field, "reason")) ?? "" : "";
         var allowed = target switch
         {
-            "stage" => new[] { "servers", "cap_per_day" },
-            "road" => ["lanes", "cap_per_day"],
+            "stage" => new[] { "servers", "cap_per_day", "priority" },
+            "road" => ["lanes", "cap_per_day", "priority"],
             _ => ["hours", "quota_per_day"],
         };
-        foreach (var key in new[] { "servers", "lanes", "hours", "quota_per_day", "cap_per_day" }.Where(k => map.Get(k) is not null && !allowed.Contains(k)))
+        foreach (var key in new[] { "servers", "lanes", "hours", "quota_per_day", "cap_per_day", "priority" }.Where(k => map.Get(k) is not null && !allowed.Contains(k)))
         {
             f.Error(map.Get(key)!, Fields.Join(field, key), $"{key} does not apply to a {target} change",
                 key switch
                 {
                     "servers" => "servers change on a stage: { from, stage, servers }",
                     "lanes" => "lanes change on a road: { from, road, lanes }",
+                    "priority" => "a priority order changes on a check { from, stage, priority: [fruit] } or a road { from, road, priority: [fruit] }",
                     "cap_per_day" => "a clearance cap changes on a check { from, stage, cap_per_day } or a road { from, road, cap_per_day: { export: 300 } }",
                     _ => "hours and quota_per_day change on a calendar: { from, calendar, hours }",
                 });
@@ -164,6 +165,7 @@ internal sealed class ChangeMapper(Fields f, Names names)
             {
                 CapPerDay = cap,
                 CapPerDayByDirection = roadCaps,
+                Priority = map.Get("priority") is { } priorityNode && target != "calendar" ? PriorityOrder.Read(f, names, priorityNode, Fields.Join(field, "priority")) : null,
             };
     }
 

@@ -454,7 +454,7 @@ internal sealed class ScenarioMapper
             return roads;
         }
 
-        string[] known = ["lanes", "crossing", "buffer", "calendar", "cap_per_day"];
+        string[] known = ["lanes", "crossing", "buffer", "calendar", "cap_per_day", "priority"];
         foreach (var (key, value) in map.Entries)
         {
             var field = Fields.Join("roads", key.Value);
@@ -492,7 +492,8 @@ internal sealed class ScenarioMapper
 
             if (lanes is not null && crossing is not null && (caps is not null || road.Get("cap_per_day") is null))
             {
-                roads.Add(new RoadSpec(key.Value, lanes, crossing, buffer, calendar) { CapPerDayByDirection = caps ?? [] });
+                var priority = road.Get("priority") is { } priorityNode ? PriorityOrder.Read(_f, names, priorityNode, Fields.Join(field, "priority")) : null;
+                roads.Add(new RoadSpec(key.Value, lanes, crossing, buffer, calendar) { CapPerDayByDirection = caps ?? [], Priority = priority });
             }
         }
 

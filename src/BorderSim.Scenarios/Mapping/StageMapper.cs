@@ -146,7 +146,7 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
             return null;
         }
 
-        f.Keys(map, field, ["name", "servers", "calendar", "service", "channels", "buffer", "pool", "cap_per_day"], ["name", "servers"]);
+        f.Keys(map, field, ["name", "servers", "calendar", "service", "channels", "buffer", "pool", "cap_per_day", "priority"], ["name", "servers"]);
         var name = map.Get("name") is { } nameNode ? f.Name(nameNode, Fields.Join(field, "name")) : null;
         var pool = map.Get("pool") is { } poolNode ? _pools.ReadUse(poolNode, Fields.Join(field, "pool"), name, _poolUses) : null;
         int? servers = map.Get("servers") is { } serversNode
@@ -187,8 +187,11 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
         var cap = map.Get("cap_per_day") is { } capNode ? new CapMapper(f, names).Read(capNode, Fields.Join(field, "cap_per_day"), allowNone: false) : null;
         return name is null || servers is null || channels is null || (cap is null && map.Get("cap_per_day") is not null)
             ? null
-            : new CheckStageSpec(name, servers.Value, calendar, channels, buffer) { Pool = pool, CapPerDay = cap };
+            : new CheckStageSpec(name, servers.Value, calendar, channels, buffer) { Pool = pool, CapPerDay = cap, Priority = ReadPriority(map, field) };
     }
+
+    /// <summary><c>priority: [fruit, cold_chain]</c>: classes served first, in order; each named once.</summary>
+    private IReadOnlyList<string>? ReadPriority(YMap map, string field) => map.Get("priority") is { } node ? PriorityOrder.Read(f, names, node, Fields.Join(field, "priority")) : null;
 
     private List<ChannelSpec>? ReadChannels(YNode node, string field)
     {
