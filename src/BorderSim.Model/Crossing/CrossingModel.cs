@@ -32,6 +32,7 @@ public sealed class CrossingModel
         Pools = [.. scenario.Pools.Select((p, i) => CompilePool(p, i))];
         var directionNames = scenario.Directions.Select(d => d.Name).ToList();
         Directions = [.. scenario.Directions.Select((d, i) => CompileDirection(d, i, directionNames))];
+        Origins = [.. scenario.Origins.Select((o, i) => CompileOrigin(o, i, directionNames))];
     }
 
     public ScenarioSpec Scenario { get; }
@@ -51,6 +52,32 @@ public sealed class CrossingModel
     public IReadOnlyDictionary<string, GateCalendar> Calendars { get; }
 
     public CompiledDirection[] Directions { get; }
+
+    /// <summary>The scenario's shared origin streams, in the order of <see cref="ScenarioSpec.Origins"/>.</summary>
+    public CompiledOrigin[] Origins { get; }
+
+    private CompiledOrigin CompileOrigin(OriginSpec spec, int index, List<string> directionNames)
+    {
+        var arrivals = new ArrivalRates(spec.Arrivals, ClassNames, Clock, Scenario.TimeZone);
+        var rules = new CompiledRule?[ClassNames.Length];
+        for (var c = 0; c < ClassNames.Length; c++)
+        {
+            if (arrivals.ClassMix[c] <= 0)
+            {
+                continue;
+            }
+
+            var rule = spec.Rules.FirstOrDefault(r => r.CargoClass == ClassNames[c]) ?? spec.Rules.FirstOrDefault(r => r.CargoClass == RoutingRuleSpec.AllClasses);
+            if (rule is not null)
+            {
+                rules[c] = new CompiledRule(rule.Kind, [.. rule.Routes.Select(r => directionNames.IndexOf(r))], [.. rule.Shares], rule.AboveTrucks, rule.DivertShare, rule.OthersTurnBack);
+            }
+        }
+
+        CompiledSuspension[] suspensions = [.. spec.Suspensions.Select(s => new CompiledSuspension(
+            directionNames.IndexOf(s.Route), Clock.HoursAtStartOf(s.From, Scenario.TimeZone), Clock.HoursAtStartOf(s.To.PlusDays(1), Scenario.TimeZone), s.DivertShare))];
+        return new CompiledOrigin(spec.Name, index, arrivals, rules, suspensions);
+    }
 
     /// <summary>The scenario's pools, in the order of <see cref="ScenarioSpec.Pools"/>.</summary>
     public CompiledPool[] Pools { get; }
@@ -267,6 +294,38 @@ public sealed record CompiledDirection(string Name, int Index, ArrivalRates Arri
 
     /// <summary>Trucks already waiting when the run starts.</summary>
     public CompiledBacklog[] Backlog { get; init; } = [];
+
+    /// <summary>
+    /// Per class index, the trucks an hour the route serves at its slowest stage when open: servers (lanes) over
+    /// the class's mean service time, the least over its checks and roads (0 if it has none). The routing rule
+    /// "shortest expected wait" divides the trucks ahead on the route by it.
+    /// </summary>
+    public double[] ServiceRatePerHour { get; } = RatesOf(Stages);
+
+    private static double[] RatesOf(CompiledStage[] stages)
+    {
+        var classes = stages.FirstOrDefault(s => s.HasServers)?.ChannelsByClass.Length ?? 0;
+        var rates = new double[classes];
+        for (var c = 0; c < classes; c++)
+        {
+            var rate = double.PositiveInfinity;
+            foreach (var stage in stages)
+            {
+                if (!stage.HasServers || stage.CapacitySchedule.Length == 0)
+                {
+                    continue;
+                }
+
+                var mean = stage.ChannelsByClass[c].MeanServiceHours();
+                var servers = stage.CapacitySchedule.Max(s => s.NominalServers);
+                rate = Math.Min(rate, mean > 0 ? servers / mean : double.PositiveInfinity);
+            }
+
+            rates[c] = double.IsPositiveInfinity(rate) ? 0 : rate;
+        }
+
+        return rates;
+    }
 }
 
 /// <summary>Trucks of one class waiting at the start: they begin at phase <paramref name="FirstPhase"/> of the route.</summary>
@@ -344,6 +403,20 @@ public sealed record ChannelTable(string[] Names, double[] Cumulative, Distribut
         }
 
         return new ChannelTable(names, cumulative, [.. channels.Select(c => c.ServiceFor(cargoClass))]);
+    }
+
+    /// <summary>The mean service hours over the channels, weighted by their probabilities.</summary>
+    public double MeanServiceHours()
+    {
+        double mean = 0, previous = 0;
+        var total = Cumulative[^1];
+        for (var i = 0; i < Services.Length; i++)
+        {
+            mean += (Cumulative[i] - previous) / total * Services[i].Mean;
+            previous = Cumulative[i];
+        }
+
+        return mean;
     }
 
     public int Choose(double uniform)

@@ -192,6 +192,7 @@ public sealed partial class CrossingReplication
             Add(Metrics.PoolUtilisationClosed, staffed > 0 ? (staffed - available) / staffed : 1, stage: name);
         }
 
+        AddOriginMetrics(metrics, endHours, measuredDays);
         return metrics;
     }
 

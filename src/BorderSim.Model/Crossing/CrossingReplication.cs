@@ -29,6 +29,7 @@ public sealed partial class CrossingReplication
     private readonly DirectionRuntime[] _directions;
     private readonly ClassRuntime[] _classes;
     private readonly PoolRuntime[] _pools;
+    private readonly OriginRuntime[] _origins;
     private readonly Dictionary<(string Calendar, LocalDate Day), int> _appointmentsAdmitted = [];
     private readonly Dictionary<string, int> _calendarIndex;
     private readonly double _warmUpHours;
@@ -52,6 +53,7 @@ public sealed partial class CrossingReplication
         _directions = [.. model.Directions.Select(d => new DirectionRuntime(d, _streams, model.ClassNames.Length))];
         _classes = [.. model.Classes.Select(c => new ClassRuntime(c, _streams))];
         _pools = [.. model.Pools.Select(p => new PoolRuntime(_sim, p, _streams))];
+        _origins = [.. model.Origins.Select(o => new OriginRuntime(o, _streams, model.Directions.Length))];
         _days = model.ScenarioDays;
         _runDayCount = Enumerable.Range(0, _days.Count).Count(d => _days.StartOf(d) < model.Clock.RunHours);
         foreach (var direction in _directions)
@@ -60,6 +62,18 @@ public sealed partial class CrossingReplication
             for (var c = 0; c < mix.Count; c++)
             {
                 direction.HasClass[c] = mix[c] > 0;
+            }
+        }
+
+        // The classes an origin sends along each route of their rule.
+        foreach (var origin in model.Origins)
+        {
+            for (var c = 0; c < origin.RuleByClass.Length; c++)
+            {
+                foreach (var route in origin.RuleByClass[c]?.Routes ?? [])
+                {
+                    _directions[route].HasClass[c] = true;
+                }
             }
         }
 
@@ -105,6 +119,11 @@ public sealed partial class CrossingReplication
                     _sim.Start(PriorityController(stage));
                 }
             }
+        }
+
+        foreach (var origin in _origins)
+        {
+            _sim.Start(OriginSource(origin));
         }
 
         foreach (var pool in _pools)
@@ -960,6 +979,11 @@ public sealed partial class CrossingReplication
         foreach (var pool in _pools)
         {
             pool.ResetStatistics(now);
+        }
+
+        foreach (var origin in _origins)
+        {
+            origin.ResetStatistics();
         }
     }
 

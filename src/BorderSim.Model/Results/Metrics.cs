@@ -18,6 +18,9 @@ public enum MetricScope
 
     /// <summary>Per pool (hand-over drivers, automated vehicles): the pool's name is in the stage part of the id.</summary>
     Pool = 8,
+
+    /// <summary>Per shared origin stream: the origin's name is in the stage part of the id.</summary>
+    Origin = 16,
 }
 
 /// <summary>One metric the model writes: its name (the first part of its id), unit and scope.</summary>
@@ -91,6 +94,12 @@ public static class Metrics
 
     /// <summary>The crossing's cost a day: its resources at the scenario's prices (<c>costs:</c>) plus the trucks' delay cost; only with costs.</summary>
     public static readonly MetricDefinition CostUsdPerDay = new("cost_usd_per_day", "USD/day", MetricScope.Run);
+    public static readonly MetricDefinition OriginArrived = new("origin_arrived", "trucks", MetricScope.Origin);
+    public static readonly MetricDefinition OriginTurnedBack = new("origin_turned_back", "trucks", MetricScope.Origin);
+    public static readonly MetricDefinition OriginRouted = new("origin_routed", "trucks", MetricScope.Origin | MetricScope.Direction);
+    public static readonly MetricDefinition NetworkServedPerDay = new("network_served_per_day", "trucks/day", MetricScope.Run);
+    public static readonly MetricDefinition NetworkWaitHoursMean = new("network_wait_hours_mean", "h", MetricScope.Run);
+    public static readonly MetricDefinition NetworkInSystemAtEnd = new("network_in_system_at_end", "trucks", MetricScope.Run);
 
     /// <summary>Whether a direction was overloaded (1) or not (0), from the capacity check over all replications.</summary>
     public static readonly MetricDefinition Overloaded = new("overloaded", "flag", MetricScope.Direction);
@@ -107,6 +116,7 @@ public static class Metrics
         YardOccupancyTrucksMean, YardOccupancyTrucksMax, PastShelfLife, PastShelfLifeShare,
         PoolTripsPerDay, PoolWaitHoursMean, PoolQueueTrucksMean, PoolQueueTrucksMax,
         PoolUtilisation, PoolUtilisationBusy, PoolUtilisationReturning, PoolUtilisationIdle, PoolUtilisationClosed,
+        OriginArrived, OriginTurnedBack, OriginRouted, NetworkServedPerDay, NetworkWaitHoursMean, NetworkInSystemAtEnd,
         Overloaded,
     ];
 

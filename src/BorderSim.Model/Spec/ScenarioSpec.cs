@@ -42,6 +42,8 @@ public sealed record ScenarioSpec(
 
     /// <summary>What the crossing's resources cost (the optional <c>costs:</c> of the format); null = no costs given.</summary>
     public CostSpec? Costs { get; init; }
+    /// <summary>Shared origin streams (a province's traffic) routed to the directions (routes) by class.</summary>
+    public IReadOnlyList<OriginSpec> Origins { get; init; } = [];
 
     /// <summary>The name with the overrides, for titles: <c>Name [--set a=1, --set b=2]</c>.</summary>
     public string Label => Overrides.Count == 0 ? Name : $"{Name} [{string.Join(", ", Overrides.Select(o => "--set " + o))}]";

@@ -23,8 +23,11 @@ internal sealed class DirectionMapper(Fields f, Names names, IReadOnlyList<RoadS
             return null;
         }
 
-        f.Keys(map, field, ["arrivals", "backlog", "stages"], ["arrivals", "stages"]);
-        var arrivals = map.Get("arrivals") is { } arrivalsNode ? _arrivals.Read(arrivalsNode, Fields.Join(field, "arrivals")) : null;
+        // A route fed by an origin needs no arrivals of its own (it may still have local traffic).
+        var isFed = names.FedDirections.Contains(direction);
+        f.Keys(map, field, ["arrivals", "backlog", "stages"], isFed ? ["stages"] : ["arrivals", "stages"]);
+        var arrivals = map.Get("arrivals") is { } arrivalsNode ? _arrivals.Read(arrivalsNode, Fields.Join(field, "arrivals"))
+            : isFed ? new ArrivalSpec(0, ArrivalSpec.Flat, new Dictionary<IsoDayOfWeek, double>(), new Dictionary<int, double>(), [], new Dictionary<string, double>()) : null;
         var stages = new List<StageSpec>();
         if (map.Get("stages") is { } stagesNode)
         {

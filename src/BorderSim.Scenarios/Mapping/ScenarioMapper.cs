@@ -14,7 +14,7 @@ internal sealed class ScenarioMapper
     private static readonly string[] TopKeys =
     [
         "name", "description", "start", "time_zone", "days", "warm_up", "replications", "seed", "timeseries_step",
-        "calendars", "roads", "classes", "directions", "changes", "pools", "costs",
+        "calendars", "roads", "classes", "directions", "changes", "pools", "costs", "origins",
     ];
 
     private static readonly string[] TopRequired = ["name", "start", "time_zone", "days", "classes", "directions"];
@@ -69,6 +69,9 @@ internal sealed class ScenarioMapper
         var roads = map.Get("roads") is { } roadsNode ? ReadRoads(roadsNode, names) : [];
         var pools = map.Get("pools") is { } poolsNode ? new PoolMapper(_f, names).Read(poolsNode) : [];
 
+        // Origins are read before the directions: a direction an origin routes trucks to needs no arrivals of its own.
+        names.FedDirections.UnionWith(OriginMapper.RoutesNamedIn(map.Get("origins")));
+        var origins = map.Get("origins") is { } originsNode ? new OriginMapper(_f, names, classes, ReadPeriod).Read(originsNode) : [];
         var directionReader = new DirectionMapper(_f, names, roads, classes);
         var directions = new List<DirectionSpec>();
         if (directionsMap is not null)
@@ -131,6 +134,7 @@ internal sealed class ScenarioMapper
         {
             Pools = pools,
             Costs = costs,
+            Origins = origins,
         };
     }
 
@@ -541,6 +545,9 @@ internal sealed class Names
     public List<string> Directions { get; } = [];
 
     public List<string> Pools { get; } = [];
+
+    /// <summary>Directions that some origin routes trucks to: their own arrivals are optional.</summary>
+    public HashSet<string> FedDirections { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Check stages by name (changes may set their servers).</summary>
     public Dictionary<string, string> StageKinds { get; } = new(StringComparer.Ordinal);

@@ -1,0 +1,47 @@
+using BorderSim.Model.Arrivals;
+using BorderSim.Model.Spec;
+
+namespace BorderSim.Model.Crossing;
+
+/// <summary>An origin compiled for simulation: its arrival rates, its rule per class index (null: the class never comes from it) and its suspensions in simulation hours.</summary>
+public sealed record CompiledOrigin(string Name, int Index, ArrivalRates Arrivals, CompiledRule?[] RuleByClass, CompiledSuspension[] Suspensions)
+{
+    /// <summary>Every route (direction index) some rule of the origin may send a truck to, in order.</summary>
+    public int[] Routes { get; } = [.. RuleByClass.Where(r => r is not null).SelectMany(r => r!.Routes).Distinct().Order()];
+}
+
+/// <summary>A routing rule with its routes as direction indices and its shares cumulated.</summary>
+public sealed record CompiledRule(RoutingKind Kind, int[] Routes, double[] Shares, int AboveTrucks, double DivertShare, bool OthersTurnBack)
+{
+    /// <summary>The index in <see cref="Routes"/> drawn by <paramref name="uniform"/> with the shares of the routes <paramref name="allowed"/> (by index), renormalised; the last allowed on round-off.</summary>
+    public int Choose(double uniform, Func<int, bool> allowed)
+    {
+        double total = 0;
+        for (var i = 0; i < Routes.Length; i++)
+        {
+            total += allowed(i) ? Shares[i] : 0;
+        }
+
+        double running = 0;
+        var last = -1;
+        for (var i = 0; i < Routes.Length; i++)
+        {
+            if (!allowed(i))
+            {
+                continue;
+            }
+
+            last = i;
+            running += Shares[i];
+            if (uniform * total < running)
+            {
+                return i;
+            }
+        }
+
+        return last;
+    }
+}
+
+/// <summary>A route closed to an origin's trucks from <see cref="FromHours"/> to <see cref="ToHours"/>.</summary>
+public sealed record CompiledSuspension(int Route, double FromHours, double ToHours, double DivertShare);
