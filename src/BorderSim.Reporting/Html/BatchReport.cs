@@ -151,7 +151,7 @@ public static class BatchReport
         page.Heading(1, lang.Say($"Batch of {total} runs", $"Lô {total} lần chạy mô phỏng"));
         string sweeps = input.SweptPaths.Count == 0 ? lang.Say("no sweep", "không quét tham số") : string.Join(", ", input.SweptPaths);
         page.Paragraph(lang.Say(
-            $"BorderSim report of a batch: {input.Sources.Count} scenario files × {sweeps}; {input.Runs.Count} runs finished.",
+            $"BorderSim report of a batch: {input.Sources.Count} scenario file{(input.Sources.Count == 1 ? "" : "s")} × {sweeps}; {input.Runs.Count} runs finished.",
             $"Báo cáo lô mô phỏng BorderSim: {input.Sources.Count} tệp kịch bản × {sweeps}; {input.Runs.Count} lần chạy hoàn tất."), "sub");
 
         var warnings = new List<string>(input.NotFinished);
@@ -192,20 +192,24 @@ public static class BatchReport
         }
 
         page.Heading(2, lang.Say("Runs", "Các lần chạy"));
-        IReadOnlyList<string> ids = KeyMetricIds(input.Runs);
-        var rows = new List<IReadOnlyList<string>>();
-        foreach (BatchRunResult run in input.Runs)
+        page.Paragraph(lang.Say(
+            "Mean over replications ± the half-width of its 95% confidence interval; one table per direction, so that each fits a page. batch.csv has every metric of every run.",
+            "Trung bình các lần lặp ± nửa độ rộng khoảng tin cậy 95%; mỗi chiều một bảng cho vừa trang. batch.csv có mọi chỉ tiêu của mọi lần chạy."), "caption");
+        foreach (IGrouping<string, string> group in KeyMetricIds(input.Runs).GroupBy(id => id.Split('/') is { Length: > 1 } p ? p[1] : "all"))
         {
-            var row = new List<string> { run.Run.Run.ToString(CultureInfo.InvariantCulture), Path.GetFileName(run.Run.ScenarioFile) };
-            row.AddRange(run.Run.SweepValues);
-            row.AddRange(ids.Select(id => run.Metrics.TryGetValue(id, out BatchValue v) ? $"{lang.Number(v.Mean)} {ReportText.HalfWidth(v.HalfWidth95, lang)}" : "–"));
-            rows.Add(row);
-        }
+            var rows = new List<IReadOnlyList<string>>();
+            foreach (BatchRunResult run in input.Runs)
+            {
+                var row = new List<string> { run.Run.Run.ToString(CultureInfo.InvariantCulture), Path.GetFileName(run.Run.ScenarioFile) };
+                row.AddRange(run.Run.SweepValues);
+                row.AddRange(group.Select(id => run.Metrics.TryGetValue(id, out BatchValue v) ? $"{lang.Number(v.Mean)} {ReportText.HalfWidth(v.HalfWidth95, lang)}" : "–"));
+                rows.Add(row);
+            }
 
-        string[] header = [lang.Say("run", "lần chạy"), lang.Say("scenario file", "tệp kịch bản"), .. input.SweptPaths, .. ids.Select(id => ShortLabel(id, input, lang))];
-        page.Table(header, rows, textColumns: 2, caption: lang.Say(
-            "Mean over replications ± the half-width of its 95% confidence interval. batch.csv has every metric of every run.",
-            "Trung bình các lần lặp ± nửa độ rộng khoảng tin cậy 95%. batch.csv có mọi chỉ tiêu của mọi lần chạy."));
+            page.Heading(3, ReportText.Capital(lang.Direction(group.Key)));
+            string[] header = [lang.Say("run", "lần chạy"), lang.Say("scenario file", "tệp kịch bản"), .. input.SweptPaths, .. group.Select(id => ShortLabel(id, input, lang))];
+            page.Table(header, rows, textColumns: 2);
+        }
 
         ScenarioSection.WriteAssumptions(page, [.. input.Sources.Select(s => (s.File, s))]);
         ScenarioSection.WriteProvenance(page, input.Provenance,
