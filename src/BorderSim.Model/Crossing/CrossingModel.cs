@@ -119,9 +119,27 @@ public sealed class CrossingModel
         }
 
         var arrivals = new ArrivalRates(spec.Arrivals, ClassNames, Clock, Scenario.TimeZone);
-        var direction = new CompiledDirection(spec.Name, index, arrivals, stages);
+        for (var s = 0; s < stages.Length; s++)
+        {
+            if (stages[s].Kind == StageKind.Yard)
+            {
+                stages[s] = stages[s] with { BanHolds = [.. Bans(spec.Name, BanAction.HoldAtYard, stages[s].Name)] };
+            }
+        }
+
+        var direction = new CompiledDirection(spec.Name, index, arrivals, stages) { Bans = [.. Bans(spec.Name, null, null)] };
         return direction with { Backlog = [.. spec.Backlog.Select(b => CompileBacklog(b, direction))] };
     }
+
+    /// <summary>The direction's bans: at its origin (<paramref name="yard"/> null: turned away or held at origin), or held at a yard.</summary>
+    private IEnumerable<CompiledBan> Bans(string direction, BanAction? action, string? yard) =>
+        Scenario.Bans
+            .Where(b => b.Direction == direction && (yard is null ? b.Action != BanAction.HoldAtYard : b.Action == action && b.HoldAtYard == yard))
+            .Select(b => new CompiledBan(
+                Clock.HoursAtStartOf(b.From, Scenario.TimeZone),
+                b.To is { } to ? Clock.HoursAtStartOf(to.PlusDays(1), Scenario.TimeZone) : double.PositiveInfinity,
+                [.. ClassNames.Select(c => b.Classes.Contains(c))],
+                b.Action));
 
     /// <summary>Where the trucks of a starting backlog begin their journey: the first phase at their stage (a place in its yard or queue).</summary>
     private CompiledBacklog CompileBacklog(BacklogSpec spec, CompiledDirection direction)
@@ -326,6 +344,15 @@ public sealed record CompiledDirection(string Name, int Index, ArrivalRates Arri
 
         return rates;
     }
+
+    /// <summary>Bans acting where trucks arrive: turned away, or held at their origin.</summary>
+    public CompiledBan[] Bans { get; init; } = [];
+}
+
+/// <summary>A ban compiled: from and until (hours; until may be infinite), the classes it covers (by index), and its action.</summary>
+public sealed record CompiledBan(double FromHours, double UntilHours, bool[] Classes, BanAction Action)
+{
+    public bool Holds(int cargoClass, double hours) => Classes[cargoClass] && hours >= FromHours && hours < UntilHours;
 }
 
 /// <summary>Trucks of one class waiting at the start: they begin at phase <paramref name="FirstPhase"/> of the route.</summary>
@@ -375,6 +402,9 @@ public sealed record CompiledStage(
 
     /// <summary>The local days a cap counts in: the stage calendar's zone, else the scenario's.</summary>
     public LocalDays? CapDays { get; init; }
+
+    /// <summary>For a yard: bans that hold trucks of their classes in it.</summary>
+    public CompiledBan[] BanHolds { get; init; } = [];
 
     /// <summary>Priority order over time: from each breakpoint, the rank of each class index (lower first); empty = first come, first served.</summary>
     public (double Hours, int[] RankByClass)[] PrioritySchedule { get; init; } = [];

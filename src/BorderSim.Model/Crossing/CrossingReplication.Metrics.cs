@@ -79,6 +79,11 @@ public sealed partial class CrossingReplication
             Add(Metrics.Arrived, direction.Arrived.Sum(), name, All);
             Add(Metrics.Served, served, name, All);
             Add(Metrics.GaveUp, direction.GaveUp.Sum(), name, All);
+            if (direction.Direction.Bans.Any(b => b.Action == Spec.BanAction.TurnAway))
+            {
+                Add(Metrics.TurnedAway, direction.TurnedAway.Sum(), name, All);
+            }
+
             Add(Metrics.InSystemAtWarmUp, direction.InSystemAtWarmUp, name, All);
             Add(Metrics.InSystemAtEnd, direction.InSystem.Current, name, All);
             for (var c = 0; c < classNames.Length; c++)

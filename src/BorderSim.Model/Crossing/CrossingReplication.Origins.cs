@@ -46,7 +46,7 @@ public sealed partial class CrossingReplication
                 origin.Routed[route]++;
             }
 
-            _sim.Start(Journey(NewTruck(route, cargoClass, TruckOrigin.Arrival)));
+            Arrive(_directions[route], cargoClass);
         }
     }
 

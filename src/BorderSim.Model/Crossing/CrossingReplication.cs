@@ -202,8 +202,27 @@ public sealed partial class CrossingReplication
 
             yield return _sim.Timeout(next - _sim.NowHours);
             var cargoClass = rates.ClassAt(_sim.NowHours, direction.ClassStream.NextDouble());
-            _sim.Start(Journey(NewTruck(direction.Direction.Index, cargoClass, TruckOrigin.Arrival)));
+            Arrive(direction, cargoClass);
         }
+    }
+
+    /// <summary>A truck arrives in a direction and sets out, unless a ban turns it away or holds it at its origin.</summary>
+    private void Arrive(DirectionRuntime direction, int cargoClass)
+    {
+        var truck = NewTruck(direction.Direction.Index, cargoClass, TruckOrigin.Arrival);
+        if (BanOnArrival(direction, cargoClass) is { } ban)
+        {
+            if (ban.Action == Spec.BanAction.TurnAway)
+            {
+                direction.TurnedAway[cargoClass] += _sim.NowHours >= _warmUpHours ? 1 : 0;
+                Leave(truck, TruckOutcome.GaveUp);
+                return;
+            }
+
+            truck.HeldUntilHours = ban.UntilHours; // held at its origin
+        }
+
+        _sim.Start(Journey(truck));
     }
 
     /// <summary>
@@ -340,6 +359,12 @@ public sealed partial class CrossingReplication
         var stages = _stages[truck.Direction];
         var phases = _model.Directions[truck.Direction].Phases;
         var resumeAt = -1;
+        if (truck.HeldUntilHours > _sim.NowHours)
+        {
+            // Held at its origin by a ban: it waits off the road (its wait counts) and sets out when the ban ends.
+            yield return _sim.Timeout(Math.Min(truck.HeldUntilHours, _model.Clock.RunHours + 1) - _sim.NowHours);
+        }
+
         for (var p = firstPhase; p < phases.Length; p++)
         {
             var phase = phases[p];
@@ -412,6 +437,20 @@ public sealed partial class CrossingReplication
                         MoveTo(truck, s, stage, place, isServer: false);
                         break;
                     }
+
+                case PhaseKind.AwaitBanEnd:
+                    foreach (var ban in stage.Stage.BanHolds)
+                    {
+                        // Checked again after each wait: another ban may hold the class from then.
+                        if (ban.Holds(truck.CargoClass, _sim.NowHours))
+                        {
+                            yield return _sim.Timeout(Math.Min(ban.UntilHours, _model.Clock.RunHours + 1) - _sim.NowHours);
+                            p--;
+                            break;
+                        }
+                    }
+
+                    break;
 
                 case PhaseKind.Join:
                     Join(truck, s, stage);
@@ -531,6 +570,20 @@ public sealed partial class CrossingReplication
         {
             _sim.Start(Journey(NewTruck(last.Stage.ReturnEmptyDirection, _model.EmptyClassIndex, TruckOrigin.EmptyReturn)));
         }
+    }
+
+    /// <summary>The ban at the direction's origin that covers a truck of <paramref name="cargoClass"/> arriving now, if any.</summary>
+    private CompiledBan? BanOnArrival(DirectionRuntime direction, int cargoClass)
+    {
+        foreach (var ban in direction.Direction.Bans)
+        {
+            if (ban.Holds(cargoClass, _sim.NowHours))
+            {
+                return ban;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The truck stops waiting: its service, crossing or dwell starts.</summary>

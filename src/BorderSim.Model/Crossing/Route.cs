@@ -21,6 +21,9 @@ public enum PhaseKind : byte
     /// <summary>Be served; afterwards the server holds the finished truck until it moves on.</summary>
     Serve,
 
+    /// <summary>Stay in a yard while a ban on the truck's class holds there.</summary>
+    AwaitBanEnd,
+
     /// <summary>Take a unit of the stage's pool (a hand-over driver, an automated vehicle), before its server.</summary>
     TakeUnit,
 }
@@ -80,6 +83,10 @@ public static class Route
             else
             {
                 phases.Add(new RoutePhase(PhaseKind.Dwell, s));
+                if (stage.BanHolds.Length > 0)
+                {
+                    phases.Add(new RoutePhase(PhaseKind.AwaitBanEnd, s));
+                }
             }
         }
 

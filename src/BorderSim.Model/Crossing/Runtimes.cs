@@ -21,6 +21,7 @@ internal sealed class DirectionRuntime
         Arrived = new long[classCount];
         Served = new long[classCount];
         GaveUp = new long[classCount];
+        TurnedAway = new long[classCount];
         InSystemByClass = new int[classCount];
         HasClass = [.. Enumerable.Range(0, classCount).Select(_ => false)];
     }
@@ -72,6 +73,9 @@ internal sealed class DirectionRuntime
 
     public long[] GaveUp { get; }
 
+    /// <summary>Trucks turned away on arrival by a ban, per class (also counted in <see cref="GaveUp"/>).</summary>
+    public long[] TurnedAway { get; }
+
     public double InSystemAtWarmUp { get; private set; }
 
     public double ServedTonnes { get; set; }
@@ -103,6 +107,7 @@ internal sealed class DirectionRuntime
         Array.Clear(Arrived);
         Array.Clear(Served);
         Array.Clear(GaveUp);
+        Array.Clear(TurnedAway);
         ServedTonnes = 0;
         DelayCostUsd = 0;
         WaitHours.Reset();

@@ -10,6 +10,9 @@ internal sealed class Truck
     public double ArrivedHours;
     public double PatienceDeadlineHours = double.PositiveInfinity;
 
+    /// <summary>Held at its origin by a ban until then (hours; 0 = not held).</summary>
+    public double HeldUntilHours;
+
     /// <summary>Service (or crossing, or dwell) hours per stage of the route, drawn on arrival.</summary>
     public double[] ServiceHours = [];
 

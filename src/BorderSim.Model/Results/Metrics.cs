@@ -44,6 +44,9 @@ public static class Metrics
     public static readonly MetricDefinition Arrived = new("arrived", "trucks", DirectionClass);
     public static readonly MetricDefinition Served = new("served", "trucks", DirectionClass);
     public static readonly MetricDefinition GaveUp = new("gave_up", "trucks", DirectionClass);
+
+    /// <summary>Trucks turned away on arrival by a ban (also in gave_up).</summary>
+    public static readonly MetricDefinition TurnedAway = new("turned_away", "trucks", DirectionClass);
     public static readonly MetricDefinition InSystemAtWarmUp = new("in_system_at_warm_up", "trucks", DirectionClass);
     public static readonly MetricDefinition InSystemAtEnd = new("in_system_at_end", "trucks", DirectionClass);
     public static readonly MetricDefinition OldestWaitHours = new("oldest_wait_hours", "h", DirectionClass);
@@ -107,7 +110,7 @@ public static class Metrics
     /// <summary>Every metric, in the order of this table.</summary>
     public static IReadOnlyList<MetricDefinition> All { get; } =
     [
-        ServedPerDay, ServedTonnesPerDay, Arrived, Served, GaveUp, InSystemAtWarmUp, InSystemAtEnd, OldestWaitHours,
+        ServedPerDay, ServedTonnesPerDay, Arrived, Served, GaveUp, TurnedAway, InSystemAtWarmUp, InSystemAtEnd, OldestWaitHours,
         BacklogGrowthTrucksPerDay, DaysToClear, BacklogCleared, InSystemTrucksMean, ArrivalRatePerHour,
         WaitHoursMean, WaitHoursP50, WaitHoursP95, WaitHoursMax, WaitHoursMeanInclWaiting,
         TimeInSystemHoursMean, TimeInSystemHoursP50, TimeInSystemHoursP95, TimeInSystemHoursMax,

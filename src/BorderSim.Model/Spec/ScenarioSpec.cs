@@ -37,6 +37,9 @@ public sealed record ScenarioSpec(
     /// </summary>
     public IReadOnlyList<string> Overrides { get; init; } = [];
 
+    /// <summary>Classes not admitted between dates, and what becomes of their trucks.</summary>
+    public IReadOnlyList<BanSpec> Bans { get; init; } = [];
+
     /// <summary>Pools of units (hand-over drivers, automated vehicles) that stages' services also need.</summary>
     public IReadOnlyList<PoolSpec> Pools { get; init; } = [];
 

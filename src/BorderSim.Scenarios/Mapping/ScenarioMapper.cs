@@ -14,7 +14,7 @@ internal sealed class ScenarioMapper
     private static readonly string[] TopKeys =
     [
         "name", "description", "start", "time_zone", "days", "warm_up", "replications", "seed", "timeseries_step",
-        "calendars", "roads", "classes", "directions", "changes", "pools", "costs", "origins",
+        "calendars", "roads", "classes", "directions", "changes", "pools", "costs", "origins", "bans",
     ];
 
     private static readonly string[] TopRequired = ["name", "start", "time_zone", "days", "classes", "directions"];
@@ -114,6 +114,7 @@ internal sealed class ScenarioMapper
 
         var changes = map.Get("changes") is { } changesNode ? new ChangeMapper(_f, names).Read(changesNode) : [];
         var costs = map.Get("costs") is { } costsNode ? new CostsMapper(_f).Read(costsNode) : null;
+        var bans = map.Get("bans") is { } bansNode ? new BanMapper(_f, names, this).Read(bansNode, directions) : [];
 
         CheckTimeSeriesStep(map, stepHours, days);
 
@@ -135,6 +136,7 @@ internal sealed class ScenarioMapper
             Pools = pools,
             Costs = costs,
             Origins = origins,
+            Bans = bans,
         };
     }
 
