@@ -21,6 +21,17 @@ internal sealed class ChildCli : IDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>
+    /// Whether this process ignores <paramref name="signal"/> (the SigIgn mask of /proc/self/status). A child inherits an
+    /// ignored SIGINT (a background job of a non-interactive shell, nohup) and .NET rightly keeps it ignored, so
+    /// Ctrl-C cannot be tested from such a shell.
+    /// </summary>
+    public static bool IsIgnoredHere(int signal)
+    {
+        string? line = File.Exists("/proc/self/status") ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal)) : null;
+        return line is not null && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & (1UL << (signal - 1))) != 0;
+    }
+
     public string Error
     {
         get

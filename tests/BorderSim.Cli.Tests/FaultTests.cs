@@ -40,6 +40,8 @@ public class FaultTests
     [TestCase(ChildCli.SigTerm, ExitCodes.Terminated)]
     public void A_signal_inside_a_long_replication_stops_the_run_inside_the_replication_and_leaves_the_earlier_results(int signal, int exitCode)
     {
+        // Seen in CI started from a background job: the signal was never delivered to the run, which went on to the end.
+        Assume.That(ChildCli.IsIgnoredHere(signal), Is.False, $"signal {signal} is ignored by this test process, so by the child too: run the tests from a foreground shell");
         Assert.That(CliRunner.Run("run", _scenario, "-o", _output, "--days", "2", "--replications", "2", "--no-plots").ExitCode, Is.EqualTo(ExitCodes.Ok));
         string earlierSummary = File.ReadAllText(Path.Combine(_output, "summary.csv"));
         string earlierRunJson = File.ReadAllText(Path.Combine(_output, "run.json"));
