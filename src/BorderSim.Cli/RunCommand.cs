@@ -163,7 +163,7 @@ public static class RunCommand
         LoadReport.WriteCapacityCheck(LoadCheck.For(new BorderSim.Model.Crossing.CrossingModel(effective)), context.Error, request.Language);
         int threads = request.Options.Threads ?? Environment.ProcessorCount;
         context.Diagnostic(request.Options.Precision is { } wanted
-            ? FormattableString.Invariant($"running {scenario.Name}: at least {effective.Replications} replications of {effective.Days} days, more until the 95% half-width of {request.Options.PrecisionMetric} is within {Percent(wanted)} of its mean (at most {request.Options.MaxReplications}), on {threads} threads, seed {effective.Seed}")
+            ? FormattableString.Invariant($"running {scenario.Name}: at least {effective.Replications} replications of {effective.Days} days, more until the 95% half-width of {request.Options.PrecisionMetric} is within {PrecisionReport.Percent(wanted)} of its mean (at most {request.Options.MaxReplications}), on {threads} threads, seed {effective.Seed}")
             : $"running {scenario.Name}: {effective.Replications} replications of {effective.Days} days on {threads} threads, seed {effective.Seed}");
 
         using TruckCsvWriter? truckWriter = request.WriteTrucks ? TruckCsvWriter.ForScenario(session, scenario) : null;
@@ -327,9 +327,6 @@ public static class RunCommand
             yield return ReportText.PrecisionWarning(p, lang);
         }
     }
-
-    private static string Percent(double share) =>
-        (share * 100).ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     /// <summary>
     /// Checks a --metric id before the (possibly long) sequential run, from the ids the scenario's model

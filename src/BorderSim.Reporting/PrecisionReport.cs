@@ -46,6 +46,7 @@ public static class PrecisionReport
             ? "; the mean is close to 0 against its spread, so a relative half-width is a poor target for this metric"
             : "";
 
-    private static string Percent(double share) =>
+    /// <summary>A share as a percentage with up to three decimals ("4.9%"), "-" for NaN; invariant culture.</summary>
+    public static string Percent(double share) =>
         double.IsNaN(share) ? "-" : (share * 100).ToString("0.0##", CultureInfo.InvariantCulture) + "%";
 }
