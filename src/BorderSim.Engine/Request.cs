@@ -47,6 +47,9 @@ public sealed class Request : SimEvent, IDisposable
 
     internal long Sequence { get; set; }
 
+    /// <summary>Which part of a <see cref="ReservedResource"/> the unit came from: a group's reserved units, or −1 for the shared ones.</summary>
+    internal int Part { get; set; }
+
     // The heap position for priority queues: no node allocations.
     internal int HeapIndex { get; set; } = -1;
 

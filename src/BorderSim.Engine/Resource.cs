@@ -22,11 +22,21 @@ public class Resource
     private int _waitingCount;
     private long _sequence;
 
+    // Set only by a resource that decides per request which unit it may take (ReservedResource): the plain
+    // FIFO path tests this one field and stays as it was.
+    private readonly bool _grantsByGroup;
+
     public Resource(Simulation simulation, int capacity)
+        : this(simulation, capacity, grantsByGroup: false)
+    {
+    }
+
+    private protected Resource(Simulation simulation, int capacity, bool grantsByGroup)
     {
         Simulation = simulation ?? throw new ArgumentNullException(nameof(simulation));
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         Capacity = capacity;
+        _grantsByGroup = grantsByGroup;
     }
 
     public Simulation Simulation { get; }
@@ -96,11 +106,14 @@ public class Resource
         Changed?.Invoke(this);
     }
 
-    protected Request RequestCore(int priority, bool preempt)
+    protected Request RequestCore(int priority, bool preempt) => RequestCore(priority, preempt, tag: 0);
+
+    private protected Request RequestCore(int priority, bool preempt, int tag)
     {
         var request = _pool.TryTake(out var pooled) ? pooled : new Request(this);
         request.Prepare(Simulation.NowHours, _sequence++, priority, preempt, Simulation.ActiveProcess);
-        if (InUse < Capacity && QueueLength == 0)
+        request.Tag = tag;
+        if (_grantsByGroup ? TryTakeFreeUnit(request) : InUse < Capacity && QueueLength == 0)
         {
             InUse++;
             OnGranted(request);
@@ -120,6 +133,12 @@ public class Resource
     /// <summary>Grants queued requests while units are free.</summary>
     protected void GrantWaiting()
     {
+        if (_grantsByGroup)
+        {
+            GrantWaitingByGroup();
+            return;
+        }
+
         while (InUse < Capacity && QueueLength > 0)
         {
             var next = Dequeue();
@@ -128,6 +147,26 @@ public class Resource
             OnGranted(next);
             next.Grant(Simulation.NowHours);
         }
+    }
+
+    /// <summary>For a resource that grants by group: whether <paramref name="request"/> may take a unit now (it records which).</summary>
+    private protected virtual bool TryTakeFreeUnit(Request request) => InUse < Capacity && QueueLength == 0;
+
+    /// <summary>For a resource that grants by group: grants the waiting requests that may take the free units.</summary>
+    private protected virtual void GrantWaitingByGroup()
+    {
+    }
+
+    /// <summary>Tells the listeners of <see cref="Changed"/> (after a change a subclass makes).</summary>
+    private protected void RaiseChanged() => Changed?.Invoke(this);
+
+    /// <summary>Grants a request taken out of the queue by a resource that keeps its own queues.</summary>
+    private protected void GrantQueued(Request request)
+    {
+        QueueLength--;
+        InUse++;
+        OnGranted(request);
+        request.Grant(Simulation.NowHours);
     }
 
     /// <summary>Takes a unit for a request directly (used by preemption).</summary>

@@ -90,6 +90,31 @@ public class OverrideTests
     }
 
     [Test]
+    public void Reserved_servers_on_a_check_a_road_and_a_dated_change_are_reachable_by_set()
+    {
+        var result = Read(
+            "directions.export.stages.vn_customs.reserved={ fruit: 2 }",
+            "directions.export.stages.vn_customs.reserved_only=true",
+            "roads.freight_road_1119.reserved={ fruit: 1 }",
+            "changes.4={ from: 2026-06-21, stage: vn_customs, reserved: { fruit: 3 } }");
+        Assert.That(result.Errors, Is.Empty);
+        var scenario = result.Scenario!;
+        var customs = (CheckStageSpec)scenario.Directions.Single(d => d.Name == "export").Stages.Single(s => s.Name == "vn_customs");
+        Assert.That(customs.Reserved, Is.EqualTo(new[] { new ReservedServers("fruit", 2) }));
+        Assert.That(customs.ReservedOnly, Is.True);
+        Assert.That(scenario.Roads.Single().Reserved, Is.EqualTo(new[] { new ReservedServers("fruit", 1) }));
+        Assert.That(scenario.Changes[^1].Reserved, Is.EqualTo(new[] { new ReservedServers("fruit", 3) }));
+    }
+
+    [Test]
+    public void A_reservation_set_beyond_the_servers_is_an_error_located_in_its_option()
+    {
+        var result = Read("directions.export.stages.vn_customs.reserved={ fruit: 7 }");
+        Assert.That(result.IsValid, Is.False);
+        Assert.That(result.Errors.Single().ToString(), Does.StartWith("--set:1:").And.Contains("7 kept for 'fruit' but check 'vn_customs' has 6 servers"));
+    }
+
+    [Test]
     public void A_pool_and_its_use_on_a_stage_are_reachable_by_set()
     {
         var result = Read(

@@ -68,6 +68,8 @@ public class SchemaTests
     [TestCase("days: 3", "days: 3\nchanges: [ { from: 2026-01-06, stage: booth, cap_per_day: 0 }, { from: 2026-01-07, stage: booth, cap_per_day: none } ]")]
     [TestCase("service: exp(15min)", "service: exp(15min), priority: [general]")]
     [TestCase("days: 3", "days: 3\nchanges: [ { from: 2026-01-06, stage: booth, priority: [] } ]")]
+    [TestCase("service: exp(15min)", "service: exp(15min), reserved: { general: 1 }, reserved_only: true")]
+    [TestCase("days: 3", "days: 3\nchanges: [ { from: 2026-01-06, stage: booth, reserved: { general: 2 } }, { from: 2026-01-07, stage: booth, reserved: {} } ]")]
     [TestCase("days: 3", "days: 3\nbans: [ { from: 2026-01-06, to: 2026-01-07, direction: inbound, classes: [general], action: hold_at_yard, yard: gate_yard } ]")]
     public void A_new_field_written_right_is_accepted_by_the_reader_and_the_schema(string original, string replacement)
     {
@@ -97,6 +99,10 @@ public class SchemaTests
     [TestCase("service: exp(15min)", "service: exp(15min), cap_per_day: lots", TestName = "A_cap_that_is_not_a_number_is_rejected")]
     [TestCase("days: 3", "days: 3\nchanges: [ { from: 2026-01-06, calendar: gate, cap_per_day: 10 } ]", TestName = "A_cap_change_on_a_calendar_is_rejected")]
     [TestCase("service: exp(15min)", "service: exp(15min), priority: general", TestName = "A_priority_that_is_not_a_list_is_rejected")]
+    [TestCase("service: exp(15min)", "service: exp(15min), reserved: { general: -1 }", TestName = "A_negative_reservation_is_rejected")]
+    [TestCase("service: exp(15min)", "service: exp(15min), reserved: [general]", TestName = "A_reservation_that_is_not_a_mapping_is_rejected")]
+    [TestCase("service: exp(15min)", "service: exp(15min), reserved: { general: 1 }, reserved_only: yes", TestName = "A_reserved_only_that_is_not_true_or_false_is_rejected")]
+    [TestCase("days: 3", "days: 3\nchanges: [ { from: 2026-01-06, calendar: gate, reserved: { general: 1 } } ]", TestName = "A_reservation_change_on_a_calendar_is_rejected")]
     [TestCase("days: 3", "days: 3\nbans: [ { from: 2026-01-06, direction: inbound, classes: [general], action: divert } ]", TestName = "A_ban_that_diverts_is_rejected")]
     public void A_mistake_the_reader_rejects_is_rejected_by_the_schema_too(string original, string replacement)
     {

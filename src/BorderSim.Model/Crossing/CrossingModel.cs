@@ -180,6 +180,8 @@ public sealed class CrossingModel
                         CapSchedule = CapSchedule(check.CapPerDay, caps),
                         CapDays = calendar is null ? ScenarioDays : Clock.LocalDays(calendar.Zone),
                         PrioritySchedule = PrioritySchedule(check.Priority, Scenario.Changes.Where(c => c.Stage == check.Name && c.Priority is not null).Select(c => (c.From, c.Priority!))),
+                        ReservationSchedule = ReservationSchedule(check.Reserved, Scenario.Changes.Where(c => c.Stage == check.Name && c.Reserved is not null).Select(c => (c.From, c.Reserved!))),
+                        ReservedOnly = check.ReservedOnly,
                     };
                 }
 
@@ -200,6 +202,8 @@ public sealed class CrossingModel
                         CapSchedule = CapSchedule(road.CapPerDayByDirection.GetValueOrDefault(direction), caps),
                         CapDays = calendar is null ? ScenarioDays : Clock.LocalDays(calendar.Zone),
                         PrioritySchedule = PrioritySchedule(road.Priority, Scenario.Changes.Where(c => c.Road == road.Name && c.Priority is not null).Select(c => (c.From, c.Priority!))),
+                        ReservationSchedule = ReservationSchedule(road.Reserved, Scenario.Changes.Where(c => c.Road == road.Name && c.Reserved is not null).Select(c => (c.From, c.Reserved!))),
+                        ReservedOnly = road.ReservedOnly,
                     };
                 }
 
@@ -225,6 +229,29 @@ public sealed class CrossingModel
 
         int[] Ranks(IReadOnlyList<string>? order) =>
             [.. ClassNames.Select(c => order is null || !order.Contains(c) ? order?.Count ?? 0 : order.ToList().IndexOf(c))];
+    }
+
+    /// <summary>
+    /// Breakpoints of a stage's reserved servers: (class index, servers) in the order written, from the start and
+    /// from local midnight of each change's date; empty when the stage never keeps servers for a class, so it
+    /// keeps its plain queue.
+    /// </summary>
+    private (double Hours, (int CargoClass, int Servers)[] Reserved)[] ReservationSchedule(IReadOnlyList<ReservedServers>? initial, IEnumerable<(NodaTime.LocalDate From, IReadOnlyList<ReservedServers> Reserved)> changes)
+    {
+        var schedule = new List<(double Hours, (int CargoClass, int Servers)[] Reserved)> { (0, Compile(initial)) };
+        foreach (var (from, reserved) in changes.OrderBy(c => c.From))
+        {
+            schedule.Add((Math.Max(0, Clock.HoursAtStartOf(from, Scenario.TimeZone)), Compile(reserved)));
+        }
+
+        return schedule.All(s => s.Reserved.All(r => r.Servers == 0)) ? [] : [.. schedule];
+
+        (int CargoClass, int Servers)[] Compile(IReadOnlyList<ReservedServers>? reserved) =>
+            reserved is null ? [] : [.. reserved.Select(r => (ClassIndex(r.CargoClass), r.Servers))];
+
+        int ClassIndex(string name) => Array.IndexOf(ClassNames, name) is var index and >= 0
+            ? index
+            : throw new ArgumentException($"servers reserved for unknown class '{name}'", nameof(initial));
     }
 
     /// <summary>
@@ -408,6 +435,12 @@ public sealed record CompiledStage(
 
     /// <summary>Priority order over time: from each breakpoint, the rank of each class index (lower first); empty = first come, first served.</summary>
     public (double Hours, int[] RankByClass)[] PrioritySchedule { get; init; } = [];
+
+    /// <summary>Servers kept per class over time: from each breakpoint, (class index, servers) in the order written; empty = none ever.</summary>
+    public (double Hours, (int CargoClass, int Servers)[] Reserved)[] ReservationSchedule { get; init; } = [];
+
+    /// <summary>Whether a class with servers kept for it uses only those.</summary>
+    public bool ReservedOnly { get; init; }
 }
 
 /// <summary>A clearance cap compiled: the total and the cap of each class index (null = none).</summary>

@@ -137,6 +137,13 @@ public sealed partial class CrossingReplication
                     Add(Metrics.UtilisationBlocked, staffed > 0 ? blocked / staffed : 0, name, stage: stageName);
                     Add(Metrics.UtilisationIdle, staffed > 0 ? (available - held) / staffed : 0, name, stage: stageName);
                     Add(Metrics.UtilisationClosed, staffed > 0 ? (staffed - available) / staffed : 1, name, stage: stageName);
+                    if (stage.ReservedInUse is not null)
+                    {
+                        var reservedOpen = stage.ReservedAvailable!.Integral(endHours);
+                        var unreservedOpen = stage.UnreservedAvailable!.Integral(endHours);
+                        Add(Metrics.UtilisationReserved, reservedOpen > 0 ? stage.ReservedInUse.Integral(endHours) / reservedOpen : 0, name, stage: stageName);
+                        Add(Metrics.UtilisationUnreserved, unreservedOpen > 0 ? stage.UnreservedInUse!.Integral(endHours) / unreservedOpen : 0, name, stage: stageName);
+                    }
                 }
                 else
                 {

@@ -118,6 +118,11 @@ public sealed partial class CrossingReplication
                 {
                     _sim.Start(PriorityController(stage));
                 }
+
+                if (stage.Stage.ReservationSchedule.Length > 1)
+                {
+                    _sim.Start(ReservationController(stage));
+                }
             }
         }
 
@@ -505,7 +510,9 @@ public sealed partial class CrossingReplication
 
                 case PhaseKind.TakeServer:
                     {
-                        var server = stage.Stage.PrioritySchedule.Length == 0 ? stage.Servers!.Request() : RequestByRank(truck, stage);
+                        var server = stage.Servers is ReservedResource reserved ? RequestReserved(truck, stage, reserved)
+                            : stage.Stage.PrioritySchedule.Length == 0 ? stage.Servers!.Request()
+                            : RequestByRank(truck, stage);
                         if (!server.IsProcessed)
                         {
                             yield return Await(truck, server);
@@ -844,7 +851,33 @@ public sealed partial class CrossingReplication
             }
 
             var ranks = schedule[b].RankByClass;
-            ((PriorityResource)stage.Servers!).Reprioritize(request => ranks[request.Tag]);
+            if (stage.Servers is ReservedResource reserved)
+            {
+                reserved.Reprioritize(request => ranks[request.Tag]);
+            }
+            else
+            {
+                ((PriorityResource)stage.Servers!).Reprioritize(request => ranks[request.Tag]);
+            }
+        }
+    }
+
+    /// <summary>A server of a stage that keeps servers for classes: the request names the truck's class (and its rank, with a priority order).</summary>
+    private Request RequestReserved(Truck truck, StageRuntime stage, ReservedResource servers) =>
+        servers.Request(stage.Stage.PrioritySchedule.Length == 0 ? 0 : RankOf(truck, stage), truck.CargoClass);
+
+    /// <summary>At each dated change of a stage's reserved servers, the new reservation holds; trucks in service finish.</summary>
+    private IEnumerable<SimEvent> ReservationController(StageRuntime stage)
+    {
+        var schedule = stage.Stage.ReservationSchedule;
+        for (var b = 1; b < schedule.Length; b++)
+        {
+            if (schedule[b].Hours > _sim.NowHours)
+            {
+                yield return _sim.Timeout(schedule[b].Hours - _sim.NowHours);
+            }
+
+            ((ReservedResource)stage.Servers!).SetReservation(schedule[b].Reserved);
         }
     }
 

@@ -18,7 +18,10 @@ internal sealed class StageRuntime
         Stage = stage;
         Places = stage.Places is { } places && places > 0 ? new Resource(simulation, places) : null;
         var servers = stage.CapacitySchedule.Length > 0 ? stage.CapacitySchedule[0].Servers : 0;
-        Servers = !stage.HasServers ? null : stage.PrioritySchedule.Length > 0 ? new PriorityResource(simulation, servers) : new Resource(simulation, servers);
+        Servers = !stage.HasServers ? null
+            : stage.ReservationSchedule.Length > 0 ? Reserve(simulation, stage, servers)
+            : stage.PrioritySchedule.Length > 0 ? new PriorityResource(simulation, servers)
+            : new Resource(simulation, servers);
         ExitTurn = stage.ReleaseQuotaPerDay is not null ? new Resource(simulation, 1) : null;
         ServiceStream = streams[$"service/{direction}/{stage.Name}"];
         ChannelStream = streams[$"channel/{direction}/{stage.Name}"];
@@ -34,6 +37,14 @@ internal sealed class StageRuntime
             ServerCapacity = new TimeWeightedStatistic(0, Servers.Capacity);
             StaffedServers = new TimeWeightedStatistic(0, Math.Max(NominalServers, Servers.Capacity));
             BlockedServers = new TimeWeightedStatistic();
+            if (Servers is ReservedResource reserved)
+            {
+                ReservedInUse = new TimeWeightedStatistic();
+                ReservedAvailable = new TimeWeightedStatistic(0, reserved.ReservedCapacity);
+                UnreservedInUse = new TimeWeightedStatistic();
+                UnreservedAvailable = new TimeWeightedStatistic(0, Servers.Capacity - reserved.ReservedCapacity);
+            }
+
             // A server finishing a truck after its gate closed works overtime: it counts as available while
             // serving. One holding a finished truck while the gate is closed is closed, not blocked: it could
             // not serve anyway. So the busy, blocked and idle shares of available server-hours stay within [0, 1].
@@ -42,6 +53,18 @@ internal sealed class StageRuntime
     }
 
     public CompiledStage Stage { get; }
+
+    /// <summary>Servers kept for a class in use (serving or holding a finished truck); null without a reservation.</summary>
+    public TimeWeightedStatistic? ReservedInUse { get; }
+
+    /// <summary>Servers kept for a class that are open (or still in use after closing or a cut).</summary>
+    public TimeWeightedStatistic? ReservedAvailable { get; }
+
+    /// <summary>The other servers in use.</summary>
+    public TimeWeightedStatistic? UnreservedInUse { get; }
+
+    /// <summary>The other servers open (or still in use).</summary>
+    public TimeWeightedStatistic? UnreservedAvailable { get; }
 
     /// <summary>Places in front of the stage (yard places or buffer); null = unbounded.</summary>
     public Resource? Places { get; }
@@ -109,10 +132,27 @@ internal sealed class StageRuntime
         ObserveServers();
     }
 
+    private static ReservedResource Reserve(Simulation simulation, CompiledStage stage, int servers)
+    {
+        var resource = new ReservedResource(simulation, servers, stage.ChannelsByClass.Length, stage.ReservedOnly);
+        resource.SetReservation(stage.ReservationSchedule[0].Reserved);
+        return resource;
+    }
+
     private void ObserveServers()
     {
         var now = _simulation!.NowHours;
         var servers = Servers!;
+        if (servers is ReservedResource reserved)
+        {
+            var reservedInUse = reserved.ReservedInUse;
+            var unreservedInUse = servers.InUse - reservedInUse;
+            ReservedInUse!.Observe(now, reservedInUse);
+            ReservedAvailable!.Observe(now, Math.Max(reserved.ReservedCapacity, reservedInUse));
+            UnreservedInUse!.Observe(now, unreservedInUse);
+            UnreservedAvailable!.Observe(now, Math.Max(servers.Capacity - reserved.ReservedCapacity, unreservedInUse));
+        }
+
         var serving = Math.Max(0, servers.InUse - HoldingFinished);
         var available = Math.Max(servers.Capacity, serving);
         BusyServers!.Observe(now, serving);
@@ -143,5 +183,9 @@ internal sealed class StageRuntime
         BlockedServers?.Reset(atHours);
         ServerCapacity?.Reset(atHours);
         StaffedServers?.Reset(atHours);
+        ReservedInUse?.Reset(atHours);
+        ReservedAvailable?.Reset(atHours);
+        UnreservedInUse?.Reset(atHours);
+        UnreservedAvailable?.Reset(atHours);
     }
 }

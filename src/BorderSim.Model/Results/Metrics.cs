@@ -80,6 +80,11 @@ public static class Metrics
     public static readonly MetricDefinition UtilisationBlocked = new("utilisation_blocked", "share", DirectionStage);
     public static readonly MetricDefinition UtilisationIdle = new("utilisation_idle", "share", DirectionStage);
     public static readonly MetricDefinition UtilisationClosed = new("utilisation_closed", "share", DirectionStage);
+    /// <summary>At a check or road that keeps servers for a class: the share of the reserved server-hours (open) in use, serving or holding a finished truck.</summary>
+    public static readonly MetricDefinition UtilisationReserved = new("utilisation_reserved", "share", DirectionStage);
+
+    /// <summary>The same for the servers not kept for a class (written only where some are kept).</summary>
+    public static readonly MetricDefinition UtilisationUnreserved = new("utilisation_unreserved", "share", DirectionStage);
     public static readonly MetricDefinition YardOccupancyTrucksMean = new("yard_occupancy_trucks_mean", "trucks", DirectionStage);
     public static readonly MetricDefinition YardOccupancyTrucksMax = new("yard_occupancy_trucks_max", "trucks", DirectionStage);
     public static readonly MetricDefinition PastShelfLife = new("past_shelf_life", "trucks", DirectionClass);
@@ -116,7 +121,7 @@ public static class Metrics
         TimeInSystemHoursMean, TimeInSystemHoursP50, TimeInSystemHoursP95, TimeInSystemHoursMax,
         HighwayQueueTrucksMean, HighwayQueueTrucksMax, HighwayQueueKmMean, HighwayQueueKmMax, DelayCostUsdPerDay, CostUsdPerDay,
         QueueTrucksMean, QueueTrucksMax, Utilisation, UtilisationBusy, UtilisationBlocked, UtilisationIdle, UtilisationClosed,
-        YardOccupancyTrucksMean, YardOccupancyTrucksMax, PastShelfLife, PastShelfLifeShare,
+        UtilisationReserved, UtilisationUnreserved, YardOccupancyTrucksMean, YardOccupancyTrucksMax, PastShelfLife, PastShelfLifeShare,
         PoolTripsPerDay, PoolWaitHoursMean, PoolQueueTrucksMean, PoolQueueTrucksMax,
         PoolUtilisation, PoolUtilisationBusy, PoolUtilisationReturning, PoolUtilisationIdle, PoolUtilisationClosed,
         OriginArrived, OriginTurnedBack, OriginRouted, NetworkServedPerDay, NetworkWaitHoursMean, NetworkInSystemAtEnd,

@@ -26,4 +26,7 @@ public sealed record ScheduledChangeSpec(
 
     /// <summary>A check's or road's new priority order of classes (empty = none).</summary>
     public IReadOnlyList<string>? Priority { get; init; }
+
+    /// <summary>A check's or road's new reserved booths or lanes per class (empty = none).</summary>
+    public IReadOnlyList<ReservedServers>? Reserved { get; init; }
 }

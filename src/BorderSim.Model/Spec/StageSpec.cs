@@ -51,7 +51,16 @@ public sealed record CheckStageSpec(
 
     /// <summary>Classes served first, in this order (non-preemptive); the others after them, first come first served. Null or empty = none.</summary>
     public IReadOnlyList<string>? Priority { get; init; }
+
+    /// <summary>Booths kept for a class, in the order written (a cut below their sum takes the last-named first); null or empty = none.</summary>
+    public IReadOnlyList<ReservedServers>? Reserved { get; init; }
+
+    /// <summary>Whether a class with booths kept for it uses only those (else it also takes any free unreserved booth).</summary>
+    public bool ReservedOnly { get; init; }
 }
+
+/// <summary><paramref name="Servers"/> booths or lanes kept for the trucks of <paramref name="CargoClass"/> (reserved capacity).</summary>
+public sealed record ReservedServers(string CargoClass, int Servers);
 
 /// <summary>
 /// An inspection channel. <paramref name="Probability"/> is the share of trucks routed to it, unless the
@@ -94,4 +103,10 @@ public sealed record RoadSpec(
 
     /// <summary>Classes whose trucks take a free lane first, in this order (non-preemptive), in every direction. Null or empty = none.</summary>
     public IReadOnlyList<string>? Priority { get; init; }
+
+    /// <summary>Lanes kept for a class in every direction, in the order written; null or empty = none.</summary>
+    public IReadOnlyList<ReservedServers>? Reserved { get; init; }
+
+    /// <summary>Whether a class with lanes kept for it uses only those.</summary>
+    public bool ReservedOnly { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BorderSim.Model.Spec;
 using BorderSim.Scenarios.Yaml;
 using NodaTime;
@@ -10,7 +11,9 @@ namespace BorderSim.Scenarios.Mapping;
 /// </summary>
 internal sealed class ChangeMapper(Fields f, Names names)
 {
-    private static readonly string[] Known = ["from", "stage", "road", "calendar", "servers", "lanes", "hours", "quota_per_day", "cap_per_day", "priority", "reason"];
+    private readonly List<(YNode Node, string Field, string Target, string Name, LocalDate From, IReadOnlyList<ReservedServers> Reserved)> _reservations = [];
+
+    private static readonly string[] Known = ["from", "stage", "road", "calendar", "servers", "lanes", "hours", "quota_per_day", "cap_per_day", "priority", "reserved", "reason"];
 
     public List<ScheduledChangeSpec> Read(YNode node)
     {
@@ -29,6 +32,7 @@ internal sealed class ChangeMapper(Fields f, Names names)
             }
         }
 
+        CheckReservationsFit(changes);
         return changes;
     }
 
@@ -61,11 +65,11 @@ internal sealed class ChangeMapper(Fields f, Names names)
         var reason = map.Get("reason") is { } reasonNode ? f.Text(reasonNode, Fields.Join(field, "reason")) ?? "" : "";
         var allowed = target switch
         {
-            "stage" => new[] { "servers", "cap_per_day", "priority" },
-            "road" => ["lanes", "cap_per_day", "priority"],
+            "stage" => new[] { "servers", "cap_per_day", "priority", "reserved" },
+            "road" => ["lanes", "cap_per_day", "priority", "reserved"],
             _ => ["hours", "quota_per_day"],
         };
-        foreach (var key in new[] { "servers", "lanes", "hours", "quota_per_day", "cap_per_day", "priority" }.Where(k => map.Get(k) is not null && !allowed.Contains(k)))
+        foreach (var key in new[] { "servers", "lanes", "hours", "quota_per_day", "cap_per_day", "priority", "reserved" }.Where(k => map.Get(k) is not null && !allowed.Contains(k)))
         {
             f.Error(map.Get(key)!, Fields.Join(field, key), $"{key} does not apply to a {target} change",
                 key switch
@@ -73,6 +77,7 @@ internal sealed class ChangeMapper(Fields f, Names names)
                     "servers" => "servers change on a stage: { from, stage, servers }",
                     "lanes" => "lanes change on a road: { from, road, lanes }",
                     "priority" => "a priority order changes on a check { from, stage, priority: [fruit] } or a road { from, road, priority: [fruit] }",
+                    "reserved" => "reserved servers change on a check { from, stage, reserved: { fruit: 2 } } or a road { from, road, reserved: { fruit: 1 } }",
                     "cap_per_day" => "a clearance cap changes on a check { from, stage, cap_per_day } or a road { from, road, cap_per_day: { export: 300 } }",
                     _ => "hours and quota_per_day change on a calendar: { from, calendar, hours }",
                 });
@@ -158,6 +163,21 @@ internal sealed class ChangeMapper(Fields f, Names names)
                 break;
         }
 
+        IReadOnlyList<ReservedServers>? reserved = null;
+        if (map.Get("reserved") is { } reservedNode && target != "calendar")
+        {
+            reserved = Reservation.Read(f, names, reservedNode, Fields.Join(field, "reserved"), classesKnown: true);
+            if (reserved is null)
+            {
+                return null;
+            }
+
+            if (from is not null)
+            {
+                _reservations.Add((reservedNode, Fields.Join(field, "reserved"), target, name, from.Value, reserved));
+            }
+        }
+
         return from is null
             ? null
             : new ScheduledChangeSpec(from.Value, target == "stage" ? name : null, target == "road" ? name : null,
@@ -166,7 +186,43 @@ internal sealed class ChangeMapper(Fields f, Names names)
                 CapPerDay = cap,
                 CapPerDayByDirection = roadCaps,
                 Priority = map.Get("priority") is { } priorityNode && target != "calendar" ? PriorityOrder.Read(f, names, priorityNode, Fields.Join(field, "priority")) : null,
+                Reserved = reserved,
             };
+    }
+
+    /// <summary>
+    /// A dated reservation must fit the servers (or each direction's lanes) the stage has on its date: the
+    /// last change of them dated on or before it, else the stage's own. A later cut below it is allowed: the
+    /// reservation then shrinks to what is open (the class named last first).
+    /// </summary>
+    private void CheckReservationsFit(List<ScheduledChangeSpec> changes)
+    {
+        foreach (var (node, field, target, name, from, reserved) in _reservations)
+        {
+            if (target == "stage")
+            {
+                if (!names.CheckServers.TryGetValue(name, out var servers))
+                {
+                    continue;
+                }
+
+                var dated = changes.Where(c => c.Stage == name && c.Servers is not null && c.From <= from).OrderBy(c => c.From).LastOrDefault();
+                servers = dated?.Servers ?? servers;
+                Reservation.CheckFits(f, node, field, reserved, servers, $"check '{name}' has {servers} servers on {from.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}");
+            }
+            else if (names.RoadLanes.TryGetValue(name, out var lanes))
+            {
+                foreach (var (direction, baseLanes) in lanes)
+                {
+                    var dated = changes.Where(c => c.Road == name && c.Lanes is not null && c.Lanes.ContainsKey(direction) && c.From <= from).OrderBy(c => c.From).LastOrDefault();
+                    var count = dated?.Lanes![direction] ?? baseLanes;
+                    if (!Reservation.CheckFits(f, node, field, reserved, count, $"road '{name}' has {count} lanes for {direction} on {from.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}"))
+                    {
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     private Dictionary<string, int>? ReadLanes(YNode node, string field)

@@ -460,7 +460,7 @@ internal sealed class ScenarioMapper
             return roads;
         }
 
-        string[] known = ["lanes", "crossing", "buffer", "calendar", "cap_per_day", "priority"];
+        string[] known = ["lanes", "crossing", "buffer", "calendar", "cap_per_day", "priority", "reserved", "reserved_only"];
         foreach (var (key, value) in map.Entries)
         {
             var field = Fields.Join("roads", key.Value);
@@ -496,10 +496,31 @@ internal sealed class ScenarioMapper
                 }
             }
 
-            if (lanes is not null && crossing is not null && (caps is not null || road.Get("cap_per_day") is null))
+            IReadOnlyList<ReservedServers>? reserved = null;
+            var reservedOk = true;
+            if (road.Get("reserved") is { } reservedNode)
+            {
+                var reservedField = Fields.Join(field, "reserved");
+                reserved = Reservation.Read(_f, names, reservedNode, reservedField, classesKnown: false);
+                reservedOk = reserved is not null && (lanes is null || lanes.All(l => Reservation.CheckFits(_f, reservedNode, reservedField, reserved, l.Value, $"road '{key.Value}' has {l.Value} lanes for {l.Key}")));
+            }
+
+            var reservedOnly = road.Get("reserved_only") is { } onlyNode ? Reservation.ReadOnlyFlag(_f, onlyNode, Fields.Join(field, "reserved_only")) : false;
+            if (lanes is not null)
+            {
+                names.RoadLanes[key.Value] = lanes;
+            }
+
+            if (lanes is not null && crossing is not null && (caps is not null || road.Get("cap_per_day") is null) && reservedOk && reservedOnly is not null)
             {
                 var priority = road.Get("priority") is { } priorityNode ? PriorityOrder.Read(_f, names, priorityNode, Fields.Join(field, "priority")) : null;
-                roads.Add(new RoadSpec(key.Value, lanes, crossing, buffer, calendar) { CapPerDayByDirection = caps ?? [], Priority = priority });
+                roads.Add(new RoadSpec(key.Value, lanes, crossing, buffer, calendar)
+                {
+                    CapPerDayByDirection = caps ?? [],
+                    Priority = priority,
+                    Reserved = reserved,
+                    ReservedOnly = reservedOnly.Value,
+                });
             }
         }
 
@@ -553,6 +574,12 @@ internal sealed class Names
 
     /// <summary>Check stages by name (changes may set their servers).</summary>
     public Dictionary<string, string> StageKinds { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Servers of each check by name (a dated reservation must fit the servers of its date).</summary>
+    public Dictionary<string, int> CheckServers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Lanes per direction of each road by name.</summary>
+    public Dictionary<string, IReadOnlyDictionary<string, int>> RoadLanes { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Class names used before the classes of the implicit 'empty' are known.</summary>
     public List<(YNode Node, string Field, string Name)> ClassReferences { get; } = [];

@@ -146,7 +146,7 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
             return null;
         }
 
-        f.Keys(map, field, ["name", "servers", "calendar", "service", "channels", "buffer", "pool", "cap_per_day", "priority"], ["name", "servers"]);
+        f.Keys(map, field, ["name", "servers", "calendar", "service", "channels", "buffer", "pool", "cap_per_day", "priority", "reserved", "reserved_only"], ["name", "servers"]);
         var name = map.Get("name") is { } nameNode ? f.Name(nameNode, Fields.Join(field, "name")) : null;
         var pool = map.Get("pool") is { } poolNode ? _pools.ReadUse(poolNode, Fields.Join(field, "pool"), name, _poolUses) : null;
         int? servers = map.Get("servers") is { } serversNode
@@ -185,9 +185,34 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
         }
 
         var cap = map.Get("cap_per_day") is { } capNode ? new CapMapper(f, names).Read(capNode, Fields.Join(field, "cap_per_day"), allowNone: false) : null;
+        IReadOnlyList<ReservedServers>? reserved = null;
+        if (map.Get("reserved") is { } reservedNode)
+        {
+            var reservedField = Fields.Join(field, "reserved");
+            reserved = Reservation.Read(f, names, reservedNode, reservedField, classesKnown: false);
+            if (reserved is not null && servers is { } count && !Reservation.CheckFits(f, reservedNode, reservedField, reserved, count, $"check '{name}' has {count} servers"))
+            {
+                reserved = null;
+            }
+        }
+
+        var reservedOnly = map.Get("reserved_only") is { } onlyNode ? Reservation.ReadOnlyFlag(f, onlyNode, Fields.Join(field, "reserved_only")) : false;
+        if (name is not null && servers is not null)
+        {
+            names.CheckServers[name] = servers.Value;
+        }
+
         return name is null || servers is null || channels is null || (cap is null && map.Get("cap_per_day") is not null)
+            || (reserved is null && map.Get("reserved") is not null) || reservedOnly is null
             ? null
-            : new CheckStageSpec(name, servers.Value, calendar, channels, buffer) { Pool = pool, CapPerDay = cap, Priority = ReadPriority(map, field) };
+            : new CheckStageSpec(name, servers.Value, calendar, channels, buffer)
+            {
+                Pool = pool,
+                CapPerDay = cap,
+                Priority = ReadPriority(map, field),
+                Reserved = reserved,
+                ReservedOnly = reservedOnly.Value,
+            };
     }
 
     /// <summary><c>priority: [fruit, cold_chain]</c>: classes served first, in order; each named once.</summary>
