@@ -90,6 +90,17 @@ public class OverrideTests
     }
 
     [Test]
+    public void A_dated_patience_change_is_reachable_by_set()
+    {
+        var result = Read("changes.4={ from: 2026-06-21, class: fruit, patience: exp(12h) }", "changes.5={ from: 2026-06-25, class: fruit, patience: none }");
+        Assert.That(result.Errors, Is.Empty);
+        var changes = result.Scenario!.Changes;
+        Assert.That(changes[4].CargoClass, Is.EqualTo("fruit"));
+        Assert.That(changes[4].Patience!.PatienceHours!.Mean, Is.EqualTo(12).Within(1e-12));
+        Assert.That(changes[5].Patience, Is.EqualTo(new PatienceChangeSpec(null)), "none: fruit trucks no longer give up");
+    }
+
+    [Test]
     public void A_pool_and_its_use_on_a_stage_are_reachable_by_set()
     {
         var result = Read(

@@ -1,11 +1,12 @@
+using BorderSim.Engine.Randomness;
 using NodaTime;
 
 namespace BorderSim.Model.Spec;
 
 /// <summary>
 /// From local midnight of <see cref="From"/> (scenario time zone) on, something changes: a stage gets
-/// other servers, a road other lanes, a calendar other hours, an appointment quota another value.
-/// Exactly one target (stage, road or calendar) is set.
+/// other servers, a road other lanes, a calendar other hours, an appointment quota another value, a class
+/// another patience. Exactly one target (stage, road, calendar or class) is set.
 /// </summary>
 public sealed record ScheduledChangeSpec(
     LocalDate From,
@@ -26,4 +27,13 @@ public sealed record ScheduledChangeSpec(
 
     /// <summary>A check's or road's new priority order of classes (empty = none).</summary>
     public IReadOnlyList<string>? Priority { get; init; }
+
+    /// <summary>The class whose patience changes (the target of a patience change).</summary>
+    public string? CargoClass { get; init; }
+
+    /// <summary>The class's new patience: drawn by the trucks that arrive from the change on.</summary>
+    public PatienceChangeSpec? Patience { get; init; }
 }
+
+/// <summary>A class's patience from a date: <paramref name="PatienceHours"/> (null = its trucks never give up).</summary>
+public sealed record PatienceChangeSpec(Distribution? PatienceHours);
