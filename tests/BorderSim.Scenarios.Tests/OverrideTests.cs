@@ -114,6 +114,14 @@ public class OverrideTests
     }
 
     [Test]
+    public void A_dated_change_of_a_pools_units_is_reachable_by_set()
+    {
+        var result = Read("pools={ drivers: { units: 12 } }", "directions.export.stages.cn_inspection.pool=drivers", "changes.4={ from: 2026-06-21, pool: drivers, units: 20 }");
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Scenario!.Changes[4], Is.EqualTo(new ScheduledChangeSpec(new NodaTime.LocalDate(2026, 6, 21), null, null, null, null, null, null, null, "") { Pool = "drivers", Units = 20 }));
+    }
+
+    [Test]
     public void An_unknown_item_name_is_an_error_with_did_you_mean()
     {
         var result = Read("directions.export.stages.vn_custom.servers=3");

@@ -101,7 +101,8 @@ public sealed class CrossingModel
     private CompiledPool CompilePool(PoolSpec spec, int index)
     {
         var calendar = spec.Calendar is null ? null : Calendars[spec.Calendar];
-        return new CompiledPool(spec.Name, index, CapacitySchedule(calendar, spec.Units, []), spec.ReturnHours);
+        var changes = Scenario.Changes.Where(c => c.Pool == spec.Name && c.Units is not null).Select(c => (c.From, c.Units!.Value));
+        return new CompiledPool(spec.Name, index, CapacitySchedule(calendar, spec.Units, changes), spec.ReturnHours);
     }
 
     private CompiledDirection CompileDirection(DirectionSpec spec, int index, List<string> directionNames)

@@ -6,11 +6,11 @@ namespace BorderSim.Scenarios.Mapping;
 
 /// <summary>
 /// Reads dated changes: from a day, a check stage gets other servers, a road other lanes,
-/// a calendar other hours or another appointment quota, a class another patience. Each change has exactly one target.
+/// a calendar other hours or another appointment quota, a class another patience, a pool another number of units. Each change has exactly one target.
 /// </summary>
 internal sealed class ChangeMapper(Fields f, Names names)
 {
-    private static readonly string[] Known = ["from", "stage", "road", "calendar", "servers", "lanes", "hours", "quota_per_day", "cap_per_day", "priority", "reason", "class", "patience"];
+    private static readonly string[] Known = ["from", "stage", "road", "calendar", "servers", "lanes", "hours", "quota_per_day", "cap_per_day", "priority", "reason", "class", "patience", "pool", "units"];
 
     public List<ScheduledChangeSpec> Read(YNode node)
     {
@@ -44,11 +44,11 @@ internal sealed class ChangeMapper(Fields f, Names names)
         LocalDate? from = map.Get("from") is { } fromNode ? f.Date(fromNode, Fields.Join(field, "from")) : null;
         // A change dated outside the run is a warning (DatedEntry.WarningsFor), not an error: the run's
         // length can still change with --days.
-        var targets = new[] { "stage", "road", "calendar", "class" }.Where(t => map.Get(t) is not null).ToList();
+        var targets = new[] { "stage", "road", "calendar", "class", "pool" }.Where(t => map.Get(t) is not null).ToList();
         if (targets.Count != 1)
         {
             f.Error(map, field, targets.Count == 0
-                    ? "a change needs a target: stage, road, calendar or class"
+                    ? "a change needs a target: stage, road, calendar, class or pool"
                     : $"a change has one target, found {string.Join(" and ", targets)}",
                 "write one change per target, e.g. { from: 2026-06-20, stage: vn_customs, servers: 8 }");
             return null;
@@ -64,9 +64,10 @@ internal sealed class ChangeMapper(Fields f, Names names)
             "stage" => new[] { "servers", "cap_per_day", "priority" },
             "road" => ["lanes", "cap_per_day", "priority"],
             "class" => ["patience"],
+            "pool" => ["units"],
             _ => ["hours", "quota_per_day"],
         };
-        foreach (var key in new[] { "servers", "lanes", "hours", "quota_per_day", "cap_per_day", "priority", "patience" }.Where(k => map.Get(k) is not null && !allowed.Contains(k)))
+        foreach (var key in new[] { "servers", "lanes", "hours", "quota_per_day", "cap_per_day", "priority", "patience", "units" }.Where(k => map.Get(k) is not null && !allowed.Contains(k)))
         {
             f.Error(map.Get(key)!, Fields.Join(field, key), $"{key} does not apply to a {target} change",
                 key switch
@@ -76,6 +77,7 @@ internal sealed class ChangeMapper(Fields f, Names names)
                     "priority" => "a priority order changes on a check { from, stage, priority: [fruit] } or a road { from, road, priority: [fruit] }",
                     "cap_per_day" => "a clearance cap changes on a check { from, stage, cap_per_day } or a road { from, road, cap_per_day: { export: 300 } }",
                     "patience" => "patience changes on a class: { from, class: fruit, patience: lognormal(24h, 6h) }",
+                    "units" => "units change on a pool: { from, pool: handover_drivers, units: 30 }",
                     _ => "hours and quota_per_day change on a calendar: { from, calendar, hours }",
                 });
         }
@@ -98,8 +100,17 @@ internal sealed class ChangeMapper(Fields f, Names names)
         ClearanceCapSpec? cap = null;
         Dictionary<string, ClearanceCapSpec>? roadCaps = null;
         PatienceChangeSpec? patience = null;
+        int? units = null;
         switch (target)
         {
+            case "pool":
+                if (!f.Reference(targetNode, targetField, name, "pool", names.Pools)
+                    || (units = f.Int(map.Get("units")!, Fields.Join(field, "units"), 1, "a pool keeps at least one unit; take it off duty with its calendar instead")) is null)
+                {
+                    return null;
+                }
+
+                break;
             case "class":
                 if (!f.Reference(targetNode, targetField, name, "class", names.Classes) || (patience = ReadPatience(map.Get("patience")!, Fields.Join(field, "patience"), name)) is null)
                 {
@@ -175,6 +186,8 @@ internal sealed class ChangeMapper(Fields f, Names names)
             {
                 CargoClass = target == "class" ? name : null,
                 Patience = patience,
+                Pool = target == "pool" ? name : null,
+                Units = units,
                 CapPerDay = cap,
                 CapPerDayByDirection = roadCaps,
                 Priority = map.Get("priority") is { } priorityNode && target is "stage" or "road" ? PriorityOrder.Read(f, names, priorityNode, Fields.Join(field, "priority")) : null,
