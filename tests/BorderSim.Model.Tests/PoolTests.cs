@@ -2,6 +2,7 @@ using BorderSim.Engine.Randomness;
 using BorderSim.Model.Experiments;
 using BorderSim.Model.Results;
 using BorderSim.Model.Spec;
+using NodaTime;
 
 namespace BorderSim.Model.Tests;
 
@@ -108,5 +109,61 @@ public class PoolTests
             Assert.That(Mean(result, "pool_utilisation/drivers"), Is.EqualTo(1.5 / 20).Within(0.01));
             Assert.That(Mean(result, "wait_hours_mean/export/all"), Is.Zero);
         });
+    }
+
+    private static ScenarioSpec UnitsChangeOn6June(int before, int after) =>
+        TwoStagesWithPool(new Deterministic(0.5), new Deterministic(0.5), new Deterministic(0.5), units: before, trucksPerDay: 100, days: 10, replications: 1) with
+        {
+            Changes = [new ScheduledChangeSpec(new LocalDate(2026, 6, 6), null, null, null, null, null, null, null, "") { Pool = "drivers", Units = after }],
+        };
+
+    private static int[] ServedByDay(ScenarioSpec scenario, List<TruckRecord>? trucks = null)
+    {
+        var observer = new Recorder();
+        var replication = new Crossing.CrossingReplication(new Crossing.CrossingModel(scenario), 0, scenario.Seed, 0, observer).Run();
+        trucks?.AddRange(observer.Trucks);
+        return [.. replication.Days.Where(d => d.CargoClass == "general").OrderBy(d => d.Date).Select(d => d.Served)];
+    }
+
+    [Test]
+    public void A_dated_rise_in_units_raises_the_closed_cycle_throughput_from_its_date_exactly()
+    {
+        // Fixed times, cycle 1.5 h, 100 trucks a day against at most 96: the queue never empties after the first
+        // hours, so each unit does exactly 24 / 1.5 = 16 trips in every local day (a period that divides the day).
+        // 3 units to 5 June: 48 a day; 6 from 6 June (120 h): the three new units start at midnight, 96 a day.
+        var served = ServedByDay(UnitsChangeOn6June(3, 6));
+        Assert.That(served[1..5], Is.All.EqualTo(48), "2-5 June");
+        Assert.That(served[5..], Is.All.EqualTo(96), "6-10 June");
+    }
+
+    [Test]
+    public void A_dated_drop_in_units_lets_the_units_in_use_finish_their_cycle_and_then_retires_them()
+    {
+        // 6 units to 5 June (96 a day), 3 from 6 June. At midnight all six are out (with a truck or returning): each
+        // delivers its truck and comes back; a truck gets a unit again only when fewer than 3 are out. From then on
+        // 48 a day; on 6 June itself the trucks already on their way when the count dropped are delivered too.
+        var trucks = new List<TruckRecord>();
+        var served = ServedByDay(UnitsChangeOn6June(6, 3), trucks);
+
+        // A unit is out from its truck's start at a (it takes the unit then: 50 booths) for 1.5 h.
+        var starts = trucks.Select(t => t.Stages[0].ServiceStartHours).Where(h => !double.IsNaN(h)).Order().ToArray();
+        int OutAt(double hours) => starts.Count(s => s <= hours && s > hours - 1.5);
+        var inFlight = OutAt(120 - 1e-9);
+        Assert.Multiple(() =>
+        {
+            Assert.That(served[1..5], Is.All.EqualTo(96), "2-5 June");
+            Assert.That(inFlight, Is.EqualTo(6), "all six out when the count drops");
+            Assert.That(starts.Where(s => s >= 120).Select(OutAt), Is.All.LessThanOrEqualTo(3), "no unit is taken while three or more are out");
+            Assert.That(starts.Count(s => s >= 120 && s < 121.5), Is.LessThanOrEqualTo(3), "three at most start while the six come back");
+            Assert.That(served[5], Is.InRange(48, 48 + 6), "6 June: 48 and the trucks on their way at midnight (at most 6)");
+            Assert.That(served[6..], Is.All.EqualTo(48), "7-10 June");
+        });
+    }
+
+    private sealed class Recorder : ITruckObserver
+    {
+        public List<TruckRecord> Trucks { get; } = [];
+
+        public void OnTruckLeft(TruckRecord truck) => Trucks.Add(truck);
     }
 }

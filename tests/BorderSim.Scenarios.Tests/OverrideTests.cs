@@ -115,6 +115,17 @@ public class OverrideTests
     }
 
     [Test]
+    public void A_dated_patience_change_is_reachable_by_set()
+    {
+        var result = Read("changes.4={ from: 2026-06-21, class: fruit, patience: exp(12h) }", "changes.5={ from: 2026-06-25, class: fruit, patience: none }");
+        Assert.That(result.Errors, Is.Empty);
+        var changes = result.Scenario!.Changes;
+        Assert.That(changes[4].CargoClass, Is.EqualTo("fruit"));
+        Assert.That(changes[4].Patience!.PatienceHours!.Mean, Is.EqualTo(12).Within(1e-12));
+        Assert.That(changes[5].Patience, Is.EqualTo(new PatienceChangeSpec(null)), "none: fruit trucks no longer give up");
+    }
+
+    [Test]
     public void A_pool_and_its_use_on_a_stage_are_reachable_by_set()
     {
         var result = Read(
@@ -125,6 +136,14 @@ public class OverrideTests
         var scenario = result.Scenario!;
         Assert.That(scenario.Pools.Single(), Is.EqualTo(new PoolSpec("drivers", 14, null, new BorderSim.Engine.Randomness.Deterministic(20.0 / 60))));
         Assert.That(scenario.Directions.Single(d => d.Name == "export").Stages.Single(s => s.Name == "cn_inspection").Pool, Is.EqualTo(new PoolUseSpec("drivers", "cn_inspection")));
+    }
+
+    [Test]
+    public void A_dated_change_of_a_pools_units_is_reachable_by_set()
+    {
+        var result = Read("pools={ drivers: { units: 12 } }", "directions.export.stages.cn_inspection.pool=drivers", "changes.4={ from: 2026-06-21, pool: drivers, units: 20 }");
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Scenario!.Changes[4], Is.EqualTo(new ScheduledChangeSpec(new NodaTime.LocalDate(2026, 6, 21), null, null, null, null, null, null, null, "") { Pool = "drivers", Units = 20 }));
     }
 
     [Test]

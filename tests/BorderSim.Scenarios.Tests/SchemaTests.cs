@@ -71,6 +71,8 @@ public class SchemaTests
     [TestCase("service: exp(15min)", "service: exp(15min), reserved: { general: 1 }, reserved_only: true")]
     [TestCase("days: 3", "days: 3\nchanges: [ { from: 2026-01-06, stage: booth, reserved: { general: 2 } }, { from: 2026-01-07, stage: booth, reserved: {} } ]")]
     [TestCase("days: 3", "days: 3\nbans: [ { from: 2026-01-06, to: 2026-01-07, direction: inbound, classes: [general], action: hold_at_yard, yard: gate_yard } ]")]
+    [TestCase("days: 3", "days: 3\nchanges: [ { from: 2026-01-06, class: general, patience: exp(2h) }, { from: 2026-01-07, class: general, patience: none } ]")]
+    [TestCase("days: 3", "days: 3\npools: { drivers: { units: 2 } }\nchanges: [ { from: 2026-01-06, pool: drivers, units: 4 } ]")]
     public void A_new_field_written_right_is_accepted_by_the_reader_and_the_schema(string original, string replacement)
     {
         var text = Valid.Replace(original, replacement, StringComparison.Ordinal);

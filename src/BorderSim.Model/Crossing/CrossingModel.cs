@@ -26,6 +26,7 @@ public sealed class CrossingModel
         Classes = classes;
         ClassNames = [.. classes.Select(c => c.Name)];
         EmptyClassIndex = Array.IndexOf(ClassNames, CargoClassSpec.EmptyClassName);
+        PatienceSchedules = [.. classes.Select(PatienceSchedule)];
 
         ScenarioDays = Clock.LocalDays(scenario.TimeZone);
         Calendars = scenario.Calendars.ToDictionary(c => c.Name, c => new GateCalendar(c, Clock, scenario.Changes), StringComparer.Ordinal);
@@ -50,6 +51,21 @@ public sealed class CrossingModel
     public int EmptyClassIndex { get; }
 
     public IReadOnlyDictionary<string, GateCalendar> Calendars { get; }
+
+    /// <summary>
+    /// Per class index, its patience over time: from the start, then from local midnight of each dated change
+    /// (null = its trucks never give up). A truck draws the patience in force when it arrives.
+    /// </summary>
+    public (double Hours, Distribution? PatienceHours)[][] PatienceSchedules { get; }
+
+    private (double Hours, Distribution? PatienceHours)[] PatienceSchedule(CargoClassSpec cargoClass) =>
+    [
+        (0, cargoClass.PatienceHours),
+        .. Scenario.Changes
+            .Where(c => c.CargoClass == cargoClass.Name && c.Patience is not null)
+            .OrderBy(c => c.From)
+            .Select(c => (Math.Max(0, Clock.HoursAtStartOf(c.From, Scenario.TimeZone)), c.Patience!.PatienceHours)),
+    ];
 
     public CompiledDirection[] Directions { get; }
 
@@ -85,7 +101,8 @@ public sealed class CrossingModel
     private CompiledPool CompilePool(PoolSpec spec, int index)
     {
         var calendar = spec.Calendar is null ? null : Calendars[spec.Calendar];
-        return new CompiledPool(spec.Name, index, CapacitySchedule(calendar, spec.Units, []), spec.ReturnHours);
+        var changes = Scenario.Changes.Where(c => c.Pool == spec.Name && c.Units is not null).Select(c => (c.From, c.Units!.Value));
+        return new CompiledPool(spec.Name, index, CapacitySchedule(calendar, spec.Units, changes), spec.ReturnHours);
     }
 
     private CompiledDirection CompileDirection(DirectionSpec spec, int index, List<string> directionNames)

@@ -313,7 +313,7 @@ public sealed partial class CrossingReplication
         }
 
         var classRuntime = _classes[cargoClass];
-        if (classRuntime.Spec.PatienceHours is { } patience && !isEmptyReturn)
+        if (!isEmptyReturn && PatienceNow(cargoClass) is { } patience)
         {
             // A truck of the starting backlog has been waiting since it arrived: its patience runs from then.
             truck.PatienceDeadlineHours = truck.ArrivedHours + patience.Sample(isBacklog ? classRuntime.BacklogPatienceStream : classRuntime.PatienceStream);
@@ -352,6 +352,19 @@ public sealed partial class CrossingReplication
         }
 
         return truck;
+    }
+
+    /// <summary>The patience a truck of the class draws if it arrives now: the class's, or a dated change's from its date.</summary>
+    private Distribution? PatienceNow(int cargoClass)
+    {
+        var schedule = _model.PatienceSchedules[cargoClass];
+        var breakpoint = 0;
+        while (breakpoint + 1 < schedule.Length && schedule[breakpoint + 1].Hours <= _sim.NowHours)
+        {
+            breakpoint++;
+        }
+
+        return schedule[breakpoint].PatienceHours;
     }
 
     /// <summary>

@@ -1,11 +1,12 @@
+using BorderSim.Engine.Randomness;
 using NodaTime;
 
 namespace BorderSim.Model.Spec;
 
 /// <summary>
 /// From local midnight of <see cref="From"/> (scenario time zone) on, something changes: a stage gets
-/// other servers, a road other lanes, a calendar other hours, an appointment quota another value.
-/// Exactly one target (stage, road or calendar) is set.
+/// other servers, a road other lanes, a calendar other hours, an appointment quota another value, a class
+/// another patience, a pool another number of units. Exactly one target (stage, road, calendar, class or pool) is set.
 /// </summary>
 public sealed record ScheduledChangeSpec(
     LocalDate From,
@@ -29,4 +30,19 @@ public sealed record ScheduledChangeSpec(
 
     /// <summary>A check's or road's new reserved booths or lanes per class (empty = none).</summary>
     public IReadOnlyList<ReservedServers>? Reserved { get; init; }
+
+    /// <summary>The class whose patience changes (the target of a patience change).</summary>
+    public string? CargoClass { get; init; }
+
+    /// <summary>The class's new patience: drawn by the trucks that arrive from the change on.</summary>
+    public PatienceChangeSpec? Patience { get; init; }
+
+    /// <summary>The pool whose number of units changes (the target of a units change).</summary>
+    public string? Pool { get; init; }
+
+    /// <summary>The pool's new number of units: more are on duty at once; of fewer, those in use finish their cycle first.</summary>
+    public int? Units { get; init; }
 }
+
+/// <summary>A class's patience from a date: <paramref name="PatienceHours"/> (null = its trucks never give up).</summary>
+public sealed record PatienceChangeSpec(Distribution? PatienceHours);

@@ -302,7 +302,10 @@ public static class ScenarioSection
                 : change.Lanes is { } lanes ? lang.Say($"{change.Road}: lanes ", $"{change.Road}: số làn ") + string.Join(", ", lanes.Select(l => $"{lang.Direction(l.Key)} {l.Value}"))
                 : change.Hours is { } h ? lang.Say($"{change.Calendar}: hours ", $"{change.Calendar}: giờ làm việc ") + WeeklyHoursText(h, lang)
                 : change.QuotaPerDay is { } q ? lang.Say($"{change.Calendar}: quota {lang.Whole(q)} a day", $"{change.Calendar}: hạn mức {lang.Whole(q)} xe/ngày")
-                : change.Stage ?? change.Road ?? change.Calendar ?? "";
+                : change.Patience is { PatienceHours: { } p } ? lang.Say($"{lang.CargoClass(change.CargoClass!)}: patience {lang.Number(p.Mean)} h on average", $"{lang.CargoClass(change.CargoClass!)}: chờ tối đa trung bình {lang.Number(p.Mean)} giờ")
+                : change.Units is { } u ? lang.Say($"{change.Pool}: {lang.Whole(u)} units", $"{change.Pool}: {lang.Whole(u)} đơn vị")
+                : change.Patience is not null ? lang.Say($"{lang.CargoClass(change.CargoClass!)}: no longer give up", $"{lang.CargoClass(change.CargoClass!)}: không bỏ về nữa")
+                : change.Stage ?? change.Road ?? change.Calendar ?? change.CargoClass ?? change.Pool ?? "";
             yield return lang.Say($"from {lang.Date(change.From)}: {what}{Why(change.Reason)}", $"từ {lang.Date(change.From)}: {what}{Why(change.Reason)}");
         }
     }

@@ -7,13 +7,13 @@ namespace BorderSim.Scenarios.Mapping;
 
 /// <summary>
 /// Reads dated changes: from a day, a check stage gets other servers, a road other lanes,
-/// a calendar other hours or another appointment quota. Each change has exactly one target.
+/// a calendar other hours or another appointment quota, a class another patience, a pool another number of units. Each change has exactly one target.
 /// </summary>
 internal sealed class ChangeMapper(Fields f, Names names)
 {
     private readonly List<(YNode Node, string Field, string Target, string Name, LocalDate From, IReadOnlyList<ReservedServers> Reserved)> _reservations = [];
 
-    private static readonly string[] Known = ["from", "stage", "road", "calendar", "servers", "lanes", "hours", "quota_per_day", "cap_per_day", "priority", "reserved", "reason"];
+    private static readonly string[] Known = ["from", "stage", "road", "calendar", "servers", "lanes", "hours", "quota_per_day", "cap_per_day", "priority", "reserved", "reason", "class", "patience", "pool", "units"];
 
     public List<ScheduledChangeSpec> Read(YNode node)
     {
@@ -48,11 +48,11 @@ internal sealed class ChangeMapper(Fields f, Names names)
         LocalDate? from = map.Get("from") is { } fromNode ? f.Date(fromNode, Fields.Join(field, "from")) : null;
         // A change dated outside the run is a warning (DatedEntry.WarningsFor), not an error: the run's
         // length can still change with --days.
-        var targets = new[] { "stage", "road", "calendar" }.Where(t => map.Get(t) is not null).ToList();
+        var targets = new[] { "stage", "road", "calendar", "class", "pool" }.Where(t => map.Get(t) is not null).ToList();
         if (targets.Count != 1)
         {
             f.Error(map, field, targets.Count == 0
-                    ? "a change needs a target: stage, road or calendar"
+                    ? "a change needs a target: stage, road, calendar, class or pool"
                     : $"a change has one target, found {string.Join(" and ", targets)}",
                 "write one change per target, e.g. { from: 2026-06-20, stage: vn_customs, servers: 8 }");
             return null;
@@ -67,9 +67,11 @@ internal sealed class ChangeMapper(Fields f, Names names)
         {
             "stage" => new[] { "servers", "cap_per_day", "priority", "reserved" },
             "road" => ["lanes", "cap_per_day", "priority", "reserved"],
+            "class" => ["patience"],
+            "pool" => ["units"],
             _ => ["hours", "quota_per_day"],
         };
-        foreach (var key in new[] { "servers", "lanes", "hours", "quota_per_day", "cap_per_day", "priority", "reserved" }.Where(k => map.Get(k) is not null && !allowed.Contains(k)))
+        foreach (var key in new[] { "servers", "lanes", "hours", "quota_per_day", "cap_per_day", "priority", "reserved", "patience", "units" }.Where(k => map.Get(k) is not null && !allowed.Contains(k)))
         {
             f.Error(map.Get(key)!, Fields.Join(field, key), $"{key} does not apply to a {target} change",
                 key switch
@@ -79,6 +81,8 @@ internal sealed class ChangeMapper(Fields f, Names names)
                     "priority" => "a priority order changes on a check { from, stage, priority: [fruit] } or a road { from, road, priority: [fruit] }",
                     "reserved" => "reserved servers change on a check { from, stage, reserved: { fruit: 2 } } or a road { from, road, reserved: { fruit: 1 } }",
                     "cap_per_day" => "a clearance cap changes on a check { from, stage, cap_per_day } or a road { from, road, cap_per_day: { export: 300 } }",
+                    "patience" => "patience changes on a class: { from, class: fruit, patience: lognormal(24h, 6h) }",
+                    "units" => "units change on a pool: { from, pool: handover_drivers, units: 30 }",
                     _ => "hours and quota_per_day change on a calendar: { from, calendar, hours }",
                 });
         }
@@ -100,8 +104,25 @@ internal sealed class ChangeMapper(Fields f, Names names)
         int? quota = null;
         ClearanceCapSpec? cap = null;
         Dictionary<string, ClearanceCapSpec>? roadCaps = null;
+        PatienceChangeSpec? patience = null;
+        int? units = null;
         switch (target)
         {
+            case "pool":
+                if (!f.Reference(targetNode, targetField, name, "pool", names.Pools)
+                    || (units = f.Int(map.Get("units")!, Fields.Join(field, "units"), 1, "a pool keeps at least one unit; take it off duty with its calendar instead")) is null)
+                {
+                    return null;
+                }
+
+                break;
+            case "class":
+                if (!f.Reference(targetNode, targetField, name, "class", names.Classes) || (patience = ReadPatience(map.Get("patience")!, Fields.Join(field, "patience"), name)) is null)
+                {
+                    return null;
+                }
+
+                break;
             case "stage":
                 if (!names.StageKinds.TryGetValue(name, out var kind))
                 {
@@ -183,9 +204,13 @@ internal sealed class ChangeMapper(Fields f, Names names)
             : new ScheduledChangeSpec(from.Value, target == "stage" ? name : null, target == "road" ? name : null,
                 target == "calendar" ? name : null, servers, lanes, hours, quota, reason)
             {
+                CargoClass = target == "class" ? name : null,
+                Patience = patience,
+                Pool = target == "pool" ? name : null,
+                Units = units,
                 CapPerDay = cap,
                 CapPerDayByDirection = roadCaps,
-                Priority = map.Get("priority") is { } priorityNode && target != "calendar" ? PriorityOrder.Read(f, names, priorityNode, Fields.Join(field, "priority")) : null,
+                Priority = map.Get("priority") is { } priorityNode && target is "stage" or "road" ? PriorityOrder.Read(f, names, priorityNode, Fields.Join(field, "priority")) : null,
                 Reserved = reserved,
             };
     }
@@ -223,6 +248,30 @@ internal sealed class ChangeMapper(Fields f, Names names)
                 }
             }
         }
+    }
+
+    /// <summary>A class's new patience: a distribution, or <c>none</c> (its trucks no longer give up).</summary>
+    private PatienceChangeSpec? ReadPatience(YNode node, string field, string cargoClass)
+    {
+        if (cargoClass == CargoClassSpec.EmptyClassName)
+        {
+            f.Error(node, field, "trucks returning empty never give up", "change the patience of a loaded class");
+            return null;
+        }
+
+        if (node is YScalar { Value: "none" })
+        {
+            return new PatienceChangeSpec(null);
+        }
+
+        var patience = f.Distribution(node, field);
+        if (patience is { Mean: <= 0 })
+        {
+            f.Error(node, field, "a patience of 0 makes every truck give up at once", "give how long drivers wait, e.g. lognormal(24h, 6h); write none if they no longer give up");
+            return null;
+        }
+
+        return patience is null ? null : new PatienceChangeSpec(patience);
     }
 
     private Dictionary<string, int>? ReadLanes(YNode node, string field)
