@@ -32,7 +32,7 @@ public static class CapacityCommand
 
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("FILE") { Description = "Scenario file" };
+        var common = SearchOptions.Create(DefaultOutput, "capacity.csv, capacity.png/.svg, runlist.csv, runs/ and run.json");
         var target = new Option<string>("--target")
         {
             Description = "The requirement, METRIC<=VALUE or METRIC>=VALUE with a metric id of summary.csv, e.g. 'wait_hours_mean/export/all<=4'",
@@ -47,28 +47,16 @@ public static class CapacityCommand
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = false,
         };
-        var output = new Option<string>("--output", "-o")
-        {
-            Description = "Directory for capacity.csv, capacity.png/.svg, runlist.csv, runs/ and run.json",
-            HelpName = "DIR",
-            DefaultValueFactory = _ => DefaultOutput,
-        };
-        var shard = new Option<string?>("--shard")
-        {
-            Description = "Run only shard K of N of each round's runs (see README: merge, then run again on the merged directory) [default: all runs]",
-            HelpName = "K/N",
-        };
         Option<double?> tolerance = CommonOptions.NumberBetween("--tolerance", 0, 1, "0.005");
         tolerance.Description = "Stop refining when every bracket is narrower than this share of demand [default: 0.005]";
         tolerance.HelpName = "SHARE";
         Option<double?> maxFactor = CommonOptions.NumberBetween("--max-factor", 0, 1e6, "10");
         maxFactor.Description = "Largest demand tried, as a multiple of the scenario's [default: 10]";
         maxFactor.HelpName = "X";
-        RunSettingsOptions settings = RunSettingsOptions.Create();
-        settings.Threads.Description = "Runs at once, each one replication on one thread; results do not depend on it [default: all cores]";
+        RunSettingsOptions settings = common.Settings;
         var command = new Command("capacity", "Find the largest demand at which a target still holds, with a 95% confidence interval")
         {
-            file, target, scale, output, shard, tolerance, maxFactor,
+            common.File, target, scale, common.Output, common.Shard, tolerance, maxFactor,
         };
         settings.AddTo(command);
         command.SetAction(parseResult =>
@@ -80,13 +68,13 @@ public static class CapacityCommand
 
             return Execute(
                 new CapacityRequest(
-                    parseResult.GetValue(file)!,
+                    parseResult.GetValue(common.File)!,
                     parseResult.GetValue(target)!,
                     parseResult.GetValue(scale) ?? [],
                     sets,
-                    parseResult.GetValue(output) ?? DefaultOutput,
+                    parseResult.GetValue(common.Output) ?? DefaultOutput,
                     settings.ReadRunOptions(parseResult),
-                    parseResult.GetValue(shard),
+                    parseResult.GetValue(common.Shard),
                     parseResult.GetValue(tolerance) ?? 0.005,
                     parseResult.GetValue(maxFactor) ?? 10),
                 context);
@@ -98,34 +86,17 @@ public static class CapacityCommand
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        DateTimeOffset startedUtc = DateTimeOffset.UtcNow;
-        ScenarioLoadResult loaded = ScenarioInput.LoadAndReport(request.File, request.Sets, context);
-        if (!loaded.IsValid)
+        if (SearchStart.Load(request.File, request.Sets, context) is not { } start)
         {
             return ExitCodes.InvalidInput;
         }
 
-        ScenarioSpec scenario = loaded.Scenario!;
+        ScenarioSpec scenario = start.Scenario;
         var model = new CrossingModel(scenario);
-        var errors = new List<string>();
-        Target? target = null;
-        if (!Target.TryParse(request.TargetText, [.. ExperimentRunner.MetricKeys(scenario).Select(k => k.Id)], out target, out string targetError))
-        {
-            errors.Add(targetError);
-        }
-
-        Shard? shard = null;
-        if (request.ShardText is { } shardText)
-        {
-            if (Shard.TryParse(shardText, out Shard parsedShard, out string shardError))
-            {
-                shard = parsedShard;
-            }
-            else
-            {
-                errors.Add(shardError);
-            }
-        }
+        start.ParseTargets([request.TargetText]);
+        Target? target = start.Targets.FirstOrDefault();
+        start.ParseShard(request.ShardText);
+        List<string> errors = start.Errors;
 
         // What demand means: the scaled values and their values in the scenario as written (with --set).
         var scaled = new List<(string Path, double Base)>();
@@ -155,16 +126,15 @@ public static class CapacityCommand
             }
         }
 
-        if (errors.Count > 0)
+        if (start.ReportErrors(context))
         {
-            errors.ForEach(context.Error.WriteLine);
             return ExitCodes.InvalidInput;
         }
 
         RunOptions options = request.Options;
         int replications = options.Replications ?? scenario.Replications;
-        double start = CapacitySearch.SaturationFactor(model);
-        var search = new CapacitySearch(target!, Math.Min(start, request.MaxFactor), request.Tolerance, request.MaxFactor);
+        double saturation = CapacitySearch.SaturationFactor(model);
+        var search = new CapacitySearch(target!, Math.Min(saturation, request.MaxFactor), request.Tolerance, request.MaxFactor);
         string[] paths = [.. scaled.Select(s => s.Path)];
         SearchConfig ConfigAt(double factor) => new([.. scaled.Select(s => (s.Path, Format(s.Base * factor)))]);
 
@@ -174,9 +144,10 @@ public static class CapacityCommand
             return ExitCodes.OutputNotWritten;
         }
 
-        var runner = new SearchRunner(request.File, request.Sets, options, paths, session, context, shard);
+        SearchRunner runner = start.Runner(request.File, request.Sets, options, paths, session, context);
+        DateTimeOffset startedUtc = start.StartedUtc;
         context.Diagnostic(FormattableString.Invariant(
-            $"capacity: {target} on {scenario.Name}; demand scaled through {string.Join(", ", paths)}; {replications} replications per factor on common random numbers; the busiest stage is saturated at factor {start:G4}"));
+            $"capacity: {target} on {scenario.Name}; demand scaled through {string.Join(", ", paths)}; {replications} replications per factor on common random numbers; the busiest stage is saturated at factor {saturation:G4}"));
         var points = new List<CapacityPoint>();
         var rows = new List<CapacityRow>();
         int rounds = 0;
@@ -211,15 +182,9 @@ public static class CapacityCommand
                     return ExitCodes.InvalidInput;
                 }
 
-                switch (runner.RunRound(rounds, round))
+                if (SearchStart.ExitAfter(runner.RunRound(rounds, round), session, outputs => Info(request, context, runner, startedUtc, outputs, null)) is { } exit)
                 {
-                    case RoundStatus.Interrupted:
-                        return ExitCodes.Interrupted;
-                    case RoundStatus.Failed:
-                        return ExitCodes.RunFailed;
-                    case RoundStatus.OtherShardsMissing:
-                        session.Commit(outputs => Info(request, context, runner, startedUtc, outputs, null));
-                        return ExitCodes.Ok;
+                    return exit;
                 }
 
                 foreach (double factor in factors)
@@ -256,7 +221,7 @@ public static class CapacityCommand
                 Found(estimate.Point, DemandAt),
                 Found(estimate.Low, DemandAt),
                 Found(estimate.High, DemandAt),
-                SaturationDemand(points, start),
+                SaturationDemand(points, saturation),
                 session);
             session.Commit(outputs => Info(request, context, runner, startedUtc, outputs, answer));
             context.Out.Write(Line(estimate, DemandAt, points) + "\n");

@@ -37,7 +37,7 @@ public static class OptimizeCommand
 
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("FILE") { Description = "Scenario file" };
+        var common = SearchOptions.Create(DefaultOutput, "optimize.csv, optimize.png/.svg, runlist.csv, runs/ and run.json");
         var vary = new Option<string[]>("--vary")
         {
             Description = "A scenario value to choose: path=a,b,c or path=from:to:step (repeatable; every combination is a configuration)",
@@ -59,17 +59,6 @@ public static class OptimizeCommand
             Description = $"The metric to make smallest among the feasible [default: cost_usd_per_day when the scenario has costs, else {ResourceObjective}, the check servers plus road lanes]",
             HelpName = "METRIC",
         };
-        var output = new Option<string>("--output", "-o")
-        {
-            Description = "Directory for optimize.csv, optimize.png/.svg, runlist.csv, runs/ and run.json",
-            HelpName = "DIR",
-            DefaultValueFactory = _ => DefaultOutput,
-        };
-        var shard = new Option<string?>("--shard")
-        {
-            Description = "Run only shard K of N of each round's runs (merge, then run again on the merged directory) [default: all runs]",
-            HelpName = "K/N",
-        };
         Option<double?> tolerance = CommonOptions.NumberBetween("--tolerance", 0, 1, "0.05");
         tolerance.Description = "Indifference zone of each target, as a share of its value: a configuration this close may be judged either way [default: 0.05]";
         tolerance.HelpName = "SHARE";
@@ -79,12 +68,11 @@ public static class OptimizeCommand
         Option<int?> maxReplications = CommonOptions.WholeNumber("--max-replications", null, 2, 100_000);
         maxReplications.Description = "Most replications of one configuration; a decision still open then is taken on the means and flagged [default: 100]";
         maxReplications.HelpName = "N";
-        RunSettingsOptions settings = RunSettingsOptions.Create();
+        RunSettingsOptions settings = common.Settings;
         settings.Replications.Description = "First-stage replications of every configuration (at least 2) [default: the scenario's replications]";
-        settings.Threads.Description = "Runs at once, each one replication on one thread; results do not depend on it [default: all cores]";
         var command = new Command("optimize", "Find the cheapest configuration that meets the targets, with a statistical guarantee")
         {
-            file, vary, target, minimize, output, shard, tolerance, indifference, maxReplications,
+            common.File, vary, target, minimize, common.Output, common.Shard, tolerance, indifference, maxReplications,
         };
         settings.AddTo(command);
         command.SetAction(parseResult =>
@@ -96,14 +84,14 @@ public static class OptimizeCommand
 
             return Execute(
                 new OptimizeRequest(
-                    parseResult.GetValue(file)!,
+                    parseResult.GetValue(common.File)!,
                     parseResult.GetValue(vary) ?? [],
                     parseResult.GetValue(target) ?? [],
                     parseResult.GetValue(minimize),
                     sets,
-                    parseResult.GetValue(output) ?? DefaultOutput,
+                    parseResult.GetValue(common.Output) ?? DefaultOutput,
                     settings.ReadRunOptions(parseResult),
-                    parseResult.GetValue(shard),
+                    parseResult.GetValue(common.Shard),
                     parseResult.GetValue(tolerance) ?? 0.05,
                     parseResult.GetValue(indifference),
                     parseResult.GetValue(maxReplications) ?? 100),
@@ -116,14 +104,12 @@ public static class OptimizeCommand
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        DateTimeOffset startedUtc = DateTimeOffset.UtcNow;
-        ScenarioLoadResult loaded = ScenarioInput.LoadAndReport(request.File, request.Sets, context);
-        if (!loaded.IsValid)
+        if (SearchStart.Load(request.File, request.Sets, context) is not { } start)
         {
             return ExitCodes.InvalidInput;
         }
 
-        ScenarioSpec scenario = loaded.Scenario!;
+        ScenarioSpec scenario = start.Scenario;
 
         // Without --minimize: the cost a day when the scenario prices its resources, else the fewest servers and lanes.
         if (request.Minimize is null && scenario.Costs is not null)
@@ -131,22 +117,10 @@ public static class OptimizeCommand
             request = request with { Minimize = Metrics.CostUsdPerDay.Name };
         }
 
-        string[] known = [.. ExperimentRunner.MetricKeys(scenario).Select(k => k.Id)];
-        var errors = new List<string>();
-        var targets = new List<Target>();
-        foreach (string text in request.TargetTexts)
-        {
-            if (Target.TryParse(text, known, out Target? parsed, out string error))
-            {
-                targets.Add(parsed!);
-            }
-            else
-            {
-                errors.Add(error);
-            }
-        }
-
-        if (request.Minimize is { } objective && !Target.TryParse(objective + "<=0", known, out _, out string why))
+        start.ParseTargets(request.TargetTexts);
+        List<Target> targets = start.Targets;
+        List<string> errors = start.Errors;
+        if (request.Minimize is { } objective && !Target.TryParse(objective + "<=0", start.MetricIds, out _, out string why))
         {
             errors.Add(why.Replace("--target '" + objective + "<=0'", "--minimize '" + objective + "'", StringComparison.Ordinal));
         }
@@ -169,19 +143,7 @@ public static class OptimizeCommand
             }
         }
 
-        Shard? shard = null;
-        if (request.ShardText is { } shardText)
-        {
-            if (Shard.TryParse(shardText, out Shard parsedShard, out string shardError))
-            {
-                shard = parsedShard;
-            }
-            else
-            {
-                errors.Add(shardError);
-            }
-        }
-
+        start.ParseShard(request.ShardText);
         int firstStage = request.Options.Replications ?? scenario.Replications;
         if (firstStage < 2)
         {
@@ -193,9 +155,8 @@ public static class OptimizeCommand
             errors.Add($"--max-replications {request.MaxReplications} is below the {firstStage} first-stage replications");
         }
 
-        if (errors.Count > 0)
+        if (start.ReportErrors(context))
         {
-            errors.ForEach(context.Error.WriteLine);
             return ExitCodes.InvalidInput;
         }
 
@@ -207,7 +168,8 @@ public static class OptimizeCommand
             return ExitCodes.OutputNotWritten;
         }
 
-        var runner = new SearchRunner(request.File, request.Sets, request.Options, paths, session, context, shard);
+        SearchRunner runner = start.Runner(request.File, request.Sets, request.Options, paths, session, context);
+        DateTimeOffset startedUtc = start.StartedUtc;
         var specs = new List<ScenarioSpec>();
         foreach (SearchConfig config in configs)
         {
@@ -242,15 +204,9 @@ public static class OptimizeCommand
                     round.AddRange(Enumerable.Range(observations[i].Count, wanted[i] - observations[i].Count).Select(r => new SearchRun(configs[i], r)));
                 }
 
-                switch (runner.RunRound(rounds, round))
+                if (SearchStart.ExitAfter(runner.RunRound(rounds, round), session, outputs => Info(request, context, runner, startedUtc, outputs, "")) is { } exit)
                 {
-                    case RoundStatus.Interrupted:
-                        return ExitCodes.Interrupted;
-                    case RoundStatus.Failed:
-                        return ExitCodes.RunFailed;
-                    case RoundStatus.OtherShardsMissing:
-                        session.Commit(outputs => Info(request, context, runner, startedUtc, outputs, ""));
-                        return ExitCodes.Ok;
+                    return exit;
                 }
 
                 for (int i = 0; i < configs.Count; i++)

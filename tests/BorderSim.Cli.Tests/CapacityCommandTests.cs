@@ -3,27 +3,9 @@ using System.Text.RegularExpressions;
 
 namespace BorderSim.Cli.Tests;
 
-public class CapacityCommandTests
+public class CapacityCommandTests : SearchCommandTests
 {
     private const string WaitTarget = "wait_hours_mean/inbound/all<=0.2";
-    private string _directory = "";
-
-    private static string MMc
-    {
-        get
-        {
-            var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "BorderSim.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return Path.Combine(directory!.FullName, "scenarios", "validation", "mmc.yaml");
-        }
-    }
-
-    [SetUp]
-    public void CreateDirectory() => _directory = CliRunner.NewTemporaryDirectory();
 
     /// <summary>A quick search: 4 days, 3 replications a factor, 5 % brackets.</summary>
     private CliRunner.Outcome Quick(string output, params string[] more) =>
@@ -43,7 +25,7 @@ public class CapacityCommandTests
         // lambda = 20.725/h = 497.4 trucks/day. The search (10 replications of 29 measured days a factor, seed 1001) must put
         // the Erlang C value inside its 95% interval, and its estimate within 2% of it: the interval is about ±1.2% wide
         // here, so 2% is the estimate's own noise with room, not a tolerance fitted to the result.
-        string output = Path.Combine(_directory, "cap");
+        string output = Path.Combine(Folder, "cap");
         CliRunner.Outcome outcome = CliRunner.Run("capacity", MMc, "--target", WaitTarget, "-o", output, "--tolerance", "0.01");
         Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
         (double point, double low, double high) = Answer(outcome.Out);
@@ -63,7 +45,7 @@ public class CapacityCommandTests
     [Test]
     public void An_unknown_metric_in_the_target_is_refused_before_anything_runs()
     {
-        string output = Path.Combine(_directory, "never");
+        string output = Path.Combine(Folder, "never");
         CliRunner.Outcome outcome = CliRunner.Run("capacity", MMc, "--target", "wait_hours_mean/inbond/all<=0.2", "-o", output);
         Assert.Multiple(() =>
         {
@@ -76,7 +58,7 @@ public class CapacityCommandTests
     [Test]
     public void A_scaled_path_that_is_not_a_number_is_refused_naming_it()
     {
-        CliRunner.Outcome outcome = CliRunner.Run("capacity", MMc, "--target", WaitTarget, "--scale", "directions.inbound.stages.booth.service", "-o", Path.Combine(_directory, "x"));
+        CliRunner.Outcome outcome = CliRunner.Run("capacity", MMc, "--target", WaitTarget, "--scale", "directions.inbound.stages.booth.service", "-o", Path.Combine(Folder, "x"));
         Assert.Multiple(() =>
         {
             Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
@@ -87,8 +69,8 @@ public class CapacityCommandTests
     [Test]
     public void The_answer_does_not_depend_on_threads_and_a_rerun_resumes_every_run_from_its_part()
     {
-        string one = Path.Combine(_directory, "one");
-        string two = Path.Combine(_directory, "two");
+        string one = Path.Combine(Folder, "one");
+        string two = Path.Combine(Folder, "two");
         CliRunner.Outcome first = Quick(one, "--threads", "1");
         CliRunner.Outcome second = Quick(two, "--threads", "2");
         Assert.That(first.ExitCode, Is.EqualTo(ExitCodes.Ok), first.Error);
@@ -110,10 +92,10 @@ public class CapacityCommandTests
     [Test]
     public void Two_shards_merged_and_finished_give_the_unsharded_answer()
     {
-        string whole = Path.Combine(_directory, "whole");
-        string a = Path.Combine(_directory, "a");
-        string b = Path.Combine(_directory, "b");
-        string merged = Path.Combine(_directory, "merged");
+        string whole = Path.Combine(Folder, "whole");
+        string a = Path.Combine(Folder, "a");
+        string b = Path.Combine(Folder, "b");
+        string merged = Path.Combine(Folder, "merged");
         CliRunner.Outcome unsharded = Quick(whole);
         CliRunner.Outcome shardA = Quick(a, "--shard", "1/2");
         CliRunner.Outcome shardB = Quick(b, "--shard", "2/2");

@@ -1,33 +1,15 @@
 namespace BorderSim.Cli.Tests;
 
-public class OptimizeCommandTests
+public class OptimizeCommandTests : SearchCommandTests
 {
     private const string Servers = "directions.inbound.stages.booth.servers";
-    private string _directory = "";
-
-    private static string MMc
-    {
-        get
-        {
-            var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "BorderSim.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return Path.Combine(directory!.FullName, "scenarios", "validation", "mmc.yaml");
-        }
-    }
-
-    [SetUp]
-    public void CreateDirectory() => _directory = CliRunner.NewTemporaryDirectory();
 
     [Test]
     public void The_fewest_servers_of_five_to_eight_keeping_the_mean_wait_under_twelve_minutes_at_480_trucks_a_day_is_six()
     {
         // Erlang C at lambda = 20/h, mu = 4/h: Wq = infinite (5 servers, rho = 1), 0.147 h (6), 0.038 h (7), 0.011 h (8).
         // 6 is 0.053 h inside the 0.2 h target, five times the 0.01 h tolerance (5% of the target): it must be found.
-        string output = Path.Combine(_directory, "opt");
+        string output = Path.Combine(Folder, "opt");
         CliRunner.Outcome outcome = CliRunner.Run("optimize", MMc, "--vary", $"{Servers}=5:8:1", "--target", "wait_hours_mean/inbound/all<=0.2", "-o", output);
         string[] csv = File.ReadAllLines(Path.Combine(output, "optimize.csv"));
         Assert.Multiple(() =>
@@ -48,7 +30,7 @@ public class OptimizeCommandTests
         const string service = "directions.inbound.stages.booth.service";
         CliRunner.Outcome outcome = CliRunner.Run(
             "optimize", MMc, "--vary", $"{service}=exp(15min),exp(15.05min)", "--target", "wait_hours_mean/inbound/all<=0.5",
-            "--minimize", "wait_hours_mean/inbound/all", "--indifference", "0.02", "--days", "10", "-o", Path.Combine(_directory, "iz"));
+            "--minimize", "wait_hours_mean/inbound/all", "--indifference", "0.02", "--days", "10", "-o", Path.Combine(Folder, "iz"));
         Assert.Multiple(() =>
         {
             Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
@@ -63,7 +45,7 @@ public class OptimizeCommandTests
         // By hand (Erlang C waits, 480 trucks/day, 20 USD a truck-hour, 10 USD a booth-hour, always open):
         // 6 servers 6 x 240 + 480 x 0.147 x 20 = 1,440 + 1,411 = 2,851 USD/day; 7 servers 1,680 + 480 x 0.038 x 20 = 2,045.
         // The difference, about 800 USD/day, is far beyond the indifference zone (5 % of the best, about 100).
-        string output = Path.Combine(_directory, "cost");
+        string output = Path.Combine(Folder, "cost");
         CliRunner.Outcome outcome = CliRunner.Run(
             "optimize", MMc, "--vary", $"{Servers}=6,7", "--target", "wait_hours_mean/inbound/all<=0.2",
             "--set", "costs={booth_usd_per_hour: 10}", "--set", "classes.general.delay_cost_usd_per_hour=20", "--days", "10", "-o", output);
@@ -79,7 +61,7 @@ public class OptimizeCommandTests
     [Test]
     public void An_unknown_metric_to_minimize_or_a_malformed_vary_is_refused_before_anything_runs()
     {
-        string output = Path.Combine(_directory, "never");
+        string output = Path.Combine(Folder, "never");
         CliRunner.Outcome outcome = CliRunner.Run("optimize", MMc, "--vary", $"{Servers}", "--target", "wait_hours_mean/inbound/all<=0.2", "--minimize", "cost_usd_per_dya", "-o", output);
         Assert.Multiple(() =>
         {
