@@ -147,6 +147,20 @@ public class OverrideTests
     }
 
     [Test]
+    public void A_ban_that_diverts_is_reachable_by_set()
+    {
+        var result = Read(
+            "origins={ province: { arrivals: { trucks_per_day: 300 }, routing: { all: { shares: { export: 1 } }, fruit: { shares: { export: 0.5, import: 0.5 } } } } }",
+            "bans=[ { from: 2026-06-10, direction: export, classes: [fruit], action: turn_away } ]",
+            "bans.0.action=divert",
+            "bans.0.to_route=import",
+            "bans.0.divert_share=0.6");
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Scenario!.Bans.Single(), Is.EqualTo(new BanSpec(new NodaTime.LocalDate(2026, 6, 10), null, "export", ["fruit"], BanAction.Divert, null, "") { DivertTo = "import", DivertShare = 0.6 })
+            .Using<BanSpec>((x, y) => x.Action == y.Action && x.DivertTo == y.DivertTo && x.DivertShare == y.DivertShare && x.Direction == y.Direction && x.Classes.SequenceEqual(y.Classes)));
+    }
+
+    [Test]
     public void An_unknown_item_name_is_an_error_with_did_you_mean()
     {
         var result = Read("directions.export.stages.vn_custom.servers=3");

@@ -73,6 +73,7 @@ public class SchemaTests
     [TestCase("days: 3", "days: 3\nbans: [ { from: 2026-01-06, to: 2026-01-07, direction: inbound, classes: [general], action: hold_at_yard, yard: gate_yard } ]")]
     [TestCase("days: 3", "days: 3\nchanges: [ { from: 2026-01-06, class: general, patience: exp(2h) }, { from: 2026-01-07, class: general, patience: none } ]")]
     [TestCase("days: 3", "days: 3\npools: { drivers: { units: 2 } }\nchanges: [ { from: 2026-01-06, pool: drivers, units: 4 } ]")]
+    [TestCase("directions:", "origins: { province: { arrivals: { trucks_per_day: 48 }, routing: { all: { shares: { inbound: 0.5, outbound: 0.5 } } } } }\nbans: [ { from: 2026-01-06, direction: inbound, classes: [general], action: divert, to_route: outbound, divert_share: 0.7 } ]\ndirections:\n  outbound:\n    stages:\n      - check: { name: out_booth, servers: 1, service: exp(15min) }")]
     public void A_new_field_written_right_is_accepted_by_the_reader_and_the_schema(string original, string replacement)
     {
         var text = Valid.Replace(original, replacement, StringComparison.Ordinal);
@@ -105,7 +106,8 @@ public class SchemaTests
     [TestCase("service: exp(15min)", "service: exp(15min), reserved: [general]", TestName = "A_reservation_that_is_not_a_mapping_is_rejected")]
     [TestCase("service: exp(15min)", "service: exp(15min), reserved: { general: 1 }, reserved_only: yes", TestName = "A_reserved_only_that_is_not_true_or_false_is_rejected")]
     [TestCase("days: 3", "days: 3\nchanges: [ { from: 2026-01-06, calendar: gate, reserved: { general: 1 } } ]", TestName = "A_reservation_change_on_a_calendar_is_rejected")]
-    [TestCase("days: 3", "days: 3\nbans: [ { from: 2026-01-06, direction: inbound, classes: [general], action: divert } ]", TestName = "A_ban_that_diverts_is_rejected")]
+    [TestCase("days: 3", "days: 3\nbans: [ { from: 2026-01-06, direction: inbound, classes: [general], action: divert } ]", TestName = "A_ban_that_diverts_without_its_route_is_rejected")]
+    [TestCase("days: 3", "days: 3\nbans: [ { from: 2026-01-06, direction: inbound, classes: [general], action: turn_away, to_route: outbound } ]", TestName = "A_route_to_divert_to_on_a_ban_that_does_not_divert_is_rejected")]
     public void A_mistake_the_reader_rejects_is_rejected_by_the_schema_too(string original, string replacement)
     {
         var text = Valid.Replace(original, replacement, StringComparison.Ordinal);

@@ -6,6 +6,9 @@ namespace BorderSim.Model.Crossing;
 /// <summary>An origin compiled for simulation: its arrival rates, its rule per class index (null: the class never comes from it) and its suspensions in simulation hours.</summary>
 public sealed record CompiledOrigin(string Name, int Index, ArrivalRates Arrivals, CompiledRule?[] RuleByClass, CompiledSuspension[] Suspensions)
 {
+    /// <summary>Bans that divert this origin's trucks of some classes from a route to another.</summary>
+    public CompiledDiversion[] Diversions { get; init; } = [];
+
     /// <summary>Every route (direction index) some rule of the origin may send a truck to, in order.</summary>
     public int[] Routes { get; } = [.. RuleByClass.Where(r => r is not null).SelectMany(r => r!.Routes).Distinct().Order()];
 }
@@ -45,3 +48,9 @@ public sealed record CompiledRule(RoutingKind Kind, int[] Routes, double[] Share
 
 /// <summary>A route closed to an origin's trucks from <see cref="FromHours"/> to <see cref="ToHours"/>.</summary>
 public sealed record CompiledSuspension(int Route, double FromHours, double ToHours, double DivertShare);
+
+/// <summary>A ban on <see cref="Route"/> for the classes marked in <see cref="Classes"/>: <see cref="DivertShare"/> of the drivers take <see cref="ToRoute"/>, the others turn back.</summary>
+public sealed record CompiledDiversion(int Route, double FromHours, double ToHours, bool[] Classes, int ToRoute, double DivertShare)
+{
+    public bool Holds(int route, int cargoClass, double hours) => Route == route && Classes[cargoClass] && hours >= FromHours && hours < ToHours;
+}

@@ -92,7 +92,18 @@ public sealed class CrossingModel
 
         CompiledSuspension[] suspensions = [.. spec.Suspensions.Select(s => new CompiledSuspension(
             directionNames.IndexOf(s.Route), Clock.HoursAtStartOf(s.From, Scenario.TimeZone), Clock.HoursAtStartOf(s.To.PlusDays(1), Scenario.TimeZone), s.DivertShare))];
-        return new CompiledOrigin(spec.Name, index, arrivals, rules, suspensions);
+        // A ban that diverts acts on the trucks this origin sends to the banned route (the reader checked that the
+        // target route takes the class from every origin that sends it there).
+        CompiledDiversion[] diversions = [.. Scenario.Bans
+            .Where(b => b.Action == BanAction.Divert && rules.Any(r => r is not null && r.Routes.Contains(directionNames.IndexOf(b.Direction))))
+            .Select(b => new CompiledDiversion(
+                directionNames.IndexOf(b.Direction),
+                Clock.HoursAtStartOf(b.From, Scenario.TimeZone),
+                b.To is { } to ? Clock.HoursAtStartOf(to.PlusDays(1), Scenario.TimeZone) : double.PositiveInfinity,
+                [.. ClassNames.Select(c => b.Classes.Contains(c))],
+                directionNames.IndexOf(b.DivertTo!),
+                b.DivertShare))];
+        return new CompiledOrigin(spec.Name, index, arrivals, rules, suspensions) { Diversions = diversions };
     }
 
     /// <summary>The scenario's pools, in the order of <see cref="ScenarioSpec.Pools"/>.</summary>

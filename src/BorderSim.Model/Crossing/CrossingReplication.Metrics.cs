@@ -79,7 +79,7 @@ public sealed partial class CrossingReplication
             Add(Metrics.Arrived, direction.Arrived.Sum(), name, All);
             Add(Metrics.Served, served, name, All);
             Add(Metrics.GaveUp, direction.GaveUp.Sum(), name, All);
-            if (direction.Direction.Bans.Any(b => b.Action == Spec.BanAction.TurnAway))
+            if (direction.Direction.Bans.Any(b => b.Action is Spec.BanAction.TurnAway or Spec.BanAction.Divert))
             {
                 Add(Metrics.TurnedAway, direction.TurnedAway.Sum(), name, All);
             }

@@ -25,6 +25,7 @@ public sealed partial class CrossingReplication
 
             // Two draws for every truck whatever the rule uses, so the streams stay aligned across alternatives.
             var route = ChooseRoute(origin.Origin, cargoClass, origin.RouteStream.NextDouble(), origin.RouteStream.NextDouble());
+            route = DivertIfBanned(origin, cargoClass, route);
             var measured = _sim.NowHours >= _warmUpHours;
             if (measured)
             {
@@ -73,19 +74,44 @@ public sealed partial class CrossingReplication
         }
 
         // The route is suspended: a share of drivers take another open route of their rule, the others turn back.
-        if (reaction >= suspension.DivertShare)
-        {
-            return -1;
-        }
-
         bool IsOpen(int r) => SuspensionOf(origin, r) is null;
-        var rechoice = reaction / suspension.DivertShare;
-        return rule.Kind switch
+        return React(reaction, suspension.DivertShare, rechoice => rule.Kind switch
         {
             RoutingKind.Shares => rule.Routes.Any(IsOpen) ? rule.Routes[rule.Choose(rechoice, i => IsOpen(rule.Routes[i]))] : -1,
             RoutingKind.ShortestWait => ShortestWait(rule, cargoClass, IsOpen, rechoice),
             _ => rule.Routes.FirstOrDefault(r => r != route && IsOpen(r), -1),
-        };
+        });
+    }
+
+    /// <summary>
+    /// How drivers react when their route is closed to them (a suspension, a ban that diverts): the share
+    /// <paramref name="divertShare"/> of them, those whose <paramref name="reaction"/> falls below it, take the route
+    /// <paramref name="divert"/> picks with the reaction rescaled to [0, 1); the others turn back (−1).
+    /// </summary>
+    private static int React(double reaction, double divertShare, Func<double, int> divert) =>
+        reaction >= divertShare ? -1 : divert(reaction / divertShare);
+
+    /// <summary>
+    /// The route a truck takes when a ban on the route it chose diverts its class: the ban's share of drivers take its
+    /// named route if that is open to them (not suspended), the others turn back. The reaction is drawn from a stream of
+    /// its own, only for the trucks a ban meets, so the routing draws of every other truck stay as without the ban.
+    /// </summary>
+    private int DivertIfBanned(OriginRuntime origin, int cargoClass, int route)
+    {
+        if (route < 0)
+        {
+            return route;
+        }
+
+        foreach (var diversion in origin.Origin.Diversions)
+        {
+            if (diversion.Holds(route, cargoClass, _sim.NowHours))
+            {
+                return React(origin.BanStream.NextDouble(), diversion.DivertShare, _ => SuspensionOf(origin.Origin, diversion.ToRoute) is null ? diversion.ToRoute : -1);
+            }
+        }
+
+        return route;
     }
 
     private CompiledSuspension? SuspensionOf(CompiledOrigin origin, int route)
@@ -209,6 +235,11 @@ public sealed partial class CrossingReplication
         public RandomStream ClassStream { get; } = streams[$"class/origin/{origin.Name}"];
 
         public RandomStream RouteStream { get; } = streams[$"route/origin/{origin.Name}"];
+
+        /// <summary>Drivers' reactions to a ban that diverts them (drawn only when one does).</summary>
+        public RandomStream BanStream => _banStream ??= streams[$"ban-divert/origin/{Origin.Name}"];
+
+        private RandomStream? _banStream;
 
         public long Arrived { get; set; }
 

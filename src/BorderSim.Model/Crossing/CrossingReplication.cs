@@ -217,7 +217,9 @@ public sealed partial class CrossingReplication
         var truck = NewTruck(direction.Direction.Index, cargoClass, TruckOrigin.Arrival);
         if (BanOnArrival(direction, cargoClass) is { } ban)
         {
-            if (ban.Action == Spec.BanAction.TurnAway)
+            // A ban that diverts acts on the origins' trucks before they reach the route; the route's own arrivals
+            // have no other route to take: they are turned away.
+            if (ban.Action is Spec.BanAction.TurnAway or Spec.BanAction.Divert)
             {
                 direction.TurnedAway[cargoClass] += _sim.NowHours >= _warmUpHours ? 1 : 0;
                 Leave(truck, TruckOutcome.GaveUp);

@@ -14,8 +14,11 @@ public enum BanAction
     /// <summary>Held at a staging yard of its route: it does not leave that yard while the ban holds.</summary>
     HoldAtYard,
 
-    // Diverting to another route is for the routes of issue 12 item 4: a value here and a phase that
-    // switches the truck's route.
+    /// <summary>
+    /// Diverted: of the trucks an origin sends to the route, a share take another route of their rule (<see cref="BanSpec.DivertTo"/>)
+    /// and the others turn back at the origin, as when a route is suspended; the route's own arrivals of the class are turned away.
+    /// </summary>
+    Divert,
 }
 
 /// <summary>
@@ -23,4 +26,11 @@ public enum BanAction
 /// run; scenario zone), trucks of <paramref name="Classes"/> in <paramref name="Direction"/> are not admitted:
 /// <paramref name="Action"/> says what becomes of them (<paramref name="HoldAtYard"/> names the yard).
 /// </summary>
-public sealed record BanSpec(LocalDate From, LocalDate? To, string Direction, IReadOnlyList<string> Classes, BanAction Action, string? HoldAtYard, string Reason);
+public sealed record BanSpec(LocalDate From, LocalDate? To, string Direction, IReadOnlyList<string> Classes, BanAction Action, string? HoldAtYard, string Reason)
+{
+    /// <summary>With <see cref="BanAction.Divert"/>: the route the diverted drivers take.</summary>
+    public string? DivertTo { get; init; }
+
+    /// <summary>With <see cref="BanAction.Divert"/>: the share of drivers who divert (the others turn back).</summary>
+    public double DivertShare { get; init; } = 1;
+}

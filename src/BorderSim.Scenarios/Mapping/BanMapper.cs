@@ -8,15 +8,16 @@ namespace BorderSim.Scenarios.Mapping;
 /// <summary>
 /// Reads <c>bans</c>: from a date (to a date, or the end), trucks of some classes in one direction are not
 /// admitted; <c>action</c> says what becomes of them: <c>turn_away</c>, <c>hold_at_origin</c>, or
-/// <c>hold_at_yard</c> with <c>yard: NAME</c> (a yard of that direction).
+/// <c>hold_at_yard</c> with <c>yard: NAME</c> (a yard of that direction), or <c>divert</c> with <c>to_route: NAME</c>
+/// and <c>divert_share</c> (a route fed by an origin: its drivers take another route of their rule or turn back).
 /// </summary>
 internal sealed class BanMapper(Fields f, Names names, ScenarioMapper periods)
 {
-    private static readonly string[] Known = ["from", "to", "direction", "classes", "action", "yard", "reason"];
-    private static readonly string[] Actions = ["turn_away", "hold_at_origin", "hold_at_yard"];
+    private static readonly string[] Known = ["from", "to", "direction", "classes", "action", "yard", "to_route", "divert_share", "reason"];
+    private static readonly string[] Actions = ["turn_away", "hold_at_origin", "hold_at_yard", "divert"];
     private const string Example = "write e.g. - { from: 2026-12-08, direction: export, classes: [fruit], action: turn_away }";
 
-    public List<BanSpec> Read(YNode node, IReadOnlyList<DirectionSpec> directions)
+    public List<BanSpec> Read(YNode node, IReadOnlyList<DirectionSpec> directions, IReadOnlyList<OriginSpec> origins)
     {
         var bans = new List<BanSpec>();
         var seq = f.Seq(node, "bans", Example);
@@ -27,7 +28,7 @@ internal sealed class BanMapper(Fields f, Names names, ScenarioMapper periods)
 
         for (var i = 0; i < seq.Items.Count; i++)
         {
-            if (ReadBan(seq.Items[i], Fields.Index("bans", i), directions) is { } ban)
+            if (ReadBan(seq.Items[i], Fields.Index("bans", i), directions, origins) is { } ban)
             {
                 bans.Add(ban);
             }
@@ -36,7 +37,7 @@ internal sealed class BanMapper(Fields f, Names names, ScenarioMapper periods)
         return bans;
     }
 
-    private BanSpec? ReadBan(YNode node, string field, IReadOnlyList<DirectionSpec> directions)
+    private BanSpec? ReadBan(YNode node, string field, IReadOnlyList<DirectionSpec> directions, IReadOnlyList<OriginSpec> origins)
     {
         var map = f.Map(node, field, Example);
         if (map is null)
@@ -83,23 +84,24 @@ internal sealed class BanMapper(Fields f, Names names, ScenarioMapper periods)
 
         BanAction? action = null;
         string? yard = null;
-        if (map.Get("action") is { } actionNode && f.Scalar(actionNode, Fields.Join(field, "action"), "turn_away, hold_at_origin or hold_at_yard") is { } actionText)
+        if (map.Get("action") is { } actionNode && f.Scalar(actionNode, Fields.Join(field, "action"), "turn_away, hold_at_origin, hold_at_yard or divert") is { } actionText)
         {
             action = actionText switch
             {
                 "turn_away" => BanAction.TurnAway,
                 "hold_at_origin" => BanAction.HoldAtOrigin,
                 "hold_at_yard" => BanAction.HoldAtYard,
+                "divert" => BanAction.Divert,
                 _ => null,
             };
             if (action is null)
             {
-                f.Error(actionNode, Fields.Join(field, "action"), actionText == "divert"
-                        ? "diverting to another route needs several routes, which the format does not have yet"
-                        : $"unknown action '{actionText}'",
-                    DidYouMean.Hint(actionText, Actions) ?? "write turn_away, hold_at_origin, or hold_at_yard with yard: NAME");
+                f.Error(actionNode, Fields.Join(field, "action"), $"unknown action '{actionText}'",
+                    DidYouMean.Hint(actionText, Actions) ?? "write turn_away, hold_at_origin, hold_at_yard with yard: NAME, or divert with to_route: NAME");
             }
         }
+
+        var diversion = ReadDiversion(map, field, action, direction, classes, origins);
 
         var yardNode = map.Get("yard");
         if (action == BanAction.HoldAtYard && yardNode is null)
@@ -129,11 +131,88 @@ internal sealed class BanMapper(Fields f, Names names, ScenarioMapper periods)
         }
 
         var reason = map.Get("reason") is { } reasonNode ? f.Text(reasonNode, Fields.Join(field, "reason")) ?? "" : "";
-        if (from is null || direction is null || classes.Count == 0 || classes.Count < (map.Get("classes") as YSeq)?.Items.Count || action is null || (action == BanAction.HoldAtYard && yard is null))
+        if (from is null || direction is null || classes.Count == 0 || classes.Count < (map.Get("classes") as YSeq)?.Items.Count || action is null || (action == BanAction.HoldAtYard && yard is null)
+            || (action == BanAction.Divert && diversion is null))
         {
             return null;
         }
 
-        return new BanSpec(from.Value, to, direction, classes, action.Value, yard, reason);
+        return new BanSpec(from.Value, to, direction, classes, action.Value, yard, reason)
+        {
+            DivertTo = diversion?.Route,
+            DivertShare = diversion?.Share ?? 1,
+        };
+    }
+
+    /// <summary>
+    /// <c>to_route</c> and <c>divert_share</c> of a ban that diverts: the ban's route must be fed by an origin that sends
+    /// the banned classes there, and <c>to_route</c> another route that each such origin's rule for the class names.
+    /// </summary>
+    private (string Route, double Share)? ReadDiversion(YMap map, string field, BanAction? action, string? direction, List<string> classes, IReadOnlyList<OriginSpec> origins)
+    {
+        var toNode = map.Get("to_route");
+        var shareNode = map.Get("divert_share");
+        if (action is not null && action != BanAction.Divert)
+        {
+            foreach (var (key, node) in new[] { ("to_route", toNode), ("divert_share", shareNode) })
+            {
+                if (node is not null)
+                {
+                    f.Error(node, Fields.Join(field, key), $"{key} goes with action: divert", "leave it out, or write action: divert");
+                }
+            }
+
+            return null;
+        }
+
+        if (action != BanAction.Divert)
+        {
+            return null;
+        }
+
+        if (toNode is null)
+        {
+            f.Error(map, Fields.Join(field, "to_route"), "divert needs the route the drivers take: to_route: NAME", "name another route of their routing rule, e.g. to_route: tan_thanh");
+            return null;
+        }
+
+        var share = shareNode is null ? 1 : f.Probability(shareNode, Fields.Join(field, "divert_share"));
+        var toField = Fields.Join(field, "to_route");
+        if (f.Name(toNode, toField) is not { } route || !f.Reference(toNode, toField, route, "route", names.Directions) || direction is null || share is null)
+        {
+            return null;
+        }
+
+        if (route == direction)
+        {
+            f.Error(toNode, toField, $"drivers divert from '{direction}' to itself", "name another route");
+            return null;
+        }
+
+        var ok = true;
+        foreach (var cargoClass in classes)
+        {
+            var feeding = origins
+                .Select(o => (Origin: o, Rule: o.Rules.FirstOrDefault(r => r.CargoClass == cargoClass) ?? o.Rules.FirstOrDefault(r => r.CargoClass == RoutingRuleSpec.AllClasses)))
+                .Where(p => p.Rule is not null && p.Rule.Routes.Contains(direction))
+                .ToList();
+            if (feeding.Count == 0)
+            {
+                f.Error(map.Get("action")!, Fields.Join(field, "action"), $"no origin sends class '{cargoClass}' to route '{direction}': only trucks an origin sends can divert to another route",
+                    "turn them away (turn_away) or hold them (hold_at_origin); or route the class to it from an origin");
+                ok = false;
+                continue;
+            }
+
+            foreach (var (origin, rule) in feeding.Where(p => !p.Rule!.Routes.Contains(route)))
+            {
+                var others = rule!.Routes.Where(r => r != direction).ToList();
+                f.Error(toNode, toField, $"route '{route}' does not take class '{cargoClass}' from origin '{origin.Name}' (its rule for the class names {string.Join(", ", rule.Routes)})",
+                    others.Count == 0 ? $"add '{route}' to the rule" : DidYouMean.Hint(route, others) ?? "name a route of the rule: " + string.Join(", ", others));
+                ok = false;
+            }
+        }
+
+        return ok ? (route, share.Value) : null;
     }
 }

@@ -114,7 +114,7 @@ internal sealed class ScenarioMapper
 
         var changes = map.Get("changes") is { } changesNode ? new ChangeMapper(_f, names).Read(changesNode) : [];
         var costs = map.Get("costs") is { } costsNode ? new CostsMapper(_f).Read(costsNode) : null;
-        var bans = map.Get("bans") is { } bansNode ? new BanMapper(_f, names, this).Read(bansNode, directions) : [];
+        var bans = map.Get("bans") is { } bansNode ? new BanMapper(_f, names, this).Read(bansNode, directions, origins) : [];
 
         CheckTimeSeriesStep(map, stepHours, days);
 

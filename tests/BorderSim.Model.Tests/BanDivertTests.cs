@@ -1,0 +1,121 @@
+using BorderSim.Engine.Randomness;
+using BorderSim.Model.Crossing;
+using BorderSim.Model.Experiments;
+using BorderSim.Model.Results;
+using BorderSim.Model.Spec;
+using MathNet.Numerics.Distributions;
+using NodaTime;
+
+namespace BorderSim.Model.Tests;
+
+/// <summary>A ban that diverts: of the trucks an origin sends to the banned route, a share take a named other route, the others turn back.</summary>
+public class BanDivertTests
+{
+    private static readonly CargoClassSpec[] Classes = [new("fruit", 0.5, null, 19, 6, null), SpecBuilder.General(0.5)];
+    private static readonly Dictionary<string, double> Mix = new() { ["fruit"] = 0.5, ["general"] = 0.5 };
+
+    private static double Value(ReplicationResult replication, string id) => replication.Metrics.Single(m => m.Key.Id == id).Value;
+
+    /// <summary>
+    /// An origin of 240 trucks a day whose rule sends every truck to route a (overflow to b never triggers), and route a's
+    /// own 24 a day; each route one check with booths to spare. The ban diverts fruit from a to b.
+    /// </summary>
+    private static ScenarioSpec Scenario(BanSpec ban, int days, int replications, double warmUpHours) =>
+        SpecBuilder.Scenario(
+            [
+                new DirectionSpec("a", SpecBuilder.Flat(24, Mix), [SpecBuilder.Check("booth_a", 20, new ExponentialDistribution(0.1))]),
+                new DirectionSpec("b", SpecBuilder.Flat(0, Mix), [SpecBuilder.Check("booth_b", 20, new ExponentialDistribution(0.1))]),
+            ],
+            days: days,
+            warmUpHours: warmUpHours,
+            replications: replications,
+            classes: Classes) with
+        {
+            Origins = [new OriginSpec("province", SpecBuilder.Flat(240, Mix), [new RoutingRuleSpec("all", RoutingKind.Overflow, ["a", "b"], [], int.MaxValue)], [])],
+            Bans = [ban],
+        };
+
+    private static void AssertBooks(ReplicationResult replication)
+    {
+        Assert.That(Value(replication, "origin_arrived/province"),
+            Is.EqualTo(Value(replication, "origin_turned_back/province") + Value(replication, "origin_routed/a/all/province") + Value(replication, "origin_routed/b/all/province")),
+            "the origin: arrived = turned back + routed");
+        Assert.That(Value(replication, "origin_routed/b/all/province"), Is.EqualTo(Value(replication, "arrived/b/all")), "b has no trucks of its own");
+        double inSystemAtEnd = 0;
+        foreach (var route in new[] { "a", "b" })
+        {
+            Assert.That(
+                Value(replication, $"in_system_at_warm_up/{route}/all") + Value(replication, $"arrived/{route}/all"),
+                Is.EqualTo(Value(replication, $"served/{route}/all") + Value(replication, $"gave_up/{route}/all") + Value(replication, $"in_system_at_end/{route}/all")),
+                $"route {route}: conservation");
+            inSystemAtEnd += Value(replication, $"in_system_at_end/{route}/all");
+        }
+
+        Assert.That(Value(replication, "network_in_system_at_end"), Is.EqualTo(inSystemAtEnd), "the network: the routes together");
+    }
+
+    [Test]
+    public void During_a_ban_that_diverts_every_driver_the_banned_class_reaches_the_other_route_and_nothing_else_changes()
+    {
+        // Fruit banned from a on 3-4 June (48 h to 96 h), all diverted to b. Counted by hand: b receives exactly the
+        // origin's fruit trucks of those two days and nothing else; a receives none of them, but keeps the origin's
+        // general trucks and every truck before and after; a's own fruit trucks of those days have nowhere to go
+        // and are turned away; nobody turns back at the origin.
+        var ban = new BanSpec(new LocalDate(2026, 6, 3), new LocalDate(2026, 6, 4), "a", ["fruit"], BanAction.Divert, null, "") { DivertTo = "b" };
+        var scenario = Scenario(ban, days: 6, replications: 1, warmUpHours: 0);
+        var observer = new Recorder();
+        var replication = new CrossingReplication(new CrossingModel(scenario), 0, scenario.Seed, 0, observer).Run();
+
+        var atB = observer.Trucks.Where(t => t.Direction == "b").ToList();
+        var atA = observer.Trucks.Where(t => t.Direction == "a").ToList();
+        var turnedAway = atA.Where(t => t.Outcome == TruckOutcome.GaveUp).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(atB, Has.Count.GreaterThan(200), "about 120 fruit trucks a day for two days");
+            Assert.That(atB, Is.All.Matches<TruckRecord>(t => t.CargoClass == "fruit" && t.ArrivedHours >= 48 && t.ArrivedHours < 96));
+            Assert.That(Value(replication, "origin_routed/b/all/province"), Is.EqualTo(atB.Count));
+            Assert.That(Value(replication, "origin_turned_back/province"), Is.Zero);
+            Assert.That(atA.Where(t => t.CargoClass == "fruit" && t.ArrivedHours is >= 48 and < 96), Is.EqualTo(turnedAway), "only a's own fruit trucks, turned away");
+            Assert.That(turnedAway, Has.Count.InRange(1, 60), "a's own 12 fruit trucks a day");
+            Assert.That(turnedAway.Select(t => t.WaitHours), Is.All.Zero);
+            Assert.That(Value(replication, "turned_away/a/all"), Is.EqualTo(turnedAway.Count));
+            Assert.That(Value(replication, "arrived/a/all") + Value(replication, "arrived/b/all"),
+                Is.EqualTo(Value(replication, "origin_arrived/province") + (atA.Count - Value(replication, "origin_routed/a/all/province"))),
+                "every truck of the origin reached a route; a's own trucks on top");
+            AssertBooks(replication);
+        });
+    }
+
+    [Test]
+    public void The_share_that_diverts_matches_its_binomial_proportion_and_the_others_turn_back_at_the_origin()
+    {
+        // Fruit banned from a for the whole run, 70 % divert to b, the others turn back. Every fruit truck of the origin
+        // is one Bernoulli(0.7) trial: diverted = routed to b, the others = turned back (nothing else turns back). Over
+        // 4 replications of 19 measured days, n ≈ 9,100 trials: the share must lie within the 99 % binomial interval
+        // 0.7 ± 2.576 √(0.7 × 0.3 / n) (about ± 0.012); fixed seed.
+        var ban = new BanSpec(new LocalDate(2026, 6, 1), null, "a", ["fruit"], BanAction.Divert, null, "") { DivertTo = "b", DivertShare = 0.7 };
+        var scenario = Scenario(ban, days: 20, replications: 4, warmUpHours: 24);
+        var result = ExperimentRunner.Run(scenario, new RunOptions(Threads: 2));
+
+        double diverted = 0, trials = 0;
+        foreach (var replication in result.Replications)
+        {
+            diverted += Value(replication, "origin_routed/b/all/province");
+            trials += Value(replication, "origin_routed/b/all/province") + Value(replication, "origin_turned_back/province");
+            AssertBooks(replication);
+        }
+
+        var share = diverted / trials;
+        var halfWidth = Normal.InvCDF(0, 1, 0.995) * Math.Sqrt(0.7 * 0.3 / trials);
+        TestContext.Out.WriteLine($"diverted {diverted} of {trials}: {share:F4} vs 0.7 ± {halfWidth:F4} (99 %)");
+        Assert.That(trials, Is.GreaterThan(8000));
+        Assert.That(share, Is.EqualTo(0.7).Within(halfWidth));
+    }
+
+    private sealed class Recorder : ITruckObserver
+    {
+        public List<TruckRecord> Trucks { get; } = [];
+
+        public void OnTruckLeft(TruckRecord truck) => Trucks.Add(truck);
+    }
+}
