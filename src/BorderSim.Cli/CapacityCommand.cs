@@ -5,6 +5,7 @@ using BorderSim.Model.Experiments;
 using BorderSim.Model.Results;
 using BorderSim.Model.Spec;
 using BorderSim.Reporting;
+using BorderSim.Reporting.Html;
 using BorderSim.Scenarios;
 
 namespace BorderSim.Cli;
@@ -28,7 +29,14 @@ public static class CapacityCommand
         RunOptions Options,
         string? ShardText,
         double Tolerance,
-        double MaxFactor);
+        double MaxFactor)
+    {
+        /// <summary>Write report.html (off with --no-report).</summary>
+        public bool WriteReport { get; init; } = true;
+
+        /// <summary>Language of report.html and the plot.</summary>
+        public ReportLanguage Language { get; init; } = ReportLanguage.English;
+    }
 
     public static Command Create(CliContext context)
     {
@@ -59,6 +67,7 @@ public static class CapacityCommand
             common.File, target, scale, common.Output, common.Shard, tolerance, maxFactor,
         };
         settings.AddTo(command);
+        common.Report.AddTo(command);
         command.SetAction(parseResult =>
         {
             if (!settings.TryReadOverrides(parseResult, context, out IReadOnlyList<ScenarioOverride> sets))
@@ -76,7 +85,11 @@ public static class CapacityCommand
                     settings.ReadRunOptions(parseResult),
                     parseResult.GetValue(common.Shard),
                     parseResult.GetValue(tolerance) ?? 0.005,
-                    parseResult.GetValue(maxFactor) ?? 10),
+                    parseResult.GetValue(maxFactor) ?? 10)
+                {
+                    WriteReport = common.Report.ReadWriteReport(parseResult),
+                    Language = common.Report.ReadLanguage(parseResult),
+                },
                 context);
         });
         return command;
@@ -149,6 +162,7 @@ public static class CapacityCommand
         context.Diagnostic(FormattableString.Invariant(
             $"capacity: {target} on {scenario.Name}; demand scaled through {string.Join(", ", paths)}; {replications} replications per factor on common random numbers; the busiest stage is saturated at factor {saturation:G4}"));
         var points = new List<CapacityPoint>();
+        ScenarioSpec? measured = null;
         var rows = new List<CapacityRow>();
         int rounds = 0;
         try
@@ -173,6 +187,7 @@ public static class CapacityCommand
                     }
 
                     specs[factor] = spec;
+                    measured = spec;
                     round.AddRange(Enumerable.Range(0, replications).Select(r => new SearchRun(ConfigAt(factor), r)));
                 }
 
@@ -214,7 +229,7 @@ public static class CapacityCommand
                 ("ci95_high", estimate.High, DemandAt(estimate.High)),
             ];
             session.WriteText(CapacityCsv.FileName, w => CapacityCsv.Write(paths, target!, answer, rows, w));
-            CapacityPlot.Write(
+            PlotImage? plot = CapacityPlot.Build(
                 $"Capacity: {scenario.Label}",
                 target!,
                 rows,
@@ -222,7 +237,22 @@ public static class CapacityCommand
                 Found(estimate.Low, DemandAt),
                 Found(estimate.High, DemandAt),
                 SaturationDemand(points, saturation),
-                session);
+                request.Language);
+            if (plot is not null)
+            {
+                Plots.WriteAll([plot], session);
+            }
+
+            if (request.WriteReport)
+            {
+                var input = new CapacityReportInput(
+                    scenario.Label, target!, start.KeyOf(target!.MetricId), scaled, rows,
+                    new CapacityEnd(estimate.Point, DemandAt(estimate.Point)), new CapacityEnd(estimate.Low, DemandAt(estimate.Low)), new CapacityEnd(estimate.High, DemandAt(estimate.High)),
+                    SaturationDemand(points, saturation), replications, rounds, measured!.Days, measured.WarmUpHours,
+                    start.Source(request.File, request.Sets), start.Provenance(request.File, request.Sets, context, runner.Threads));
+                session.WriteText(ReportPage.FileName, w => w.Write(CapacityReport.Build(input, plot, request.Language)));
+            }
+
             session.Commit(outputs => Info(request, context, runner, startedUtc, outputs, answer));
             context.Out.Write(Line(estimate, DemandAt, points) + "\n");
             context.Out.Write(FormattableString.Invariant(

@@ -4,6 +4,7 @@ using BorderSim.Model.Experiments;
 using BorderSim.Model.Results;
 using BorderSim.Model.Spec;
 using BorderSim.Reporting;
+using BorderSim.Reporting.Html;
 using BorderSim.Scenarios;
 
 namespace BorderSim.Cli;
@@ -33,7 +34,14 @@ public static class OptimizeCommand
         string? ShardText,
         double Tolerance,
         double? Indifference,
-        int MaxReplications);
+        int MaxReplications)
+    {
+        /// <summary>Write report.html (off with --no-report).</summary>
+        public bool WriteReport { get; init; } = true;
+
+        /// <summary>Language of report.html and the plot.</summary>
+        public ReportLanguage Language { get; init; } = ReportLanguage.English;
+    }
 
     public static Command Create(CliContext context)
     {
@@ -75,6 +83,7 @@ public static class OptimizeCommand
             common.File, vary, target, minimize, common.Output, common.Shard, tolerance, indifference, maxReplications,
         };
         settings.AddTo(command);
+        common.Report.AddTo(command);
         command.SetAction(parseResult =>
         {
             if (!settings.TryReadOverrides(parseResult, context, out IReadOnlyList<ScenarioOverride> sets))
@@ -94,7 +103,11 @@ public static class OptimizeCommand
                     parseResult.GetValue(common.Shard),
                     parseResult.GetValue(tolerance) ?? 0.05,
                     parseResult.GetValue(indifference),
-                    parseResult.GetValue(maxReplications) ?? 100),
+                    parseResult.GetValue(maxReplications) ?? 100)
+                {
+                    WriteReport = common.Report.ReadWriteReport(parseResult),
+                    Language = common.Report.ReadLanguage(parseResult),
+                },
                 context);
         });
         return command;
@@ -222,10 +235,24 @@ public static class OptimizeCommand
                 }
             }
 
-            List<OptimizeRow> rows = [.. configs.Select((c, i) => Row(c, i, selection, observations[i], targets, resources[i]))];
+            List<OptimizeRow> rows = [.. configs.Select((c, i) => Row(c, i, selection, observations[i], targets, resources[i]) with { OverloadedDirections = Overloaded(runner, c, observations[i].Count) })];
             string objectiveName = request.Minimize ?? ResourceObjective;
             session.WriteText(OptimizeCsv.FileName, w => OptimizeCsv.Write(paths, targets, objectiveName, rows, w));
-            OptimizePlot.Write($"Optimize: {scenario.Label}", string.Join(" / ", paths), targets[0], rows, session);
+            PlotImage? plot = OptimizePlot.Build($"Optimize: {scenario.Label}", string.Join(" / ", paths), targets[0], rows, request.Language);
+            if (plot is not null)
+            {
+                Plots.WriteAll([plot], session);
+            }
+
+            if (request.WriteReport)
+            {
+                var input = new OptimizeReportInput(
+                    scenario.Label, paths, [.. configs.Select(c => c.Label)], rows, targets, [.. targets.Select(t => start.KeyOf(t.MetricId))], request.Tolerance,
+                    objectiveName, request.Minimize is { } m ? start.KeyOf(m) : null, selection.Best, selection.IsSelectionGuaranteed, selection.Indifference,
+                    firstStage, request.MaxReplications, specs[0].Days, specs[0].WarmUpHours,
+                    start.Source(request.File, request.Sets), start.Provenance(request.File, request.Sets, context, runner.Threads));
+                session.WriteText(ReportPage.FileName, w => w.Write(OptimizeReport.Build(input, plot, request.Language)));
+            }
             string best = selection.Best >= 0 ? configs[selection.Best].Label : "";
             session.Commit(outputs => Info(request, context, runner, startedUtc, outputs, best));
             Print(context, selection, configs, rows, targets, objectiveName, runner, request, rounds);
@@ -279,7 +306,7 @@ public static class OptimizeCommand
             string measures = string.Join(", ", targets.Select((t, j) => FormattableString.Invariant($"{t.MetricId} {row.Targets[j].Mean:G4} ± {Half(row.Targets[j]):G3}")));
             string what = row.Status switch
             {
-                "infeasible" => $"infeasible, misses {targets[row.Verdict.MissedTarget]}",
+                "infeasible" => $"infeasible, misses {Targets(row.Verdict.MissedTargets, targets)}" + (row.Verdict.UndecidedTargets.Count > 0 ? $" (not decided: {Targets(row.Verdict.UndecidedTargets, targets)})" : ""),
                 _ => row.Status,
             };
             context.Out.Write(FormattableString.Invariant($"  {configs[i].Label}: {what}; {objectiveName} {row.Objective.Mean:G6}; {measures} ({row.Replications} replications)\n"));
@@ -288,6 +315,26 @@ public static class OptimizeCommand
         context.Out.Write(FormattableString.Invariant(
             $"  {configs.Count} configurations in {rounds} rounds ({runner.RunsRun} runs now, {runner.RunsResumed} resumed); wrote {Path.Combine(request.OutputDirectory, OptimizeCsv.FileName)}\n"));
     }
+
+    /// <summary>The directions overloaded in most of a configuration's replications (overloaded/DIRECTION = 1).</summary>
+    private static IReadOnlyList<string> Overloaded(SearchRunner runner, SearchConfig config, int replications)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int r = 0; r < replications; r++)
+        {
+            foreach ((string id, double value) in runner.ValuesOf(new SearchRun(config, r)))
+            {
+                if (id.StartsWith("overloaded/", StringComparison.Ordinal) && value >= 0.5)
+                {
+                    counts[id["overloaded/".Length..]] = counts.GetValueOrDefault(id["overloaded/".Length..]) + 1;
+                }
+            }
+        }
+
+        return [.. counts.Where(c => 2 * c.Value > replications).Select(c => c.Key).Order(StringComparer.Ordinal)];
+    }
+
+    private static string Targets(IReadOnlyList<int> indices, List<Target> targets) => string.Join(" and ", indices.Select(j => targets[j].ToString()));
 
     private static double Half(SampleSummary s) => s.Count > 1 ? s.HalfWidth95 : double.NaN;
 

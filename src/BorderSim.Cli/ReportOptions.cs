@@ -3,7 +3,7 @@ using BorderSim.Reporting;
 
 namespace BorderSim.Cli;
 
-/// <summary>--lang en|vi (report.html, console tables, plot labels) and --no-report, shared by run, compare and batch.</summary>
+/// <summary>--lang en|vi (report.html, console tables, plot labels) and --no-report, shared by run, compare, batch, capacity and optimize.</summary>
 public sealed class ReportOptions
 {
     public required Option<string> Language { get; init; }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using BorderSim.Model.Experiments;
+using BorderSim.Model.Results;
 using BorderSim.Model.Spec;
+using BorderSim.Reporting.Html;
 using BorderSim.Scenarios;
 
 namespace BorderSim.Cli;
@@ -15,6 +17,9 @@ internal sealed class SearchOptions
     public required Option<string?> Shard { get; init; }
 
     public required RunSettingsOptions Settings { get; init; }
+
+    /// <summary>--lang and --no-report.</summary>
+    public required ReportOptions Report { get; init; }
 
     /// <param name="defaultOutput">The verb's default output directory.</param>
     /// <param name="outputFiles">What the directory gets, for --help.</param>
@@ -37,6 +42,7 @@ internal sealed class SearchOptions
                 HelpName = "K/N",
             },
             Settings = settings,
+            Report = ReportOptions.Create(),
         };
     }
 }
@@ -48,12 +54,19 @@ internal sealed class SearchOptions
 /// </summary>
 internal sealed class SearchStart
 {
-    private SearchStart(ScenarioSpec scenario, DateTimeOffset startedUtc)
+    private readonly MetricKey[] _metricKeys;
+
+    private SearchStart(ScenarioSpec scenario, string sha256, DateTimeOffset startedUtc)
     {
         StartedUtc = startedUtc;
         Scenario = scenario;
-        MetricIds = [.. ExperimentRunner.MetricKeys(scenario).Select(k => k.Id)];
+        ScenarioSha256 = sha256;
+        _metricKeys = [.. ExperimentRunner.MetricKeys(scenario)];
+        MetricIds = [.. _metricKeys.Select(k => k.Id)];
     }
+
+    /// <summary>SHA-256 of the scenario text with the --set values.</summary>
+    public string ScenarioSha256 { get; }
 
     /// <summary>When the command started (before the scenario was read), for run.json.</summary>
     public DateTimeOffset StartedUtc { get; }
@@ -77,8 +90,19 @@ internal sealed class SearchStart
     {
         DateTimeOffset startedUtc = DateTimeOffset.UtcNow;
         ScenarioLoadResult loaded = ScenarioInput.LoadAndReport(file, sets, context);
-        return loaded.IsValid ? new SearchStart(loaded.Scenario!, startedUtc) : null;
+        return loaded.IsValid ? new SearchStart(loaded.Scenario!, loaded.ContentSha256, startedUtc) : null;
     }
+
+    /// <summary>The key of a metric id the scenario reports (its name, unit and scope for the report).</summary>
+    public MetricKey KeyOf(string id) => _metricKeys.First(k => k.Id == id);
+
+    /// <summary>The scenario file as read, for the report's assumptions and provenance.</summary>
+    public ScenarioSource Source(string file, IReadOnlyList<ScenarioOverride> sets) =>
+        new(file, ScenarioSha256, ScenarioInput.ReadTextOrEmpty(file), [.. sets.Select(o => o.ToString())]);
+
+    /// <summary>What reproduces the search, for the report.</summary>
+    public ReportProvenance Provenance(string file, IReadOnlyList<ScenarioOverride> sets, CliContext context, int threads) =>
+        new(CliApp.Version, ["bordersim", .. context.Arguments], [Source(file, sets)], threads, StartedUtc, DateTimeOffset.UtcNow);
 
     public void ParseTargets(IEnumerable<string> texts)
     {

@@ -12,47 +12,54 @@ public static class CapacityPlot
 {
     public const string FileStem = "capacity";
 
-    public static IReadOnlyList<string> Write(string title, Target target, IReadOnlyList<CapacityRow> rows, double? capacity, double? low, double? high, double? overloadedFromTrucksPerDay, IOutputFolder directory)
+    public static IReadOnlyList<string> Write(string title, Target target, IReadOnlyList<CapacityRow> rows, double? capacity, double? low, double? high, double? overloadedFromTrucksPerDay, IOutputFolder directory, ReportLanguage? language = null)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        return Build(title, target, rows, capacity, low, high, overloadedFromTrucksPerDay, language) is { } image ? Plots.WriteAll([image], directory) : [];
+    }
+
+    /// <summary>The plot, labelled in <paramref name="language"/>; null when no demand tried has a value of the metric.</summary>
+    public static PlotImage? Build(string title, Target target, IReadOnlyList<CapacityRow> rows, double? capacity, double? low, double? high, double? overloadedFromTrucksPerDay, ReportLanguage? language = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(directory);
+        ReportLanguage lang = language ?? ReportLanguage.English;
         List<CapacityRow> points = [.. rows.Where(r => double.IsFinite(r.Point.Mean)).OrderBy(r => r.Point.DemandTrucksPerDay)];
         if (points.Count == 0)
         {
-            return [];
+            return null;
         }
 
         var plot = new Plot();
         plot.Title(title, size: 20);
-        plot.XLabel("Demand (trucks/day, averaged over the run)", size: 15);
+        plot.XLabel(lang.Say("Demand (trucks/day, averaged over the run)", "Nhu cầu (xe/ngày, trung bình cả kỳ mô phỏng)"), size: 15);
         plot.YLabel(target.MetricId, size: 15);
         double[] xs = [.. points.Select(r => r.Point.DemandTrucksPerDay)];
         var band = plot.Add.FillY(xs, [.. points.Select(r => r.Point.Lower)], [.. points.Select(r => r.Point.Upper)]);
         band.FillStyle.Color = Colors.SteelBlue.WithAlpha(0.25);
-        band.LegendText = "95% confidence band";
+        band.LegendText = lang.Say("95% confidence band", "dải tin cậy 95%");
         var mean = plot.Add.Scatter(xs, [.. points.Select(r => r.Point.Mean)]);
         mean.Color = Colors.SteelBlue;
         mean.LineWidth = 2;
         mean.MarkerSize = 6;
-        mean.LegendText = "mean over replications (common random numbers)";
+        mean.LegendText = lang.Say("mean over replications (common random numbers)", "trung bình các lần lặp (cùng dãy số ngẫu nhiên)");
         // From the demand at which the busiest stage is saturated (the load check) to the largest demand tried.
         if (overloadedFromTrucksPerDay is { } from && from < xs.Max())
         {
             var span = plot.Add.HorizontalSpan(from, xs.Max(), Colors.Crimson.WithAlpha(0.12));
-            span.LegendText = "overloaded: depends on the run's length";
+            span.LegendText = lang.Say("overloaded: depends on the run's length", "quá tải: phụ thuộc độ dài kỳ mô phỏng");
         }
 
         var line = plot.Add.HorizontalLine(target.Value);
         line.Color = Colors.Black;
         line.LinePattern = LinePattern.Dashed;
-        line.LegendText = $"target {target.Operator} {target.Value:G4}";
+        line.LegendText = lang.Say("target ", "mục tiêu ") + $"{target.Operator} {InvariantTicks.Format(target.Value, lang)}";
         if (capacity is { } c)
         {
             var v = plot.Add.VerticalLine(c);
             v.Color = Colors.DarkGreen;
             v.LineWidth = 2;
-            v.LegendText = $"capacity {c:F0} trucks/day";
+            v.LegendText = lang.Say($"capacity {c.ToString("#,##0.0", lang.Numbers)} trucks/day", $"năng lực {c.ToString("#,##0.0", lang.Numbers)} xe/ngày");
         }
 
         foreach (double? end in new[] { low, high })
@@ -62,7 +69,7 @@ public static class CapacityPlot
                 var v = plot.Add.VerticalLine(e);
                 v.Color = Colors.DarkGreen;
                 v.LinePattern = LinePattern.Dotted;
-                v.LegendText = end == low ? "95% interval of the capacity" : "";
+                v.LegendText = end == low ? lang.Say("95% interval of the capacity", "khoảng tin cậy 95% của năng lực") : "";
             }
         }
 
@@ -70,14 +77,11 @@ public static class CapacityPlot
         double top = points.Where(r => !r.IsOverloaded).Select(r => r.Point.Upper).Where(double.IsFinite).DefaultIfEmpty(target.Value).Max();
         double bottom = Math.Min(0, points.Select(r => r.Point.Lower).Where(double.IsFinite).DefaultIfEmpty(0).Min());
         plot.Axes.SetLimitsY(bottom, Math.Max(top, target.Value) * 1.6);
-        plot.ShowLegend(Edge.Right);
-        plot.Legend.FontSize = 13;
+        // Inside, top left: the curve rises to the right, so that corner is empty, and the plot keeps the whole width.
+        plot.ShowLegend(Alignment.UpperLeft);
+        plot.Legend.FontSize = 14;
         plot.Font.Set(Plots.FontFor(title));
-        InvariantTicks.Apply(plot);
-        string png = FileStem + ".png";
-        string svg = FileStem + ".svg";
-        directory.WriteBytes(png, plot.GetImageBytes(Plots.WidthPixels, Plots.HeightPixels, ImageFormat.Png));
-        directory.WriteText(svg, w => w.Write(plot.GetSvgXml(Plots.WidthPixels, Plots.HeightPixels)));
-        return [png, svg];
+        InvariantTicks.Apply(plot, lang);
+        return new PlotImage(FileStem, plot, Plots.WidthPixels, Plots.HeightPixels);
     }
 }

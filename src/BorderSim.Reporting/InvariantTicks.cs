@@ -25,6 +25,9 @@ internal static class InvariantTicks
         }
     }
 
+    /// <summary>As <see cref="Format(double)"/>, with a decimal comma in Vietnamese.</summary>
+    public static string Format(double value, ReportLanguage? language) => language?.IsVietnamese == true ? Format(value).Replace('.', ',') : Format(value);
+
     /// <summary>Decimal point, no thousands separator (a comma would read as a decimal comma in Vietnam), no float noise, no "-0".</summary>
     public static string Format(double value) =>
         value == 0 ? "0" : value.ToString(Math.Abs(value) is >= 1e-6 and < 1e12 ? "0.######" : "G6", CultureInfo.InvariantCulture);

@@ -45,6 +45,7 @@ public static class MetricNames
             "past_shelf_life" => lang.Say("trucks past shelf life", "số xe quá hạn bảo quản"),
             "past_shelf_life_share" => lang.Say("share past shelf life", "tỷ lệ xe quá hạn bảo quản"),
             "delay_cost_usd_per_day" => lang.Say("cost of delay", "chi phí chờ đợi"),
+            "cost_usd_per_day" => lang.Say("cost a day (resources and delay)", "chi phí mỗi ngày (nguồn lực và chờ đợi)"),
             "arrival_rate_per_hour" => lang.Say("arrival rate", "tốc độ xe đến"),
             _ => name.Replace('_', ' '),
         };

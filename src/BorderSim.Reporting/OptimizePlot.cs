@@ -11,14 +11,21 @@ public static class OptimizePlot
 {
     public const string FileStem = "optimize";
 
-    public static IReadOnlyList<string> Write(string title, string xLabel, Target target, IReadOnlyList<OptimizeRow> rows, IOutputFolder directory)
+    public static IReadOnlyList<string> Write(string title, string xLabel, Target target, IReadOnlyList<OptimizeRow> rows, IOutputFolder directory, ReportLanguage? language = null)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        return Build(title, xLabel, target, rows, language) is { } image ? Plots.WriteAll([image], directory) : [];
+    }
+
+    /// <summary>The plot, labelled in <paramref name="language"/>; null when there is no configuration.</summary>
+    public static PlotImage? Build(string title, string xLabel, Target target, IReadOnlyList<OptimizeRow> rows, ReportLanguage? language = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(directory);
+        ReportLanguage lang = language ?? ReportLanguage.English;
         if (rows.Count == 0)
         {
-            return [];
+            return null;
         }
 
         var plot = new Plot();
@@ -53,7 +60,8 @@ public static class OptimizePlot
             double mean = rows[i].Targets[0].Mean;
             if (!double.IsFinite(mean) || mean > top * 1.5)
             {
-                var text = plot.Add.Text(double.IsFinite(mean) ? $"{mean:G3} (off scale)" : "no value", i, top * 1.45);
+                var text = plot.Add.Text(double.IsFinite(mean) ? lang.Say($"{InvariantTicks.Format(Math.Round(mean, 2), lang)} (off scale)", $"{InvariantTicks.Format(Math.Round(mean, 2), lang)} (ngoài thang)") : lang.Say("no value", "không có giá trị"), i, top * 1.45);
+                text.LabelFontName = Plots.FontFor(title);
                 text.LabelFontColor = Colors.Crimson;
                 text.LabelFontSize = 13;
                 text.LabelAlignment = Alignment.UpperCenter;
@@ -63,23 +71,21 @@ public static class OptimizePlot
         var line = plot.Add.HorizontalLine(target.Value);
         line.Color = Colors.Black;
         line.LinePattern = LinePattern.Dashed;
-        line.LegendText = $"target {target.Operator} {target.Value:G4}";
+        line.LegendText = lang.Say("target ", "mục tiêu ") + $"{target.Operator} {InvariantTicks.Format(target.Value, lang)}";
         var green = plot.Add.ScatterPoints(Array.Empty<double>(), Array.Empty<double>());
         green.Color = Colors.ForestGreen;
-        green.LegendText = "meets every target (the largest dot: chosen)";
+        green.LegendText = lang.Say("meets every target (the largest dot: chosen)", "đạt mọi mục tiêu (chấm lớn nhất: phương án chọn)");
         var red = plot.Add.ScatterPoints(Array.Empty<double>(), Array.Empty<double>());
         red.Color = Colors.Crimson;
-        red.LegendText = "misses a target";
+        red.LegendText = lang.Say("misses a target", "không đạt mục tiêu");
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
         plot.Axes.SetLimitsX(-0.5, rows.Count - 0.5);
         plot.Axes.SetLimitsY(0, top * 1.5);
-        plot.ShowLegend(Edge.Right);
-        plot.Legend.FontSize = 13;
+        // Below, on one line: beside the plot it took a third of the width.
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.FontSize = 14;
         plot.Font.Set(Plots.FontFor(title));
-        string png = FileStem + ".png";
-        string svg = FileStem + ".svg";
-        directory.WriteBytes(png, plot.GetImageBytes(Plots.WidthPixels, Plots.HeightPixels, ImageFormat.Png));
-        directory.WriteText(svg, w => w.Write(plot.GetSvgXml(Plots.WidthPixels, Plots.HeightPixels)));
-        return [png, svg];
+        InvariantTicks.Apply(plot, lang);
+        return new PlotImage(FileStem, plot, Plots.WidthPixels, Plots.HeightPixels);
     }
 }

@@ -72,9 +72,11 @@ public class CapacityCommandTests : SearchCommandTests
         string one = Path.Combine(Folder, "one");
         string two = Path.Combine(Folder, "two");
         CliRunner.Outcome first = Quick(one, "--threads", "1");
-        CliRunner.Outcome second = Quick(two, "--threads", "2");
+        CliRunner.Outcome second = Quick(two, "--threads", "2", "--no-report");
         Assert.That(first.ExitCode, Is.EqualTo(ExitCodes.Ok), first.Error);
         Assert.That(second.ExitCode, Is.EqualTo(ExitCodes.Ok), second.Error);
+        Assert.That(File.Exists(Path.Combine(one, "report.html")), Is.True);
+        Assert.That(File.Exists(Path.Combine(two, "report.html")), Is.False, "--no-report");
         string csv = File.ReadAllText(Path.Combine(one, "capacity.csv"));
         Assert.That(File.ReadAllText(Path.Combine(two, "capacity.csv")), Is.EqualTo(csv));
 

@@ -122,6 +122,76 @@ public partial class ReportBrowserTests
         });
     }
 
+    private static string MMc => Path.Combine(RepositoryRoot(), "scenarios", "validation", "mmc.yaml");
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "BorderSim.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory!.FullName;
+    }
+
+    [Test]
+    public void The_report_of_a_capacity_search_loads_offline_and_gives_the_capacity_of_the_console_with_its_interval_and_target()
+    {
+        string output = Path.Combine(_directory, "capacity");
+        var outcome = CliRunner.Run("capacity", MMc, "--target", "wait_hours_mean/inbound/all<=0.2", "-o", output, "--days", "4", "--replications", "3", "--tolerance", "0.05");
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+        Match line = Regex.Match(outcome.Out, @"capacity: ([\d.]+) trucks/day \(95% CI ([\d.]+)–([\d.]+)\)");
+        Assert.That(line.Success, Is.True, outcome.Out);
+        string report = Path.Combine(output, "report.html");
+
+        using var browser = HeadlessChromium.Start(Chromium());
+        HeadlessChromium.PageVisit visit = browser.Visit(report);
+        SaveForLooking("capacity-en.png", visit.Screenshot);
+        SaveForLooking("capacity-en.pdf", visit.Pdf);
+        Assert.Multiple(() =>
+        {
+            Assert.That(visit.ConsoleErrors, Is.Empty, "console errors");
+            Assert.That(visit.Requests, Is.Empty, "network requests besides the page itself");
+            Assert.That(visit.Title, Does.StartWith("Capacity: M/M/6 validation"));
+            // The same numbers as the console's line, in the answer, with the target in words.
+            Assert.That(visit.Text, Does.Contain($"The target holds up to a demand of {line.Groups[1].Value} trucks a day (95% confidence interval {line.Groups[2].Value} to {line.Groups[3].Value})"));
+            Assert.That(visit.Text, Does.Contain("mean wait, inbound, at most 0.2 h"));
+            // 3 replications: too few to quote, said first.
+            Assert.That(visit.Text, Does.Contain("Read this first").And.Contain("Only 3 replications per demand level"));
+            Assert.That(Regex.Count(File.ReadAllText(report), "<svg[ >]"), Is.EqualTo(1).And.EqualTo(Directory.GetFiles(output, "*.svg").Length), "the capacity plot inline");
+            Assert.That(visit.Text, Does.Contain("Demand levels tried").And.Contain("How to read it"));
+        });
+    }
+
+    [TestCase("en", "Best: directions.inbound.stages.booth.servers=6.", "directions.inbound.stages.booth.servers=5 misses 2 targets", "probability of correct selection")]
+    [TestCase("vi", "Phương án tốt nhất: directions.inbound.stages.booth.servers=6.", "directions.inbound.stages.booth.servers=5 không đạt 2 mục tiêu", "xác suất chọn đúng")]
+    public void The_report_of_an_optimization_loads_offline_and_gives_the_best_the_guarantee_and_every_target_missed(string language, string best, string misses, string guarantee)
+    {
+        // 5 servers at 480 a day are overloaded: both the mean wait (<= 0.2 h) and its 95th percentile (<= 1 h) are missed.
+        string output = Path.Combine(_directory, "optimize");
+        var outcome = CliRunner.Run(
+            "optimize", MMc, "--vary", "directions.inbound.stages.booth.servers=5,6", "--target", "wait_hours_mean/inbound/all<=0.2",
+            "--target", "wait_hours_p95/inbound/all<=1", "--days", "10", "-o", output, "--lang", language);
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+        string report = Path.Combine(output, "report.html");
+
+        using var browser = HeadlessChromium.Start(Chromium());
+        HeadlessChromium.PageVisit visit = browser.Visit(report);
+        SaveForLooking($"optimize-{language}.png", visit.Screenshot);
+        Assert.Multiple(() =>
+        {
+            Assert.That(visit.ConsoleErrors, Is.Empty, "console errors");
+            Assert.That(visit.Requests, Is.Empty, "network requests besides the page itself");
+            Assert.That(visit.Text, Does.Contain(best));
+            Assert.That(visit.Text, Does.Contain(guarantee));
+            Assert.That(visit.Text, Does.Contain(misses));
+            Assert.That(visit.Text, Does.Contain(language == "vi" ? "không quá 0,2 giờ" : "at most 0.2 h").And.Contain(language == "vi" ? "không quá 1 giờ" : "at most 1 h"));
+            Assert.That(visit.Text, Does.Contain(language == "vi" ? "quá tải" : "is overloaded"), "the overloaded configuration is a warning");
+            Assert.That(Regex.Count(File.ReadAllText(report), "<svg[ >]"), Is.EqualTo(1).And.EqualTo(Directory.GetFiles(output, "*.svg").Length), "the optimize plot inline");
+        });
+    }
+
     [Test]
     public void The_browser_check_sees_a_page_that_fetches_from_the_network_and_one_that_logs_an_error()
     {

@@ -38,7 +38,7 @@ public class SequentialSelectionTests
         {
             Assert.That(selection.Best, Is.EqualTo(1));
             Assert.That(selection.Verdict(0).Feasibility, Is.EqualTo(Feasibility.Infeasible));
-            Assert.That(selection.Verdict(0).MissedTarget, Is.EqualTo(0));
+            Assert.That(selection.Verdict(0).MissedTargets, Is.EqualTo(new[] { 0 }));
             Assert.That(selection.Verdict(3).Feasibility, Is.EqualTo(Feasibility.Feasible));
             Assert.That(selection.IsSelectionGuaranteed, Is.True);
         });
@@ -67,6 +67,30 @@ public class SequentialSelectionTests
         {
             Assert.That(selection.Verdict(0).Feasibility, Is.EqualTo(Feasibility.Infeasible));
             Assert.That(selection.Best, Is.EqualTo(-1));
+        });
+    }
+
+    [Test]
+    public void An_infeasible_configuration_names_every_target_it_misses_and_those_left_undecided_when_it_was_ruled_out()
+    {
+        // Targets: wait <= 0.2 h and queue <= 10 trucks (ε 0.01 and 0.5). Configuration 0 misses both by far (0.5 h, 30
+        // trucks); configuration 1 misses the wait by far but its queue, 10.1, is inside the queue's tolerance (the
+        // indifference zone), so no look can decide it once the wait is missed; configuration 2 meets both.
+        Target queue = new("queue", IsAtMost: true, 10);
+        double[] waits = [0.5, 0.5, 0.05];
+        double[] queues = [30, 10.1, 2];
+        var selection = Run(new SequentialSelection([WaitAtMostPointTwo, queue], [0.01, 0.5], 3, firstStage: 10, step: 2, maxReplications: 100, alpha: 0.05, indifference: null), 3,
+            (i, r) => new SelectionObservation([waits[i] + Noise(r, 0.02), queues[i] + Noise(r, 1)], 1 + i));
+        Assert.Multiple(() =>
+        {
+            Assert.That(selection.Verdict(0).Feasibility, Is.EqualTo(Feasibility.Infeasible));
+            Assert.That(selection.Verdict(0).MissedTargets, Is.EqualTo(new[] { 0, 1 }), "both missed, both named");
+            Assert.That(selection.Verdict(0).UndecidedTargets, Is.Empty);
+            Assert.That(selection.Verdict(1).MissedTargets, Is.EqualTo(new[] { 0 }));
+            Assert.That(selection.Verdict(1).UndecidedTargets, Is.EqualTo(new[] { 1 }), "not decided, so neither missed nor met");
+            Assert.That(selection.Verdict(1).IsDecidedWithGuarantee, Is.True, "the wait was missed with the guarantee; the queue was never forced");
+            Assert.That(selection.Verdict(2).MissedTargets, Is.Empty);
+            Assert.That(selection.Best, Is.EqualTo(2));
         });
     }
 }

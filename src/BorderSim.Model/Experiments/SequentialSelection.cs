@@ -13,10 +13,14 @@ public sealed record SelectionObservation(IReadOnlyList<double> TargetValues, do
 
 /// <summary>What the procedure concluded about one configuration.</summary>
 /// <param name="Feasibility">Feasible when every target is met, infeasible when one is not.</param>
-/// <param name="MissedTarget">The index of the first target it misses (infeasible only), else −1.</param>
+/// <param name="MissedTargets">The indices of the targets it misses, in target order (empty unless infeasible).</param>
+/// <param name="UndecidedTargets">
+/// Targets neither met nor missed: an infeasible configuration is not run further, so a target that its replications
+/// could not decide when another target was missed stays open (its mean lies near the target).
+/// </param>
 /// <param name="IsDecidedWithGuarantee">False when the replications ran out before the test could decide.</param>
 /// <param name="IsScreenedOut">A feasible configuration eliminated by the selection (its objective is worse).</param>
-public sealed record ConfigurationVerdict(Feasibility Feasibility, int MissedTarget, bool IsDecidedWithGuarantee, bool IsScreenedOut);
+public sealed record ConfigurationVerdict(Feasibility Feasibility, IReadOnlyList<int> MissedTargets, IReadOnlyList<int> UndecidedTargets, bool IsDecidedWithGuarantee, bool IsScreenedOut);
 
 /// <summary>
 /// Picks, among configurations run on common random numbers (replication r of every configuration uses the same
@@ -113,11 +117,21 @@ public sealed class SequentialSelection
                 continue;
             }
 
-            for (var j = 0; j < _targets.Count && Feasibility(i) == Experiments.Feasibility.Undecided; j++)
+            // Every open target is looked at, so that an infeasible configuration names each target it misses; only
+            // when none is missed does the last look decide the open ones on their means (flagged).
+            for (var j = 0; j < _targets.Count; j++)
             {
                 if (_checks[i, j] == Experiments.Feasibility.Undecided)
                 {
-                    _checks[i, j] = CheckTarget(observations[i], j, n >= MaxReplications, i);
+                    _checks[i, j] = CheckTarget(observations[i], j, isLastLook: false, i);
+                }
+            }
+
+            for (var j = 0; j < _targets.Count && n >= MaxReplications && Feasibility(i) == Experiments.Feasibility.Undecided; j++)
+            {
+                if (_checks[i, j] == Experiments.Feasibility.Undecided)
+                {
+                    _checks[i, j] = CheckTarget(observations[i], j, isLastLook: true, i);
                 }
             }
 
@@ -140,16 +154,13 @@ public sealed class SequentialSelection
     public ConfigurationVerdict Verdict(int index)
     {
         var feasibility = Feasibility(index);
-        var missed = -1;
-        for (var j = 0; j < _targets.Count && missed < 0; j++)
-        {
-            if (_checks[index, j] == Experiments.Feasibility.Infeasible)
-            {
-                missed = j;
-            }
-        }
-
-        return new ConfigurationVerdict(feasibility, missed, !_undecidedAtEnd[index], _screenedOut[index]);
+        int[] Where(Feasibility f) => [.. Enumerable.Range(0, _targets.Count).Where(j => _checks[index, j] == f)];
+        return new ConfigurationVerdict(
+            feasibility,
+            Where(Experiments.Feasibility.Infeasible),
+            feasibility == Experiments.Feasibility.Infeasible ? Where(Experiments.Feasibility.Undecided) : [],
+            !_undecidedAtEnd[index],
+            _screenedOut[index]);
     }
 
     private Feasibility Feasibility(int i)

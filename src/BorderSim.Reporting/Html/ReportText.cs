@@ -111,14 +111,17 @@ public static class ReportText
     }
 
     /// <summary>The warnings box, or a short line saying there is none.</summary>
-    public static void WriteWarnings(ReportPage page, IReadOnlyList<string> warnings)
+    /// <param name="page">The report.</param>
+    /// <param name="warnings">What to read first.</param>
+    /// <param name="noWarnings">What was checked, said when nothing was found [default: a run's checks].</param>
+    public static void WriteWarnings(ReportPage page, IReadOnlyList<string> warnings, string? noWarnings = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(warnings);
         ReportLanguage lang = page.Language;
         if (warnings.Count == 0)
         {
-            page.BeginSection("fine").Paragraph(lang.Say(
+            page.BeginSection("fine").Paragraph(noWarnings ?? lang.Say(
                 "No warnings: no direction is overloaded, few trucks are left in the system at the end, the warm-up and the replications are adequate.",
                 "Không có cảnh báo: không chiều nào quá tải, ít xe còn tồn khi kết thúc, giai đoạn khởi động và số lần lặp phù hợp.")).EndSection();
             return;
@@ -357,6 +360,18 @@ public static class ReportText
             PlannerPlots.UtilisationFile => lang.Say("How each stage's server-hours split into busy, blocked, idle and closed; the binding stage of each direction is marked.", "Phân bổ giờ phục vụ của từng khâu: bận, bị chặn, rảnh, đóng cửa; điểm nghẽn của mỗi chiều được đánh dấu."),
             _ => stem,
         };
+    }
+
+    /// <summary>"mean wait, inbound, at most 0.2 h" / "thời gian chờ trung bình, nhập khẩu, không quá 0,2 giờ": a target in words.</summary>
+    public static string TargetText(Target target, MetricKey key, ReportLanguage lang)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(lang);
+        string what = MetricNames.Label(key with { Unit = "" }, lang);
+        string bound = target.IsAtMost ? lang.Say("at most", "không quá") : lang.Say("at least", "ít nhất");
+        string unit = key.Unit.Length > 0 && key.Unit != "share" ? " " + MetricNames.Unit(key.Unit, lang) : "";
+        return $"{what}, {bound} {InvariantTicks.Format(target.Value, lang)}{unit}";
     }
 
     internal static string HalfWidth(double halfWidth, ReportLanguage lang) => double.IsNaN(halfWidth) ? "–" : "± " + lang.Number(halfWidth);

@@ -1,0 +1,245 @@
+using System.Globalization;
+using BorderSim.Model.Experiments;
+using BorderSim.Model.Results;
+
+namespace BorderSim.Reporting.Html;
+
+/// <summary>One end of the capacity's answer: where a curve crosses the target, as a factor and a demand.</summary>
+/// <param name="Crossing">The factor, or that it lies below or above the factors tried.</param>
+/// <param name="DemandTrucksPerDay">The demand at the factor (NaN when outside the factors tried).</param>
+public sealed record CapacityEnd(TargetCrossing Crossing, double DemandTrucksPerDay);
+
+/// <summary>What report.html of <c>capacity</c> is made from.</summary>
+/// <param name="ScenarioLabel">The scenario's label.</param>
+/// <param name="Target">The requirement.</param>
+/// <param name="TargetKey">The target metric's key (for its name and unit in words).</param>
+/// <param name="Scaled">The scaled scenario paths with their values as written (factor 1).</param>
+/// <param name="Rows">Every demand level tried.</param>
+/// <param name="Capacity">Where the mean crosses the target.</param>
+/// <param name="Low">Lower end of the 95% interval.</param>
+/// <param name="High">Upper end of the 95% interval.</param>
+/// <param name="SaturationTrucksPerDay">The demand at which the busiest stage is fully loaded, when a level tried reaches it.</param>
+/// <param name="Replications">Replications per demand level.</param>
+/// <param name="Rounds">Rounds of the search.</param>
+/// <param name="Days">Days of each run, warm-up included.</param>
+/// <param name="WarmUpHours">Warm-up removed from every statistic; null when each replication detects its own (MSER-5).</param>
+/// <param name="Source">The scenario file as read.</param>
+/// <param name="Provenance">What reproduces it.</param>
+public sealed record CapacityReportInput(
+    string ScenarioLabel,
+    Target Target,
+    MetricKey TargetKey,
+    IReadOnlyList<(string Path, double Base)> Scaled,
+    IReadOnlyList<CapacityRow> Rows,
+    CapacityEnd Capacity,
+    CapacityEnd Low,
+    CapacityEnd High,
+    double? SaturationTrucksPerDay,
+    int Replications,
+    int Rounds,
+    int Days,
+    double? WarmUpHours,
+    ScenarioSource Source,
+    ReportProvenance Provenance);
+
+/// <summary>
+/// report.html of <c>capacity</c>: what to know first (a target met only where a stage is overloaded, so that the
+/// answer depends on the run's length; an answer outside the demands tried; replications without a value; few
+/// replications), the answer in a planner's words with its 95% interval and the target it answers, the metric
+/// against demand (capacity.svg inline), the table of demand levels tried, how to read it, the scenario's
+/// assumptions and the provenance.
+/// </summary>
+public static class CapacityReport
+{
+    public static string Build(CapacityReportInput input, PlotImage? plot, ReportLanguage language)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(language);
+        ReportLanguage lang = language;
+        var page = new ReportPage(lang.Say($"Capacity: {input.ScenarioLabel} – BorderSim", $"Năng lực: {input.ScenarioLabel} – BorderSim"), lang);
+        page.Heading(1, lang.Say($"Capacity: {input.ScenarioLabel}", $"Năng lực thông quan: {input.ScenarioLabel}"));
+        page.Paragraph(lang.Say(
+            $"BorderSim report of a capacity search: the largest demand at which {input.Target} still holds; {input.Rows.Count} demand levels × {input.Replications} replications of {input.Days} days, on common random numbers.",
+            $"Báo cáo tìm năng lực thông quan BorderSim: nhu cầu lớn nhất mà mục tiêu {input.Target} vẫn đạt; {input.Rows.Count} mức nhu cầu × {input.Replications} lần lặp, mỗi lần {input.Days} ngày, cùng dãy số ngẫu nhiên."), "sub");
+
+        ReportText.WriteWarnings(page, Warnings(input, lang), lang.Say(
+            "No warnings: the target is met only at demands where no stage is overloaded, the answer lies within the demands tried, every replication has a value, and there are enough replications.",
+            "Không có cảnh báo: mục tiêu chỉ đạt ở các mức nhu cầu không khâu nào quá tải, kết quả nằm trong khoảng nhu cầu đã thử, mọi lần lặp đều có giá trị và đủ số lần lặp."));
+
+        page.BeginSection("answer").Heading(2, lang.Say("The answer", "Kết luận"));
+        foreach (string sentence in Answer(input, lang))
+        {
+            page.Paragraph(sentence);
+        }
+
+        page.EndSection();
+
+        if (plot is not null)
+        {
+            page.Heading(2, lang.Say("The target metric against demand", "Chỉ tiêu mục tiêu theo nhu cầu"));
+            page.Figure(plot, lang.Say(
+                "Mean over replications at each demand level tried (dots), its pointwise 95% confidence band, the target (dashed), the capacity (green) and its 95% interval (dotted). Shaded red: demand at which a stage is overloaded.",
+                "Trung bình các lần lặp tại mỗi mức nhu cầu đã thử (chấm), dải tin cậy 95% theo từng điểm, mục tiêu (nét đứt), năng lực (xanh) và khoảng tin cậy 95% của nó (chấm chấm). Tô đỏ: mức nhu cầu làm một khâu quá tải."));
+        }
+
+        page.Heading(2, lang.Say("Demand levels tried", "Các mức nhu cầu đã thử"));
+        List<CapacityRow> levels = [.. input.Rows.OrderBy(r => r.Point.Factor)];
+        page.Table(
+            [lang.Say("demand (trucks/day)", "nhu cầu (xe/ngày)"), lang.Say("factor", "hệ số"), .. input.Scaled.Select(s => s.Path), MetricNames.Label(input.TargetKey, lang), "± 95%", lang.Say("meets the target", "đạt mục tiêu"), lang.Say("overloaded", "quá tải")],
+            levels.Select(r => (IReadOnlyList<string>)
+            [
+                Demand(r.Point.DemandTrucksPerDay, lang),
+                r.Point.Factor.ToString("0.####", lang.Numbers),
+                .. r.ScaledValues,
+                lang.Number(r.Point.Mean),
+                ReportText.HalfWidth(r.Point.Summary.Count > 1 ? r.Point.Summary.HalfWidth95 : double.NaN, lang),
+                Verdict(r.MeetsTarget, lang),
+                r.IsOverloaded ? lang.Say("yes", "có") : lang.Say("no", "không"),
+            ]),
+            i => levels[i].IsOverloaded ? "warm" : null,
+            lang.Say(
+                $"Each level: the mean of {input.Replications} replications ± the half-width of its 95% confidence interval. Meets the target: yes when even the pessimistic end of the interval meets it, not sure when only the mean or the optimistic end does, no otherwise. Overloaded levels are grey. capacity.csv has the same rows.",
+                $"Mỗi mức: trung bình {input.Replications} lần lặp ± nửa độ rộng khoảng tin cậy 95%. Đạt mục tiêu: có khi cả đầu bất lợi của khoảng tin cậy vẫn đạt, chưa chắc khi chỉ trung bình hoặc đầu thuận lợi đạt, không trong trường hợp còn lại. Mức quá tải tô xám. capacity.csv có cùng các dòng này."),
+            textColumns: 0);
+
+        page.Heading(2, lang.Say("How to read it", "Cách đọc kết quả"));
+        page.List(Caveats(input, lang));
+
+        ScenarioSection.WriteAssumptions(page, [(input.ScenarioLabel, input.Source)]);
+        ScenarioSection.WriteProvenance(page, input.Provenance,
+        [
+            (lang.Say("target", "mục tiêu"), input.Target.ToString()),
+            (lang.Say("scaled", "tham số nhân theo nhu cầu"), string.Join(", ", input.Scaled.Select(s => s.Path))),
+            (lang.Say("replications per demand level", "số lần lặp mỗi mức nhu cầu"), input.Replications.ToString(CultureInfo.InvariantCulture)),
+            (lang.Say("days per run", "số ngày mỗi lần chạy"), input.Days.ToString(CultureInfo.InvariantCulture)),
+        ]);
+        return page.Build();
+    }
+
+    /// <summary>What a reader must know before quoting the capacity.</summary>
+    public static IReadOnlyList<string> Warnings(CapacityReportInput input, ReportLanguage lang)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(lang);
+        var warnings = new List<string>();
+        CapacityRow[] overloadedMet = [.. input.Rows.Where(r => r.IsOverloaded && r.MeetsTarget != "no").OrderBy(r => r.Point.DemandTrucksPerDay)];
+        if (overloadedMet.Length > 0)
+        {
+            warnings.Add(lang.Say(
+                $"The target is met at {overloadedMet.Length} demand level(s) at which a stage is overloaded (from {lang.Whole(overloadedMet[0].Point.DemandTrucksPerDay)} trucks a day): there the queue grows without a steady state, so the metric grows with the run's length ({input.Days} days here) and the capacity found depends on it. A longer run gives a smaller capacity; quote it with the run's length.",
+                $"Mục tiêu vẫn đạt ở {overloadedMet.Length} mức nhu cầu mà một khâu đã quá tải (từ {lang.Whole(overloadedMet[0].Point.DemandTrucksPerDay)} xe/ngày): ở đó hàng xe tăng mãi, chỉ tiêu tăng theo độ dài kỳ mô phỏng ({input.Days} ngày) nên năng lực tìm được phụ thuộc vào nó. Kỳ dài hơn cho năng lực nhỏ hơn; hãy nêu kèm độ dài kỳ mô phỏng."));
+        }
+
+        if (!input.Capacity.Crossing.IsFound || !input.Low.Crossing.IsFound || !input.High.Crossing.IsFound)
+        {
+            warnings.Add(lang.Say(
+                $"Part of the answer lies outside the demands tried ({lang.Whole(MinDemand(input))} to {lang.Whole(MaxDemand(input))} trucks a day): that end is only known to be below or above it. Widen the search with --max-factor, or change the target.",
+                $"Một phần kết quả nằm ngoài khoảng nhu cầu đã thử ({lang.Whole(MinDemand(input))} đến {lang.Whole(MaxDemand(input))} xe/ngày): đầu đó chỉ biết là thấp hơn hoặc cao hơn. Hãy mở rộng tìm kiếm bằng --max-factor, hoặc đổi mục tiêu."));
+        }
+
+        CapacityRow[] missing = [.. input.Rows.Where(r => r.Point.HasMissingValue)];
+        if (missing.Length > 0)
+        {
+            int replications = missing.Sum(r => r.Point.Values.Count(v => !double.IsFinite(v)));
+            warnings.Add(lang.Say(
+                $"{replications} replication(s) at {missing.Length} demand level(s) reported no value of {input.Target.MetricId} (no truck of that direction or class was served): those levels count as missing the target, and their means leave those replications out.",
+                $"{replications} lần lặp ở {missing.Length} mức nhu cầu không có giá trị {input.Target.MetricId} (không xe nào của chiều hoặc loại hàng đó được thông quan): các mức này được tính là không đạt mục tiêu, và trung bình của chúng không tính các lần lặp đó."));
+        }
+
+        if (input.Replications < ReportText.FewReplications)
+        {
+            warnings.Add(lang.Say(
+                $"Only {input.Replications} replications per demand level: the 95% intervals rest on few values and are wide; run more (--replications) before quoting them.",
+                $"Chỉ có {input.Replications} lần lặp mỗi mức nhu cầu: khoảng tin cậy 95% dựa trên ít giá trị nên rộng; hãy chạy thêm (--replications) trước khi trích dẫn."));
+        }
+
+        return warnings;
+    }
+
+    /// <summary>The answer in sentences: the capacity with its interval and the target it answers, what demand means, the saturation.</summary>
+    public static IReadOnlyList<string> Answer(CapacityReportInput input, ReportLanguage lang)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(lang);
+        var sentences = new List<string>();
+        string target = ReportText.TargetText(input.Target, input.TargetKey, lang);
+        if (input.Capacity.Crossing.IsFound)
+        {
+            sentences.Add(lang.Say(
+                $"The target holds up to a demand of {Demand(input.Capacity.DemandTrucksPerDay, lang)} trucks a day (95% confidence interval {EndText(input.Low, input, lang)} to {EndText(input.High, input, lang)}). The target: {target}, judged on its mean over replications.",
+                $"Mục tiêu vẫn đạt đến mức nhu cầu {Demand(input.Capacity.DemandTrucksPerDay, lang)} xe/ngày (khoảng tin cậy 95%: {EndText(input.Low, input, lang)} đến {EndText(input.High, input, lang)}). Mục tiêu: {target}, xét theo trung bình các lần lặp."));
+        }
+        else if (input.Capacity.Crossing.IsBelowRange)
+        {
+            sentences.Add(lang.Say(
+                $"The target ({target}) is missed at every demand tried, down to {lang.Whole(MinDemand(input))} trucks a day: the capacity for it is below that.",
+                $"Mục tiêu ({target}) không đạt ở mọi mức nhu cầu đã thử, thấp nhất là {lang.Whole(MinDemand(input))} xe/ngày: năng lực ứng với mục tiêu này thấp hơn mức đó."));
+        }
+        else
+        {
+            sentences.Add(lang.Say(
+                $"The target ({target}) is met at every demand tried, up to {lang.Whole(MaxDemand(input))} trucks a day: the capacity for it is above that.",
+                $"Mục tiêu ({target}) đạt ở mọi mức nhu cầu đã thử, cao nhất là {lang.Whole(MaxDemand(input))} xe/ngày: năng lực ứng với mục tiêu này cao hơn mức đó."));
+        }
+
+        double factor = input.Capacity.Crossing.Factor;
+        string paths = string.Join(", ", input.Scaled.Select(p => double.IsFinite(factor)
+            ? lang.Say($"{p.Path} ({InvariantTicks.Format(p.Base, lang)} as written, {InvariantTicks.Format(Math.Round(p.Base * factor, 1), lang)} at the capacity)", $"{p.Path} ({InvariantTicks.Format(p.Base, lang)} như kịch bản, {InvariantTicks.Format(Math.Round(p.Base * factor, 1), lang)} tại năng lực)")
+            : lang.Say($"{p.Path} ({InvariantTicks.Format(p.Base, lang)} as written)", $"{p.Path} ({InvariantTicks.Format(p.Base, lang)} như kịch bản)")));
+        sentences.Add(lang.Say(
+            $"Demand was scaled by one factor on {paths}" + (double.IsFinite(factor) ? $": the capacity is at factor {factor.ToString("0.###", lang.Numbers)} of the scenario's demand." : "."),
+            $"Nhu cầu được nhân cùng một hệ số trên {paths}" + (double.IsFinite(factor) ? $": năng lực ở hệ số {factor.ToString("0.###", lang.Numbers)} so với nhu cầu của kịch bản." : ".")));
+
+        if (input.SaturationTrucksPerDay is { } saturation)
+        {
+            sentences.Add(lang.Say(
+                $"From {lang.Whole(saturation)} trucks a day the busiest stage is fully loaded (its demand reaches its capacity): beyond it no target on waits holds for long, as queues grow day after day.",
+                $"Từ {lang.Whole(saturation)} xe/ngày khâu bận nhất đã hết năng lực (nhu cầu bằng năng lực của nó): vượt mức này, hàng xe tăng dần từng ngày nên không mục tiêu nào về thời gian chờ giữ được lâu."));
+        }
+
+        return sentences;
+    }
+
+    private static IEnumerable<string> Caveats(CapacityReportInput input, ReportLanguage lang)
+    {
+        yield return lang.Say(
+            "Demand is the trucks expected to arrive a day averaged over the whole run, after the hourly, weekday and month factors and the surges of the scenario.",
+            "Nhu cầu là số xe dự kiến đến mỗi ngày, trung bình trên cả kỳ mô phỏng, sau các hệ số theo giờ, ngày trong tuần, tháng và các đợt cao điểm của kịch bản.");
+        yield return lang.Say(
+            $"Each demand level ran the same {input.Replications} replications (the same random streams: common random numbers), {input.Days} days each, {WarmUp(input.WarmUpHours, lang)}, so the curve is smooth and differences between levels are real.",
+            $"Mỗi mức nhu cầu chạy cùng {input.Replications} lần lặp (cùng dãy số ngẫu nhiên), mỗi lần {input.Days} ngày, {WarmUp(input.WarmUpHours, lang)}, nên đường cong trơn và chênh lệch giữa các mức là thực.");
+        yield return lang.Say(
+            $"The capacity is where the mean crosses the target, read off by linear interpolation between the two levels around it; the interval runs from where the pessimistic end of the metric's 95% band crosses it to where the optimistic end does. {input.Rows.Count} levels were tried in {input.Rounds} rounds, each round narrowing the brackets.",
+            $"Năng lực là điểm trung bình cắt mục tiêu, nội suy tuyến tính giữa hai mức kề bên; khoảng tin cậy chạy từ điểm đầu bất lợi của dải 95% cắt mục tiêu đến điểm đầu thuận lợi cắt. Đã thử {input.Rows.Count} mức trong {input.Rounds} vòng, mỗi vòng thu hẹp khoảng tìm.");
+        if (input.Rows.Any(r => r.IsOverloaded))
+        {
+            yield return lang.Say(
+                "At overloaded levels (grey in the table, shaded in the plot) the queue grows with time: their values hold for this run's length only.",
+                "Ở các mức quá tải (tô xám trong bảng, tô màu trên biểu đồ) hàng xe tăng theo thời gian: giá trị ở đó chỉ đúng với độ dài kỳ mô phỏng này.");
+        }
+    }
+
+    /// <summary>The warm-up left out of the statistics, in words.</summary>
+    internal static string WarmUp(double? hours, ReportLanguage lang) => hours is { } h
+        ? lang.Say($"the first {lang.Number(h)} h left out as warm-up", $"bỏ {lang.Number(h)} giờ đầu làm giai đoạn khởi động")
+        : lang.Say("the warm-up detected in each replication (MSER-5) left out", "bỏ giai đoạn khởi động xác định riêng cho từng lần lặp (MSER-5)");
+
+    private static string EndText(CapacityEnd end, CapacityReportInput input, ReportLanguage lang) =>
+        end.Crossing.IsFound ? Demand(end.DemandTrucksPerDay, lang)
+        : end.Crossing.IsBelowRange ? lang.Say($"below {lang.Whole(MinDemand(input))}", $"dưới {lang.Whole(MinDemand(input))}")
+        : lang.Say($"above {lang.Whole(MaxDemand(input))}", $"trên {lang.Whole(MaxDemand(input))}");
+
+    /// <summary>Trucks a day to one decimal, as the console's capacity line has it.</summary>
+    private static string Demand(double trucksPerDay, ReportLanguage lang) => trucksPerDay.ToString("#,##0.0", lang.Numbers);
+
+    private static string Verdict(string meets, ReportLanguage lang) => meets switch
+    {
+        "yes" => lang.Say("yes", "có"),
+        "unsure" => lang.Say("not sure", "chưa chắc"),
+        _ => lang.Say("no", "không"),
+    };
+
+    private static double MinDemand(CapacityReportInput input) => input.Rows.Min(r => r.Point.DemandTrucksPerDay);
+
+    private static double MaxDemand(CapacityReportInput input) => input.Rows.Max(r => r.Point.DemandTrucksPerDay);
+}
