@@ -167,6 +167,7 @@ public static class SummaryTable
             writer.Write(FormatRow(row, widths));
         }
 
+        WriteReservedTime(result, means, writer, lang);
         WritePoolTime(result, means, writer);
         foreach (DirectionLoad load in result.DirectionLoads.Where(l => l.BindingStage.Length > 0))
         {
@@ -181,6 +182,32 @@ public static class SummaryTable
             writer.Write(lang.IsVietnamese
                 ? $"Điểm nghẽn, chiều {lang.Direction(load.Direction)}: {load.BindingStage} (bận {FormatNumber(busyOfOpen, lang)} giờ mở cửa, cao nhất của chiều này)\n"
                 : FormattableString.Invariant($"Binding stage, {load.Direction}: {load.BindingStage} (busy {FormatNumber(busyOfOpen)} of its open server-hours, the most of the direction)\n"));
+        }
+    }
+
+    /// <summary>Per check or road that keeps servers for a class: the share of open server-hours in use on the kept servers and on the others.</summary>
+    private static void WriteReservedTime(ExperimentResult result, Dictionary<string, double> means, TextWriter writer, ReportLanguage lang)
+    {
+        List<MetricKey> stages = [.. result.Summary.Where(m => m.Key.Name == Metrics.UtilisationReserved.Name).Select(m => m.Key)];
+        if (stages.Count == 0)
+        {
+            return;
+        }
+
+        string[] titles = lang.IsVietnamese
+            ? ["Quầy dành riêng cho loại hàng (tỷ lệ giờ mở đang dùng)", "dành riêng", "còn lại"]
+            : ["Servers kept for a class (in use of open server-hours)", "kept", "others"];
+        var rows = new List<string[]> { titles };
+        foreach (MetricKey stage in stages)
+        {
+            string Share(MetricDefinition metric) => FormatNumber(means.GetValueOrDefault(metric.Key(stage.Direction, stage.CargoClass, stage.Stage).Id, double.NaN), lang);
+            rows.Add(["  " + Label(stage, "", lang), Share(Metrics.UtilisationReserved), Share(Metrics.UtilisationUnreserved)]);
+        }
+
+        int[] widths = [.. Enumerable.Range(0, titles.Length).Select(c => rows.Max(r => r[c].Length))];
+        foreach (string[] row in rows)
+        {
+            writer.Write(FormatRow(row, widths));
         }
     }
 

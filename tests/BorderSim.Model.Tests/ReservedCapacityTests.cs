@@ -146,6 +146,30 @@ public class ReservedCapacityTests
         Assert.That(left["fruit"][^1], Is.EqualTo(40 * s).Within(1e-9));
     }
 
+    [Test]
+    public void A_road_keeps_a_lane_for_a_class_in_every_direction()
+    {
+        // A road of 2 lanes each way, crossing exactly 1 h, one lane kept for fruit; 10 general trucks wait at the
+        // start of each direction and no fruit comes: general has one lane, so the tenth crosses at 10 h (5 h
+        // on two lanes), and the kept lane is never in use.
+        var mix = new Dictionary<string, double> { ["fruit"] = 0.5, ["general"] = 0.5 };
+        var road = new RoadSpec("road", new Dictionary<string, int> { ["export"] = 2, ["import"] = 2 }, new Deterministic(1), null, null) { Reserved = [new("fruit", 1)] };
+        DirectionSpec Direction(string name) => new(name, SpecBuilder.Flat(0, mix), [new RoadStageSpec("road", "road", null)])
+        {
+            Backlog = [new BacklogSpec(null, "general", 10, new Deterministic(1))],
+        };
+        var scenario = SpecBuilder.Scenario([Direction("export"), Direction("import")], days: 1, warmUpHours: 0, replications: 1, roads: [road], classes: Classes);
+        var observer = new Recorder();
+
+        var result = new CrossingReplication(new CrossingModel(scenario), 0, scenario.Seed, 0, observer).Run();
+
+        foreach (var direction in new[] { "export", "import" })
+        {
+            Assert.That(observer.Trucks.Where(t => t.Direction == direction).Max(t => t.LeftHours), Is.EqualTo(10).Within(1e-9), direction);
+            Assert.That(result.Metrics.Single(m => m.Key.Id == $"utilisation_reserved/{direction}/road").Value, Is.Zero, direction);
+        }
+    }
+
     /// <summary>The hours at which the trucks of each class left, in order, over a 3-day run from a starting backlog (general older).</summary>
     private static Dictionary<string, List<double>> LeftHours(CheckStageSpec booth, int general, int fruit, IReadOnlyList<ScheduledChangeSpec> changes)
     {

@@ -1,3 +1,5 @@
+using BorderSim.Model.Results;
+
 namespace BorderSim.Reporting.Tests;
 
 public class SummaryTableTests
@@ -43,6 +45,22 @@ public class SummaryTableTests
             Assert.That(lines[1], Does.EndWith("The queue grows without bound: no steady state, so this direction's means depend on the run's length (2 days)."));
             Assert.That(table, Does.Not.Contain("OVERLOADED export"));
         });
+    }
+
+    [Test]
+    public void A_check_that_keeps_servers_for_a_class_shows_the_use_of_the_kept_servers_and_of_the_others()
+    {
+        var result = SampleResults.Realistic(days: 2);
+        static MetricSummary Share(string name, double mean) => new(new MetricKey(name, "share", "export", "", "cn_inspection"), 20, mean, 0.01, 0.005, mean, mean);
+        result = result with { Summary = [.. result.Summary, Share("utilisation_reserved", 0.891), Share("utilisation_unreserved", 0.535)] };
+        using var writer = new StringWriter();
+
+        SummaryTable.Write(result, writer);
+
+        string table = writer.ToString();
+        TestContext.Out.WriteLine(table);
+        Assert.That(table, Does.Match(@"\nServers kept for a class \(in use of open server-hours\) +kept +others\n  export / cn_inspection +0\.891 +0\.535\n"));
+        Assert.That(Render(), Does.Not.Contain("Servers kept for a class"), "shown only where servers are kept");
     }
 
     [Test]
