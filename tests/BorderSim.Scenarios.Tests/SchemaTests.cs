@@ -115,6 +115,72 @@ public class SchemaTests
         Assert.That(_schema.Validate(ToJson(text)), Is.Not.Empty, "the schema should reject it");
     }
 
+    /// <summary>A scenario with one of each change target (check, road, calendar, class with patience, pool).</summary>
+    private const string WithEveryChangeTarget = """
+        name: schema change case
+        start: 2026-01-05T00:00
+        time_zone: Etc/UTC
+        days: 3
+        calendars:
+          gate: { time_zone: Etc/UTC, hours: { mon-sun: "06:00-22:00" } }
+        pools:
+          drivers: { units: 2 }
+        roads:
+          link: { lanes: { inbound: 2 }, crossing: fixed(4min) }
+        classes:
+          general: { share: 1, patience: exp(12h) }
+        directions:
+          inbound:
+            arrivals: { trucks_per_day: 48 }
+            stages:
+              - yard: { name: gate_yard, capacity: 50, overflow: highway }
+              - check: { name: booth, servers: 2, service: exp(15min), calendar: gate }
+              - road: link
+        changes: [ CHANGE ]
+        """;
+
+    [TestCase("stage: booth, servers: 3, cap_per_day: 100, priority: [general], reserved: { general: 1 }")]
+    [TestCase("road: link, lanes: { inbound: 3 }, cap_per_day: { inbound: 100 }, priority: [general], reserved: { general: 1 }")]
+    [TestCase("calendar: gate, hours: { mon-sun: \"07:00-19:00\" }, quota_per_day: 40")]
+    [TestCase("class: general, patience: exp(6h)")]
+    [TestCase("pool: drivers, units: 3")]
+    public void Each_change_target_with_every_key_it_takes_is_accepted_by_the_reader_and_the_schema(string change)
+    {
+        var text = WithEveryChangeTarget.Replace("CHANGE", "{ from: 2026-01-06, " + change + ", reason: test }", StringComparison.Ordinal);
+        Assert.That(ScenarioReader.Read(new StringReader(text), "positive.yaml").Errors, Is.Empty);
+        Assert.That(_schema.Validate(ToJson(text)).Select(e => e.ToString()), Is.Empty);
+    }
+
+    /// <summary>
+    /// Every key of another target's change mixed into a valid change: the reader names the mistake (a second
+    /// target, or a key that does not apply to this target), and the schema's change branches exclude it too.
+    /// </summary>
+    [TestCase("stage: booth, servers: 3, class: general", "a change has one target, found stage and class")]
+    [TestCase("stage: booth, servers: 3, pool: drivers", "a change has one target, found stage and pool")]
+    [TestCase("stage: booth, servers: 3, patience: exp(6h)", "patience does not apply to a stage change")]
+    [TestCase("stage: booth, servers: 3, units: 3", "units does not apply to a stage change")]
+    [TestCase("road: link, lanes: { inbound: 3 }, class: general", "a change has one target, found road and class")]
+    [TestCase("road: link, lanes: { inbound: 3 }, pool: drivers", "a change has one target, found road and pool")]
+    [TestCase("road: link, lanes: { inbound: 3 }, patience: exp(6h)", "patience does not apply to a road change")]
+    [TestCase("road: link, lanes: { inbound: 3 }, units: 3", "units does not apply to a road change")]
+    [TestCase("calendar: gate, quota_per_day: 40, class: general", "a change has one target, found calendar and class")]
+    [TestCase("calendar: gate, quota_per_day: 40, pool: drivers", "a change has one target, found calendar and pool")]
+    [TestCase("calendar: gate, quota_per_day: 40, patience: exp(6h)", "patience does not apply to a calendar change")]
+    [TestCase("calendar: gate, quota_per_day: 40, units: 3", "units does not apply to a calendar change")]
+    [TestCase("calendar: gate, quota_per_day: 40, reserved: { general: 1 }", "reserved does not apply to a calendar change")]
+    [TestCase("class: general, patience: exp(6h), reserved: { general: 1 }", "reserved does not apply to a class change")]
+    [TestCase("class: general, patience: exp(6h), units: 3", "units does not apply to a class change")]
+    [TestCase("class: general, patience: exp(6h), pool: drivers", "a change has one target, found class and pool")]
+    [TestCase("pool: drivers, units: 3, reserved: { general: 1 }", "reserved does not apply to a pool change")]
+    [TestCase("pool: drivers, units: 3, patience: exp(6h)", "patience does not apply to a pool change")]
+    [TestCase("pool: drivers, units: 3, servers: 2", "servers does not apply to a pool change")]
+    public void A_change_with_a_key_of_another_target_is_rejected_by_the_reader_and_the_schema(string change, string readerMessage)
+    {
+        var text = WithEveryChangeTarget.Replace("CHANGE", "{ from: 2026-01-06, " + change + " }", StringComparison.Ordinal);
+        Assert.That(ScenarioReader.Read(new StringReader(text), "negative.yaml").Errors.Select(e => e.Message), Has.Some.EqualTo(readerMessage), "the reader should reject it");
+        Assert.That(_schema.Validate(ToJson(text)), Is.Not.Empty, "the schema should reject it");
+    }
+
     /// <summary>
     /// The JSON an editor validates: plain scalars become numbers, booleans or null where YAML's core schema
     /// reads them so; quoted scalars stay strings.
