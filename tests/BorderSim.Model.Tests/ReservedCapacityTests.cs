@@ -170,6 +170,38 @@ public class ReservedCapacityTests
         }
     }
 
+    [Test]
+    public void The_capacity_check_sees_a_class_confined_to_its_own_booths_overloaded_while_the_check_is_not()
+    {
+        // Four booths, always open, exp(10 min): 4 x 6 x 24 = 576 trucks a day. Fruit 300/day and general
+        // 100/day fit the check (400 < 576), but with two booths kept for fruit and reserved_only fruit has
+        // 2 x 6 x 24 = 288 a day: overloaded; general has the other two (288) for its 100. From 11 June (of a
+        // 20-day run) the check has 3 booths: the shared booths go first, so general's line reads 1.5 booths on
+        // average, 216 a day, and fruit keeps 288.
+        var mix = new Dictionary<string, double> { ["fruit"] = 0.75, ["general"] = 0.25 };
+        StageLoad[] Loads(bool reservedOnly, int? cutTo = null)
+        {
+            var booth = SpecBuilder.Check("booth", 4, new ExponentialDistribution(1 / Mu)) with { Reserved = [new("fruit", 2)], ReservedOnly = reservedOnly };
+            ScheduledChangeSpec[] changes = cutTo is { } servers ? [new(new LocalDate(2026, 6, 11), "booth", null, null, servers, null, null, null, "")] : [];
+            var scenario = SpecBuilder.Scenario([new DirectionSpec("export", SpecBuilder.Flat(400, mix), [booth])], days: 20, classes: Classes, changes: changes);
+            return [.. LoadCheck.For(new CrossingModel(scenario))];
+        }
+
+        var confined = Loads(reservedOnly: true);
+        Assert.That(confined.Single(l => l.Stage == "booth").IsOverloaded, Is.False);
+        var fruit = confined.Single(l => l.Stage == "booth kept for fruit");
+        Assert.That((fruit.DemandTrucksPerDay, fruit.CapacityTrucksPerDay), Is.EqualTo((300.0, 288.0)).Within(1e-9));
+        Assert.That(fruit.IsOverloaded, Is.True);
+        var others = confined.Single(l => l.Stage == "booth not kept");
+        Assert.That((others.DemandTrucksPerDay, others.CapacityTrucksPerDay), Is.EqualTo((100.0, 288.0)).Within(1e-9));
+
+        var cut = Loads(reservedOnly: true, cutTo: 3);
+        Assert.That(cut.Single(l => l.Stage == "booth kept for fruit").CapacityTrucksPerDay, Is.EqualTo(288).Within(1e-9));
+        Assert.That(cut.Single(l => l.Stage == "booth not kept").CapacityTrucksPerDay, Is.EqualTo(216).Within(1e-9));
+
+        Assert.That(Loads(reservedOnly: false).Select(l => l.Stage), Is.EqualTo(new[] { "booth" }), "in the green lane fruit may use every booth: no split");
+    }
+
     /// <summary>The hours at which the trucks of each class left, in order, over a 3-day run from a starting backlog (general older).</summary>
     private static Dictionary<string, List<double>> LeftHours(CheckStageSpec booth, int general, int fruit, IReadOnlyList<ScheduledChangeSpec> changes)
     {

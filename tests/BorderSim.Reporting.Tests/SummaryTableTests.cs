@@ -64,6 +64,23 @@ public class SummaryTableTests
     }
 
     [Test]
+    public void The_report_shows_the_use_of_the_kept_servers_and_of_the_others_only_where_servers_are_kept()
+    {
+        var result = SampleResults.Realistic(days: 2);
+        static MetricSummary Share(string name, double mean) => new(new MetricKey(name, "share", "export", "", "cn_inspection"), 20, mean, 0.01, 0.005, mean, mean);
+        var kept = result with { Summary = [.. result.Summary, Share("utilisation_reserved", 0.891), Share("utilisation_unreserved", 0.535)] };
+        string Html(ExperimentResult r)
+        {
+            var page = new BorderSim.Reporting.Html.ReportPage("t", ReportLanguage.English);
+            BorderSim.Reporting.Html.ReportText.WriteServerTimeTable(page, r);
+            return page.Build();
+        }
+
+        Assert.That(Html(kept), Does.Contain("kept for a class: in use").And.Match(@"export / cn_inspection</td>\s*<td[^>]*>89"));
+        Assert.That(Html(result), Does.Not.Contain("kept for a class"));
+    }
+
+    [Test]
     public void The_table_uses_decimal_points_whatever_the_culture()
     {
         string invariant = Render();

@@ -43,6 +43,8 @@ public static class LoadCheck
                 {
                     loads.Add(new StageLoad(direction.Name, stage.Name, total, capacity));
                 }
+
+                loads.AddRange(ReservedLoads(model, stage, direction.Name, perClass, runHours, runDays));
             }
         }
 
@@ -135,6 +137,70 @@ public static class LoadCheck
             {
                 yield return new StageLoad(user, PoolPrefix + pool.Name, trucks, capacity);
             }
+        }
+    }
+
+    /// <summary>
+    /// At a check or road whose reserved classes keep to their own servers (<c>reserved_only</c>): one line per
+    /// such class, its demand against its kept servers' open hours, and one for the other classes against the
+    /// rest, since a class confined to k servers can be overloaded while the stage as a whole is not. The kept
+    /// hours follow the reservation within the open servers (a cut takes the shared ones first, then the class
+    /// named last). Left out when a class is kept for only part of the run (then it is confined only part of it).
+    /// </summary>
+    private static IEnumerable<StageLoad> ReservedLoads(CrossingModel model, CompiledStage stage, string direction, double[] demandByClass, double runHours, double runDays)
+    {
+        var schedule = stage.ReservationSchedule;
+        if (!stage.ReservedOnly || schedule.Length == 0)
+        {
+            yield break;
+        }
+
+        var kept = schedule[0].Reserved.Where(r => r.Servers > 0).Select(r => r.CargoClass).ToList();
+        if (schedule.Any(b => !b.Reserved.Where(r => r.Servers > 0).Select(r => r.CargoClass).ToHashSet().SetEquals(kept)))
+        {
+            yield break;
+        }
+
+        // Server-hours kept for each class and left shared, over the intervals of both schedules.
+        var times = stage.CapacitySchedule.Select(c => c.Hours).Concat(schedule.Select(b => b.Hours)).Where(t => t < runHours).Append(0).Distinct().Order().ToList();
+        var keptHours = new double[demandByClass.Length];
+        double sharedHours = 0;
+        for (var i = 0; i < times.Count; i++)
+        {
+            var from = times[i];
+            var to = i + 1 < times.Count ? times[i + 1] : runHours;
+            var open = stage.CapacitySchedule.LastOrDefault(c => c.Hours <= from).Servers;
+            var reserved = schedule.Last(b => b.Hours <= from).Reserved;
+            var left = open;
+            foreach (var (cargoClass, servers) in reserved)
+            {
+                var effective = Math.Min(servers, left);
+                keptHours[cargoClass] += effective * (to - from);
+                left -= effective;
+            }
+
+            sharedHours += left * (to - from);
+        }
+
+        foreach (var c in kept.Where(c => demandByClass[c] > 0))
+        {
+            var service = MeanServiceHours(stage.ChannelsByClass[c]);
+            yield return new StageLoad(direction, $"{stage.Name} kept for {model.ClassNames[c]}", demandByClass[c], service > 0 ? keptHours[c] / service / runDays : double.PositiveInfinity);
+        }
+
+        double others = 0, weighted = 0;
+        for (var c = 0; c < demandByClass.Length; c++)
+        {
+            if (!kept.Contains(c) && demandByClass[c] > 0)
+            {
+                others += demandByClass[c];
+                weighted += demandByClass[c] * MeanServiceHours(stage.ChannelsByClass[c]);
+            }
+        }
+
+        if (others > 0)
+        {
+            yield return new StageLoad(direction, $"{stage.Name} not kept", others, weighted > 0 ? sharedHours / (weighted / others) / runDays : double.PositiveInfinity);
         }
     }
 

@@ -290,6 +290,32 @@ public static class ReportText
             lang.Say(
                 "Shares of each stage's server-hours (they sum to 100%): busy serving; blocked holding a served truck that cannot move on; idle while open; closed. The binding stage of a direction is the one busy the most of its open hours.",
                 "Tỷ lệ giờ phục vụ của mỗi khâu (tổng 100%): bận phục vụ; bị chặn vì xe đã xong không đi tiếp được; rảnh khi mở cửa; đóng cửa. Điểm nghẽn của một chiều là khâu bận nhiều nhất trong giờ mở cửa."));
+        WriteReservedTable(page, result, m);
+    }
+
+    /// <summary>Where a check or road keeps servers for a class: the share of open hours in use on those and on the others.</summary>
+    private static void WriteReservedTable(ReportPage page, ExperimentResult result, Dictionary<string, MetricSummary> m)
+    {
+        ReportLanguage lang = page.Language;
+        List<MetricKey> stages = [.. result.Summary.Where(x => x.Key.Name == Metrics.UtilisationReserved.Name).Select(x => x.Key)];
+        if (stages.Count == 0)
+        {
+            return;
+        }
+
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (MetricKey stage in stages)
+        {
+            string Share(MetricDefinition metric) => m.TryGetValue(metric.Key(stage.Direction, "", stage.Stage).Id, out MetricSummary? v) ? lang.Percent(v.Mean) : "–";
+            rows.Add([$"{lang.Direction(stage.Direction)} / {stage.Stage}", Share(Metrics.UtilisationReserved), Share(Metrics.UtilisationUnreserved)]);
+        }
+
+        page.Table(
+            [lang.Say("direction / stage", "chiều / khâu"), lang.Say("kept for a class: in use", "dành riêng: đang dùng"), lang.Say("the others: in use", "còn lại: đang dùng")],
+            rows,
+            caption: lang.Say(
+                "Servers kept for a class (reserved capacity): the share of their open hours in use, serving or holding a finished truck, against the same share of the other servers.",
+                "Quầy hoặc làn dành riêng cho một loại hàng: tỷ lệ giờ mở cửa đang dùng (phục vụ hoặc giữ xe đã xong), so với các quầy còn lại."));
     }
 
     /// <summary>Per local day and direction: arrived, served (± 95%), backlog at the end of the day, mean wait; warm-up days greyed.</summary>
