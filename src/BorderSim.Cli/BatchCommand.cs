@@ -366,13 +366,17 @@ public static class BatchCommand
     }
 
     /// <summary>Writes a run's part, then its manifest (row count and SHA-256), each atomically: a part without a manifest is not trusted.</summary>
-    internal static void WritePart(OutputSession session, BatchRun run, ExperimentResult result)
+    /// <param name="session">The output folder.</param>
+    /// <param name="run">The run.</param>
+    /// <param name="result">Its result.</param>
+    /// <param name="synced">Whether each file is synced to disk before its rename (see <see cref="OutputSession.WriteUnlisted(string, byte[], bool)"/>).</param>
+    internal static void WritePart(OutputSession session, BatchRun run, ExperimentResult result, bool synced = true)
     {
         using var text = new StringWriter();
         SummaryCsv.Write(result, text);
         byte[] part = AtomicFile.Utf8.GetBytes(text.ToString());
-        session.WriteUnlisted(run.PartFileName, part);
-        session.WriteUnlisted(PartManifest.PathFor(run.PartFileName), AtomicFile.Utf8.GetBytes(PartManifest.Of(part, run.PartFileName).ToJson()));
+        session.WriteUnlisted(run.PartFileName, part, synced);
+        session.WriteUnlisted(PartManifest.PathFor(run.PartFileName), AtomicFile.Utf8.GetBytes(PartManifest.Of(part, run.PartFileName).ToJson()), synced);
     }
 
     /// <summary>

@@ -145,10 +145,17 @@ public sealed partial class OutputSession : IOutputFolder, IDisposable
     }
 
     /// <summary>Writes <paramref name="fileName"/> from bytes, atomically, without listing it in run.json (see the text form).</summary>
-    public void WriteUnlisted(string fileName, byte[] bytes)
+    /// <param name="fileName">The file, relative to the folder.</param>
+    /// <param name="bytes">Its content.</param>
+    /// <param name="synced">
+    /// Whether to wait until the bytes are on the disk before the rename. Without it the rename is still atomic for
+    /// every process, but after a crash of the machine the file may be empty or cut short: only for a file whose
+    /// damage is detected and repaired (a part checked against its manifest and run again).
+    /// </param>
+    public void WriteUnlisted(string fileName, byte[] bytes, bool synced = true)
     {
         RemovePreviousRunJson();
-        WriteAtomically(fileName, stream => stream.Write(bytes));
+        WriteAtomically(fileName, stream => stream.Write(bytes), synced);
     }
 
     public Stream CreateTemporary(string fileName, out string temporaryPath)
@@ -212,7 +219,7 @@ public sealed partial class OutputSession : IOutputFolder, IDisposable
         _folderLock.Dispose();
     }
 
-    private void WriteAtomically(string fileName, Action<Stream> write)
+    private void WriteAtomically(string fileName, Action<Stream> write, bool synced = true)
     {
         string temporary = AtomicFile.TemporaryPathFor(PathOf(fileName));
         Track(temporary);
@@ -223,7 +230,7 @@ public sealed partial class OutputSession : IOutputFolder, IDisposable
             {
                 write(stream);
                 stream.Flush();
-                file.Flush(flushToDisk: true);
+                file.Flush(flushToDisk: synced);
             }
 
             File.Move(temporary, PathOf(fileName), overwrite: true);

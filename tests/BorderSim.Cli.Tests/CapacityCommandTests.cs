@@ -92,6 +92,30 @@ public class CapacityCommandTests : SearchCommandTests
     }
 
     [Test]
+    public void A_part_cut_short_or_with_its_manifest_missing_or_empty_is_named_and_run_again_and_the_answer_is_unchanged()
+    {
+        // Parts are not synced to disk one by one (a crash may cut one short): the manifest's row count and SHA-256 catch it.
+        string output = Path.Combine(Folder, "damaged");
+        CliRunner.Outcome first = Quick(output);
+        Assert.That(first.ExitCode, Is.EqualTo(ExitCodes.Ok), first.Error);
+        string csv = File.ReadAllText(Path.Combine(output, "capacity.csv"));
+        string[] parts = [.. Directory.GetFiles(Path.Combine(output, "runs"), "*.csv").Order(StringComparer.Ordinal)];
+        File.WriteAllText(parts[0], string.Join('\n', File.ReadAllLines(parts[0]).Take(3)) + "\n");
+        File.Delete(Reporting.PartManifest.PathFor(parts[1]));
+        File.WriteAllText(Reporting.PartManifest.PathFor(parts[2]), "");
+
+        CliRunner.Outcome again = Quick(output);
+        Assert.Multiple(() =>
+        {
+            Assert.That(again.ExitCode, Is.EqualTo(ExitCodes.Ok), again.Error);
+            Assert.That(again.Error, Does.Contain($"{parts[0]}: ").And.Contain("running it again"));
+            Assert.That(again.Error, Does.Contain($"{parts[2]}: its manifest").And.Contain("is damaged"));
+            Assert.That(again.Out, Does.Contain($"(3 runs now, {parts.Length - 3} resumed)"));
+            Assert.That(File.ReadAllText(Path.Combine(output, "capacity.csv")), Is.EqualTo(csv));
+        });
+    }
+
+    [Test]
     public void Two_shards_merged_and_finished_give_the_unsharded_answer()
     {
         string whole = Path.Combine(Folder, "whole");
