@@ -74,6 +74,8 @@ public class BanDivertTests
             Assert.That(atB, Has.Count.GreaterThan(200), "about 120 fruit trucks a day for two days");
             Assert.That(atB, Is.All.Matches<TruckRecord>(t => t.CargoClass == "fruit" && t.ArrivedHours >= 48 && t.ArrivedHours < 96));
             Assert.That(Value(replication, "origin_routed/b/all/province"), Is.EqualTo(atB.Count));
+            Assert.That(Value(replication, "origin_diverted/a/all/province"), Is.EqualTo(atB.Count), "every truck at b was diverted from a");
+            Assert.That(Value(replication, "origin_diverted/b/all/province"), Is.Zero);
             Assert.That(Value(replication, "origin_turned_back/province"), Is.Zero);
             Assert.That(atA.Where(t => t.CargoClass == "fruit" && t.ArrivedHours is >= 48 and < 96), Is.EqualTo(turnedAway), "only a's own fruit trucks, turned away");
             Assert.That(turnedAway, Has.Count.InRange(1, 60), "a's own 12 fruit trucks a day");
@@ -90,7 +92,7 @@ public class BanDivertTests
     public void The_share_that_diverts_matches_its_binomial_proportion_and_the_others_turn_back_at_the_origin()
     {
         // Fruit banned from a for the whole run, 70 % divert to b, the others turn back. Every fruit truck of the origin
-        // is one Bernoulli(0.7) trial: diverted = routed to b, the others = turned back (nothing else turns back). Over
+        // is one Bernoulli(0.7) trial: diverted from a (= routed to b), the others = turned back (nothing else turns back). Over
         // 4 replications of 19 measured days, n ≈ 9,100 trials: the share must lie within the 99 % binomial interval
         // 0.7 ± 2.576 √(0.7 × 0.3 / n) (about ± 0.012); fixed seed.
         var ban = new BanSpec(new LocalDate(2026, 6, 1), null, "a", ["fruit"], BanAction.Divert, null, "") { DivertTo = "b", DivertShare = 0.7 };
@@ -100,8 +102,9 @@ public class BanDivertTests
         double diverted = 0, trials = 0;
         foreach (var replication in result.Replications)
         {
-            diverted += Value(replication, "origin_routed/b/all/province");
-            trials += Value(replication, "origin_routed/b/all/province") + Value(replication, "origin_turned_back/province");
+            diverted += Value(replication, "origin_diverted/a/all/province");
+            trials += Value(replication, "origin_diverted/a/all/province") + Value(replication, "origin_turned_back/province");
+            Assert.That(Value(replication, "origin_diverted/a/all/province"), Is.EqualTo(Value(replication, "origin_routed/b/all/province")), "b's trucks are a's diverted ones");
             AssertBooks(replication);
         }
 

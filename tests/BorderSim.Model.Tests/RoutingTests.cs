@@ -1,4 +1,5 @@
 using BorderSim.Engine.Randomness;
+using BorderSim.Model.Crossing;
 using BorderSim.Model.Experiments;
 using BorderSim.Model.Results;
 using BorderSim.Model.Spec;
@@ -81,7 +82,33 @@ public class RoutingTests
             }
 
             Assert.That(Value(replication, "network_served_per_day"), Is.EqualTo(Value(replication, "served_per_day/a/all") + Value(replication, "served_per_day/b/all")).Within(1e-9));
+            Assert.That(Value(replication, "origin_diverted/a/all/province") + Value(replication, "origin_diverted/b/all/province"), Is.Zero, "fixed shares, nothing suspended: nobody diverts");
         }
+    }
+
+    [Test]
+    public void A_truck_diverted_from_a_suspended_route_is_counted_once_under_the_route_it_left()
+    {
+        // Every truck's rule picks a (an overflow above int.MaxValue never fires); a is suspended on 3 and 4 June with
+        // divert 1, so every truck of those two days takes b, and no other truck does. Counted by hand from the trucks:
+        // origin_diverted/a = the trucks that reached b = the origin's trucks that arrived in [48 h, 96 h); nothing
+        // left b; nobody turned back; the origin's books: arrived = turned back + routed.
+        var suspension = new RouteSuspensionSpec("a", new LocalDate(2026, 6, 3), new LocalDate(2026, 6, 4), 1, "works");
+        var scenario = TwoRoutes(120, new RoutingRuleSpec("all", RoutingKind.Overflow, ["a", "b"], [], int.MaxValue), new ExponentialDistribution(0.05), new ExponentialDistribution(0.05), days: 6, replications: 1, [suspension]);
+        var observer = new Recorder();
+        var replication = new CrossingReplication(new CrossingModel(scenario), 0, scenario.Seed, 0, observer).Run();
+        var atB = observer.Trucks.Where(t => t.Direction == "b").ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(atB, Has.Count.GreaterThan(80), "about 120 trucks a day for two days");
+            Assert.That(atB, Is.All.Matches<TruckRecord>(t => t.ArrivedHours >= 48 && t.ArrivedHours < 96));
+            Assert.That(observer.Trucks.Where(t => t.Direction == "a").Select(t => t.ArrivedHours), Is.All.Matches<double>(h => h < 48 || h >= 96));
+            Assert.That(Value(replication, "origin_diverted/a/all/province"), Is.EqualTo(atB.Count));
+            Assert.That(Value(replication, "origin_diverted/b/all/province"), Is.Zero);
+            Assert.That(Value(replication, "origin_turned_back/province"), Is.Zero);
+            Assert.That(Value(replication, "origin_arrived/province"),
+                Is.EqualTo(Value(replication, "origin_turned_back/province") + Value(replication, "origin_routed/a/all/province") + Value(replication, "origin_routed/b/all/province")));
+        });
     }
 
     [Test]
@@ -101,6 +128,11 @@ public class RoutingTests
             Assert.That(suspended.Where(d => d.Direction == "b").Average(d => d.Arrived), Is.EqualTo(216).Within(6), "180 + 0.6 × 60 a day; ±3 sd of a mean of 40 Poisson(216) days is ±7");
             Assert.That(days.Where(d => d.Direction == "a" && d.Date == suspension.To.PlusDays(1)).Average(d => d.Arrived), Is.GreaterThan(40), "a takes trucks again the day after");
             Assert.That(result.Summary.Single(m => m.Key.Id == "origin_turned_back/province").Mean, Is.EqualTo(120).Within(11.6));
+
+            // Thinning: of a Poisson(300) that picks a on the 5 days, 0.6 divert: Poisson(180) per replication; the mean
+            // of 8: ±3 sd = ±3 √(180 / 8) = ±14.2. None leaves b (never suspended).
+            Assert.That(result.Summary.Single(m => m.Key.Id == "origin_diverted/a/all/province").Mean, Is.EqualTo(180).Within(14.2));
+            Assert.That(result.Summary.Single(m => m.Key.Id == "origin_diverted/b/all/province").Max, Is.Zero);
         });
     }
 
@@ -123,6 +155,11 @@ public class RoutingTests
             Assert.That(Mean("served_per_day/a/all"), Is.EqualTo(24).Within(0.5), "a's booth is never idle: 1 truck an hour");
             Assert.That(Mean("queue_trucks_max/a/booth_a"), Is.LessThan(60), "a's queue is not the whole overflow");
             Assert.That(Mean("origin_turned_back/province"), Is.Zero, "others: stay");
+            foreach (var replication in result.Replications)
+            {
+                Assert.That(Value(replication, "origin_diverted/a/all/province"), Is.EqualTo(Value(replication, "origin_routed/b/all/province")), "every truck at b overflowed from a");
+                Assert.That(Value(replication, "origin_diverted/b/all/province"), Is.Zero);
+            }
         });
     }
 
@@ -144,5 +181,12 @@ public class RoutingTests
             // at ρ = 0.9 has a half-width of about 0.2 h, hence the wide range.
             Assert.That(Mean(shortest, "network_wait_hours_mean"), Is.InRange(0.75, 1.6));
         });
+    }
+
+    private sealed class Recorder : ITruckObserver
+    {
+        public List<TruckRecord> Trucks { get; } = [];
+
+        public void OnTruckLeft(TruckRecord truck) => Trucks.Add(truck);
     }
 }

@@ -24,7 +24,7 @@ public sealed partial class CrossingReplication
             var cargoClass = rates.ClassAt(_sim.NowHours, origin.ClassStream.NextDouble());
 
             // Two draws for every truck whatever the rule uses, so the streams stay aligned across alternatives.
-            var route = ChooseRoute(origin.Origin, cargoClass, origin.RouteStream.NextDouble(), origin.RouteStream.NextDouble());
+            var route = ChooseRoute(origin.Origin, cargoClass, origin.RouteStream.NextDouble(), origin.RouteStream.NextDouble(), out var chosen);
             route = DivertIfBanned(origin, cargoClass, route);
             var measured = _sim.NowHours >= _warmUpHours;
             if (measured)
@@ -45,29 +45,42 @@ public sealed partial class CrossingReplication
             if (measured)
             {
                 origin.Routed[route]++;
+
+                // Counted once, under the route the rule chose, whichever reactions (a suspension, an overflow, a ban
+                // that diverts, or two of them) took the driver elsewhere.
+                if (route != chosen)
+                {
+                    origin.Diverted[chosen]++;
+                }
             }
 
             Arrive(_directions[route], cargoClass);
         }
     }
 
-    /// <summary>The route (direction index) a truck of <paramref name="cargoClass"/> takes now, or −1 if it turns back.</summary>
-    private int ChooseRoute(CompiledOrigin origin, int cargoClass, double choice, double reaction)
+    /// <summary>
+    /// The route (direction index) a truck of <paramref name="cargoClass"/> takes now, or −1 if it turns back;
+    /// <paramref name="chosen"/> is the route its rule chose before any reaction (an overflow rule's first route), −1
+    /// without a rule.
+    /// </summary>
+    private int ChooseRoute(CompiledOrigin origin, int cargoClass, double choice, double reaction, out int chosen)
     {
         var rule = origin.RuleByClass[cargoClass];
         if (rule is null)
         {
+            chosen = -1;
             return -1;
         }
 
-        var route = rule.Kind switch
+        chosen = rule.Kind switch
         {
             RoutingKind.Shares => rule.Routes[rule.Choose(choice, _ => true)],
             RoutingKind.ShortestWait => ShortestWait(rule, cargoClass, _ => true, choice),
-            _ => TrucksAhead(rule.Routes[0]) > rule.AboveTrucks
-                ? choice < rule.DivertShare ? rule.Routes[1] : rule.OthersTurnBack ? -1 : rule.Routes[0]
-                : rule.Routes[0],
+            _ => rule.Routes[0],
         };
+        var route = rule.Kind == RoutingKind.Overflow && TrucksAhead(chosen) > rule.AboveTrucks
+            ? choice < rule.DivertShare ? rule.Routes[1] : rule.OthersTurnBack ? -1 : chosen
+            : chosen;
         if (route < 0 || SuspensionOf(origin, route) is not { } suspension)
         {
             return route;
@@ -207,6 +220,7 @@ public sealed partial class CrossingReplication
             foreach (var route in origin.Origin.Routes)
             {
                 Add(Metrics.OriginRouted, origin.Routed[route], _model.Directions[route].Name, All, name);
+                Add(Metrics.OriginDiverted, origin.Diverted[route], _model.Directions[route].Name, All, name);
             }
         }
 
@@ -247,11 +261,15 @@ public sealed partial class CrossingReplication
 
         public long[] Routed { get; } = new long[directionCount];
 
+        /// <summary>Per route: trucks whose rule chose it but that took another route (counted in that one's Routed).</summary>
+        public long[] Diverted { get; } = new long[directionCount];
+
         public void ResetStatistics()
         {
             Arrived = 0;
             TurnedBack = 0;
             Array.Clear(Routed);
+            Array.Clear(Diverted);
         }
     }
 }

@@ -105,6 +105,9 @@ public static class Metrics
     public static readonly MetricDefinition OriginArrived = new("origin_arrived", "trucks", MetricScope.Origin);
     public static readonly MetricDefinition OriginTurnedBack = new("origin_turned_back", "trucks", MetricScope.Origin);
     public static readonly MetricDefinition OriginRouted = new("origin_routed", "trucks", MetricScope.Origin | MetricScope.Direction);
+
+    /// <summary>Per origin and route: trucks whose rule chose the route but that took another (suspended, over an overflow threshold, or a ban that diverts); also in the other route's origin_routed.</summary>
+    public static readonly MetricDefinition OriginDiverted = new("origin_diverted", "trucks", MetricScope.Origin | MetricScope.Direction);
     public static readonly MetricDefinition NetworkServedPerDay = new("network_served_per_day", "trucks/day", MetricScope.Run);
     public static readonly MetricDefinition NetworkWaitHoursMean = new("network_wait_hours_mean", "h", MetricScope.Run);
     public static readonly MetricDefinition NetworkInSystemAtEnd = new("network_in_system_at_end", "trucks", MetricScope.Run);
@@ -124,7 +127,7 @@ public static class Metrics
         UtilisationReserved, UtilisationUnreserved, YardOccupancyTrucksMean, YardOccupancyTrucksMax, PastShelfLife, PastShelfLifeShare,
         PoolTripsPerDay, PoolWaitHoursMean, PoolQueueTrucksMean, PoolQueueTrucksMax,
         PoolUtilisation, PoolUtilisationBusy, PoolUtilisationReturning, PoolUtilisationIdle, PoolUtilisationClosed,
-        OriginArrived, OriginTurnedBack, OriginRouted, NetworkServedPerDay, NetworkWaitHoursMean, NetworkInSystemAtEnd,
+        OriginArrived, OriginTurnedBack, OriginRouted, OriginDiverted, NetworkServedPerDay, NetworkWaitHoursMean, NetworkInSystemAtEnd,
         Overloaded,
     ];
 
