@@ -85,12 +85,13 @@ public static class CapacityReport
         page.Heading(2, lang.Say("Demand levels tried", "Các mức nhu cầu đã thử"));
         List<CapacityRow> levels = [.. input.Rows.OrderBy(r => r.Point.Factor)];
         page.Table(
-            [lang.Say("demand (trucks/day)", "nhu cầu (xe/ngày)"), lang.Say("factor", "hệ số"), .. input.Scaled.Select(s => s.Path), MetricNames.Label(input.TargetKey, lang), "± 95%", lang.Say("meets the target", "đạt mục tiêu"), lang.Say("overloaded", "quá tải")],
+            // Not the scaled values themselves (the factor times the values in the answer; capacity.csv has them): their
+            // paths as headers would squeeze the target's column.
+            [lang.Say("demand (trucks/day)", "nhu cầu (xe/ngày)"), lang.Say("factor", "hệ số"), MetricNames.Label(input.TargetKey, lang), "± 95%", lang.Say("meets the target", "đạt mục tiêu"), lang.Say("overloaded", "quá tải")],
             levels.Select(r => (IReadOnlyList<string>)
             [
                 Demand(r.Point.DemandTrucksPerDay, lang),
                 r.Point.Factor.ToString("0.####", lang.Numbers),
-                .. r.ScaledValues,
                 lang.Number(r.Point.Mean),
                 ReportText.HalfWidth(r.Point.Summary.Count > 1 ? r.Point.Summary.HalfWidth95 : double.NaN, lang),
                 Verdict(r.MeetsTarget, lang),
@@ -98,8 +99,8 @@ public static class CapacityReport
             ]),
             i => levels[i].IsOverloaded ? "warm" : null,
             lang.Say(
-                $"Each level: the mean of {input.Replications} replications ± the half-width of its 95% confidence interval. Meets the target: yes when even the pessimistic end of the interval meets it, not sure when only the mean or the optimistic end does, no otherwise. Overloaded levels are grey. capacity.csv has the same rows.",
-                $"Mỗi mức: trung bình {input.Replications} lần lặp ± nửa độ rộng khoảng tin cậy 95%. Đạt mục tiêu: có khi cả đầu bất lợi của khoảng tin cậy vẫn đạt, chưa chắc khi chỉ trung bình hoặc đầu thuận lợi đạt, không trong trường hợp còn lại. Mức quá tải tô xám. capacity.csv có cùng các dòng này."),
+                $"Each level: the mean of {input.Replications} replications ± the half-width of its 95% confidence interval. Meets the target: yes when even the pessimistic end of the interval meets it, not sure when only the mean or the optimistic end does, no otherwise. Overloaded levels are grey. capacity.csv has the same rows, with the scaled values.",
+                $"Mỗi mức: trung bình {input.Replications} lần lặp ± nửa độ rộng khoảng tin cậy 95%. Đạt mục tiêu: có khi cả đầu bất lợi của khoảng tin cậy vẫn đạt, chưa chắc khi chỉ trung bình hoặc đầu thuận lợi đạt, không trong trường hợp còn lại. Mức quá tải tô xám. capacity.csv có cùng các dòng này, kèm các giá trị đã nhân."),
             textColumns: 0);
 
         page.Heading(2, lang.Say("How to read it", "Cách đọc kết quả"));
