@@ -26,6 +26,9 @@ public static class RegressCommand
     {
         /// <summary>--set overrides applied to every scenario before it runs (to try a change against the baselines).</summary>
         public IReadOnlyList<ScenarioOverride> Overrides { get; init; } = [];
+
+        /// <summary>--max-work: a scenario whose run (at regress's replications) is estimated above it is refused before it runs.</summary>
+        public double MaxWorkTruckStages { get; init; } = RunOptions.DefaultMaxWorkTruckStages;
     }
 
     public static Command Create(CliContext context)
@@ -53,9 +56,10 @@ public static class RegressCommand
         var threads = CommonOptions.WholeNumber("--threads", null, 1);
         threads.Description = "Replications run at once; results do not depend on it [default: all cores]";
         threads.HelpName = "N";
+        var maxWork = CommonOptions.CreateMaxWork();
         var command = new Command("regress", "Check scenarios against stored baselines (paired t-test on common random numbers, Holm); exit 1 if a metric moved")
         {
-            files, baselines, update, exact, set, output, threads,
+            files, baselines, update, exact, set, output, threads, maxWork,
         };
         command.SetAction(parseResult =>
         {
@@ -75,7 +79,7 @@ public static class RegressCommand
                     parseResult.GetValue(exact),
                     parseResult.GetValue(output),
                     parseResult.GetValue(threads))
-                { Overrides = overrides },
+                { Overrides = overrides, MaxWorkTruckStages = parseResult.GetValue(maxWork) },
                 context);
         });
         return command;
@@ -144,6 +148,19 @@ public static class RegressCommand
 
             string baselinePath = BaselinePath(request.BaselineDirectory, file);
             int replications = Regression.ReplicationsFor(loaded.Scenario!.Replications);
+            try
+            {
+                // As run and batch do, before anything is read or run; at the replications regress runs, not the file's.
+                WorkEstimate.Check(loaded.Scenario with { Replications = replications }, request.MaxWorkTruckStages);
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                invalid++;
+                context.Error.WriteLine($"{file}: {OutputDirectory.UserMessage(e)} ({replications} replications: regress runs the scenario's, at least {Regression.MinimumReplications})");
+                infos.Add(new ScenarioRunInfo(file, loaded.ContentSha256, loaded.Scenario.Name, overrideTexts, null, null, null, null, null, "invalid"));
+                continue;
+            }
+
             Baseline? baseline = null;
             void BadBaseline(string message)
             {
@@ -197,7 +214,7 @@ public static class RegressCommand
             ExperimentResult result;
             try
             {
-                result = ExperimentRunner.Run(loaded.Scenario, new RunOptions(Replications: replications, Threads: request.Threads), null, progress, context.CancellationToken);
+                result = ExperimentRunner.Run(loaded.Scenario, new RunOptions(Replications: replications, Threads: request.Threads, MaxWorkTruckStages: request.MaxWorkTruckStages), null, progress, context.CancellationToken);
                 progress.Finish();
             }
             catch (ArgumentException e)

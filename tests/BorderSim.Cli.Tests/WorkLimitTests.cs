@@ -36,6 +36,42 @@ public class WorkLimitTests
     }
 
     [Test]
+    public void Regress_refuses_a_scenario_estimated_beyond_max_work_before_it_reads_a_baseline_or_runs()
+    {
+        // regress runs at least 20 replications: export 1e7 x 3 x 4 x 20 = 2.4e9; import 200 x 3 x 3 x 20 = 36,000.
+        // No baseline exists: the refusal comes first, so nothing ran and nothing was written.
+        var baselines = Path.Combine(_directory, "baselines");
+        foreach (string[] mode in new[] { Array.Empty<string>(), ["--update"] })
+        {
+            var outcome = CliRunner.Run(["regress", "--baselines", baselines, .. mode, "--max-work", "1e8", _huge]);
+            Assert.Multiple(() =>
+            {
+                Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), outcome.Error);
+                Assert.That(outcome.Error, Does.Contain($"{_huge}: the run is about 2,400,036,000 truck-stages (trucks a day x days x stages x replications), above --max-work 100,000,000"));
+                Assert.That(outcome.Error, Does.Contain("20 replications: regress runs the scenario's, at least 20"));
+                Assert.That(outcome.Error, Does.Not.Contain("no baseline"));
+                Assert.That(Directory.Exists(baselines) ? Directory.GetFiles(baselines) : [], Is.Empty);
+            });
+        }
+    }
+
+    [Test]
+    public void Regress_takes_max_work_both_ways()
+    {
+        // The small scenario at regress's 20 replications: export 200 x 3 x 4 x 20 + import 200 x 3 x 3 x 20 = 84,000.
+        string small = CliRunner.WriteScenario(_directory, "small.yaml", CliRunner.SmallScenario);
+        var baselines = Path.Combine(_directory, "baselines");
+        var refused = CliRunner.Run("regress", "--baselines", baselines, "--update", "--max-work", "80000", small);
+        Assert.That(refused.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), refused.Error);
+        Assert.That(refused.Error, Does.Contain("about 84,000 truck-stages"));
+        var accepted = CliRunner.Run("regress", "--baselines", baselines, "--update", "--max-work", "84000", small);
+        Assert.That(accepted.ExitCode, Is.EqualTo(ExitCodes.Ok), accepted.Error);
+        var huge = CliRunner.Run("regress", "--baselines", baselines, _huge);
+        Assert.That(huge.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), huge.Error);
+        Assert.That(huge.Error, Does.Contain("above --max-work 1,000,000,000"), "the default limit, as for run");
+    }
+
+    [Test]
     public void The_default_limit_refuses_ten_million_trucks_a_day_for_thirty_replications()
     {
         var outcome = CliRunner.Run("run", _huge, "-o", Path.Combine(_directory, "out"), "-r", "30");
@@ -55,12 +91,13 @@ public class WorkLimitTests
         Assert.That(refused.Error, Does.Contain("about 8,400 truck-stages"));
     }
 
-    [TestCase("0")]
-    [TestCase("lots")]
-    [TestCase("-5")]
-    public void Max_work_must_be_a_positive_number(string value)
+    [TestCase("run", "0")]
+    [TestCase("run", "lots")]
+    [TestCase("run", "-5")]
+    [TestCase("regress", "0")]
+    public void Max_work_must_be_a_positive_number(string verb, string value)
     {
-        var outcome = CliRunner.Run("run", "x.yaml", "--max-work", value);
+        var outcome = CliRunner.Run(verb, "x.yaml", "--max-work", value);
         Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
         Assert.That(outcome.Error, Does.Contain($"--max-work expects a number of at least 1, e.g. 1e9, not '{value}'"));
     }
