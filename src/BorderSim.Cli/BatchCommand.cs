@@ -182,7 +182,7 @@ public static class BatchCommand
         var firstWithKey = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (PlannedRun run in mine.Where(p => p.Entry.IsValid))
         {
-            string? damage = File.Exists(run.Entry.PartPath(directory)) ? PartManifest.Problem(run.Entry.PartPath(directory)) : "missing";
+            string? damage = File.Exists(run.Entry.PartPath(directory)) ? PartFiles.Problem(run.Entry.PartPath(directory)) : "missing";
             if (damage is null)
             {
                 status[run.Entry.Run] = "skipped";
@@ -347,7 +347,7 @@ public static class BatchCommand
             string path = p.Entry.IsValid ? p.Entry.PartPath(session.Directory) : "";
             if (p.Entry.IsValid && File.Exists(path))
             {
-                runs.Add(BatchRunResult.FromPart(p.Entry, BatchCsv.ReadPart(path)));
+                runs.Add(BatchRunResult.FromPart(p.Entry, PartFiles.Read(path)));
             }
             else
             {
@@ -399,7 +399,7 @@ public static class BatchCommand
                 continue;
             }
 
-            parts.Add((run, BatchCsv.ReadPart(path)));
+            parts.Add((run, PartFiles.Read(path)));
         }
 
         output.WriteText(BatchCsv.FileName, w => BatchCsv.Write(sweptPaths, parts, w));

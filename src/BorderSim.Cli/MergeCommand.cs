@@ -96,7 +96,7 @@ public static class MergeCommand
         foreach (BatchRun run in runs.Where(r => r.IsValid))
         {
             string source = directories.Select(d => run.PartPath(d)).First(File.Exists);
-            if (PartManifest.Problem(source) is { } problem)
+            if (PartFiles.Problem(source) is { } problem)
             {
                 damaged.Add($"{source}: {problem}");
             }
@@ -124,8 +124,8 @@ public static class MergeCommand
                 string source = directories.Select(d => run.PartPath(d)).First(File.Exists);
                 if (Path.GetFullPath(source) != Path.GetFullPath(run.PartPath(outputDirectory)))
                 {
-                    session.WriteUnlisted(run.PartFileName, File.ReadAllBytes(source));
-                    session.WriteUnlisted(PartManifest.PathFor(run.PartFileName), File.ReadAllBytes(PartManifest.PathFor(source)));
+                    session.WriteUnlisted(run.PartFileName, PartFiles.ReadBytes(source));
+                    session.WriteUnlisted(PartManifest.PathFor(run.PartFileName), PartFiles.ReadBytes(PartManifest.PathFor(source)));
                 }
             }
 

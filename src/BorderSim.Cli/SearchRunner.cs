@@ -160,7 +160,7 @@ public sealed class SearchRunner
         foreach ((SearchRun run, BatchRun entry) in _runList.Skip(_runList.Count - round.Count))
         {
             string part = entry.PartPath(_session.Directory);
-            string? damage = File.Exists(part) ? PartManifest.Problem(part) : "missing";
+            string? damage = File.Exists(part) ? PartFiles.Problem(part) : "missing";
             if (damage is null)
             {
                 _values[run] = ReadPart(part);
@@ -260,7 +260,7 @@ public sealed class SearchRunner
     {
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
         int mean = Array.IndexOf(SummaryCsv.Header, "mean");
-        foreach (string[] row in BatchCsv.ReadPart(path))
+        foreach (string[] row in PartFiles.Read(path))
         {
             values[row[0]] = row[mean].Length == 0 ? double.NaN : double.Parse(row[mean], NumberStyles.Float, CultureInfo.InvariantCulture);
         }

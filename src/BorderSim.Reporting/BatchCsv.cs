@@ -133,12 +133,8 @@ public static class BatchCsv
         }
     }
 
-    /// <summary>Reads a part file (summary.csv format) as text fields, so its numbers are copied exactly.</summary>
-    public static IReadOnlyList<string[]> ReadPart(string path)
-    {
-        using var reader = new StreamReader(path, AtomicFile.Utf8);
-        return SummaryCsv.ReadRows(reader, path);
-    }
+    /// <summary>Reads a part (summary.csv format) as text fields, so its numbers are copied exactly; the Cli reads the file (bounded, regular files only).</summary>
+    public static IReadOnlyList<string[]> ReadPart(TextReader reader, string source) => SummaryCsv.ReadRows(reader, source);
 }
 
 /// <summary>
@@ -160,19 +156,21 @@ public sealed record PartManifest(
     /// <summary>The manifest path of the part at <paramref name="partPath"/>: runs/&lt;key&gt;.manifest.json.</summary>
     public static string PathFor(string partPath) => Path.ChangeExtension(partPath, null) + Suffix;
 
-    /// <summary>What is wrong with the part at <paramref name="partPath"/> against its manifest; null when it is whole.</summary>
-    public static string? Problem(string partPath)
-    {
-        string manifestPath = PathFor(partPath);
-        if (!File.Exists(manifestPath))
-        {
-            return $"has no manifest {Path.GetFileName(manifestPath)} (its row count and checksum), so it cannot be trusted";
-        }
+    /// <summary>The message for a part whose manifest does not exist.</summary>
+    public static string NoManifest(string partPath) =>
+        $"has no manifest {Path.GetFileName(PathFor(partPath))} (its row count and checksum), so it cannot be trusted";
 
+    /// <summary>
+    /// What is wrong with a part's <paramref name="bytes"/> against its manifest's text <paramref name="manifestJson"/>;
+    /// null when it is whole. The caller reads both files (regular files only, bounded).
+    /// </summary>
+    public static string? Problem(byte[] bytes, string manifestJson, string partPath)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
         PartManifest? expected;
         try
         {
-            expected = System.Text.Json.JsonSerializer.Deserialize<PartManifest>(File.ReadAllText(manifestPath, AtomicFile.Utf8));
+            expected = System.Text.Json.JsonSerializer.Deserialize<PartManifest>(manifestJson);
         }
         catch (System.Text.Json.JsonException)
         {
@@ -181,10 +179,9 @@ public sealed record PartManifest(
 
         if (expected is null || expected.Sha256 is null)
         {
-            return $"its manifest {Path.GetFileName(manifestPath)} is damaged";
+            return $"its manifest {Path.GetFileName(PathFor(partPath))} is damaged";
         }
 
-        byte[] bytes = File.ReadAllBytes(partPath);
         int rows;
         try
         {

@@ -31,8 +31,36 @@ public static partial class InputFile
     /// <summary>Reads <paramref name="path"/> as strict UTF-8 (a byte-order mark is skipped) if it is a regular file of at most <paramref name="maxBytes"/>.</summary>
     public static bool TryReadText(string path, long maxBytes, [NotNullWhen(true)] out string? text, [NotNullWhen(false)] out Problem? problem)
     {
-        ArgumentNullException.ThrowIfNull(path);
         text = null;
+        if (!TryReadBytes(path, maxBytes, out var bytes, out problem))
+        {
+            return false;
+        }
+
+        try
+        {
+            var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+            ReadOnlySpan<byte> content = bytes;
+            if (content.StartsWith(Encoding.UTF8.Preamble))
+            {
+                content = content[Encoding.UTF8.Preamble.Length..];
+            }
+
+            text = strict.GetString(content);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            problem = new Problem(ProblemKind.NotUtf8, "the file is not UTF-8 text", "save it as UTF-8");
+            return false;
+        }
+    }
+
+    /// <summary>Reads the bytes of <paramref name="path"/> if it is a regular file of at most <paramref name="maxBytes"/> (a batch part, whose checksum is of its bytes).</summary>
+    public static bool TryReadBytes(string path, long maxBytes, [NotNullWhen(true)] out byte[]? bytes, [NotNullWhen(false)] out Problem? problem)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        bytes = null;
         problem = null;
         if (Directory.Exists(path))
         {
@@ -62,13 +90,13 @@ public static partial class InputFile
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
-            var bytes = new MemoryStream();
+            var content = new MemoryStream();
             var buffer = new byte[1 << 16];
             int read;
-            while ((read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, maxBytes + 1 - bytes.Length))) > 0)
+            while ((read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, maxBytes + 1 - content.Length))) > 0)
             {
-                bytes.Write(buffer, 0, read);
-                if (bytes.Length > maxBytes)
+                content.Write(buffer, 0, read);
+                if (content.Length > maxBytes)
                 {
                     // The file grew after the size check, or its size on disk was not true.
                     problem = TooLarge(null, maxBytes);
@@ -76,19 +104,8 @@ public static partial class InputFile
                 }
             }
 
-            var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-            ReadOnlySpan<byte> content = bytes.GetBuffer().AsSpan(0, (int)bytes.Length);
-            if (content.StartsWith(Encoding.UTF8.Preamble))
-            {
-                content = content[Encoding.UTF8.Preamble.Length..];
-            }
-
-            text = strict.GetString(content);
+            bytes = content.ToArray();
             return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            problem = new Problem(ProblemKind.NotUtf8, "the file is not UTF-8 text", "save it as UTF-8");
         }
         catch (IOException e)
         {
@@ -102,6 +119,13 @@ public static partial class InputFile
         return false;
     }
 
+    /// <summary>The problem as the user reads it after the path: message, then the hint in brackets.</summary>
+    public static string Describe(Problem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return problem.Hint is null ? problem.Message : $"{problem.Message} ({problem.Hint})";
+    }
+
     /// <summary>As <see cref="TryReadText"/>; a problem is an <see cref="InvalidDataException"/> whose message starts with the path.</summary>
     public static string ReadText(string path, long maxBytes = MaxCsvBytes)
     {
@@ -110,7 +134,7 @@ public static partial class InputFile
             return text;
         }
 
-        throw new InvalidDataException($"{path}: {problem.Message}{(problem.Hint is null ? "" : $" ({problem.Hint})")}");
+        throw new InvalidDataException($"{path}: {Describe(problem)}");
     }
 
     private static Problem TooLarge(long? bytes, long maxBytes) => new(

@@ -272,4 +272,76 @@ public class BatchCommandTests
             Assert.That(File.Exists(Path.Combine(_directory, "merged", "batch.csv")), Is.False);
         });
     }
+
+    private static void MakeFifo(string path)
+    {
+        File.Delete(path);
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", path);
+        mkfifo.WaitForExit();
+        Assume.That(mkfifo.ExitCode, Is.Zero, "mkfifo is needed for this test");
+    }
+
+    /// <summary>Runs the CLI on a task: a read of a pipe with no writer would block for ever, so the test waits at most a minute.</summary>
+    private static CliRunner.Outcome WithinAMinute(params string[] args)
+    {
+        var run = Task.Run(() => CliRunner.Run(args));
+        Assert.That(run.Wait(TimeSpan.FromSeconds(60)), Is.True, "opening a pipe with no writer blocks");
+        return run.Result;
+    }
+
+    /// <summary>
+    /// Parts and their manifests are read like a scenario (InputFile): only a regular file, at most 64 MiB. A part
+    /// replaced by a named pipe, or by a 65 MiB file (sparse: its size on disk is all the check reads), is refused
+    /// by merge at once, naming the file and why, not waited on or read whole.
+    /// </summary>
+    [TestCase("part a named pipe", "is not a regular file (a device, pipe or socket)")]
+    [TestCase("manifest a named pipe", "is not a regular file (a device, pipe or socket)")]
+    [TestCase("part of 65 MiB", "the file is 65.0 MiB; the limit is 64 MiB")]
+    [Platform("Linux")]
+    public void Merge_refuses_a_part_that_is_not_a_regular_file_of_at_most_64_MiB(string damage, string message)
+    {
+        string shard = Path.Combine(_directory, "shard1");
+        Assert.That(Batch(shard, _small, "--sweep", SweepArrivals, "--shard", "1/1").ExitCode, Is.EqualTo(ExitCodes.Ok));
+        string part = PartOfRun(shard, 1);
+        string manifest = Path.ChangeExtension(part, null) + ".manifest.json";
+        string named = damage.StartsWith("manifest", StringComparison.Ordinal) ? manifest : part;
+        if (damage.EndsWith("pipe", StringComparison.Ordinal))
+        {
+            MakeFifo(named);
+        }
+        else
+        {
+            using var file = new FileStream(part, FileMode.Open, FileAccess.Write);
+            file.SetLength(65L * 1024 * 1024);
+        }
+
+        var merge = WithinAMinute("merge", shard, "-o", Path.Combine(_directory, "merged"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(merge.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), merge.Error);
+            Assert.That(merge.Error, Does.Contain(part + ": " + (named == manifest ? $"its manifest {Path.GetFileName(manifest)} " : "") + message));
+            Assert.That(File.Exists(Path.Combine(_directory, "merged", "batch.csv")), Is.False);
+        });
+    }
+
+    [Test]
+    [Platform("Linux")]
+    public void A_resumed_batch_runs_again_a_part_that_became_a_named_pipe_and_batch_csv_keeps_every_row()
+    {
+        string output = Path.Combine(_directory, "out");
+        Assert.That(Batch(output, _small, "--sweep", SweepArrivals).ExitCode, Is.EqualTo(ExitCodes.Ok));
+        byte[] before = File.ReadAllBytes(Path.Combine(output, "batch.csv"));
+        string part = PartOfRun(output, 2);
+        MakeFifo(part);
+
+        var rerun = WithinAMinute(["batch", _small, "--sweep", SweepArrivals, "-o", output, "--days", "2", "--replications", "2"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rerun.ExitCode, Is.EqualTo(ExitCodes.Ok), rerun.Error);
+            Assert.That(rerun.Error, Does.Contain($"{part}: is not a regular file (a device, pipe or socket)").And.Contain("running run 2 again"));
+            Assert.That(File.ReadAllBytes(Path.Combine(output, "batch.csv")), Is.EqualTo(before), "no row lost");
+        });
+    }
 }

@@ -71,7 +71,7 @@ public partial class SearchInterruptTests : SearchCommandTests
         string[] kept = Directory.GetFiles(parts, "*.csv");
         Assert.Multiple(() =>
         {
-            Assert.That(kept.Select(PartManifest.Problem), Is.All.Null, "every part kept is whole (its manifest's row count and SHA-256 match)");
+            Assert.That(kept.Select(PartFiles.Problem), Is.All.Null, "every part kept is whole (its manifest's row count and SHA-256 match)");
             Assert.That(Directory.GetFiles(output, "*.tmp", SearchOption.AllDirectories), Is.Empty, "no temporary file left");
             Assert.That(File.Exists(Path.Combine(output, ResultFile(verb))), Is.False, "no result of a search that did not end");
             Assert.That(File.Exists(Path.Combine(output, "report.html")), Is.False);
