@@ -72,6 +72,39 @@ public class WorkLimitTests
     }
 
     [Test]
+    public void The_trucks_of_an_origin_count_on_the_longest_route_it_can_send_them_to()
+    {
+        // Routes fed by an origin have no arrivals of their own: the origin's 240 trucks a day x 3 days x 2 stages (the
+        // longer of its two routes) x 3 replications = 4,320 truck-stages; before, the estimate was 0 and no limit held.
+        string origin = CliRunner.WriteScenario(_directory, "origin.yaml", """
+            name: origin work
+            start: 2026-06-01T00:00
+            time_zone: Etc/UTC
+            days: 3
+            replications: 3
+            seed: 7
+            classes:
+              general: { share: 1 }
+            origins:
+              province:
+                arrivals: { trucks_per_day: 240, hourly_profile: flat }
+                routing:
+                  all: { shares: { a: 0.25, b: 0.75 } }
+            directions:
+              a:
+                stages:
+                  - check: { name: booth_a, servers: 1, service: exp(15min) }
+              b:
+                stages:
+                  - yard: { name: yard_b, capacity: 50, overflow: highway }
+                  - check: { name: booth_b, servers: 1, service: exp(6min) }
+            """);
+        var refused = CliRunner.Run("run", origin, "-o", Path.Combine(_directory, "out"), "--no-plots", "--max-work", "4000");
+        Assert.That(refused.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), refused.Error);
+        Assert.That(refused.Error, Does.Contain("about 4,320 truck-stages"));
+    }
+
+    [Test]
     public void The_default_limit_refuses_ten_million_trucks_a_day_for_thirty_replications()
     {
         var outcome = CliRunner.Run("run", _huge, "-o", Path.Combine(_directory, "out"), "-r", "30");

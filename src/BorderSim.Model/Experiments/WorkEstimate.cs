@@ -5,8 +5,9 @@ namespace BorderSim.Model.Experiments;
 
 /// <summary>
 /// The work a run asks for, known before it starts: for each direction trucks a day × days × stages, times the
-/// replications, in truck-stages (one truck passing one stage). Time and memory grow with it. Factors
-/// (weekday, month, surges) and returning empty trucks are left out: it is an order of magnitude, not a forecast.
+/// replications, in truck-stages (one truck passing one stage); an origin's trucks a day count on the longest route
+/// its rules can send them to (the routes it feeds need no arrivals of their own). Time and memory grow with it.
+/// Factors (weekday, month, surges) and returning empty trucks are left out: it is an order of magnitude, not a forecast.
 /// </summary>
 public static class WorkEstimate
 {
@@ -14,6 +15,16 @@ public static class WorkEstimate
     {
         ArgumentNullException.ThrowIfNull(scenario);
         double perReplication = scenario.Directions.Sum(d => d.Arrivals.TrucksPerDay * scenario.Days * d.Stages.Count);
+        foreach (var origin in scenario.Origins)
+        {
+            int longestRoute = scenario.Directions
+                .Where(d => origin.Rules.Any(r => r.Routes.Contains(d.Name)))
+                .Select(d => d.Stages.Count)
+                .DefaultIfEmpty(0)
+                .Max();
+            perReplication += origin.Arrivals.TrucksPerDay * scenario.Days * longestRoute;
+        }
+
         return perReplication * scenario.Replications;
     }
 
