@@ -197,7 +197,7 @@ public static class CapacityCommand
                     return ExitCodes.InvalidInput;
                 }
 
-                if (SearchStart.ExitAfter(runner.RunRound(rounds, round), session, outputs => Info(request, context, runner, startedUtc, outputs, null)) is { } exit)
+                if (SearchStart.ExitAfter(runner.RunRound(rounds, round), session, outputs => Info(request, context, runner, startedUtc, outputs, null, null)) is { } exit)
                 {
                     return exit;
                 }
@@ -221,6 +221,9 @@ public static class CapacityCommand
             }
 
             CapacityEstimate estimate = search.Estimate(points);
+
+            // The scenario as written (with --set): factor 1, whatever values are scaled.
+            double asWrittenTrucksPerDay = CapacitySearch.ExpectedArrivalsPerDay(model);
             double DemandAt(TargetCrossing c) => double.IsFinite(c.Factor) ? Interpolate(points, c.Factor) : double.NaN;
             (string, TargetCrossing, double)[] answer =
             [
@@ -246,15 +249,20 @@ public static class CapacityCommand
             if (request.WriteReport)
             {
                 var input = new CapacityReportInput(
-                    scenario.Label, target!, start.KeyOf(target!.MetricId), scaled, rows,
+                    scenario.Label, target!, start.KeyOf(target!.MetricId), scaled, asWrittenTrucksPerDay, rows,
                     new CapacityEnd(estimate.Point, DemandAt(estimate.Point)), new CapacityEnd(estimate.Low, DemandAt(estimate.Low)), new CapacityEnd(estimate.High, DemandAt(estimate.High)),
                     SaturationDemand(points, saturation), replications, rounds, measured!.Days, measured.WarmUpHours,
                     start.Source(request.File, request.Sets), start.Provenance(request.File, request.Sets, context, runner.Threads));
                 session.WriteText(ReportPage.FileName, w => w.Write(CapacityReport.Build(input, plot, request.Language)));
             }
 
-            session.Commit(outputs => Info(request, context, runner, startedUtc, outputs, answer));
+            session.Commit(outputs => Info(request, context, runner, startedUtc, outputs, answer, (estimate.AsWritten, asWrittenTrucksPerDay)));
             context.Out.Write(Line(estimate, DemandAt, points) + "\n");
+            if (AsWrittenLine(estimate, asWrittenTrucksPerDay) is { } asWritten)
+            {
+                context.Out.Write(asWritten + "\n");
+            }
+
             context.Out.Write(FormattableString.Invariant(
                 $"  {target} on {scenario.Name}: {points.Count} demand factors x {replications} replications in {rounds} rounds ({runner.RunsRun} runs now, {runner.RunsResumed} resumed); wrote {Path.Combine(request.OutputDirectory, CapacityCsv.FileName)}\n"));
             if (rows.Any(r => r.IsOverloaded && r.MeetsTarget != "no"))
@@ -281,6 +289,26 @@ public static class CapacityCommand
         return $"capacity: {Text(estimate.Point)} trucks/day (95% CI {Text(estimate.Low)}–{Text(estimate.High)})";
     }
 
+    /// <summary>
+    /// "  the scenario's own demand, 600.0 trucks/day, is beyond this capacity: ..." when the whole interval lies below
+    /// factor 1, or "... is at about this capacity ..." when it holds 1; null when the scenario is within its capacity.
+    /// </summary>
+    private static string? AsWrittenLine(CapacityEstimate estimate, double asWrittenTrucksPerDay)
+    {
+        static string FactorText(TargetCrossing c) => c.IsFound
+            ? c.Factor.ToString("0.000", CultureInfo.InvariantCulture)
+            : (c.IsBelowRange ? "below " : "above ") + c.Factor.ToString("0.###", CultureInfo.InvariantCulture);
+        string demand = $"  the scenario's own demand, {asWrittenTrucksPerDay.ToString("F1", CultureInfo.InvariantCulture)} trucks/day, is";
+        return estimate.AsWritten switch
+        {
+            AsWrittenDemand.BeyondCapacity =>
+                $"{demand} beyond this capacity: the target is missed at it; it holds only up to factor {FactorText(estimate.Point)} of that demand (95% CI {FactorText(estimate.Low)}–{FactorText(estimate.High)})",
+            AsWrittenDemand.AtAboutCapacity =>
+                $"{demand} at about this capacity (inside its 95% interval, factor {FactorText(estimate.Low)}–{FactorText(estimate.High)} of that demand): the target may or may not hold at it; more replications (--replications) narrow the interval",
+            _ => null,
+        };
+    }
+
     /// <summary>The demand at the saturation factor, when some factor tried reaches it.</summary>
     private static double? SaturationDemand(IReadOnlyList<CapacityPoint> points, double saturationFactor) =>
         points.Any(p => p.Factor >= saturationFactor) ? Interpolate(points, saturationFactor) : null;
@@ -300,7 +328,7 @@ public static class CapacityCommand
 
     private static string Format(double value) => Math.Round(value, 6).ToString("R", CultureInfo.InvariantCulture);
 
-    private static string Info(CapacityRequest request, CliContext context, SearchRunner runner, DateTimeOffset startedUtc, IReadOnlyList<string> outputs, (string Kind, TargetCrossing Crossing, double Demand)[]? answer)
+    private static string Info(CapacityRequest request, CliContext context, SearchRunner runner, DateTimeOffset startedUtc, IReadOnlyList<string> outputs, (string Kind, TargetCrossing Crossing, double Demand)[]? answer, (AsWrittenDemand Where, double TrucksPerDay)? asWritten)
     {
         var settings = new Dictionary<string, string>
         {
@@ -318,6 +346,17 @@ public static class CapacityCommand
         foreach ((string kind, TargetCrossing crossing, double demand) in answer ?? [])
         {
             settings[kind + "_trucks_per_day"] = crossing.IsFound ? demand.ToString("R", CultureInfo.InvariantCulture) : crossing.IsBelowRange ? "below" : "above";
+        }
+
+        if (asWritten is { } w)
+        {
+            settings["as_written_trucks_per_day"] = w.TrucksPerDay.ToString("R", CultureInfo.InvariantCulture);
+            settings["as_written"] = w.Where switch
+            {
+                AsWrittenDemand.BeyondCapacity => "beyond",
+                AsWrittenDemand.AtAboutCapacity => "at_about",
+                _ => "within",
+            };
         }
 
         return new ExperimentInfo(CliApp.Version, "capacity", ["bordersim", .. context.Arguments], settings, runner.RunInfos(), startedUtc, DateTimeOffset.UtcNow, outputs).ToJson();

@@ -39,6 +39,49 @@ public class CapacityCommandTests : SearchCommandTests
             Assert.That(csv.Count(l => l.StartsWith("evaluated,", StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(8));
             Assert.That(new FileInfo(Path.Combine(output, "capacity.png")).Length, Is.GreaterThan(10_000));
             Assert.That(File.Exists(Path.Combine(output, "run.json")), Is.True);
+            Assert.That(outcome.Out, Does.Not.Contain("own demand"), "480 a day is below the whole interval: nothing to say about the scenario as written");
+        });
+    }
+
+    [Test]
+    public void A_scenario_whose_own_demand_is_beyond_its_capacity_is_told_so_next_to_the_answer()
+    {
+        // 600 trucks a day against the Erlang C capacity of 497.4: factor 0.83, below 1 by far more than the interval of the
+        // scenario's own 10 replications of 30 days (about ±1.2 %), so even its optimistic end lies below the scenario's demand.
+        string output = Path.Combine(Folder, "beyond");
+        CliRunner.Outcome outcome = CliRunner.Run("capacity", MMc, "--target", WaitTarget, "-o", output, "--tolerance", "0.05", "--set", "directions.inbound.arrivals.trucks_per_day=600");
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+        (_, _, double high) = Answer(outcome.Out);
+        double factor = double.Parse(File.ReadAllLines(Path.Combine(output, "capacity.csv"))[1].Split(',')[1], CultureInfo.InvariantCulture);
+        string[] lines = outcome.Out.Split('\n');
+        int answer = Array.FindIndex(lines, l => l.StartsWith("capacity: ", StringComparison.Ordinal) && l.Contains("trucks/day", StringComparison.Ordinal));
+        string report = File.ReadAllText(Path.Combine(output, "report.html"));
+        string answerSection = Regex.Match(report, "<section class=\"answer\">.*?</section>", RegexOptions.Singleline).Value;
+        Assert.Multiple(() =>
+        {
+            Assert.That(high, Is.LessThan(600));
+            Assert.That(lines[answer + 1], Does.StartWith("  the scenario's own demand, 600.0 trucks/day, is beyond this capacity: the target is missed at it; it holds only up to factor " + factor.ToString("0.000", CultureInfo.InvariantCulture)));
+            Assert.That(answerSection, Does.Contain("The scenario&#39;s own demand, 600.0 trucks a day, is beyond this capacity").Or.Contain("The scenario's own demand, 600.0 trucks a day, is beyond this capacity"));
+            Assert.That(File.ReadAllText(Path.Combine(output, "run.json")), Does.Contain("\"as_written\": \"beyond\""));
+        });
+    }
+
+    [Test]
+    public void A_scenario_whose_own_demand_lies_inside_the_interval_is_told_it_is_at_about_its_capacity()
+    {
+        // The same 600 a day with 3 replications of 4 days: the interval is wide enough (factor 0.75 to 1.06 with this seed)
+        // to hold the scenario's own demand, so the target may or may not hold there.
+        string output = Path.Combine(Folder, "about");
+        CliRunner.Outcome outcome = Quick(output, "--set", "directions.inbound.arrivals.trucks_per_day=600");
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+        (_, double low, double high) = Answer(outcome.Out);
+        Assert.Multiple(() =>
+        {
+            Assert.That(low, Is.LessThanOrEqualTo(600));
+            Assert.That(high, Is.GreaterThanOrEqualTo(600));
+            Assert.That(outcome.Out, Does.Contain("\n  the scenario's own demand, 600.0 trucks/day, is at about this capacity (inside its 95% interval"));
+            Assert.That(File.ReadAllText(Path.Combine(output, "report.html")), Does.Contain("600.0 trucks a day, is at about this capacity"));
+            Assert.That(File.ReadAllText(Path.Combine(output, "run.json")), Does.Contain("\"as_written\": \"at_about\""));
         });
     }
 

@@ -60,6 +60,19 @@ public class CapacitySearchTests
         });
     }
 
+    [TestCase(15, AsWrittenDemand.WithinCapacity)]
+    [TestCase(12, AsWrittenDemand.AtAboutCapacity)]
+    [TestCase(7, AsWrittenDemand.BeyondCapacity)]
+    [TestCase(-1, AsWrittenDemand.BeyondCapacity)]
+    [TestCase(1e9, AsWrittenDemand.WithinCapacity)]
+    public void The_scenario_as_written_is_beyond_its_capacity_when_the_whole_interval_lies_below_factor_one_and_at_about_it_when_the_interval_holds_one(double target, AsWrittenDemand expected)
+    {
+        // On the straight curve the interval is target/10 ± h/10 with h/10 = 0.248: [1.25, 1.75] for 15, [0.95, 1.45] for 12,
+        // [0.45, 0.95] for 7; -1 is missed at every factor (below the range, so beyond); 1e9 is met at every one (above it).
+        var search = new CapacitySearch(new Target("m", IsAtMost: true, target), startFactor: 1, relativeTolerance: 0.001, maxFactor: 10);
+        Assert.That(search.Estimate(Search(search, Linear)).AsWritten, Is.EqualTo(expected));
+    }
+
     [Test]
     public void A_point_with_a_replication_without_a_value_misses_the_target()
     {

@@ -26,8 +26,36 @@ public readonly record struct TargetCrossing(double Factor, bool IsBelowRange, b
     public bool IsFound => !IsBelowRange && !IsAboveRange;
 }
 
+/// <summary>Where the scenario's own demand (factor 1) stands against the capacity found.</summary>
+public enum AsWrittenDemand
+{
+    /// <summary>Below the whole 95% interval, or not known to be in it.</summary>
+    WithinCapacity,
+
+    /// <summary>Inside the 95% interval: the target may or may not hold at the scenario's own demand.</summary>
+    AtAboutCapacity,
+
+    /// <summary>Above the whole 95% interval: the target is missed at the scenario's own demand.</summary>
+    BeyondCapacity,
+}
+
 /// <summary>The answer of a capacity search: the factor where the mean curve crosses the target, and the 95% interval.</summary>
-public sealed record CapacityEstimate(TargetCrossing Point, TargetCrossing Low, TargetCrossing High);
+public sealed record CapacityEstimate(TargetCrossing Point, TargetCrossing Low, TargetCrossing High)
+{
+    /// <summary>
+    /// The scenario as written (factor 1) against the interval: beyond when even its optimistic end lies below 1, at
+    /// about when the interval holds 1. An end outside the factors tried counts only where that settles it (an end
+    /// below a smallest factor tried of at most 1 is below 1; an end above the range is never).
+    /// </summary>
+    public AsWrittenDemand AsWritten =>
+        IsBelowOne(High) ? AsWrittenDemand.BeyondCapacity
+        : IsAtOrBelowOne(Low) && !High.IsBelowRange ? AsWrittenDemand.AtAboutCapacity
+        : AsWrittenDemand.WithinCapacity;
+
+    private static bool IsBelowOne(TargetCrossing end) => (end.IsFound && end.Factor < 1) || (end.IsBelowRange && end.Factor <= 1);
+
+    private static bool IsAtOrBelowOne(TargetCrossing end) => !end.IsAboveRange && end.Factor <= 1;
+}
 
 /// <summary>
 /// The largest demand factor at which a target still holds, searched on common random numbers (every factor

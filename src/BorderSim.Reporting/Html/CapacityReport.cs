@@ -14,6 +14,7 @@ public sealed record CapacityEnd(TargetCrossing Crossing, double DemandTrucksPer
 /// <param name="Target">The requirement.</param>
 /// <param name="TargetKey">The target metric's key (for its name and unit in words).</param>
 /// <param name="Scaled">The scaled scenario paths with their values as written (factor 1).</param>
+/// <param name="AsWrittenTrucksPerDay">The scenario's own demand (factor 1, with --set), as the demand levels count it.</param>
 /// <param name="Rows">Every demand level tried.</param>
 /// <param name="Capacity">Where the mean crosses the target.</param>
 /// <param name="Low">Lower end of the 95% interval.</param>
@@ -30,6 +31,7 @@ public sealed record CapacityReportInput(
     Target Target,
     MetricKey TargetKey,
     IReadOnlyList<(string Path, double Base)> Scaled,
+    double AsWrittenTrucksPerDay,
     IReadOnlyList<CapacityRow> Rows,
     CapacityEnd Capacity,
     CapacityEnd Low,
@@ -181,6 +183,21 @@ public static class CapacityReport
             sentences.Add(lang.Say(
                 $"The target ({target}) is met at every demand tried, up to {lang.Whole(MaxDemand(input))} trucks a day: the capacity for it is above that.",
                 $"Mục tiêu ({target}) đạt ở mọi mức nhu cầu đã thử, cao nhất là {lang.Whole(MaxDemand(input))} xe/ngày: năng lực ứng với mục tiêu này cao hơn mức đó."));
+        }
+
+        string asWritten = Demand(input.AsWrittenTrucksPerDay, lang);
+        switch (new CapacityEstimate(input.Capacity.Crossing, input.Low.Crossing, input.High.Crossing).AsWritten)
+        {
+            case AsWrittenDemand.BeyondCapacity:
+                sentences.Add(lang.Say(
+                    $"The scenario's own demand, {asWritten} trucks a day, is beyond this capacity: even the optimistic end of the interval lies below it, so the target is missed at the demand the scenario describes.",
+                    $"Nhu cầu của chính kịch bản, {asWritten} xe/ngày, đã vượt năng lực này: ngay cả đầu thuận lợi của khoảng tin cậy cũng thấp hơn, nên mục tiêu không đạt ở mức nhu cầu kịch bản mô tả."));
+                break;
+            case AsWrittenDemand.AtAboutCapacity:
+                sentences.Add(lang.Say(
+                    $"The scenario's own demand, {asWritten} trucks a day, is at about this capacity (inside its 95% interval): the target may or may not hold at it; more replications narrow the interval.",
+                    $"Nhu cầu của chính kịch bản, {asWritten} xe/ngày, xấp xỉ năng lực này (nằm trong khoảng tin cậy 95%): mục tiêu có thể đạt hoặc không ở mức đó; thêm lần lặp sẽ thu hẹp khoảng tin cậy."));
+                break;
         }
 
         double factor = input.Capacity.Crossing.Factor;
