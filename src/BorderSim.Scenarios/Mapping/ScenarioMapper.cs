@@ -107,12 +107,13 @@ internal sealed class ScenarioMapper
             names.Classes.Add(CargoClassSpec.EmptyClassName);
         }
 
+        // After the changes: a dated priority order or cap_per_day names classes too (reserved, class and bans check their own).
+        var changes = map.Get("changes") is { } changesNode ? new ChangeMapper(_f, names).Read(changesNode) : [];
         foreach (var (refNode, refField, refName) in names.ClassReferences)
         {
             _f.Reference(refNode, refField, refName, "class", names.Classes);
         }
 
-        var changes = map.Get("changes") is { } changesNode ? new ChangeMapper(_f, names).Read(changesNode) : [];
         var costs = map.Get("costs") is { } costsNode ? new CostsMapper(_f).Read(costsNode) : null;
         var bans = map.Get("bans") is { } bansNode ? new BanMapper(_f, names, this).Read(bansNode, directions, origins) : [];
 
