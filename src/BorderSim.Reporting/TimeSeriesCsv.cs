@@ -39,16 +39,22 @@ public static class TimeSeriesCsv
                     continue;
                 }
 
+                // With one replication (or a flat band) the three are the same number: format it once.
+                string mean = CsvNumbers.Format(s.Mean[i]);
+                string lower = SameBits(s.Lower[i], s.Mean[i]) ? mean : CsvNumbers.Format(s.Lower[i]);
+                string upper = SameBits(s.Upper[i], s.Mean[i]) ? mean : CsvNumbers.Format(s.Upper[i]);
                 csv.WriteRow(
                     time,
                     hoursText,
                     s.Id, s.Name, s.Direction, s.CargoClass, s.Stage, s.Unit,
-                    CsvNumbers.Format(s.Mean[i]),
-                    CsvNumbers.Format(s.Lower[i]),
-                    CsvNumbers.Format(s.Upper[i]));
+                    mean,
+                    lower,
+                    upper);
             }
         }
     }
+
+    private static bool SameBits(double a, double b) => BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b);
 
     public static void WriteFile(ExperimentResult result, string path) => AtomicFile.WriteText(path, w => Write(result, w));
 
