@@ -43,10 +43,16 @@ public static class CapacityPlot
         mean.LineWidth = 2;
         mean.MarkerSize = 6;
         mean.LegendText = lang.Say("mean over replications (common random numbers)", "trung bình các lần lặp (cùng dãy số ngẫu nhiên)");
-        // From the demand at which the busiest stage is saturated (the load check) to the largest demand tried.
+        // The x axis set here (ScottPlot's own 5 % margins), so that the overloaded band can reach its right edge.
+        double range = xs.Max() - xs.Min();
+        double margin = range > 0 ? range * 0.05 : Math.Max(Math.Abs(xs.Max()) * 0.05, 1);
+        double left = xs.Min() - margin, right = xs.Max() + margin;
+
+        // From the demand at which the busiest stage is saturated (the load check) to the axis' edge: every demand
+        // beyond the largest tried is overloaded too.
         if (overloadedFromTrucksPerDay is { } from && from < xs.Max())
         {
-            var span = plot.Add.HorizontalSpan(from, xs.Max(), Colors.Crimson.WithAlpha(0.12));
+            var span = plot.Add.HorizontalSpan(from, right, Colors.Crimson.WithAlpha(0.12));
             span.LegendText = lang.Say("overloaded: depends on the run's length", "quá tải: phụ thuộc độ dài kỳ mô phỏng");
         }
 
@@ -77,6 +83,7 @@ public static class CapacityPlot
         double top = points.Where(r => !r.IsOverloaded).Select(r => r.Point.Upper).Where(double.IsFinite).DefaultIfEmpty(target.Value).Max();
         double bottom = Math.Min(0, points.Select(r => r.Point.Lower).Where(double.IsFinite).DefaultIfEmpty(0).Min());
         plot.Axes.SetLimitsY(bottom, Math.Max(top, target.Value) * 1.6);
+        plot.Axes.SetLimitsX(left, right);
         // Inside, top left: the curve rises to the right, so that corner is empty, and the plot keeps the whole width.
         plot.ShowLegend(Alignment.UpperLeft);
         plot.Legend.FontSize = 14;
