@@ -242,4 +242,14 @@ public class ScenarioReaderTests
         var result = ScenarioReader.Read(new StringReader(Sketch.Replace("name: vn_yard", "name: vn yard.1", StringComparison.Ordinal)), "test.yaml");
         Assert.That(result.Errors.Select(e => e.Message), Has.Some.EqualTo("'vn yard.1' is not a valid name"));
     }
+
+    [TestCase("\"  \"")]
+    [TestCase("\"\\u200b\"")]
+    [TestCase("\"\\u200b\\u00ad \\ufeff\"")]
+    public void A_scenario_name_without_a_visible_character_is_refused_as_no_name(string name)
+    {
+        // Titles read "Capacity: NAME": a name of spaces or zero-width characters would leave them blank.
+        var result = ScenarioReader.Read(new StringReader(Sketch.Replace("name: Sketch", "name: " + name, StringComparison.Ordinal)), "test.yaml");
+        Assert.That(result.Errors.Select(e => e.ToString()), Has.One.StartWith("test.yaml:1:7: name: the scenario has no name"));
+    }
 }

@@ -26,6 +26,10 @@ internal sealed class ScenarioMapper
 
     private ScenarioMapper(Diagnostics diagnostics) => _f = new Fields(diagnostics);
 
+    /// <summary>Whether some character shows: not only spaces, zero-width and other format or control characters.</summary>
+    private static bool HasVisibleCharacter(string text) => text.Any(c =>
+        !char.IsWhiteSpace(c) && char.GetUnicodeCategory(c) is not (System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.Control));
+
     public static ScenarioSpec? Map(YNode root, Diagnostics diagnostics) => new ScenarioMapper(diagnostics).MapRoot(root);
 
     private ScenarioSpec? MapRoot(YNode root)
@@ -39,7 +43,7 @@ internal sealed class ScenarioMapper
         _f.Keys(map, "", TopKeys, TopRequired);
 
         var name = Optional(map, "name", (n, f) => _f.Text(n, f)) ?? "";
-        if (map.Get("name") is { } nameNode && name.Trim().Length == 0 && _f.Diagnostics.Errors.All(e => e.Field != "name"))
+        if (map.Get("name") is { } nameNode && !HasVisibleCharacter(name) && _f.Diagnostics.Errors.All(e => e.Field != "name"))
         {
             _f.Error(nameNode, "name", "the scenario has no name", "tables, plots and batch.csv show it; write e.g. name: Hữu Nghị, 6 lanes");
         }
