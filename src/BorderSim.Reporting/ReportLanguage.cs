@@ -104,14 +104,26 @@ public sealed class ReportLanguage
         ? time.ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture)
         : time.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>A direction's name as a planner says it (export → xuất khẩu); other names as written.</summary>
+    /// <summary>A direction's name as a planner says it (export → xuất khẩu, inbound → chiều vào); names the scenario chose otherwise as written.</summary>
     public string Direction(string name) => name switch
     {
         "export" => Say("export", "xuất khẩu"),
         "import" => Say("import", "nhập khẩu"),
+        "inbound" => Say("inbound", "chiều vào"),
+        "outbound" => Say("outbound", "chiều ra"),
         "all" => Say("all directions", "cả hai chiều"),
         _ => name,
     };
+
+    /// <summary>
+    /// The Vietnamese side of a direction, "chiều xuất khẩu", "chiều vào" (not "chiều chiều vào"), "chiều to_pingxiang";
+    /// in English the direction's name.
+    /// </summary>
+    public string Side(string name)
+    {
+        string direction = Direction(name);
+        return !IsVietnamese || direction.StartsWith("chiều ", StringComparison.Ordinal) ? direction : "chiều " + direction;
+    }
 
     /// <summary>A cargo class's name as a planner says it (fruit → trái cây); a class the scenario named otherwise as written.</summary>
     public string CargoClass(string name) => name switch

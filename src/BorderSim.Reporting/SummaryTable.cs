@@ -180,7 +180,7 @@ public static class SummaryTable
 
             double busyOfOpen = means.GetValueOrDefault(new MetricKey("utilisation", "share", load.Direction, "", load.BindingStage).Id, double.NaN);
             writer.Write(lang.IsVietnamese
-                ? $"Điểm nghẽn, chiều {lang.Direction(load.Direction)}: {load.BindingStage} (bận {FormatNumber(busyOfOpen, lang)} giờ mở cửa, cao nhất của chiều này)\n"
+                ? $"Điểm nghẽn, {lang.Side(load.Direction)}: {load.BindingStage} (bận {FormatNumber(busyOfOpen, lang)} giờ mở cửa, cao nhất của chiều này)\n"
                 : FormattableString.Invariant($"Binding stage, {load.Direction}: {load.BindingStage} (busy {FormatNumber(busyOfOpen)} of its open server-hours, the most of the direction)\n"));
         }
     }

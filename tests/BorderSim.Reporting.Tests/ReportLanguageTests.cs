@@ -44,6 +44,15 @@ public class ReportLanguageTests
             Assert.That(ReportLanguage.English.Date(date), Is.EqualTo("21 Jun 2026"));
             Assert.That(ReportLanguage.Vietnamese.Date(date), Is.EqualTo("21/06/2026"));
             Assert.That(ReportLanguage.Vietnamese.Direction("import"), Is.EqualTo("nhập khẩu"));
+            Assert.That(ReportLanguage.Vietnamese.Direction("export"), Is.EqualTo("xuất khẩu"));
+            Assert.That(ReportLanguage.Vietnamese.Direction("inbound"), Is.EqualTo("chiều vào"));
+            Assert.That(ReportLanguage.Vietnamese.Direction("outbound"), Is.EqualTo("chiều ra"));
+            Assert.That(ReportLanguage.English.Direction("inbound"), Is.EqualTo("inbound"));
+            Assert.That(ReportLanguage.Vietnamese.Direction("to_pingxiang"), Is.EqualTo("to_pingxiang"), "a direction the scenario named otherwise is kept as written");
+            Assert.That(ReportLanguage.Vietnamese.Side("inbound"), Is.EqualTo("chiều vào"), "not chiều chiều vào");
+            Assert.That(ReportLanguage.Vietnamese.Side("export"), Is.EqualTo("chiều xuất khẩu"));
+            Assert.That(ReportLanguage.Vietnamese.Side("to_pingxiang"), Is.EqualTo("chiều to_pingxiang"));
+            Assert.That(ReportLanguage.English.Side("outbound"), Is.EqualTo("outbound"));
             Assert.That(ReportLanguage.Vietnamese.CargoClass("fruit"), Is.EqualTo("trái cây"));
             Assert.That(ReportLanguage.Vietnamese.CargoClass("bananas"), Is.EqualTo("bananas"), "a class the scenario named is kept");
             Assert.That(ReportLanguage.FromCode("vi"), Is.SameAs(ReportLanguage.Vietnamese));

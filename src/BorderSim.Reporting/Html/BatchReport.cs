@@ -157,12 +157,12 @@ public static class BatchReport
         var warnings = new List<string>(input.NotFinished);
         foreach (BatchRunResult run in input.Runs)
         {
-            string[] over = [.. run.Metrics.Where(m => m.Key.StartsWith("overloaded/", StringComparison.Ordinal) && m.Value.Mean >= 0.5).Select(m => lang.Direction(m.Key.Split('/')[1]))];
+            string[] over = [.. run.Metrics.Where(m => m.Key.StartsWith("overloaded/", StringComparison.Ordinal) && m.Value.Mean >= 0.5).Select(m => lang.Side(m.Key.Split('/')[1]))];
             if (over.Length > 0)
             {
                 warnings.Add(lang.Say(
                     $"Run {run.Run.Run} ({Describe(run, input.SweptPaths)}): overloaded, {string.Join(", ", over)}; its waits and queues grow with the run's length.",
-                    $"Lần chạy {run.Run.Run} ({Describe(run, input.SweptPaths)}): quá tải chiều {string.Join(", ", over)}; thời gian chờ và hàng đợi tăng theo độ dài kỳ mô phỏng."));
+                    $"Lần chạy {run.Run.Run} ({Describe(run, input.SweptPaths)}): quá tải {string.Join(", ", over)}; thời gian chờ và hàng đợi tăng theo độ dài kỳ mô phỏng."));
             }
         }
 

@@ -176,7 +176,7 @@ public static class CompareReport
         var parts = new List<string>();
         foreach (string direction in result.Alternatives[0].Scenario.Directions.Select(d => d.Name))
         {
-            string dir = lang.Direction(direction);
+            string dir = lang.Direction(direction), side = lang.Side(direction);
             if (byId.TryGetValue($"served_per_day/{direction}/all", out MetricDifference? served))
             {
                 parts.Add(!served.IsSignificant
@@ -192,7 +192,7 @@ public static class CompareReport
             {
                 parts.Add(lang.Say(
                     $"the mean {dir} wait {(wait.IsSignificant ? (wait.Difference < 0 ? "falls" : "rises") : "goes")} from {lang.Number(wait.BaseMean)} h to {lang.Number(wait.AlternativeMean)} h ({lang.Signed(wait.Difference)} h, {Ci(wait)}{(wait.IsSignificant ? "" : "; no clear change")})",
-                    $"thời gian chờ trung bình chiều {dir} {(wait.IsSignificant ? (wait.Difference < 0 ? "giảm" : "tăng") : "đổi")} từ {lang.Number(wait.BaseMean)} giờ còn {lang.Number(wait.AlternativeMean)} giờ ({lang.Signed(wait.Difference)} giờ, {Ci(wait)}{(wait.IsSignificant ? "" : "; không thay đổi rõ rệt")})"));
+                    $"thời gian chờ trung bình {side} {(wait.IsSignificant ? (wait.Difference < 0 ? "giảm" : "tăng") : "đổi")} từ {lang.Number(wait.BaseMean)} giờ còn {lang.Number(wait.AlternativeMean)} giờ ({lang.Signed(wait.Difference)} giờ, {Ci(wait)}{(wait.IsSignificant ? "" : "; không thay đổi rõ rệt")})"));
             }
 
             if (byId.TryGetValue($"highway_queue_km_mean/{direction}", out MetricDifference? km) && (km.BaseMean >= 0.0005 || km.AlternativeMean >= 0.0005))
@@ -220,10 +220,10 @@ public static class CompareReport
             bool altOver = result.Alternatives[k].DirectionLoads.Any(l => l.Direction == direction && l.IsOverloaded);
             if (baseOver != altOver)
             {
-                string dir = lang.Direction(direction);
+                string dir = lang.Direction(direction), side = lang.Side(direction);
                 sentences.Add(baseOver
-                    ? lang.Say($"The base is overloaded on the {dir} side and the alternative is not: it keeps up with the demand however long it lasts.", $"Phương án gốc quá tải ở chiều {dir}, phương án so sánh thì không: đáp ứng được nhu cầu dù kéo dài bao lâu.")
-                    : lang.Say($"The alternative is overloaded on the {dir} side and the base is not.", $"Phương án so sánh quá tải ở chiều {dir}, phương án gốc thì không."));
+                    ? lang.Say($"The base is overloaded on the {dir} side and the alternative is not: it keeps up with the demand however long it lasts.", $"Phương án gốc quá tải ở {side}, phương án so sánh thì không: đáp ứng được nhu cầu dù kéo dài bao lâu.")
+                    : lang.Say($"The alternative is overloaded on the {dir} side and the base is not.", $"Phương án so sánh quá tải ở {side}, phương án gốc thì không."));
             }
         }
 

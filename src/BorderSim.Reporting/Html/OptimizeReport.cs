@@ -153,14 +153,14 @@ public static class OptimizeReport
 
         foreach ((OptimizeRow row, int i) in input.Rows.Select((r, i) => (r, i)).Where(p => p.r.OverloadedDirections.Count > 0))
         {
-            string dirs = string.Join(", ", row.OverloadedDirections.Select(lang.Direction));
+            string dirs = string.Join(", ", row.OverloadedDirections.Select(lang.Side));
             warnings.Add(row.Status == "infeasible"
                 ? lang.Say(
                     $"{input.Labels[i]} is overloaded ({dirs}): its queue grows without a steady state, so its waits and queues grow with the run's length ({input.Days} days here); it misses a target at this length and would miss it by more in a longer run.",
-                    $"{input.Labels[i]} quá tải (chiều {dirs}): hàng xe tăng mãi, thời gian chờ và hàng đợi tăng theo độ dài kỳ mô phỏng ({input.Days} ngày); phương án này không đạt mục tiêu ở độ dài này và càng không đạt khi chạy dài hơn.")
+                    $"{input.Labels[i]} quá tải ({dirs}): hàng xe tăng mãi, thời gian chờ và hàng đợi tăng theo độ dài kỳ mô phỏng ({input.Days} ngày); phương án này không đạt mục tiêu ở độ dài này và càng không đạt khi chạy dài hơn.")
                 : lang.Say(
                     $"{input.Labels[i]} is overloaded ({dirs}) yet meets the targets: its waits and queues grow with the run's length ({input.Days} days here), so it meets them only because the run is this short. Do not rely on it; run longer (--days) or add a target on backlog_growth_trucks_per_day.",
-                    $"{input.Labels[i]} quá tải (chiều {dirs}) nhưng vẫn đạt mục tiêu: thời gian chờ và hàng đợi tăng theo độ dài kỳ mô phỏng ({input.Days} ngày), nên chỉ đạt vì kỳ mô phỏng ngắn. Đừng dựa vào kết quả này; hãy chạy dài hơn (--days) hoặc thêm mục tiêu về backlog_growth_trucks_per_day."));
+                    $"{input.Labels[i]} quá tải ({dirs}) nhưng vẫn đạt mục tiêu: thời gian chờ và hàng đợi tăng theo độ dài kỳ mô phỏng ({input.Days} ngày), nên chỉ đạt vì kỳ mô phỏng ngắn. Đừng dựa vào kết quả này; hãy chạy dài hơn (--days) hoặc thêm mục tiêu về backlog_growth_trucks_per_day."));
         }
 
         if (input.FirstStage < 10)

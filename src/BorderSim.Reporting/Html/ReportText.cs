@@ -82,7 +82,7 @@ public static class ReportText
         int days = result.Scenario.Days;
         foreach (DirectionLoad load in result.DirectionLoads.Where(l => l.IsOverloaded))
         {
-            string dir = lang.Direction(load.Direction);
+            string dir = lang.Direction(load.Direction), side = lang.Side(load.Direction);
             StageLoad? stage = result.StageLoads.Where(l => l.Direction == load.Direction && l.IsOverloaded).OrderByDescending(l => l.Ratio).FirstOrDefault();
             string why = stage is null
                 ? ""
@@ -96,7 +96,7 @@ public static class ReportText
                     $" Số xe tồn tăng {lang.Number(load.GrowthTrucksPerDay)} xe mỗi ngày ({Interval(load.GrowthTrucksPerDay, load.GrowthHalfWidth95, lang)}).");
             yield return lang.Say(
                 $"OVERLOADED, {dir}: the queue grows without a steady state.{why}{growth} This direction's waits and queues grow with the run's length ({days} days): quote the growth and the trucks served per day, not the mean wait.",
-                $"QUÁ TẢI, chiều {dir}: hàng xe tăng mãi, không đạt trạng thái ổn định.{why}{growth} Thời gian chờ và hàng đợi của chiều này tăng theo độ dài kỳ mô phỏng ({days} ngày): hãy dẫn mức tăng xe tồn và số xe thông quan mỗi ngày, không dẫn thời gian chờ trung bình.");
+                $"QUÁ TẢI, {side}: hàng xe tăng mãi, không đạt trạng thái ổn định.{why}{growth} Thời gian chờ và hàng đợi của chiều này tăng theo độ dài kỳ mô phỏng ({days} ngày): hãy dẫn mức tăng xe tồn và số xe thông quan mỗi ngày, không dẫn thời gian chờ trung bình.");
         }
     }
 
