@@ -7,7 +7,7 @@ namespace BorderSim.Benchmarks;
 
 /// <summary>
 /// The whole border model on a shipped scenario: one replication of the 6-lane Hữu Nghị crossing
-/// (about 1,200 trucks a day, June peak factors in June) for 30 and 365 simulated days, from the
+/// (about 1,050 trucks a day with the empties since the recalibration, June peak factors in June) for 30 and 365 simulated days, from the
 /// compiled scenario to the summarised result (no file output). The per-day figure should not
 /// grow with the run length.
 /// </summary>
