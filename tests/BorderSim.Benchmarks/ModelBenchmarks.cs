@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BorderSim.Model.Experiments;
 using BorderSim.Model.Spec;
-using BorderSim.Scenarios;
 
 namespace BorderSim.Benchmarks;
 
@@ -22,15 +21,7 @@ public class ModelBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "BorderSim.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var path = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("run from inside the repository"), "scenarios", "huu-nghi-6-lanes.yaml");
-        var loaded = ScenarioReader.Load(path);
-        _scenario = loaded.Scenario ?? throw new InvalidOperationException(string.Join('\n', loaded.Errors));
+        _scenario = ShippedScenario.Load("huu-nghi-6-lanes.yaml");
     }
 
     [Benchmark]

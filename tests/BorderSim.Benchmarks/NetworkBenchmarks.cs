@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BorderSim.Model.Experiments;
 using BorderSim.Model.Spec;
-using BorderSim.Scenarios;
 
 namespace BorderSim.Benchmarks;
 
@@ -18,17 +17,8 @@ public class NetworkBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "BorderSim.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var path = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("run from inside the repository"), "scenarios", "lang-son-network.yaml");
-        var loaded = ScenarioReader.Load(path);
-
         // A year at the default 15-min step is 35,040 points a series, inside the limit.
-        _scenario = loaded.Scenario ?? throw new InvalidOperationException(string.Join('\n', loaded.Errors));
+        _scenario = ShippedScenario.Load("lang-son-network.yaml");
     }
 
     [Benchmark]
