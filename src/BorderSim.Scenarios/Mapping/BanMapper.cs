@@ -11,7 +11,7 @@ namespace BorderSim.Scenarios.Mapping;
 /// <c>hold_at_yard</c> with <c>yard: NAME</c> (a yard of that direction), or <c>divert</c> with <c>to_route: NAME</c>
 /// and <c>divert_share</c> (a route fed by an origin: its drivers take another route of their rule or turn back).
 /// </summary>
-internal sealed class BanMapper(Fields f, Names names, ScenarioMapper periods)
+internal sealed class BanMapper(Fields f, Names names)
 {
     private static readonly string[] Known = ["from", "to", "direction", "classes", "action", "yard", "to_route", "divert_share", "reason"];
     private static readonly string[] Actions = ["turn_away", "hold_at_origin", "hold_at_yard", "divert"];
@@ -50,7 +50,7 @@ internal sealed class BanMapper(Fields f, Names names, ScenarioMapper periods)
         LocalDate? to = null;
         if (map.Get("to") is not null)
         {
-            (from, to) = periods.ReadPeriod(map, field);
+            (from, to) = Period.Read(f, map, field);
             if (to is null)
             {
                 return null;

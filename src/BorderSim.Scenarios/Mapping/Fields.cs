@@ -21,6 +21,14 @@ internal sealed class Fields(Diagnostics diagnostics)
 
     public void Error(YNode node, string field, string message, string? hint = null) => Diagnostics.Add(node, field, message, hint);
 
+    /// <summary>The value of <paramref name="key"/> read with <paramref name="read"/>, or null when the key is absent.</summary>
+    public static T? Optional<T>(YMap map, string key, Func<YNode, string, T?> read)
+        where T : class => map.Get(key) is { } node ? read(node, key) : null;
+
+    /// <summary>The value of <paramref name="key"/> read with <paramref name="read"/>, or null when the key is absent.</summary>
+    public static T? OptionalValue<T>(YMap map, string key, Func<YNode, string, T?> read)
+        where T : struct => map.Get(key) is { } node ? read(node, key) : null;
+
     public YMap? Map(YNode node, string field, string? example = null)
     {
         if (node is YMap map)

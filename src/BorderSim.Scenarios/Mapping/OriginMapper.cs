@@ -1,7 +1,6 @@
 using BorderSim.Model.Spec;
 using BorderSim.Scenarios.Syntax;
 using BorderSim.Scenarios.Yaml;
-using NodaTime;
 
 namespace BorderSim.Scenarios.Mapping;
 
@@ -10,7 +9,7 @@ namespace BorderSim.Scenarios.Mapping;
 /// a rule being <c>shares: { ROUTE: p, ... }</c>, <c>shortest_wait: [ROUTE, ...]</c> or
 /// <c>overflow: { from: ROUTE, to: ROUTE, above: N, share: p, others: stay|turn_back }</c>. Routes are directions.
 /// </summary>
-internal sealed class OriginMapper(Fields f, Names names, IReadOnlyList<CargoClassSpec> classes, Func<YMap, string, (LocalDate? From, LocalDate? To)> readPeriod)
+internal sealed class OriginMapper(Fields f, Names names, IReadOnlyList<CargoClassSpec> classes)
 {
     private static readonly string[] RuleKinds = ["shares", "shortest_wait", "overflow"];
     private readonly ArrivalsMapper _arrivals = new(f, names, classes);
@@ -319,7 +318,7 @@ internal sealed class OriginMapper(Fields f, Names names, IReadOnlyList<CargoCla
                 }
             }
 
-            var (from, to) = readPeriod(item, itemField);
+            var (from, to) = Period.Read(f, item, itemField);
             var divert = item.Get("divert") is { } divertNode ? f.Probability(divertNode, Fields.Join(itemField, "divert")) : 1;
             var reason = item.Get("reason") is { } reasonNode ? f.Text(reasonNode, Fields.Join(itemField, "reason")) ?? "" : "";
             if (route is not null && from is not null && to is not null && divert is not null)
