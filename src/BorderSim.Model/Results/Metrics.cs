@@ -62,7 +62,7 @@ public static class Metrics
     public static readonly MetricDefinition PastShelfLifeShare = new("past_shelf_life_share", MetricUnits.Share, DirectionClass, new("share past shelf life", "tỷ lệ xe quá hạn bảo quản"), MetricSection.Perishables);
 
     public static readonly MetricDefinition PoolTripsPerDay = new("pool_trips_per_day", MetricUnits.TripsPerDay, MetricScope.Pool, new("trips per day of the pool", "số chuyến mỗi ngày của đội"), MetricSection.Pools);
-    public static readonly MetricDefinition PoolWaitHoursMean = new("pool_wait_hours_mean", MetricUnits.Hours, MetricScope.Pool, new("mean wait for a unit of the pool", "thời gian chờ đội trung bình"), MetricSection.Pools);
+    public static readonly MetricDefinition PoolWaitHoursMean = new("pool_wait_hours_mean", MetricUnits.Hours, MetricScope.Pool, new("mean wait for a unit of the pool", "thời gian xe chờ đội, trung bình"), MetricSection.Pools);
     public static readonly MetricDefinition PoolQueueTrucksMean = new("pool_queue_trucks_mean", MetricUnits.Trucks, MetricScope.Pool, new("trucks waiting for a unit of the pool, mean", "số xe chờ đội, trung bình"), MetricSection.Pools);
     public static readonly MetricDefinition PoolQueueTrucksMax = new("pool_queue_trucks_max", MetricUnits.Trucks, MetricScope.Pool, new("trucks waiting for a unit of the pool, most", "số xe chờ đội, nhiều nhất"), MetricSection.Pools);
     public static readonly MetricDefinition PoolUtilisation = new("pool_utilisation", MetricUnits.Share, MetricScope.Pool, new("pool in use of its on-duty hours", "hệ số sử dụng của đội trong giờ làm việc"), MetricSection.Pools);
