@@ -8,19 +8,6 @@ public sealed partial class CrossingReplication
 {
     private const string All = "all";
 
-    /// <summary>
-    /// The keys of the metrics every replication of <paramref name="model"/> reports, in their order, found
-    /// without running anything: the metrics of a replication that has not started (their values are
-    /// meaningless). <c>ExperimentRunner.MetricKeys</c> adds the ones the experiment adds.
-    /// </summary>
-    public static IReadOnlyList<MetricKey> MetricKeysOf(CrossingModel model)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        var unstarted = new CrossingReplication(model, replication: 0, seed: 0, warmUpHours: 0);
-        var sampler = new TimeSeriesSampler(unstarted, model.Scenario.TimeseriesStepMinutes / 60.0, runHours: 0);
-        return [.. unstarted.CollectMetrics(0, sampler).Select(m => m.Key)];
-    }
-
     private IReadOnlyList<MetricValue> CollectMetrics(double endHours, TimeSeriesSampler sampler)
     {
         var metrics = new List<MetricValue>();
@@ -68,7 +55,7 @@ public sealed partial class CrossingReplication
             {
                 // Every class the direction carries, zeros included: the metrics a replication reports depend on
                 // the scenario alone, so each metric has a value in every replication and --metric can be checked
-                // before anything runs (MetricKeysOf).
+                // before anything runs (MetricLayout.KeysOf, which lists them).
                 if (direction.HasClass[c])
                 {
                     Add(Metrics.ServedPerDay, direction.Served[c] / measuredDays, name, classNames[c]);
