@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using BorderSim.Model.Crossing;
 using BorderSim.Model.Experiments;
 using BorderSim.Model.Results;
 using BorderSim.Model.Spec;
@@ -264,13 +265,8 @@ public static class OptimizeCommand
         }
     }
 
-    /// <summary>Check servers plus road lanes, each per direction, as the scenario starts (dated changes not counted).</summary>
-    public static double Resources(ScenarioSpec spec)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        return spec.Directions.SelectMany(d => d.Stages).OfType<CheckStageSpec>().Sum(s => s.Servers)
-            + spec.Roads.Sum(r => r.LanesByDirection.Values.Sum());
-    }
+    /// <summary>Check servers plus road lanes, each per direction, in force over the run (dated changes from their date), as the model compiles them.</summary>
+    public static double Resources(ScenarioSpec spec) => ResourceCost.ServersAndLanes(new CrossingModel(spec));
 
     private static OptimizeRow Row(SearchConfig config, int index, SequentialSelection selection, List<SelectionObservation> observations, List<Target> targets, double resources)
     {

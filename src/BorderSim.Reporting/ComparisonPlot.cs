@@ -101,7 +101,7 @@ public static class ComparisonPlot
         {
             // A base mean of zero has no relative change: say so rather than leave the row silently empty.
             bool baseZero = result.Differences.Where(d => d.Key == rows[i]).All(d => d.BaseMean == 0 || !double.IsFinite(d.RelativeChange));
-            string label = lang.IsVietnamese ? MetricNames.Label(rows[i], lang) : KeyMetrics.Label(rows[i]);
+            string label = lang.HeadlineLabel(rows[i]);
             ticks.AddMajor(RowY(rows.Count, i), label + (baseZero ? lang.Say("\n[base 0: no % change]", "\n[gốc bằng 0: không tính %]") : ""));
         }
 
@@ -128,7 +128,7 @@ public static class ComparisonPlot
 
     /// <summary>The key metrics of the base, top to bottom.</summary>
     private static IReadOnlyList<MetricKey> RowsOf(ComparisonResult result) =>
-        result.Alternatives.Count == 0 ? [] : KeyMetrics.Select(result.Alternatives[0].Summary.Select(s => s.Key));
+        result.Alternatives.Count == 0 ? [] : MetricCatalog.Headlines(result.Alternatives[0].Summary.Select(s => s.Key));
 
     private static double RowY(int rows, int index) => rows - 1 - index;
 }

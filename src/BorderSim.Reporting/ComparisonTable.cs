@@ -32,7 +32,7 @@ public static class ComparisonTable
                 $"base: {baseResult.Scenario.Label} ({labels[0]}): {pairs} replications of {baseResult.Scenario.Days} days, warm-up {SummaryTable.FormatNumber(baseResult.WarmUpHours)} h ({baseResult.WarmUpMethod}), {streams}\n"));
         WriteOverloads(baseResult, writer, lang);
 
-        IReadOnlyList<MetricKey> keys = KeyMetrics.Select(baseResult.Summary.Select(s => s.Key));
+        IReadOnlyList<MetricKey> keys = MetricCatalog.Headlines(baseResult.Summary.Select(s => s.Key));
         for (int k = 1; k < result.Alternatives.Count; k++)
         {
             string name = result.Alternatives[k].Scenario.Name;
@@ -54,7 +54,7 @@ public static class ComparisonTable
 
                 string relative = double.IsFinite(d.RelativeChange) ? (d.RelativeChange * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%" : "-";
                 table.Add(
-                    lang.IsVietnamese ? MetricNames.Label(key, lang) : KeyMetrics.Label(key),
+                    lang.HeadlineLabel(key),
                     Number(d.BaseMean),
                     Number(d.AlternativeMean),
                     lang.IsVietnamese ? $"{Sign(d.Difference)} [{Sign(d.Lower)}; {Sign(d.Upper)}]" : $"{Signed(d.Difference)} [{Signed(d.Lower)}, {Signed(d.Upper)}]",

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BorderSim.Model.Results;
 using NodaTime;
 
 namespace BorderSim.Reporting;
@@ -39,6 +40,13 @@ public sealed class ReportLanguage
 
     /// <summary>The text in this language.</summary>
     public string Say(string english, string vietnamese) => IsVietnamese ? vietnamese : english;
+
+    /// <summary>Words the model holds in both languages (a metric's label, a unit, a section title), in this language.</summary>
+    public string Say(Bilingual words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return Say(words.English, words.Vietnamese);
+    }
 
     /// <summary>About three significant figures, thousands grouped (1,053); below 0.0005 in size 0 (a report has no use for 4E−5 km); NaN as "–".</summary>
     public string Number(double value)
@@ -137,4 +145,36 @@ public sealed class ReportLanguage
         "all" => Say("all classes", "mọi loại hàng"),
         _ => name,
     };
+
+    /// <summary>
+    /// What a metric measures, from the model's table of metrics (<see cref="Metrics"/>): "mean wait" / "thời gian
+    /// chờ trung bình"; a name the table does not know (a file from another version) with spaces for underscores.
+    /// </summary>
+    public string MetricWhat(string name) => Metrics.Find(name) is { } metric ? Say(metric.Label) : name.Replace('_', ' ');
+
+    /// <summary>A unit as written in the report, from the model's table of units: "trucks/day" / "xe/ngày", "h" / "giờ".</summary>
+    public string Unit(string unit) => MetricUnits.Find(unit) is { } known ? Say(known.Label) : unit;
+
+    /// <summary>The metric with its scope and unit: "mean wait, fruit (h)" / "thời gian chờ trung bình, trái cây (giờ)".</summary>
+    public string MetricLabel(MetricKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Labelled(MetricWhat(key.Name), key);
+    }
+
+    /// <summary>A headline metric in a narrow table (a comparison): its short label, scope and unit, "wait p95, fruit (h)".</summary>
+    public string HeadlineLabel(MetricKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Metrics.Find(key.Name)?.Headline is { } headline ? Labelled(Say(headline.ShortLabel), key) : MetricLabel(key);
+    }
+
+    private string Labelled(string what, MetricKey key)
+    {
+        string[] scope = [.. new[] { ScopePart(key.Direction, Direction), ScopePart(key.CargoClass, CargoClass), key.Stage }.Where(p => p.Length > 0)];
+        string unit = key.Unit.Length > 0 ? $" ({Unit(key.Unit)})" : "";
+        return what + (scope.Length > 0 ? ", " + string.Join(" / ", scope) : "") + unit;
+    }
+
+    private static string ScopePart(string value, Func<string, string> say) => value.Length == 0 || value == "all" ? "" : say(value);
 }

@@ -60,7 +60,7 @@ public class ShippedScenarioTests
         {
             var definition = Metrics.Find(key.Name);
             Assert.That(definition, Is.Not.Null, $"{key.Id} is not in Metrics.All");
-            Assert.That(key.Unit, Is.EqualTo(definition!.Unit), key.Id);
+            Assert.That(key.Unit, Is.EqualTo(definition!.Unit.Id), key.Id);
             Assert.That(IsSpecific(key.Direction) && !definition.Scope.HasFlag(MetricScope.Direction), Is.False, $"{key.Id}: {definition.Scope}");
             Assert.That(IsSpecific(key.CargoClass) && !definition.Scope.HasFlag(MetricScope.Class), Is.False, $"{key.Id}: {definition.Scope}");
             Assert.That(IsSpecific(key.Stage) && !definition.Scope.HasFlag(MetricScope.Stage) && !definition.Scope.HasFlag(MetricScope.Pool) && !definition.Scope.HasFlag(MetricScope.Origin), Is.False, $"{key.Id}: {definition.Scope}");

@@ -55,7 +55,7 @@ public class ComparisonReportingTests
     [Test]
     public void Key_metrics_are_served_per_direction_then_waits_per_class_then_highway_then_total_cost()
     {
-        IReadOnlyList<MetricKey> keys = KeyMetrics.Select([Utilisation, Cost, HighwayExport, WaitP95Fruit, WaitFruit, ServedExportFruit, ServedExport]);
+        IReadOnlyList<MetricKey> keys = MetricCatalog.Headlines([Utilisation, Cost, HighwayExport, WaitP95Fruit, WaitFruit, ServedExportFruit, ServedExport]);
         Assert.That(keys, Is.EqualTo(new[] { ServedExport, WaitFruit, WaitP95Fruit, HighwayExport, Cost }));
     }
 

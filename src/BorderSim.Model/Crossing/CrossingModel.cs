@@ -2,6 +2,7 @@ using BorderSim.Engine.Randomness;
 using BorderSim.Model.Arrivals;
 using BorderSim.Model.Calendars;
 using BorderSim.Model.Spec;
+using NodaTime;
 
 namespace BorderSim.Model.Crossing;
 
@@ -26,7 +27,9 @@ public sealed class CrossingModel
         Classes = classes;
         ClassNames = [.. classes.Select(c => c.Name)];
         EmptyClassIndex = Array.IndexOf(ClassNames, CargoClassSpec.EmptyClassName);
-        PatienceSchedules = [.. classes.Select(PatienceSchedule)];
+        PatienceInForce = [.. classes.Select(c => Schedule.FromDates(
+            c.PatienceHours, Scenario.Changes.Where(change => change.CargoClass == c.Name && change.Patience is not null).Select(change => (change.From, change.Patience!.PatienceHours)), Clock, scenario.TimeZone))];
+        PatienceSchedules = [.. PatienceInForce.Select(p => p.Breakpoints.ToArray())];
 
         ScenarioDays = Clock.LocalDays(scenario.TimeZone);
         Calendars = scenario.Calendars.ToDictionary(c => c.Name, c => new GateCalendar(c, Clock, scenario.Changes), StringComparer.Ordinal);
@@ -56,16 +59,10 @@ public sealed class CrossingModel
     /// Per class index, its patience over time: from the start, then from local midnight of each dated change
     /// (null = its trucks never give up). A truck draws the patience in force when it arrives.
     /// </summary>
-    public (double Hours, Distribution? PatienceHours)[][] PatienceSchedules { get; }
+    public Schedule<Distribution?>[] PatienceInForce { get; }
 
-    private (double Hours, Distribution? PatienceHours)[] PatienceSchedule(CargoClassSpec cargoClass) =>
-    [
-        (0, cargoClass.PatienceHours),
-        .. Scenario.Changes
-            .Where(c => c.CargoClass == cargoClass.Name && c.Patience is not null)
-            .OrderBy(c => c.From)
-            .Select(c => (Math.Max(0, Clock.HoursAtStartOf(c.From, Scenario.TimeZone)), c.Patience!.PatienceHours)),
-    ];
+    /// <summary><see cref="PatienceInForce"/> as arrays, for the replication until it reads the schedules.</summary>
+    public (double Hours, Distribution? PatienceHours)[][] PatienceSchedules { get; }
 
     public CompiledDirection[] Directions { get; }
 
@@ -113,7 +110,7 @@ public sealed class CrossingModel
     {
         var calendar = spec.Calendar is null ? null : Calendars[spec.Calendar];
         var changes = Scenario.Changes.Where(c => c.Pool == spec.Name && c.Units is not null).Select(c => (c.From, c.Units!.Value));
-        return new CompiledPool(spec.Name, index, CapacitySchedule(calendar, spec.Units, changes), spec.ReturnHours);
+        return new CompiledPool(spec.Name, index, ServersInForce(calendar, spec.Units, changes), spec.ReturnHours);
     }
 
     private CompiledDirection CompileDirection(DirectionSpec spec, int index, List<string> directionNames)
@@ -188,7 +185,7 @@ public sealed class CrossingModel
         switch (spec)
         {
             case YardStageSpec yard:
-                return new CompiledStage(yard.Name, StageKind.Yard, yard.CapacityTrucks, [], null, [])
+                return new CompiledStage(yard.Name, StageKind.Yard, yard.CapacityTrucks, null, null, [])
                 {
                     RoadPerTruckMetres = yard.RoadPerTruckMetres,
                     OverflowToHighway = yard.OverflowToHighway,
@@ -199,16 +196,16 @@ public sealed class CrossingModel
             case CheckStageSpec check:
                 {
                     var calendar = check.Calendar is null ? null : Calendars[check.Calendar];
-                    var schedule = CapacitySchedule(calendar, check.Servers, Scenario.Changes.Where(c => c.Stage == check.Name && c.Servers is not null).Select(c => (c.From, c.Servers!.Value)));
+                    var schedule = ServersInForce(calendar, check.Servers, Scenario.Changes.Where(c => c.Stage == check.Name && c.Servers is not null).Select(c => (c.From, c.Servers!.Value)));
                     var channels = ClassNames.Select(c => ChannelTable.For(check.Channels, c)).ToArray();
                     var caps = Scenario.Changes.Where(c => c.Stage == check.Name && c.CapPerDay is not null).Select(c => (c.From, c.CapPerDay!));
                     return new CompiledStage(check.Name, StageKind.Check, check.Buffer, schedule, calendar is { HasAppointmentPeriods: true } ? calendar : null, channels)
                     {
                         RoadPerTruckMetres = 19,
-                        CapSchedule = CapSchedule(check.CapPerDay, caps),
+                        CapsInForce = CapsInForce(check.CapPerDay, caps),
                         CapDays = calendar is null ? ScenarioDays : Clock.LocalDays(calendar.Zone),
-                        PrioritySchedule = PrioritySchedule(check.Priority, Scenario.Changes.Where(c => c.Stage == check.Name && c.Priority is not null).Select(c => (c.From, c.Priority!))),
-                        ReservationSchedule = ReservationSchedule(check.Reserved, Scenario.Changes.Where(c => c.Stage == check.Name && c.Reserved is not null).Select(c => (c.From, c.Reserved!))),
+                        PriorityInForce = PriorityInForce(check.Priority, Scenario.Changes.Where(c => c.Stage == check.Name && c.Priority is not null).Select(c => (c.From, c.Priority!))),
+                        ReservedInForce = ReservedInForce(check.Reserved, Scenario.Changes.Where(c => c.Stage == check.Name && c.Reserved is not null).Select(c => (c.From, c.Reserved!))),
                         ReservedOnly = check.ReservedOnly,
                     };
                 }
@@ -219,7 +216,7 @@ public sealed class CrossingModel
                     var calendar = road.Calendar is null ? null : Calendars[road.Calendar];
                     var lanes = road.LanesByDirection.GetValueOrDefault(direction);
                     var laneChanges = Scenario.Changes.Where(c => c.Road == road.Name && c.Lanes is not null && c.Lanes.ContainsKey(direction)).Select(c => (c.From, c.Lanes![direction]));
-                    var schedule = CapacitySchedule(calendar, lanes, laneChanges);
+                    var schedule = ServersInForce(calendar, lanes, laneChanges);
                     var crossing = ChannelTable.Single(road.CrossingHours);
                     var caps = Scenario.Changes
                         .Where(c => c.Road == road.Name && c.CapPerDayByDirection is not null && c.CapPerDayByDirection.ContainsKey(direction))
@@ -227,10 +224,10 @@ public sealed class CrossingModel
                     return new CompiledStage(roadStage.Name, StageKind.Road, roadStage.Buffer ?? road.BufferTrucks, schedule, null, [.. ClassNames.Select(_ => crossing)])
                     {
                         RoadPerTruckMetres = 19,
-                        CapSchedule = CapSchedule(road.CapPerDayByDirection.GetValueOrDefault(direction), caps),
+                        CapsInForce = CapsInForce(road.CapPerDayByDirection.GetValueOrDefault(direction), caps),
                         CapDays = calendar is null ? ScenarioDays : Clock.LocalDays(calendar.Zone),
-                        PrioritySchedule = PrioritySchedule(road.Priority, Scenario.Changes.Where(c => c.Road == road.Name && c.Priority is not null).Select(c => (c.From, c.Priority!))),
-                        ReservationSchedule = ReservationSchedule(road.Reserved, Scenario.Changes.Where(c => c.Road == road.Name && c.Reserved is not null).Select(c => (c.From, c.Reserved!))),
+                        PriorityInForce = PriorityInForce(road.Priority, Scenario.Changes.Where(c => c.Road == road.Name && c.Priority is not null).Select(c => (c.From, c.Priority!))),
+                        ReservedInForce = ReservedInForce(road.Reserved, Scenario.Changes.Where(c => c.Road == road.Name && c.Reserved is not null).Select(c => (c.From, c.Reserved!))),
                         ReservedOnly = road.ReservedOnly,
                     };
                 }
@@ -241,38 +238,28 @@ public sealed class CrossingModel
     }
 
     /// <summary>
-    /// Breakpoints of a stage's priority order: the rank of each class index (0 first; classes not listed
-    /// after all listed ones), from the start and from local midnight of each change's date; empty when the
-    /// stage never has a priority order, so it keeps its plain first-come-first-served queue.
+    /// A stage's priority order over time: the rank of each class index (0 first; classes not listed after all
+    /// listed ones), from the start and from local midnight of each change's date; null when the stage never has
+    /// a priority order, so it keeps its plain first-come-first-served queue.
     /// </summary>
-    private (double Hours, int[] RankByClass)[] PrioritySchedule(IReadOnlyList<string>? initial, IEnumerable<(NodaTime.LocalDate From, IReadOnlyList<string> Order)> changes)
+    private Schedule<int[]>? PriorityInForce(IReadOnlyList<string>? initial, IEnumerable<(LocalDate From, IReadOnlyList<string> Order)> changes)
     {
-        var schedule = new List<(double Hours, int[] RankByClass)> { (0, Ranks(initial)) };
-        foreach (var (from, order) in changes.OrderBy(c => c.From))
-        {
-            schedule.Add((Math.Max(0, Clock.HoursAtStartOf(from, Scenario.TimeZone)), Ranks(order)));
-        }
-
-        return schedule.All(s => s.RankByClass.All(r => r == 0)) ? [] : [.. schedule];
+        var schedule = Schedule.FromDates(Ranks(initial), changes.Select(c => (c.From, Ranks(c.Order))), Clock, Scenario.TimeZone);
+        return schedule.Any(ranks => ranks.Any(r => r != 0)) ? schedule : null;
 
         int[] Ranks(IReadOnlyList<string>? order) =>
             [.. ClassNames.Select(c => order is null || !order.Contains(c) ? order?.Count ?? 0 : order.ToList().IndexOf(c))];
     }
 
     /// <summary>
-    /// Breakpoints of a stage's reserved servers: (class index, servers) in the order written, from the start and
-    /// from local midnight of each change's date; empty when the stage never keeps servers for a class, so it
-    /// keeps its plain queue.
+    /// A stage's reserved servers over time: (class index, servers) in the order written, from the start and from
+    /// local midnight of each change's date; null when the stage never keeps servers for a class, so it keeps its
+    /// plain queue.
     /// </summary>
-    private (double Hours, (int CargoClass, int Servers)[] Reserved)[] ReservationSchedule(IReadOnlyList<ReservedServers>? initial, IEnumerable<(NodaTime.LocalDate From, IReadOnlyList<ReservedServers> Reserved)> changes)
+    private Schedule<(int CargoClass, int Servers)[]>? ReservedInForce(IReadOnlyList<ReservedServers>? initial, IEnumerable<(LocalDate From, IReadOnlyList<ReservedServers> Reserved)> changes)
     {
-        var schedule = new List<(double Hours, (int CargoClass, int Servers)[] Reserved)> { (0, Compile(initial)) };
-        foreach (var (from, reserved) in changes.OrderBy(c => c.From))
-        {
-            schedule.Add((Math.Max(0, Clock.HoursAtStartOf(from, Scenario.TimeZone)), Compile(reserved)));
-        }
-
-        return schedule.All(s => s.Reserved.All(r => r.Servers == 0)) ? [] : [.. schedule];
+        var schedule = Schedule.FromDates(Compile(initial), changes.Select(c => (c.From, Compile(c.Reserved))), Clock, Scenario.TimeZone);
+        return schedule.Any(reserved => reserved.Any(r => r.Servers != 0)) ? schedule : null;
 
         (int CargoClass, int Servers)[] Compile(IReadOnlyList<ReservedServers>? reserved) =>
             reserved is null ? [] : [.. reserved.Select(r => (ClassIndex(r.CargoClass), r.Servers))];
@@ -283,18 +270,13 @@ public sealed class CrossingModel
     }
 
     /// <summary>
-    /// Breakpoints of a stage's clearance cap: the cap from the start (if any), then each dated change from
-    /// local midnight of its date in the scenario zone; empty when the stage is never capped.
+    /// A stage's clearance cap over time: the cap from the start (if any), then each dated change from local
+    /// midnight of its date in the scenario zone; null when the stage is never capped.
     /// </summary>
-    private (double Hours, CompiledCap? Cap)[] CapSchedule(ClearanceCapSpec? initial, IEnumerable<(NodaTime.LocalDate From, ClearanceCapSpec Cap)> changes)
+    private Schedule<CompiledCap?>? CapsInForce(ClearanceCapSpec? initial, IEnumerable<(LocalDate From, ClearanceCapSpec Cap)> changes)
     {
-        var schedule = new List<(double Hours, CompiledCap? Cap)> { (0, Compile(initial)) };
-        foreach (var (from, cap) in changes.OrderBy(c => c.From))
-        {
-            schedule.Add((Math.Max(0, Clock.HoursAtStartOf(from, Scenario.TimeZone)), Compile(cap)));
-        }
-
-        return schedule.All(s => s.Cap is null) ? [] : [.. schedule];
+        var schedule = Schedule.FromDates(Compile(initial), changes.Select(c => (c.From, Compile(c.Cap))), Clock, Scenario.TimeZone);
+        return schedule.Any(cap => cap is not null) ? schedule : null;
 
         CompiledCap? Compile(ClearanceCapSpec? spec) => spec is null || spec.IsNone
             ? null
@@ -302,16 +284,16 @@ public sealed class CrossingModel
     }
 
     /// <summary>
-    /// Breakpoints (hours, servers) of a stage: servers while its calendar is open, zero while closed,
-    /// with dated changes of the server count applied from local midnight in the scenario zone.
+    /// A stage's (or pool's) servers over time: those in force from dated changes (from local midnight in the
+    /// scenario zone), open while its calendar is open and none open while it is closed.
     /// </summary>
-    private (double Hours, int Servers, int NominalServers)[] CapacitySchedule(GateCalendar? calendar, int baseServers, IEnumerable<(NodaTime.LocalDate From, int Servers)> changes)
+    private Schedule<ServerCount> ServersInForce(GateCalendar? calendar, int baseServers, IEnumerable<(LocalDate From, int Servers)> changes)
     {
-        var changeTimes = changes.Select(c => (Hours: Clock.HoursAtStartOf(c.From, Scenario.TimeZone), c.Servers)).OrderBy(c => c.Hours).ToList();
-        var times = new SortedSet<double> { 0 };
-        foreach (var change in changeTimes)
+        var nominal = Schedule.FromDates(baseServers, changes, Clock, Scenario.TimeZone);
+        var times = new SortedSet<double>();
+        foreach (var (hours, _) in nominal.Breakpoints)
         {
-            times.Add(Math.Max(0, change.Hours));
+            times.Add(hours);
         }
 
         if (calendar is not null)
@@ -330,197 +312,17 @@ public sealed class CrossingModel
             }
         }
 
-        var schedule = new List<(double, int, int)>();
+        var breakpoints = new List<(double Hours, ServerCount Servers)>();
         foreach (var t in times)
         {
-            var servers = baseServers;
-            foreach (var change in changeTimes)
+            var servers = nominal.ValueAt(t);
+            var inForce = new ServerCount(calendar is null || calendar.IsOpenAt(t) ? servers : 0, servers);
+            if (breakpoints.Count == 0 || breakpoints[^1].Servers != inForce)
             {
-                if (change.Hours <= t)
-                {
-                    servers = change.Servers;
-                }
-            }
-
-            var capacity = calendar is null || calendar.IsOpenAt(t) ? servers : 0;
-            if (schedule.Count == 0 || schedule[^1].Item2 != capacity || schedule[^1].Item3 != servers)
-            {
-                schedule.Add((t, capacity, servers));
+                breakpoints.Add((t, inForce));
             }
         }
 
-        return [.. schedule];
-    }
-}
-
-public enum StageKind
-{
-    Yard,
-    Check,
-    Road,
-}
-
-public sealed record CompiledDirection(string Name, int Index, ArrivalRates Arrivals, CompiledStage[] Stages)
-{
-    /// <summary>The journey over <see cref="Stages"/> as a list of phases.</summary>
-    public RoutePhase[] Phases { get; } = Route.Phases(Stages);
-
-    /// <summary>Trucks already waiting when the run starts.</summary>
-    public CompiledBacklog[] Backlog { get; init; } = [];
-
-    /// <summary>
-    /// Per class index, the trucks an hour the route serves at its slowest stage when open: servers (lanes) over
-    /// the class's mean service time, the least over its checks and roads (0 if it has none). The routing rule
-    /// "shortest expected wait" divides the trucks ahead on the route by it.
-    /// </summary>
-    public double[] ServiceRatePerHour { get; } = RatesOf(Stages);
-
-    private static double[] RatesOf(CompiledStage[] stages)
-    {
-        var classes = stages.FirstOrDefault(s => s.HasServers)?.ChannelsByClass.Length ?? 0;
-        var rates = new double[classes];
-        for (var c = 0; c < classes; c++)
-        {
-            var rate = double.PositiveInfinity;
-            foreach (var stage in stages)
-            {
-                if (!stage.HasServers || stage.CapacitySchedule.Length == 0)
-                {
-                    continue;
-                }
-
-                var mean = stage.ChannelsByClass[c].MeanServiceHours();
-                var servers = stage.CapacitySchedule.Max(s => s.NominalServers);
-                rate = Math.Min(rate, mean > 0 ? servers / mean : double.PositiveInfinity);
-            }
-
-            rates[c] = double.IsPositiveInfinity(rate) ? 0 : rate;
-        }
-
-        return rates;
-    }
-
-    /// <summary>Bans acting where trucks arrive: turned away, or held at their origin.</summary>
-    public CompiledBan[] Bans { get; init; } = [];
-}
-
-/// <summary>A ban compiled: from and until (hours; until may be infinite), the classes it covers (by index), and its action.</summary>
-public sealed record CompiledBan(double FromHours, double UntilHours, bool[] Classes, BanAction Action)
-{
-    public bool Holds(int cargoClass, double hours) => Classes[cargoClass] && hours >= FromHours && hours < UntilHours;
-}
-
-/// <summary>Trucks of one class waiting at the start: they begin at phase <paramref name="FirstPhase"/> of the route.</summary>
-/// <param name="CargoClass">Class index.</param>
-/// <param name="Trucks">How many.</param>
-/// <param name="AgeHours">How long each has waited already (null = 0).</param>
-/// <param name="FirstPhase">The phase where they stand: taking a place at their stage.</param>
-/// <param name="IsCommitted">Past a check or road already, so they no longer give up.</param>
-public sealed record CompiledBacklog(int CargoClass, int Trucks, Distribution? AgeHours, int FirstPhase, bool IsCommitted);
-
-/// <summary>A stage compiled for simulation.</summary>
-/// <param name="Name">Stage name.</param>
-/// <param name="Kind">Yard, check or road.</param>
-/// <param name="Places">Places in front (yard capacity or buffer); null = unbounded; 0 = none, the truck waits where it is.</param>
-/// <param name="CapacitySchedule">Servers over time (empty for yards): open servers, and the servers the stage has whether open or closed (NominalServers).</param>
-/// <param name="AppointmentCalendar">The calendar whose appointment-only days gate this stage, if any.</param>
-/// <param name="ChannelsByClass">Service channels per class index (empty for yards).</param>
-public sealed record CompiledStage(
-    string Name,
-    StageKind Kind,
-    int? Places,
-    (double Hours, int Servers, int NominalServers)[] CapacitySchedule,
-    GateCalendar? AppointmentCalendar,
-    ChannelTable[] ChannelsByClass)
-{
-    public bool HasServers => Kind != StageKind.Yard;
-
-    public double RoadPerTruckMetres { get; init; } = 19;
-
-    /// <summary>Whether trucks waiting for a place here count as a highway queue (first stage only; checks and roads always do).</summary>
-    public bool OverflowToHighway { get; init; } = true;
-
-    public int? ReleaseQuotaPerDay { get; init; }
-
-    public Distribution? Dwell { get; init; }
-
-    public int ReturnEmptyDirection { get; init; } = -1;
-
-    /// <summary>Index of the pool (<see cref="CrossingModel.Pools"/>) whose unit a truck takes before this stage's server; −1 = none.</summary>
-    public int PoolIndex { get; init; } = -1;
-
-    /// <summary>The last stage of the route over which the pool unit is held (index in the route; this stage or a later one).</summary>
-    public int PoolThroughStage { get; init; } = -1;
-
-    /// <summary>Clearance caps over time (hours from which each applies; a null cap = none); empty = never capped.</summary>
-    public (double Hours, CompiledCap? Cap)[] CapSchedule { get; init; } = [];
-
-    /// <summary>The local days a cap counts in: the stage calendar's zone, else the scenario's.</summary>
-    public LocalDays? CapDays { get; init; }
-
-    /// <summary>For a yard: bans that hold trucks of their classes in it.</summary>
-    public CompiledBan[] BanHolds { get; init; } = [];
-
-    /// <summary>Priority order over time: from each breakpoint, the rank of each class index (lower first); empty = first come, first served.</summary>
-    public (double Hours, int[] RankByClass)[] PrioritySchedule { get; init; } = [];
-
-    /// <summary>Servers kept per class over time: from each breakpoint, (class index, servers) in the order written; empty = none ever.</summary>
-    public (double Hours, (int CargoClass, int Servers)[] Reserved)[] ReservationSchedule { get; init; } = [];
-
-    /// <summary>Whether a class with servers kept for it uses only those.</summary>
-    public bool ReservedOnly { get; init; }
-}
-
-/// <summary>A clearance cap compiled: the total and the cap of each class index (null = none).</summary>
-public sealed record CompiledCap(TrucksPerDayRange? Total, TrucksPerDayRange?[] ByClass);
-
-/// <summary>A pool compiled for simulation: its units over time (zero while its calendar is closed) and its return time.</summary>
-public sealed record CompiledPool(string Name, int Index, (double Hours, int Servers, int NominalServers)[] CapacitySchedule, Distribution? ReturnHours);
-
-/// <summary>The channels of one stage for one class: cumulative probabilities and service times.</summary>
-public sealed record ChannelTable(string[] Names, double[] Cumulative, Distribution[] Services)
-{
-    public static ChannelTable Single(Distribution service) => new(["green"], [1.0], [service]);
-
-    public static ChannelTable For(IReadOnlyList<ChannelSpec> channels, string cargoClass)
-    {
-        var names = channels.Select(c => c.Name).ToArray();
-        var cumulative = new double[channels.Count];
-        double running = 0;
-        for (var i = 0; i < channels.Count; i++)
-        {
-            running += channels[i].ProbabilityFor(cargoClass);
-            cumulative[i] = running;
-        }
-
-        return new ChannelTable(names, cumulative, [.. channels.Select(c => c.ServiceFor(cargoClass))]);
-    }
-
-    /// <summary>The mean service hours over the channels, weighted by their probabilities.</summary>
-    public double MeanServiceHours()
-    {
-        double mean = 0, previous = 0;
-        var total = Cumulative[^1];
-        for (var i = 0; i < Services.Length; i++)
-        {
-            mean += (Cumulative[i] - previous) / total * Services[i].Mean;
-            previous = Cumulative[i];
-        }
-
-        return mean;
-    }
-
-    public int Choose(double uniform)
-    {
-        var total = Cumulative[^1];
-        for (var i = 0; i < Cumulative.Length - 1; i++)
-        {
-            if (uniform * total < Cumulative[i])
-            {
-                return i;
-            }
-        }
-
-        return Cumulative.Length - 1;
+        return new Schedule<ServerCount>(breakpoints);
     }
 }

@@ -63,7 +63,7 @@ internal sealed class PoolRuntime
     }
 
     /// <summary>A unit leaves its truck: it returns (<paramref name="returning"/>) or is free at once.</summary>
-    public void LetGo(bool returning)
+    private void LetGo(bool returning)
     {
         _withTruck--;
         if (returning)
@@ -74,10 +74,29 @@ internal sealed class PoolRuntime
         Observe();
     }
 
-    public void Returned()
+    /// <summary>
+    /// A truck gives its unit back: after a trip it returns for <paramref name="returnHours"/> before another truck
+    /// can take it; with no return time it is free at once.
+    /// </summary>
+    public void GiveBack(Request unit, double returnHours)
     {
+        LetGo(returning: returnHours > 0);
+        if (returnHours > 0)
+        {
+            _simulation.Start(Return(unit, returnHours));
+        }
+        else
+        {
+            Units.Release(unit);
+        }
+    }
+
+    private IEnumerable<SimEvent> Return(Request unit, double returnHours)
+    {
+        yield return _simulation.Timeout(returnHours);
         _returning--;
         Observe();
+        Units.Release(unit);
     }
 
     /// <summary>The calendar or a dated change moved the units on duty.</summary>

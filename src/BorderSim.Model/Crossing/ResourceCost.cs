@@ -27,11 +27,11 @@ public static class ResourceCost
             {
                 if (stage.Kind == StageKind.Road)
                 {
-                    laneHours += Integral(stage.CapacitySchedule, s => s.NominalServers, fromHours, toHours);
+                    laneHours += stage.ServersInForce?.Integral(s => s.Nominal, fromHours, toHours) ?? 0;
                 }
                 else if (stage.Kind == StageKind.Check)
                 {
-                    boothHours += Integral(stage.CapacitySchedule, s => s.Servers, fromHours, toHours);
+                    boothHours += stage.ServersInForce?.Integral(s => s.Open, fromHours, toHours) ?? 0;
                 }
             }
         }
@@ -47,17 +47,28 @@ public static class ResourceCost
         return ((laneHours / 24 * costs.LaneUsdPerDay) + (boothHours * costs.BoothUsdPerHour) + (openHours * costs.OpeningUsdPerHour)) / days;
     }
 
-    /// <summary>∫ of a step function over [from, to]: each entry holds from its hour until the next entry's.</summary>
-    private static double Integral((double Hours, int Servers, int NominalServers)[] schedule, Func<(double Hours, int Servers, int NominalServers), int> value, double from, double to)
+    /// <summary>
+    /// Booths of every check plus lanes of every road, each per direction, that the crossing has (open or closed)
+    /// over the run, as their mean over time: the scenario's counts when nothing changes by date; a dated change
+    /// counts from its date (6 booths, then 8 from the middle of the run, is 7).
+    /// </summary>
+    public static double ServersAndLanes(CrossingModel model)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        var runHours = model.Clock.RunHours;
         double total = 0;
-        for (var i = 0; i < schedule.Length; i++)
+        foreach (var direction in model.Directions)
         {
-            var start = Math.Max(schedule[i].Hours, from);
-            var end = Math.Min(i + 1 < schedule.Length ? schedule[i + 1].Hours : double.PositiveInfinity, to);
-            if (end > start)
+            foreach (var stage in direction.Stages)
             {
-                total += value(schedule[i]) * (end - start);
+                if (stage.ServersInForce is not { } servers)
+                {
+                    continue;
+                }
+
+                // Exact when the count never changes (a calendar alone only opens and closes them).
+                var initial = servers.Initial.Nominal;
+                total += runHours > 0 && servers.Any(s => s.Nominal != initial) ? servers.Integral(s => s.Nominal, 0, runHours) / runHours : initial;
             }
         }
 

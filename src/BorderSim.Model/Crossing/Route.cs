@@ -32,9 +32,9 @@ public enum PhaseKind : byte
 /// <param name="Kind">What the truck does.</param>
 /// <param name="Stage">Index of the stage in the route.</param>
 /// <param name="RetryFrom">
-/// For <see cref="PhaseKind.TakeServer"/>: the phase a truck turned away for the day goes back to before
-/// it asks for a server again (its staging yard's release turn, as it still stands in that yard); −1 to
-/// ask again straight away (from its pool unit, if the stage has a pool).
+/// For <see cref="PhaseKind.TakeServer"/>: the phase a truck turned away for the day goes back to before it asks for
+/// a server again: its staging yard's release turn, as it still stands in that yard (and in the queue, so joining
+/// again changes nothing); else its pool unit, if the stage has a pool; else the server itself. −1 for other phases.
 /// </param>
 public readonly record struct RoutePhase(PhaseKind Kind, int Stage, int RetryFrom = -1);
 
@@ -77,7 +77,8 @@ public static class Route
 
                 // Fed straight from a staging yard, a truck turned away for the day still stands in that yard:
                 // it takes the yard's turn again (the trucks behind it passed meanwhile).
-                phases.Add(new RoutePhase(PhaseKind.TakeServer, s, stage.Places == 0 ? release : -1));
+                var retry = release >= 0 && stage.Places == 0 ? release : stage.PoolIndex >= 0 ? phases.Count - 1 : phases.Count;
+                phases.Add(new RoutePhase(PhaseKind.TakeServer, s, retry));
                 phases.Add(new RoutePhase(PhaseKind.Serve, s));
             }
             else

@@ -50,56 +50,15 @@ internal sealed class Truck
     /// <summary>Once its first check or road service starts, a truck no longer gives up.</summary>
     public bool IsCommitted;
 
-    /// <summary>Everything the truck holds now; given back in one place (<c>CrossingReplication.Release</c>).</summary>
-    public Holding Held;
+    /// <summary>Everything the truck holds now; given back in one place (<see cref="Holding.Release"/>).</summary>
+    public required Holding Held;
+
+    /// <summary>Where the truck is inside the phase of its journey it is in.</summary>
+    public PhaseCursor Cursor;
 
     public Results.StageVisit[]? Visits;
 
     // Live trucks form a list: the ones still in the system at the end are reported (counts, waits so far, trucks.csv).
     public Truck? PreviousLive;
     public Truck? NextLive;
-}
-
-/// <summary>
-/// What a truck holds at a moment of its journey: where it stands (a place or a server of one stage),
-/// its turn at a staging yard's exit, the queue counts it is in, and the pool unit it holds over several
-/// stages. A truck gives all of it back in one place.
-/// </summary>
-internal struct Holding
-{
-    /// <summary>The stage where the truck stands (null before its first place).</summary>
-    public StageRuntime? Stage;
-
-    /// <summary>Index of <see cref="Stage"/> in the truck's route.</summary>
-    public int StageIndex;
-
-    /// <summary>The place or server the truck occupies there; null for a place in an unbounded yard or buffer.</summary>
-    public Engine.Request? Unit;
-
-    /// <summary>Whether <see cref="Unit"/> is a server (the truck is in or after service) rather than a place.</summary>
-    public bool IsServer;
-
-    /// <summary>The staging yard whose exit turn the truck holds, and that turn.</summary>
-    public StageRuntime? TurnYard;
-
-    public Engine.Request? Turn;
-
-    /// <summary>The check or road in whose queue the truck counts (joined, no server yet).</summary>
-    public StageRuntime? QueuedAt;
-
-    /// <summary>The yard in which that queue stands (the check has no places of its own), counted as queued onward.</summary>
-    public StageRuntime? QueuedInYard;
-
-    /// <summary>Whether that queue stands on the highway (a first check or road with unbounded places).</summary>
-    public bool QueuedOnHighway;
-
-    /// <summary>The pool whose unit the truck holds (or waits for, while <see cref="PoolUnit"/> is not granted).</summary>
-    public PoolRuntime? Pool;
-
-    public Engine.Request? PoolUnit;
-
-    /// <summary>The stage the unit was taken at, and the last stage (route index) it is held over.</summary>
-    public int PoolFromStage;
-
-    public int PoolThroughStage;
 }

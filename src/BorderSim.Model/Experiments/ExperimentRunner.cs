@@ -86,8 +86,8 @@ public static class ExperimentRunner
 
     private static List<MetricKey> MetricKeys(CrossingModel model) =>
     [
-        .. CrossingReplication.MetricKeysOf(model),
-        .. model.Directions.Select(d => new MetricKey(OverloadCheck.OverloadedMetric, "flag", d.Name)),
+        .. MetricLayout.KeysOf(model),
+        .. model.Directions.Select(d => Metrics.Overloaded.Key(d.Name)),
     ];
 
     private static PrecisionOutcome Outcome(List<ReplicationResult> replications, string metricId, double precision, PrecisionStop stop)

@@ -1,3 +1,4 @@
+using BorderSim.Model.Calendars;
 using BorderSim.Model.Crossing;
 using BorderSim.Model.Results;
 
@@ -132,7 +133,7 @@ public static class LoadCheck
             }
 
             var cycleHours = (holdHours / trucks) + (pool.ReturnHours?.Mean ?? 0);
-            var capacity = cycleHours > 0 ? OpenHours(pool.CapacitySchedule, runHours) / cycleHours / runDays : double.PositiveInfinity;
+            var capacity = cycleHours > 0 ? OpenHours(pool.UnitsInForce, runHours) / cycleHours / runDays : double.PositiveInfinity;
             foreach (var user in users.Distinct())
             {
                 yield return new StageLoad(user, PoolPrefix + pool.Name, trucks, capacity);
@@ -149,28 +150,27 @@ public static class LoadCheck
     /// </summary>
     private static IEnumerable<StageLoad> ReservedLoads(CrossingModel model, CompiledStage stage, string direction, double[] demandByClass, double runHours, double runDays)
     {
-        var schedule = stage.ReservationSchedule;
-        if (!stage.ReservedOnly || schedule.Length == 0)
+        if (!stage.ReservedOnly || stage.ReservedInForce is not { } schedule || stage.ServersInForce is not { } serversInForce)
         {
             yield break;
         }
 
-        var kept = schedule[0].Reserved.Where(r => r.Servers > 0).Select(r => r.CargoClass).ToList();
-        if (schedule.Any(b => !b.Reserved.Where(r => r.Servers > 0).Select(r => r.CargoClass).ToHashSet().SetEquals(kept)))
+        var kept = schedule.Initial.Where(r => r.Servers > 0).Select(r => r.CargoClass).ToList();
+        if (schedule.Any(reserved => !reserved.Where(r => r.Servers > 0).Select(r => r.CargoClass).ToHashSet().SetEquals(kept)))
         {
             yield break;
         }
 
         // Server-hours kept for each class and left shared, over the intervals of both schedules.
-        var times = stage.CapacitySchedule.Select(c => c.Hours).Concat(schedule.Select(b => b.Hours)).Where(t => t < runHours).Append(0).Distinct().Order().ToList();
+        var times = Hours(serversInForce).Concat(Hours(schedule)).Where(t => t < runHours).Append(0).Distinct().Order().ToList();
         var keptHours = new double[demandByClass.Length];
         double sharedHours = 0;
         for (var i = 0; i < times.Count; i++)
         {
             var from = times[i];
             var to = i + 1 < times.Count ? times[i + 1] : runHours;
-            var open = stage.CapacitySchedule.LastOrDefault(c => c.Hours <= from).Servers;
-            var reserved = schedule.Last(b => b.Hours <= from).Reserved;
+            var open = serversInForce.ValueAt(from).Open;
+            var reserved = schedule.ValueAt(from);
             var left = open;
             foreach (var (cargoClass, servers) in reserved)
             {
@@ -204,18 +204,16 @@ public static class LoadCheck
         }
     }
 
-    /// <summary>Open server-hours (or unit-hours) over the run: the integral of a capacity schedule.</summary>
-    private static double OpenHours((double Hours, int Servers, int NominalServers)[] schedule, double runHours)
-    {
-        double hours = 0;
-        for (var i = 0; i < schedule.Length; i++)
-        {
-            var from = Math.Min(runHours, schedule[i].Hours);
-            var to = i + 1 < schedule.Length ? Math.Min(runHours, schedule[i + 1].Hours) : runHours;
-            hours += schedule[i].Servers * Math.Max(0, to - from);
-        }
+    /// <summary>Open server-hours (or unit-hours) over the run.</summary>
+    private static double OpenHours(Schedule<ServerCount>? schedule, double runHours) =>
+        schedule?.Integral(s => s.Open, 0, runHours) ?? 0;
 
-        return hours;
+    private static IEnumerable<double> Hours<T>(Schedule<T> schedule)
+    {
+        for (var i = 0; i < schedule.Count; i++)
+        {
+            yield return schedule[i].Hours;
+        }
     }
 
     private static double CapacityTrucksPerDay(CompiledStage stage, double[] demandByClass, double runHours, double runDays, int classCount)
@@ -236,7 +234,7 @@ public static class LoadCheck
             return capacity;
         }
 
-        var serverHours = OpenHours(stage.CapacitySchedule, runHours);
+        var serverHours = OpenHours(stage.ServersInForce, runHours);
 
         // Mean service time of the trucks that use the stage, weighted by their expected numbers.
         double weighted = 0, trucks = 0;

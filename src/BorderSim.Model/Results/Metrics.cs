@@ -1,119 +1,90 @@
 namespace BorderSim.Model.Results;
 
-/// <summary>What a metric is broken down by: the parts of its id that may name a direction, a class or a stage.</summary>
-[Flags]
-public enum MetricScope
-{
-    /// <summary>One value for the whole run.</summary>
-    Run = 0,
-
-    /// <summary>Per direction (or "all").</summary>
-    Direction = 1,
-
-    /// <summary>Per cargo class (or "all").</summary>
-    Class = 2,
-
-    /// <summary>Per stage of a direction.</summary>
-    Stage = 4,
-
-    /// <summary>Per pool (hand-over drivers, automated vehicles): the pool's name is in the stage part of the id.</summary>
-    Pool = 8,
-
-    /// <summary>Per shared origin stream: the origin's name is in the stage part of the id.</summary>
-    Origin = 16,
-}
-
-/// <summary>One metric the model writes: its name (the first part of its id), unit and scope.</summary>
-public sealed record MetricDefinition(string Name, string Unit, MetricScope Scope)
-{
-    /// <summary>The key of this metric for a direction, class and stage ("" where it does not apply).</summary>
-    public MetricKey Key(string direction = "", string cargoClass = "", string stage = "") => new(Name, Unit, direction, cargoClass, stage);
-}
-
 /// <summary>
 /// The table of the metrics a replication writes (summary.csv, baselines, <c>--metric</c>): one place for
-/// their names, units and scopes, shared by the model that writes them and the code and tests that read them.
+/// their names, units and scopes, and for what a planner reads for each (English and Vietnamese labels, report
+/// section, headline rank), shared by the model that writes them and the reports, code and tests that read them.
 /// </summary>
 public static class Metrics
 {
     private const MetricScope DirectionClass = MetricScope.Direction | MetricScope.Class;
     private const MetricScope DirectionStage = MetricScope.Direction | MetricScope.Stage;
 
-    public static readonly MetricDefinition ServedPerDay = new("served_per_day", "trucks/day", DirectionClass);
-    public static readonly MetricDefinition ServedTonnesPerDay = new("served_tonnes_per_day", "t/day", DirectionClass);
-    public static readonly MetricDefinition Arrived = new("arrived", "trucks", DirectionClass);
-    public static readonly MetricDefinition Served = new("served", "trucks", DirectionClass);
-    public static readonly MetricDefinition GaveUp = new("gave_up", "trucks", DirectionClass);
+    public static readonly MetricDefinition ServedPerDay = new("served_per_day", MetricUnits.TrucksPerDay, DirectionClass, new("trucks served per day", "số xe thông quan mỗi ngày"), MetricSection.Throughput) { Headline = new(1, MetricBreakdown.PerDirection, new("served per day", "số xe thông quan mỗi ngày")) };
+    public static readonly MetricDefinition ServedTonnesPerDay = new("served_tonnes_per_day", MetricUnits.TonnesPerDay, DirectionClass, new("tonnes served per day", "số tấn hàng thông quan mỗi ngày"), MetricSection.Throughput);
+    public static readonly MetricDefinition Arrived = new("arrived", MetricUnits.Trucks, DirectionClass, new("trucks arrived", "số xe đến"), MetricSection.Backlog);
+    public static readonly MetricDefinition Served = new("served", MetricUnits.Trucks, DirectionClass, new("trucks served", "số xe đã thông quan"), MetricSection.Backlog);
+    public static readonly MetricDefinition GaveUp = new("gave_up", MetricUnits.Trucks, DirectionClass, new("trucks that gave up", "số xe bỏ cuộc"), MetricSection.Backlog);
 
     /// <summary>Trucks turned away on arrival by a ban (also in gave_up).</summary>
-    public static readonly MetricDefinition TurnedAway = new("turned_away", "trucks", DirectionClass);
-    public static readonly MetricDefinition InSystemAtWarmUp = new("in_system_at_warm_up", "trucks", DirectionClass);
-    public static readonly MetricDefinition InSystemAtEnd = new("in_system_at_end", "trucks", DirectionClass);
-    public static readonly MetricDefinition OldestWaitHours = new("oldest_wait_hours", "h", DirectionClass);
-    public static readonly MetricDefinition BacklogGrowthTrucksPerDay = new("backlog_growth_trucks_per_day", "trucks/day", MetricScope.Direction);
+    public static readonly MetricDefinition TurnedAway = new("turned_away", MetricUnits.Trucks, DirectionClass, new("trucks turned away by a ban", "số xe phải quay đầu do lệnh cấm"), MetricSection.Backlog);
+    public static readonly MetricDefinition InSystemAtWarmUp = new("in_system_at_warm_up", MetricUnits.Trucks, DirectionClass, new("trucks in the system at the end of the warm-up", "số xe trong hệ thống khi hết giai đoạn khởi động"), MetricSection.Backlog);
+    public static readonly MetricDefinition InSystemAtEnd = new("in_system_at_end", MetricUnits.Trucks, DirectionClass, new("trucks still in the system at the end", "số xe còn tồn khi kết thúc"), MetricSection.Backlog);
+    public static readonly MetricDefinition OldestWaitHours = new("oldest_wait_hours", MetricUnits.Hours, DirectionClass, new("oldest wait of a truck still in the system", "thời gian chờ lâu nhất của xe còn tồn"), MetricSection.Waits);
+    public static readonly MetricDefinition BacklogGrowthTrucksPerDay = new("backlog_growth_trucks_per_day", MetricUnits.TrucksPerDay, MetricScope.Direction, new("backlog growth", "mức tăng xe tồn"), MetricSection.Backlog);
 
     /// <summary>Days from the start of the run to the first moment no truck of a direction with a starting backlog waits (NaN: not within the run).</summary>
-    public static readonly MetricDefinition DaysToClear = new("days_to_clear", "days", MetricScope.Direction);
+    public static readonly MetricDefinition DaysToClear = new("days_to_clear", MetricUnits.Days, MetricScope.Direction, new("days to clear the starting backlog", "số ngày giải tỏa xe tồn ban đầu"), MetricSection.Backlog);
 
     /// <summary>1 when the starting backlog cleared within the run, else 0: the mean is the share of replications where it did (days_to_clear averages only those).</summary>
-    public static readonly MetricDefinition BacklogCleared = new("backlog_cleared", "share", MetricScope.Direction);
-    public static readonly MetricDefinition InSystemTrucksMean = new("in_system_trucks_mean", "trucks", DirectionClass);
-    public static readonly MetricDefinition ArrivalRatePerHour = new("arrival_rate_per_hour", "trucks/h", DirectionClass);
-    public static readonly MetricDefinition WaitHoursMean = new("wait_hours_mean", "h", DirectionClass);
-    public static readonly MetricDefinition WaitHoursP50 = new("wait_hours_p50", "h", DirectionClass);
-    public static readonly MetricDefinition WaitHoursP95 = new("wait_hours_p95", "h", DirectionClass);
-    public static readonly MetricDefinition WaitHoursMax = new("wait_hours_max", "h", DirectionClass);
-    public static readonly MetricDefinition WaitHoursMeanInclWaiting = new("wait_hours_mean_incl_waiting", "h", DirectionClass);
-    public static readonly MetricDefinition TimeInSystemHoursMean = new("time_in_system_hours_mean", "h", DirectionClass);
-    public static readonly MetricDefinition TimeInSystemHoursP50 = new("time_in_system_hours_p50", "h", DirectionClass);
-    public static readonly MetricDefinition TimeInSystemHoursP95 = new("time_in_system_hours_p95", "h", DirectionClass);
-    public static readonly MetricDefinition TimeInSystemHoursMax = new("time_in_system_hours_max", "h", DirectionClass);
-    public static readonly MetricDefinition HighwayQueueTrucksMean = new("highway_queue_trucks_mean", "trucks", MetricScope.Direction);
-    public static readonly MetricDefinition HighwayQueueTrucksMax = new("highway_queue_trucks_max", "trucks", MetricScope.Direction);
-    public static readonly MetricDefinition HighwayQueueKmMean = new("highway_queue_km_mean", "km", MetricScope.Direction);
-    public static readonly MetricDefinition HighwayQueueKmMax = new("highway_queue_km_max", "km", MetricScope.Direction);
-    public static readonly MetricDefinition DelayCostUsdPerDay = new("delay_cost_usd_per_day", "USD/day", DirectionClass);
-    public static readonly MetricDefinition QueueTrucksMean = new("queue_trucks_mean", "trucks", DirectionStage);
-    public static readonly MetricDefinition QueueTrucksMax = new("queue_trucks_max", "trucks", DirectionStage);
-    public static readonly MetricDefinition Utilisation = new("utilisation", "share", DirectionStage);
-    public static readonly MetricDefinition UtilisationBusy = new("utilisation_busy", "share", DirectionStage);
-    public static readonly MetricDefinition UtilisationBlocked = new("utilisation_blocked", "share", DirectionStage);
-    public static readonly MetricDefinition UtilisationIdle = new("utilisation_idle", "share", DirectionStage);
-    public static readonly MetricDefinition UtilisationClosed = new("utilisation_closed", "share", DirectionStage);
+    public static readonly MetricDefinition BacklogCleared = new("backlog_cleared", MetricUnits.Share, MetricScope.Direction, new("share of replications that cleared the starting backlog", "tỷ lệ lần lặp giải tỏa được xe tồn ban đầu"), MetricSection.Backlog);
+    public static readonly MetricDefinition InSystemTrucksMean = new("in_system_trucks_mean", MetricUnits.Trucks, DirectionClass, new("trucks in the system, mean", "số xe trong hệ thống trung bình"), MetricSection.Backlog);
+    public static readonly MetricDefinition ArrivalRatePerHour = new("arrival_rate_per_hour", MetricUnits.TrucksPerHour, DirectionClass, new("arrival rate", "tốc độ xe đến"), MetricSection.Throughput);
+    public static readonly MetricDefinition WaitHoursMean = new("wait_hours_mean", MetricUnits.Hours, DirectionClass, new("mean wait", "thời gian chờ trung bình"), MetricSection.Waits) { Headline = new(2, MetricBreakdown.PerClass, new("wait mean", "thời gian chờ trung bình")) };
+    public static readonly MetricDefinition WaitHoursP50 = new("wait_hours_p50", MetricUnits.Hours, DirectionClass, new("median wait", "thời gian chờ trung vị"), MetricSection.Waits);
+    public static readonly MetricDefinition WaitHoursP95 = new("wait_hours_p95", MetricUnits.Hours, DirectionClass, new("wait of the 95th percentile", "thời gian chờ phân vị 95"), MetricSection.Waits) { Headline = new(2, MetricBreakdown.PerClass, new("wait p95", "thời gian chờ phân vị 95")) };
+    public static readonly MetricDefinition WaitHoursMax = new("wait_hours_max", MetricUnits.Hours, DirectionClass, new("longest wait", "thời gian chờ lâu nhất"), MetricSection.Waits);
+    public static readonly MetricDefinition WaitHoursMeanInclWaiting = new("wait_hours_mean_incl_waiting", MetricUnits.Hours, DirectionClass, new("mean wait incl. trucks still waiting", "thời gian chờ trung bình, tính cả xe còn chờ"), MetricSection.Waits);
+    public static readonly MetricDefinition TimeInSystemHoursMean = new("time_in_system_hours_mean", MetricUnits.Hours, DirectionClass, new("mean time in the system", "thời gian trong hệ thống trung bình"), MetricSection.Waits);
+    public static readonly MetricDefinition TimeInSystemHoursP50 = new("time_in_system_hours_p50", MetricUnits.Hours, DirectionClass, new("median time in the system", "thời gian trong hệ thống trung vị"), MetricSection.Waits);
+    public static readonly MetricDefinition TimeInSystemHoursP95 = new("time_in_system_hours_p95", MetricUnits.Hours, DirectionClass, new("time in the system, 95th percentile", "thời gian trong hệ thống phân vị 95"), MetricSection.Waits);
+    public static readonly MetricDefinition TimeInSystemHoursMax = new("time_in_system_hours_max", MetricUnits.Hours, DirectionClass, new("longest time in the system", "thời gian trong hệ thống lâu nhất"), MetricSection.Waits);
+    public static readonly MetricDefinition HighwayQueueTrucksMean = new("highway_queue_trucks_mean", MetricUnits.Trucks, MetricScope.Direction, new("trucks queuing on the highway, mean", "số xe xếp hàng trên quốc lộ, trung bình"), MetricSection.HighwayQueue);
+    public static readonly MetricDefinition HighwayQueueTrucksMax = new("highway_queue_trucks_max", MetricUnits.Trucks, MetricScope.Direction, new("trucks queuing on the highway, most", "số xe xếp hàng trên quốc lộ, nhiều nhất"), MetricSection.HighwayQueue);
+    public static readonly MetricDefinition HighwayQueueKmMean = new("highway_queue_km_mean", MetricUnits.Km, MetricScope.Direction, new("highway queue, mean", "hàng xe trên quốc lộ, trung bình"), MetricSection.HighwayQueue) { Headline = new(3, MetricBreakdown.PerDirection, new("highway queue mean", "hàng xe trên quốc lộ, trung bình")) };
+    public static readonly MetricDefinition HighwayQueueKmMax = new("highway_queue_km_max", MetricUnits.Km, MetricScope.Direction, new("highway queue, longest", "hàng xe trên quốc lộ, dài nhất"), MetricSection.HighwayQueue);
+    public static readonly MetricDefinition DelayCostUsdPerDay = new("delay_cost_usd_per_day", MetricUnits.UsdPerDay, DirectionClass, new("cost of delay", "chi phí chờ đợi"), MetricSection.Costs) { Headline = new(4, MetricBreakdown.Total, new("delay cost", "chi phí chờ đợi")) };
+    public static readonly MetricDefinition QueueTrucksMean = new("queue_trucks_mean", MetricUnits.Trucks, DirectionStage, new("queue, mean", "hàng đợi trung bình"), MetricSection.Stages);
+    public static readonly MetricDefinition QueueTrucksMax = new("queue_trucks_max", MetricUnits.Trucks, DirectionStage, new("queue, longest", "hàng đợi dài nhất"), MetricSection.Stages);
+    public static readonly MetricDefinition Utilisation = new("utilisation", MetricUnits.Share, DirectionStage, new("busy share of open hours", "tỷ lệ bận trong giờ mở cửa"), MetricSection.Stages);
+    public static readonly MetricDefinition UtilisationBusy = new("utilisation_busy", MetricUnits.Share, DirectionStage, new("share busy", "tỷ lệ bận"), MetricSection.Stages);
+    public static readonly MetricDefinition UtilisationBlocked = new("utilisation_blocked", MetricUnits.Share, DirectionStage, new("share blocked", "tỷ lệ bị chặn"), MetricSection.Stages);
+    public static readonly MetricDefinition UtilisationIdle = new("utilisation_idle", MetricUnits.Share, DirectionStage, new("share idle", "tỷ lệ rảnh"), MetricSection.Stages);
+    public static readonly MetricDefinition UtilisationClosed = new("utilisation_closed", MetricUnits.Share, DirectionStage, new("share closed", "tỷ lệ đóng cửa"), MetricSection.Stages);
     /// <summary>At a check or road that keeps servers for a class: the share of the reserved server-hours (open) in use, serving or holding a finished truck.</summary>
-    public static readonly MetricDefinition UtilisationReserved = new("utilisation_reserved", "share", DirectionStage);
+    public static readonly MetricDefinition UtilisationReserved = new("utilisation_reserved", MetricUnits.Share, DirectionStage, new("in use of the open hours of servers kept for a class", "hệ số sử dụng bàn/làn dành riêng cho loại hàng trong giờ mở cửa"), MetricSection.Stages);
 
     /// <summary>The same for the servers not kept for a class (written only where some are kept).</summary>
-    public static readonly MetricDefinition UtilisationUnreserved = new("utilisation_unreserved", "share", DirectionStage);
-    public static readonly MetricDefinition YardOccupancyTrucksMean = new("yard_occupancy_trucks_mean", "trucks", DirectionStage);
-    public static readonly MetricDefinition YardOccupancyTrucksMax = new("yard_occupancy_trucks_max", "trucks", DirectionStage);
-    public static readonly MetricDefinition PastShelfLife = new("past_shelf_life", "trucks", DirectionClass);
-    public static readonly MetricDefinition PastShelfLifeShare = new("past_shelf_life_share", "share", DirectionClass);
+    public static readonly MetricDefinition UtilisationUnreserved = new("utilisation_unreserved", MetricUnits.Share, DirectionStage, new("in use of the open hours of servers not kept for a class", "hệ số sử dụng bàn/làn không dành riêng trong giờ mở cửa"), MetricSection.Stages);
+    public static readonly MetricDefinition YardOccupancyTrucksMean = new("yard_occupancy_trucks_mean", MetricUnits.Trucks, DirectionStage, new("trucks in the yard, mean", "số xe trong bãi, trung bình"), MetricSection.Yards);
+    public static readonly MetricDefinition YardOccupancyTrucksMax = new("yard_occupancy_trucks_max", MetricUnits.Trucks, DirectionStage, new("trucks in the yard, most", "số xe trong bãi, nhiều nhất"), MetricSection.Yards);
+    public static readonly MetricDefinition PastShelfLife = new("past_shelf_life", MetricUnits.Trucks, DirectionClass, new("trucks past shelf life", "số xe quá hạn bảo quản"), MetricSection.Perishables);
+    public static readonly MetricDefinition PastShelfLifeShare = new("past_shelf_life_share", MetricUnits.Share, DirectionClass, new("share past shelf life", "tỷ lệ xe quá hạn bảo quản"), MetricSection.Perishables);
 
-    public static readonly MetricDefinition PoolTripsPerDay = new("pool_trips_per_day", "trips/day", MetricScope.Pool);
-    public static readonly MetricDefinition PoolWaitHoursMean = new("pool_wait_hours_mean", "h", MetricScope.Pool);
-    public static readonly MetricDefinition PoolQueueTrucksMean = new("pool_queue_trucks_mean", "trucks", MetricScope.Pool);
-    public static readonly MetricDefinition PoolQueueTrucksMax = new("pool_queue_trucks_max", "trucks", MetricScope.Pool);
-    public static readonly MetricDefinition PoolUtilisation = new("pool_utilisation", "share", MetricScope.Pool);
-    public static readonly MetricDefinition PoolUtilisationBusy = new("pool_utilisation_busy", "share", MetricScope.Pool);
-    public static readonly MetricDefinition PoolUtilisationReturning = new("pool_utilisation_returning", "share", MetricScope.Pool);
-    public static readonly MetricDefinition PoolUtilisationIdle = new("pool_utilisation_idle", "share", MetricScope.Pool);
-    public static readonly MetricDefinition PoolUtilisationClosed = new("pool_utilisation_closed", "share", MetricScope.Pool);
+    public static readonly MetricDefinition PoolTripsPerDay = new("pool_trips_per_day", MetricUnits.TripsPerDay, MetricScope.Pool, new("trips per day of the pool", "số chuyến mỗi ngày của đội"), MetricSection.Pools);
+    public static readonly MetricDefinition PoolWaitHoursMean = new("pool_wait_hours_mean", MetricUnits.Hours, MetricScope.Pool, new("mean wait for a unit of the pool", "thời gian xe chờ đội, trung bình"), MetricSection.Pools);
+    public static readonly MetricDefinition PoolQueueTrucksMean = new("pool_queue_trucks_mean", MetricUnits.Trucks, MetricScope.Pool, new("trucks waiting for a unit of the pool, mean", "số xe chờ đội, trung bình"), MetricSection.Pools);
+    public static readonly MetricDefinition PoolQueueTrucksMax = new("pool_queue_trucks_max", MetricUnits.Trucks, MetricScope.Pool, new("trucks waiting for a unit of the pool, most", "số xe chờ đội, nhiều nhất"), MetricSection.Pools);
+    public static readonly MetricDefinition PoolUtilisation = new("pool_utilisation", MetricUnits.Share, MetricScope.Pool, new("pool in use of its on-duty hours", "hệ số sử dụng của đội trong giờ làm việc"), MetricSection.Pools);
+    public static readonly MetricDefinition PoolUtilisationBusy = new("pool_utilisation_busy", MetricUnits.Share, MetricScope.Pool, new("pool share with a truck", "tỷ lệ thời gian đội đang phục vụ xe"), MetricSection.Pools);
+    public static readonly MetricDefinition PoolUtilisationReturning = new("pool_utilisation_returning", MetricUnits.Share, MetricScope.Pool, new("pool share returning", "tỷ lệ thời gian đội đang quay về"), MetricSection.Pools);
+    public static readonly MetricDefinition PoolUtilisationIdle = new("pool_utilisation_idle", MetricUnits.Share, MetricScope.Pool, new("pool share idle", "tỷ lệ thời gian đội rảnh"), MetricSection.Pools);
+    public static readonly MetricDefinition PoolUtilisationClosed = new("pool_utilisation_closed", MetricUnits.Share, MetricScope.Pool, new("pool share off duty", "tỷ lệ thời gian đội ngoài giờ làm việc"), MetricSection.Pools);
 
     /// <summary>The crossing's cost a day: its resources at the scenario's prices (<c>costs:</c>) plus the trucks' delay cost; only with costs.</summary>
-    public static readonly MetricDefinition CostUsdPerDay = new("cost_usd_per_day", "USD/day", MetricScope.Run);
-    public static readonly MetricDefinition OriginArrived = new("origin_arrived", "trucks", MetricScope.Origin);
-    public static readonly MetricDefinition OriginTurnedBack = new("origin_turned_back", "trucks", MetricScope.Origin);
-    public static readonly MetricDefinition OriginRouted = new("origin_routed", "trucks", MetricScope.Origin | MetricScope.Direction);
+    public static readonly MetricDefinition CostUsdPerDay = new("cost_usd_per_day", MetricUnits.UsdPerDay, MetricScope.Run, new("cost a day (resources and delay)", "chi phí mỗi ngày (nguồn lực và chờ đợi)"), MetricSection.Costs);
+    public static readonly MetricDefinition OriginArrived = new("origin_arrived", MetricUnits.Trucks, MetricScope.Origin, new("trucks that set out from the origin", "số xe xuất phát từ nguồn"), MetricSection.Network);
+    public static readonly MetricDefinition OriginTurnedBack = new("origin_turned_back", MetricUnits.Trucks, MetricScope.Origin, new("trucks that turned back at the origin", "số xe quay đầu tại nguồn, không vào tuyến nào"), MetricSection.Network);
+    public static readonly MetricDefinition OriginRouted = new("origin_routed", MetricUnits.Trucks, MetricScope.Origin | MetricScope.Direction, new("trucks sent along the route", "số xe đi theo tuyến"), MetricSection.Network);
 
     /// <summary>Per origin and route: trucks whose rule chose the route but that took another (suspended, over an overflow threshold, or a ban that diverts); also in the other route's origin_routed.</summary>
-    public static readonly MetricDefinition OriginDiverted = new("origin_diverted", "trucks", MetricScope.Origin | MetricScope.Direction);
-    public static readonly MetricDefinition NetworkServedPerDay = new("network_served_per_day", "trucks/day", MetricScope.Run);
-    public static readonly MetricDefinition NetworkWaitHoursMean = new("network_wait_hours_mean", "h", MetricScope.Run);
-    public static readonly MetricDefinition NetworkInSystemAtEnd = new("network_in_system_at_end", "trucks", MetricScope.Run);
+    public static readonly MetricDefinition OriginDiverted = new("origin_diverted", MetricUnits.Trucks, MetricScope.Origin | MetricScope.Direction, new("trucks diverted from the route their rule chose", "số xe phải chuyển khỏi tuyến đã chọn"), MetricSection.Network);
+    public static readonly MetricDefinition NetworkServedPerDay = new("network_served_per_day", MetricUnits.TrucksPerDay, MetricScope.Run, new("trucks served per day, whole network", "số xe thông quan mỗi ngày, toàn mạng lưới"), MetricSection.Network);
+    public static readonly MetricDefinition NetworkWaitHoursMean = new("network_wait_hours_mean", MetricUnits.Hours, MetricScope.Run, new("mean wait, whole network", "thời gian chờ trung bình, toàn mạng lưới"), MetricSection.Network);
+    public static readonly MetricDefinition NetworkInSystemAtEnd = new("network_in_system_at_end", MetricUnits.Trucks, MetricScope.Run, new("trucks still in the network at the end", "số xe còn tồn trong mạng lưới khi kết thúc"), MetricSection.Network);
 
     /// <summary>Whether a direction was overloaded (1) or not (0), from the capacity check over all replications.</summary>
-    public static readonly MetricDefinition Overloaded = new("overloaded", "flag", MetricScope.Direction);
+    public static readonly MetricDefinition Overloaded = new("overloaded", MetricUnits.Flag, MetricScope.Direction, new("overloaded (1 = yes)", "quá tải (1 = có)"), MetricSection.Overload);
 
     /// <summary>Every metric, in the order of this table.</summary>
     public static IReadOnlyList<MetricDefinition> All { get; } =

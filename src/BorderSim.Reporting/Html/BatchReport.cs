@@ -104,8 +104,8 @@ public static class BatchReport
             string[] parts = id.Split('/');
             string unit = input.Runs.Select(r => r.Metrics.TryGetValue(id, out BatchValue v) ? v.Unit : "").FirstOrDefault(u => u.Length > 0) ?? "";
             var key = new Model.Results.MetricKey(parts[0], unit, parts.Length > 1 ? parts[1] : "", parts.Length > 2 ? parts[2] : "");
-            string title = MetricNames.Label(key, lang);
-            Plot plot = Plots.NewPlot(title, input.SweptPaths[0], MetricNames.Unit(unit, lang));
+            string title = lang.MetricLabel(key);
+            Plot plot = Plots.NewPlot(title, input.SweptPaths[0], lang.Unit(unit));
             for (int i = 0; i < lines.Count; i++)
             {
                 BatchRunResult[] runs = [.. lines[i].Runs.Where(r => r.Metrics.ContainsKey(id))];
@@ -244,7 +244,7 @@ public static class BatchReport
                 }
 
                 string[] p = id.Split('/');
-                string what = MetricNames.Label(new Model.Results.MetricKey(p[0], a.Unit, p[1], p.Length > 2 ? p[2] : ""), lang);
+                string what = lang.MetricLabel(new Model.Results.MetricKey(p[0], a.Unit, p[1], p.Length > 2 ? p[2] : ""));
                 parts.Add(lang.Say(
                     $"{what} goes from {lang.Number(a.Mean)} ({ReportText.Interval(a.Mean, a.HalfWidth95, lang)}) to {lang.Number(b.Mean)} ({ReportText.Interval(b.Mean, b.HalfWidth95, lang)})",
                     $"{what} từ {lang.Number(a.Mean)} ({ReportText.Interval(a.Mean, a.HalfWidth95, lang)}) đến {lang.Number(b.Mean)} ({ReportText.Interval(b.Mean, b.HalfWidth95, lang)})"));
@@ -271,6 +271,6 @@ public static class BatchReport
     {
         string[] p = id.Split('/');
         string unit = input.Runs.Select(r => r.Metrics.TryGetValue(id, out BatchValue v) ? v.Unit : "").FirstOrDefault(u => u.Length > 0) ?? "";
-        return MetricNames.Label(new Model.Results.MetricKey(p[0], unit, p.Length > 1 ? p[1] : "", p.Length > 2 ? p[2] : ""), lang);
+        return lang.MetricLabel(new Model.Results.MetricKey(p[0], unit, p.Length > 1 ? p[1] : "", p.Length > 2 ? p[2] : ""));
     }
 }

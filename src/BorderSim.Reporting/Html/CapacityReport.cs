@@ -89,7 +89,7 @@ public static class CapacityReport
         page.Table(
             // Not the scaled values themselves (the factor times the values in the answer; capacity.csv has them): their
             // paths as headers would squeeze the target's column.
-            [lang.Say("demand (trucks/day)", "nhu cầu (xe/ngày)"), lang.Say("factor", "hệ số"), MetricNames.Label(input.TargetKey, lang), "± 95%", lang.Say("meets the target", "đạt mục tiêu"), lang.Say("overloaded", "quá tải")],
+            [lang.Say("demand (trucks/day)", "nhu cầu (xe/ngày)"), lang.Say("factor", "hệ số"), lang.MetricLabel(input.TargetKey), "± 95%", lang.Say("meets the target", "đạt mục tiêu"), lang.Say("overloaded", "quá tải")],
             levels.Select(r => (IReadOnlyList<string>)
             [
                 Demand(r.Point.DemandTrucksPerDay, lang),

@@ -78,7 +78,7 @@ public static class CompareReport
         page.EndSection();
 
         page.Heading(2, lang.Say("Differences in the key metrics", "Chênh lệch các chỉ tiêu chính"));
-        IReadOnlyList<MetricKey> keys = KeyMetrics.Select(baseResult.Summary.Select(s => s.Key));
+        IReadOnlyList<MetricKey> keys = MetricCatalog.Headlines(baseResult.Summary.Select(s => s.Key));
         for (int k = 1; k < result.Alternatives.Count; k++)
         {
             string name = result.Alternatives[k].Scenario.Name;
@@ -99,7 +99,7 @@ public static class CompareReport
 
                 rows.Add(
                 [
-                    MetricNames.Label(key, lang),
+                    lang.MetricLabel(key),
                     lang.Number(d.BaseMean),
                     lang.Number(d.AlternativeMean),
                     lang.Signed(d.Difference),

@@ -99,7 +99,7 @@ public static class OptimizeReport
 
         page.Heading(2, lang.Say("Every configuration", "Tất cả các phương án"));
         page.Table(
-            [.. input.Paths, lang.Say("verdict", "kết luận"), lang.Say("replications", "số lần lặp"), ObjectiveName(input, lang), .. input.TargetKeys.Select(k => MetricNames.Label(k, lang))],
+            [.. input.Paths, lang.Say("verdict", "kết luận"), lang.Say("replications", "số lần lặp"), ObjectiveName(input, lang), .. input.TargetKeys.Select(lang.MetricLabel)],
             input.Rows.Select(r => (IReadOnlyList<string>)
             [
                 .. r.Values,
@@ -270,15 +270,15 @@ public static class OptimizeReport
     {
         MetricKey key = input.TargetKeys[j];
         SampleSummary s = row.Targets[j];
-        string unit = key.Unit.Length > 0 && key.Unit != "share" ? " " + MetricNames.Unit(key.Unit, lang) : "";
+        string unit = key.Unit.Length > 0 && key.Unit != "share" ? " " + lang.Unit(key.Unit) : "";
         string bound = input.Targets[j].IsAtMost ? lang.Say("at most", "không quá") : lang.Say("at least", "ít nhất");
         return lang.Say(
-            $"{MetricNames.Label(key with { Unit = "" }, lang)} {lang.Number(s.Mean)}{unit} ({ReportText.Interval(s.Mean, s.Count > 1 ? s.HalfWidth95 : double.NaN, lang)}) against {bound} {InvariantTicks.Format(input.Targets[j].Value, lang)}{unit}",
-            $"{MetricNames.Label(key with { Unit = "" }, lang)} {lang.Number(s.Mean)}{unit} ({ReportText.Interval(s.Mean, s.Count > 1 ? s.HalfWidth95 : double.NaN, lang)}) so với mục tiêu {bound} {InvariantTicks.Format(input.Targets[j].Value, lang)}{unit}");
+            $"{lang.MetricLabel(key with { Unit = "" })} {lang.Number(s.Mean)}{unit} ({ReportText.Interval(s.Mean, s.Count > 1 ? s.HalfWidth95 : double.NaN, lang)}) against {bound} {InvariantTicks.Format(input.Targets[j].Value, lang)}{unit}",
+            $"{lang.MetricLabel(key with { Unit = "" })} {lang.Number(s.Mean)}{unit} ({ReportText.Interval(s.Mean, s.Count > 1 ? s.HalfWidth95 : double.NaN, lang)}) so với mục tiêu {bound} {InvariantTicks.Format(input.Targets[j].Value, lang)}{unit}");
     }
 
     private static string ObjectiveName(OptimizeReportInput input, ReportLanguage lang, bool unit = true) =>
-        input.ObjectiveKey is { } key ? MetricNames.Label(unit ? key : key with { Unit = "" }, lang) : lang.Say("number of servers and lanes", "số bàn và làn");
+        input.ObjectiveKey is { } key ? lang.MetricLabel(unit ? key : key with { Unit = "" }) : lang.Say("number of servers and lanes", "số bàn và làn");
 
     private static string ObjectiveValue(OptimizeRow row, OptimizeReportInput input, ReportLanguage lang) =>
         input.ObjectiveKey is null ? lang.Whole(row.Objective.Mean) : WithHalfWidth(row.Objective, lang);

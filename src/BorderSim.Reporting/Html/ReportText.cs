@@ -209,8 +209,8 @@ public static class ReportText
         {
             if (m.TryGetValue(id, out MetricSummary? metric))
             {
-                string label = MetricNames.What(metric.Key.Name, lang);
-                rows.Add([label, MetricNames.Unit(metric.Key.Unit, lang), lang.Number(metric.Mean), HalfWidth(metric.HalfWidth95, lang), lang.Number(metric.Min), lang.Number(metric.Max)]);
+                string label = lang.MetricWhat(metric.Key.Name);
+                rows.Add([label, lang.Unit(metric.Key.Unit), lang.Number(metric.Mean), HalfWidth(metric.HalfWidth95, lang), lang.Number(metric.Min), lang.Number(metric.Max)]);
             }
         }
 
@@ -394,9 +394,9 @@ public static class ReportText
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(lang);
-        string what = MetricNames.Label(key with { Unit = "" }, lang);
+        string what = lang.MetricLabel(key with { Unit = "" });
         string bound = target.IsAtMost ? lang.Say("at most", "không quá") : lang.Say("at least", "ít nhất");
-        string unit = key.Unit.Length > 0 && key.Unit != "share" ? " " + MetricNames.Unit(key.Unit, lang) : "";
+        string unit = key.Unit.Length > 0 && key.Unit != "share" ? " " + lang.Unit(key.Unit) : "";
         return $"{what}, {bound} {InvariantTicks.Format(target.Value, lang)}{unit}";
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BorderSim.Model.Calendars;
 using BorderSim.Model.Spec;
 using BorderSim.Scenarios.Yaml;
 using NodaTime;
@@ -231,16 +232,14 @@ internal sealed class ChangeMapper(Fields f, Names names)
                     continue;
                 }
 
-                var dated = changes.Where(c => c.Stage == name && c.Servers is not null && c.From <= from).OrderBy(c => c.From).LastOrDefault();
-                servers = dated?.Servers ?? servers;
+                servers = Schedule.InForceOn(servers, changes.Where(c => c.Stage == name && c.Servers is not null).Select(c => (c.From, c.Servers!.Value)), from);
                 Reservation.CheckFits(f, node, field, reserved, servers, $"check '{name}' has {servers} servers on {from.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}");
             }
             else if (names.RoadLanes.TryGetValue(name, out var lanes))
             {
                 foreach (var (direction, baseLanes) in lanes)
                 {
-                    var dated = changes.Where(c => c.Road == name && c.Lanes is not null && c.Lanes.ContainsKey(direction) && c.From <= from).OrderBy(c => c.From).LastOrDefault();
-                    var count = dated?.Lanes![direction] ?? baseLanes;
+                    var count = Schedule.InForceOn(baseLanes, changes.Where(c => c.Road == name && c.Lanes is not null && c.Lanes.ContainsKey(direction)).Select(c => (c.From, c.Lanes![direction])), from);
                     if (!Reservation.CheckFits(f, node, field, reserved, count, $"road '{name}' has {count} lanes for {direction} on {from.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}"))
                     {
                         break;

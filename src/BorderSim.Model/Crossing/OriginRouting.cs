@@ -1,32 +1,44 @@
 using BorderSim.Engine;
-using BorderSim.Engine.Randomness;
-using BorderSim.Model.Results;
 using BorderSim.Model.Spec;
 
 namespace BorderSim.Model.Crossing;
 
-/// <summary>Shared origin streams: trucks of a province's traffic sent to one of several routes by their class's rule.</summary>
-public sealed partial class CrossingReplication
+/// <summary>
+/// Shared origin streams: trucks of a province's traffic arrive at their origin and each is sent to one of several
+/// routes (or turns back) by its class's rule, reacting to suspensions, overflow and bans that divert.
+/// </summary>
+internal sealed class OriginRouting(CrossingModel model, CrossingRuntime runtime, RunClock clock, TruckSource source)
 {
+    private Simulation Sim => clock.Simulation;
+
+    /// <summary>Starts the arrivals of every origin.</summary>
+    public void Start()
+    {
+        foreach (var origin in runtime.Origins)
+        {
+            Sim.Start(Arrivals(origin));
+        }
+    }
+
     /// <summary>Trucks arrive at the origin and each is sent to a route (or turns back) by its class's rule.</summary>
-    private IEnumerable<SimEvent> OriginSource(OriginRuntime origin)
+    private IEnumerable<SimEvent> Arrivals(OriginRuntime origin)
     {
         var rates = origin.Origin.Arrivals;
         while (true)
         {
-            var next = rates.NextArrival(_sim.NowHours, origin.ArrivalStream.NextExponential());
+            var next = rates.NextArrival(Sim.NowHours, origin.ArrivalStream.NextExponential());
             if (double.IsPositiveInfinity(next))
             {
                 yield break;
             }
 
-            yield return _sim.Timeout(next - _sim.NowHours);
-            var cargoClass = rates.ClassAt(_sim.NowHours, origin.ClassStream.NextDouble());
+            yield return Sim.Timeout(next - Sim.NowHours);
+            var cargoClass = rates.ClassAt(Sim.NowHours, origin.ClassStream.NextDouble());
 
             // Two draws for every truck whatever the rule uses, so the streams stay aligned across alternatives.
             var route = ChooseRoute(origin.Origin, cargoClass, origin.RouteStream.NextDouble(), origin.RouteStream.NextDouble(), out var chosen);
             route = DivertIfBanned(origin, cargoClass, route);
-            var measured = _sim.NowHours >= _warmUpHours;
+            var measured = clock.IsMeasured;
             if (measured)
             {
                 origin.Arrived++;
@@ -54,7 +66,7 @@ public sealed partial class CrossingReplication
                 }
             }
 
-            Arrive(_directions[route], cargoClass);
+            source.Arrive(runtime.Directions[route], cargoClass);
         }
     }
 
@@ -118,7 +130,7 @@ public sealed partial class CrossingReplication
 
         foreach (var diversion in origin.Origin.Diversions)
         {
-            if (diversion.Holds(route, cargoClass, _sim.NowHours))
+            if (diversion.Holds(route, cargoClass, Sim.NowHours))
             {
                 return React(origin.BanStream.NextDouble(), diversion.DivertShare, _ => SuspensionOf(origin.Origin, diversion.ToRoute) is null ? diversion.ToRoute : -1);
             }
@@ -131,7 +143,7 @@ public sealed partial class CrossingReplication
     {
         foreach (var suspension in origin.Suspensions)
         {
-            if (suspension.Route == route && suspension.FromHours <= _sim.NowHours && _sim.NowHours < suspension.ToHours)
+            if (suspension.Route == route && suspension.FromHours <= Sim.NowHours && Sim.NowHours < suspension.ToHours)
             {
                 return suspension;
             }
@@ -189,87 +201,16 @@ public sealed partial class CrossingReplication
 
     private double HoursAhead(int route, int cargoClass)
     {
-        var rate = _model.Directions[route].ServiceRatePerHour[cargoClass];
+        var rate = model.Directions[route].ServiceRatePerHour[cargoClass];
         return rate > 0 ? TrucksAhead(route) / rate : double.PositiveInfinity;
     }
 
     /// <summary>Trucks of a route that have not reached their destination: in the system, less those dwelling in the yard that ends it.</summary>
     private double TrucksAhead(int route)
     {
-        var stages = _stages[route];
+        var stages = runtime.Stages[route];
         var last = stages[^1];
         var delivered = !last.Stage.HasServers && last.Stage.Dwell is not null ? last.Waiting.Current : 0;
-        return _directions[route].InSystem.Current - delivered;
-    }
-
-    private void AddOriginMetrics(List<MetricValue> metrics, double endHours, double measuredDays)
-    {
-        if (_origins.Length == 0)
-        {
-            return;
-        }
-
-        void Add(MetricDefinition metric, double value, string direction = "", string cargoClass = "", string stage = "") =>
-            metrics.Add(new MetricValue(metric.Key(direction, cargoClass, stage), value));
-
-        foreach (var origin in _origins)
-        {
-            var name = origin.Origin.Name;
-            Add(Metrics.OriginArrived, origin.Arrived, stage: name);
-            Add(Metrics.OriginTurnedBack, origin.TurnedBack, stage: name);
-            foreach (var route in origin.Origin.Routes)
-            {
-                Add(Metrics.OriginRouted, origin.Routed[route], _model.Directions[route].Name, All, name);
-                Add(Metrics.OriginDiverted, origin.Diverted[route], _model.Directions[route].Name, All, name);
-            }
-        }
-
-        // The whole network: every route (and the empties' directions) together.
-        double served = 0, waitSum = 0, waitCount = 0, inSystem = 0;
-        foreach (var direction in _directions)
-        {
-            served += direction.Served.Sum();
-            waitSum += direction.WaitHours.Sum;
-            waitCount += direction.WaitHours.Count;
-            inSystem += direction.InSystem.Current;
-        }
-
-        Add(Metrics.NetworkServedPerDay, served / measuredDays);
-        Add(Metrics.NetworkWaitHoursMean, waitCount > 0 ? waitSum / waitCount : double.NaN);
-        Add(Metrics.NetworkInSystemAtEnd, inSystem);
-    }
-
-    /// <summary>An origin's streams and counts in one replication (counts after the warm-up).</summary>
-    private sealed class OriginRuntime(CompiledOrigin origin, RandomStreams streams, int directionCount)
-    {
-        public CompiledOrigin Origin { get; } = origin;
-
-        public RandomStream ArrivalStream { get; } = streams[$"arrivals/origin/{origin.Name}"];
-
-        public RandomStream ClassStream { get; } = streams[$"class/origin/{origin.Name}"];
-
-        public RandomStream RouteStream { get; } = streams[$"route/origin/{origin.Name}"];
-
-        /// <summary>Drivers' reactions to a ban that diverts them (drawn only when one does).</summary>
-        public RandomStream BanStream => _banStream ??= streams[$"ban-divert/origin/{Origin.Name}"];
-
-        private RandomStream? _banStream;
-
-        public long Arrived { get; set; }
-
-        public long TurnedBack { get; set; }
-
-        public long[] Routed { get; } = new long[directionCount];
-
-        /// <summary>Per route: trucks whose rule chose it but that took another route (counted in that one's Routed).</summary>
-        public long[] Diverted { get; } = new long[directionCount];
-
-        public void ResetStatistics()
-        {
-            Arrived = 0;
-            TurnedBack = 0;
-            Array.Clear(Routed);
-            Array.Clear(Diverted);
-        }
+        return runtime.Directions[route].InSystem.Current - delivered;
     }
 }

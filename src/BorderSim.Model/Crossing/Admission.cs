@@ -1,0 +1,97 @@
+using BorderSim.Engine;
+
+namespace BorderSim.Model.Crossing;
+
+/// <summary>
+/// The rules that decide whether a truck may go on, in one place: bans (at its origin and in yards), a staging
+/// yard's daily release quota, the order of the queue for servers (priority and reserved servers), appointment-only
+/// days and clearance caps. Each question is "may this truck take this place or server now, and if not, until when".
+/// </summary>
+internal sealed class Admission(RunClock clock, ClearanceCaps caps, AppointmentQuotas appointments)
+{
+    /// <summary>The ban at the direction's origin that covers a truck of <paramref name="cargoClass"/> arriving now, if any.</summary>
+    public CompiledBan? BanOnArrival(CompiledDirection direction, int cargoClass)
+    {
+        foreach (var ban in direction.Bans)
+        {
+            if (ban.Holds(cargoClass, clock.NowHours))
+            {
+                return ban;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// NaN if no ban holds the truck in <paramref name="yard"/> now; else when the first ban that holds it ends (another
+    /// may hold it from then: ask again).
+    /// </summary>
+    public double BannedInYardUntilHours(Truck truck, StageRuntime yard)
+    {
+        foreach (var ban in yard.Stage.BanHolds)
+        {
+            if (ban.Holds(truck.CargoClass, clock.NowHours))
+            {
+                return ban.UntilHours;
+            }
+        }
+
+        return double.NaN;
+    }
+
+    /// <summary>Whether the local day's release quota of a staging yard is used up (ask again tomorrow).</summary>
+    public bool IsReleaseQuotaUsedUp(StageRuntime yard) =>
+        yard.ReleasedPerDay.GetValueOrDefault(clock.Today) >= yard.Stage.ReleaseQuotaPerDay;
+
+    /// <summary>
+    /// The truck's request for a server of <paramref name="stage"/>, in its place in the queue: first come, first served;
+    /// by its class's rank under a priority order (the request carries the class, so a dated change re-ranks it while it
+    /// waits); on servers kept for classes, with its class.
+    /// </summary>
+    public Request RequestServer(Truck truck, StageRuntime stage)
+    {
+        var prioritised = stage.Stage.PrioritySchedule.Length > 0;
+        if (stage.Servers is ReservedResource reserved)
+        {
+            return reserved.Request(prioritised ? RankOf(truck, stage) : 0, truck.CargoClass);
+        }
+
+        if (!prioritised)
+        {
+            return stage.Servers!.Request();
+        }
+
+        var server = ((PriorityResource)stage.Servers!).Request(RankOf(truck, stage));
+        server.Tag = truck.CargoClass;
+        return server;
+    }
+
+    /// <summary>
+    /// NaN if the truck, granted a server of <paramref name="stage"/>, may start service now (it then counts against
+    /// the day's quota and cap); else when it may ask again: the next local midnight of the appointment calendar that
+    /// turned it away (its class excluded, or the day's quota used up), or of its clearance cap.
+    /// </summary>
+    public double RefusedUntilHours(Truck truck, StageRuntime stage)
+    {
+        if (stage.Stage.AppointmentCalendar is { } calendar && !appointments.Admit(truck, calendar))
+        {
+            return calendar.NextMidnightAfter(clock.NowHours);
+        }
+
+        return stage.Stage.CapSchedule.Length == 0 || caps.Admit(truck, stage) ? double.NaN : caps.NextDayHours(stage);
+    }
+
+    /// <summary>The truck's priority at the stage now (lower is served first); ties first come, first served.</summary>
+    private int RankOf(Truck truck, StageRuntime stage)
+    {
+        var schedule = stage.Stage.PrioritySchedule;
+        var breakpoint = 0;
+        while (breakpoint + 1 < schedule.Length && schedule[breakpoint + 1].Hours <= clock.NowHours)
+        {
+            breakpoint++;
+        }
+
+        return schedule[breakpoint].RankByClass[truck.CargoClass];
+    }
+}

@@ -1,0 +1,89 @@
+using BorderSim.Engine;
+using BorderSim.Model.Results;
+
+namespace BorderSim.Model.Crossing;
+
+/// <summary>
+/// The story of one truck: the phases of its route in order (<see cref="Route.Phases"/>: take a place, wait for a
+/// release, join, take a pool unit, take a server, be served, dwell), each a small state machine that says after each
+/// step whether the truck waits, goes on, goes back to another phase or has left. What the truck holds is in
+/// <see cref="Truck.Held"/> and given back through <see cref="Holding.Release"/>.
+/// </summary>
+internal sealed class Journey
+{
+    private readonly CrossingModel _model;
+    private readonly PhaseContext _context;
+    private readonly TruckFactory _trucks;
+    private readonly Phase[][] _phasesByDirection;
+
+    public Journey(CrossingModel model, PhaseContext context, TruckFactory trucks)
+    {
+        _model = model;
+        _context = context;
+        _trucks = trucks;
+        _phasesByDirection = [.. model.Directions.Select(d => d.Phases.Select(p => Compose(p, context.Runtime.Stages[d.Index])).ToArray())];
+    }
+
+    /// <summary>The truck's journey from phase <paramref name="firstPhase"/> of its route (a truck of the starting backlog starts where it waits).</summary>
+    public IEnumerable<SimEvent> Of(Truck truck, int firstPhase = 0)
+    {
+        if (truck.HeldUntilHours > _context.Clock.NowHours)
+        {
+            // Held at its origin by a ban: it waits off the road (its wait counts) and sets out when the ban ends.
+            yield return _context.Clock.Until(truck.HeldUntilHours);
+        }
+
+        var phases = _phasesByDirection[truck.Direction];
+        var p = firstPhase;
+        while (p < phases.Length)
+        {
+            truck.Cursor = default;
+            var step = phases[p].Step(truck);
+            while (step.WaitFor is { } waitFor)
+            {
+                yield return waitFor;
+                step = phases[p].Step(truck);
+            }
+
+            if (step.HasLeft)
+            {
+                yield break;
+            }
+
+            p = step.NextPhase(p);
+        }
+
+        Finish(truck);
+    }
+
+    /// <summary>Served at its last stage, the truck gives back all it holds and leaves; from a delivery yard it returns empty.</summary>
+    private void Finish(Truck truck)
+    {
+        truck.Held.Release(ReleaseReason.Finished);
+        _context.Ledger.Left(truck, TruckOutcome.Served);
+        var last = _context.Runtime.Stages[truck.Direction][^1];
+        if (last.Stage.ReturnEmptyDirection >= 0 && _model.EmptyClassIndex >= 0)
+        {
+            var empty = _trucks.Enter(last.Stage.ReturnEmptyDirection, _model.EmptyClassIndex, TruckOrigin.EmptyReturn);
+            _context.Clock.Simulation.Start(Of(empty));
+        }
+    }
+
+    private Phase Compose(RoutePhase phase, StageRuntime[] stages)
+    {
+        var s = phase.Stage;
+        var stage = stages[s];
+        return phase.Kind switch
+        {
+            PhaseKind.AwaitRelease => new AwaitRelease(_context, s, stage),
+            PhaseKind.TakePlace => new TakePlace(_context, s, stage),
+            PhaseKind.Join => new Join(_context, s, stage),
+            PhaseKind.Dwell => new Dwell(_context, s, stage),
+            PhaseKind.AwaitBanEnd => new AwaitBanEnd(_context, s, stage),
+            PhaseKind.TakeUnit => new TakeUnit(_context, s, stage, _context.Runtime.Pools[stage.Stage.PoolIndex]),
+            PhaseKind.TakeServer => new TakeServer(_context, s, stage, phase.RetryFrom),
+            PhaseKind.Serve => new Serve(_context, s, stage),
+            _ => throw new InvalidOperationException($"unknown phase {phase.Kind}"),
+        };
+    }
+}

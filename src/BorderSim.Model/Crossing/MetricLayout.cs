@@ -1,0 +1,173 @@
+using BorderSim.Model.Results;
+using BorderSim.Model.Spec;
+
+namespace BorderSim.Model.Crossing;
+
+/// <summary>
+/// The keys of the metrics every replication of a model reports, in the order it reports them, read from the
+/// compiled model alone (nothing is built or run): for checking a <c>--metric</c> or a target before a long run.
+/// A replication reports each of them in every run, zeros included, because which metrics exist depends on the
+/// scenario only: the classes a direction carries, its bans and starting backlog, each stage's servers and
+/// reservations, the costs, shelf lives, pools and origins. A test holds this list to the replication's own.
+/// </summary>
+public static class MetricLayout
+{
+    private const string All = "all";
+
+    private static readonly MetricDefinition[] Waits = [Metrics.WaitHoursMean, Metrics.WaitHoursP50, Metrics.WaitHoursP95, Metrics.WaitHoursMax];
+
+    private static readonly MetricDefinition[] TimesInSystem = [Metrics.TimeInSystemHoursMean, Metrics.TimeInSystemHoursP50, Metrics.TimeInSystemHoursP95, Metrics.TimeInSystemHoursMax];
+
+    private static readonly MetricDefinition[] ServerShares = [Metrics.Utilisation, Metrics.UtilisationBusy, Metrics.UtilisationBlocked, Metrics.UtilisationIdle, Metrics.UtilisationClosed];
+
+    private static readonly MetricDefinition[] PoolMetrics =
+    [
+        Metrics.PoolTripsPerDay, Metrics.PoolWaitHoursMean, Metrics.PoolQueueTrucksMean, Metrics.PoolQueueTrucksMax,
+        Metrics.PoolUtilisation, Metrics.PoolUtilisationBusy, Metrics.PoolUtilisationReturning, Metrics.PoolUtilisationIdle, Metrics.PoolUtilisationClosed,
+    ];
+
+    /// <summary>Every metric key of a replication of <paramref name="model"/>, in the replication's order.</summary>
+    public static IReadOnlyList<MetricKey> KeysOf(CrossingModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var keys = new List<MetricKey>();
+        var classNames = model.ClassNames;
+        var carried = ClassesCarried(model);
+        foreach (var direction in model.Directions)
+        {
+            AddDirection(keys, model, direction, carried[direction.Index]);
+        }
+
+        keys.Add(Metrics.DelayCostUsdPerDay.Key(All, All));
+        if (model.Scenario.Costs is not null)
+        {
+            keys.Add(Metrics.CostUsdPerDay.Key());
+        }
+
+        for (var c = 0; c < classNames.Length; c++)
+        {
+            if (!carried.Any(d => d[c]))
+            {
+                continue;
+            }
+
+            keys.AddRange(Sample(Waits, All, classNames[c]));
+            keys.Add(Metrics.WaitHoursMeanInclWaiting.Key(All, classNames[c]));
+            keys.AddRange(Sample(TimesInSystem, All, classNames[c]));
+            if (model.Classes[c].ShelfLifeHours is not null)
+            {
+                keys.Add(Metrics.PastShelfLife.Key(All, classNames[c]));
+                keys.Add(Metrics.PastShelfLifeShare.Key(All, classNames[c]));
+            }
+        }
+
+        foreach (var pool in model.Pools)
+        {
+            keys.AddRange(PoolMetrics.Select(m => m.Key(stage: pool.Name)));
+        }
+
+        AddOrigins(keys, model);
+        return keys;
+    }
+
+    /// <summary>
+    /// Which classes each direction carries (by direction index, then class index): those of its arrival mix,
+    /// those an origin's rule may send along it, and the empties of a direction that others return through.
+    /// </summary>
+    public static bool[][] ClassesCarried(CrossingModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var classCount = model.ClassNames.Length;
+        bool[][] carried = [.. model.Directions.Select(d => Enumerable.Range(0, classCount).Select(c => c < d.Arrivals.ClassMix.Count && d.Arrivals.ClassMix[c] > 0).ToArray())];
+        foreach (var origin in model.Origins)
+        {
+            for (var c = 0; c < origin.RuleByClass.Length; c++)
+            {
+                foreach (var route in origin.RuleByClass[c]?.Routes ?? [])
+                {
+                    carried[route][c] = true;
+                }
+            }
+        }
+
+        foreach (var stage in model.Directions.SelectMany(d => d.Stages))
+        {
+            if (stage.ReturnEmptyDirection >= 0 && model.EmptyClassIndex >= 0)
+            {
+                carried[stage.ReturnEmptyDirection][model.EmptyClassIndex] = true;
+            }
+        }
+
+        return carried;
+    }
+
+    private static IEnumerable<MetricKey> Sample(MetricDefinition[] metrics, string direction, string cargoClass) => metrics.Select(m => m.Key(direction, cargoClass));
+
+    private static void AddDirection(List<MetricKey> keys, CrossingModel model, CompiledDirection direction, bool[] carried)
+    {
+        var name = direction.Name;
+        var classNames = model.ClassNames;
+        IEnumerable<string> Carried() => classNames.Where((_, c) => carried[c]);
+
+        keys.Add(Metrics.ServedPerDay.Key(name, All));
+        keys.AddRange(Carried().Select(c => Metrics.ServedPerDay.Key(name, c)));
+        keys.AddRange([Metrics.ServedTonnesPerDay.Key(name, All), Metrics.Arrived.Key(name, All), Metrics.Served.Key(name, All), Metrics.GaveUp.Key(name, All)]);
+        if (direction.Bans.Any(b => b.Action is BanAction.TurnAway or BanAction.Divert))
+        {
+            keys.Add(Metrics.TurnedAway.Key(name, All));
+        }
+
+        keys.AddRange([Metrics.InSystemAtWarmUp.Key(name, All), Metrics.InSystemAtEnd.Key(name, All)]);
+        keys.AddRange(Carried().Select(c => Metrics.InSystemAtEnd.Key(name, c)));
+        keys.AddRange([Metrics.OldestWaitHours.Key(name, All), Metrics.BacklogGrowthTrucksPerDay.Key(name)]);
+        if (direction.Backlog.Length > 0)
+        {
+            keys.AddRange([Metrics.DaysToClear.Key(name), Metrics.BacklogCleared.Key(name)]);
+        }
+
+        keys.AddRange([Metrics.InSystemTrucksMean.Key(name, All), Metrics.ArrivalRatePerHour.Key(name, All)]);
+        keys.AddRange(Sample(Waits, name, All));
+        keys.Add(Metrics.WaitHoursMeanInclWaiting.Key(name, All));
+        keys.AddRange(Sample(TimesInSystem, name, All));
+        keys.AddRange(
+        [
+            Metrics.HighwayQueueTrucksMean.Key(name), Metrics.HighwayQueueTrucksMax.Key(name), Metrics.HighwayQueueKmMean.Key(name), Metrics.HighwayQueueKmMax.Key(name),
+            Metrics.DelayCostUsdPerDay.Key(name, All),
+        ]);
+        foreach (var stage in direction.Stages)
+        {
+            if (!stage.HasServers)
+            {
+                keys.AddRange([Metrics.YardOccupancyTrucksMean.Key(name, stage: stage.Name), Metrics.YardOccupancyTrucksMax.Key(name, stage: stage.Name)]);
+                continue;
+            }
+
+            keys.AddRange([Metrics.QueueTrucksMean.Key(name, stage: stage.Name), Metrics.QueueTrucksMax.Key(name, stage: stage.Name)]);
+            keys.AddRange(ServerShares.Select(m => m.Key(name, stage: stage.Name)));
+            if (stage.ReservationSchedule.Length > 0)
+            {
+                keys.AddRange([Metrics.UtilisationReserved.Key(name, stage: stage.Name), Metrics.UtilisationUnreserved.Key(name, stage: stage.Name)]);
+            }
+        }
+    }
+
+    private static void AddOrigins(List<MetricKey> keys, CrossingModel model)
+    {
+        if (model.Origins.Length == 0)
+        {
+            return;
+        }
+
+        foreach (var origin in model.Origins)
+        {
+            keys.AddRange([Metrics.OriginArrived.Key(stage: origin.Name), Metrics.OriginTurnedBack.Key(stage: origin.Name)]);
+            foreach (var route in origin.Routes)
+            {
+                var direction = model.Directions[route].Name;
+                keys.AddRange([Metrics.OriginRouted.Key(direction, All, origin.Name), Metrics.OriginDiverted.Key(direction, All, origin.Name)]);
+            }
+        }
+
+        keys.AddRange([Metrics.NetworkServedPerDay.Key(), Metrics.NetworkWaitHoursMean.Key(), Metrics.NetworkInSystemAtEnd.Key()]);
+    }
+}

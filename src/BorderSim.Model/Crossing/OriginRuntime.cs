@@ -1,0 +1,37 @@
+using BorderSim.Engine.Randomness;
+
+namespace BorderSim.Model.Crossing;
+
+/// <summary>An origin's streams and counts in one replication (counts after the warm-up).</summary>
+internal sealed class OriginRuntime(CompiledOrigin origin, RandomStreams streams, int directionCount)
+{
+    private RandomStream? _banStream;
+
+    public CompiledOrigin Origin { get; } = origin;
+
+    public RandomStream ArrivalStream { get; } = streams[$"arrivals/origin/{origin.Name}"];
+
+    public RandomStream ClassStream { get; } = streams[$"class/origin/{origin.Name}"];
+
+    public RandomStream RouteStream { get; } = streams[$"route/origin/{origin.Name}"];
+
+    /// <summary>Drivers' reactions to a ban that diverts them (drawn only when one does).</summary>
+    public RandomStream BanStream => _banStream ??= streams[$"ban-divert/origin/{Origin.Name}"];
+
+    public long Arrived { get; set; }
+
+    public long TurnedBack { get; set; }
+
+    public long[] Routed { get; } = new long[directionCount];
+
+    /// <summary>Per route: trucks whose rule chose it but that took another route (counted in that one's Routed).</summary>
+    public long[] Diverted { get; } = new long[directionCount];
+
+    public void ResetStatistics()
+    {
+        Arrived = 0;
+        TurnedBack = 0;
+        Array.Clear(Routed);
+        Array.Clear(Diverted);
+    }
+}

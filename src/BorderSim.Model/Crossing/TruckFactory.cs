@@ -1,0 +1,113 @@
+using BorderSim.Engine.Randomness;
+
+namespace BorderSim.Model.Crossing;
+
+/// <summary>Where a truck comes from: it arrives, it returns empty, or it was waiting when the run started.</summary>
+internal enum TruckOrigin
+{
+    Arrival,
+    EmptyReturn,
+    Backlog,
+}
+
+/// <summary>
+/// Makes a truck and everything it will need drawn on arrival: its channel and service time at every stage, the
+/// return time of every pool unit it takes, its patience. Each origin draws from streams of its own, so the trucks
+/// that arrive during the run draw what they would without a starting backlog or empties.
+/// </summary>
+internal sealed class TruckFactory(CrossingModel model, CrossingRuntime runtime, RunClock clock, OutcomeLedger ledger, TruckTrace trace)
+{
+    private long _nextTruckId;
+
+    /// <summary>A truck of <paramref name="cargoClass"/> enters <paramref name="direction"/> now, having waited <paramref name="ageHours"/> already.</summary>
+    public Truck Enter(int direction, int cargoClass, TruckOrigin origin, double ageHours = 0)
+    {
+        var stages = runtime.Stages[direction];
+        var truck = new Truck
+        {
+            Id = _nextTruckId++,
+            Direction = direction,
+            CargoClass = cargoClass,
+            ArrivedHours = clock.NowHours - ageHours,
+            FreeSinceHours = clock.NowHours - ageHours,
+            ServiceHours = new double[stages.Length],
+            Channels = new byte[stages.Length],
+            Held = new Holding(clock, runtime.Directions[direction]),
+        };
+
+        DrawServices(truck, stages, origin);
+        DrawPatience(truck, origin);
+        trace.Begin(truck);
+        ledger.Entered(truck, isArrival: origin != TruckOrigin.Backlog);
+        return truck;
+    }
+
+    private void DrawServices(Truck truck, StageRuntime[] stages, TruckOrigin origin)
+    {
+        for (var s = 0; s < stages.Length; s++)
+        {
+            var stage = stages[s];
+            var services = origin switch
+            {
+                TruckOrigin.EmptyReturn => stage.EmptyServiceStream,
+                TruckOrigin.Backlog => stage.BacklogServiceStream,
+                _ => stage.ServiceStream,
+            };
+            if (stage.Stage.HasServers)
+            {
+                var table = stage.Stage.ChannelsByClass[truck.CargoClass];
+                var channel = table.Names.Length == 1 ? 0 : table.Choose(ChannelStream(stage, origin).NextDouble());
+                truck.Channels[s] = (byte)channel;
+                truck.ServiceHours[s] = table.Services[channel].Sample(services);
+            }
+            else if (stage.Stage.Dwell is { } dwell)
+            {
+                truck.ServiceHours[s] = dwell.Sample(services);
+            }
+
+            if (stage.Stage.PoolIndex >= 0 && runtime.Pools[stage.Stage.PoolIndex] is { Pool.ReturnHours: { } returnHours } pool)
+            {
+                if (truck.PoolReturnHours.Length == 0)
+                {
+                    truck.PoolReturnHours = new double[stages.Length];
+                }
+
+                truck.PoolReturnHours[s] = returnHours.Sample(pool.ReturnStream);
+            }
+        }
+    }
+
+    private static RandomStream ChannelStream(StageRuntime stage, TruckOrigin origin) => origin switch
+    {
+        TruckOrigin.EmptyReturn => stage.EmptyChannelStream,
+        TruckOrigin.Backlog => stage.BacklogChannelStream,
+        _ => stage.ChannelStream,
+    };
+
+    /// <summary>
+    /// The patience in force for the truck's class when it arrives (the class's, or a dated change's from its date);
+    /// empties never give up. A truck of the starting backlog has been waiting since it arrived: its patience runs from then.
+    /// </summary>
+    private void DrawPatience(Truck truck, TruckOrigin origin)
+    {
+        if (origin == TruckOrigin.EmptyReturn || PatienceNow(truck.CargoClass) is not { } patience)
+        {
+            return;
+        }
+
+        var cargoClass = runtime.Classes[truck.CargoClass];
+        truck.PatienceDeadlineHours = truck.ArrivedHours + patience.Sample(origin == TruckOrigin.Backlog ? cargoClass.BacklogPatienceStream : cargoClass.PatienceStream);
+    }
+
+    private Distribution? PatienceNow(int cargoClass)
+    {
+        var schedule = model.PatienceSchedules[cargoClass];
+        var breakpoint = 0;
+        while (breakpoint + 1 < schedule.Length && schedule[breakpoint + 1].Hours <= clock.NowHours)
+        {
+            breakpoint++;
+        }
+
+        return schedule[breakpoint].PatienceHours;
+    }
+}
