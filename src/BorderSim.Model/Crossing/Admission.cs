@@ -51,7 +51,7 @@ internal sealed class Admission(RunClock clock, ClearanceCaps caps, AppointmentQ
     /// </summary>
     public Request RequestServer(Truck truck, StageRuntime stage)
     {
-        var prioritised = stage.Stage.PrioritySchedule.Length > 0;
+        var prioritised = stage.Stage.PriorityInForce is not null;
         if (stage.Servers is ReservedResource reserved)
         {
             return reserved.Request(prioritised ? RankOf(truck, stage) : 0, truck.CargoClass);
@@ -79,19 +79,9 @@ internal sealed class Admission(RunClock clock, ClearanceCaps caps, AppointmentQ
             return calendar.NextMidnightAfter(clock.NowHours);
         }
 
-        return stage.Stage.CapSchedule.Length == 0 || caps.Admit(truck, stage) ? double.NaN : caps.NextDayHours(stage);
+        return stage.Stage.CapsInForce is null || caps.Admit(truck, stage) ? double.NaN : caps.NextDayHours(stage);
     }
 
     /// <summary>The truck's priority at the stage now (lower is served first); ties first come, first served.</summary>
-    private int RankOf(Truck truck, StageRuntime stage)
-    {
-        var schedule = stage.Stage.PrioritySchedule;
-        var breakpoint = 0;
-        while (breakpoint + 1 < schedule.Length && schedule[breakpoint + 1].Hours <= clock.NowHours)
-        {
-            breakpoint++;
-        }
-
-        return schedule[breakpoint].RankByClass[truck.CargoClass];
-    }
+    private int RankOf(Truck truck, StageRuntime stage) => stage.Stage.PriorityInForce!.ValueAt(clock.NowHours)[truck.CargoClass];
 }

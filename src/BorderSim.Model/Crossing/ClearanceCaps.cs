@@ -12,12 +12,8 @@ internal sealed class ClearanceCaps(CrossingModel model, RunClock clock, RandomS
     public bool Admit(Truck truck, StageRuntime stage)
     {
         var now = clock.NowHours;
-        var schedule = stage.Stage.CapSchedule;
-        var breakpoint = 0;
-        while (breakpoint + 1 < schedule.Length && schedule[breakpoint + 1].Hours <= now)
-        {
-            breakpoint++;
-        }
+        var schedule = stage.Stage.CapsInForce!;
+        var breakpoint = schedule.IndexAt(now);
 
         var day = stage.Stage.CapDays!.IndexAt(now);
         var usedByClass = stage.CapUsedByClass ??= new int[model.ClassNames.Length];
@@ -28,7 +24,7 @@ internal sealed class ClearanceCaps(CrossingModel model, RunClock clock, RandomS
             Array.Clear(usedByClass);
         }
 
-        if (schedule[breakpoint].Cap is { } cap)
+        if (schedule[breakpoint].Value is { } cap)
         {
             if (cap.Total is { } total && stage.CapUsed >= CapOn(stage, truck.Direction, total, day, -1, breakpoint))
             {

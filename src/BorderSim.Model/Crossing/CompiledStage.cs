@@ -12,26 +12,7 @@ public enum StageKind
 }
 
 /// <summary>Servers (booths, lanes, pool units) in force: those open now, and those the stage has whether open or closed.</summary>
-public readonly record struct ServerCount(int Open, int Nominal)
-{
-    /// <summary>A schedule as the (hours, open, nominal) array the replication walks (empty when there is none).</summary>
-    internal static (double Hours, int Servers, int NominalServers)[] Breakpoints(Schedule<ServerCount>? schedule)
-    {
-        if (schedule is null)
-        {
-            return [];
-        }
-
-        var breakpoints = new (double Hours, int Servers, int NominalServers)[schedule.Count];
-        for (var i = 0; i < breakpoints.Length; i++)
-        {
-            var (hours, servers) = schedule[i];
-            breakpoints[i] = (hours, servers.Open, servers.Nominal);
-        }
-
-        return breakpoints;
-    }
-}
+public readonly record struct ServerCount(int Open, int Nominal);
 
 /// <summary>A stage compiled for simulation.</summary>
 /// <param name="Name">Stage name.</param>
@@ -49,9 +30,6 @@ public sealed record CompiledStage(
     ChannelTable[] ChannelsByClass)
 {
     public bool HasServers => Kind != StageKind.Yard;
-
-    /// <summary><see cref="ServersInForce"/> as an array of breakpoints (empty for yards), for the replication until it reads the schedule.</summary>
-    public (double Hours, int Servers, int NominalServers)[] CapacitySchedule { get; } = ServerCount.Breakpoints(ServersInForce);
 
     public double RoadPerTruckMetres { get; init; } = 19;
 
@@ -71,18 +49,7 @@ public sealed record CompiledStage(
     public int PoolThroughStage { get; init; } = -1;
 
     /// <summary>Clearance caps over time (a null cap = none); null = never capped.</summary>
-    public Schedule<CompiledCap?>? CapsInForce
-    {
-        get;
-        init
-        {
-            field = value;
-            CapSchedule = value is null ? [] : [.. value.Breakpoints];
-        }
-    }
-
-    /// <summary><see cref="CapsInForce"/> as an array (empty = never capped), for the replication until it reads the schedule.</summary>
-    public (double Hours, CompiledCap? Cap)[] CapSchedule { get; private init; } = [];
+    public Schedule<CompiledCap?>? CapsInForce { get; init; }
 
     /// <summary>The local days a cap counts in: the stage calendar's zone, else the scenario's.</summary>
     public LocalDays? CapDays { get; init; }
@@ -91,32 +58,10 @@ public sealed record CompiledStage(
     public CompiledBan[] BanHolds { get; init; } = [];
 
     /// <summary>Priority order over time: the rank of each class index (lower first); null = first come, first served, always.</summary>
-    public Schedule<int[]>? PriorityInForce
-    {
-        get;
-        init
-        {
-            field = value;
-            PrioritySchedule = value is null ? [] : [.. value.Breakpoints];
-        }
-    }
-
-    /// <summary><see cref="PriorityInForce"/> as an array (empty = none), for the replication until it reads the schedule.</summary>
-    public (double Hours, int[] RankByClass)[] PrioritySchedule { get; private init; } = [];
+    public Schedule<int[]>? PriorityInForce { get; init; }
 
     /// <summary>Servers kept per class over time: (class index, servers) in the order written; null = none ever.</summary>
-    public Schedule<(int CargoClass, int Servers)[]>? ReservedInForce
-    {
-        get;
-        init
-        {
-            field = value;
-            ReservationSchedule = value is null ? [] : [.. value.Breakpoints];
-        }
-    }
-
-    /// <summary><see cref="ReservedInForce"/> as an array (empty = none), for the replication until it reads the schedule.</summary>
-    public (double Hours, (int CargoClass, int Servers)[] Reserved)[] ReservationSchedule { get; private init; } = [];
+    public Schedule<(int CargoClass, int Servers)[]>? ReservedInForce { get; init; }
 
     /// <summary>Whether a class with servers kept for it uses only those.</summary>
     public bool ReservedOnly { get; init; }
@@ -126,8 +71,4 @@ public sealed record CompiledStage(
 public sealed record CompiledCap(TrucksPerDayRange? Total, TrucksPerDayRange?[] ByClass);
 
 /// <summary>A pool compiled for simulation: its units over time (none open while its calendar is closed) and its return time.</summary>
-public sealed record CompiledPool(string Name, int Index, Schedule<ServerCount> UnitsInForce, Distribution? ReturnHours)
-{
-    /// <summary><see cref="UnitsInForce"/> as an array of breakpoints, for the replication until it reads the schedule.</summary>
-    public (double Hours, int Servers, int NominalServers)[] CapacitySchedule { get; } = ServerCount.Breakpoints(UnitsInForce);
-}
+public sealed record CompiledPool(string Name, int Index, Schedule<ServerCount> UnitsInForce, Distribution? ReturnHours);

@@ -29,7 +29,6 @@ public sealed class CrossingModel
         EmptyClassIndex = Array.IndexOf(ClassNames, CargoClassSpec.EmptyClassName);
         PatienceInForce = [.. classes.Select(c => Schedule.FromDates(
             c.PatienceHours, Scenario.Changes.Where(change => change.CargoClass == c.Name && change.Patience is not null).Select(change => (change.From, change.Patience!.PatienceHours)), Clock, scenario.TimeZone))];
-        PatienceSchedules = [.. PatienceInForce.Select(p => p.Breakpoints.ToArray())];
 
         ScenarioDays = Clock.LocalDays(scenario.TimeZone);
         Calendars = scenario.Calendars.ToDictionary(c => c.Name, c => new GateCalendar(c, Clock, scenario.Changes), StringComparer.Ordinal);
@@ -60,9 +59,6 @@ public sealed class CrossingModel
     /// (null = its trucks never give up). A truck draws the patience in force when it arrives.
     /// </summary>
     public Schedule<Distribution?>[] PatienceInForce { get; }
-
-    /// <summary><see cref="PatienceInForce"/> as arrays, for the replication until it reads the schedules.</summary>
-    public (double Hours, Distribution? PatienceHours)[][] PatienceSchedules { get; }
 
     public CompiledDirection[] Directions { get; }
 

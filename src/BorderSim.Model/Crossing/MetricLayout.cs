@@ -144,7 +144,7 @@ public static class MetricLayout
 
             keys.AddRange([Metrics.QueueTrucksMean.Key(name, stage: stage.Name), Metrics.QueueTrucksMax.Key(name, stage: stage.Name)]);
             keys.AddRange(ServerShares.Select(m => m.Key(name, stage: stage.Name)));
-            if (stage.ReservationSchedule.Length > 0)
+            if (stage.ReservedInForce is not null)
             {
                 keys.AddRange([Metrics.UtilisationReserved.Key(name, stage: stage.Name), Metrics.UtilisationUnreserved.Key(name, stage: stage.Name)]);
             }

@@ -16,8 +16,8 @@ internal sealed class PoolRuntime
     {
         _simulation = simulation;
         Pool = pool;
-        Units = new Resource(simulation, pool.CapacitySchedule.Length > 0 ? pool.CapacitySchedule[0].Servers : 0);
-        NominalUnits = pool.CapacitySchedule.Length > 0 ? pool.CapacitySchedule[0].NominalServers : 0;
+        Units = new Resource(simulation, pool.UnitsInForce.Initial.Open);
+        NominalUnits = pool.UnitsInForce.Initial.Nominal;
         ReturnStream = streams[$"pool-return/{pool.Name}"];
         Available = new TimeWeightedStatistic(0, Units.Capacity);
         Staffed = new TimeWeightedStatistic(0, Math.Max(NominalUnits, Units.Capacity));

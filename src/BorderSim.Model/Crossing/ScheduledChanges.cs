@@ -1,111 +1,62 @@
 using BorderSim.Engine;
+using BorderSim.Model.Calendars;
 
 namespace BorderSim.Model.Crossing;
 
 /// <summary>
-/// The dated and hourly changes of a running replication: at each breakpoint of a stage's or pool's schedule, the
-/// servers (or units) open and staffed, the priority order of the queue and the reserved servers take their new values.
+/// What changes by date or hour while a replication runs: each stage's servers (open and staffed), its queue's
+/// priority order and its reserved servers, and each pool's units, all following their compiled
+/// <see cref="Schedule{T}"/> in one way: at each breakpoint, its value is applied.
 /// </summary>
 internal sealed class ScheduledChanges(CrossingRuntime runtime, Simulation sim)
 {
-    /// <summary>Starts the changes of every stage's servers, priority order and reservation.</summary>
+    /// <summary>Starts following every stage's schedules that change.</summary>
     public void StartStages()
     {
         foreach (var stages in runtime.Stages)
         {
             foreach (var stage in stages)
             {
-                if (stage.Servers is not null && stage.Stage.CapacitySchedule.Length > 1)
+                if (stage.Servers is not null)
                 {
-                    sim.Start(Servers(stage));
+                    Follow(stage.Stage.ServersInForce, servers => stage.SetServers(servers.Open, servers.Nominal));
                 }
 
-                if (stage.Stage.PrioritySchedule.Length > 1)
-                {
-                    sim.Start(Priorities(stage));
-                }
-
-                if (stage.Stage.ReservationSchedule.Length > 1)
-                {
-                    sim.Start(Reservations(stage));
-                }
+                // The first priority order and reservation are the servers' own from the start.
+                Follow(stage.Stage.PriorityInForce, ranks => Reprioritize(stage, ranks), fromBreakpoint: 1);
+                Follow(stage.Stage.ReservedInForce, reserved => ((ReservedResource)stage.Servers!).SetReservation(reserved), fromBreakpoint: 1);
             }
         }
     }
 
-    /// <summary>Starts the changes of every pool's units.</summary>
+    /// <summary>Starts following every pool's units where they change.</summary>
     public void StartPools()
     {
         foreach (var pool in runtime.Pools)
         {
-            if (pool.Pool.CapacitySchedule.Length > 1)
-            {
-                sim.Start(Units(pool));
-            }
+            Follow(pool.Pool.UnitsInForce, units => pool.SetUnits(units.Open, units.Nominal));
         }
     }
 
-    private IEnumerable<SimEvent> Servers(StageRuntime stage)
+    /// <summary>A process applying each breakpoint of <paramref name="schedule"/> from <paramref name="fromBreakpoint"/> at its hour, if the schedule changes at all.</summary>
+    private void Follow<T>(Schedule<T>? schedule, Action<T> apply, int fromBreakpoint = 0)
     {
-        foreach (var (hours, servers, nominal) in stage.Stage.CapacitySchedule)
+        if (schedule is { Changes: true })
         {
-            if (hours > sim.NowHours)
-            {
-                yield return sim.Timeout(hours - sim.NowHours);
-            }
-
-            stage.SetServers(servers, nominal);
+            sim.Start(schedule.Follow(sim, apply, fromBreakpoint));
         }
     }
 
-    private IEnumerable<SimEvent> Units(PoolRuntime pool)
+    /// <summary>At a dated change of a stage's priority order, the trucks waiting for its servers take their new ranks.</summary>
+    private static void Reprioritize(StageRuntime stage, int[] ranks)
     {
-        foreach (var (hours, units, nominal) in pool.Pool.CapacitySchedule)
+        if (stage.Servers is ReservedResource reserved)
         {
-            if (hours > sim.NowHours)
-            {
-                yield return sim.Timeout(hours - sim.NowHours);
-            }
-
-            pool.SetUnits(units, nominal);
+            reserved.Reprioritize(request => ranks[request.Tag]);
         }
-    }
-
-    /// <summary>At each dated change of a stage's priority order, the trucks waiting for its servers take their new ranks.</summary>
-    private IEnumerable<SimEvent> Priorities(StageRuntime stage)
-    {
-        var schedule = stage.Stage.PrioritySchedule;
-        for (var b = 1; b < schedule.Length; b++)
+        else
         {
-            if (schedule[b].Hours > sim.NowHours)
-            {
-                yield return sim.Timeout(schedule[b].Hours - sim.NowHours);
-            }
-
-            var ranks = schedule[b].RankByClass;
-            if (stage.Servers is ReservedResource reserved)
-            {
-                reserved.Reprioritize(request => ranks[request.Tag]);
-            }
-            else
-            {
-                ((PriorityResource)stage.Servers!).Reprioritize(request => ranks[request.Tag]);
-            }
-        }
-    }
-
-    /// <summary>At each dated change of a stage's reserved servers, the new reservation holds; trucks in service finish.</summary>
-    private IEnumerable<SimEvent> Reservations(StageRuntime stage)
-    {
-        var schedule = stage.Stage.ReservationSchedule;
-        for (var b = 1; b < schedule.Length; b++)
-        {
-            if (schedule[b].Hours > sim.NowHours)
-            {
-                yield return sim.Timeout(schedule[b].Hours - sim.NowHours);
-            }
-
-            ((ReservedResource)stage.Servers!).SetReservation(schedule[b].Reserved);
+            ((PriorityResource)stage.Servers!).Reprioritize(request => ranks[request.Tag]);
         }
     }
 }

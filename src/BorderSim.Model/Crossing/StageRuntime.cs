@@ -17,10 +17,10 @@ internal sealed class StageRuntime
     {
         Stage = stage;
         Places = stage.Places is { } places && places > 0 ? new Resource(simulation, places) : null;
-        var servers = stage.CapacitySchedule.Length > 0 ? stage.CapacitySchedule[0].Servers : 0;
+        var servers = stage.ServersInForce?.Initial.Open ?? 0;
         Servers = !stage.HasServers ? null
-            : stage.ReservationSchedule.Length > 0 ? Reserve(simulation, stage, servers)
-            : stage.PrioritySchedule.Length > 0 ? new PriorityResource(simulation, servers)
+            : stage.ReservedInForce is not null ? Reserve(simulation, stage, servers)
+            : stage.PriorityInForce is not null ? new PriorityResource(simulation, servers)
             : new Resource(simulation, servers);
         ExitTurn = stage.ReleaseQuotaPerDay is not null ? new Resource(simulation, 1) : null;
         ServiceStream = streams[$"service/{direction}/{stage.Name}"];
@@ -32,7 +32,7 @@ internal sealed class StageRuntime
         if (Servers is not null)
         {
             _simulation = simulation;
-            NominalServers = stage.CapacitySchedule.Length > 0 ? stage.CapacitySchedule[0].NominalServers : 0;
+            NominalServers = stage.ServersInForce?.Initial.Nominal ?? 0;
             BusyServers = new TimeWeightedStatistic();
             ServerCapacity = new TimeWeightedStatistic(0, Servers.Capacity);
             StaffedServers = new TimeWeightedStatistic(0, Math.Max(NominalServers, Servers.Capacity));
@@ -135,7 +135,7 @@ internal sealed class StageRuntime
     private static ReservedResource Reserve(Simulation simulation, CompiledStage stage, int servers)
     {
         var resource = new ReservedResource(simulation, servers, stage.ChannelsByClass.Length, stage.ReservedOnly);
-        resource.SetReservation(stage.ReservationSchedule[0].Reserved);
+        resource.SetReservation(stage.ReservedInForce!.Initial);
         return resource;
     }
 

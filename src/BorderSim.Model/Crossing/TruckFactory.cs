@@ -90,24 +90,12 @@ internal sealed class TruckFactory(CrossingModel model, CrossingRuntime runtime,
     /// </summary>
     private void DrawPatience(Truck truck, TruckOrigin origin)
     {
-        if (origin == TruckOrigin.EmptyReturn || PatienceNow(truck.CargoClass) is not { } patience)
+        if (origin == TruckOrigin.EmptyReturn || model.PatienceInForce[truck.CargoClass].ValueAt(clock.NowHours) is not { } patience)
         {
             return;
         }
 
         var cargoClass = runtime.Classes[truck.CargoClass];
         truck.PatienceDeadlineHours = truck.ArrivedHours + patience.Sample(origin == TruckOrigin.Backlog ? cargoClass.BacklogPatienceStream : cargoClass.PatienceStream);
-    }
-
-    private Distribution? PatienceNow(int cargoClass)
-    {
-        var schedule = model.PatienceSchedules[cargoClass];
-        var breakpoint = 0;
-        while (breakpoint + 1 < schedule.Length && schedule[breakpoint + 1].Hours <= clock.NowHours)
-        {
-            breakpoint++;
-        }
-
-        return schedule[breakpoint].PatienceHours;
     }
 }
