@@ -147,7 +147,7 @@ public static class CapacityCommand
         RunOptions options = request.Options;
         int replications = options.Replications ?? scenario.Replications;
         double saturation = CapacitySearch.SaturationFactor(model);
-        var search = new CapacitySearch(target!, Math.Min(saturation, request.MaxFactor), request.Tolerance, request.MaxFactor);
+        var search = new CapacitySearch(target!, Math.Min(saturation, request.MaxFactor), request.Tolerance, request.MaxFactor, stabilityFactor: saturation);
         string[] paths = [.. scaled.Select(s => s.Path)];
         SearchConfig ConfigAt(double factor) => new([.. scaled.Select(s => (s.Path, Format(s.Base * factor)))]);
 
@@ -208,9 +208,9 @@ public static class CapacityCommand
                     double[] values = [.. Enumerable.Range(0, replications).Select(r =>
                         runner.ValuesOf(new SearchRun(config, r)).TryGetValue(target!.MetricId, out double v) ? v : double.NaN)];
                     var specModel = new CrossingModel(specs[factor]);
-                    var point = new CapacityPoint(factor, CapacitySearch.ExpectedArrivalsPerDay(specModel), values);
+                    var point = new CapacityPoint(factor, CapacitySearch.ExpectedArrivalsPerDay(specModel), values) { IsOverloaded = CapacitySearch.IsOverloaded(specModel) };
                     points.Add(point);
-                    rows.Add(new CapacityRow(point, [.. config.Settings.Select(s => s.Value)], search.Verdict(point), CapacitySearch.IsOverloaded(specModel)));
+                    rows.Add(new CapacityRow(point, [.. config.Settings.Select(s => s.Value)], search.Verdict(point), point.IsOverloaded));
                 }
             }
 
@@ -265,9 +265,10 @@ public static class CapacityCommand
 
             context.Out.Write(FormattableString.Invariant(
                 $"  {target} on {scenario.Name}: {points.Count} demand factors x {replications} replications in {rounds} rounds ({runner.RunsRun} runs now, {runner.RunsResumed} resumed); wrote {Path.Combine(request.OutputDirectory, CapacityCsv.FileName)}\n"));
-            if (rows.Any(r => r.IsOverloaded && r.MeetsTarget != "no"))
+            if (search.MetOnlyTransiently(points) is { Count: > 0 } transient)
             {
-                context.Out.Write("  note: the target is met at some overloaded demand (a stage's demand at or above its capacity): the queue there grows with the run's length, so the answer depends on --days\n");
+                context.Out.Write(FormattableString.Invariant(
+                    $"  not the answer: the target is also met at overloaded demand, up to {transient[^1].DemandTrucksPerDay:F1} trucks/day, only for the {measured!.Days} days of these runs (a stage's demand there reaches its capacity, so the queue grows without bound)\n"));
             }
 
             return ExitCodes.Ok;
@@ -286,7 +287,8 @@ public static class CapacityCommand
             : c.IsBelowRange
                 ? "below " + points.Min(p => p.DemandTrucksPerDay).ToString("F1", CultureInfo.InvariantCulture)
                 : "above " + points.Max(p => p.DemandTrucksPerDay).ToString("F1", CultureInfo.InvariantCulture);
-        return $"capacity: {Text(estimate.Point)} trucks/day (95% CI {Text(estimate.Low)}–{Text(estimate.High)})";
+        string limit = estimate.Point.IsStabilityLimit ? "; the stability limit: above it a stage's demand reaches its capacity" : "";
+        return $"capacity: {Text(estimate.Point)} trucks/day (95% CI {Text(estimate.Low)}–{Text(estimate.High)}){limit}";
     }
 
     /// <summary>

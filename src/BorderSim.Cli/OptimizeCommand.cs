@@ -199,10 +199,19 @@ public static class OptimizeCommand
             return ExitCodes.InvalidInput;
         }
 
-        double[] resources = [.. specs.Select(Resources)];
+        List<CrossingModel> models = [.. specs.Select(s => new CrossingModel(s))];
+        double[] resources = [.. models.Select(ResourceCost.ServersAndLanes)];
         var selection = new SequentialSelection(
             targets, [.. targets.Select(t => Math.Max(1e-9, request.Tolerance * Math.Abs(t.Value)))], configs.Count,
             firstStage, step: 2, request.MaxReplications, alpha: 0.05, request.Indifference);
+        List<IReadOnlyList<string>> overloads = [.. models.Select(LoadCheck.Overloads)];
+        for (int i = 0; i < configs.Count; i++)
+        {
+            if (overloads[i].Count > 0)
+            {
+                selection.MarkOverloaded(i);
+            }
+        }
         context.Diagnostic(FormattableString.Invariant(
             $"optimize: {configs.Count} configurations of {string.Join(", ", paths)} on common random numbers; {string.Join(", ", targets)}; minimize {request.Minimize ?? ResourceObjective}; {firstStage} first-stage replications each, then 2 at a time up to {request.MaxReplications}"));
         var observations = configs.Select(_ => new List<SelectionObservation>()).ToList();
@@ -256,7 +265,7 @@ public static class OptimizeCommand
             }
             string best = selection.Best >= 0 ? configs[selection.Best].Label : "";
             session.Commit(outputs => Info(request, context, runner, startedUtc, outputs, best));
-            Print(context, selection, configs, rows, targets, objectiveName, runner, request, rounds);
+            Print(context, selection, configs, rows, targets, objectiveName, runner, request, rounds, overloads);
             return selection.Best >= 0 ? ExitCodes.Ok : ExitCodes.RegressionFailed;
         }
         catch (Exception e) when (OutputSession.IsWriteFailure(e))
@@ -264,9 +273,6 @@ public static class OptimizeCommand
             return session.Failed(e);
         }
     }
-
-    /// <summary>Check servers plus road lanes, each per direction, in force over the run (dated changes from their date), as the model compiles them.</summary>
-    public static double Resources(ScenarioSpec spec) => ResourceCost.ServersAndLanes(new CrossingModel(spec));
 
     private static OptimizeRow Row(SearchConfig config, int index, SequentialSelection selection, List<SelectionObservation> observations, List<Target> targets, double resources)
     {
@@ -280,7 +286,7 @@ public static class OptimizeCommand
         return new OptimizeRow([.. config.Settings.Select(s => s.Value)], status, verdict, observations.Count, resources, objective, targetSummaries);
     }
 
-    private static void Print(CliContext context, SequentialSelection selection, List<SearchConfig> configs, List<OptimizeRow> rows, List<Target> targets, string objectiveName, SearchRunner runner, OptimizeRequest request, int rounds)
+    private static void Print(CliContext context, SequentialSelection selection, List<SearchConfig> configs, List<OptimizeRow> rows, List<Target> targets, string objectiveName, SearchRunner runner, OptimizeRequest request, int rounds, List<IReadOnlyList<string>> overloads)
     {
         if (selection.Best < 0)
         {
@@ -302,6 +308,8 @@ public static class OptimizeCommand
             string measures = string.Join(", ", targets.Select((t, j) => FormattableString.Invariant($"{t.MetricId} {row.Targets[j].Mean:G4} ± {Half(row.Targets[j]):G3}")));
             string what = row.Status switch
             {
+                "infeasible" when row.Verdict.IsOverloaded =>
+                    $"infeasible, overloaded ({string.Join("; ", overloads[i])}): its queue grows without bound, whatever its mean in a finite run",
                 "infeasible" => $"infeasible, misses {Targets(row.Verdict.MissedTargets, targets)}" + (row.Verdict.UndecidedTargets.Count > 0 ? $" (not decided: {Targets(row.Verdict.UndecidedTargets, targets)})" : ""),
                 _ => row.Status,
             };

@@ -44,7 +44,7 @@ public static class OptimizeCsv
             [
                 .. row.Values.Select(Csv.Text),
                 row.Status,
-                Csv.Text(string.Join("; ", row.Verdict.MissedTargets.Select(j => targets[j].ToString()))),
+                Csv.Text(row.Verdict.IsOverloaded ? "overloaded" : string.Join("; ", row.Verdict.MissedTargets.Select(j => targets[j].ToString()))),
                 Csv.Text(string.Join("; ", row.Verdict.UndecidedTargets.Select(j => targets[j].ToString()))),
                 row.Verdict.IsDecidedWithGuarantee ? "true" : "false",
                 CsvNumbers.Format(row.Replications),

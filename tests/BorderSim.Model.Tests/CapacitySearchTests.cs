@@ -96,4 +96,38 @@ public class CapacitySearchTests
         Assert.That(Target.TryParse(text, ["wait_hours_mean/inbound/all", "served_per_day/inbound/all"], out _, out string error), Is.False);
         Assert.That(error, Does.Contain(message));
     }
+
+    [Test]
+    public void No_capacity_is_answered_above_the_stability_limit_and_a_target_met_beyond_it_is_met_only_transiently()
+    {
+        // Issue 21: 6 booths at 15 min serve 576 a day (factor 1 = 576 here). A short run's mean wait (0.5 + f) meets
+        // "<= 5" up to f = 4.5, far beyond stability; every point from f = 1 on is overloaded by the load check.
+        var search = new CapacitySearch(new Target("wait", IsAtMost: true, 5), startFactor: 1, relativeTolerance: 0.001, maxFactor: 10, stabilityFactor: 1);
+        List<CapacityPoint> points = Search(search, f => new CapacityPoint(f, 576 * f, [0.4 + f, 0.5 + f, 0.6 + f]) { IsOverloaded = f >= 1 });
+
+        CapacityEstimate estimate = search.Estimate(points);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(estimate.Point.Factor, Is.EqualTo(1).Within(1e-9), "576 trucks/day, not 4.5 × 576");
+            Assert.That(estimate.Point.IsStabilityLimit, Is.True);
+            Assert.That(estimate.High.Factor, Is.LessThanOrEqualTo(1));
+            Assert.That(estimate.Low.Factor, Is.LessThanOrEqualTo(1));
+            Assert.That(search.MetOnlyTransiently(points).Select(p => p.Factor), Is.Not.Empty.And.All.GreaterThanOrEqualTo(1));
+        });
+    }
+
+    [Test]
+    public void A_target_missed_below_the_stability_limit_is_answered_where_the_curve_crosses_it()
+    {
+        // Mean 10f crosses 8 at f = 0.8, below the stability limit 1: the answer is the crossing, not the limit.
+        var search = new CapacitySearch(new Target("m", IsAtMost: true, 8), startFactor: 1, relativeTolerance: 0.001, maxFactor: 10, stabilityFactor: 1);
+        CapacityEstimate estimate = search.Estimate(Search(search, f => Linear(f) with { IsOverloaded = f >= 1 }));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(estimate.Point.Factor, Is.EqualTo(0.8).Within(1e-9));
+            Assert.That(estimate.Point.IsStabilityLimit, Is.False);
+        });
+    }
 }

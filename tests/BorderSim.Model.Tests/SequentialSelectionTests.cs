@@ -93,4 +93,30 @@ public class SequentialSelectionTests
             Assert.That(selection.Best, Is.EqualTo(2));
         });
     }
+
+    [Test]
+    public void An_overloaded_configuration_is_infeasible_even_when_its_finite_runs_meet_the_target()
+    {
+        // Issue 21: 5 booths against 504 a day meet a 5 h wait in 3-day runs (mean 2.6 h) only because the runs stop;
+        // marked overloaded, it is ruled out and the next cheapest (6 booths) is chosen.
+        var selection = new SequentialSelection([new Target("wait", IsAtMost: true, 5)], [0.25], 3, firstStage: 10, step: 2, maxReplications: 100, alpha: 0.05, indifference: null);
+        selection.MarkOverloaded(0);
+        double[] waits = [2.6, 0.28, 0.06];
+        var observed = new int[3];
+        Run(selection, 3, (i, r) =>
+        {
+            observed[i]++;
+            return new SelectionObservation([waits[i] + Noise(r, 0.1)], 5 + i);
+        });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(selection.Best, Is.EqualTo(1));
+            Assert.That(selection.Verdict(0).Feasibility, Is.EqualTo(Feasibility.Infeasible));
+            Assert.That(selection.Verdict(0).IsOverloaded, Is.True);
+            Assert.That(selection.Verdict(0).MissedTargets, Is.Empty, "it misses no target in the run; it is ruled out by its load");
+            Assert.That(observed[0], Is.EqualTo(10), "its first stage runs, so its values can be shown, and no more");
+            Assert.That(selection.Verdict(1).IsOverloaded, Is.False);
+        });
+    }
 }

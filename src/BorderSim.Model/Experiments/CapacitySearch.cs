@@ -18,12 +18,18 @@ public sealed record CapacityPoint(double Factor, double DemandTrucksPerDay, IRe
     public double Lower => Mean - HalfWidth;
 
     public double Upper => Mean + HalfWidth;
+
+    /// <summary>Whether some stage's demand reaches its capacity at this demand (the load check): its queue grows without bound, so no target holds there however its finite run reads.</summary>
+    public bool IsOverloaded { get; init; }
 }
 
 /// <summary>Where a curve crosses the target: a demand factor, or the search range's end it lies beyond.</summary>
 public readonly record struct TargetCrossing(double Factor, bool IsBelowRange, bool IsAboveRange)
 {
     public bool IsFound => !IsBelowRange && !IsAboveRange;
+
+    /// <summary>The target still held at the last stable demand tried, so the crossing is the stability limit (where a stage's demand reaches its capacity), not where the curve crosses the target.</summary>
+    public bool IsStabilityLimit { get; init; }
 }
 
 /// <summary>Where the scenario's own demand (factor 1) stands against the capacity found.</summary>
@@ -68,12 +74,15 @@ public sealed record CapacityEstimate(TargetCrossing Point, TargetCrossing Low, 
 /// safer crossing) and read off by linear interpolation. The search runs in rounds: a first grid around the
 /// saturation factor, then three points in every bracket still wider than the tolerance; a round's factors
 /// depend only on earlier rounds' results, so a search is the same whatever the threads and can be resumed.
+/// A factor at which some stage's demand reaches its capacity (<see cref="CapacityPoint.IsOverloaded"/>) never meets
+/// the target, and no crossing lies above <see cref="StabilityFactor"/>: a target met there in a finite run is met only
+/// transiently (<see cref="MetOnlyTransiently"/>).
 /// </summary>
 public sealed class CapacitySearch
 {
     private static readonly double[] FirstGrid = [0.2, 0.4, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1];
 
-    public CapacitySearch(Target target, double startFactor, double relativeTolerance, double maxFactor, int maxRounds = 12)
+    public CapacitySearch(Target target, double startFactor, double relativeTolerance, double maxFactor, int maxRounds = 12, double stabilityFactor = double.PositiveInfinity)
     {
         ArgumentNullException.ThrowIfNull(target);
         if (!(startFactor > 0) || !(relativeTolerance > 0) || !(maxFactor >= startFactor))
@@ -86,7 +95,14 @@ public sealed class CapacitySearch
         RelativeTolerance = relativeTolerance;
         MaxFactor = maxFactor;
         MaxRounds = maxRounds;
+        StabilityFactor = stabilityFactor;
     }
+
+    /// <summary>
+    /// The factor at which the busiest stage's demand reaches its capacity (<see cref="SaturationFactor"/>): no answer
+    /// lies above it, as the queue grows without bound from there on whatever a finite run reads.
+    /// </summary>
+    public double StabilityFactor { get; }
 
     public Target Target { get; }
 
@@ -172,7 +188,17 @@ public sealed class CapacitySearch
             return "no";
         }
 
-        return Holds(point, Pessimistic) ? "yes" : Holds(point, Optimistic) ? "unsure" : "no";
+        return IsMetInRun(point, Pessimistic) ? "yes" : IsMetInRun(point, Optimistic) ? "unsure" : "no";
+    }
+
+    /// <summary>
+    /// The overloaded points at which the runs still meet the target on the mean: met only because a finite run ends
+    /// before the growing queue shows; never part of the answer.
+    /// </summary>
+    public IReadOnlyList<CapacityPoint> MetOnlyTransiently(IReadOnlyList<CapacityPoint> evaluated)
+    {
+        ArgumentNullException.ThrowIfNull(evaluated);
+        return [.. evaluated.Where(p => p.IsOverloaded && IsMetInRun(p, q => q.Mean)).OrderBy(p => p.Factor)];
     }
 
     private IEnumerable<Func<CapacityPoint, double>> Curves => [Pessimistic, p => p.Mean, Optimistic];
@@ -181,7 +207,10 @@ public sealed class CapacitySearch
 
     private double Optimistic(CapacityPoint p) => Target.IsAtMost ? p.Lower : p.Upper;
 
-    private bool Holds(CapacityPoint point, Func<CapacityPoint, double> curve) => !point.HasMissingValue && Target.IsMetBy(curve(point));
+    /// <summary>Whether the target holds at the point: met by its runs, and not overloaded.</summary>
+    private bool Holds(CapacityPoint point, Func<CapacityPoint, double> curve) => !point.IsOverloaded && IsMetInRun(point, curve);
+
+    private bool IsMetInRun(CapacityPoint point, Func<CapacityPoint, double> curve) => !point.HasMissingValue && Target.IsMetBy(curve(point));
 
     private (CapacityPoint? Below, CapacityPoint? Above) Bracket(IReadOnlyList<CapacityPoint> evaluated, Func<CapacityPoint, double> curve)
     {
@@ -212,9 +241,18 @@ public sealed class CapacitySearch
             return new TargetCrossing(above.Factor, true, false);
         }
 
+        if (above.IsOverloaded && IsMetInRun(above, curve))
+        {
+            // Met in the run but overloaded: the target holds up to where the load reaches capacity, no further.
+            return new TargetCrossing(Math.Clamp(StabilityFactor, below.Factor, above.Factor), false, false) { IsStabilityLimit = true };
+        }
+
         double low = curve(below), high = curve(above);
         var share = double.IsFinite(high) && high != low ? (Target.Value - low) / (high - low) : 0.5;
-        return new TargetCrossing(below.Factor + (Math.Clamp(share, 0, 1) * (above.Factor - below.Factor)), false, false);
+        var factor = below.Factor + (Math.Clamp(share, 0, 1) * (above.Factor - below.Factor));
+        return factor >= StabilityFactor
+            ? new TargetCrossing(Math.Max(below.Factor, StabilityFactor), false, false) { IsStabilityLimit = true }
+            : new TargetCrossing(factor, false, false);
     }
 
     /// <summary>Trucks a day arriving, all directions (empty returns not counted), averaged over the whole run with every factor and surge.</summary>

@@ -7,7 +7,8 @@ namespace BorderSim.Model.Experiments;
 /// <summary>
 /// The check made before running: for each direction and stage, the demand per day against what the stage can
 /// serve per day over its opening hours (servers × open hours / mean service time; for a road, lanes × open
-/// hours / crossing time), both averaged over the run. Stages without a limit (an unbounded yard) are left out.
+/// hours / crossing time), both averaged over the run; where a clearance cap or an appointment quota is in force,
+/// no more than it lets start each day (<see cref="DailyLimits"/>), with a line per class that has a cap of its own. Stages without a limit (an unbounded yard) are left out.
 /// Pools come last, one line per direction that uses them.
 /// </summary>
 public static class LoadCheck
@@ -46,12 +47,23 @@ public static class LoadCheck
                 }
 
                 loads.AddRange(ReservedLoads(model, stage, direction.Name, perClass, runHours, runDays));
+                foreach (var (cargoClass, classCapacity) in DailyLimits.ClassCaps(stage, runHours))
+                {
+                    if (perClass[cargoClass] > 0)
+                    {
+                        loads.Add(new StageLoad(direction.Name, $"{stage.Name} cap for {model.ClassNames[cargoClass]}", perClass[cargoClass], classCapacity));
+                    }
+                }
             }
         }
 
         loads.AddRange(PoolLoads(model, demand, runHours, runDays));
         return loads;
     }
+
+    /// <summary>The lines whose demand reaches their capacity, in words ("demand 504 trucks/day >= capacity 480 trucks/day at booth"); empty when none does.</summary>
+    public static IReadOnlyList<string> Overloads(CrossingModel model) =>
+        [.. For(model).Where(l => l.IsOverloaded).Select(l => l.Describe())];
 
     /// <summary>
     /// An origin's trucks per day and class on each route of their rule: by the shares of a fixed-share rule; for
@@ -248,6 +260,11 @@ public static class LoadCheck
         }
 
         var meanService = trucks > 0 ? weighted / trucks : MeanServiceHours(stage.ChannelsByClass[0]);
+        if (DailyLimits.Apply(stage))
+        {
+            return DailyLimits.CapacityTrucksPerDay(stage, meanService, runHours);
+        }
+
         return meanService > 0 ? serverHours / meanService / runDays : double.PositiveInfinity;
     }
 

@@ -34,7 +34,7 @@ public static class OverloadCheck
             var reasons = new List<string>();
             foreach (var load in stageLoads.Where(l => l.Direction == direction && l.IsOverloaded))
             {
-                reasons.Add(string.Format(CultureInfo.InvariantCulture, "demand {0:0} trucks/day >= capacity {1:0} trucks/day at {2}", load.DemandTrucksPerDay, load.CapacityTrucksPerDay, load.Stage));
+                reasons.Add(load.Describe());
             }
 
             var growth = Statistics.Summarise(Values(replications, GrowthMetric, direction));

@@ -20,7 +20,11 @@ public sealed record SelectionObservation(IReadOnlyList<double> TargetValues, do
 /// </param>
 /// <param name="IsDecidedWithGuarantee">False when the replications ran out before the test could decide.</param>
 /// <param name="IsScreenedOut">A feasible configuration eliminated by the selection (its objective is worse).</param>
-public sealed record ConfigurationVerdict(Feasibility Feasibility, IReadOnlyList<int> MissedTargets, IReadOnlyList<int> UndecidedTargets, bool IsDecidedWithGuarantee, bool IsScreenedOut);
+public sealed record ConfigurationVerdict(Feasibility Feasibility, IReadOnlyList<int> MissedTargets, IReadOnlyList<int> UndecidedTargets, bool IsDecidedWithGuarantee, bool IsScreenedOut)
+{
+    /// <summary>Infeasible because a stage's demand reaches its capacity (<see cref="SequentialSelection.MarkOverloaded"/>), whatever its targets' means.</summary>
+    public bool IsOverloaded { get; init; }
+}
 
 /// <summary>
 /// Picks, among configurations run on common random numbers (replication r of every configuration uses the same
@@ -42,7 +46,8 @@ public sealed record ConfigurationVerdict(Feasibility Feasibility, IReadOnlyList
 /// So with probability at least 1 − α, every configuration further than ε from a target is classified right and
 /// the chosen one's objective is within δ of the best feasible one's. A configuration without a value in some
 /// replication (no truck served) is infeasible. When the replications run out first, the decision is taken on the
-/// means and flagged as without the guarantee.
+/// means and flagged as without the guarantee. A configuration marked overloaded (<see cref="MarkOverloaded"/>) is
+/// infeasible from the start.
 /// </summary>
 public sealed class SequentialSelection
 {
@@ -52,6 +57,7 @@ public sealed class SequentialSelection
     private readonly Feasibility[,] _checks;
     private readonly bool[] _undecidedAtEnd;
     private readonly bool[] _screenedOut;
+    private readonly bool[] _overloaded;
     private bool _isSelectionDone;
     private bool _isSelectionGuaranteed = true;
 
@@ -75,7 +81,15 @@ public sealed class SequentialSelection
         _checks = new Feasibility[configurations, targets.Count];
         _undecidedAtEnd = new bool[configurations];
         _screenedOut = new bool[configurations];
+        _overloaded = new bool[configurations];
     }
+
+    /// <summary>
+    /// Declares configuration <paramref name="index"/> overloaded: some stage's demand reaches its capacity, so its
+    /// queue grows without bound and a finite run's mean only reflects the run's length. It is infeasible whatever
+    /// its targets' means; its first stage still runs, so its values can be shown. Call before the first <see cref="Next"/>.
+    /// </summary>
+    public void MarkOverloaded(int index) => _overloaded[index] = true;
 
     public int FirstStage { get; }
 
@@ -104,12 +118,19 @@ public sealed class SequentialSelection
         var feasibilityPending = false;
         for (var i = 0; i < _configurations; i++)
         {
+            var n = observations[i].Count;
+            if (_overloaded[i] && n < FirstStage)
+            {
+                wanted[i] = FirstStage;
+                feasibilityPending = true;
+                continue;
+            }
+
             if (Feasibility(i) != Experiments.Feasibility.Undecided)
             {
                 continue;
             }
 
-            var n = observations[i].Count;
             if (n < FirstStage)
             {
                 wanted[i] = FirstStage;
@@ -160,11 +181,17 @@ public sealed class SequentialSelection
             Where(Experiments.Feasibility.Infeasible),
             feasibility == Experiments.Feasibility.Infeasible ? Where(Experiments.Feasibility.Undecided) : [],
             !_undecidedAtEnd[index],
-            _screenedOut[index]);
+            _screenedOut[index])
+        { IsOverloaded = _overloaded[index] };
     }
 
     private Feasibility Feasibility(int i)
     {
+        if (_overloaded[i])
+        {
+            return Experiments.Feasibility.Infeasible;
+        }
+
         var all = true;
         for (var j = 0; j < _targets.Count; j++)
         {

@@ -13,6 +13,12 @@ public sealed record StageLoad(string Direction, string Stage, double DemandTruc
     public double Ratio => CapacityTrucksPerDay > 0 ? DemandTrucksPerDay / CapacityTrucksPerDay : double.PositiveInfinity;
 
     public bool IsOverloaded => Ratio >= 1;
+
+    /// <summary>"demand 504 trucks/day >= capacity 480 trucks/day at booth" (or "&lt;" when it keeps up).</summary>
+    public string Describe() => string.Format(
+        System.Globalization.CultureInfo.InvariantCulture,
+        "demand {0:0} trucks/day {1} capacity {2:0} trucks/day at {3}",
+        DemandTrucksPerDay, IsOverloaded ? ">=" : "<", CapacityTrucksPerDay, Stage);
 }
 
 /// <summary>

@@ -154,7 +154,11 @@ public static class OptimizeReport
         foreach ((OptimizeRow row, int i) in input.Rows.Select((r, i) => (r, i)).Where(p => p.r.OverloadedDirections.Count > 0))
         {
             string dirs = string.Join(", ", row.OverloadedDirections.Select(lang.Side));
-            warnings.Add(row.Status == "infeasible"
+            warnings.Add(row.Verdict.IsOverloaded
+                ? lang.Say(
+                    $"{input.Labels[i]} is overloaded ({dirs}): a stage's demand reaches its capacity, so its queue grows without a steady state and its waits grow with the run's length ({input.Days} days here). It is ruled out whatever its means in this run.",
+                    $"{input.Labels[i]} quá tải ({dirs}): nhu cầu của một khâu đạt tới năng lực của khâu đó, hàng xe tăng mãi và thời gian chờ tăng theo độ dài kỳ mô phỏng ({input.Days} ngày). Phương án này bị loại dù giá trị trung bình trong lần chạy này ra sao.")
+                : row.Status == "infeasible"
                 ? lang.Say(
                     $"{input.Labels[i]} is overloaded ({dirs}): its queue grows without a steady state, so its waits and queues grow with the run's length ({input.Days} days here); it misses a target at this length and would miss it by more in a longer run.",
                     $"{input.Labels[i]} quá tải ({dirs}): hàng xe tăng mãi, thời gian chờ và hàng đợi tăng theo độ dài kỳ mô phỏng ({input.Days} ngày); phương án này không đạt mục tiêu ở độ dài này và càng không đạt khi chạy dài hơn.")
@@ -231,6 +235,14 @@ public static class OptimizeReport
         ArgumentNullException.ThrowIfNull(lang);
         foreach ((OptimizeRow row, int i) in input.Rows.Select((r, i) => (r, i)).Where(p => p.r.Status == "infeasible"))
         {
+            if (row.Verdict.IsOverloaded)
+            {
+                yield return lang.Say(
+                    $"{input.Labels[i]} is overloaded: a stage's demand reaches its capacity, so it cannot meet any target in the long run, whatever its means in a run of {input.Days} days.",
+                    $"{input.Labels[i]} quá tải: nhu cầu của một khâu đạt tới năng lực của khâu đó, nên về lâu dài không thể đạt mục tiêu nào, dù giá trị trung bình trong {input.Days} ngày mô phỏng ra sao.");
+                continue;
+            }
+
             string misses = string.Join("; ", row.Verdict.MissedTargets.Select(j => Against(row, j, input, lang)));
             string open = row.Verdict.UndecidedTargets.Count == 0 ? "" : lang.Say(
                 $". Not decided, as it was ruled out first: {string.Join("; ", row.Verdict.UndecidedTargets.Select(j => Against(row, j, input, lang)))}",
@@ -290,6 +302,7 @@ public static class OptimizeReport
     {
         "best" => lang.Say("best", "tốt nhất"),
         // The targets themselves are in the list above the table (and in optimize.csv): here they would crowd out the numbers.
+        "infeasible" when row.Verdict.IsOverloaded => lang.Say("overloaded", "quá tải"),
         "infeasible" => input.Targets.Count == 1 ? lang.Say("misses the target", "không đạt mục tiêu")
             : lang.Say($"misses {row.Verdict.MissedTargets.Count} of {input.Targets.Count} targets", $"không đạt {row.Verdict.MissedTargets.Count}/{input.Targets.Count} mục tiêu")
             + (row.Verdict.UndecidedTargets.Count > 0 ? lang.Say($", {row.Verdict.UndecidedTargets.Count} not decided", $", {row.Verdict.UndecidedTargets.Count} chưa kết luận") : ""),
