@@ -220,7 +220,7 @@ public static class PlannerPlots
             means[m.Key.Id] = m.Mean;
         }
 
-        List<MetricKey> stages = [.. result.Summary.Where(m => m.Key.Name == "utilisation_busy").Select(m => m.Key)];
+        List<MetricKey> stages = [.. result.Summary.Where(m => m.Key.Name == Metrics.UtilisationBusy.Name).Select(m => m.Key)];
         if (stages.Count == 0)
         {
             return null;
@@ -284,5 +284,5 @@ public static class PlannerPlots
 
     /// <summary>Pixel height that gives each stage bar of <see cref="UtilisationPlot"/> room for its label.</summary>
     public static int UtilisationHeight(ExperimentResult result) =>
-        Math.Max(Plots.HeightPixels, 180 + (result.Summary.Count(m => m.Key.Name == "utilisation_busy") * 60));
+        Math.Max(Plots.HeightPixels, 180 + (result.Summary.Count(m => m.Key.Name == Metrics.UtilisationBusy.Name) * 60));
 }

@@ -145,7 +145,7 @@ public static class SummaryTable
     private static void WriteServerTime(ExperimentResult result, TextWriter writer, ReportLanguage lang)
     {
         var means = result.Summary.ToDictionary(m => m.Key.Id, m => m.Mean, StringComparer.Ordinal);
-        List<MetricKey> stages = [.. result.Summary.Where(m => m.Key.Name == "utilisation_busy").Select(m => m.Key)];
+        List<MetricKey> stages = [.. result.Summary.Where(m => m.Key.Name == Metrics.UtilisationBusy.Name).Select(m => m.Key)];
         if (stages.Count == 0)
         {
             return;

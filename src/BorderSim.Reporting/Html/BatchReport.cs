@@ -1,4 +1,5 @@
 using System.Globalization;
+using BorderSim.Model.Results;
 using ScottPlot;
 
 namespace BorderSim.Reporting.Html;
@@ -58,10 +59,10 @@ public static class BatchReport
         var ids = new List<string>();
         foreach (string d in directions)
         {
-            ids.AddRange([$"served_per_day/{d}/all", $"wait_hours_mean/{d}/all", $"wait_hours_p95/{d}/all", $"highway_queue_km_mean/{d}", $"backlog_growth_trucks_per_day/{d}"]);
+            ids.AddRange([Metrics.ServedPerDay.Key(d, "all").Id, Metrics.WaitHoursMean.Key(d, "all").Id, Metrics.WaitHoursP95.Key(d, "all").Id, Metrics.HighwayQueueKmMean.Key(d).Id, Metrics.BacklogGrowthTrucksPerDay.Key(d).Id]);
         }
 
-        ids.Add("delay_cost_usd_per_day/all/all");
+        ids.Add(Metrics.DelayCostUsdPerDay.Key("all", "all").Id);
         return [.. ids.Where(id => list.Any(r => r.Metrics.ContainsKey(id)))];
     }
 
@@ -103,7 +104,7 @@ public static class BatchReport
         {
             string[] parts = id.Split('/');
             string unit = input.Runs.Select(r => r.Metrics.TryGetValue(id, out BatchValue v) ? v.Unit : "").FirstOrDefault(u => u.Length > 0) ?? "";
-            var key = new Model.Results.MetricKey(parts[0], unit, parts.Length > 1 ? parts[1] : "", parts.Length > 2 ? parts[2] : "");
+            var key = new MetricKey(parts[0], unit, parts.Length > 1 ? parts[1] : "", parts.Length > 2 ? parts[2] : "");
             string title = lang.MetricLabel(key);
             Plot plot = Plots.NewPlot(title, input.SweptPaths[0], lang.Unit(unit));
             for (int i = 0; i < lines.Count; i++)
@@ -244,7 +245,7 @@ public static class BatchReport
                 }
 
                 string[] p = id.Split('/');
-                string what = lang.MetricLabel(new Model.Results.MetricKey(p[0], a.Unit, p[1], p.Length > 2 ? p[2] : ""));
+                string what = lang.MetricLabel(new MetricKey(p[0], a.Unit, p[1], p.Length > 2 ? p[2] : ""));
                 parts.Add(lang.Say(
                     $"{what} goes from {lang.Number(a.Mean)} ({ReportText.Interval(a.Mean, a.HalfWidth95, lang)}) to {lang.Number(b.Mean)} ({ReportText.Interval(b.Mean, b.HalfWidth95, lang)})",
                     $"{what} từ {lang.Number(a.Mean)} ({ReportText.Interval(a.Mean, a.HalfWidth95, lang)}) đến {lang.Number(b.Mean)} ({ReportText.Interval(b.Mean, b.HalfWidth95, lang)})"));
@@ -271,6 +272,6 @@ public static class BatchReport
     {
         string[] p = id.Split('/');
         string unit = input.Runs.Select(r => r.Metrics.TryGetValue(id, out BatchValue v) ? v.Unit : "").FirstOrDefault(u => u.Length > 0) ?? "";
-        return lang.MetricLabel(new Model.Results.MetricKey(p[0], unit, p.Length > 1 ? p[1] : "", p.Length > 2 ? p[2] : ""));
+        return lang.MetricLabel(new MetricKey(p[0], unit, p.Length > 1 ? p[1] : "", p.Length > 2 ? p[2] : ""));
     }
 }

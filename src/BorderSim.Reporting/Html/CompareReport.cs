@@ -177,7 +177,7 @@ public static class CompareReport
         foreach (string direction in result.Alternatives[0].Scenario.Directions.Select(d => d.Name))
         {
             string dir = lang.Direction(direction), side = lang.Side(direction);
-            if (byId.TryGetValue($"served_per_day/{direction}/all", out MetricDifference? served))
+            if (byId.TryGetValue(Metrics.ServedPerDay.Key(direction, "all").Id, out MetricDifference? served))
             {
                 parts.Add(!served.IsSignificant
                     ? lang.Say(
@@ -188,14 +188,14 @@ public static class CompareReport
                         $"{(served.Difference > 0 ? "thêm" : "bớt")} {lang.Number(Math.Abs(served.Difference))} xe {dir} thông quan mỗi ngày ({Ci(served)}; từ {lang.Whole(served.BaseMean)} lên {lang.Whole(served.AlternativeMean)})"));
             }
 
-            if (byId.TryGetValue($"wait_hours_mean/{direction}/all", out MetricDifference? wait))
+            if (byId.TryGetValue(Metrics.WaitHoursMean.Key(direction, "all").Id, out MetricDifference? wait))
             {
                 parts.Add(lang.Say(
                     $"the mean {dir} wait {(wait.IsSignificant ? (wait.Difference < 0 ? "falls" : "rises") : "goes")} from {lang.Number(wait.BaseMean)} h to {lang.Number(wait.AlternativeMean)} h ({lang.Signed(wait.Difference)} h, {Ci(wait)}{(wait.IsSignificant ? "" : "; no clear change")})",
                     $"thời gian chờ trung bình {side} {(wait.IsSignificant ? (wait.Difference < 0 ? "giảm" : "tăng") : "đổi")} từ {lang.Number(wait.BaseMean)} giờ còn {lang.Number(wait.AlternativeMean)} giờ ({lang.Signed(wait.Difference)} giờ, {Ci(wait)}{(wait.IsSignificant ? "" : "; không thay đổi rõ rệt")})"));
             }
 
-            if (byId.TryGetValue($"highway_queue_km_mean/{direction}", out MetricDifference? km) && (km.BaseMean >= 0.0005 || km.AlternativeMean >= 0.0005))
+            if (byId.TryGetValue(Metrics.HighwayQueueKmMean.Key(direction).Id, out MetricDifference? km) && (km.BaseMean >= 0.0005 || km.AlternativeMean >= 0.0005))
             {
                 parts.Add(lang.Say(
                     $"the {dir} highway queue goes from {lang.Number(km.BaseMean)} km to {lang.Number(km.AlternativeMean)} km on average ({Ci(km)})",
@@ -207,7 +207,7 @@ public static class CompareReport
         {
             lang.Say($"{alt} against {baseName}: ", $"{alt} so với {baseName}: ") + string.Join("; ", parts) + ".",
         };
-        if (byId.TryGetValue("delay_cost_usd_per_day/all/all", out MetricDifference? cost))
+        if (byId.TryGetValue(Metrics.DelayCostUsdPerDay.Key("all", "all").Id, out MetricDifference? cost))
         {
             sentences.Add(lang.Say(
                 $"The cost of delay goes from {lang.Whole(cost.BaseMean)} to {lang.Whole(cost.AlternativeMean)} USD a day ({lang.Signed(Math.Round(cost.Difference))} USD, {Ci(cost)}).",

@@ -36,14 +36,14 @@ public static class ReportText
         Dictionary<string, MetricSummary> m = ById(result);
         foreach (string direction in result.Scenario.Directions.Select(d => d.Name))
         {
-            if (!m.TryGetValue($"in_system_at_end/{direction}/all", out MetricSummary? left) || !m.TryGetValue($"served_per_day/{direction}/all", out MetricSummary? served))
+            if (!m.TryGetValue(Metrics.InSystemAtEnd.Key(direction, "all").Id, out MetricSummary? left) || !m.TryGetValue(Metrics.ServedPerDay.Key(direction, "all").Id, out MetricSummary? served))
             {
                 continue;
             }
 
             if (left.Mean > StuckShareOfDay * served.Mean && left.Mean >= 1)
             {
-                double oldest = m.TryGetValue($"oldest_wait_hours/{direction}/all", out MetricSummary? o) ? o.Mean : double.NaN;
+                double oldest = m.TryGetValue(Metrics.OldestWaitHours.Key(direction, "all").Id, out MetricSummary? o) ? o.Mean : double.NaN;
                 warnings.Add(lang.Say(
                     $"{lang.Whole(left.Mean)} {lang.Direction(direction)} trucks ({Interval(left.Mean, left.HalfWidth95, lang)}) were still in the system when the run ended, more than a quarter of a day's service; the oldest had waited {lang.Number(oldest)} h. The mean wait of served trucks leaves them out: see the mean incl. trucks still waiting.",
                     $"{lang.Whole(left.Mean)} xe {lang.Direction(direction)} ({Interval(left.Mean, left.HalfWidth95, lang)}) vẫn còn tồn khi kết thúc mô phỏng, hơn một phần tư lượng thông quan trong ngày; xe chờ lâu nhất đã chờ {lang.Number(oldest)} giờ. Thời gian chờ trung bình của xe đã thông quan không tính các xe này: xem chỉ tiêu tính cả xe còn chờ."));
@@ -139,7 +139,7 @@ public static class ReportText
         var sentences = new List<string>();
         foreach (string direction in result.Scenario.Directions.Select(d => d.Name))
         {
-            if (!m.TryGetValue($"served_per_day/{direction}/all", out MetricSummary? served))
+            if (!m.TryGetValue(Metrics.ServedPerDay.Key(direction, "all").Id, out MetricSummary? served))
             {
                 continue;
             }
@@ -148,19 +148,19 @@ public static class ReportText
             string text = lang.Say(
                 $"{Capital(dir)}: {lang.Whole(served.Mean)} trucks served a day ({Interval(served.Mean, served.HalfWidth95, lang)})",
                 $"Chiều {dir}: {lang.Whole(served.Mean)} xe thông quan mỗi ngày ({Interval(served.Mean, served.HalfWidth95, lang)})");
-            if (m.TryGetValue($"wait_hours_mean/{direction}/all", out MetricSummary? wait))
+            if (m.TryGetValue(Metrics.WaitHoursMean.Key(direction, "all").Id, out MetricSummary? wait))
             {
                 text += lang.Say(
                     $"; a served truck waited {lang.Number(wait.Mean)} h on average ({Interval(wait.Mean, wait.HalfWidth95, lang)})",
                     $"; mỗi xe đã thông quan chờ trung bình {lang.Number(wait.Mean)} giờ ({Interval(wait.Mean, wait.HalfWidth95, lang)})");
             }
 
-            if (m.TryGetValue($"wait_hours_p95/{direction}/all", out MetricSummary? p95))
+            if (m.TryGetValue(Metrics.WaitHoursP95.Key(direction, "all").Id, out MetricSummary? p95))
             {
                 text += lang.Say($", and 95% of trucks waited at most {lang.Number(p95.Mean)} h", $", 95% số xe chờ không quá {lang.Number(p95.Mean)} giờ");
             }
 
-            if (m.TryGetValue($"highway_queue_km_mean/{direction}", out MetricSummary? km) && m.TryGetValue($"highway_queue_km_max/{direction}", out MetricSummary? kmMax))
+            if (m.TryGetValue(Metrics.HighwayQueueKmMean.Key(direction).Id, out MetricSummary? km) && m.TryGetValue(Metrics.HighwayQueueKmMax.Key(direction).Id, out MetricSummary? kmMax))
             {
                 text += km.Mean > 0 || kmMax.Mean > 0
                     ? lang.Say(
@@ -177,7 +177,7 @@ public static class ReportText
                     $". Chiều này quá tải: thời gian chờ và hàng đợi trên chỉ đúng cho {result.Scenario.Days} ngày này, kỳ dài hơn sẽ lớn hơn");
             }
 
-            if (load is { BindingStage.Length: > 0 } && m.TryGetValue($"utilisation/{direction}/{load.BindingStage}", out MetricSummary? busy))
+            if (load is { BindingStage.Length: > 0 } && m.TryGetValue(Metrics.Utilisation.Key(direction, stage: load.BindingStage).Id, out MetricSummary? busy))
             {
                 text += lang.Say(
                     $". Its binding stage is {load.BindingStage}, busy {lang.Percent(busy.Mean)} of its open hours",
@@ -187,7 +187,7 @@ public static class ReportText
             sentences.Add(text + ".");
         }
 
-        if (m.TryGetValue("delay_cost_usd_per_day/all/all", out MetricSummary? cost) || m.TryGetValue("delay_cost_usd_per_day/all", out cost))
+        if (m.TryGetValue(Metrics.DelayCostUsdPerDay.Key("all", "all").Id, out MetricSummary? cost) || m.TryGetValue("delay_cost_usd_per_day/all", out cost))
         {
             sentences.Add(lang.Say(
                 $"Waiting costs {lang.Whole(cost.Mean)} USD a day over both directions ({Interval(cost.Mean, cost.HalfWidth95, lang)}), at each cargo class's value of delay.",
@@ -217,32 +217,32 @@ public static class ReportText
         foreach (string d in result.Scenario.Directions.Select(x => x.Name))
         {
             rows.Add(["§" + Capital(lang.Direction(d))]);
-            Row($"served_per_day/{d}/all");
-            Row($"in_system_at_end/{d}/all");
-            Row($"oldest_wait_hours/{d}/all");
-            Row($"wait_hours_mean/{d}/all");
-            Row($"wait_hours_p95/{d}/all");
-            Row($"wait_hours_mean_incl_waiting/{d}/all");
-            Row($"highway_queue_km_mean/{d}");
-            Row($"highway_queue_km_max/{d}");
-            Row($"backlog_growth_trucks_per_day/{d}");
-            Row($"delay_cost_usd_per_day/{d}/all");
+            Row(Metrics.ServedPerDay.Key(d, "all").Id);
+            Row(Metrics.InSystemAtEnd.Key(d, "all").Id);
+            Row(Metrics.OldestWaitHours.Key(d, "all").Id);
+            Row(Metrics.WaitHoursMean.Key(d, "all").Id);
+            Row(Metrics.WaitHoursP95.Key(d, "all").Id);
+            Row(Metrics.WaitHoursMeanInclWaiting.Key(d, "all").Id);
+            Row(Metrics.HighwayQueueKmMean.Key(d).Id);
+            Row(Metrics.HighwayQueueKmMax.Key(d).Id);
+            Row(Metrics.BacklogGrowthTrucksPerDay.Key(d).Id);
+            Row(Metrics.DelayCostUsdPerDay.Key(d, "all").Id);
         }
 
-        string[] classes = [.. result.Summary.Where(x => x.Key.Name == "wait_hours_mean" && x.Key.Direction == "all").Select(x => x.Key.CargoClass).Distinct()];
+        string[] classes = [.. result.Summary.Where(x => x.Key.Name == Metrics.WaitHoursMean.Name && x.Key.Direction == "all").Select(x => x.Key.CargoClass).Distinct()];
         foreach (string c in classes)
         {
             rows.Add(["§" + lang.Say($"Cargo class {lang.CargoClass(c)} (both directions)", $"Loại hàng {lang.CargoClass(c)} (cả hai chiều)")]);
-            Row($"wait_hours_mean/all/{c}");
-            Row($"wait_hours_p95/all/{c}");
-            Row($"wait_hours_mean_incl_waiting/all/{c}");
-            Row($"past_shelf_life_share/all/{c}");
+            Row(Metrics.WaitHoursMean.Key("all", c).Id);
+            Row(Metrics.WaitHoursP95.Key("all", c).Id);
+            Row(Metrics.WaitHoursMeanInclWaiting.Key("all", c).Id);
+            Row(Metrics.PastShelfLifeShare.Key("all", c).Id);
         }
 
-        if (m.ContainsKey("delay_cost_usd_per_day/all/all"))
+        if (m.ContainsKey(Metrics.DelayCostUsdPerDay.Key("all", "all").Id))
         {
             rows.Add(["§" + lang.Say("Both directions", "Cả hai chiều")]);
-            Row("delay_cost_usd_per_day/all/all");
+            Row(Metrics.DelayCostUsdPerDay.Key("all", "all").Id);
         }
 
         page.Heading(3, lang.Say("Headline metrics", "Các chỉ tiêu chính"));
@@ -261,7 +261,7 @@ public static class ReportText
         ArgumentNullException.ThrowIfNull(result);
         ReportLanguage lang = page.Language;
         Dictionary<string, MetricSummary> m = ById(result);
-        List<MetricKey> stages = [.. result.Summary.Where(x => x.Key.Name == "utilisation_busy").Select(x => x.Key)];
+        List<MetricKey> stages = [.. result.Summary.Where(x => x.Key.Name == Metrics.UtilisationBusy.Name).Select(x => x.Key)];
         if (stages.Count == 0)
         {
             return;
