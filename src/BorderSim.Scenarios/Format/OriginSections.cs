@@ -6,6 +6,9 @@ namespace BorderSim.Scenarios.Format;
 /// <summary>The declared format of origins: shared streams of trucks routed to the directions (routes) by a rule per class.</summary>
 internal static class OriginSections
 {
+    /// <summary>What the drivers who do not overflow do.</summary>
+    public static readonly IReadOnlyList<string> OthersChoices = ["stay", "turn_back"];
+
     public static readonly FormatSection Overflow = new("Overflow rule",
         "Take 'from' unless more than 'above' trucks are ahead on it; then a share of drivers take 'to', the others stay or turn back.",
     [
@@ -13,7 +16,7 @@ internal static class OriginSections
         new FormatKey("to", Name, "The overflow route, not 'from'.").Required().Eg("tan_thanh"),
         new FormatKey("above", Int(0), "Trucks ahead on 'from' above which drivers overflow.").Required().In("trucks").Eg("300"),
         new FormatKey("share", Probability, "Share of drivers who overflow.").Defaults("1").Eg("0.8"),
-        new FormatKey("others", Enum("stay", "turn_back"), "What the others do.").Defaults("stay"),
+        new FormatKey("others", Enum([.. OthersChoices]), "What the others do.").Defaults("stay"),
     ]);
 
     private static readonly Shape RouteShares = new MapShape("ROUTE", Raw("number from 0 to 1", () => new JsonObject

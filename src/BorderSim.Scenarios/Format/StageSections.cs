@@ -6,6 +6,9 @@ namespace BorderSim.Scenarios.Format;
 /// <summary>The declared format of the stages of a direction (yard, check with its channels, road) and of the pools they use.</summary>
 internal static class StageSections
 {
+    /// <summary>What a full yard does with arriving trucks: queue on the highway, or nothing (they wait upstream).</summary>
+    public static readonly IReadOnlyList<string> Overflows = ["highway", "none"];
+
     public static readonly FormatSection PoolUse = new("Pool use",
         "A pool whose unit a truck holds from this stage's service on: over this stage, or until it leaves stage 'through'.",
     [
@@ -30,7 +33,7 @@ internal static class StageSections
     [
         new FormatKey("name", Name, "Stage name, unique among the yards and checks of the scenario.").Required().Eg("vn_yard"),
         new FormatKey("capacity", Int(1), "Places for trucks.").In("trucks").Defaults("unlimited").Eg("450"),
-        new FormatKey("overflow", Enum("highway", "none"), "highway: when the yard is full, trucks queue on the highway (first stage only); none: they wait upstream.").Defaults("none", "none"),
+        new FormatKey("overflow", Enum([.. Overflows]), "highway: when the yard is full, trucks queue on the highway (first stage only); none: they wait upstream.").Defaults("none", "none"),
         new FormatKey("road_per_truck", Distance, "Highway length a queued truck takes.").Defaults("19m", "19m").Eg("19m"),
         new FormatKey("release_quota_per_day", Int(1), "At most this many trucks leave the yard per day.").In("trucks/day").Defaults("no quota").Eg("600"),
         new FormatKey("dwell", Distribution, "Time a truck stays in the yard.").Defaults("none").Eg("tri(2h, 4h, 12h)"),

@@ -21,7 +21,7 @@ internal static class TopSections
     public static readonly FormatSection CargoClass = new("Cargo class", "A cargo class. The class 'empty' (share 0) is added when a yard returns trucks empty.",
     [
         new FormatKey("share", Probability, "Fraction of all trucks; the shares of all classes sum to 1.").Required().Eg("0.6"),
-        new FormatKey("shelf_life", Duration, "Shelf life of the cargo, above zero; trucks past it are counted as perishable losses.").Defaults("none").Eg("72h"),
+        new FormatKey("shelf_life", Duration, "Shelf life of the cargo, above zero; a truck longer than this in the crossing counts in past_shelf_life.").Defaults("none").Eg("72h"),
         new FormatKey("tonnes", NonNegative, "Tonnes per truck.").In("t/truck").Defaults("0").Eg("19"),
         new FormatKey("delay_cost_usd_per_hour", NonNegative, "Cost of waiting.").In("USD/truck-hour").Defaults("0").Eg("40"),
         new FormatKey("patience", Distribution, "How long a truck waits before it gives up, above zero.").Defaults("waits for ever").Eg("lognormal(48h, 12h)"),

@@ -259,9 +259,9 @@ internal sealed class OriginMapper(Fields f, Names names, IReadOnlyList<CargoCla
                     var turnBack = false;
                     if (overflow.Get("others") is { } othersNode && f.Scalar(othersNode, Fields.Join(kindField, "others"), "stay or turn_back") is { } others)
                     {
-                        if (others is not ("stay" or "turn_back"))
+                        if (!OriginSections.OthersChoices.Contains(others))
                         {
-                            f.Error(othersNode, Fields.Join(kindField, "others"), $"expected stay or turn_back, found '{others}'", DidYouMean.Hint(others, ["stay", "turn_back"]) ?? "what the drivers who do not overflow do");
+                            f.Error(othersNode, Fields.Join(kindField, "others"), $"expected stay or turn_back, found '{others}'", DidYouMean.Hint(others, OriginSections.OthersChoices) ?? "what the drivers who do not overflow do");
                             return null;
                         }
 

@@ -94,10 +94,10 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
         var overflow = false;
         if (map.Get("overflow") is { } overflowNode && f.Scalar(overflowNode, Fields.Join(field, "overflow"), "highway or none") is { } overflowText)
         {
-            if (overflowText is not ("highway" or "none"))
+            if (!StageSections.Overflows.Contains(overflowText))
             {
                 f.Error(overflowNode, Fields.Join(field, "overflow"), $"expected highway or none, found '{overflowText}'",
-                    DidYouMean.Hint(overflowText, ["highway", "none"]));
+                    DidYouMean.Hint(overflowText, StageSections.Overflows));
             }
             else if (overflowText == "highway")
             {
