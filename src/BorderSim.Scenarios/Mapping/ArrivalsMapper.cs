@@ -1,5 +1,6 @@
 using BorderSim.Engine.Randomness;
 using BorderSim.Model.Spec;
+using BorderSim.Scenarios.Format;
 using BorderSim.Scenarios.Syntax;
 using BorderSim.Scenarios.Yaml;
 using NodaTime;
@@ -17,7 +18,7 @@ internal sealed class ArrivalsMapper(Fields f, Names names, IReadOnlyList<CargoC
             return null;
         }
 
-        f.Keys(map, field, ["trucks_per_day", "hourly_profile", "weekday_factors", "month_factors", "surges", "class_mix"], ["trucks_per_day"]);
+        f.Keys(map, field, DirectionSections.Arrivals);
         double? perDay = map.Get("trucks_per_day") is { } perDayNode ? f.Number(perDayNode, Fields.Join(field, "trucks_per_day")) : null;
         var profile = map.Get("hourly_profile") is { } profileNode ? ReadProfile(profileNode, Fields.Join(field, "hourly_profile")) : ArrivalSpec.Flat;
 
@@ -145,7 +146,7 @@ internal sealed class ArrivalsMapper(Fields f, Names names, IReadOnlyList<CargoC
             return null;
         }
 
-        f.Keys(map, field, ["from", "to", "factor", "classes", "reason"], ["from", "to", "factor"]);
+        f.Keys(map, field, DirectionSections.Surge);
         LocalDate? from = map.Get("from") is { } fromNode ? f.Date(fromNode, Fields.Join(field, "from")) : null;
         LocalDate? to = map.Get("to") is { } toNode ? f.Date(toNode, Fields.Join(field, "to")) : null;
         if (from is { } a && to is { } b && b < a)

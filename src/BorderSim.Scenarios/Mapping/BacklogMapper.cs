@@ -1,5 +1,6 @@
 using BorderSim.Engine.Randomness;
 using BorderSim.Model.Spec;
+using BorderSim.Scenarios.Format;
 using BorderSim.Scenarios.Syntax;
 using BorderSim.Scenarios.Yaml;
 
@@ -11,8 +12,6 @@ namespace BorderSim.Scenarios.Mapping;
 /// </summary>
 internal sealed class BacklogMapper(Fields f, Names names)
 {
-    private static readonly string[] Known = ["at", "class", "trucks", "age"];
-
     private const string Example = "write e.g. - { at: vn_yard, class: fruit, trucks: 2000, age: uniform(0h, 72h) }";
 
     public List<BacklogSpec> Read(string direction, YNode node, string field, IReadOnlyList<StageSpec> stages)
@@ -59,7 +58,7 @@ internal sealed class BacklogMapper(Fields f, Names names)
             return null;
         }
 
-        f.Keys(map, field, Known, ["at", "class", "trucks"]);
+        f.Keys(map, field, DirectionSections.BacklogGroup);
         string? at = null;
         if (map.Get("at") is { } atNode && f.Name(atNode, Fields.Join(field, "at")) is { } atName)
         {

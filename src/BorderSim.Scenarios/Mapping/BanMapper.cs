@@ -1,4 +1,5 @@
 using BorderSim.Model.Spec;
+using BorderSim.Scenarios.Format;
 using BorderSim.Scenarios.Syntax;
 using BorderSim.Scenarios.Yaml;
 using NodaTime;
@@ -13,8 +14,6 @@ namespace BorderSim.Scenarios.Mapping;
 /// </summary>
 internal sealed class BanMapper(Fields f, Names names)
 {
-    private static readonly string[] Known = ["from", "to", "direction", "classes", "action", "yard", "to_route", "divert_share", "reason"];
-    private static readonly string[] Actions = ["turn_away", "hold_at_origin", "hold_at_yard", "divert"];
     private const string Example = "write e.g. - { from: 2026-12-08, direction: export, classes: [fruit], action: turn_away }";
 
     public List<BanSpec> Read(YNode node, IReadOnlyList<DirectionSpec> directions, IReadOnlyList<OriginSpec> origins)
@@ -45,7 +44,7 @@ internal sealed class BanMapper(Fields f, Names names)
             return null;
         }
 
-        f.Keys(map, field, Known, ["from", "direction", "classes", "action"]);
+        f.Keys(map, field, BanSections.Ban);
         LocalDate? from = map.Get("from") is { } fromNode ? f.Date(fromNode, Fields.Join(field, "from")) : null;
         LocalDate? to = null;
         if (map.Get("to") is not null)
@@ -97,7 +96,7 @@ internal sealed class BanMapper(Fields f, Names names)
             if (action is null)
             {
                 f.Error(actionNode, Fields.Join(field, "action"), $"unknown action '{actionText}'",
-                    DidYouMean.Hint(actionText, Actions) ?? "write turn_away, hold_at_origin, hold_at_yard with yard: NAME, or divert with to_route: NAME");
+                    DidYouMean.Hint(actionText, BanSections.Actions) ?? "write turn_away, hold_at_origin, hold_at_yard with yard: NAME, or divert with to_route: NAME");
             }
         }
 

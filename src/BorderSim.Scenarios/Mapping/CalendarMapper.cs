@@ -1,4 +1,5 @@
 using BorderSim.Model.Spec;
+using BorderSim.Scenarios.Format;
 using BorderSim.Scenarios.Yaml;
 
 namespace BorderSim.Scenarios.Mapping;
@@ -15,7 +16,6 @@ internal sealed class CalendarMapper(Fields f, Names names)
             return calendars;
         }
 
-        string[] known = ["time_zone", "hours", "closures", "appointment_only"];
         foreach (var (key, value) in map.Entries)
         {
             var field = Fields.Join("calendars", key.Value);
@@ -31,7 +31,7 @@ internal sealed class CalendarMapper(Fields f, Names names)
                 continue;
             }
 
-            f.Keys(cal, field, known, ["time_zone"]);
+            f.Keys(cal, field, CalendarSections.Calendar);
             var zone = Fields.Optional(cal, "time_zone", (n, _) => f.Zone(n, Fields.Join(field, "time_zone")));
             var hours = Fields.Optional(cal, "hours", (n, _) => f.Hours(n, Fields.Join(field, "hours"))) ?? WeeklyHours.AllDay;
             var closures = new List<ClosureSpec>();
@@ -75,7 +75,7 @@ internal sealed class CalendarMapper(Fields f, Names names)
             return null;
         }
 
-        f.Keys(closure, itemField, ["from", "to", "reason"], ["from", "to"]);
+        f.Keys(closure, itemField, CalendarSections.Closure);
         var (from, to) = Period.Read(f, closure, itemField);
         var reason = Fields.Optional(closure, "reason", (n, _) => f.Text(n, Fields.Join(itemField, "reason"))) ?? "";
         return from is not null && to is not null ? new ClosureSpec(from.Value, to.Value, reason) : null;
@@ -89,7 +89,7 @@ internal sealed class CalendarMapper(Fields f, Names names)
             return null;
         }
 
-        f.Keys(period, itemField, ["from", "to", "quota_per_day", "excluded", "reason"], ["from", "to", "quota_per_day"]);
+        f.Keys(period, itemField, CalendarSections.AppointmentPeriod);
         var (from, to) = Period.Read(f, period, itemField);
         var quota = Fields.OptionalValue(period, "quota_per_day", (n, _) => f.Int(n, Fields.Join(itemField, "quota_per_day"), 1, "a quota of zero is a closure; write it under closures"));
         var excluded = new List<string>();

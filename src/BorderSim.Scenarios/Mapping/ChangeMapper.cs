@@ -1,6 +1,7 @@
 using System.Globalization;
 using BorderSim.Model.Calendars;
 using BorderSim.Model.Spec;
+using BorderSim.Scenarios.Format;
 using BorderSim.Scenarios.Yaml;
 using NodaTime;
 
@@ -13,8 +14,6 @@ namespace BorderSim.Scenarios.Mapping;
 internal sealed class ChangeMapper(Fields f, Names names)
 {
     private readonly List<(YNode Node, string Field, string Target, string Name, LocalDate From, IReadOnlyList<ReservedServers> Reserved)> _reservations = [];
-
-    private static readonly string[] Known = ["from", "stage", "road", "calendar", "servers", "lanes", "hours", "quota_per_day", "cap_per_day", "priority", "reserved", "reason", "class", "patience", "pool", "units"];
 
     public List<ScheduledChangeSpec> Read(YNode node)
     {
@@ -45,11 +44,11 @@ internal sealed class ChangeMapper(Fields f, Names names)
             return null;
         }
 
-        f.Keys(map, field, Known, ["from"]);
+        f.Keys(map, field, ChangeSections.Change);
         LocalDate? from = map.Get("from") is { } fromNode ? f.Date(fromNode, Fields.Join(field, "from")) : null;
         // A change dated outside the run is a warning (DatedEntry.WarningsFor), not an error: the run's
         // length can still change with --days.
-        var targets = new[] { "stage", "road", "calendar", "class", "pool" }.Where(t => map.Get(t) is not null).ToList();
+        var targets = ChangeSections.Targets.Select(t => t.Key).Where(t => map.Get(t) is not null).ToList();
         if (targets.Count != 1)
         {
             f.Error(map, field, targets.Count == 0
@@ -64,15 +63,8 @@ internal sealed class ChangeMapper(Fields f, Names names)
         var targetField = Fields.Join(field, target);
         var name = f.Name(targetNode, targetField);
         var reason = map.Get("reason") is { } reasonNode ? f.Text(reasonNode, Fields.Join(field, "reason")) ?? "" : "";
-        var allowed = target switch
-        {
-            "stage" => new[] { "servers", "cap_per_day", "priority", "reserved" },
-            "road" => ["lanes", "cap_per_day", "priority", "reserved"],
-            "class" => ["patience"],
-            "pool" => ["units"],
-            _ => ["hours", "quota_per_day"],
-        };
-        foreach (var key in new[] { "servers", "lanes", "hours", "quota_per_day", "cap_per_day", "priority", "reserved", "patience", "units" }.Where(k => map.Get(k) is not null && !allowed.Contains(k)))
+        var allowed = ChangeSections.Target(target).Settings;
+        foreach (var key in ChangeSections.Settings.Where(k => map.Get(k) is not null && !allowed.Contains(k)))
         {
             f.Error(map.Get(key)!, Fields.Join(field, key), $"{key} does not apply to a {target} change",
                 key switch

@@ -1,4 +1,5 @@
 using BorderSim.Model.Spec;
+using BorderSim.Scenarios.Format;
 using BorderSim.Scenarios.Yaml;
 
 namespace BorderSim.Scenarios.Mapping;
@@ -20,7 +21,6 @@ internal sealed class ClassMapper(Fields f, Names names)
             f.Error(map, "classes", "no cargo class is defined", "add at least one, e.g. general: { share: 1 }");
         }
 
-        string[] known = ["share", "shelf_life", "tonnes", "delay_cost_usd_per_hour", "patience"];
         var sum = 0.0;
         var allShares = true;
         foreach (var (key, value) in map.Entries)
@@ -48,7 +48,7 @@ internal sealed class ClassMapper(Fields f, Names names)
                 continue;
             }
 
-            f.Keys(cls, field, known, ["share"]);
+            f.Keys(cls, field, TopSections.CargoClass);
             var share = Fields.OptionalValue(cls, "share", (n, _) => f.Probability(n, Fields.Join(field, "share")));
             if (share is null)
             {

@@ -1,4 +1,5 @@
 using BorderSim.Model.Spec;
+using BorderSim.Scenarios.Format;
 using BorderSim.Scenarios.Yaml;
 
 namespace BorderSim.Scenarios.Mapping;
@@ -9,8 +10,6 @@ namespace BorderSim.Scenarios.Mapping;
 /// </summary>
 internal sealed class CostsMapper(Fields fields)
 {
-    private static readonly string[] Known = ["lane_usd_per_day", "booth_usd_per_hour", "opening_usd_per_hour"];
-
     public CostSpec? Read(YNode node)
     {
         var map = fields.Map(node, "costs", "write e.g. costs: { lane_usd_per_day: 400, booth_usd_per_hour: 15, opening_usd_per_hour: 60 }");
@@ -19,10 +18,10 @@ internal sealed class CostsMapper(Fields fields)
             return null;
         }
 
-        fields.Keys(map, "costs", Known, []);
+        fields.Keys(map, "costs", TopSections.Costs);
         if (map.Entries.Count == 0)
         {
-            fields.Error(map, "costs", "no cost is given", "give at least one of " + string.Join(", ", Known) + ", or leave costs out");
+            fields.Error(map, "costs", "no cost is given", "give at least one of " + string.Join(", ", TopSections.Costs.Known) + ", or leave costs out");
             return null;
         }
 

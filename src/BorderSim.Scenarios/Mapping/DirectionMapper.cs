@@ -1,5 +1,6 @@
 using BorderSim.Engine.Randomness;
 using BorderSim.Model.Spec;
+using BorderSim.Scenarios.Format;
 using BorderSim.Scenarios.Syntax;
 using BorderSim.Scenarios.Yaml;
 using NodaTime;
@@ -25,7 +26,7 @@ internal sealed class DirectionMapper(Fields f, Names names, IReadOnlyList<RoadS
 
         // A route fed by an origin needs no arrivals of its own (it may still have local traffic).
         var isFed = names.FedDirections.Contains(direction);
-        f.Keys(map, field, ["arrivals", "backlog", "stages"], isFed ? ["stages"] : ["arrivals", "stages"]);
+        f.Keys(map, field, DirectionSections.Direction, withConditional: !isFed);
         var arrivals = map.Get("arrivals") is { } arrivalsNode ? _arrivals.Read(arrivalsNode, Fields.Join(field, "arrivals"))
             : isFed ? new ArrivalSpec(0, ArrivalSpec.Flat, new Dictionary<IsoDayOfWeek, double>(), new Dictionary<int, double>(), [], new Dictionary<string, double>()) : null;
         var stages = new List<StageSpec>();

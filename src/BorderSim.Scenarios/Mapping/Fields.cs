@@ -1,6 +1,7 @@
 using System.Globalization;
 using BorderSim.Engine.Randomness;
 using BorderSim.Model.Spec;
+using BorderSim.Scenarios.Format;
 using BorderSim.Scenarios.Syntax;
 using BorderSim.Scenarios.Yaml;
 using NodaTime;
@@ -50,6 +51,13 @@ internal sealed class Fields(Diagnostics diagnostics)
         Error(node, field, $"expected a list, found {node.Describe()}", example ?? "write [a, b] or one '- item' per line");
         return null;
     }
+
+    /// <summary>
+    /// Unknown keys (with a did-you-mean) and missing required keys of <paramref name="map"/>, as <paramref name="section"/>
+    /// declares them; with <paramref name="withConditional"/>, its conditionally required keys are required too.
+    /// </summary>
+    public void Keys(YMap map, string field, FormatSection section, bool withConditional = false) =>
+        Keys(map, field, section.Known, section.RequiredKeys(withConditional));
 
     /// <summary>Unknown keys (with a did-you-mean) and missing required keys of <paramref name="map"/>.</summary>
     public void Keys(YMap map, string field, IReadOnlyList<string> known, IReadOnlyList<string> required)

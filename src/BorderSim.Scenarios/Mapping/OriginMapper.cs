@@ -1,4 +1,5 @@
 using BorderSim.Model.Spec;
+using BorderSim.Scenarios.Format;
 using BorderSim.Scenarios.Syntax;
 using BorderSim.Scenarios.Yaml;
 
@@ -11,7 +12,6 @@ namespace BorderSim.Scenarios.Mapping;
 /// </summary>
 internal sealed class OriginMapper(Fields f, Names names, IReadOnlyList<CargoClassSpec> classes)
 {
-    private static readonly string[] RuleKinds = ["shares", "shortest_wait", "overflow"];
     private readonly ArrivalsMapper _arrivals = new(f, names, classes);
 
     /// <summary>The directions some origin routes trucks to (they need no arrivals of their own). Filled before the directions are read.</summary>
@@ -81,7 +81,7 @@ internal sealed class OriginMapper(Fields f, Names names, IReadOnlyList<CargoCla
                 continue;
             }
 
-            f.Keys(origin, field, ["arrivals", "routing", "suspensions"], ["arrivals", "routing"]);
+            f.Keys(origin, field, OriginSections.Origin);
             var arrivals = origin.Get("arrivals") is { } arrivalsNode ? _arrivals.Read(arrivalsNode, Fields.Join(field, "arrivals")) : null;
             var rules = origin.Get("routing") is { } routingNode ? ReadRouting(routingNode, Fields.Join(field, "routing")) : null;
             var suspensions = new List<RouteSuspensionSpec>();
@@ -241,7 +241,7 @@ internal sealed class OriginMapper(Fields f, Names names, IReadOnlyList<CargoCla
                         return null;
                     }
 
-                    f.Keys(overflow, kindField, ["from", "to", "above", "share", "others"], ["from", "to", "above"]);
+                    f.Keys(overflow, kindField, OriginSections.Overflow);
                     string? Route(string key)
                     {
                         if (overflow.Get(key) is not { } routeNode || f.Name(routeNode, Fields.Join(kindField, key)) is not { } route)
@@ -259,9 +259,9 @@ internal sealed class OriginMapper(Fields f, Names names, IReadOnlyList<CargoCla
                     var turnBack = false;
                     if (overflow.Get("others") is { } othersNode && f.Scalar(othersNode, Fields.Join(kindField, "others"), "stay or turn_back") is { } others)
                     {
-                        if (others is not ("stay" or "turn_back"))
+                        if (!OriginSections.OthersChoices.Contains(others))
                         {
-                            f.Error(othersNode, Fields.Join(kindField, "others"), $"expected stay or turn_back, found '{others}'", DidYouMean.Hint(others, ["stay", "turn_back"]) ?? "what the drivers who do not overflow do");
+                            f.Error(othersNode, Fields.Join(kindField, "others"), $"expected stay or turn_back, found '{others}'", DidYouMean.Hint(others, OriginSections.OthersChoices) ?? "what the drivers who do not overflow do");
                             return null;
                         }
 
@@ -280,7 +280,7 @@ internal sealed class OriginMapper(Fields f, Names names, IReadOnlyList<CargoCla
                 }
 
             default:
-                f.Error(kind, kindField, $"unknown routing rule '{kind.Value}'", DidYouMean.Hint(kind.Value, RuleKinds) ?? "a rule is shares, shortest_wait or overflow");
+                f.Error(kind, kindField, $"unknown routing rule '{kind.Value}'", DidYouMean.Hint(kind.Value, OriginSections.RoutingRule.Known) ?? "a rule is shares, shortest_wait or overflow");
                 return null;
         }
     }
@@ -303,7 +303,7 @@ internal sealed class OriginMapper(Fields f, Names names, IReadOnlyList<CargoCla
                 continue;
             }
 
-            f.Keys(item, itemField, ["route", "from", "to", "divert", "reason"], ["route", "from", "to"]);
+            f.Keys(item, itemField, OriginSections.Suspension);
             string? route = null;
             if (item.Get("route") is { } routeNode && f.Name(routeNode, Fields.Join(itemField, "route")) is { } name)
             {

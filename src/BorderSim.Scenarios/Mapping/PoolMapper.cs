@@ -1,5 +1,6 @@
 using BorderSim.Engine.Randomness;
 using BorderSim.Model.Spec;
+using BorderSim.Scenarios.Format;
 using BorderSim.Scenarios.Yaml;
 
 namespace BorderSim.Scenarios.Mapping;
@@ -10,8 +11,6 @@ namespace BorderSim.Scenarios.Mapping;
 /// </summary>
 internal sealed class PoolMapper(Fields f, Names names)
 {
-    private static readonly string[] Known = ["units", "calendar", "return"];
-
     public List<PoolSpec> Read(YNode node)
     {
         var pools = new List<PoolSpec>();
@@ -36,7 +35,7 @@ internal sealed class PoolMapper(Fields f, Names names)
                 continue;
             }
 
-            f.Keys(pool, field, Known, ["units"]);
+            f.Keys(pool, field, StageSections.Pool);
             int? units = pool.Get("units") is { } unitsNode
                 ? f.Int(unitsNode, Fields.Join(field, "units"), 1, "a pool needs at least one unit; take the pool off its stages instead")
                 : null;
@@ -70,7 +69,7 @@ internal sealed class PoolMapper(Fields f, Names names)
         YNode? throughNode = null;
         if (node is YMap map)
         {
-            f.Keys(map, field, ["name", "through"], ["name"]);
+            f.Keys(map, field, StageSections.PoolUse);
             poolNode = map.Get("name") ?? map;
             pool = map.Get("name") is { } nameNode ? f.Name(nameNode, Fields.Join(field, "name")) : null;
             if (map.Get("through") is { } t)

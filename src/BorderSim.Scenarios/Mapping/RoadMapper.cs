@@ -1,4 +1,5 @@
 using BorderSim.Model.Spec;
+using BorderSim.Scenarios.Format;
 using BorderSim.Scenarios.Yaml;
 
 namespace BorderSim.Scenarios.Mapping;
@@ -28,7 +29,6 @@ internal sealed class RoadMapper(Fields f, Names names)
 
     private RoadSpec? ReadRoad(YScalar key, YNode value)
     {
-        string[] known = ["lanes", "crossing", "buffer", "calendar", "cap_per_day", "priority", "reserved", "reserved_only"];
         var field = Fields.Join("roads", key.Value);
         names.Roads.Add(key.Value);
         if (!Fields.IsName(key.Value))
@@ -42,7 +42,7 @@ internal sealed class RoadMapper(Fields f, Names names)
             return null;
         }
 
-        f.Keys(road, field, known, ["lanes", "crossing"]);
+        f.Keys(road, field, RoadSections.Road);
         var lanes = Fields.Optional(road, "lanes", (n, _) => ReadLanes(n, Fields.Join(field, "lanes")));
         var crossing = Fields.Optional(road, "crossing", (n, _) => f.ServiceTime(n, Fields.Join(field, "crossing")));
         var buffer = Fields.OptionalValue(road, "buffer", (n, _) => f.Int(n, Fields.Join(field, "buffer"), 0));

@@ -1,4 +1,5 @@
 using BorderSim.Model.Spec;
+using BorderSim.Scenarios.Format;
 using BorderSim.Scenarios.Yaml;
 using NodaTime;
 
@@ -11,14 +12,6 @@ namespace BorderSim.Scenarios.Mapping;
 /// </summary>
 internal sealed class ScenarioMapper
 {
-    private static readonly string[] TopKeys =
-    [
-        "name", "description", "start", "time_zone", "days", "warm_up", "replications", "seed", "timeseries_step",
-        "calendars", "roads", "classes", "directions", "changes", "pools", "costs", "origins", "bans",
-    ];
-
-    private static readonly string[] TopRequired = ["name", "start", "time_zone", "days", "classes", "directions"];
-
     private readonly Fields _f;
 
     private ScenarioMapper(Diagnostics diagnostics) => _f = new Fields(diagnostics);
@@ -37,7 +30,7 @@ internal sealed class ScenarioMapper
             return null;
         }
 
-        _f.Keys(map, "", TopKeys, TopRequired);
+        _f.Keys(map, "", TopSections.Scenario);
 
         var name = Fields.Optional(map, "name", (n, f) => _f.Text(n, f)) ?? "";
         if (map.Get("name") is { } nameNode && !HasVisibleCharacter(name) && _f.Diagnostics.Errors.All(e => e.Field != "name"))

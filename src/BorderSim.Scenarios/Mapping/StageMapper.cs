@@ -1,5 +1,6 @@
 using BorderSim.Engine.Randomness;
 using BorderSim.Model.Spec;
+using BorderSim.Scenarios.Format;
 using BorderSim.Scenarios.Syntax;
 using BorderSim.Scenarios.Yaml;
 using NodaTime;
@@ -11,8 +12,6 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
 {
     private readonly PoolMapper _pools = new(f, names);
     private List<PendingUse> _poolUses = [];
-
-    private static readonly string[] StageKinds = ["yard", "check", "road"];
 
     // Yard and check names are unique across the scenario: changes refer to them by name alone.
     private readonly Dictionary<string, YNode> _stageNames = new(StringComparer.Ordinal);
@@ -43,9 +42,9 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
             "road" => ReadRoadStage(direction, value, stageField),
             _ => null,
         };
-        if (!StageKinds.Contains(kind.Value))
+        if (!StageSections.Stage.Known.Contains(kind.Value))
         {
-            f.Error(kind, stageField, $"unknown kind of stage '{kind.Value}'", DidYouMean.Hint(kind.Value, StageKinds) ?? "a stage is a yard, a check or a road");
+            f.Error(kind, stageField, $"unknown kind of stage '{kind.Value}'", DidYouMean.Hint(kind.Value, StageSections.Stage.Known) ?? "a stage is a yard, a check or a road");
         }
 
         if (stage is null && kind.Value != "road" && value is YMap settings && settings.Get("name") is YScalar { IsNull: false } brokenName)
@@ -89,16 +88,16 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
             return null;
         }
 
-        f.Keys(map, field, ["name", "capacity", "overflow", "road_per_truck", "release_quota_per_day", "dwell", "return_empty_via"], ["name"]);
+        f.Keys(map, field, StageSections.Yard);
         var name = map.Get("name") is { } nameNode ? f.Name(nameNode, Fields.Join(field, "name")) : null;
         int? capacity = map.Get("capacity") is { } capacityNode ? f.Int(capacityNode, Fields.Join(field, "capacity"), 1, "leave capacity out for an unlimited yard") : null;
         var overflow = false;
         if (map.Get("overflow") is { } overflowNode && f.Scalar(overflowNode, Fields.Join(field, "overflow"), "highway or none") is { } overflowText)
         {
-            if (overflowText is not ("highway" or "none"))
+            if (!StageSections.Overflows.Contains(overflowText))
             {
                 f.Error(overflowNode, Fields.Join(field, "overflow"), $"expected highway or none, found '{overflowText}'",
-                    DidYouMean.Hint(overflowText, ["highway", "none"]));
+                    DidYouMean.Hint(overflowText, StageSections.Overflows));
             }
             else if (overflowText == "highway")
             {
@@ -146,7 +145,7 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
             return null;
         }
 
-        f.Keys(map, field, ["name", "servers", "calendar", "service", "channels", "buffer", "pool", "cap_per_day", "priority", "reserved", "reserved_only"], ["name", "servers"]);
+        f.Keys(map, field, StageSections.Check);
         var name = map.Get("name") is { } nameNode ? f.Name(nameNode, Fields.Join(field, "name")) : null;
         var pool = map.Get("pool") is { } poolNode ? _pools.ReadUse(poolNode, Fields.Join(field, "pool"), name, _poolUses) : null;
         int? servers = map.Get("servers") is { } serversNode
@@ -245,7 +244,7 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
             }
 
             var single = map.Entries.Count == 1;
-            f.Keys(channel, channelField, ["p", "service", "p_by_class", "service_by_class"], single ? ["service"] : ["p", "service"]);
+            f.Keys(channel, channelField, StageSections.Channel, withConditional: !single);
             double? p = channel.Get("p") is { } pNode ? f.Probability(pNode, Fields.Join(channelField, "p")) : single ? 1 : null;
             var service = channel.Get("service") is { } serviceNode ? f.ServiceTime(serviceNode, Fields.Join(channelField, "service")) : null;
             var pByClass = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -329,7 +328,7 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
         YNode? poolNode = null;
         if (node is YMap map)
         {
-            f.Keys(map, field, ["name", "buffer", "stage_name", "pool"], ["name"]);
+            f.Keys(map, field, StageSections.RoadStage);
             roadNode = map.Get("name") ?? map;
             road = map.Get("name") is { } nameNode ? f.Name(nameNode, Fields.Join(field, "name")) : null;
             buffer = map.Get("buffer") is { } bufferNode ? f.Int(bufferNode, Fields.Join(field, "buffer"), 0) : null;

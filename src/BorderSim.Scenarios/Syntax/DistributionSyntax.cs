@@ -28,6 +28,9 @@ internal static class DistributionSyntax
         ["empirical"] = "empirical(value: weight, ...), e.g. empirical(10min: 0.3, 20min: 0.7)",
     };
 
+    /// <summary>How a distribution is written, e.g. "exp(mean), e.g. exp(10min)".</summary>
+    public static string UsageOf(string name) => Usage[name];
+
     public static bool TryParse(string text, [NotNullWhen(true)] out Distribution? distribution, [NotNullWhen(false)] out SyntaxError? error)
     {
         distribution = null;

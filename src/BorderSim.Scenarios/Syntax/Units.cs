@@ -21,6 +21,12 @@ internal static class Units
 
     private static readonly (string Unit, double Metres)[] DistanceUnits = [("m", 1), ("km", 1000)];
 
+    /// <summary>The units a duration may be written in, as the schema's pattern and the reference page list them.</summary>
+    public static IReadOnlyList<string> DurationUnitNames => [.. DurationUnits.Select(u => u.Unit)];
+
+    /// <summary>The units a distance may be written in.</summary>
+    public static IReadOnlyList<string> DistanceUnitNames => [.. DistanceUnits.Select(u => u.Unit)];
+
     public static bool TryNumber(string text, out double value)
     {
         var trimmed = text.Trim().Replace("_", "", StringComparison.Ordinal);
