@@ -120,6 +120,36 @@ public sealed partial class DocsTests
     }
 
     [Test]
+    public void Every_verb_has_a_synopsis_that_names_each_of_its_options()
+    {
+        var synopses = AllBlocks().Where(b => b.IsSynopsis).ToDictionary(b => b.Lines[0].Split(' ')[1], b => string.Join('\n', b.Lines));
+        var missing = new List<string>();
+        foreach (Match verb in Verb().Matches(CliRunner.Run("--help").Out))
+        {
+            string name = verb.Groups["verb"].Value;
+            if (!synopses.TryGetValue(name, out string? synopsis))
+            {
+                missing.Add($"bordersim {name}: no synopsis (a text block starting with `bordersim {name} `)");
+                continue;
+            }
+
+            foreach (Match option in HelpOption().Matches(CliRunner.Run(name, "--help").Out))
+            {
+                string alias = option.Groups["alias"].Value;
+                string longName = option.Groups["long"].Value;
+                bool named = Regex.IsMatch(synopsis, $@"(?<![\w-]){Regex.Escape(longName)}(?![\w-])")
+                    || (alias.Length > 0 && Regex.IsMatch(synopsis, $@"(?<![\w-]){Regex.Escape(alias)}(?![\w-])"));
+                if (!named && longName is not ("--help" or "--verbose"))
+                {
+                    missing.Add($"bordersim {name}: {longName} is not in its synopsis");
+                }
+            }
+        }
+
+        Assert.That(missing, Is.Empty, "docs/reference/cli.md documents every verb and option (--help and --verbose once, for all)");
+    }
+
+    [Test]
     public void Every_relative_link_and_anchor_in_the_docs_resolves()
     {
         var broken = new List<string>();
@@ -217,6 +247,12 @@ public sealed partial class DocsTests
     [GeneratedRegex(@"(?<![\w-])--[a-z][a-z-]*")]
     private static partial Regex Option();
 
-    [GeneratedRegex(@"\]\((?<target>[^)\s]+)\)")]
+    [GeneratedRegex(@"^  (?<verb>[a-z]+) <", RegexOptions.Multiline)]
+    private static partial Regex Verb();
+
+    [GeneratedRegex(@"^  (?:(?<alias>-[a-z?]), )?(?<long>--[a-z][a-z-]*)", RegexOptions.Multiline)]
+    private static partial Regex HelpOption();
+
+    [GeneratedRegex(@"\]\((?<target>[^)\s]+)\)|<img src=""(?<target>[^""]+)""")]
     private static partial Regex Link();
 }
