@@ -153,7 +153,7 @@ public static class BatchCommand
 
         try
         {
-            Directory.CreateDirectory(session.PathOf(BatchCsv.PartsDirectory));
+            session.CreateFolder(BatchCsv.PartsDirectory);
             session.WriteText(BatchCsv.RunListFileName, w => BatchCsv.WriteRunList(sweptPaths, [.. plan.Select(p => p.Entry)], w));
         }
         catch (Exception e) when (OutputSession.IsWriteFailure(e))

@@ -118,7 +118,7 @@ public static class MergeCommand
         int rows;
         try
         {
-            Directory.CreateDirectory(session.PathOf(BatchCsv.PartsDirectory));
+            session.CreateFolder(BatchCsv.PartsDirectory);
             foreach (BatchRun run in runs.Where(r => r.IsValid))
             {
                 string source = directories.Select(d => run.PartPath(d)).First(File.Exists);
