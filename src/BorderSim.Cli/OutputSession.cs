@@ -163,6 +163,16 @@ public sealed partial class OutputSession : IOutputFolder, IDisposable
     }
 
     /// <summary>
+    /// Writes <paramref name="fileName"/> atomically straight into the folder (not staged) and lists it in run.json:
+    /// the run list of a batch or search, which a stopped run leaves for resuming and for merge, like its parts.
+    /// </summary>
+    public void WriteInPlace(string fileName, Action<TextWriter> write)
+    {
+        WriteUnlisted(fileName, write);
+        Record(fileName);
+    }
+
+    /// <summary>
     /// Writes <paramref name="fileName"/> atomically without listing it in run.json: a file that outlives the
     /// run (a batch part under runs/, kept for resuming), which a later run therefore never removes.
     /// </summary>
@@ -222,7 +232,7 @@ public sealed partial class OutputSession : IOutputFolder, IDisposable
         }
 
         string staging = Path.Combine(Directory, StagingFolderName);
-        foreach (string output in Outputs)
+        foreach (string output in Outputs.Where(o => File.Exists(Path.Combine(staging, o))))
         {
             OutputFolderPaths.PrepareParents(Directory, output);
             File.Move(Path.Combine(staging, output), PathOf(output), overwrite: true);
