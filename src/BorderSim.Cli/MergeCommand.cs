@@ -79,6 +79,12 @@ public static class MergeCommand
         }
 
         (IReadOnlyList<string> sweptPaths, IReadOnlyList<BatchRun> runs) = parsed;
+        if (RunListCheck.Problem(Path.Combine(firstDirectory, BatchCsv.RunListFileName), sweptPaths, runs, directories) is { } cut)
+        {
+            context.Error.WriteLine(cut);
+            return ExitCodes.InvalidInput;
+        }
+
         List<BatchRun> missing = [.. runs.Where(r => r.IsValid && !directories.Any(d => File.Exists(r.PartPath(d))))];
         if (missing.Count > 0)
         {

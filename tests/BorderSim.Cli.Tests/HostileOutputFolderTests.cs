@@ -121,7 +121,7 @@ public class HostileOutputFolderTests
     {
         File.CreateSymbolicLink(Path.Combine(_output, "runs"), _outside);
 
-        var outcome = CliRunner.Run("batch", _scenario, "-o", _output, "--replications", "2", "--days", "2", "--no-plots");
+        var outcome = CliRunner.Run("batch", _scenario, "-o", _output, "--replications", "2", "--days", "2");
 
         Assert.Multiple(() =>
         {
