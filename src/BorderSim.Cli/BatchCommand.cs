@@ -135,6 +135,11 @@ public static class BatchCommand
         }
 
         IReadOnlyList<string> files = Globs.Expand(request.Patterns, optionErrors);
+        if (optionErrors.Count == 0 && Sweep.TooManyRuns(sweeps, files.Count, BatchPlan.MaxRuns, "--sweep") is { } tooMany)
+        {
+            optionErrors.Add(tooMany);
+        }
+
         if (optionErrors.Count > 0)
         {
             optionErrors.ForEach(context.Error.WriteLine);
@@ -143,7 +148,7 @@ public static class BatchCommand
 
         RunOptions runOptions = request.Options with { Threads = 1 };
         string[] sweptPaths = [.. sweeps.Select(s => s.Path)];
-        IReadOnlyList<PlannedRun> plan = BatchPlan.Build(files, sweeps, request.Sets, runOptions, CliApp.Version);
+        IReadOnlyList<PlannedRun> plan = BatchPlan.Build(files, sweeps, request.Sets, runOptions, CliApp.Version, context.CancellationToken);
         string directory = request.OutputDirectory;
         using OutputSession? session = OutputSession.Open(directory, context);
         if (session is null)
@@ -153,8 +158,8 @@ public static class BatchCommand
 
         try
         {
-            Directory.CreateDirectory(session.PathOf(BatchCsv.PartsDirectory));
-            session.WriteText(BatchCsv.RunListFileName, w => BatchCsv.WriteRunList(sweptPaths, [.. plan.Select(p => p.Entry)], w));
+            session.CreateFolder(BatchCsv.PartsDirectory);
+            session.WriteInPlace(BatchCsv.RunListFileName, w => BatchCsv.WriteRunList(sweptPaths, [.. plan.Select(p => p.Entry)], w));
         }
         catch (Exception e) when (OutputSession.IsWriteFailure(e))
         {

@@ -28,12 +28,17 @@ public sealed record PlannedRun(BatchRun Entry, ScenarioSpec? Scenario, IReadOnl
 /// </summary>
 public static class BatchPlan
 {
+    /// <summary>Most runs of one batch (files x sweep combinations): each planned run holds its scenario until it has run.</summary>
+    public const int MaxRuns = 100_000;
+
+    /// <summary>The plan; <paramref name="cancellationToken"/> (Ctrl-C, SIGTERM) stops planning between two runs.</summary>
     public static IReadOnlyList<PlannedRun> Build(
         IReadOnlyList<string> files,
         IReadOnlyList<Sweep> sweeps,
         IReadOnlyList<ScenarioOverride> sets,
         RunOptions options,
-        string version)
+        string version,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(sweeps);
@@ -45,6 +50,7 @@ public static class BatchPlan
         {
             foreach (IReadOnlyList<(string Path, string Value)> combination in combinations)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 List<ScenarioOverride> overrides = [.. sets, .. combination.Select(c => new ScenarioOverride(c.Path, c.Value))];
                 string[] sweepValues = [.. combination.Select(c => c.Value)];
                 int number = runs.Count + 1;

@@ -120,6 +120,18 @@ public sealed class RunSettingsOptions
         {
             Description = "Master seed of every random stream [default: the scenario's seed]",
             HelpName = "S",
+            CustomParser = result =>
+            {
+                // The parser's own message names a .NET type (System.UInt64); say what a seed is instead.
+                string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+                if (ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong seed))
+                {
+                    return seed;
+                }
+
+                result.AddError($"--seed expects a whole number from 0 to {ulong.MaxValue.ToString(CultureInfo.InvariantCulture)}, not '{text}'");
+                return null;
+            },
         },
         Days = With(CommonOptions.WholeNumber("--days", null, 1, ScenarioLimits.MaxDays), "Length of the run in days, warm-up included [default: the scenario's days]", "D"),
         Threads = With(CommonOptions.WholeNumber("--threads", null, 1), "Replications run at once; results do not depend on it [default: all cores]"),

@@ -69,7 +69,7 @@ public static class CompareCommand
     public static string DefaultOutputDirectory(IReadOnlyList<string> files)
     {
         ArgumentNullException.ThrowIfNull(files);
-        return Path.Combine("results", "compare-" + string.Join('-', files.Select(Path.GetFileNameWithoutExtension)));
+        return Path.Combine("results", "compare-" + string.Join('-', files.Select(ScenarioInput.OutputStem)));
     }
 
     public static int Execute(

@@ -1,4 +1,5 @@
-using System.IO.Enumeration;
+using Microsoft.Extensions.FileSystemGlobbing;
+using Microsoft.Extensions.FileSystemGlobbing.Abstractions;
 
 namespace BorderSim.Cli;
 
@@ -6,6 +7,9 @@ namespace BorderSim.Cli;
 /// Expands file arguments that hold wildcards (<c>*</c>, <c>?</c>, and <c>**</c> for any depth of folders),
 /// relative to the current directory, for shells that pass them through (Windows, quoted arguments, CI
 /// YAML). An argument without a wildcard is kept as it is, so a missing file is reported by the loader.
+/// Matching is Microsoft.Extensions.FileSystemGlobbing's, over a view of the folders that never enters a
+/// symbolic link to a folder (a link loop would list a file again at every turn) and that turns a folder it
+/// cannot read into an error naming it (exit 2), not a crash.
 /// </summary>
 public static class Globs
 {
@@ -25,7 +29,17 @@ public static class Globs
                 continue;
             }
 
-            List<string> matches = Match(pattern);
+            List<string> matches;
+            try
+            {
+                matches = Match(pattern);
+            }
+            catch (UnreadableFolderException e)
+            {
+                errors.Add($"{pattern}: cannot read the folder '{e.Folder}' ({OutputDirectory.FirstLine(e.InnerException!.Message)}); give a pattern that stays in folders you can read");
+                continue;
+            }
+
             if (matches.Count == 0)
             {
                 errors.Add($"{pattern}: no file matches this pattern (relative to {Environment.CurrentDirectory})");
@@ -37,7 +51,10 @@ public static class Globs
         return [.. files];
     }
 
-    /// <summary>The files matching one pattern, as paths in the pattern's own form (relative stays relative).</summary>
+    /// <summary>
+    /// The files matching one pattern, as paths in the pattern's own form (relative stays relative). Throws
+    /// <see cref="UnreadableFolderException"/> for a folder on the way that cannot be read.
+    /// </summary>
     public static List<string> Match(string pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
@@ -49,78 +66,80 @@ public static class Globs
             normalised = normalised[root.Length..];
         }
 
+        // The folders before the first wildcard are the root of the match; the rest is the pattern.
         string[] segments = normalised.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var found = new List<string>();
-        Walk(root, segments, 0, found);
-        return found;
+        int fixedCount = Array.FindIndex(segments, HasWildcard);
+        string prefix = root + string.Join("", segments[..fixedCount].Select(s => s + "/"));
+
+        string rest = string.Join('/', segments[fixedCount..]);
+        string rootFolder = prefix.Length == 0 ? "." : prefix;
+        if (!Directory.Exists(rootFolder))
+        {
+            return [];
+        }
+
+        var matcher = new Matcher(StringComparison.Ordinal);
+        matcher.AddInclude(rest);
+        PatternMatchingResult result = matcher.Execute(new LinkFreeFolder(new DirectoryInfo(rootFolder)));
+        return [.. result.Files.Select(f => prefix + f.Path).Where(File.Exists).Order(StringComparer.Ordinal)];
     }
 
-    private static void Walk(string prefix, string[] segments, int index, List<string> found)
+    /// <summary>A folder on the way of a pattern could not be read.</summary>
+    public sealed class UnreadableFolderException(string folder, Exception inner) : Exception($"cannot read '{folder}'", inner)
     {
-        string directory = prefix.Length == 0 ? "." : prefix;
-        if (!Directory.Exists(directory))
-        {
-            return;
-        }
-
-        string segment = segments[index];
-        bool last = index == segments.Length - 1;
-        if (segment == "**")
-        {
-            if (last)
-            {
-                return;
-            }
-
-            // Zero folders, then every folder below at any depth.
-            Walk(prefix, segments, index + 1, found);
-            foreach (string sub in SortedNames(directory, directories: true))
-            {
-                Walk(Join(prefix, sub), segments, index, found);
-            }
-
-            return;
-        }
-
-        if (!HasWildcard(segment))
-        {
-            string path = Join(prefix, segment);
-            if (last)
-            {
-                if (File.Exists(path))
-                {
-                    found.Add(path);
-                }
-            }
-            else
-            {
-                Walk(path, segments, index + 1, found);
-            }
-
-            return;
-        }
-
-        foreach (string name in SortedNames(directory, directories: !last))
-        {
-            if (FileSystemName.MatchesSimpleExpression(segment, name, ignoreCase: false))
-            {
-                if (last)
-                {
-                    found.Add(Join(prefix, name));
-                }
-                else
-                {
-                    Walk(Join(prefix, name), segments, index + 1, found);
-                }
-            }
-        }
+        public string Folder { get; } = folder;
     }
 
-    private static IEnumerable<string> SortedNames(string directory, bool directories)
+    /// <summary>A folder as the matcher sees it: its files and real subfolders, never a link to a folder.</summary>
+    private sealed class LinkFreeFolder(DirectoryInfo folder) : DirectoryInfoBase
     {
-        IEnumerable<string> entries = directories ? Directory.EnumerateDirectories(directory) : Directory.EnumerateFiles(directory);
-        return entries.Select(e => Path.GetFileName(e)!).Order(StringComparer.Ordinal);
-    }
+        private readonly DirectoryInfoWrapper _inner = new(folder);
 
-    private static string Join(string prefix, string name) => prefix.Length == 0 ? name : prefix.EndsWith('/') ? prefix + name : prefix + "/" + name;
+        public override string Name => _inner.Name;
+
+        public override string FullName => _inner.FullName;
+
+        public override DirectoryInfoBase? ParentDirectory => folder.Parent is { } parent ? new LinkFreeFolder(parent) : null;
+
+        public override IEnumerable<FileSystemInfoBase> EnumerateFileSystemInfos()
+        {
+            List<FileSystemInfo> entries;
+            try
+            {
+                entries = [.. folder.EnumerateFileSystemInfos()];
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+            {
+                throw new UnreadableFolderException(folder.FullName, e);
+            }
+
+            foreach (FileSystemInfo entry in entries)
+            {
+                if (entry is DirectoryInfo directory)
+                {
+                    if (directory.LinkTarget is null)
+                    {
+                        yield return new LinkFreeFolder(directory);
+                    }
+                }
+                else if (entry is FileInfo file)
+                {
+                    yield return new FileInfoWrapper(file);
+                }
+            }
+        }
+
+        public override DirectoryInfoBase? GetDirectory(string path)
+        {
+            if (path == "..")
+            {
+                return ParentDirectory;
+            }
+
+            var sub = new DirectoryInfo(Path.Combine(folder.FullName, path));
+            return sub.Exists && sub.LinkTarget is null ? new LinkFreeFolder(sub) : null;
+        }
+
+        public override FileInfoBase? GetFile(string path) => new FileInfoWrapper(new FileInfo(Path.Combine(folder.FullName, path)));
+    }
 }

@@ -79,6 +79,12 @@ public static class MergeCommand
         }
 
         (IReadOnlyList<string> sweptPaths, IReadOnlyList<BatchRun> runs) = parsed;
+        if (RunListCheck.Problem(Path.Combine(firstDirectory, BatchCsv.RunListFileName), sweptPaths, runs, directories) is { } cut)
+        {
+            context.Error.WriteLine(cut);
+            return ExitCodes.InvalidInput;
+        }
+
         List<BatchRun> missing = [.. runs.Where(r => r.IsValid && !directories.Any(d => File.Exists(r.PartPath(d))))];
         if (missing.Count > 0)
         {
@@ -118,7 +124,7 @@ public static class MergeCommand
         int rows;
         try
         {
-            Directory.CreateDirectory(session.PathOf(BatchCsv.PartsDirectory));
+            session.CreateFolder(BatchCsv.PartsDirectory);
             foreach (BatchRun run in runs.Where(r => r.IsValid))
             {
                 string source = directories.Select(d => run.PartPath(d)).First(File.Exists);

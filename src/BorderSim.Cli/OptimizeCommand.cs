@@ -157,6 +157,11 @@ public static class OptimizeCommand
             }
         }
 
+        if (errors.Count == 0 && Sweep.TooManyRuns(sweeps, 1, Sweep.MaxValues, "--vary") is { } tooMany)
+        {
+            errors.Add(tooMany.Replace(" runs;", " configurations;", StringComparison.Ordinal));
+        }
+
         start.ParseShard(request.ShardText);
         int firstStage = request.Options.Replications ?? scenario.Replications;
         if (firstStage < 2)
@@ -187,6 +192,7 @@ public static class OptimizeCommand
         var specs = new List<ScenarioSpec>();
         foreach (SearchConfig config in configs)
         {
+            context.CancellationToken.ThrowIfCancellationRequested();
             if (runner.Scenario(config, errors) is { } spec)
             {
                 specs.Add(spec);

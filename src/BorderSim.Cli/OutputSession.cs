@@ -8,12 +8,14 @@ namespace BorderSim.Cli;
 /// <summary>
 /// One verb's writing of its output folder, the same for every verb that writes one (run, compare, batch,
 /// merge, regress -o). <see cref="Open"/> creates the folder, locks it (a second BorderSim writing there
-/// exits 4 naming the holder's pid) and removes the hidden temporary files an earlier, killed run left.
-/// Every file is written atomically (a hidden temporary name, then a rename) and recorded. The first file
-/// written removes the earlier run's run.json, so from then until <see cref="Commit"/> the folder has no
-/// run.json: it is incomplete. <see cref="Commit"/> removes the files the earlier run listed in its run.json
-/// that this run did not write, then writes run.json last. A failure to write maps to exit 4
-/// (<see cref="Failed"/>); <see cref="Dispose"/> deletes this run's temporary files and frees the folder.
+/// exits 4 naming the holder's pid) and removes what an earlier, killed run left (hidden temporary files, its
+/// staging folder). The files run.json will list are written, each atomically, into the hidden staging folder
+/// <see cref="StagingFolderName"/>, so the folder keeps the earlier run's complete results, run.json included,
+/// until <see cref="Commit"/>: that moves them into place, removes the files the earlier run listed that this
+/// run did not write, and writes run.json last. A journal of every name either run listed is kept while it does
+/// so, so a commit cut short (a kill, a full disk) is cleaned by the next run. Nothing is written, locked or
+/// removed through a symbolic link inside the folder (<see cref="OutputFolderPaths"/>). A failure to write maps
+/// to exit 4 (<see cref="Failed"/>); <see cref="Dispose"/> deletes this run's temporary files and frees the folder.
 /// </summary>
 public sealed partial class OutputSession : IOutputFolder, IDisposable
 {
@@ -29,13 +31,18 @@ public sealed partial class OutputSession : IOutputFolder, IDisposable
     /// <summary>The pid of the lock's holder, for the message a second writer prints (the locked file itself cannot be read).</summary>
     public const string OwnerFileName = ".bordersim.owner";
 
+    /// <summary>Where the files run.json will list are written until <see cref="Commit"/> moves them into the folder.</summary>
+    public const string StagingFolderName = ".bordersim.next";
+
+    /// <summary>Every name the earlier and this run list, kept while <see cref="Commit"/> replaces one by the other.</summary>
+    public const string JournalFileName = ".bordersim.journal";
+
     private readonly CliContext _context;
     private readonly Lock _lock = new();
     private readonly List<string> _outputs = [];
     private readonly HashSet<string> _temporaries = new(StringComparer.Ordinal);
     private readonly FileStream _folderLock;
     private readonly IReadOnlyList<string> _previousOutputs;
-    private bool _isPreviousRunJsonRemoved;
 
     private OutputSession(string directory, CliContext context, FileStream folderLock, IReadOnlyList<string> previousOutputs)
     {
@@ -76,6 +83,9 @@ public sealed partial class OutputSession : IOutputFolder, IDisposable
         FileStream folderLock;
         try
         {
+            // A link planted in the folder is removed, never followed: the lock file is always BorderSim's own.
+            RemoveIfLink(lockPath);
+
             // FileShare.None is an exclusive flock on Unix: held by one open file at a time, in this process or any other.
             folderLock = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             if (!File.Exists(lockPath))
@@ -99,9 +109,20 @@ public sealed partial class OutputSession : IOutputFolder, IDisposable
 
         try
         {
-            File.WriteAllText(ownerPath, Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n");
+            if (OutputFolderPaths.IsLink(lockPath))
+            {
+                // Planted between the check and the open: the open followed it.
+                folderLock.Dispose();
+                throw new IOException($"'{lockPath}' is a symbolic link; BorderSim does not lock through a link (remove it)");
+            }
+
+            // Written beside and renamed: a link of that name is replaced, not written through.
+            AtomicFile.WriteBytes(ownerPath, AtomicFile.Utf8.GetBytes(Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n"));
             RemoveStaleTemporaries(directory, context);
-            return new OutputSession(directory, context, folderLock, ReadPreviousOutputs(Path.Combine(directory, RunJsonFileName)));
+            RemoveStaging(directory);
+            IReadOnlyList<string> previous = [.. ReadOutputs(Path.Combine(directory, RunJsonFileName))
+                .Union(ReadOutputs(Path.Combine(directory, JournalFileName)), StringComparer.Ordinal)];
+            return new OutputSession(directory, context, folderLock, previous);
         }
         catch (Exception e) when (IsWriteFailure(e))
         {
@@ -120,12 +141,34 @@ public sealed partial class OutputSession : IOutputFolder, IDisposable
     /// <summary>The full path of <paramref name="fileName"/> in the folder.</summary>
     public string PathOf(string fileName) => Path.Combine(Directory, fileName);
 
+    /// <summary>
+    /// Creates the folder <paramref name="folderName"/> inside the output folder (runs/) if needed; an
+    /// <see cref="IOException"/> when it, or a folder on the way, is a symbolic link or a file.
+    /// </summary>
+    public void CreateFolder(string folderName)
+    {
+        OutputFolderPaths.PrepareParents(Directory, Path.Combine(folderName, "file"));
+        if (OutputFolderPaths.IsLink(PathOf(folderName)))
+        {
+            throw new IOException($"'{PathOf(folderName)}' is a symbolic link; BorderSim does not write through a link inside its output folder (remove it)");
+        }
+    }
+
     /// <summary>Writes <paramref name="fileName"/> atomically and lists it in run.json. Stops here if the run was interrupted.</summary>
     public void Write(string fileName, Action<Stream> write)
     {
         _context.CancellationToken.ThrowIfCancellationRequested();
-        RemovePreviousRunJson();
-        WriteAtomically(fileName, write);
+        WriteAtomically(Path.Combine(Directory, StagingFolderName), fileName, write);
+        Record(fileName);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="fileName"/> atomically straight into the folder (not staged) and lists it in run.json:
+    /// the run list of a batch or search, which a stopped run leaves for resuming and for merge, like its parts.
+    /// </summary>
+    public void WriteInPlace(string fileName, Action<TextWriter> write)
+    {
+        WriteUnlisted(fileName, write);
         Record(fileName);
     }
 
@@ -136,8 +179,7 @@ public sealed partial class OutputSession : IOutputFolder, IDisposable
     public void WriteUnlisted(string fileName, Action<TextWriter> write)
     {
         ArgumentNullException.ThrowIfNull(write);
-        RemovePreviousRunJson();
-        WriteAtomically(fileName, stream =>
+        WriteAtomically(Directory, fileName, stream =>
         {
             using var writer = new StreamWriter(stream, AtomicFile.Utf8, 1 << 16, leaveOpen: true);
             write(writer);
@@ -154,8 +196,7 @@ public sealed partial class OutputSession : IOutputFolder, IDisposable
     /// </param>
     public void WriteUnlisted(string fileName, byte[] bytes, bool synced = true)
     {
-        RemovePreviousRunJson();
-        WriteAtomically(fileName, stream => stream.Write(bytes), synced);
+        WriteAtomically(Directory, fileName, stream => stream.Write(bytes), synced);
     }
 
     public Stream CreateTemporary(string fileName, out string temporaryPath)
@@ -167,25 +208,48 @@ public sealed partial class OutputSession : IOutputFolder, IDisposable
     }
 
     /// <summary>
-    /// Finishes the folder: removes what the earlier run listed in its run.json and this run did not write, then
-    /// writes run.json last; <paramref name="runJson"/> gets every file written, run.json included.
+    /// Finishes the folder: moves this run's files into place, removes what the earlier run listed in its run.json
+    /// and this run did not write, then writes run.json last; <paramref name="runJson"/> gets every file written,
+    /// run.json included. Past its start a signal no longer stops it: it only renames and removes.
     /// </summary>
     public void Commit(Func<IReadOnlyList<string>, string> runJson)
     {
         ArgumentNullException.ThrowIfNull(runJson);
         _context.CancellationToken.ThrowIfCancellationRequested();
-        RemovePreviousRunJson();
         IReadOnlyList<string> outputs = [.. Outputs, RunJsonFileName];
+        string json = runJson(outputs);
+        string journal = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string[]>
+        {
+            ["outputs"] = [.. _previousOutputs.Union(outputs, StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+        });
+        WriteAtomically(Directory, JournalFileName, stream => stream.Write(AtomicFile.Utf8.GetBytes(journal)));
+
+        // From here until run.json is written the folder has none: it is incomplete, and says so.
+        RemoveIfLink(PathOf(RunJsonFileName));
+        if (File.Exists(PathOf(RunJsonFileName)))
+        {
+            File.Delete(PathOf(RunJsonFileName));
+        }
+
+        string staging = Path.Combine(Directory, StagingFolderName);
+        foreach (string output in Outputs.Where(o => File.Exists(Path.Combine(staging, o))))
+        {
+            OutputFolderPaths.PrepareParents(Directory, output);
+            File.Move(Path.Combine(staging, output), PathOf(output), overwrite: true);
+        }
+
         foreach (string old in _previousOutputs.Except(outputs, StringComparer.Ordinal))
         {
-            if (IsPlainOutputName(old) && File.Exists(PathOf(old)))
+            if (old is not LockFileName and not OwnerFileName && OutputFolderPaths.IsRemovableOutput(Directory, old))
             {
                 File.Delete(PathOf(old));
             }
         }
 
-        WriteAtomically(RunJsonFileName, stream => stream.Write(AtomicFile.Utf8.GetBytes(runJson(outputs))));
+        WriteAtomically(Directory, RunJsonFileName, stream => stream.Write(AtomicFile.Utf8.GetBytes(json)));
         Record(RunJsonFileName);
+        File.Delete(PathOf(JournalFileName));
+        RemoveStaging(Directory);
     }
 
     /// <summary>Reports a failure to write (<see cref="IsWriteFailure"/>) in one line and returns its exit code.</summary>
@@ -214,17 +278,27 @@ public sealed partial class OutputSession : IOutputFolder, IDisposable
 
         // Both files go while the lock is still held, so the folder is left as the run made it and the owner
         // file never names a process that no longer holds the lock.
+        TryRemoveStaging(Directory);
         TryDelete(PathOf(OwnerFileName));
         TryDelete(PathOf(LockFileName));
         _folderLock.Dispose();
     }
 
-    private void WriteAtomically(string fileName, Action<Stream> write, bool synced = true)
+    private void WriteAtomically(string folder, string fileName, Action<Stream> write, bool synced = true)
     {
-        string temporary = AtomicFile.TemporaryPathFor(PathOf(fileName));
+        if (!OutputFolderPaths.IsPlainRelativeName(fileName))
+        {
+            throw new ArgumentException($"'{fileName}' is not a plain name inside the output folder", nameof(fileName));
+        }
+
+        // Every folder on the way is checked (or made) to be a real folder inside this one, never a link.
+        OutputFolderPaths.PrepareParents(Directory, Path.GetRelativePath(Directory, Path.Combine(folder, fileName)));
+        string target = Path.Combine(folder, fileName);
+        string temporary = AtomicFile.TemporaryPathFor(target);
         Track(temporary);
         try
         {
+            // CreateNew (O_EXCL) never opens through a link, and the rename replaces a link of the target's name.
             using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             using (Stream stream = Filter(fileName, file))
             {
@@ -233,7 +307,7 @@ public sealed partial class OutputSession : IOutputFolder, IDisposable
                 file.Flush(flushToDisk: synced);
             }
 
-            File.Move(temporary, PathOf(fileName), overwrite: true);
+            File.Move(temporary, target, overwrite: true);
         }
         finally
         {
@@ -244,19 +318,6 @@ public sealed partial class OutputSession : IOutputFolder, IDisposable
 
     private Stream Filter(string fileName, FileStream file) =>
         _context.OutputStreamFilter is { } filter ? filter(fileName, file) : file;
-
-    private void RemovePreviousRunJson()
-    {
-        lock (_lock)
-        {
-            if (!_isPreviousRunJsonRemoved)
-            {
-                // From the first new file on, the earlier run.json would describe files it no longer matches.
-                File.Delete(PathOf(RunJsonFileName));
-                _isPreviousRunJsonRemoved = true;
-            }
-        }
-    }
 
     private void Record(string fileName)
     {
@@ -292,24 +353,20 @@ public sealed partial class OutputSession : IOutputFolder, IDisposable
         _ => null,
     };
 
-    /// <summary>A name an earlier run.json may list for removal: a relative path inside the folder, not the lock files.</summary>
-    private static bool IsPlainOutputName(string name) =>
-        name.Length > 0
-        && !Path.IsPathRooted(name)
-        && !name.Split('/', '\\').Any(part => part is "" or "." or "..")
-        && name is not LockFileName and not OwnerFileName;
-
-    /// <summary>The outputs an earlier run.json lists; none when there is none or it cannot be read (then nothing is removed).</summary>
-    private static IReadOnlyList<string> ReadPreviousOutputs(string runJsonPath)
+    /// <summary>
+    /// The outputs an earlier run.json (or journal) lists; none when there is none, it is not a regular file or it
+    /// cannot be read (then nothing is removed).
+    /// </summary>
+    private static IReadOnlyList<string> ReadOutputs(string runJsonPath)
     {
-        if (!File.Exists(runJsonPath))
+        if (OutputFolderPaths.IsLink(runJsonPath) || !BorderSim.Scenarios.InputFile.TryReadText(runJsonPath, BorderSim.Scenarios.InputFile.MaxCsvBytes, out string? text, out _))
         {
             return [];
         }
 
         try
         {
-            using JsonDocument document = JsonDocument.Parse(File.ReadAllText(runJsonPath, AtomicFile.Utf8));
+            using JsonDocument document = JsonDocument.Parse(text);
             return document.RootElement.ValueKind == JsonValueKind.Object
                 && document.RootElement.TryGetProperty("outputs", out JsonElement outputs)
                 && outputs.ValueKind == JsonValueKind.Array
@@ -343,7 +400,7 @@ public sealed partial class OutputSession : IOutputFolder, IDisposable
     {
         int count = 0;
         long bytes = 0;
-        foreach (string folder in new[] { directory, Path.Combine(directory, BatchCsv.PartsDirectory) }.Where(System.IO.Directory.Exists))
+        foreach (string folder in new[] { directory, Path.Combine(directory, BatchCsv.PartsDirectory) }.Where(f => System.IO.Directory.Exists(f) && (f == directory || !OutputFolderPaths.IsLink(f))))
         {
             foreach (string file in System.IO.Directory.EnumerateFiles(folder, ".*.tmp"))
             {
@@ -359,6 +416,42 @@ public sealed partial class OutputSession : IOutputFolder, IDisposable
         if (count > 0)
         {
             context.Diagnostic(FormattableString.Invariant($"removed {count} temporary files ({bytes / 1e6:0.#} MB) left in '{directory}' by an interrupted run"));
+        }
+    }
+
+    /// <summary>Removes <paramref name="path"/> if it is a symbolic link (the link, not what it points to).</summary>
+    private static void RemoveIfLink(string path)
+    {
+        if (OutputFolderPaths.IsLink(path))
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Removes the staging folder (an earlier run's, or this one's when done); a link of its name is removed, not followed.</summary>
+    private static void RemoveStaging(string directory)
+    {
+        string staging = Path.Combine(directory, StagingFolderName);
+        if (OutputFolderPaths.IsLink(staging) || File.Exists(staging))
+        {
+            File.Delete(staging);
+        }
+        else if (System.IO.Directory.Exists(staging))
+        {
+            // A recursive delete removes a link inside as a link: it never enters the folder a link points to.
+            System.IO.Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private static void TryRemoveStaging(string directory)
+    {
+        try
+        {
+            RemoveStaging(directory);
+        }
+        catch (Exception e) when (IsWriteFailure(e))
+        {
+            // Best effort: the next run into the folder removes it.
         }
     }
 

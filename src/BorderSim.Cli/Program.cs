@@ -24,7 +24,17 @@ public static class Program
 
         using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
-        int exitCode = CliApp.Run(args, Console.Out, Console.Error, isErrorTerminal: !Console.IsErrorRedirected, interrupt.Token);
+        // A console that cannot be written (a full disk behind a redirect) never stops the run nor costs its files.
+        var stdout = new UnfailingConsoleWriter(Console.Out);
+        var stderr = new UnfailingConsoleWriter(Console.Error);
+        int exitCode = CliApp.Run(args, stdout, stderr, isErrorTerminal: !Console.IsErrorRedirected, interrupt.Token);
+        stdout.Flush();
+        stderr.Flush();
+        if (exitCode == ExitCodes.Ok && (stdout.HasFailed || stderr.HasFailed))
+        {
+            exitCode = ExitCodes.OutputNotWritten;
+        }
+
         return exitCode == ExitCodes.Interrupted && received == PosixSignal.SIGTERM ? ExitCodes.Terminated : exitCode;
     }
 }

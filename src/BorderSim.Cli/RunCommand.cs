@@ -111,7 +111,7 @@ public static class RunCommand
 
     /// <summary>The default output directory: results/&lt;scenario file stem&gt;.</summary>
     public static string DefaultOutputDirectory(string scenarioFile) =>
-        Path.Combine("results", Path.GetFileNameWithoutExtension(scenarioFile));
+        Path.Combine("results", ScenarioInput.OutputStem(scenarioFile));
 
     public static int Execute(RunRequest request, CliContext context)
     {

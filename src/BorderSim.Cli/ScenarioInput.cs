@@ -6,6 +6,16 @@ namespace BorderSim.Cli;
 public static class ScenarioInput
 {
     /// <summary>
+    /// The file's stem for a default output folder (results/&lt;stem&gt;): a stem of only dots (<c>...yaml</c> has
+    /// <c>..</c>) would name the folder above, so it becomes <c>scenario</c>.
+    /// </summary>
+    public static string OutputStem(string file)
+    {
+        string stem = Path.GetFileNameWithoutExtension(file);
+        return stem.Trim('.').Length == 0 ? "scenario" : stem;
+    }
+
+    /// <summary>
     /// The text of a scenario file already loaded (for the header comments in report.html); empty if it can no longer
     /// be read: the report then says the file has no comments rather than fail a finished run.
     /// </summary>

@@ -152,8 +152,8 @@ public sealed class SearchRunner
             }
         }
 
-        _session.WriteText(BatchCsv.RunListFileName, w => BatchCsv.WriteRunList([.. _paths, ReplicationColumn], [.. _runList.Select(r => r.Entry)], w));
-        Directory.CreateDirectory(_session.PathOf(BatchCsv.PartsDirectory));
+        _session.WriteInPlace(BatchCsv.RunListFileName, w => BatchCsv.WriteRunList([.. _paths, ReplicationColumn], [.. _runList.Select(r => r.Entry)], w));
+        _session.CreateFolder(BatchCsv.PartsDirectory);
 
         // Whatever is already done (this shard's earlier work, or other shards' merged in) is read, not run.
         var pending = new List<(SearchRun Run, BatchRun Entry)>();

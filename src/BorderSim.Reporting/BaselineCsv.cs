@@ -18,6 +18,13 @@ public static class BaselineCsv
 {
     public const string Signature = "# bordersim regression baseline:";
 
+    /// <summary>
+    /// Largest magnitude a baseline value may have. No metric of a run within the work limit comes near it (trucks,
+    /// hours, km, USD: the shipped baselines peak below 1e5); a value beyond, with a mean made to match, would make the
+    /// paired test blind to any real change, so it is refused as damage.
+    /// </summary>
+    public const double MaxMagnitude = 1e15;
+
     public static void Write(Baseline baseline, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(baseline);
@@ -143,6 +150,11 @@ public static class BaselineCsv
 
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && !double.IsNaN(value))
         {
+            if (!(Math.Abs(value) <= MaxMagnitude))
+            {
+                throw Damaged(source, line, $"'{metric}': {column} is {Abbreviate(text)}, beyond any metric a run gives (at most {MaxMagnitude.ToString("0e0", CultureInfo.InvariantCulture)} in size): the baseline is damaged");
+            }
+
             return value;
         }
 

@@ -33,16 +33,26 @@ public static class LoadReport
         {
             string line = string.Format(
                 CultureInfo.InvariantCulture,
-                lang.Say("  {0} {1}  demand {2,6:0}  capacity {3,6:0}  {4,4:0}%{5}", "  {0} {1}  nhu cầu {2,6:0}  năng lực {3,6:0}  {4,4:0}%{5}"),
+                lang.Say("  {0} {1}  demand {2,6}  capacity {3,6}  {4,5}{5}", "  {0} {1}  nhu cầu {2,6}  năng lực {3,6}  {4,5}{5}"),
                 lang.Direction(load.Direction).PadRight(directionWidth),
                 load.Stage.PadRight(stageWidth),
-                load.DemandTrucksPerDay,
-                load.CapacityTrucksPerDay,
-                load.Ratio * 100,
+                Trucks(load.DemandTrucksPerDay, lang),
+                Trucks(load.CapacityTrucksPerDay, lang),
+                Percent(load, lang),
                 load.IsOverloaded ? lang.Say("  OVERLOADED", "  QUÁ TẢI") : "");
             writer.Write(line + "\n");
         }
     }
+
+    /// <summary>Trucks a day, whole; a capacity without limit (no service time to wait for) in words, never "Infinity".</summary>
+    private static string Trucks(double trucksPerDay, ReportLanguage lang) =>
+        double.IsFinite(trucksPerDay) ? trucksPerDay.ToString("0", CultureInfo.InvariantCulture) : lang.Say("no limit", "không giới hạn");
+
+    /// <summary>Demand as a share of capacity; a stage with no capacity in the run (closed throughout) in words, never "Infinity%".</summary>
+    private static string Percent(StageLoad load, ReportLanguage lang) =>
+        double.IsFinite(load.Ratio) ? (load.Ratio * 100).ToString("0", CultureInfo.InvariantCulture) + "%"
+        : load.DemandTrucksPerDay > 0 ? lang.Say("no capacity in the run", "không có năng lực trong kỳ")
+        : "-";
 
     /// <summary>One paragraph per overloaded direction: the word overloaded, the direction, why, the growth, and what it means for the means.</summary>
     public static IReadOnlyList<string> Warnings(ExperimentResult result, ReportLanguage? language = null)

@@ -46,7 +46,25 @@ public static class PrecisionReport
             ? "; the mean is close to 0 against its spread, so a relative half-width is a poor target for this metric"
             : "";
 
-    /// <summary>A share as a percentage with up to three decimals ("4.9%"), "-" for NaN; invariant culture.</summary>
-    public static string Percent(double share) =>
-        double.IsNaN(share) ? "-" : (share * 100).ToString("0.0##", CultureInfo.InvariantCulture) + "%";
+    /// <summary>
+    /// A share as a percentage with up to three decimals ("4.9%"), and below 0.1% with three significant digits
+    /// ("0.0001%" for a 1e-6 target, never "0.0%"); "-" for NaN; invariant culture.
+    /// </summary>
+    public static string Percent(double share)
+    {
+        double percent = share * 100;
+        if (double.IsNaN(share))
+        {
+            return "-";
+        }
+
+        if (percent == 0 || Math.Abs(percent) >= 0.1)
+        {
+            return percent.ToString("0.0##", CultureInfo.InvariantCulture) + "%";
+        }
+
+        double rounded = double.Parse(percent.ToString("G3", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        string plain = rounded.ToString("0.##########", CultureInfo.InvariantCulture);
+        return (plain.Length <= 12 && plain != "0" ? plain : percent.ToString("G3", CultureInfo.InvariantCulture)) + "%";
+    }
 }

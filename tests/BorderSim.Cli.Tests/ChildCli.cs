@@ -44,7 +44,14 @@ internal sealed class ChildCli : IDisposable
     }
 
     /// <summary>Starts <c>dotnet bordersim.dll ARGS</c> (the CLI built beside the tests) in <paramref name="workingDirectory"/>.</summary>
-    public static ChildCli Start(string workingDirectory, params string[] args)
+    public static ChildCli Start(string workingDirectory, params string[] args) => Start(workingDirectory, null, args);
+
+    /// <summary>
+    /// As <see cref="Start(string, string[])"/>, with the child's managed heap capped at <paramref name="heapLimitBytes"/>
+    /// (DOTNET_GCHeapHardLimit): past it an allocation fails with OutOfMemoryException instead of taking the machine's
+    /// memory, so a test of a memory bound cannot take the machine down.
+    /// </summary>
+    public static ChildCli Start(string workingDirectory, long? heapLimitBytes, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -53,6 +60,11 @@ internal sealed class ChildCli : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (heapLimitBytes is { } limit)
+        {
+            start.Environment["DOTNET_GCHeapHardLimit"] = "0x" + limit.ToString("X", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "bordersim.dll"));
         foreach (string arg in args)
         {
@@ -114,6 +126,20 @@ internal sealed class ChildCli : IDisposable
         double seconds = clock.Elapsed.TotalSeconds;
         _process.WaitForExit();
         return (_process.ExitCode, seconds);
+    }
+
+    /// <summary>Waits for the process to end by itself; fails the test (and kills it) if it does not within <paramref name="seconds"/>.</summary>
+    public int WaitForExit(double seconds)
+    {
+        if (!_process.WaitForExit(TimeSpan.FromSeconds(seconds)))
+        {
+            _process.Kill();
+            _process.WaitForExit();
+            Assert.Fail($"bordersim did not end within {seconds} s: {Error}");
+        }
+
+        _process.WaitForExit();
+        return _process.ExitCode;
     }
 
     public void Dispose()

@@ -69,9 +69,11 @@ public class OutputFolderTests
     }
 
     [Test]
-    public void A_full_disk_while_writing_results_exits_4_and_leaves_no_run_json_above_new_numbers()
+    public void A_full_disk_while_writing_results_exits_4_and_leaves_the_earlier_results_as_they_were()
     {
         Assert.That(CliRunner.Run(RunArgs("--no-plots")).ExitCode, Is.EqualTo(ExitCodes.Ok));
+        string earlierSummary = File.ReadAllText(Path.Combine(_output, "summary.csv"));
+        string earlierRunJson = File.ReadAllText(Path.Combine(_output, "run.json"));
 
         var full = CliRunner.Run(FullDiskStream.For("timeseries.csv", capacityBytes: 1000), RunArgs("--no-plots", "--seed", "7"));
 
@@ -79,7 +81,8 @@ public class OutputFolderTests
         {
             Assert.That(full.ExitCode, Is.EqualTo(ExitCodes.OutputNotWritten), full.Error);
             Assert.That(full.Error, Does.Contain($"cannot write results to '{_output}'").And.Contain("No space left on device"));
-            Assert.That(File.Exists(Path.Combine(_output, "run.json")), Is.False, "the old run.json no longer describes the folder");
+            Assert.That(File.ReadAllText(Path.Combine(_output, "run.json")), Is.EqualTo(earlierRunJson), "the earlier run.json still describes the folder");
+            Assert.That(File.ReadAllText(Path.Combine(_output, "summary.csv")), Is.EqualTo(earlierSummary));
             Assert.That(TemporaryFiles(), Is.Empty);
         });
     }

@@ -80,8 +80,9 @@ internal sealed class MetricCollector
         return _metrics;
     }
 
+    // A share is a ratio of integrals: rounding can put it a hair outside [0, 1] (-3.5e-15 idle), which it never is.
     private void Add(MetricDefinition metric, double value, string direction = "", string cargoClass = "", string stage = "") =>
-        _metrics.Add(new MetricValue(metric.Key(direction, cargoClass, stage), value));
+        _metrics.Add(new MetricValue(metric.Key(direction, cargoClass, stage), metric.Unit == MetricUnits.Share ? Math.Clamp(value, 0, 1) : value));
 
     private void AddSample(MetricDefinition[] meanP50P95Max, SampleStatistic statistic, string direction, string cargoClass)
     {

@@ -29,8 +29,18 @@ public sealed partial class ReportPage
 
     public ReportLanguage Language { get; }
 
-    /// <summary>HTML-escapes text (&lt;, &gt;, &amp;, quotes).</summary>
-    public static string Escape(string text) => WebUtility.HtmlEncode(text ?? "");
+    /// <summary>
+    /// Text as HTML: markup characters encoded, and the bidirectional controls that reorder what follows them
+    /// (U+202A-U+202E embeddings and overrides, U+2066-U+2069 isolates) shown as <c>\u202E</c>, as on the terminal: a
+    /// scenario name cannot reverse the <c>[--set ...]</c> beside it. Right-to-left letters themselves pass.
+    /// </summary>
+    public static string Escape(string text)
+    {
+        string encoded = WebUtility.HtmlEncode(text ?? "");
+        return encoded.AsSpan().IndexOfAnyInRange('\u202A', '\u202E') < 0 && encoded.AsSpan().IndexOfAnyInRange('\u2066', '\u2069') < 0
+            ? encoded
+            : string.Concat(encoded.Select(c => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') ? "\\u" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString()));
+    }
 
     /// <summary>Appends trusted markup as is (built here, with every piece of text escaped).</summary>
     public ReportPage Raw(string html)

@@ -25,14 +25,20 @@ internal sealed class BanMapper(Fields f, Names names)
             return bans;
         }
 
+        var diversions = new List<DiversionCycles.Diversion>();
         for (var i = 0; i < seq.Items.Count; i++)
         {
             if (ReadBan(seq.Items[i], Fields.Index("bans", i), directions, origins) is { } ban)
             {
                 bans.Add(ban);
+                if (ban.DivertTo is not null && seq.Items[i] is YMap map && map.Get("to_route") is { } toRoute)
+                {
+                    diversions.Add(new DiversionCycles.Diversion(ban, toRoute, Fields.Join(Fields.Index("bans", i), "to_route")));
+                }
             }
         }
 
+        DiversionCycles.Check(diversions, f);
         return bans;
     }
 

@@ -24,14 +24,17 @@ internal sealed class ChangeMapper(Fields f, Names names)
             return changes;
         }
 
+        var written = new List<SameDayChanges.Written>();
         for (var i = 0; i < seq.Items.Count; i++)
         {
             if (ReadChange(seq.Items[i], Fields.Index("changes", i)) is { } change)
             {
                 changes.Add(change);
+                written.Add(new SameDayChanges.Written(change, seq.Items[i], Fields.Index("changes", i)));
             }
         }
 
+        SameDayChanges.Check(written, f);
         CheckReservationsFit(changes);
         return changes;
     }

@@ -58,7 +58,7 @@ internal sealed class ClassMapper(Fields f, Names names)
             sum += share ?? 0;
             var shelfLife = Fields.OptionalValue(cls, "shelf_life", (n, _) => f.DurationHours(n, Fields.Join(field, "shelf_life"), positive: true));
             var tonnes = Fields.OptionalValue(cls, "tonnes", (n, _) => f.Number(n, Fields.Join(field, "tonnes"))) ?? 0;
-            var cost = Fields.OptionalValue(cls, "delay_cost_usd_per_hour", (n, _) => f.Number(n, Fields.Join(field, "delay_cost_usd_per_hour"))) ?? 0;
+            var cost = Fields.OptionalValue(cls, "delay_cost_usd_per_hour", (n, _) => f.Number(n, Fields.Join(field, "delay_cost_usd_per_hour"), max: Fields.MaxUsd, hint: "USD per truck-hour of waiting, e.g. 6")) ?? 0;
             var patience = Fields.Optional(cls, "patience", (n, _) => f.Distribution(n, Fields.Join(field, "patience")));
             if (patience is { Mean: <= 0 })
             {

@@ -26,7 +26,7 @@ internal sealed class CostsMapper(Fields fields)
         }
 
         double Cost(string key) => map.Get(key) is { } value
-            ? fields.Number(value, Fields.Join("costs", key), hint: "a cost in USD, 0 or more") ?? 0
+            ? fields.Number(value, Fields.Join("costs", key), max: Fields.MaxUsd, hint: "a cost in USD, 0 or more") ?? 0
             : 0;
 
         return new CostSpec(Cost("lane_usd_per_day"), Cost("booth_usd_per_hour"), Cost("opening_usd_per_hour"));

@@ -45,7 +45,7 @@ internal sealed class DirectionMapper(Fields f, Names names, IReadOnlyList<RoadS
                 var poolUses = new List<PendingUse>();
                 for (var i = 0; i < seq.Items.Count; i++)
                 {
-                    if (_stages.Read(direction, seq.Items[i], Fields.Index(stagesField, i), i, namesInDirection, poolUses) is { } stage)
+                    if (_stages.Read(direction, seq.Items[i], Fields.Index(stagesField, i), i, namesInDirection, poolUses, i == seq.Items.Count - 1) is { } stage)
                     {
                         stages.Add(stage);
                     }

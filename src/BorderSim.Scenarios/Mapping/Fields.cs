@@ -167,6 +167,12 @@ internal sealed class Fields(Diagnostics diagnostics)
     }
 
     /// <summary>A number in [<paramref name="min"/>, <paramref name="max"/>] (open at min when <paramref name="minExclusive"/>).</summary>
+    /// <summary>
+    /// Largest cost rate a scenario may give (USD a truck-hour, a lane-day, a booth-hour): far above any real one, and
+    /// low enough that a run's total cost stays a finite number (beyond it the cost metric overflowed and vanished).
+    /// </summary>
+    public const double MaxUsd = 1e9;
+
     public double? Number(YNode node, string field, double min = 0, double max = double.MaxValue, bool minExclusive = false, string? hint = null)
     {
         var text = Scalar(node, field, "a number");

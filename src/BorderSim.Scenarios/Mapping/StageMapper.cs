@@ -16,7 +16,7 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
     // Yard and check names are unique across the scenario: changes refer to them by name alone.
     private readonly Dictionary<string, YNode> _stageNames = new(StringComparer.Ordinal);
 
-    public StageSpec? Read(string direction, YNode node, string field, int index, Dictionary<string, YNode> namesInDirection, List<PendingUse> poolUses)
+    public StageSpec? Read(string direction, YNode node, string field, int index, Dictionary<string, YNode> namesInDirection, List<PendingUse> poolUses, bool isLast)
     {
         _poolUses = poolUses;
         const string Example = "write - yard: {...}, - check: {...} or - road: name";
@@ -37,7 +37,7 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
         var stageField = Fields.Join(field, kind.Value);
         StageSpec? stage = kind.Value switch
         {
-            "yard" => ReadYard(direction, value, stageField, index),
+            "yard" => ReadYard(direction, value, stageField, index, isLast),
             "check" => ReadCheck(value, stageField),
             "road" => ReadRoadStage(direction, value, stageField),
             _ => null,
@@ -80,7 +80,7 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
         return stage;
     }
 
-    private YardStageSpec? ReadYard(string direction, YNode node, string field, int index)
+    private YardStageSpec? ReadYard(string direction, YNode node, string field, int index, bool isLast)
     {
         var map = f.Map(node, field, "write e.g. { name: vn_yard, capacity: 450, overflow: highway, road_per_truck: 19m }");
         if (map is null)
@@ -115,6 +115,13 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
         }
 
         var metres = map.Get("road_per_truck") is { } roadNode ? f.DistanceMetres(roadNode, Fields.Join(field, "road_per_truck")) : 19;
+        if (metres is <= 0 && map.Get("road_per_truck") is { } zeroNode)
+        {
+            f.Error(zeroNode, Fields.Join(field, "road_per_truck"), "a stopped truck takes road: the highway queue would always read 0 km",
+                "give the length a truck takes with its gap, e.g. 19m (18-20 m)");
+            metres = null;
+        }
+
         int? quota = map.Get("release_quota_per_day") is { } quotaNode ? f.Int(quotaNode, Fields.Join(field, "release_quota_per_day"), 1) : null;
         Distribution? dwell = map.Get("dwell") is { } dwellNode ? f.Distribution(dwellNode, Fields.Join(field, "dwell")) : null;
         string? returnVia = null;
@@ -126,6 +133,11 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
                 if (via == direction)
                 {
                     f.Error(viaNode, viaField, $"trucks cannot return empty through their own direction '{direction}'", "name the opposite direction, e.g. import");
+                }
+                else if (!isLast)
+                {
+                    f.Error(viaNode, viaField, $"only the yard at the end of '{direction}' (its destination) sends trucks back empty; this yard is not the last stage",
+                        "move return_empty_via to the last stage, or make this yard the last stage");
                 }
 
                 returnVia = via;
