@@ -58,14 +58,14 @@ public class HorizonCheckTests
     {
         // Closed 2026-06-05..2026-06-06 in Beijing (UTC+8): it ends at 2026-06-07 00:00 Beijing = 2026-06-06 23:00 Hanoi.
         // A 6-day run from Hanoi midnight ends at 2026-06-07 00:00 Hanoi, an hour after the closure: nothing is cut.
-        // Five days end at 2026-06-06 00:00 Hanoi = 01:00 Beijing: the run's last Beijing day is the 6th, of which
-        // it sees one hour; the rest of that day is left out.
+        // Five days end at 2026-06-06 00:00 Hanoi = 01:00 Beijing: the run sees one hour of the closure's last day,
+        // and its last day (Hanoi) is the 5th.
         var calendar = Calendar("cn_gate", Beijing, 0, 24, closures: [new ClosureSpec(new LocalDate(2026, 6, 5), new LocalDate(2026, 6, 6), "Tet")]);
         ScenarioSpec Run(int days) => Scenario([new DirectionSpec("export", Flat(100), [Check("booth", 2, new Deterministic(0.1), "cn_gate")])], days: days, warmUpHours: 0, calendars: [calendar]);
         Assert.That(HorizonCheck.CutsOf(Run(6)), Is.Empty);
         var cut = HorizonCheck.CutsOf(Run(5)).Single();
-        Assert.That((cut.Event, cut.Where, cut.Kind, cut.RunLastDay, cut.DaysLeftOut), Is.EqualTo(("closure", "calendar cn_gate", HorizonCutKind.CutOff, new LocalDate(2026, 6, 6), 0)));
-        Assert.That(cut.Describe(), Does.Contain("the rest of its last day is not simulated; --days 6 runs through it"));
+        Assert.That((cut.Event, cut.Where, cut.Kind, cut.RunLastDay, cut.DaysLeftOut), Is.EqualTo(("closure", "calendar cn_gate", HorizonCutKind.CutOff, new LocalDate(2026, 6, 5), 1)));
+        Assert.That(cut.Describe(), Does.Contain("its last day is not simulated; --days 6 runs through it"));
     }
 
     [Test]

@@ -23,7 +23,7 @@ public enum HorizonCutKind
 /// <param name="Where">What it applies to: a direction, an origin and route, a calendar, a stage, road, class or pool.</param>
 /// <param name="From">Its first local day.</param>
 /// <param name="To">Its last local day (inclusive); null for a change, in force from <paramref name="From"/> on.</param>
-/// <param name="RunLastDay">The last local day the run covers, in the event's zone.</param>
+/// <param name="RunLastDay">The last local day the run covers, in the scenario's zone (a closure of a gate in another zone ends by the gate's clock).</param>
 /// <param name="DaysToSeeIt">The <c>--days</c> at which the run covers the event to its end (a change: its first whole day).</param>
 public sealed record HorizonCut(string Event, string Name, string Where, LocalDate From, LocalDate? To, HorizonCutKind Kind, LocalDate RunLastDay, int DaysToSeeIt)
 {
@@ -74,7 +74,7 @@ public static class HorizonCheck
         HorizonCut Cut(string kind, string name, string where, LocalDate from, LocalDate? to, DateTimeZone zone, Instant seenAt)
         {
             var starts = zone.AtStartOfDay(from).ToInstant();
-            var lastDay = runEnd.Minus(Duration.FromTicks(1)).InZone(zone).Date;
+            var lastDay = runEnd.Minus(Duration.FromTicks(1)).InZone(scenario.TimeZone).Date;
             var days = (int)Math.Ceiling((seenAt - runStart).TotalDays - 1e-9);
             return new HorizonCut(kind, name, where, from, to, starts >= runEnd ? HorizonCutKind.NotReached : HorizonCutKind.CutOff, lastDay, days);
         }
