@@ -178,6 +178,11 @@ public static class BatchCommand
             }
         }
 
+        foreach (PlannedRun run in mine.Where(p => p.Scenario is not null && p.Entry.Days is not null))
+        {
+            HorizonNotice.Print(run.Entry.ScenarioFile, run.Scenario! with { Days = run.Entry.Days!.Value }, context, printed);
+        }
+
         int threads = request.Options.Threads ?? Environment.ProcessorCount;
         string shardNote = shard is { } sh ? $" (shard {sh.Index}/{sh.Count}: {mine.Count} of {plan.Count} runs)" : "";
         context.Diagnostic($"batch: {plan.Count} runs = {files.Count} files x {Math.Max(1, sweeps.Aggregate(1, (n, s) => n * s.Values.Count))} sweep combinations{shardNote}, {threads} at a time, into {directory}");
@@ -301,6 +306,7 @@ public static class BatchCommand
                     {
                         Run = p.Entry.Run,
                         Key = p.Entry.IsValid ? p.Entry.Key : null,
+                        HorizonCuts = p.Entry.IsValid ? HorizonCutInfo.Of(p.HorizonCuts) : null,
                     };
                 })],
                 startedUtc,
@@ -364,7 +370,7 @@ public static class BatchCommand
         ScenarioSource[] sources = [.. plan.GroupBy(p => p.Entry.ScenarioFile, StringComparer.Ordinal)
             .Select(g => new ScenarioSource(g.Key, g.First().Entry.ScenarioSha256, ScenarioInput.ReadTextOrEmpty(g.Key), [.. request.Sets.Select(o => o.ToString())]))];
         var provenance = new ReportProvenance(CliApp.Version, ["bordersim", .. context.Arguments], sources, threads, startedUtc, DateTimeOffset.UtcNow);
-        var input = new BatchReportInput(sweptPaths, runs, notFinished, sources, provenance);
+        var input = new BatchReportInput(sweptPaths, runs, notFinished, sources, provenance) { HorizonCuts = [.. plan.SelectMany(p => p.HorizonCuts.Select(c => (p.Entry.ScenarioFile, c)))] };
         IReadOnlyList<PlotImage> plots = BatchReport.SweepPlots(input, lang);
         Plots.WriteAll(plots, session);
         session.WriteText(ReportPage.FileName, w => w.Write(BatchReport.Build(input, plots, lang)));

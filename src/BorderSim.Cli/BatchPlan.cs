@@ -11,6 +11,9 @@ namespace BorderSim.Cli;
 /// <summary>A run of the plan: its run-list entry, and (when valid) the scenario with its overrides and the errors otherwise.</summary>
 public sealed record PlannedRun(BatchRun Entry, ScenarioSpec? Scenario, IReadOnlyList<string> Overrides, IReadOnlyList<string> Errors)
 {
+    /// <summary>The dated events of the scenario that the run's --days ends before they end; none for an invalid run.</summary>
+    public IReadOnlyList<HorizonCut> HorizonCuts => Scenario is { } s && Entry.Days is { } days ? HorizonCheck.CutsOf(s with { Days = days }) : [];
+
     /// <summary>"small.yaml" or "small.yaml directions.export.arrivals.trucks_per_day=600".</summary>
     public string Label(IReadOnlyList<string> sweptPaths)
     {

@@ -252,7 +252,8 @@ public static class CapacityCommand
                     scenario.Label, target!, start.KeyOf(target!.MetricId), scaled, asWrittenTrucksPerDay, rows,
                     new CapacityEnd(estimate.Point, DemandAt(estimate.Point)), new CapacityEnd(estimate.Low, DemandAt(estimate.Low)), new CapacityEnd(estimate.High, DemandAt(estimate.High)),
                     SaturationDemand(points, saturation), replications, rounds, measured!.Days, measured.WarmUpHours,
-                    start.Source(request.File, request.Sets), start.Provenance(request.File, request.Sets, context, runner.Threads));
+                    start.Source(request.File, request.Sets), start.Provenance(request.File, request.Sets, context, runner.Threads))
+                { HorizonCuts = HorizonCheck.CutsOf(measured) };
                 session.WriteText(ReportPage.FileName, w => w.Write(CapacityReport.Build(input, plot, request.Language)));
             }
 

@@ -126,6 +126,11 @@ public static class CompareCommand
                 // Alternatives run the base's days and warm-up; check that fits them too.
                 ExperimentRunner.Apply(scenarios[k] with { WarmUpHours = scenarios[k].WarmUpHours ?? first.WarmUpHours }, options with { Days = first.Days });
             }
+
+            for (int k = 0; k < scenarios.Count; k++)
+            {
+                HorizonNotice.Print(files[k], scenarios[k] with { Days = first.Days }, context);
+            }
         }
         catch (ArgumentException e)
         {
@@ -206,7 +211,7 @@ public static class CompareCommand
                 },
                 [.. result.Alternatives.Select((a, k) => new ScenarioRunInfo(
                     files[k], loaded[k].ContentSha256, a.Scenario.Name, [.. overrides.Select(o => o.ToString())],
-                    a.Scenario.Seed, a.Replications.Count, a.Scenario.Days, a.WarmUpHours, a.WarmUpMethod, "ok"))],
+                    a.Scenario.Seed, a.Replications.Count, a.Scenario.Days, a.WarmUpHours, a.WarmUpMethod, "ok") { HorizonCuts = HorizonCutInfo.Of(a.HorizonCuts) })],
                 startedUtc,
                 DateTimeOffset.UtcNow,
                 outputs).ToJson());

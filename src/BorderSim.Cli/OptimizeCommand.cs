@@ -266,7 +266,8 @@ public static class OptimizeCommand
                     scenario.Label, paths, [.. configs.Select(c => c.Label)], rows, targets, [.. targets.Select(t => start.KeyOf(t.MetricId))], request.Tolerance,
                     objectiveName, request.Minimize is { } m ? start.KeyOf(m) : null, selection.Best, selection.IsSelectionGuaranteed, selection.Indifference,
                     firstStage, request.MaxReplications, specs[0].Days, specs[0].WarmUpHours,
-                    start.Source(request.File, request.Sets), start.Provenance(request.File, request.Sets, context, runner.Threads));
+                    start.Source(request.File, request.Sets), start.Provenance(request.File, request.Sets, context, runner.Threads))
+                { HorizonCuts = HorizonCheck.CutsOf(specs[0]) };
                 session.WriteText(ReportPage.FileName, w => w.Write(OptimizeReport.Build(input, plot, request.Language)));
             }
             string best = selection.Best >= 0 ? configs[selection.Best].Label : "";

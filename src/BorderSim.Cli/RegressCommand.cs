@@ -211,6 +211,7 @@ public static class RegressCommand
 
             var progress = new ReplicationProgress(context, replications);
             context.Diagnostic($"{file}: {replications} replications of {loaded.Scenario.Days} days, seed {loaded.Scenario.Seed}");
+            HorizonNotice.Print(file, loaded.Scenario, context);
             ExperimentResult result;
             try
             {
@@ -269,7 +270,8 @@ public static class RegressCommand
             }
 
             infos.Add(new ScenarioRunInfo(file, loaded.ContentSha256, result.Scenario.Name, overrideTexts, result.Scenario.Seed, result.Replications.Count,
-                result.Scenario.Days, result.WarmUpHours, result.WarmUpMethod, status));
+                result.Scenario.Days, result.WarmUpHours, result.WarmUpMethod, status)
+            { HorizonCuts = HorizonCutInfo.Of(result.HorizonCuts) });
         }
 
         if (session is not null)

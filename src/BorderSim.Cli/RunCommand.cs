@@ -140,6 +140,7 @@ public static class RunCommand
 
         // Dated entries outside the dates this run covers (after --days): warnings on stderr, exit code unchanged.
         ScenarioInput.PrintErrors(loaded.WarningsFor(effective), context);
+        HorizonNotice.Print(request.ScenarioFile, effective, context);
 
         if (request.Options.Precision is not null && request.Options.MaxReplications < effective.Replications)
         {
@@ -273,6 +274,7 @@ public static class RunCommand
                 PrecisionOutcome = result.Precision is { } said ? PrecisionReport.Line(said) : null,
                 CapacityCheck = [.. result.StageLoads.Select(StageLoadInfo.From)],
                 Directions = [.. result.DirectionLoads.Select(DirectionLoadInfo.From)],
+                HorizonCuts = HorizonCutInfo.Of(result.HorizonCuts),
             }.ToJson());
         }
         catch (Exception e) when (OutputSession.IsWriteFailure(e))

@@ -58,6 +58,7 @@ public sealed class SearchRunner
     private readonly List<(SearchRun Run, BatchRun Entry)> _runList = [];
     private readonly Dictionary<SearchRun, IReadOnlyDictionary<string, double>> _values = [];
     private readonly Dictionary<SearchConfig, (ScenarioSpec Spec, string Sha256)> _configs = [];
+    private readonly HashSet<string> _horizonSaid = new(StringComparer.Ordinal);
 
     public SearchRunner(string file, IReadOnlyList<ScenarioOverride> sets, RunOptions options, IReadOnlyList<string> paths, OutputSession session, CliContext context, Shard? shard)
     {
@@ -114,6 +115,10 @@ public sealed class SearchRunner
         }
 
         _configs.Add(config, (effective, loaded.ContentSha256));
+
+        // Before the configuration runs: the dated events its --days ends before they end, each said once.
+        HorizonNotice.Print(_file, effective, _context, _horizonSaid);
+
         return effective;
     }
 
@@ -254,6 +259,7 @@ public sealed class SearchRunner
         {
             Run = r.Entry.Run,
             Key = r.Entry.Key,
+            HorizonCuts = HorizonCutInfo.Of(HorizonCheck.CutsOf(_configs[r.Run.Config].Spec)),
         })];
 
     private static Dictionary<string, double> ReadPart(string path)

@@ -35,6 +35,11 @@ public sealed record ScenarioRunInfo(
     [JsonPropertyName("key")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Key { get; init; }
+
+    /// <summary>The scenario's dated events that the run's --days ends before they end (empty: none; null: not run).</summary>
+    [JsonPropertyName("horizon_cuts")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<HorizonCutInfo>? HorizonCuts { get; init; }
 }
 
 /// <summary>

@@ -72,6 +72,11 @@ public sealed record RunInfo(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<DirectionLoadInfo>? Directions { get; init; }
 
+    /// <summary>The scenario's dated events that the run's --days ends before they end (empty: none).</summary>
+    [JsonPropertyName("horizon_cuts")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<HorizonCutInfo>? HorizonCuts { get; init; }
+
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,

@@ -1,3 +1,4 @@
+using BorderSim.Model.Experiments;
 using BorderSim.Model.Spec;
 using NodaTime;
 
@@ -54,6 +55,9 @@ public sealed record ExperimentResult(
 
     /// <summary>How a run with a precision target (<c>--precision</c>) ended; null without one.</summary>
     public PrecisionOutcome? Precision { get; init; }
+
+    /// <summary>The scenario's dated events that the run's horizon ends before they end (<see cref="HorizonCheck"/>).</summary>
+    public IReadOnlyList<HorizonCut> HorizonCuts => HorizonCheck.CutsOf(Scenario);
 
     /// <summary>The local date and time, in the scenario's zone, of <paramref name="hours"/> after the start.</summary>
     public LocalDateTime LocalTimeAt(double hours) =>

@@ -36,7 +36,11 @@ public sealed record BatchRunResult(BatchRun Run, IReadOnlyDictionary<string, Ba
 /// <param name="NotFinished">Runs of the list with no result (invalid, failed), with why.</param>
 /// <param name="Sources">The scenario files of the batch.</param>
 /// <param name="Provenance">What reproduces it.</param>
-public sealed record BatchReportInput(IReadOnlyList<string> SweptPaths, IReadOnlyList<BatchRunResult> Runs, IReadOnlyList<string> NotFinished, IReadOnlyList<ScenarioSource> Sources, ReportProvenance Provenance);
+public sealed record BatchReportInput(IReadOnlyList<string> SweptPaths, IReadOnlyList<BatchRunResult> Runs, IReadOnlyList<string> NotFinished, IReadOnlyList<ScenarioSource> Sources, ReportProvenance Provenance)
+{
+    /// <summary>Per scenario file (its label), the dated events that the runs' --days ends before they end (<see cref="BorderSim.Model.Experiments.HorizonCheck"/>).</summary>
+    public IReadOnlyList<(string Label, BorderSim.Model.Experiments.HorizonCut Cut)> HorizonCuts { get; init; } = [];
+}
 
 /// <summary>
 /// report.html of <c>batch</c>: warnings first (runs that did not finish, runs whose directions are overloaded),
@@ -156,6 +160,7 @@ public static class BatchReport
             $"Báo cáo lô mô phỏng BorderSim: {input.Sources.Count} tệp kịch bản × {sweeps}; {input.Runs.Count} lần chạy hoàn tất."), "sub");
 
         var warnings = new List<string>(input.NotFinished);
+        warnings.AddRange(input.HorizonCuts.SelectMany(c => ReportText.HorizonWarnings([c.Cut], lang).Select(w => $"{c.Label}: {w}")).Distinct(StringComparer.Ordinal));
         foreach (BatchRunResult run in input.Runs)
         {
             string[] over = [.. run.Metrics.Where(m => m.Key.StartsWith("overloaded/", StringComparison.Ordinal) && m.Value.Mean >= 0.5).Select(m => lang.Side(m.Key.Split('/')[1]))];

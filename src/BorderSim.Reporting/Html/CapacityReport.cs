@@ -42,7 +42,11 @@ public sealed record CapacityReportInput(
     int Days,
     double? WarmUpHours,
     ScenarioSource Source,
-    ReportProvenance Provenance);
+    ReportProvenance Provenance)
+{
+    /// <summary>The scenario's dated events that the run's --days ends before they end (<see cref="HorizonCheck"/>).</summary>
+    public IReadOnlyList<HorizonCut> HorizonCuts { get; init; } = [];
+}
 
 /// <summary>
 /// report.html of <c>capacity</c>: what to know first (a target met only where a stage is overloaded, so that the
@@ -124,7 +128,7 @@ public static class CapacityReport
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(lang);
-        var warnings = new List<string>();
+        var warnings = new List<string>(ReportText.HorizonWarnings(input.HorizonCuts, lang));
         CapacityRow[] overloadedMet = [.. input.Rows.Where(r => r.IsOverloaded && r.MeetsTarget != "no").OrderBy(r => r.Point.DemandTrucksPerDay)];
         if (overloadedMet.Length > 0)
         {

@@ -41,7 +41,11 @@ public sealed record OptimizeReportInput(
     int Days,
     double? WarmUpHours,
     ScenarioSource Source,
-    ReportProvenance Provenance);
+    ReportProvenance Provenance)
+{
+    /// <summary>The scenario's dated events that the run's --days ends before they end (<see cref="HorizonCheck"/>).</summary>
+    public IReadOnlyList<HorizonCut> HorizonCuts { get; init; } = [];
+}
 
 /// <summary>
 /// report.html of <c>optimize</c>: what to know first (no configuration feasible, a decision taken without the
@@ -134,7 +138,7 @@ public static class OptimizeReport
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(lang);
-        var warnings = new List<string>();
+        var warnings = new List<string>(ReportText.HorizonWarnings(input.HorizonCuts, lang));
         if (input.Best < 0)
         {
             warnings.Add(lang.Say(
