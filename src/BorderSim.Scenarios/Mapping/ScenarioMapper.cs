@@ -15,6 +15,7 @@ internal sealed class ScenarioMapper
     [
         "name", "description", "start", "time_zone", "days", "warm_up", "replications", "seed", "timeseries_step",
         "calendars", "roads", "classes", "directions", "changes", "pools", "costs", "origins", "bans",
+        ObservationFiles.Key,
     ];
 
     private static readonly string[] TopRequired = ["name", "start", "time_zone", "days", "classes", "directions"];
