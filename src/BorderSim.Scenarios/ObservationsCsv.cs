@@ -74,7 +74,7 @@ public static class ObservationsCsv
                     fields[header[i]] = csv.GetString(i);
                 }
 
-                if (row.Read(fields, line, ColumnStarts(csv.RawRecord.ToString(), header.Length)) is { } observation)
+                if (row.Read(fields, line, ColumnStarts(System.Text.Encoding.UTF8.GetString(csv.RawRecord), header.Length)) is { } observation)
                 {
                     if (!seen.Add((observation.Series, observation.TimeLabel)))
                     {
