@@ -19,7 +19,8 @@ public class ObservationComparisonTests
             ],
             days: 3,
             warmUpHours: 0,
-            classes: [SpecBuilder.General(0.5), new CargoClassSpec("fruit", 0.5, null, 20, 6, null)]) with { Observations = observations };
+            classes: [SpecBuilder.General(0.5), new CargoClassSpec("fruit", 0.5, null, 20, 6, null)]) with
+        { Observations = observations };
 
     private static ObservationSpec Cleared(string series, double value, IReadOnlyList<string>? directions = null, IReadOnlyList<string>? classes = null) =>
         new(series, ObservationKind.ClearedPerDay, Day.AtMidnight(), directions ?? [], classes ?? [], value, "test");
