@@ -202,6 +202,7 @@ public static class RunCommand
             return session.Failed(e, TruckCsvWriter.FileName);
         }
 
+        ObservationComparison? observed = ObservedOutput.For(result);
         try
         {
             // The CSV files and the plots are independent: write them side by side (each file is atomic).
@@ -210,6 +211,7 @@ public static class RunCommand
                 session.WriteText(SummaryCsv.FileName, w => SummaryCsv.Write(result, w));
                 session.WriteText(TimeSeriesCsv.FileName, w => TimeSeriesCsv.Write(result, w));
                 session.WriteText(DailyCsv.FileName, w => DailyCsv.Write(result, w));
+                ObservedOutput.Write(observed, session);
                 if (request.WriteWorkbook)
                 {
                     session.Write(ResultsWorkbook.FileName, stream => ResultsWorkbook.Write(ResultsWorkbook.ForRun(result), stream));
@@ -290,6 +292,8 @@ public static class RunCommand
         {
             SummaryTable.Write(result, context.Out, request.Language);
         }
+
+        ObservedOutput.Print(observed, context, request.PrintCsv, request.Language);
 
         // The table carries the overload warning and the precision outcome; CSV on stdout does not, so they go to stderr.
         foreach (string warning in request.PrintCsv ? LoadReport.Warnings(result, request.Language) : [])

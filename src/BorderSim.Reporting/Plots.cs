@@ -69,6 +69,11 @@ public static class Plots
         Add(ServedFile, ServedPerDayPlot(result, lang));
         Add(PlannerPlots.ServedVsDemandFile, PlannerPlots.ServedVsDemandPlot(result, lang));
         Add(PlannerPlots.UtilisationFile, PlannerPlots.UtilisationPlot(result, lang), PlannerPlots.UtilisationHeight(result));
+        if (result.Scenario.Observations.Count > 0 && ObservedPlot.Image(BorderSim.Model.Experiments.ObservationComparison.Compare(result), lang) is { } observed)
+        {
+            plots.Add(observed);
+        }
+
         return plots;
     }
 

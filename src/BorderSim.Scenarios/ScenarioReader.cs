@@ -58,12 +58,13 @@ public static class ScenarioReader
         }
 
         var spec = ScenarioMapper.Map(root, diagnostics);
+        var observationFiles = ObservationFiles.Collect(root, diagnostics);
         if (spec is not null && overrides.Count > 0)
         {
             spec = spec with { Overrides = [.. overrides.Select(o => o.ToString())] };
         }
 
-        return Result(diagnostics, spec, hash) with { DatedEntries = DatedEntry.Collect(root) };
+        return Result(diagnostics, spec, hash) with { DatedEntries = DatedEntry.Collect(root), ObservationFiles = observationFiles };
     }
 
     /// <summary>The edge: reads the file (a regular file of at most <see cref="MaxFileBytes"/>, UTF-8) with <see cref="InputFile"/>, calls <see cref="Read"/>.</summary>
@@ -89,7 +90,22 @@ public static class ScenarioReader
             };
         }
 
-        return Read(new StringReader(text), path, overrides);
+        return WithObservations(Read(new StringReader(text), path, overrides), path);
+    }
+
+    /// <summary>Reads the observation files a valid scenario names (relative to its folder); their errors make the result invalid.</summary>
+    private static ScenarioLoadResult WithObservations(ScenarioLoadResult result, string path)
+    {
+        if (!result.IsValid || result.ObservationFiles.Count == 0)
+        {
+            return result;
+        }
+
+        var errors = new List<ScenarioError>();
+        var observations = ObservationFiles.Load(path, result.ObservationFiles, result.Scenario!, errors);
+        return errors.Count > 0
+            ? result with { Scenario = null, Errors = errors }
+            : result with { Scenario = result.Scenario! with { Observations = observations } };
     }
 
     /// <summary>

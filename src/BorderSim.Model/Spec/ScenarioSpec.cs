@@ -48,6 +48,9 @@ public sealed record ScenarioSpec(
     /// <summary>Shared origin streams (a province's traffic) routed to the directions (routes) by class.</summary>
     public IReadOnlyList<OriginSpec> Origins { get; init; } = [];
 
+    /// <summary>Observed figures the runs are compared with (the <c>observations:</c> CSV files, read at the edge).</summary>
+    public IReadOnlyList<ObservationSpec> Observations { get; init; } = [];
+
     /// <summary>The name with the overrides, for titles: <c>Name [--set a=1, --set b=2]</c>.</summary>
     public string Label => Overrides.Count == 0 ? Name : $"{Name} [{string.Join(", ", Overrides.Select(o => "--set " + o))}]";
 

@@ -418,6 +418,7 @@ public static class ReportText
             Plots.ServedFile => lang.Say("Trucks served per local day and direction, with the 95% confidence interval; every day, warm-up included.", "Số xe thông quan theo ngày và chiều, kèm khoảng tin cậy 95%; mọi ngày, kể cả giai đoạn khởi động."),
             PlannerPlots.ServedVsDemandFile => lang.Say("Trucks served per day (solid) against trucks arriving (dashed): where served stays below arrived, the backlog grows.", "Số xe thông quan mỗi ngày (nét liền) so với số xe đến (nét đứt): khi thông quan thấp hơn số xe đến, xe tồn tăng lên."),
             PlannerPlots.UtilisationFile => lang.Say("How each stage's server-hours split into busy, blocked, idle and closed; the binding stage of each direction is marked.", "Phân bổ giờ phục vụ của từng khâu: bận, bị chặn, rảnh, đóng cửa; điểm nghẽn của mỗi chiều được đánh dấu."),
+            ObservedPlot.FileStem => lang.Say("Each observed figure (red diamond, at 100%) against the model: the mean over replications (dot) and the 95% prediction band of one replication (bar), as a percentage of the observed figure. Inside the bar: the model could have produced the observation.", "Mỗi số liệu quan sát (hình thoi đỏ, ở mức 100%) so với mô hình: trung bình các lần lặp (chấm) và dải dự báo 95% của một lần lặp (thanh), tính theo phần trăm số liệu quan sát. Nằm trong thanh: mô hình có thể cho ra số liệu đó."),
             _ => stem,
         };
     }

@@ -47,6 +47,7 @@ public static class RunReport
         ReportText.WriteHeadlineTable(page, result);
         ReportText.WriteServerTimeTable(page, result);
         ReportText.WriteDailyTable(page, result);
+        ObservedSection.Write(page, result, lang);
 
         if (input.Plots.Count > 0)
         {

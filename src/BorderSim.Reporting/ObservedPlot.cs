@@ -1,0 +1,97 @@
+using BorderSim.Model.Experiments;
+using ScottPlot;
+
+namespace BorderSim.Reporting;
+
+/// <summary>
+/// observed_vs_model.png / .svg: one row per observation, on a common scale of percent of the observed figure (the
+/// figures differ a hundredfold, 9 to 1,243 trucks, so one axis of trucks would flatten the small ones): the model's
+/// 95 % prediction band as a bar, its mean as a dot, the observation as a red diamond at 100 %. An observed figure of
+/// 0 has no percent and is left out (observed.csv has it).
+/// </summary>
+public static class ObservedPlot
+{
+    public const string FileStem = "observed_vs_model";
+
+    /// <summary>The plot at its size (taller with more observations); null when the run has no observation to draw.</summary>
+    public static PlotImage? Image(ObservationComparison comparison, ReportLanguage? language = null)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        Plot? plot = Create(comparison, language);
+        return plot is null ? null : new PlotImage(FileStem, plot, Plots.WidthPixels, Math.Max(Plots.HeightPixels, 200 + (RowsOf(comparison).Count * 60)));
+    }
+
+    public static Plot? Create(ObservationComparison comparison, ReportLanguage? language = null)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        ReportLanguage lang = language ?? ReportLanguage.English;
+        IReadOnlyList<ObservedPoint> rows = RowsOf(comparison);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var plot = new Plot();
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        double maxX = 110;
+        Color bandColor = new ScottPlot.Palettes.Category10().GetColor(0);
+        var means = new List<(double X, double Y)>();
+        for (int i = 0; i < rows.Count; i++)
+        {
+            ObservedPoint p = rows[i];
+            double y = rows.Count - 1 - i;
+            double scale = 100 / p.Observation.Value;
+            double mean = p.ModelMean * scale;
+            if (p.HasBand)
+            {
+                var band = new ScottPlot.Plottables.ErrorBar([mean], [y], [mean - (p.ModelLow * scale)], [(p.ModelHigh * scale) - mean], null, null)
+                {
+                    Color = bandColor,
+                    LineWidth = 6,
+                    CapSize = 14,
+                };
+                plot.Add.Plottable(band);
+                maxX = Math.Max(maxX, p.ModelHigh * scale);
+            }
+
+            means.Add((mean, y));
+            maxX = Math.Max(maxX, mean);
+            string model = p.HasBand
+                ? lang.Say($"model {lang.Number(p.ModelMean)} ({lang.Number(p.ModelLow)}–{lang.Number(p.ModelHigh)})", $"mô hình {lang.Number(p.ModelMean)} ({lang.Number(p.ModelLow)}–{lang.Number(p.ModelHigh)})")
+                : lang.Say($"model {lang.Number(p.ModelMean)}", $"mô hình {lang.Number(p.ModelMean)}");
+            ticks.AddMajor(y, $"{p.Observation.Series} ({p.Observation.TimeLabel})\n{lang.Say("observed", "quan sát")} {lang.Number(p.Observation.Value)}, {model}");
+        }
+
+        double[] meanXs = [.. means.Select(m => m.X)];
+        double[] meanYs = [.. means.Select(m => m.Y)];
+        var meanDots = plot.Add.ScatterPoints(meanXs, meanYs, bandColor);
+        meanDots.MarkerSize = 12;
+        meanDots.LegendText = lang.Say(
+            $"model: mean and 95% prediction band of one replication ({comparison.Replications} replications)",
+            $"mô hình: trung bình và dải dự báo 95% của một lần lặp ({comparison.Replications} lần lặp)");
+        double[] observedYs = [.. Enumerable.Range(0, rows.Count).Select(i => (double)(rows.Count - 1 - i))];
+        double[] observedXs = [.. observedYs.Select(_ => 100.0)];
+        var observed = plot.Add.ScatterPoints(observedXs, observedYs, Colors.Red);
+        observed.MarkerShape = MarkerShape.FilledDiamond;
+        observed.MarkerSize = 16;
+        observed.LegendText = lang.Say("observed (= 100%)", "quan sát (= 100%)");
+        plot.Add.VerticalLine(100, 1, Colors.Red.WithAlpha(0.5), LinePattern.Dotted);
+
+        plot.Axes.Left.TickGenerator = ticks;
+        plot.Axes.Left.MajorTickStyle.Length = 0;
+        plot.Axes.Left.TickLabelStyle.FontSize = 14;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 14;
+        plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
+        plot.Axes.SetLimits(0, maxX * 1.08, -0.7, rows.Count - 0.3);
+        plot.Title(lang.Say("Model against observations", "Mô hình so với số liệu quan sát") + ": " + comparison.ScenarioLabel, size: 20);
+        plot.XLabel(lang.Say("model as a percentage of the observed figure (%)", "kết quả mô hình tính theo phần trăm số liệu quan sát (%)"), size: 14);
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.FontSize = 14;
+        plot.Font.Set(Plots.FontFor(comparison.ScenarioLabel + string.Concat(rows.Select(r => r.Observation.Series))));
+        InvariantTicks.Apply(plot, lang);
+        return plot;
+    }
+
+    private static IReadOnlyList<ObservedPoint> RowsOf(ObservationComparison comparison) =>
+        [.. comparison.Points.Where(p => p.Observation.Value > 0)];
+}

@@ -1,0 +1,73 @@
+using BorderSim.Model.Experiments;
+using BorderSim.Model.Spec;
+using NodaTime;
+using SkiaSharp;
+
+namespace BorderSim.Reporting.Tests;
+
+/// <summary>observed.csv, the console table and the observed-vs-model plot, from a hand-made comparison.</summary>
+public class ObservedOutputTests
+{
+    private static ObservedPoint Point(string series, ObservationKind kind, LocalDateTime time, double observed, double mean, double low, double high) =>
+        new(new ObservationSpec(series, kind, time, ["export"], [], observed, "test source"), mean, low, high);
+
+    private static ObservationComparison Comparison() => new(
+        [
+            Point("cleared_export", ObservationKind.ClearedPerDay, new LocalDateTime(2024, 8, 22, 0, 0), 328, 312, 260.5, 363.5),
+            Point("export_waiting", ObservationKind.WaitingTrucks, new LocalDateTime(2024, 8, 22, 20, 0), 369, 71.2, 60.25, 82),
+            Point("queue", ObservationKind.QueueKm, new LocalDateTime(2024, 8, 22, 20, 0), 0, 0.5, 0, 1.25),
+        ],
+        [],
+        5)
+    { ScenarioLabel = "Lạng Sơn network" };
+
+    [Test]
+    public void Observed_csv_has_exactly_the_six_columns_and_one_row_per_observation()
+    {
+        using var writer = new StringWriter();
+        ObservedCsv.Write(Comparison(), writer);
+        Assert.That(writer.ToString(), Is.EqualTo(
+            "series,time,observed,model_mean,model_low,model_high\n"
+            + "cleared_export,2024-08-22,328,312,260.5,363.5\n"
+            + "export_waiting,2024-08-22T20:00,369,71.2,60.25,82\n"
+            + "queue,2024-08-22T20:00,0,0.5,0,1.25\n"));
+    }
+
+    [Test]
+    public void The_table_counts_the_observations_in_the_band()
+    {
+        using var writer = new StringWriter();
+        ObservedTable.Write(Comparison(), writer);
+        string text = writer.ToString();
+
+        // 328 in 260.5–363.5 and 0 in 0–1.25, 369 not in 60.25–82. MAPE over non-zero observations: (16/328 + 297.8/369) / 2.
+        double mape = ((16 / 328.0) + (297.8 / 369.0)) / 2;
+        Assert.That(text, Does.Contain("2 of 3 observations in the model's 95% prediction band"));
+        Assert.That(text, Does.Contain($"mean absolute percentage error {Math.Round(mape * 100, 1).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}%"));
+        Assert.That(Comparison().InBand, Is.EqualTo(2));
+    }
+
+    [TestCase("en")]
+    [TestCase("vi")]
+    public void The_plot_is_a_picture_with_the_observed_points_in_red(string language)
+    {
+        PlotImage image = ObservedPlot.Image(Comparison(), ReportLanguage.FromCode(language))!;
+        using SKBitmap bitmap = SKBitmap.Decode(image.Png());
+        Assert.That(bitmap.Width, Is.EqualTo(Plots.WidthPixels));
+        long red = 0;
+        for (int y = 0; y < bitmap.Height; y++)
+        {
+            for (int x = 0; x < bitmap.Width; x++)
+            {
+                SKColor c = bitmap.GetPixel(x, y);
+                if (c.Red > 200 && c.Green < 60 && c.Blue < 60)
+                {
+                    red++;
+                }
+            }
+        }
+
+        // Two diamonds of 16 px (the observation of 0 has no percentage and is not drawn) and the dotted line at 100 %.
+        Assert.That(red, Is.GreaterThan(200));
+    }
+}
