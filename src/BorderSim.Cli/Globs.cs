@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.FileSystemGlobbing;
 using Microsoft.Extensions.FileSystemGlobbing.Abstractions;
 
@@ -78,10 +80,40 @@ public static class Globs
             return [];
         }
 
+        // The matcher knows * and ** but not ?: it matches with * in its place, and the exact pattern filters.
         var matcher = new Matcher(StringComparison.Ordinal);
-        matcher.AddInclude(rest);
+        matcher.AddInclude(rest.Replace('?', '*'));
         PatternMatchingResult result = matcher.Execute(new LinkFreeFolder(new DirectoryInfo(rootFolder)));
-        return [.. result.Files.Select(f => prefix + f.Path).Where(File.Exists).Order(StringComparer.Ordinal)];
+        Regex exact = ExactPattern(rest);
+        return [.. result.Files.Where(f => exact.IsMatch(f.Path)).Select(f => prefix + f.Path).Where(File.Exists).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The pattern as a regular expression over '/'-separated relative paths: ? is one character of a name.</summary>
+    private static Regex ExactPattern(string pattern)
+    {
+        var regex = new StringBuilder("^");
+        string[] segments = pattern.Split('/');
+        for (int i = 0; i < segments.Length; i++)
+        {
+            bool last = i == segments.Length - 1;
+            if (segments[i] == "**")
+            {
+                regex.Append(last ? ".*" : "(?:[^/]+/)*");
+                continue;
+            }
+
+            foreach (char c in segments[i])
+            {
+                regex.Append(c switch { '*' => "[^/]*", '?' => "[^/]", _ => Regex.Escape(c.ToString()) });
+            }
+
+            if (!last)
+            {
+                regex.Append('/');
+            }
+        }
+
+        return new Regex(regex.Append('$').ToString(), RegexOptions.CultureInvariant);
     }
 
     /// <summary>A folder on the way of a pattern could not be read.</summary>

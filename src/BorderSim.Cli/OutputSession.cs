@@ -83,17 +83,7 @@ public sealed partial class OutputSession : IOutputFolder, IDisposable
         FileStream folderLock;
         try
         {
-            // A link planted in the folder is removed, never followed: the lock file is always BorderSim's own.
-            RemoveIfLink(lockPath);
-
-            // FileShare.None is an exclusive flock on Unix: held by one open file at a time, in this process or any other.
-            folderLock = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            if (!File.Exists(lockPath))
-            {
-                // Opened just as the previous holder deleted it on release: lock the new file instead.
-                folderLock.Dispose();
-                folderLock = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
+            folderLock = LockExclusively(lockPath);
         }
         catch (IOException) when (File.Exists(lockPath))
         {
@@ -130,6 +120,24 @@ public sealed partial class OutputSession : IOutputFolder, IDisposable
             context.Error.WriteLine($"cannot write to '{directory}': {OutputDirectory.FirstLine(e.Message)}");
             return null;
         }
+    }
+
+    /// <summary>Takes the folder's lock file, exclusively; throws <see cref="IOException"/> when another process holds it.</summary>
+    private static FileStream LockExclusively(string lockPath)
+    {
+        // A link planted in the folder is removed, never followed: the lock file is always BorderSim's own.
+        RemoveIfLink(lockPath);
+
+        // FileShare.None is an exclusive flock on Unix: held by one open file at a time, in this process or any other.
+        var folderLock = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        if (!File.Exists(lockPath))
+        {
+            // Opened just as the previous holder deleted it on release: lock the new file instead.
+            folderLock.Dispose();
+            folderLock = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+
+        return folderLock;
     }
 
     /// <summary>

@@ -69,18 +69,18 @@ public class CapacityCommandTests : SearchCommandTests
     [Test]
     public void A_scenario_whose_own_demand_lies_inside_the_interval_is_told_it_is_at_about_its_capacity()
     {
-        // The same 600 a day with 3 replications of 4 days: the interval is wide enough (factor 0.75 to 1.06 with this seed)
-        // to hold the scenario's own demand, so the target may or may not hold there.
+        // 520 a day with 3 replications of 4 days: the interval (451.6 to 576.0 trucks a day with this seed, its top held at
+        // the stability limit 6 x 96 = 576) is wide enough to hold the scenario's own demand, so the target may or may not hold there.
         string output = Path.Combine(Folder, "about");
-        CliRunner.Outcome outcome = Quick(output, "--set", "directions.inbound.arrivals.trucks_per_day=600");
+        CliRunner.Outcome outcome = Quick(output, "--set", "directions.inbound.arrivals.trucks_per_day=520");
         Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
         (_, double low, double high) = Answer(outcome.Out);
         Assert.Multiple(() =>
         {
-            Assert.That(low, Is.LessThanOrEqualTo(600));
-            Assert.That(high, Is.GreaterThanOrEqualTo(600));
-            Assert.That(outcome.Out, Does.Contain("\n  the scenario's own demand, 600.0 trucks/day, is at about this capacity (inside its 95% interval"));
-            Assert.That(File.ReadAllText(Path.Combine(output, "report.html")), Does.Contain("600.0 trucks a day, is at about this capacity"));
+            Assert.That(low, Is.LessThanOrEqualTo(520));
+            Assert.That(high, Is.GreaterThanOrEqualTo(520).And.LessThanOrEqualTo(576));
+            Assert.That(outcome.Out, Does.Contain("\n  the scenario's own demand, 520.0 trucks/day, is at about this capacity (inside its 95% interval"));
+            Assert.That(File.ReadAllText(Path.Combine(output, "report.html")), Does.Contain("520.0 trucks a day, is at about this capacity"));
             Assert.That(File.ReadAllText(Path.Combine(output, "run.json")), Does.Contain("\"as_written\": \"at_about\""));
         });
     }

@@ -87,8 +87,12 @@ internal sealed class ChildCli : IDisposable
         return child;
     }
 
-    /// <summary>Waits until <paramref name="condition"/> holds; fails the test if it does not within <paramref name="seconds"/>.</summary>
-    public void WaitUntil(Func<bool> condition, string what, double seconds = 20)
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds; fails the test if it does not within <paramref name="seconds"/>.
+    /// The bound only stops a hung child: it is generous because a loaded 2-core machine (parallel builds) can take
+    /// 20 s to finish a replication that takes 0.1 s on a quiet one; it is not a speed check.
+    /// </summary>
+    public void WaitUntil(Func<bool> condition, string what, double seconds = 90)
     {
         var clock = Stopwatch.StartNew();
         while (!condition())

@@ -76,6 +76,23 @@ public class SweepAndPatternTests
     }
 
     [Test]
+    public void A_question_mark_stands_for_exactly_one_character_of_a_name()
+    {
+        string folder = Path.Combine(_directory, "lanes");
+        Directory.CreateDirectory(Path.Combine(folder, "deep"));
+        foreach (string name in new[] { "hn-4-lanes.yaml", "hn-6-lanes.yaml", "hn-10-lanes.yaml", "hn-6-lanes-24h.yaml", "deep/hn-8-lanes.yaml" })
+        {
+            File.WriteAllText(Path.Combine(folder, name), "");
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Globs.Match(folder + "/hn-?-lanes.yaml"), Is.EqualTo(new[] { folder + "/hn-4-lanes.yaml", folder + "/hn-6-lanes.yaml" }));
+            Assert.That(Globs.Match(folder + "/**/hn-?-lanes.yaml"), Is.EqualTo(new[] { folder + "/deep/hn-8-lanes.yaml", folder + "/hn-4-lanes.yaml", folder + "/hn-6-lanes.yaml" }));
+        });
+    }
+
+    [Test]
     public void A_pattern_through_a_link_loop_lists_each_file_once()
     {
         string folder = Path.Combine(_directory, "tree");
