@@ -148,7 +148,7 @@ public static class BatchCommand
 
         RunOptions runOptions = request.Options with { Threads = 1 };
         string[] sweptPaths = [.. sweeps.Select(s => s.Path)];
-        IReadOnlyList<PlannedRun> plan = BatchPlan.Build(files, sweeps, request.Sets, runOptions, CliApp.Version, context.CancellationToken);
+        IReadOnlyList<PlannedRun> plan = BatchPlan.Build(files, sweeps, request.Sets, runOptions, StudyVersion.Current, context.CancellationToken);
         string directory = request.OutputDirectory;
         using OutputSession? session = OutputSession.Open(directory, context);
         if (session is null)
@@ -250,7 +250,7 @@ public static class BatchCommand
 
                     try
                     {
-                        WritePart(session, run.Entry, result);
+                        StudyParts.Write(session, run.Entry, result);
                     }
                     catch (Exception e) when (OutputSession.IsWriteFailure(e))
                     {
@@ -284,17 +284,15 @@ public static class BatchCommand
         {
             if (shard is null)
             {
-                rows = WriteBatchCsv(session, [directory], sweptPaths, [.. plan.Select(p => p.Entry)], out _);
+                rows = BatchResults.WriteBatchCsv(session, [directory], sweptPaths, [.. plan.Select(p => p.Entry)], out _);
                 if (request.WriteReport)
                 {
                     WriteReport(session, request, plan, status, sweptPaths, threads, startedUtc, context);
                 }
             }
 
-            session.Commit(outputs => new ExperimentInfo(
-                CliApp.Version,
+            session.Commit(outputs => context.ProvenanceFrom(startedUtc).Info(
                 "batch",
-                ["bordersim", .. context.Arguments],
                 Settings(request, threads, shard),
                 [.. plan.Select(p =>
                 {
@@ -309,8 +307,6 @@ public static class BatchCommand
                         HorizonCuts = p.Entry.IsValid ? HorizonCutInfo.Of(p.HorizonCuts) : null,
                     };
                 })],
-                startedUtc,
-                DateTimeOffset.UtcNow,
                 outputs).ToJson());
         }
         catch (Exception e) when (OutputSession.IsWriteFailure(e) || e is InvalidDataException)
@@ -369,52 +365,11 @@ public static class BatchCommand
 
         ScenarioSource[] sources = [.. plan.GroupBy(p => p.Entry.ScenarioFile, StringComparer.Ordinal)
             .Select(g => new ScenarioSource(g.Key, g.First().Entry.ScenarioSha256, ScenarioInput.ReadTextOrEmpty(g.Key), [.. request.Sets.Select(o => o.ToString())]))];
-        var provenance = new ReportProvenance(CliApp.Version, ["bordersim", .. context.Arguments], sources, threads, startedUtc, DateTimeOffset.UtcNow);
+        var provenance = context.ProvenanceFrom(startedUtc).Report(sources, threads);
         var input = new BatchReportInput(sweptPaths, runs, notFinished, sources, provenance) { HorizonCuts = [.. plan.SelectMany(p => p.HorizonCuts.Select(c => (p.Entry.ScenarioFile, c)))] };
         IReadOnlyList<PlotImage> plots = BatchReport.SweepPlots(input, lang);
         Plots.WriteAll(plots, session);
         session.WriteText(ReportPage.FileName, w => w.Write(BatchReport.Build(input, plots, lang)));
-    }
-
-    /// <summary>Writes a run's part, then its manifest (row count and SHA-256), each atomically: a part without a manifest is not trusted.</summary>
-    /// <param name="session">The output folder.</param>
-    /// <param name="run">The run.</param>
-    /// <param name="result">Its result.</param>
-    /// <param name="synced">Whether each file is synced to disk before its rename (see <see cref="OutputSession.WriteUnlisted(string, byte[], bool)"/>).</param>
-    internal static void WritePart(OutputSession session, BatchRun run, ExperimentResult result, bool synced = true)
-    {
-        using var text = new StringWriter();
-        SummaryCsv.Write(result, text);
-        byte[] part = AtomicFile.Utf8.GetBytes(text.ToString());
-        session.WriteUnlisted(run.PartFileName, part, synced);
-        session.WriteUnlisted(PartManifest.PathFor(run.PartFileName), AtomicFile.Utf8.GetBytes(PartManifest.Of(part, run.PartFileName).ToJson()), synced);
-    }
-
-    /// <summary>
-    /// Writes batch.csv into <paramref name="output"/> from the parts of the valid runs found under any of
-    /// <paramref name="partDirectories"/>, in run-list order; returns the rows written and the runs without a part.
-    /// </summary>
-    public static int WriteBatchCsv(IOutputFolder output, IReadOnlyList<string> partDirectories, IReadOnlyList<string> sweptPaths, IReadOnlyList<BatchRun> runs, out List<BatchRun> missing)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(partDirectories);
-        ArgumentNullException.ThrowIfNull(runs);
-        var parts = new List<(BatchRun, IReadOnlyList<string[]>)>();
-        missing = [];
-        foreach (BatchRun run in runs.Where(r => r.IsValid))
-        {
-            string? path = partDirectories.Select(d => run.PartPath(d)).FirstOrDefault(File.Exists);
-            if (path is null)
-            {
-                missing.Add(run);
-                continue;
-            }
-
-            parts.Add((run, PartFiles.Read(path)));
-        }
-
-        output.WriteText(BatchCsv.FileName, w => BatchCsv.Write(sweptPaths, parts, w));
-        return parts.Sum(p => p.Item2.Count);
     }
 
     private static Dictionary<string, string> Settings(BatchRequest request, int threads, Shard? shard) => new()

@@ -362,6 +362,6 @@ public static class CapacityCommand
             };
         }
 
-        return new ExperimentInfo(CliApp.Version, "capacity", ["bordersim", .. context.Arguments], settings, runner.RunInfos(), startedUtc, DateTimeOffset.UtcNow, outputs).ToJson();
+        return context.ProvenanceFrom(startedUtc).Info("capacity", settings, runner.RunInfos(), outputs).ToJson();
     }
 }

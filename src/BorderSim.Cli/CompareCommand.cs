@@ -195,14 +195,12 @@ public static class CompareCommand
             if (writeReport)
             {
                 ScenarioSource[] sources = [.. files.Select((f, k) => new ScenarioSource(f, loaded[k].ContentSha256, ScenarioInput.ReadTextOrEmpty(f), [.. overrides.Select(o => o.ToString())]))];
-                var provenance = new ReportProvenance(CliApp.Version, ["bordersim", .. context.Arguments], sources, threads, startedUtc, DateTimeOffset.UtcNow);
+                var provenance = context.ProvenanceFrom(startedUtc).Report(sources, threads);
                 session.WriteText(ReportPage.FileName, w => w.Write(CompareReport.Build(new CompareReportInput(result, sources, plots, provenance), lang)));
             }
 
-            session.Commit(outputs => new ExperimentInfo(
-                CliApp.Version,
+            session.Commit(outputs => context.ProvenanceFrom(startedUtc).Info(
                 "compare",
-                ["bordersim", .. context.Arguments],
                 new Dictionary<string, string>
                 {
                     ["common_random_numbers"] = commonRandomNumbers ? "true" : "false",
@@ -212,8 +210,6 @@ public static class CompareCommand
                 [.. result.Alternatives.Select((a, k) => new ScenarioRunInfo(
                     files[k], loaded[k].ContentSha256, a.Scenario.Name, [.. overrides.Select(o => o.ToString())],
                     a.Scenario.Seed, a.Replications.Count, a.Scenario.Days, a.WarmUpHours, a.WarmUpMethod, "ok") { HorizonCuts = HorizonCutInfo.Of(a.HorizonCuts) })],
-                startedUtc,
-                DateTimeOffset.UtcNow,
                 outputs).ToJson());
         }
         catch (Exception e) when (OutputSession.IsWriteFailure(e))

@@ -136,11 +136,9 @@ public static class MergeCommand
             }
 
             session.WriteText(BatchCsv.RunListFileName, w => w.Write(firstText));
-            rows = BatchCommand.WriteBatchCsv(session, [outputDirectory], sweptPaths, runs, out _);
-            session.Commit(outputs => new ExperimentInfo(
-                CliApp.Version,
+            rows = BatchResults.WriteBatchCsv(session, [outputDirectory], sweptPaths, runs, out _);
+            session.Commit(outputs => context.ProvenanceFrom(startedUtc).Info(
                 "merge",
-                ["bordersim", .. context.Arguments],
                 new Dictionary<string, string> { ["merged"] = string.Join(' ', directories) },
                 [.. runs.Select(r => new ScenarioRunInfo(
                     r.ScenarioFile, r.ScenarioSha256, r.ScenarioName, [.. sweptPaths.Select((p, i) => $"{p}={r.SweepValues[i]}")],
@@ -149,8 +147,6 @@ public static class MergeCommand
                     Run = r.Run,
                     Key = r.IsValid ? r.Key : null,
                 })],
-                startedUtc,
-                DateTimeOffset.UtcNow,
                 outputs).ToJson());
         }
         catch (Exception e) when (OutputSession.IsWriteFailure(e))

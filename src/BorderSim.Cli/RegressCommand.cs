@@ -89,7 +89,7 @@ public static class RegressCommand
     /// The release that wrote a baseline, without the commit (0.1.0, not 0.1.0+f74b1cf…): regenerating a baseline whose
     /// numbers did not move then leaves the file as it was, and two branches that regenerate do not conflict on it.
     /// </summary>
-    public static string BaselineVersion => CliApp.Version.Split('+')[0];
+    public static string BaselineVersion => StudyVersion.Current.Split('+')[0];
 
     public static string BaselinePath(string baselineDirectory, string scenarioFile) =>
         Path.Combine(baselineDirectory, Path.GetFileNameWithoutExtension(scenarioFile) + ".csv");
@@ -283,10 +283,8 @@ public static class RegressCommand
                     session.WriteText(FindingsFileName, w => RegressionTable.WriteCsv(allFindings, w));
                 }
 
-                session.Commit(outputs => new ExperimentInfo(
-                    CliApp.Version,
+                session.Commit(outputs => context.ProvenanceFrom(startedUtc).Info(
                     "regress",
-                    ["bordersim", .. context.Arguments],
                     new Dictionary<string, string>
                     {
                         ["baselines"] = request.BaselineDirectory,
@@ -297,8 +295,6 @@ public static class RegressCommand
                         ["test"] = "paired t-test per metric on common random numbers, Holm over the metrics",
                     },
                     infos,
-                    startedUtc,
-                    DateTimeOffset.UtcNow,
                     outputs).ToJson());
             }
             catch (Exception e) when (OutputSession.IsWriteFailure(e))

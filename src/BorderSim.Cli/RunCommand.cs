@@ -244,15 +244,13 @@ public static class RunCommand
                     result,
                     plots,
                     new ScenarioSource(request.ScenarioFile, loaded.ContentSha256, ScenarioInput.ReadTextOrEmpty(request.ScenarioFile), [.. request.Overrides.Select(o => o.ToString())]),
-                    new ReportProvenance(RunInfo.VersionOf(typeof(RunCommand).Assembly), ["bordersim", .. context.Arguments], [], threads, startedUtc, DateTimeOffset.UtcNow),
+                    context.ProvenanceFrom(startedUtc).Report([], threads),
                     [.. ReportNotes(request, result, loaded.WarningsFor(effective))]);
                 input = input with { Provenance = input.Provenance with { Scenarios = [input.Source] } };
                 session.WriteText(ReportPage.FileName, w => w.Write(RunReport.Build(input, request.Language)));
             }
 
-            session.Commit(outputs => new RunInfo(
-                RunInfo.VersionOf(typeof(RunCommand).Assembly),
-                ["bordersim", .. context.Arguments],
+            session.Commit(outputs => (context.ProvenanceFrom(startedUtc).Run(
                 request.ScenarioFile,
                 loaded.ContentSha256,
                 scenario.Name,
@@ -263,9 +261,7 @@ public static class RunCommand
                 result.Scenario.Days,
                 result.WarmUpHours,
                 result.WarmUpMethod,
-                startedUtc,
-                DateTimeOffset.UtcNow,
-                outputs)
+                outputs) with
             {
                 Precision = request.Options.Precision,
                 PrecisionMetric = request.Options.PrecisionMetric,
@@ -277,7 +273,7 @@ public static class RunCommand
                 CapacityCheck = [.. result.StageLoads.Select(StageLoadInfo.From)],
                 Directions = [.. result.DirectionLoads.Select(DirectionLoadInfo.From)],
                 HorizonCuts = HorizonCutInfo.Of(result.HorizonCuts),
-            }.ToJson());
+            }).ToJson());
         }
         catch (Exception e) when (OutputSession.IsWriteFailure(e))
         {

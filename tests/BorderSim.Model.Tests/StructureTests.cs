@@ -35,7 +35,6 @@ public class StructureTests
         "src/BorderSim.Cli/RegressCommand.cs: RegressCommand.Execute",
         "src/BorderSim.Cli/RunCommand.cs: RunCommand.Create",
         "src/BorderSim.Cli/RunCommand.cs: RunCommand.Execute",
-        "src/BorderSim.Cli/SearchRunner.cs: SearchRunner.RunRound",
         "src/BorderSim.Reporting/BaselineCsv.cs: BaselineCsv.Read",
         "src/BorderSim.Reporting/ComparisonPlot.cs: ComparisonPlot.Create",
         "src/BorderSim.Reporting/Html/CompareReport.cs: CompareReport.Build",
