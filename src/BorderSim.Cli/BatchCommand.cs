@@ -43,6 +43,7 @@ public static class BatchCommand
             Description = "Scenario files or patterns (scenarios/*.yaml, data/**/*.yaml), relative to the current directory",
             Arity = ArgumentArity.OneOrMore,
         };
+        files.Validators.Add(CommonOptions.RefuseUnknownOptions);
         var sweep = new Option<string[]>("--sweep")
         {
             Description = "Run every value of a scenario path: path=from:to:step or path=a,b,c (repeatable; every combination is run)",
