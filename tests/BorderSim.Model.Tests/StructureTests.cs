@@ -28,8 +28,6 @@ public class StructureTests
         "src/BorderSim.Cli/BatchCommand.cs: BatchCommand.Execute",
         "src/BorderSim.Cli/CapacityCommand.cs: CapacityCommand.Execute",
         "src/BorderSim.Cli/CliApp.cs: CliApp.Run",
-        "src/BorderSim.Cli/CompareCommand.cs: CompareCommand.Execute",
-        "src/BorderSim.Cli/MergeCommand.cs: MergeCommand.Execute",
         "src/BorderSim.Cli/OptimizeCommand.cs: OptimizeCommand.Create",
         "src/BorderSim.Cli/OptimizeCommand.cs: OptimizeCommand.Execute",
         "src/BorderSim.Cli/RegressCommand.cs: RegressCommand.Execute",
