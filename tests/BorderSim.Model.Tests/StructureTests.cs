@@ -30,8 +30,6 @@ public class StructureTests
         "src/BorderSim.Cli/CliApp.cs: CliApp.Run",
         "src/BorderSim.Cli/OptimizeCommand.cs: OptimizeCommand.Create",
         "src/BorderSim.Cli/OptimizeCommand.cs: OptimizeCommand.Execute",
-        "src/BorderSim.Cli/RunCommand.cs: RunCommand.Create",
-        "src/BorderSim.Cli/RunCommand.cs: RunCommand.Execute",
         "src/BorderSim.Reporting/BaselineCsv.cs: BaselineCsv.Read",
         "src/BorderSim.Reporting/ComparisonPlot.cs: ComparisonPlot.Create",
         "src/BorderSim.Reporting/Html/CompareReport.cs: CompareReport.Build",
