@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using BorderSim.Model.Experiments;
 using BorderSim.Model.Results;
@@ -43,6 +41,7 @@ public static class BatchCommand
             Description = "Scenario files or patterns (scenarios/*.yaml, data/**/*.yaml), relative to the current directory",
             Arity = ArgumentArity.OneOrMore,
         };
+        files.Validators.Add(CommonOptions.RefuseUnknownOptions);
         var sweep = new Option<string[]>("--sweep")
         {
             Description = "Run every value of a scenario path: path=from:to:step or path=a,b,c (repeatable; every combination is run)",
@@ -100,7 +99,26 @@ public static class BatchCommand
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         DateTimeOffset startedUtc = DateTimeOffset.UtcNow;
+        if (ReadOptions(request, context) is not { } options)
+        {
+            return ExitCodes.InvalidInput;
+        }
 
+        (List<Sweep> sweeps, Shard? shard, IReadOnlyList<string> files) = options;
+        RunOptions runOptions = request.Options with { Threads = 1 };
+        IReadOnlyList<PlannedRun> plan = BatchPlan.Build(files, sweeps, request.Sets, runOptions, StudyVersion.Current, context.CancellationToken);
+        var job = new BatchJob(request, context, plan, sweeps, files.Count, shard, startedUtc);
+        if (VerbPipeline.WriteFolder(request.OutputDirectory, context, job.Run) is { } exit)
+        {
+            return exit;
+        }
+
+        return job.Report();
+    }
+
+    /// <summary>The sweeps, the shard and the files; null (every mistake printed, exit 2) before anything runs when one is wrong.</summary>
+    private static (List<Sweep> Sweeps, Shard? Shard, IReadOnlyList<string> Files)? ReadOptions(BatchRequest request, CliContext context)
+    {
         // Mistakes in the options stop the batch before anything runs.
         var optionErrors = new List<string>();
         var sweeps = new List<Sweep>();
@@ -143,212 +161,14 @@ public static class BatchCommand
         if (optionErrors.Count > 0)
         {
             optionErrors.ForEach(context.Error.WriteLine);
-            return ExitCodes.InvalidInput;
+            return null;
         }
 
-        RunOptions runOptions = request.Options with { Threads = 1 };
-        string[] sweptPaths = [.. sweeps.Select(s => s.Path)];
-        IReadOnlyList<PlannedRun> plan = BatchPlan.Build(files, sweeps, request.Sets, runOptions, CliApp.Version, context.CancellationToken);
-        string directory = request.OutputDirectory;
-        using OutputSession? session = OutputSession.Open(directory, context);
-        if (session is null)
-        {
-            return ExitCodes.OutputNotWritten;
-        }
-
-        try
-        {
-            session.CreateFolder(BatchCsv.PartsDirectory);
-            session.WriteInPlace(BatchCsv.RunListFileName, w => BatchCsv.WriteRunList(sweptPaths, [.. plan.Select(p => p.Entry)], w));
-        }
-        catch (Exception e) when (OutputSession.IsWriteFailure(e))
-        {
-            return session.Failed(e, "the run list");
-        }
-
-        List<PlannedRun> mine = [.. plan.Where(p => shard is not { } s || s.Contains(p.Entry.Run - 1))];
-        var status = new Dictionary<int, string>();
-        var printed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (PlannedRun invalid in mine.Where(p => !p.Entry.IsValid))
-        {
-            status[invalid.Entry.Run] = "invalid";
-            foreach (string error in invalid.Errors.Where(printed.Add))
-            {
-                context.Error.WriteLine(error);
-            }
-        }
-
-        foreach (PlannedRun run in mine.Where(p => p.Scenario is not null && p.Entry.Days is not null))
-        {
-            HorizonNotice.Print(run.Entry.ScenarioFile, run.Scenario! with { Days = run.Entry.Days!.Value }, context, printed);
-        }
-
-        int threads = request.Options.Threads ?? Environment.ProcessorCount;
-        string shardNote = shard is { } sh ? $" (shard {sh.Index}/{sh.Count}: {mine.Count} of {plan.Count} runs)" : "";
-        context.Diagnostic($"batch: {plan.Count} runs = {files.Count} files x {Math.Max(1, sweeps.Aggregate(1, (n, s) => n * s.Values.Count))} sweep combinations{shardNote}, {threads} at a time, into {directory}");
-
-        var progress = new BatchProgress(context, plan.Count);
-        var pending = new List<PlannedRun>();
-        var firstWithKey = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (PlannedRun run in mine.Where(p => p.Entry.IsValid))
-        {
-            string? damage = File.Exists(run.Entry.PartPath(directory)) ? PartFiles.Problem(run.Entry.PartPath(directory)) : "missing";
-            if (damage is null)
-            {
-                status[run.Entry.Run] = "skipped";
-                progress.Skipped(run.Entry.Run, run.Label(sweptPaths));
-            }
-            else if (firstWithKey.TryGetValue(run.Entry.Key, out int twin))
-            {
-                // The same scenario, overrides, seed and length as an earlier run: one result serves both.
-                status[run.Entry.Run] = "same-as-" + twin.ToString(CultureInfo.InvariantCulture);
-            }
-            else
-            {
-                if (damage != "missing")
-                {
-                    context.Error.WriteLine($"{run.Entry.PartPath(directory)}: {damage}; running run {run.Entry.Run} again");
-                }
-
-                firstWithKey.Add(run.Entry.Key, run.Entry.Run);
-                pending.Add(run);
-            }
-        }
-
-        var outcomes = new ConcurrentDictionary<int, (string Status, ExperimentResult? Result)>();
-        bool cannotWrite = false;
-        try
-        {
-            Parallel.ForEach(
-                System.Collections.Concurrent.Partitioner.Create(pending, EnumerablePartitionerOptions.NoBuffering),
-                new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = context.CancellationToken },
-                run =>
-                {
-                    string label = run.Label(sweptPaths);
-                    progress.Started(run.Entry.Run);
-                    var clock = Stopwatch.StartNew();
-                    ExperimentResult result;
-                    try
-                    {
-                        result = ExperimentRunner.Run(run.Scenario!, runOptions, null, null, context.CancellationToken);
-                    }
-                    catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
-                    {
-                        throw;
-                    }
-                    catch (Exception e)
-                    {
-                        outcomes[run.Entry.Run] = ("failed", null);
-                        progress.Failed(run.Entry.Run, label, $"{e.GetType().Name}: {OutputDirectory.FirstLine(e.Message)}");
-                        if (context.IsDebug)
-                        {
-                            context.Error.WriteLine(e.ToString());
-                        }
-
-                        return;
-                    }
-
-                    try
-                    {
-                        WritePart(session, run.Entry, result);
-                    }
-                    catch (Exception e) when (OutputSession.IsWriteFailure(e))
-                    {
-                        cannotWrite = true;
-                        outcomes[run.Entry.Run] = ("failed", null);
-                        progress.Failed(run.Entry.Run, label, $"cannot write its part file: {OutputDirectory.FirstLine(e.Message)}");
-                        return;
-                    }
-
-                    outcomes[run.Entry.Run] = ("ok", result);
-                    progress.Done(run.Entry.Run, label, clock.Elapsed.TotalSeconds);
-                });
-        }
-        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
-        {
-            progress.Complete();
-            context.Error.WriteLine($"interrupted: {outcomes.Count(o => o.Value.Status == "ok")} runs finished and kept in {Path.Combine(directory, BatchCsv.PartsDirectory)}; run the same command again to resume");
-            return ExitCodes.Interrupted;
-        }
-
-        progress.Complete();
-        foreach ((int run, (string s, ExperimentResult? _)) in outcomes)
-        {
-            status[run] = s;
-        }
-
-        int invalidCount = mine.Count(p => !p.Entry.IsValid);
-        int failedCount = outcomes.Count(o => o.Value.Status == "failed");
-        int rows = 0;
-        try
-        {
-            if (shard is null)
-            {
-                rows = WriteBatchCsv(session, [directory], sweptPaths, [.. plan.Select(p => p.Entry)], out _);
-                if (request.WriteReport)
-                {
-                    WriteReport(session, request, plan, status, sweptPaths, threads, startedUtc, context);
-                }
-            }
-
-            session.Commit(outputs => new ExperimentInfo(
-                CliApp.Version,
-                "batch",
-                ["bordersim", .. context.Arguments],
-                Settings(request, threads, shard),
-                [.. plan.Select(p =>
-                {
-                    string s = status.TryGetValue(p.Entry.Run, out string? known) ? known : shard is null ? "not-run" : "other-shard";
-                    ExperimentResult? result = outcomes.TryGetValue(p.Entry.Run, out var outcome) ? outcome.Result : null;
-                    return new ScenarioRunInfo(
-                        p.Entry.ScenarioFile, p.Entry.ScenarioSha256, p.Entry.ScenarioName, p.Overrides,
-                        p.Entry.Seed, p.Entry.Replications, p.Entry.Days, result?.WarmUpHours, result?.WarmUpMethod, s)
-                    {
-                        Run = p.Entry.Run,
-                        Key = p.Entry.IsValid ? p.Entry.Key : null,
-                        HorizonCuts = p.Entry.IsValid ? HorizonCutInfo.Of(p.HorizonCuts) : null,
-                    };
-                })],
-                startedUtc,
-                DateTimeOffset.UtcNow,
-                outputs).ToJson());
-        }
-        catch (Exception e) when (OutputSession.IsWriteFailure(e) || e is InvalidDataException)
-        {
-            return session.Failed(e);
-        }
-
-        int ran = outcomes.Count(o => o.Value.Status == "ok");
-        int skipped = status.Count(s => s.Value == "skipped" || s.Value.StartsWith("same-as-", StringComparison.Ordinal));
-        string what = shard is { } part ? $"batch shard {part.Index}/{part.Count}: {mine.Count} of {plan.Count} runs" : $"batch: {plan.Count} runs";
-        context.Out.Write(FormattableString.Invariant(
-            $"{what}: {ran} run, {skipped} already done, {failedCount} failed, {invalidCount} invalid\n"));
-        if (shard is null)
-        {
-            context.Out.Write($"wrote {Path.Combine(directory, BatchCsv.FileName)} ({rows} rows, one per run and metric)\n");
-        }
-        else
-        {
-            context.Out.Write($"parts in {Path.Combine(directory, BatchCsv.PartsDirectory)}; when every shard is done: bordersim merge DIR... -o OUT\n");
-        }
-
-        if (invalidCount > 0)
-        {
-            context.Error.WriteLine($"{invalidCount} runs have invalid input (errors above); the other runs' results are written");
-            return ExitCodes.InvalidInput;
-        }
-
-        if (failedCount > 0)
-        {
-            context.Error.WriteLine($"{failedCount} runs failed: {string.Join(", ", outcomes.Where(o => o.Value.Status == "failed").Select(o => o.Key).Order())}; the other runs' results are written");
-            return cannotWrite ? ExitCodes.OutputNotWritten : ExitCodes.RunFailed;
-        }
-
-        return ExitCodes.Ok;
+        return (sweeps, shard, files);
     }
 
     /// <summary>report.html of the batch, from the parts on disk (runs finished now and earlier alike), with the sweep plots as files too.</summary>
-    private static void WriteReport(OutputSession session, BatchRequest request, IReadOnlyList<PlannedRun> plan, Dictionary<int, string> status, string[] sweptPaths, int threads, DateTimeOffset startedUtc, CliContext context)
+    internal static void WriteReport(OutputSession session, BatchRequest request, IReadOnlyList<PlannedRun> plan, Dictionary<int, string> status, string[] sweptPaths, int threads, DateTimeOffset startedUtc, CliContext context)
     {
         ReportLanguage lang = request.Language;
         var runs = new List<BatchRunResult>();
@@ -369,55 +189,14 @@ public static class BatchCommand
 
         ScenarioSource[] sources = [.. plan.GroupBy(p => p.Entry.ScenarioFile, StringComparer.Ordinal)
             .Select(g => new ScenarioSource(g.Key, g.First().Entry.ScenarioSha256, ScenarioInput.ReadTextOrEmpty(g.Key), [.. request.Sets.Select(o => o.ToString())]))];
-        var provenance = new ReportProvenance(CliApp.Version, ["bordersim", .. context.Arguments], sources, threads, startedUtc, DateTimeOffset.UtcNow);
+        var provenance = context.ProvenanceFrom(startedUtc).Report(sources, threads);
         var input = new BatchReportInput(sweptPaths, runs, notFinished, sources, provenance) { HorizonCuts = [.. plan.SelectMany(p => p.HorizonCuts.Select(c => (p.Entry.ScenarioFile, c)))] };
         IReadOnlyList<PlotImage> plots = BatchReport.SweepPlots(input, lang);
         Plots.WriteAll(plots, session);
         session.WriteText(ReportPage.FileName, w => w.Write(BatchReport.Build(input, plots, lang)));
     }
 
-    /// <summary>Writes a run's part, then its manifest (row count and SHA-256), each atomically: a part without a manifest is not trusted.</summary>
-    /// <param name="session">The output folder.</param>
-    /// <param name="run">The run.</param>
-    /// <param name="result">Its result.</param>
-    /// <param name="synced">Whether each file is synced to disk before its rename (see <see cref="OutputSession.WriteUnlisted(string, byte[], bool)"/>).</param>
-    internal static void WritePart(OutputSession session, BatchRun run, ExperimentResult result, bool synced = true)
-    {
-        using var text = new StringWriter();
-        SummaryCsv.Write(result, text);
-        byte[] part = AtomicFile.Utf8.GetBytes(text.ToString());
-        session.WriteUnlisted(run.PartFileName, part, synced);
-        session.WriteUnlisted(PartManifest.PathFor(run.PartFileName), AtomicFile.Utf8.GetBytes(PartManifest.Of(part, run.PartFileName).ToJson()), synced);
-    }
-
-    /// <summary>
-    /// Writes batch.csv into <paramref name="output"/> from the parts of the valid runs found under any of
-    /// <paramref name="partDirectories"/>, in run-list order; returns the rows written and the runs without a part.
-    /// </summary>
-    public static int WriteBatchCsv(IOutputFolder output, IReadOnlyList<string> partDirectories, IReadOnlyList<string> sweptPaths, IReadOnlyList<BatchRun> runs, out List<BatchRun> missing)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(partDirectories);
-        ArgumentNullException.ThrowIfNull(runs);
-        var parts = new List<(BatchRun, IReadOnlyList<string[]>)>();
-        missing = [];
-        foreach (BatchRun run in runs.Where(r => r.IsValid))
-        {
-            string? path = partDirectories.Select(d => run.PartPath(d)).FirstOrDefault(File.Exists);
-            if (path is null)
-            {
-                missing.Add(run);
-                continue;
-            }
-
-            parts.Add((run, PartFiles.Read(path)));
-        }
-
-        output.WriteText(BatchCsv.FileName, w => BatchCsv.Write(sweptPaths, parts, w));
-        return parts.Sum(p => p.Item2.Count);
-    }
-
-    private static Dictionary<string, string> Settings(BatchRequest request, int threads, Shard? shard) => new()
+    internal static Dictionary<string, string> Settings(BatchRequest request, int threads, Shard? shard) => new()
     {
         ["replications"] = request.Options.Replications?.ToString(CultureInfo.InvariantCulture) ?? "scenario",
         ["seed"] = request.Options.Seed?.ToString(CultureInfo.InvariantCulture) ?? "scenario",

@@ -104,179 +104,100 @@ public static class CapacityCommand
             return ExitCodes.InvalidInput;
         }
 
-        ScenarioSpec scenario = start.Scenario;
-        var model = new CrossingModel(scenario);
         start.ParseTargets([request.TargetText]);
-        Target? target = start.Targets.FirstOrDefault();
         start.ParseShard(request.ShardText);
-        List<string> errors = start.Errors;
-
-        // What demand means: the scaled values and their values in the scenario as written (with --set).
-        var scaled = new List<(string Path, double Base)>();
-        if (request.ScalePaths.Count == 0)
-        {
-            scaled.AddRange(scenario.Directions.Select(d => ($"directions.{d.Name}.arrivals.trucks_per_day", d.Arrivals.TrucksPerDay)));
-        }
-
-        foreach (string path in request.ScalePaths)
-        {
-            string? text = ScenarioReader.ScalarAt(request.File, request.Sets, path, out string problem);
-            if (text is null)
-            {
-                errors.Add($"--scale {path}: {problem}");
-            }
-            else if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !(value > 0) || !double.IsFinite(value))
-            {
-                errors.Add($"--scale {path}: its value '{text}' is not a positive number, so it cannot be scaled with demand");
-            }
-            else if (scaled.Any(s => s.Path == path))
-            {
-                errors.Add($"--scale {path}: given twice");
-            }
-            else
-            {
-                scaled.Add((path, value));
-            }
-        }
-
+        List<(string Path, double Base)> scaled = CapacityStudy.ScaledValues(request.File, request.Sets, request.ScalePaths, start.Scenario, start.Errors);
         if (start.ReportErrors(context))
         {
             return ExitCodes.InvalidInput;
         }
 
-        RunOptions options = request.Options;
-        int replications = options.Replications ?? scenario.Replications;
-        double saturation = CapacitySearch.SaturationFactor(model);
-        var search = new CapacitySearch(target!, Math.Min(saturation, request.MaxFactor), request.Tolerance, request.MaxFactor, stabilityFactor: saturation);
-        string[] paths = [.. scaled.Select(s => s.Path)];
-        SearchConfig ConfigAt(double factor) => new([.. scaled.Select(s => (s.Path, Format(s.Base * factor)))]);
+        int replications = request.Options.Replications ?? start.Scenario.Replications;
+        var study = new CapacityStudy(start.Scenario, start.Targets[0], scaled, replications, request.Tolerance, request.MaxFactor);
+        return VerbPipeline.WriteFolder(request.OutputDirectory, context, session => Search(session, request, start, study, context)) ?? ExitCodes.Ok;
+    }
 
-        using OutputSession? session = OutputSession.Open(request.OutputDirectory, context);
-        if (session is null)
-        {
-            return ExitCodes.OutputNotWritten;
-        }
-
-        SearchRunner runner = start.Runner(request.File, request.Sets, options, paths, session, context);
-        DateTimeOffset startedUtc = start.StartedUtc;
+    /// <summary>The search in its folder: rounds run, then capacity.csv, the plot, report.html and run.json, then the answer printed.</summary>
+    private static int? Search(OutputSession session, CapacityRequest request, SearchStart start, CapacityStudy study, CliContext context)
+    {
+        SearchRunner runner = start.Runner(request.File, request.Sets, request.Options, study.Paths, session, context);
         context.Diagnostic(FormattableString.Invariant(
-            $"capacity: {target} on {scenario.Name}; demand scaled through {string.Join(", ", paths)}; {replications} replications per factor on common random numbers; the busiest stage is saturated at factor {saturation:G4}"));
-        var points = new List<CapacityPoint>();
-        ScenarioSpec? measured = null;
-        var rows = new List<CapacityRow>();
-        int rounds = 0;
-        try
+            $"capacity: {study.Target} on {start.Scenario.Name}; demand scaled through {string.Join(", ", study.Paths)}; {study.Replications} replications per factor on common random numbers; the busiest stage is saturated at factor {study.SaturationFactor:G4}"));
+        List<string> errors = start.Errors;
+        RoundStatus status = study.Run(runner, errors);
+        if (errors.Count > 0)
         {
-            while (true)
-            {
-                IReadOnlyList<double> factors = search.NextFactors(points, rounds);
-                if (factors.Count == 0)
-                {
-                    break;
-                }
-
-                rounds++;
-                var round = new List<SearchRun>();
-                var specs = new Dictionary<double, ScenarioSpec>();
-                foreach (double factor in factors)
-                {
-                    ScenarioSpec? spec = runner.Scenario(ConfigAt(factor), errors);
-                    if (spec is null)
-                    {
-                        continue;
-                    }
-
-                    specs[factor] = spec;
-                    measured = spec;
-                    round.AddRange(Enumerable.Range(0, replications).Select(r => new SearchRun(ConfigAt(factor), r)));
-                }
-
-                if (errors.Count > 0)
-                {
-                    errors.ForEach(context.Error.WriteLine);
-                    return ExitCodes.InvalidInput;
-                }
-
-                if (SearchStart.ExitAfter(runner.RunRound(rounds, round), session, outputs => Info(request, context, runner, startedUtc, outputs, null, null)) is { } exit)
-                {
-                    return exit;
-                }
-
-                foreach (double factor in factors)
-                {
-                    SearchConfig config = ConfigAt(factor);
-                    double[] values = [.. Enumerable.Range(0, replications).Select(r =>
-                        runner.ValuesOf(new SearchRun(config, r)).TryGetValue(target!.MetricId, out double v) ? v : double.NaN)];
-                    var specModel = new CrossingModel(specs[factor]);
-                    var point = new CapacityPoint(factor, CapacitySearch.ExpectedArrivalsPerDay(specModel), values) { IsOverloaded = CapacitySearch.IsOverloaded(specModel) };
-                    points.Add(point);
-                    rows.Add(new CapacityRow(point, [.. config.Settings.Select(s => s.Value)], search.Verdict(point), point.IsOverloaded));
-                }
-            }
-
-            if (rows.All(r => r.Point.Values.All(v => !double.IsFinite(v))))
-            {
-                context.Error.WriteLine($"no run reported {target!.MetricId} (no truck of that direction or class was served at any demand tried)");
-                return ExitCodes.RunFailed;
-            }
-
-            CapacityEstimate estimate = search.Estimate(points);
-
-            // The scenario as written (with --set): factor 1, whatever values are scaled.
-            double asWrittenTrucksPerDay = CapacitySearch.ExpectedArrivalsPerDay(model);
-            double DemandAt(TargetCrossing c) => double.IsFinite(c.Factor) ? Interpolate(points, c.Factor) : double.NaN;
-            (string, TargetCrossing, double)[] answer =
-            [
-                ("capacity", estimate.Point, DemandAt(estimate.Point)),
-                ("ci95_low", estimate.Low, DemandAt(estimate.Low)),
-                ("ci95_high", estimate.High, DemandAt(estimate.High)),
-            ];
-            session.WriteText(CapacityCsv.FileName, w => CapacityCsv.Write(paths, target!, answer, rows, w));
-            PlotImage? plot = CapacityPlot.Build(
-                $"Capacity: {scenario.Label}",
-                target!,
-                rows,
-                Found(estimate.Point, DemandAt),
-                Found(estimate.Low, DemandAt),
-                Found(estimate.High, DemandAt),
-                SaturationDemand(points, saturation),
-                request.Language);
-            if (plot is not null)
-            {
-                Plots.WriteAll([plot], session);
-            }
-
-            if (request.WriteReport)
-            {
-                var input = new CapacityReportInput(
-                    scenario.Label, target!, start.KeyOf(target!.MetricId), scaled, asWrittenTrucksPerDay, rows,
-                    new CapacityEnd(estimate.Point, DemandAt(estimate.Point)), new CapacityEnd(estimate.Low, DemandAt(estimate.Low)), new CapacityEnd(estimate.High, DemandAt(estimate.High)),
-                    SaturationDemand(points, saturation), replications, rounds, measured!.Days, measured.WarmUpHours,
-                    start.Source(request.File, request.Sets), start.Provenance(request.File, request.Sets, context, runner.Threads))
-                { HorizonCuts = HorizonCheck.CutsOf(measured) };
-                session.WriteText(ReportPage.FileName, w => w.Write(CapacityReport.Build(input, plot, request.Language)));
-            }
-
-            session.Commit(outputs => Info(request, context, runner, startedUtc, outputs, answer, (estimate.AsWritten, asWrittenTrucksPerDay)));
-            context.Out.Write(Line(estimate, DemandAt, points) + "\n");
-            if (AsWrittenLine(estimate, asWrittenTrucksPerDay) is { } asWritten)
-            {
-                context.Out.Write(asWritten + "\n");
-            }
-
-            context.Out.Write(FormattableString.Invariant(
-                $"  {target} on {scenario.Name}: {points.Count} demand factors x {replications} replications in {rounds} rounds ({runner.RunsRun} runs now, {runner.RunsResumed} resumed); wrote {Path.Combine(request.OutputDirectory, CapacityCsv.FileName)}\n"));
-            if (search.MetOnlyTransiently(points) is { Count: > 0 } transient)
-            {
-                context.Out.Write(FormattableString.Invariant(
-                    $"  not the answer: the target is also met at overloaded demand, up to {transient[^1].DemandTrucksPerDay:F1} trucks/day, only for the {measured!.Days} days of these runs (a stage's demand there reaches its capacity, so the queue grows without bound)\n"));
-            }
-
-            return ExitCodes.Ok;
+            errors.ForEach(context.Error.WriteLine);
+            return ExitCodes.InvalidInput;
         }
-        catch (Exception e) when (OutputSession.IsWriteFailure(e))
+
+        if (SearchStart.ExitAfter(status, session, outputs => Info(request, context, runner, start.StartedUtc, outputs, null, null)) is { } exit)
         {
-            return session.Failed(e);
+            return exit;
+        }
+
+        if (study.NothingReported)
+        {
+            context.Error.WriteLine($"no run reported {study.Target.MetricId} (no truck of that direction or class was served at any demand tried)");
+            return ExitCodes.RunFailed;
+        }
+
+        CapacityEstimate estimate = study.Estimate();
+        Write(session, request, start, study, estimate, runner, context);
+        Print(request, start, study, estimate, runner, context);
+        return null;
+    }
+
+    /// <summary>capacity.csv, capacity.png/.svg, report.html and run.json, committed.</summary>
+    private static void Write(OutputSession session, CapacityRequest request, SearchStart start, CapacityStudy study, CapacityEstimate estimate, SearchRunner runner, CliContext context)
+    {
+        Target target = study.Target;
+        ScenarioSpec measured = study.Measured!;
+        (string, TargetCrossing, double)[] answer = study.Answer(estimate);
+        session.WriteText(CapacityCsv.FileName, w => CapacityCsv.Write(study.Paths, target, answer, study.Rows, w));
+        PlotImage? plot = CapacityPlot.Build(
+            $"Capacity: {start.Scenario.Label}",
+            target,
+            study.Rows,
+            study.Found(estimate.Point),
+            study.Found(estimate.Low),
+            study.Found(estimate.High),
+            study.SaturationDemand,
+            request.Language);
+        if (plot is not null)
+        {
+            Plots.WriteAll([plot], session);
+        }
+
+        if (request.WriteReport)
+        {
+            var input = new CapacityReportInput(
+                start.Scenario.Label, target, start.KeyOf(target.MetricId), study.Scaled, study.AsWrittenTrucksPerDay, study.Rows,
+                new CapacityEnd(estimate.Point, study.DemandAt(estimate.Point)), new CapacityEnd(estimate.Low, study.DemandAt(estimate.Low)), new CapacityEnd(estimate.High, study.DemandAt(estimate.High)),
+                study.SaturationDemand, study.Replications, study.Rounds, measured.Days, measured.WarmUpHours,
+                start.Source(request.File, request.Sets), start.Provenance(request.File, request.Sets, context, runner.Threads))
+            { HorizonCuts = HorizonCheck.CutsOf(measured) };
+            session.WriteText(ReportPage.FileName, w => w.Write(CapacityReport.Build(input, plot, request.Language)));
+        }
+
+        session.Commit(outputs => Info(request, context, runner, start.StartedUtc, outputs, answer, (estimate.AsWritten, study.AsWrittenTrucksPerDay)));
+    }
+
+    /// <summary>The answer, what it means for the scenario's own demand, what ran, and a warning when the target holds only transiently.</summary>
+    private static void Print(CapacityRequest request, SearchStart start, CapacityStudy study, CapacityEstimate estimate, SearchRunner runner, CliContext context)
+    {
+        context.Out.Write(Line(estimate, study.DemandAt, study.Points) + "\n");
+        if (AsWrittenLine(estimate, study.AsWrittenTrucksPerDay) is { } asWritten)
+        {
+            context.Out.Write(asWritten + "\n");
+        }
+
+        context.Out.Write(FormattableString.Invariant(
+            $"  {study.Target} on {start.Scenario.Name}: {study.Points.Count} demand factors x {study.Replications} replications in {study.Rounds} rounds ({runner.RunsRun} runs now, {runner.RunsResumed} resumed); wrote {Path.Combine(request.OutputDirectory, CapacityCsv.FileName)}\n"));
+        if (study.MetOnlyTransiently() is { Count: > 0 } transient)
+        {
+            context.Out.Write(FormattableString.Invariant(
+                $"  not the answer: the target is also met at overloaded demand, up to {transient[^1].DemandTrucksPerDay:F1} trucks/day, only for the {study.Measured!.Days} days of these runs (a stage's demand there reaches its capacity, so the queue grows without bound)\n"));
         }
     }
 
@@ -312,25 +233,6 @@ public static class CapacityCommand
         };
     }
 
-    /// <summary>The demand at the saturation factor, when some factor tried reaches it.</summary>
-    private static double? SaturationDemand(IReadOnlyList<CapacityPoint> points, double saturationFactor) =>
-        points.Any(p => p.Factor >= saturationFactor) ? Interpolate(points, saturationFactor) : null;
-
-    private static double? Found(TargetCrossing c, Func<TargetCrossing, double> demandAt) => c.IsFound ? demandAt(c) : null;
-
-    /// <summary>Demand at a factor between evaluated ones: linear, as demand is linear in the factor when every scaled value is.</summary>
-    private static double Interpolate(IReadOnlyList<CapacityPoint> points, double factor)
-    {
-        List<CapacityPoint> sorted = [.. points.OrderBy(p => p.Factor)];
-        CapacityPoint below = sorted.LastOrDefault(p => p.Factor <= factor) ?? sorted[0];
-        CapacityPoint above = sorted.FirstOrDefault(p => p.Factor >= factor) ?? sorted[^1];
-        return above.Factor == below.Factor
-            ? below.DemandTrucksPerDay
-            : below.DemandTrucksPerDay + ((factor - below.Factor) / (above.Factor - below.Factor) * (above.DemandTrucksPerDay - below.DemandTrucksPerDay));
-    }
-
-    private static string Format(double value) => Math.Round(value, 6).ToString("R", CultureInfo.InvariantCulture);
-
     private static string Info(CapacityRequest request, CliContext context, SearchRunner runner, DateTimeOffset startedUtc, IReadOnlyList<string> outputs, (string Kind, TargetCrossing Crossing, double Demand)[]? answer, (AsWrittenDemand Where, double TrucksPerDay)? asWritten)
     {
         var settings = new Dictionary<string, string>
@@ -362,6 +264,6 @@ public static class CapacityCommand
             };
         }
 
-        return new ExperimentInfo(CliApp.Version, "capacity", ["bordersim", .. context.Arguments], settings, runner.RunInfos(), startedUtc, DateTimeOffset.UtcNow, outputs).ToJson();
+        return context.ProvenanceFrom(startedUtc).Info("capacity", settings, runner.RunInfos(), outputs).ToJson();
     }
 }

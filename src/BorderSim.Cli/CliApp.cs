@@ -14,7 +14,7 @@ public static class CliApp
     public const string Description = "BorderSim: a discrete-event simulator of truck queues at road border crossings.";
 
     /// <summary>The version printed by --version and written to run.json.</summary>
-    public static string Version => RunInfo.VersionOf(typeof(CliApp).Assembly);
+    public static string Version => StudyVersion.Current;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default) =>
         Run(args, stdout, stderr, isErrorTerminal: false, cancellationToken);

@@ -32,6 +32,9 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, bool IsErrorTe
 
     private readonly TextWriter? _progressError;
 
+    /// <summary>The provenance of this command (version, "bordersim" and <see cref="Arguments"/>), started at <paramref name="startedUtc"/>.</summary>
+    public Provenance ProvenanceFrom(DateTimeOffset startedUtc) => Provenance.Start(Arguments, startedUtc);
+
     /// <summary>Writes one diagnostic line to stderr.</summary>
     public void Diagnostic(string line) => Error.WriteLine(line);
 }

@@ -14,6 +14,19 @@ namespace BorderSim.Cli;
 /// </summary>
 public static class CommonOptions
 {
+    /// <summary>
+    /// A validator for a list of files: a token that looks like an option (<c>--bogus</c>, <c>-z</c>) is an unknown option
+    /// (exit 2), not a file name; a file whose name starts with a dash is written <c>./-name</c>.
+    /// </summary>
+    public static void RefuseUnknownOptions(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        foreach (string token in result.Tokens.Select(t => t.Value).Where(v => v.Length > 1 && v[0] == '-'))
+        {
+            result.AddError($"unknown option '{token}' (a file whose name starts with '-' is written ./{token})");
+        }
+    }
+
     /// <summary>--format table|csv: what a verb prints on stdout (the files it writes are the same either way).</summary>
     public static Option<string> CreateFormat() => new Option<string>("--format")
     {

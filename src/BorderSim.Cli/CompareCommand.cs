@@ -90,7 +90,48 @@ public static class CompareCommand
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
         DateTimeOffset startedUtc = DateTimeOffset.UtcNow;
+        if (Load(files, options, overrides, context) is not { } study)
+        {
+            return ExitCodes.InvalidInput;
+        }
 
+        var request = new CompareWrite(files, overrides, study.Loaded, commonRandomNumbers, writePlots, writeReport, writeWorkbook, lang, startedUtc);
+        string directory = outputDirectory ?? DefaultOutputDirectory(files);
+        ComparisonResult? result = null;
+        int written = 0;
+        int? exit = VerbPipeline.WriteFolder(directory, context, session =>
+        {
+            result = Run(study, options, commonRandomNumbers, context);
+            if (result is null)
+            {
+                return ExitCodes.Interrupted;
+            }
+
+            Write(session, request, result, options.Threads ?? Environment.ProcessorCount, context);
+            written = session.Outputs.Count;
+            return null;
+        });
+        if (exit is { } code)
+        {
+            return code;
+        }
+
+        if (printCsv)
+        {
+            ComparisonCsv.Write(result!.Differences, context.Out);
+        }
+        else
+        {
+            ComparisonTable.Write(result!, [.. files.Select(Path.GetFileName).Select(f => f ?? "")], context.Out, lang);
+        }
+
+        context.Diagnostic($"wrote {written} files to {directory}");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The scenarios loaded, named apart and checked against the run settings; null (errors printed) when one is invalid.</summary>
+    private static CompareStudy? Load(IReadOnlyList<string> files, RunOptions options, IReadOnlyList<ScenarioOverride> overrides, CliContext context)
+    {
         var loaded = new List<ScenarioLoadResult>();
         foreach (string file in files)
         {
@@ -100,7 +141,7 @@ public static class CompareCommand
         if (loaded.Any(l => !l.IsValid))
         {
             context.Error.WriteLine($"{loaded.Count(l => !l.IsValid)} of {files.Count} scenarios invalid; nothing was run");
-            return ExitCodes.InvalidInput;
+            return null;
         }
 
         // Names label the alternatives in the CSV, table and plot: make them unique (two runs of one file, or copies).
@@ -135,104 +176,101 @@ public static class CompareCommand
         catch (ArgumentException e)
         {
             context.Error.WriteLine($"{files[0]}: {OutputDirectory.UserMessage(e)}");
-            return ExitCodes.InvalidInput;
+            return null;
         }
 
-        string directory = outputDirectory ?? DefaultOutputDirectory(files);
-        using OutputSession? session = OutputSession.Open(directory, context);
-        if (session is null)
-        {
-            return ExitCodes.OutputNotWritten;
-        }
+        return new CompareStudy(loaded, scenarios, first);
+    }
 
+    /// <summary>The comparison run with progress on stderr; null when interrupted (said on stderr, nothing written).</summary>
+    private static ComparisonResult? Run(CompareStudy study, RunOptions options, bool commonRandomNumbers, CliContext context)
+    {
+        (List<ScenarioLoadResult> _, List<ScenarioSpec> scenarios, ScenarioSpec first) = study;
         int threads = options.Threads ?? Environment.ProcessorCount;
         context.Diagnostic($"comparing {scenarios.Count} scenarios: {first.Replications} replications of {first.Days} days each on {threads} threads, seed {first.Seed}, {(commonRandomNumbers ? "common random numbers" : "independent streams")}");
         var progress = new ReplicationProgress(context, first.Replications * scenarios.Count);
-        ComparisonResult result;
         try
         {
-            result = Comparison.Run(scenarios, options, commonRandomNumbers, progress, context.CancellationToken);
+            ComparisonResult result = Comparison.Run(scenarios, options, commonRandomNumbers, progress, context.CancellationToken);
             progress.Finish();
+            return result;
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
             progress.Finish();
             context.Error.WriteLine("interrupted; no results written");
-            return ExitCodes.Interrupted;
+            return null;
         }
-
-        try
-        {
-            session.WriteText(ComparisonCsv.FileName, w => ComparisonCsv.Write(result.Differences, w));
-            if (writeWorkbook)
-            {
-                session.Write(ResultsWorkbook.FileName, stream => ResultsWorkbook.Write(ResultsWorkbook.ForComparison(result), stream));
-            }
-
-            for (int k = 0; k < result.Alternatives.Count; k++)
-            {
-                ExperimentResult alternative = result.Alternatives[k];
-                session.WriteText(SummaryFileName(k, files[k]), w => SummaryCsv.Write(alternative, w));
-            }
-
-            // The plots are drawn once, in the report's language, for the files and the report alike.
-            var plots = new List<PlotImage>();
-            if (writePlots || writeReport)
-            {
-                if (ComparisonPlot.Image(result, lang) is { } differences)
-                {
-                    plots.Add(differences);
-                }
-
-                plots.AddRange(CompareReport.QueuePlots(result, lang));
-            }
-
-            if (writePlots)
-            {
-                Plots.WriteAll(plots, session);
-            }
-
-            if (writeReport)
-            {
-                ScenarioSource[] sources = [.. files.Select((f, k) => new ScenarioSource(f, loaded[k].ContentSha256, ScenarioInput.ReadTextOrEmpty(f), [.. overrides.Select(o => o.ToString())]))];
-                var provenance = new ReportProvenance(CliApp.Version, ["bordersim", .. context.Arguments], sources, threads, startedUtc, DateTimeOffset.UtcNow);
-                session.WriteText(ReportPage.FileName, w => w.Write(CompareReport.Build(new CompareReportInput(result, sources, plots, provenance), lang)));
-            }
-
-            session.Commit(outputs => new ExperimentInfo(
-                CliApp.Version,
-                "compare",
-                ["bordersim", .. context.Arguments],
-                new Dictionary<string, string>
-                {
-                    ["common_random_numbers"] = commonRandomNumbers ? "true" : "false",
-                    ["threads"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["confidence"] = result.Differences.Count > 0 ? CsvNumbers.Format(result.Differences[0].ConfidenceLevel) : "",
-                },
-                [.. result.Alternatives.Select((a, k) => new ScenarioRunInfo(
-                    files[k], loaded[k].ContentSha256, a.Scenario.Name, [.. overrides.Select(o => o.ToString())],
-                    a.Scenario.Seed, a.Replications.Count, a.Scenario.Days, a.WarmUpHours, a.WarmUpMethod, "ok") { HorizonCuts = HorizonCutInfo.Of(a.HorizonCuts) })],
-                startedUtc,
-                DateTimeOffset.UtcNow,
-                outputs).ToJson());
-        }
-        catch (Exception e) when (OutputSession.IsWriteFailure(e))
-        {
-            return session.Failed(e);
-        }
-
-        if (printCsv)
-        {
-            ComparisonCsv.Write(result.Differences, context.Out);
-        }
-        else
-        {
-            ComparisonTable.Write(result, [.. files.Select(Path.GetFileName).Select(f => f ?? "")], context.Out, lang);
-        }
-
-        context.Diagnostic($"wrote {session.Outputs.Count} files to {directory}");
-        return ExitCodes.Ok;
     }
+
+    /// <summary>comparison.csv, the workbook, a summary per scenario, the plots, report.html and run.json, committed.</summary>
+    private static void Write(OutputSession session, CompareWrite request, ComparisonResult result, int threads, CliContext context)
+    {
+        (IReadOnlyList<string> files, IReadOnlyList<ScenarioOverride> overrides, IReadOnlyList<ScenarioLoadResult> loaded, bool commonRandomNumbers, bool writePlots, bool writeReport, bool writeWorkbook, ReportLanguage lang, DateTimeOffset startedUtc) = request;
+        session.WriteText(ComparisonCsv.FileName, w => ComparisonCsv.Write(result.Differences, w));
+        if (writeWorkbook)
+        {
+            session.Write(ResultsWorkbook.FileName, stream => ResultsWorkbook.Write(ResultsWorkbook.ForComparison(result), stream));
+        }
+
+        for (int k = 0; k < result.Alternatives.Count; k++)
+        {
+            ExperimentResult alternative = result.Alternatives[k];
+            session.WriteText(SummaryFileName(k, files[k]), w => SummaryCsv.Write(alternative, w));
+        }
+
+        // The plots are drawn once, in the report's language, for the files and the report alike.
+        var plots = new List<PlotImage>();
+        if (writePlots || writeReport)
+        {
+            if (ComparisonPlot.Image(result, lang) is { } differences)
+            {
+                plots.Add(differences);
+            }
+
+            plots.AddRange(CompareReport.QueuePlots(result, lang));
+        }
+
+        if (writePlots)
+        {
+            Plots.WriteAll(plots, session);
+        }
+
+        if (writeReport)
+        {
+            ScenarioSource[] sources = [.. files.Select((f, k) => new ScenarioSource(f, loaded[k].ContentSha256, ScenarioInput.ReadTextOrEmpty(f), [.. overrides.Select(o => o.ToString())]))];
+            var provenance = context.ProvenanceFrom(startedUtc).Report(sources, threads);
+            session.WriteText(ReportPage.FileName, w => w.Write(CompareReport.Build(new CompareReportInput(result, sources, plots, provenance), lang)));
+        }
+
+        session.Commit(outputs => context.ProvenanceFrom(startedUtc).Info(
+            "compare",
+            new Dictionary<string, string>
+            {
+                ["common_random_numbers"] = commonRandomNumbers ? "true" : "false",
+                ["threads"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["confidence"] = result.Differences.Count > 0 ? CsvNumbers.Format(result.Differences[0].ConfidenceLevel) : "",
+            },
+            [.. result.Alternatives.Select((a, k) => new ScenarioRunInfo(
+                files[k], loaded[k].ContentSha256, a.Scenario.Name, [.. overrides.Select(o => o.ToString())],
+                a.Scenario.Seed, a.Replications.Count, a.Scenario.Days, a.WarmUpHours, a.WarmUpMethod, "ok") { HorizonCuts = HorizonCutInfo.Of(a.HorizonCuts) })],
+            outputs).ToJson());
+    }
+
+    /// <summary>The scenarios as loaded, as run (names made unique), and the base with the run settings applied.</summary>
+    private sealed record CompareStudy(List<ScenarioLoadResult> Loaded, List<ScenarioSpec> Scenarios, ScenarioSpec First);
+
+    /// <summary>What the files of a comparison need besides its result.</summary>
+    private sealed record CompareWrite(
+        IReadOnlyList<string> Files,
+        IReadOnlyList<ScenarioOverride> Overrides,
+        IReadOnlyList<ScenarioLoadResult> Loaded,
+        bool CommonRandomNumbers,
+        bool WritePlots,
+        bool WriteReport,
+        bool WriteWorkbook,
+        ReportLanguage Lang,
+        DateTimeOffset StartedUtc);
 
     /// <summary>summary-&lt;k&gt;-&lt;stem&gt;.csv, k counting the scenarios from 1 in command-line order (1 = the base).</summary>
     public static string SummaryFileName(int index, string file) =>

@@ -17,13 +17,10 @@ public static class HorizonNotice
     public static IReadOnlyList<HorizonCut> Print(string file, ScenarioSpec effective, CliContext context, ISet<string>? said = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        IReadOnlyList<HorizonCut> cuts = HorizonCheck.CutsOf(effective);
-        foreach (string line in cuts.Select(c => $"{file}: warning: {c.Describe()}"))
+        (IReadOnlyList<HorizonCut> cuts, IReadOnlyList<string> lines) = HorizonLines.Of(file, effective, said);
+        foreach (string line in lines)
         {
-            if (said?.Add(line) ?? true)
-            {
-                context.Error.WriteLine(line);
-            }
+            context.Error.WriteLine(line);
         }
 
         return cuts;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using BorderSim.Reporting;
-using BorderSim.Scenarios;
 
 namespace BorderSim.Cli;
 
@@ -35,134 +34,20 @@ public static class MergeCommand
         ArgumentNullException.ThrowIfNull(directories);
         ArgumentNullException.ThrowIfNull(context);
         DateTimeOffset startedUtc = DateTimeOffset.UtcNow;
-
-        // Every shard wrote the full run list; they must agree byte for byte, or the shards are of different batches.
-        string? firstText = null;
-        string firstDirectory = "";
-        foreach (string directory in directories)
+        var problems = new List<string>();
+        if (ShardMerge.Check(directories, problems, out ShardMergeRefusal refusal) is not { } plan)
         {
-            string path = Path.Combine(directory, BatchCsv.RunListFileName);
-            if (!File.Exists(path))
-            {
-                context.Error.WriteLine($"{directory}: no {BatchCsv.RunListFileName}; is it the -o directory of a 'bordersim batch' run?");
-                return ExitCodes.InvalidInput;
-            }
-
-            if (!InputFile.TryReadText(path, InputFile.MaxCsvBytes, out string? text, out InputFile.Problem? problem))
-            {
-                context.Error.WriteLine($"{path}: {problem.Message}");
-                return ExitCodes.InvalidInput;
-            }
-
-            if (firstText is null)
-            {
-                firstText = text;
-                firstDirectory = directory;
-            }
-            else if (text != firstText)
-            {
-                int line = FirstDifferentLine(firstText, text);
-                context.Error.WriteLine($"{path}:{line}: differs from {Path.Combine(firstDirectory, BatchCsv.RunListFileName)}: the shards come from different batches (same files, --sweep, --set, --seed, --replications, --days and version are needed)");
-                return ExitCodes.InvalidInput;
-            }
+            problems.ForEach(context.Error.WriteLine);
+            return refusal == ShardMergeRefusal.RunsMissing ? ExitCodes.RunFailed : ExitCodes.InvalidInput;
         }
 
-        (IReadOnlyList<string> sweptPaths, IReadOnlyList<BatchRun> runs) parsed;
-        try
+        int rows = 0;
+        if (VerbPipeline.WriteFolder(outputDirectory, context, session => Write(session, plan, directories, context, startedUtc, out rows)) is { } exit)
         {
-            parsed = BatchCsv.ReadRunList(new StringReader(firstText!), Path.Combine(firstDirectory, BatchCsv.RunListFileName));
-        }
-        catch (InvalidDataException e)
-        {
-            context.Error.WriteLine(e.Message);
-            return ExitCodes.InvalidInput;
+            return exit;
         }
 
-        (IReadOnlyList<string> sweptPaths, IReadOnlyList<BatchRun> runs) = parsed;
-        if (RunListCheck.Problem(Path.Combine(firstDirectory, BatchCsv.RunListFileName), sweptPaths, runs, directories) is { } cut)
-        {
-            context.Error.WriteLine(cut);
-            return ExitCodes.InvalidInput;
-        }
-
-        List<BatchRun> missing = [.. runs.Where(r => r.IsValid && !directories.Any(d => File.Exists(r.PartPath(d))))];
-        if (missing.Count > 0)
-        {
-            foreach (BatchRun run in missing)
-            {
-                context.Error.WriteLine($"run {run.Run} ({Describe(run, sweptPaths)}) has no part {BatchCsv.PartsDirectory}/{run.Key}.csv in any of: {string.Join(", ", directories)}");
-            }
-
-            context.Error.WriteLine($"{missing.Count} of {runs.Count} runs missing; rerun their shards (a rerun skips finished runs), then merge again");
-            return ExitCodes.RunFailed;
-        }
-
-        // A part is trusted only whole: its row count and checksum must match the manifest written after it.
-        var damaged = new List<string>();
-        foreach (BatchRun run in runs.Where(r => r.IsValid))
-        {
-            string source = directories.Select(d => run.PartPath(d)).First(File.Exists);
-            if (PartFiles.Problem(source) is { } problem)
-            {
-                damaged.Add($"{source}: {problem}");
-            }
-        }
-
-        if (damaged.Count > 0)
-        {
-            damaged.ForEach(context.Error.WriteLine);
-            context.Error.WriteLine($"{damaged.Count} of {runs.Count} parts damaged; rerun their shards (a rerun runs a damaged part again), then merge again");
-            return ExitCodes.InvalidInput;
-        }
-
-        using OutputSession? session = OutputSession.Open(outputDirectory, context);
-        if (session is null)
-        {
-            return ExitCodes.OutputNotWritten;
-        }
-
-        int rows;
-        try
-        {
-            session.CreateFolder(BatchCsv.PartsDirectory);
-            foreach (BatchRun run in runs.Where(r => r.IsValid))
-            {
-                string source = directories.Select(d => run.PartPath(d)).First(File.Exists);
-                if (Path.GetFullPath(source) != Path.GetFullPath(run.PartPath(outputDirectory)))
-                {
-                    session.WriteUnlisted(run.PartFileName, PartFiles.ReadBytes(source));
-                    session.WriteUnlisted(PartManifest.PathFor(run.PartFileName), PartFiles.ReadBytes(PartManifest.PathFor(source)));
-                }
-            }
-
-            session.WriteText(BatchCsv.RunListFileName, w => w.Write(firstText));
-            rows = BatchCommand.WriteBatchCsv(session, [outputDirectory], sweptPaths, runs, out _);
-            session.Commit(outputs => new ExperimentInfo(
-                CliApp.Version,
-                "merge",
-                ["bordersim", .. context.Arguments],
-                new Dictionary<string, string> { ["merged"] = string.Join(' ', directories) },
-                [.. runs.Select(r => new ScenarioRunInfo(
-                    r.ScenarioFile, r.ScenarioSha256, r.ScenarioName, [.. sweptPaths.Select((p, i) => $"{p}={r.SweepValues[i]}")],
-                    r.Seed, r.Replications, r.Days, null, null, r.IsValid ? "ok" : "invalid")
-                {
-                    Run = r.Run,
-                    Key = r.IsValid ? r.Key : null,
-                })],
-                startedUtc,
-                DateTimeOffset.UtcNow,
-                outputs).ToJson());
-        }
-        catch (Exception e) when (OutputSession.IsWriteFailure(e))
-        {
-            return session.Failed(e);
-        }
-        catch (InvalidDataException e)
-        {
-            context.Error.WriteLine($"a part file is damaged: {e.Message}");
-            return ExitCodes.InvalidInput;
-        }
-
+        IReadOnlyList<BatchRun> runs = plan.Runs;
         int invalid = runs.Count(r => !r.IsValid);
         context.Out.Write($"merged {directories.Count} directories: {runs.Count - invalid} runs, {rows} rows -> {Path.Combine(outputDirectory, BatchCsv.FileName)}\n");
         if (invalid > 0)
@@ -174,21 +59,42 @@ public static class MergeCommand
         return ExitCodes.Ok;
     }
 
-    private static string Describe(BatchRun run, IReadOnlyList<string> sweptPaths) =>
-        string.Join(' ', new[] { run.ScenarioFile }.Concat(sweptPaths.Select((p, i) => $"{p}={run.SweepValues[i]}")));
-
-    private static int FirstDifferentLine(string a, string b)
+    /// <summary>Copies the parts in, writes runlist.csv and batch.csv, commits run.json; null when done, exit 2 for a part damaged since the check.</summary>
+    private static int? Write(OutputSession session, ShardMergePlan plan, IReadOnlyList<string> directories, CliContext context, DateTimeOffset startedUtc, out int rows)
     {
-        string[] left = a.Split('\n');
-        string[] right = b.Split('\n');
-        for (int i = 0; i < Math.Min(left.Length, right.Length); i++)
+        rows = 0;
+        try
         {
-            if (left[i] != right[i])
+            session.CreateFolder(BatchCsv.PartsDirectory);
+            foreach (BatchRun run in plan.Runs.Where(r => r.IsValid))
             {
-                return i + 1;
+                string source = ShardMergePlan.PartOf(run, directories);
+                if (Path.GetFullPath(source) != Path.GetFullPath(run.PartPath(session.Directory)))
+                {
+                    session.WriteUnlisted(run.PartFileName, PartFiles.ReadBytes(source));
+                    session.WriteUnlisted(PartManifest.PathFor(run.PartFileName), PartFiles.ReadBytes(PartManifest.PathFor(source)));
+                }
             }
-        }
 
-        return Math.Min(left.Length, right.Length) + 1;
+            session.WriteText(BatchCsv.RunListFileName, w => w.Write(plan.RunListText));
+            rows = BatchResults.WriteBatchCsv(session, [session.Directory], plan.SweptPaths, plan.Runs, out _);
+            session.Commit(outputs => context.ProvenanceFrom(startedUtc).Info(
+                "merge",
+                new Dictionary<string, string> { ["merged"] = string.Join(' ', directories) },
+                [.. plan.Runs.Select(r => new ScenarioRunInfo(
+                    r.ScenarioFile, r.ScenarioSha256, r.ScenarioName, [.. plan.SweptPaths.Select((p, i) => $"{p}={r.SweepValues[i]}")],
+                    r.Seed, r.Replications, r.Days, null, null, r.IsValid ? "ok" : "invalid")
+                {
+                    Run = r.Run,
+                    Key = r.IsValid ? r.Key : null,
+                })],
+                outputs).ToJson());
+            return null;
+        }
+        catch (InvalidDataException e)
+        {
+            context.Error.WriteLine($"a part file is damaged: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
     }
 }

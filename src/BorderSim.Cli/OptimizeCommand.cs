@@ -367,6 +367,6 @@ public static class OptimizeCommand
             ["sets"] = string.Join(' ', request.Sets.Select(o => o.ToString())),
             ["best"] = best,
         };
-        return new ExperimentInfo(CliApp.Version, "optimize", ["bordersim", .. context.Arguments], settings, runner.RunInfos(), startedUtc, DateTimeOffset.UtcNow, outputs).ToJson();
+        return context.ProvenanceFrom(startedUtc).Info("optimize", settings, runner.RunInfos(), outputs).ToJson();
     }
 }

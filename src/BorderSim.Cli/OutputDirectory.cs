@@ -25,18 +25,9 @@ public static class OutputDirectory
         }
     }
 
-    public static string FirstLine(string message)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        int end = message.IndexOfAny(['\r', '\n']);
-        return end < 0 ? message : message[..end];
-    }
+    /// <summary>The first line of <paramref name="message"/> (<see cref="StudyMessages.FirstLine"/>).</summary>
+    public static string FirstLine(string message) => StudyMessages.FirstLine(message);
 
     /// <summary>The message of an <see cref="ArgumentException"/> without the " (Parameter 'x')" suffix.</summary>
-    public static string UserMessage(ArgumentException e)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        string message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
-        return FirstLine(message);
-    }
+    public static string UserMessage(ArgumentException e) => StudyMessages.UserMessage(e);
 }

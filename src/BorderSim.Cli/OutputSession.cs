@@ -17,7 +17,7 @@ namespace BorderSim.Cli;
 /// removed through a symbolic link inside the folder (<see cref="OutputFolderPaths"/>). A failure to write maps
 /// to exit 4 (<see cref="Failed"/>); <see cref="Dispose"/> deletes this run's temporary files and frees the folder.
 /// </summary>
-public sealed partial class OutputSession : IOutputFolder, IDisposable
+public sealed partial class OutputSession : IStudyFolder, IDisposable
 {
     /// <summary>The file that says the folder is complete and what is in it; written last.</summary>
     public const string RunJsonFileName = "run.json";
@@ -66,6 +66,24 @@ public sealed partial class OutputSession : IOutputFolder, IDisposable
         }
     }
 
+    /// <summary>The folder's lock file, opened exclusively; an <see cref="IOException"/> when another process holds it.</summary>
+    private static FileStream TakeLock(string lockPath)
+    {
+        // A link planted in the folder is removed, never followed: the lock file is always BorderSim's own.
+        RemoveIfLink(lockPath);
+
+        // FileShare.None is an exclusive flock on Unix: held by one open file at a time, in this process or any other.
+        var folderLock = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        if (!File.Exists(lockPath))
+        {
+            // Opened just as the previous holder deleted it on release: lock the new file instead.
+            folderLock.Dispose();
+            folderLock = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+
+        return folderLock;
+    }
+
     /// <summary>
     /// Opens <paramref name="directory"/> for writing: creates it if needed, locks it, removes stale temporary
     /// files. Null (message printed) when it cannot be: exit <see cref="ExitCodes.OutputNotWritten"/>.
@@ -83,7 +101,7 @@ public sealed partial class OutputSession : IOutputFolder, IDisposable
         FileStream folderLock;
         try
         {
-            folderLock = LockExclusively(lockPath);
+            folderLock = TakeLock(lockPath);
         }
         catch (IOException) when (File.Exists(lockPath))
         {
@@ -122,29 +140,11 @@ public sealed partial class OutputSession : IOutputFolder, IDisposable
         }
     }
 
-    /// <summary>Takes the folder's lock file, exclusively; throws <see cref="IOException"/> when another process holds it.</summary>
-    private static FileStream LockExclusively(string lockPath)
-    {
-        // A link planted in the folder is removed, never followed: the lock file is always BorderSim's own.
-        RemoveIfLink(lockPath);
-
-        // FileShare.None is an exclusive flock on Unix: held by one open file at a time, in this process or any other.
-        var folderLock = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        if (!File.Exists(lockPath))
-        {
-            // Opened just as the previous holder deleted it on release: lock the new file instead.
-            folderLock.Dispose();
-            folderLock = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-
-        return folderLock;
-    }
-
     /// <summary>
     /// Whether <paramref name="e"/> is a failure to write (disk full, no permission), which exits 4, rather than a
     /// bug; also when it comes out of parallel replications wrapped in an <see cref="AggregateException"/>.
     /// </summary>
-    public static bool IsWriteFailure(Exception e) => WriteFailure(e) is not null;
+    public static bool IsWriteFailure(Exception e) => StudyMessages.IsWriteFailure(e);
 
     /// <summary>The full path of <paramref name="fileName"/> in the folder.</summary>
     public string PathOf(string fileName) => Path.Combine(Directory, fileName);
@@ -354,12 +354,7 @@ public sealed partial class OutputSession : IOutputFolder, IDisposable
         }
     }
 
-    private static Exception? WriteFailure(Exception e) => e switch
-    {
-        IOException or UnauthorizedAccessException => e,
-        AggregateException aggregate => aggregate.InnerExceptions.Select(WriteFailure).FirstOrDefault(f => f is not null),
-        _ => null,
-    };
+    private static Exception? WriteFailure(Exception e) => StudyMessages.WriteFailure(e);
 
     /// <summary>
     /// The outputs an earlier run.json (or journal) lists; none when there is none, it is not a regular file or it

@@ -42,52 +42,69 @@ public static class RunCommand
         var command = new Command("run", "Run a scenario's replications; write CSV results, plots, report.html and run.json") { file, output, trucks, noPlots, precision, metric, maxReplications, format };
         settings.AddTo(command);
         report.AddTo(command);
-        command.SetAction(parseResult =>
-        {
-            double? precisionWanted = parseResult.GetValue(precision);
-            string? precisionMetric = parseResult.GetValue(metric);
-            int? maxWanted = parseResult.GetValue(maxReplications);
-            if ((precisionWanted is null) != (precisionMetric is null))
-            {
-                context.Error.WriteLine("--precision and --metric go together: e.g. --precision 0.05 --metric wait_hours_mean/all/fruit");
-                return ExitCodes.InvalidInput;
-            }
-
-            if (maxWanted is not null && precisionWanted is null)
-            {
-                context.Error.WriteLine("--max-replications applies only with --precision");
-                return ExitCodes.InvalidInput;
-            }
-
-            RunOptions options = settings.ReadRunOptions(parseResult) with { Precision = precisionWanted, PrecisionMetric = precisionMetric };
-            if (maxWanted is { } max)
-            {
-                options = options with { MaxReplications = max };
-            }
-
-            if (!settings.TryReadOverrides(parseResult, context, out IReadOnlyList<ScenarioOverride> overrides))
-            {
-                return ExitCodes.InvalidInput;
-            }
-
-            var request = new RunRequest(
-                parseResult.GetValue(file)!,
-                parseResult.GetValue(output),
-                options,
-                overrides,
-                parseResult.GetValue(trucks),
-                !parseResult.GetValue(noPlots),
-                parseResult.GetValue(format) == "csv")
-            {
-                WriteReport = report.ReadWriteReport(parseResult),
-                WriteWorkbook = report.ReadWriteWorkbook(parseResult),
-                Language = report.ReadLanguage(parseResult),
-            };
-
-            return Execute(request, context);
-        });
+        var options = new RunVerbOptions(file, output, trucks, noPlots, precision, metric, maxReplications, format, settings, report);
+        command.SetAction(parseResult => Read(parseResult, options, context));
         return command;
     }
+
+    /// <summary>Reads the options of one command line and runs it; exit 2 for options that do not go together.</summary>
+    private static int Read(ParseResult parseResult, RunVerbOptions o, CliContext context)
+    {
+        double? precisionWanted = parseResult.GetValue(o.Precision);
+        string? precisionMetric = parseResult.GetValue(o.Metric);
+        int? maxWanted = parseResult.GetValue(o.MaxReplications);
+        if ((precisionWanted is null) != (precisionMetric is null))
+        {
+            context.Error.WriteLine("--precision and --metric go together: e.g. --precision 0.05 --metric wait_hours_mean/all/fruit");
+            return ExitCodes.InvalidInput;
+        }
+
+        if (maxWanted is not null && precisionWanted is null)
+        {
+            context.Error.WriteLine("--max-replications applies only with --precision");
+            return ExitCodes.InvalidInput;
+        }
+
+        RunOptions options = o.Settings.ReadRunOptions(parseResult) with { Precision = precisionWanted, PrecisionMetric = precisionMetric };
+        if (maxWanted is { } max)
+        {
+            options = options with { MaxReplications = max };
+        }
+
+        if (!o.Settings.TryReadOverrides(parseResult, context, out IReadOnlyList<ScenarioOverride> overrides))
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        var request = new RunRequest(
+            parseResult.GetValue(o.File)!,
+            parseResult.GetValue(o.Output),
+            options,
+            overrides,
+            parseResult.GetValue(o.Trucks),
+            !parseResult.GetValue(o.NoPlots),
+            parseResult.GetValue(o.Format) == "csv")
+        {
+            WriteReport = o.Report.ReadWriteReport(parseResult),
+            WriteWorkbook = o.Report.ReadWriteWorkbook(parseResult),
+            Language = o.Report.ReadLanguage(parseResult),
+        };
+
+        return Execute(request, context);
+    }
+
+    /// <summary>The options of the run verb.</summary>
+    private sealed record RunVerbOptions(
+        Argument<string> File,
+        Option<string?> Output,
+        Option<bool> Trucks,
+        Option<bool> NoPlots,
+        Option<double?> Precision,
+        Option<string?> Metric,
+        Option<int?> MaxReplications,
+        Option<string> Format,
+        RunSettingsOptions Settings,
+        ReportOptions Report);
 
     /// <summary>What to run and where to write it.</summary>
     public sealed record RunRequest(
@@ -118,11 +135,48 @@ public static class RunCommand
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         DateTimeOffset startedUtc = DateTimeOffset.UtcNow;
+        if (Prepare(request, context) is not { } prepared)
+        {
+            return ExitCodes.InvalidInput;
+        }
 
+        string directory = request.OutputDirectory ?? DefaultOutputDirectory(request.ScenarioFile);
+        ExperimentResult? result = null;
+        ObservationComparison? observed = null;
+        int written = 0;
+        int? exit = VerbPipeline.WriteFolder(directory, context, session =>
+        {
+            Announce(request, prepared, context);
+            using TruckCsvWriter? truckWriter = request.WriteTrucks ? TruckCsvWriter.ForScenario(session, prepared.Scenario) : null;
+            if (Run(session, truckWriter, request, prepared, context, out result) is { } failed)
+            {
+                return failed;
+            }
+
+            observed = ObservedOutput.For(result!);
+            Write(session, truckWriter, request, prepared, result!, observed, context, startedUtc);
+            written = session.Outputs.Count;
+            return null;
+        });
+        if (exit is { } code)
+        {
+            return code;
+        }
+
+        Print(request, result!, observed, context);
+        context.Diagnostic($"wrote {written} files to {directory}");
+
+        // The results are written either way; the exit code lets a script see that the precision asked for was not reached.
+        return result!.Precision is { IsMet: false } ? ExitCodes.TargetNotMet : ExitCodes.Ok;
+    }
+
+    /// <summary>The scenario loaded and the options checked against it, warnings said; null (errors printed, exit 2) when either is wrong.</summary>
+    private static PreparedRun? Prepare(RunRequest request, CliContext context)
+    {
         ScenarioLoadResult loaded = ScenarioInput.LoadAndReport(request.ScenarioFile, request.Overrides, context);
         if (!loaded.IsValid)
         {
-            return ExitCodes.InvalidInput;
+            return null;
         }
 
         ScenarioSpec scenario = loaded.Scenario!;
@@ -135,7 +189,7 @@ public static class RunCommand
         catch (ArgumentException e)
         {
             context.Error.WriteLine($"{request.ScenarioFile}: {OutputDirectory.UserMessage(e)}");
-            return ExitCodes.InvalidInput;
+            return null;
         }
 
         // Dated entries outside the dates this run covers (after --days): warnings on stderr, exit code unchanged.
@@ -145,20 +199,21 @@ public static class RunCommand
         if (request.Options.Precision is not null && request.Options.MaxReplications < effective.Replications)
         {
             context.Error.WriteLine($"--max-replications {request.Options.MaxReplications} is below the {effective.Replications} replications run first; raise it or lower --replications");
-            return ExitCodes.InvalidInput;
+            return null;
         }
 
-        string directory = request.OutputDirectory ?? DefaultOutputDirectory(request.ScenarioFile);
         if (request.Options.PrecisionMetric is { } metricId && !IsKnownMetric(effective, metricId, request.ScenarioFile, context))
         {
-            return ExitCodes.InvalidInput;
+            return null;
         }
 
-        using OutputSession? session = OutputSession.Open(directory, context);
-        if (session is null)
-        {
-            return ExitCodes.OutputNotWritten;
-        }
+        return new PreparedRun(loaded, scenario, effective);
+    }
+
+    /// <summary>What is said before the run: demand against capacity per stage, then what runs.</summary>
+    private static void Announce(RunRequest request, PreparedRun prepared, CliContext context)
+    {
+        (ScenarioLoadResult _, ScenarioSpec scenario, ScenarioSpec effective) = prepared;
 
         // Demand against capacity per stage, before anything runs: an overloaded stage is visible at once.
         LoadReport.WriteCapacityCheck(LoadCheck.For(new BorderSim.Model.Crossing.CrossingModel(effective)), context.Error, request.Language);
@@ -166,10 +221,17 @@ public static class RunCommand
         context.Diagnostic(request.Options.Precision is { } wanted
             ? FormattableString.Invariant($"running {scenario.Name}: at least {effective.Replications} replications of {effective.Days} days, more until the 95% half-width of {request.Options.PrecisionMetric} is within {PrecisionReport.Percent(wanted)} of its mean (at most {request.Options.MaxReplications}), on {threads} threads, seed {effective.Seed}")
             : $"running {scenario.Name}: {effective.Replications} replications of {effective.Days} days on {threads} threads, seed {effective.Seed}");
+    }
 
-        using TruckCsvWriter? truckWriter = request.WriteTrucks ? TruckCsvWriter.ForScenario(session, scenario) : null;
+    /// <summary>
+    /// The replications run (progress on stderr), trucks.csv written as they
+    /// go; null when the run went, else the exit code it ends with (interrupted, a bad --metric, trucks.csv not written).
+    /// </summary>
+    private static int? Run(OutputSession session, TruckCsvWriter? truckWriter, RunRequest request, PreparedRun prepared, CliContext context, out ExperimentResult? result)
+    {
+        (ScenarioLoadResult _, ScenarioSpec scenario, ScenarioSpec effective) = prepared;
+        result = null;
         var progress = new ReplicationProgress(context, request.Options.Precision is null ? effective.Replications : request.Options.MaxReplications);
-        ExperimentResult result;
         try
         {
             try
@@ -202,88 +264,92 @@ public static class RunCommand
             return session.Failed(e, TruckCsvWriter.FileName);
         }
 
-        ObservationComparison? observed = ObservedOutput.For(result);
+        return null;
+    }
+
+    /// <summary>summary.csv, timeseries.csv, daily.csv, the observations, the workbook, trucks.csv, the plots, report.html and run.json, committed.</summary>
+    private static void Write(OutputSession session, TruckCsvWriter? truckWriter, RunRequest request, PreparedRun prepared, ExperimentResult result, ObservationComparison? observed, CliContext context, DateTimeOffset startedUtc)
+    {
+        (ScenarioLoadResult loaded, ScenarioSpec scenario, ScenarioSpec effective) = prepared;
+        int threads = request.Options.Threads ?? Environment.ProcessorCount;
+        // The CSV files and the plots are independent: write them side by side (each file is atomic).
+        Task csvFiles = Task.Run(() =>
+        {
+            session.WriteText(SummaryCsv.FileName, w => SummaryCsv.Write(result, w));
+            session.WriteText(TimeSeriesCsv.FileName, w => TimeSeriesCsv.Write(result, w));
+            session.WriteText(DailyCsv.FileName, w => DailyCsv.Write(result, w));
+            ObservedOutput.Write(observed, session);
+            if (request.WriteWorkbook)
+            {
+                session.Write(ResultsWorkbook.FileName, stream => ResultsWorkbook.Write(ResultsWorkbook.ForRun(result), stream));
+            }
+
+            truckWriter?.Complete();
+        });
+        IReadOnlyList<PlotImage> plots = [];
         try
         {
-            // The CSV files and the plots are independent: write them side by side (each file is atomic).
-            Task csvFiles = Task.Run(() =>
+            if (request.WritePlots || request.WriteReport)
             {
-                session.WriteText(SummaryCsv.FileName, w => SummaryCsv.Write(result, w));
-                session.WriteText(TimeSeriesCsv.FileName, w => TimeSeriesCsv.Write(result, w));
-                session.WriteText(DailyCsv.FileName, w => DailyCsv.Write(result, w));
-                ObservedOutput.Write(observed, session);
-                if (request.WriteWorkbook)
-                {
-                    session.Write(ResultsWorkbook.FileName, stream => ResultsWorkbook.Write(ResultsWorkbook.ForRun(result), stream));
-                }
-
-                truckWriter?.Complete();
-            });
-            IReadOnlyList<PlotImage> plots = [];
-            try
-            {
-                if (request.WritePlots || request.WriteReport)
-                {
-                    plots = Plots.Build(result, request.Language);
-                }
-
-                if (request.WritePlots)
-                {
-                    Plots.WriteAll(plots, session);
-                }
-            }
-            finally
-            {
-                // Rethrows the CSV writer's own exception (not an AggregateException), and never leaves it running.
-                csvFiles.GetAwaiter().GetResult();
+                plots = Plots.Build(result, request.Language);
             }
 
-            if (request.WriteReport)
+            if (request.WritePlots)
             {
-                var input = new RunReportInput(
-                    result,
-                    plots,
-                    new ScenarioSource(request.ScenarioFile, loaded.ContentSha256, ScenarioInput.ReadTextOrEmpty(request.ScenarioFile), [.. request.Overrides.Select(o => o.ToString())]),
-                    new ReportProvenance(RunInfo.VersionOf(typeof(RunCommand).Assembly), ["bordersim", .. context.Arguments], [], threads, startedUtc, DateTimeOffset.UtcNow),
-                    [.. ReportNotes(request, result, loaded.WarningsFor(effective))]);
-                input = input with { Provenance = input.Provenance with { Scenarios = [input.Source] } };
-                session.WriteText(ReportPage.FileName, w => w.Write(RunReport.Build(input, request.Language)));
+                Plots.WriteAll(plots, session);
             }
-
-            session.Commit(outputs => new RunInfo(
-                RunInfo.VersionOf(typeof(RunCommand).Assembly),
-                ["bordersim", .. context.Arguments],
-                request.ScenarioFile,
-                loaded.ContentSha256,
-                scenario.Name,
-                [.. request.Overrides.Select(o => o.ToString())],
-                result.Scenario.Seed,
-                result.Replications.Count,
-                threads,
-                result.Scenario.Days,
-                result.WarmUpHours,
-                result.WarmUpMethod,
-                startedUtc,
-                DateTimeOffset.UtcNow,
-                outputs)
-            {
-                Precision = request.Options.Precision,
-                PrecisionMetric = request.Options.PrecisionMetric,
-                MaxReplications = request.Options.Precision is null ? null : request.Options.MaxReplications,
-                PrecisionStop = result.Precision is { } outcome ? StopName(outcome.Stop) : null,
-                PrecisionMet = result.Precision?.IsMet,
-                PrecisionReached = result.Precision is { ReachedShare: var reached } && double.IsFinite(reached) ? reached : null,
-                PrecisionOutcome = result.Precision is { } said ? PrecisionReport.Line(said) : null,
-                CapacityCheck = [.. result.StageLoads.Select(StageLoadInfo.From)],
-                Directions = [.. result.DirectionLoads.Select(DirectionLoadInfo.From)],
-                HorizonCuts = HorizonCutInfo.Of(result.HorizonCuts),
-            }.ToJson());
         }
-        catch (Exception e) when (OutputSession.IsWriteFailure(e))
+        finally
         {
-            return session.Failed(e);
+            // Rethrows the CSV writer's own exception (not an AggregateException), and never leaves it running.
+            csvFiles.GetAwaiter().GetResult();
         }
 
+        if (request.WriteReport)
+        {
+            var input = new RunReportInput(
+                result,
+                plots,
+                new ScenarioSource(request.ScenarioFile, loaded.ContentSha256, ScenarioInput.ReadTextOrEmpty(request.ScenarioFile), [.. request.Overrides.Select(o => o.ToString())]),
+                context.ProvenanceFrom(startedUtc).Report([], threads),
+                [.. ReportNotes(request, result, loaded.WarningsFor(effective))]);
+            input = input with { Provenance = input.Provenance with { Scenarios = [input.Source] } };
+            session.WriteText(ReportPage.FileName, w => w.Write(RunReport.Build(input, request.Language)));
+        }
+
+        session.Commit(outputs => RunJson(request, prepared, result, threads, context.ProvenanceFrom(startedUtc), outputs));
+    }
+
+    /// <summary>run.json of a run: its provenance, scenario, replications and what they found (precision, capacity check, horizon).</summary>
+    private static string RunJson(RunRequest request, PreparedRun prepared, ExperimentResult result, int threads, Provenance provenance, IReadOnlyList<string> outputs) =>
+        (provenance.Run(
+            request.ScenarioFile,
+            prepared.Loaded.ContentSha256,
+            prepared.Scenario.Name,
+            [.. request.Overrides.Select(o => o.ToString())],
+            result.Scenario.Seed,
+            result.Replications.Count,
+            threads,
+            result.Scenario.Days,
+            result.WarmUpHours,
+            result.WarmUpMethod,
+            outputs) with
+        {
+            Precision = request.Options.Precision,
+            PrecisionMetric = request.Options.PrecisionMetric,
+            MaxReplications = request.Options.Precision is null ? null : request.Options.MaxReplications,
+            PrecisionStop = result.Precision is { } outcome ? StopName(outcome.Stop) : null,
+            PrecisionMet = result.Precision?.IsMet,
+            PrecisionReached = result.Precision is { ReachedShare: var reached } && double.IsFinite(reached) ? reached : null,
+            PrecisionOutcome = result.Precision is { } said ? PrecisionReport.Line(said) : null,
+            CapacityCheck = [.. result.StageLoads.Select(StageLoadInfo.From)],
+            Directions = [.. result.DirectionLoads.Select(DirectionLoadInfo.From)],
+            HorizonCuts = HorizonCutInfo.Of(result.HorizonCuts),
+        }).ToJson();
+
+    /// <summary>The table (or CSV) on stdout, the observations, and on stderr what CSV output leaves out.</summary>
+    private static void Print(RunRequest request, ExperimentResult result, ObservationComparison? observed, CliContext context)
+    {
         if (request.PrintCsv)
         {
             SummaryCsv.Write(result, context.Out);
@@ -305,12 +371,10 @@ public static class RunCommand
         {
             context.Error.WriteLine(PrecisionReport.Line(precision));
         }
-
-        context.Diagnostic($"wrote {session.Outputs.Count} files to {directory}");
-
-        // The results are written either way; the exit code lets a script see that the precision asked for was not reached.
-        return result.Precision is { IsMet: false } ? ExitCodes.TargetNotMet : ExitCodes.Ok;
     }
+
+    /// <summary>A run's scenario: as loaded, as written (with --set), and with the run options applied.</summary>
+    private sealed record PreparedRun(ScenarioLoadResult Loaded, ScenarioSpec Scenario, ScenarioSpec Effective);
 
     private static string StopName(PrecisionStop stop) => stop switch
     {

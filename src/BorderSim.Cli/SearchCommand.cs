@@ -102,7 +102,7 @@ internal sealed class SearchStart
 
     /// <summary>What reproduces the search, for the report.</summary>
     public ReportProvenance Provenance(string file, IReadOnlyList<ScenarioOverride> sets, CliContext context, int threads) =>
-        new(CliApp.Version, ["bordersim", .. context.Arguments], [Source(file, sets)], threads, StartedUtc, DateTimeOffset.UtcNow);
+        context.ProvenanceFrom(StartedUtc).Report([Source(file, sets)], threads);
 
     public void ParseTargets(IEnumerable<string> texts)
     {
@@ -147,7 +147,7 @@ internal sealed class SearchStart
 
     /// <summary>The runner of the search's rounds, writing into <paramref name="session"/>, on this shard's share.</summary>
     public SearchRunner Runner(string file, IReadOnlyList<ScenarioOverride> sets, RunOptions options, IReadOnlyList<string> paths, OutputSession session, CliContext context) =>
-        new(file, sets, options, paths, session, context, Shard);
+        new(file, sets, options, paths, session, context.Diagnostic, Shard, context.CancellationToken);
 
     /// <summary>
     /// The exit code a round's end means, or null when the search goes on. A shard that has done its share of a

@@ -206,6 +206,21 @@ public class BatchCommandTests
         Assert.That(Directory.Exists(output), Is.False);
     }
 
+    [TestCase("--bogus")]
+    [TestCase("-z")]
+    public void An_unknown_option_is_a_usage_error_exit_2_not_a_file_name(string option)
+    {
+        string output = Path.Combine(_directory, "out");
+        var outcome = Batch(output, _small, option);
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(outcome.Error, Does.Contain($"unknown option '{option}'").And.Contain("see 'bordersim batch --help'"));
+            Assert.That(outcome.Error, Does.Not.Contain("no file matches"));
+            Assert.That(Directory.Exists(output), Is.False);
+        });
+    }
+
     private static string PartOfRun(string output, int run) =>
         Path.Combine(output, "runs", File.ReadAllLines(Path.Combine(output, "runlist.csv"))[run].Split(',')[1] + ".csv");
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using BorderSim.Reporting;
+using BorderSim.Studies;
 
 namespace BorderSim.Cli.Tests;
 

@@ -7,7 +7,7 @@ using BorderSim.Model.Spec;
 using BorderSim.Reporting;
 using BorderSim.Scenarios;
 
-namespace BorderSim.Cli;
+namespace BorderSim.Studies;
 
 /// <summary>One configuration of a search: the values it sets (path=value), on top of the command's --set.</summary>
 public sealed record SearchConfig(IReadOnlyList<(string Path, string Value)> Settings)
@@ -51,8 +51,9 @@ public sealed class SearchRunner
     private readonly IReadOnlyList<ScenarioOverride> _sets;
     private readonly RunOptions _options;
     private readonly IReadOnlyList<string> _paths;
-    private readonly OutputSession _session;
-    private readonly CliContext _context;
+    private readonly IStudyFolder _session;
+    private readonly Action<string> _notice;
+    private readonly CancellationToken _cancellationToken;
     private readonly Shard? _shard;
     private readonly int _threads;
     private readonly List<(SearchRun Run, BatchRun Entry)> _runList = [];
@@ -60,14 +61,16 @@ public sealed class SearchRunner
     private readonly Dictionary<SearchConfig, (ScenarioSpec Spec, string Sha256)> _configs = [];
     private readonly HashSet<string> _horizonSaid = new(StringComparer.Ordinal);
 
-    public SearchRunner(string file, IReadOnlyList<ScenarioOverride> sets, RunOptions options, IReadOnlyList<string> paths, OutputSession session, CliContext context, Shard? shard)
+    /// <param name="notice">Takes the lines a search says on its way (rounds, horizon warnings, runs run again, interruptions): stderr.</param>
+    public SearchRunner(string file, IReadOnlyList<ScenarioOverride> sets, RunOptions options, IReadOnlyList<string> paths, IStudyFolder session, Action<string> notice, Shard? shard, CancellationToken cancellationToken)
     {
         _file = file;
         _sets = sets;
         _options = options;
         _paths = paths;
         _session = session;
-        _context = context;
+        _notice = notice;
+        _cancellationToken = cancellationToken;
         _shard = shard;
         _threads = options.Threads ?? Environment.ProcessorCount;
     }
@@ -110,14 +113,17 @@ public sealed class SearchRunner
         }
         catch (ArgumentException e)
         {
-            errors.Add($"{_file} ({config.Label}): {OutputDirectory.UserMessage(e)}");
+            errors.Add($"{_file} ({config.Label}): {StudyMessages.UserMessage(e)}");
             return null;
         }
 
         _configs.Add(config, (effective, loaded.ContentSha256));
 
         // Before the configuration runs: the dated events its --days ends before they end, each said once.
-        HorizonNotice.Print(_file, effective, _context, _horizonSaid);
+        foreach (string line in HorizonLines.Of(_file, effective, _horizonSaid).Lines)
+        {
+            _notice(line);
+        }
 
         return effective;
     }
@@ -135,114 +141,24 @@ public sealed class SearchRunner
     public RoundStatus RunRound(int roundNumber, IReadOnlyList<SearchRun> round)
     {
         ArgumentNullException.ThrowIfNull(round);
-        var mine = new HashSet<int>();
-        for (int i = 0; i < round.Count; i++)
-        {
-            SearchRun run = round[i];
-            (ScenarioSpec spec, string sha) = _configs[run.Config];
-            BatchRun entry = new(
-                _runList.Count + 1,
-                BatchPlan.Key(sha, spec.Seed, 1, spec.Days, CliApp.Version, run.Replication),
-                _file,
-                spec.Name,
-                sha,
-                spec.Seed,
-                1,
-                spec.Days,
-                [.. run.Config.Settings.Select(s => s.Value), run.Replication.ToString(CultureInfo.InvariantCulture)]);
-            _runList.Add((run, entry));
-            if (_shard is not { } shard || shard.Contains(i))
-            {
-                mine.Add(entry.Run);
-            }
-        }
-
+        HashSet<int> mine = AddToRunList(round);
         _session.WriteInPlace(BatchCsv.RunListFileName, w => BatchCsv.WriteRunList([.. _paths, ReplicationColumn], [.. _runList.Select(r => r.Entry)], w));
         _session.CreateFolder(BatchCsv.PartsDirectory);
-
-        // Whatever is already done (this shard's earlier work, or other shards' merged in) is read, not run.
-        var pending = new List<(SearchRun Run, BatchRun Entry)>();
-        foreach ((SearchRun run, BatchRun entry) in _runList.Skip(_runList.Count - round.Count))
-        {
-            string part = entry.PartPath(_session.Directory);
-            string? damage = File.Exists(part) ? PartFiles.Problem(part) : "missing";
-            if (damage is null)
-            {
-                _values[run] = ReadPart(part);
-                RunsResumed++;
-            }
-            else if (mine.Contains(entry.Run))
-            {
-                if (damage != "missing")
-                {
-                    _context.Error.WriteLine($"{part}: {damage}; running it again");
-                }
-
-                pending.Add((run, entry));
-            }
-        }
-
+        List<(SearchRun Run, BatchRun Entry)> pending = ReadDone(round.Count, mine);
         int configs = round.Select(r => r.Config).Distinct().Count();
-        _context.Diagnostic(FormattableString.Invariant(
+        _notice(FormattableString.Invariant(
             $"round {roundNumber}: {round.Count} runs ({configs} configurations x replications), {round.Count(_values.ContainsKey)} already done, {pending.Count} to run on {_threads} threads"));
-        var clock = Stopwatch.StartNew();
-        var results = new ConcurrentDictionary<SearchRun, IReadOnlyDictionary<string, double>>();
-        string? failure = null;
-        try
+        RoundStatus status = RunPending(roundNumber, pending);
+        if (status != RoundStatus.Done)
         {
-            Parallel.ForEach(
-                Partitioner.Create(pending, EnumerablePartitionerOptions.NoBuffering),
-                new ParallelOptions { MaxDegreeOfParallelism = _threads, CancellationToken = _context.CancellationToken },
-                (item, state) =>
-                {
-                    (SearchRun run, BatchRun entry) = item;
-                    ExperimentResult result;
-                    try
-                    {
-                        result = ExperimentRunner.Run(_configs[run.Config].Spec, _options with { Replications = 1, FirstReplication = run.Replication, Threads = 1 }, null, null, _context.CancellationToken);
-                    }
-                    catch (OperationCanceledException) when (_context.CancellationToken.IsCancellationRequested)
-                    {
-                        throw;
-                    }
-                    catch (Exception e) when (!OutputSession.IsWriteFailure(e))
-                    {
-                        failure ??= $"run {entry.Run} ({run.Config.Label}, replication {run.Replication}) failed: {e.GetType().Name}: {OutputDirectory.FirstLine(e.Message)}";
-                        state.Stop();
-                        return;
-                    }
-
-                    // Not synced one by one: waiting for the disk 460 times took longer than the M/M/6 search's
-                    // simulation. A part a crash cut short fails its manifest check and is run again.
-                    BatchCommand.WritePart(_session, entry, result, synced: false);
-                    results[run] = result.Summary.ToDictionary(m => m.Key.Id, m => m.Mean, StringComparer.Ordinal);
-                });
-        }
-        catch (OperationCanceledException) when (_context.CancellationToken.IsCancellationRequested)
-        {
-            RunsRun += results.Count;
-            _context.Error.WriteLine($"interrupted: {results.Count} runs of round {roundNumber} finished and kept in {Path.Combine(_session.Directory, BatchCsv.PartsDirectory)}; run the same command again to resume");
-            return RoundStatus.Interrupted;
-        }
-
-        RunSeconds += clock.Elapsed.TotalSeconds;
-        RunsRun += results.Count;
-        if (failure is not null)
-        {
-            _context.Error.WriteLine(failure);
-            return RoundStatus.Failed;
-        }
-
-        foreach ((SearchRun run, IReadOnlyDictionary<string, double> values) in results)
-        {
-            _values[run] = values;
+            return status;
         }
 
         int missing = round.Count(r => !_values.ContainsKey(r));
         if (missing > 0)
         {
             Shard s = _shard!.Value;
-            _context.Error.WriteLine(FormattableString.Invariant(
+            _notice(FormattableString.Invariant(
                 $"shard {s.Index}/{s.Count}: round {roundNumber} done for this shard; the search needs the {missing} runs of the other shards before it can go on. When every shard has finished this round: bordersim merge DIR... -o OUT, then run this command again with -o OUT (unsharded to finish there, or with --shard on copies of OUT)"));
             return RoundStatus.OtherShardsMissing;
         }
@@ -261,6 +177,123 @@ public sealed class SearchRunner
             Key = r.Entry.Key,
             HorizonCuts = HorizonCutInfo.Of(HorizonCheck.CutsOf(_configs[r.Run.Config].Spec)),
         })];
+
+    /// <summary>Adds the runs of <paramref name="round"/> to the run list; returns the run numbers that are this shard's share.</summary>
+    private HashSet<int> AddToRunList(IReadOnlyList<SearchRun> round)
+    {
+        var mine = new HashSet<int>();
+        for (int i = 0; i < round.Count; i++)
+        {
+            SearchRun run = round[i];
+            (ScenarioSpec spec, string sha) = _configs[run.Config];
+            BatchRun entry = new(
+                _runList.Count + 1,
+                BatchPlan.Key(sha, spec.Seed, 1, spec.Days, StudyVersion.Current, run.Replication),
+                _file,
+                spec.Name,
+                sha,
+                spec.Seed,
+                1,
+                spec.Days,
+                [.. run.Config.Settings.Select(s => s.Value), run.Replication.ToString(CultureInfo.InvariantCulture)]);
+            _runList.Add((run, entry));
+            if (_shard is not { } shard || shard.Contains(i))
+            {
+                mine.Add(entry.Run);
+            }
+        }
+
+        return mine;
+    }
+
+    /// <summary>
+    /// Reads the last <paramref name="count"/> runs of the list that are already done (this shard's earlier work, or
+    /// other shards' merged in); returns those of <paramref name="mine"/> still to run.
+    /// </summary>
+    private List<(SearchRun Run, BatchRun Entry)> ReadDone(int count, HashSet<int> mine)
+    {
+        var pending = new List<(SearchRun Run, BatchRun Entry)>();
+        foreach ((SearchRun run, BatchRun entry) in _runList.Skip(_runList.Count - count))
+        {
+            string part = entry.PartPath(_session.Directory);
+            string? damage = File.Exists(part) ? PartFiles.Problem(part) : "missing";
+            if (damage is null)
+            {
+                _values[run] = ReadPart(part);
+                RunsResumed++;
+            }
+            else if (mine.Contains(entry.Run))
+            {
+                if (damage != "missing")
+                {
+                    _notice($"{part}: {damage}; running it again");
+                }
+
+                pending.Add((run, entry));
+            }
+        }
+
+        return pending;
+    }
+
+    /// <summary>Runs <paramref name="pending"/> in parallel, writing each part as it finishes, and keeps their values.</summary>
+    private RoundStatus RunPending(int roundNumber, List<(SearchRun Run, BatchRun Entry)> pending)
+    {
+        var clock = Stopwatch.StartNew();
+        var results = new ConcurrentDictionary<SearchRun, IReadOnlyDictionary<string, double>>();
+        string? failure = null;
+        try
+        {
+            Parallel.ForEach(
+                Partitioner.Create(pending, EnumerablePartitionerOptions.NoBuffering),
+                new ParallelOptions { MaxDegreeOfParallelism = _threads, CancellationToken = _cancellationToken },
+                (item, state) =>
+                {
+                    (SearchRun run, BatchRun entry) = item;
+                    ExperimentResult result;
+                    try
+                    {
+                        result = ExperimentRunner.Run(_configs[run.Config].Spec, _options with { Replications = 1, FirstReplication = run.Replication, Threads = 1 }, null, null, _cancellationToken);
+                    }
+                    catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
+                    {
+                        throw;
+                    }
+                    catch (Exception e) when (!StudyMessages.IsWriteFailure(e))
+                    {
+                        failure ??= $"run {entry.Run} ({run.Config.Label}, replication {run.Replication}) failed: {e.GetType().Name}: {StudyMessages.FirstLine(e.Message)}";
+                        state.Stop();
+                        return;
+                    }
+
+                    // Not synced one by one: waiting for the disk 460 times took longer than the M/M/6 search's
+                    // simulation. A part a crash cut short fails its manifest check and is run again.
+                    StudyParts.Write(_session, entry, result, synced: false);
+                    results[run] = result.Summary.ToDictionary(m => m.Key.Id, m => m.Mean, StringComparer.Ordinal);
+                });
+        }
+        catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
+        {
+            RunsRun += results.Count;
+            _notice($"interrupted: {results.Count} runs of round {roundNumber} finished and kept in {Path.Combine(_session.Directory, BatchCsv.PartsDirectory)}; run the same command again to resume");
+            return RoundStatus.Interrupted;
+        }
+
+        RunSeconds += clock.Elapsed.TotalSeconds;
+        RunsRun += results.Count;
+        if (failure is not null)
+        {
+            _notice(failure);
+            return RoundStatus.Failed;
+        }
+
+        foreach ((SearchRun run, IReadOnlyDictionary<string, double> values) in results)
+        {
+            _values[run] = values;
+        }
+
+        return RoundStatus.Done;
+    }
 
     private static Dictionary<string, double> ReadPart(string path)
     {

@@ -6,7 +6,7 @@ using BorderSim.Model.Spec;
 using BorderSim.Reporting;
 using BorderSim.Scenarios;
 
-namespace BorderSim.Cli;
+namespace BorderSim.Studies;
 
 /// <summary>A run of the plan: its run-list entry, and (when valid) the scenario with its overrides and the errors otherwise.</summary>
 public sealed record PlannedRun(BatchRun Entry, ScenarioSpec? Scenario, IReadOnlyList<string> Overrides, IReadOnlyList<string> Errors)
@@ -76,7 +76,7 @@ public static class BatchPlan
                 {
                     runs.Add(new PlannedRun(
                         new BatchRun(number, "", file, loaded.Scenario!.Name, loaded.ContentSha256, null, null, null, sweepValues),
-                        null, overrideTexts, [$"{file}: {OutputDirectory.UserMessage(e)}"]));
+                        null, overrideTexts, [$"{file}: {StudyMessages.UserMessage(e)}"]));
                     continue;
                 }
 

@@ -1,7 +1,7 @@
 using BorderSim.Reporting;
 using BorderSim.Scenarios;
 
-namespace BorderSim.Cli;
+namespace BorderSim.Studies;
 
 /// <summary>
 /// Reads a batch's parts (runs/&lt;key&gt;.csv) and their manifests like a scenario (<see cref="InputFile"/>): only a

@@ -3,7 +3,7 @@ using System.Text.Json;
 using BorderSim.Reporting;
 using BorderSim.Scenarios;
 
-namespace BorderSim.Cli;
+namespace BorderSim.Studies;
 
 /// <summary>
 /// What a shard's run list must hold before merge trusts it: at least one run, runs numbered 1, 2, ... in order,
@@ -46,9 +46,9 @@ public static class RunListCheck
 
         foreach (string directory in directories)
         {
-            if (ListedRuns(Path.Combine(directory, OutputSession.RunJsonFileName)) is { } listed && listed != runs.Count)
+            if (ListedRuns(Path.Combine(directory, ExperimentInfo.FileName)) is { } listed && listed != runs.Count)
             {
-                return string.Create(CultureInfo.InvariantCulture, $"{path}: has {runs.Count} runs where {Path.Combine(directory, OutputSession.RunJsonFileName)} lists {listed}: cut short or damaged; rerun the shard");
+                return string.Create(CultureInfo.InvariantCulture, $"{path}: has {runs.Count} runs where {Path.Combine(directory, ExperimentInfo.FileName)} lists {listed}: cut short or damaged; rerun the shard");
             }
         }
 
@@ -58,7 +58,7 @@ public static class RunListCheck
     /// <summary>How many runs a finished batch shard's run.json lists; null when there is none or it is not a batch's.</summary>
     private static int? ListedRuns(string runJson)
     {
-        if (OutputFolderPaths.IsLink(runJson) || !InputFile.TryReadText(runJson, InputFile.MaxCsvBytes, out string? text, out _))
+        if (new FileInfo(runJson).LinkTarget is not null || !InputFile.TryReadText(runJson, InputFile.MaxCsvBytes, out string? text, out _))
         {
             return null;
         }
