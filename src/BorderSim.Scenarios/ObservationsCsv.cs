@@ -131,7 +131,7 @@ public static class ObservationsCsv
     }
 
     /// <summary>The 1-based column where each field of a one-line record starts (quotes honoured), for error positions.</summary>
-    private static int[] ColumnStarts(string raw, int count)
+    internal static int[] ColumnStarts(string raw, int count)
     {
         var starts = new int[count];
         var field = 0;

@@ -51,6 +51,9 @@ public sealed record ScenarioLoadResult(BorderSim.Model.Spec.ScenarioSpec? Scena
     /// <summary>The CSV files of observations the scenario names; <see cref="ScenarioReader.Load"/> reads them into <see cref="BorderSim.Model.Spec.ScenarioSpec.Observations"/>, <see cref="ScenarioReader.Read"/> does not (no file access).</summary>
     public IReadOnlyList<ObservationFileReference> ObservationFiles { get; init; } = [];
 
+    /// <summary>Arrivals that follow an observed daily series; <see cref="ScenarioReader.Load"/> reads them, <see cref="ScenarioReader.Read"/> leaves their rate at 0.</summary>
+    internal IReadOnlyList<DailySeriesReference> DailySeries { get; init; } = [];
+
     /// <summary>Warnings for dated entries outside the run of <paramref name="effective"/> (the scenario as it will run, after --days).</summary>
     public IReadOnlyList<ScenarioError> WarningsFor(BorderSim.Model.Spec.ScenarioSpec effective) => DatedEntry.WarningsFor(DatedEntries, effective);
 }

@@ -64,7 +64,7 @@ public static class ScenarioReader
             spec = spec with { Overrides = [.. overrides.Select(o => o.ToString())] };
         }
 
-        return Result(diagnostics, spec, hash) with { DatedEntries = DatedEntry.Collect(root), ObservationFiles = observationFiles };
+        return Result(diagnostics, spec, hash) with { DatedEntries = DatedEntry.Collect(root), ObservationFiles = observationFiles, DailySeries = DailySeriesFiles.Collect(root) };
     }
 
     /// <summary>The edge: reads the file (a regular file of at most <see cref="MaxFileBytes"/>, UTF-8) with <see cref="InputFile"/>, calls <see cref="Read"/>.</summary>
@@ -93,15 +93,21 @@ public static class ScenarioReader
         return WithObservations(Read(new StringReader(text), path, overrides), path);
     }
 
-    /// <summary>Reads the observation files a valid scenario names (relative to its folder); their errors make the result invalid.</summary>
+    /// <summary>Reads the daily arrival series and the observation files a valid scenario names (relative to its folder); their errors make the result invalid.</summary>
     private static ScenarioLoadResult WithObservations(ScenarioLoadResult result, string path)
     {
-        if (!result.IsValid || result.ObservationFiles.Count == 0)
+        if (!result.IsValid || (result.ObservationFiles.Count == 0 && result.DailySeries.Count == 0))
         {
             return result;
         }
 
         var errors = new List<ScenarioError>();
+        result = result with { Scenario = DailySeriesFiles.Apply(path, result.DailySeries, result.Scenario!, errors) };
+        if (errors.Count > 0)
+        {
+            return result with { Scenario = null, Errors = errors };
+        }
+
         var observations = ObservationFiles.Load(path, result.ObservationFiles, result.Scenario!, errors);
         return errors.Count > 0
             ? result with { Scenario = null, Errors = errors }

@@ -87,4 +87,30 @@ public class ArrivalRatesTests
         Assert.That(normalDay / (double)draws, Is.EqualTo(0.5).Within(0.01));
         Assert.That(surgeDay / (double)draws, Is.EqualTo(2.0 / 3).Within(0.01));
     }
+
+    [Test]
+    public void A_daily_series_sets_each_day_and_the_profile_shapes_its_hours()
+    {
+        // 120, 240 and 0 trucks on 1-3 June; the profile puts them in hours 6-17 (12 equal weights), so 10/h, 20/h, 0/h.
+        var profile = Enumerable.Range(0, 24).Select(h => h is >= 6 and < 18 ? 1.0 : 0.0).ToArray();
+        var spec = new ArrivalSpec(120, profile, new Dictionary<IsoDayOfWeek, double>(), new Dictionary<int, double>(), [],
+            new Dictionary<string, double> { ["fruit"] = 0.25, ["general"] = 0.75 })
+        {
+            DailyTrucks = new Dictionary<LocalDate, double> { [new LocalDate(2026, 6, 1)] = 120, [new LocalDate(2026, 6, 2)] = 240, [new LocalDate(2026, 6, 3)] = 0 },
+        };
+        var clock = new ScenarioClock(new LocalDateTime(2026, 6, 1, 0, 0).InZoneLeniently(SpecBuilder.Hanoi).ToInstant(), 4 * 24);
+        var rates = new ArrivalRates(spec, ["fruit", "general"], clock, SpecBuilder.Hanoi);
+
+        Assert.That(rates.ExpectedArrivals(0, 24), Is.EqualTo(120).Within(1e-9));
+        Assert.That(rates.ExpectedArrivals(24, 48), Is.EqualTo(240).Within(1e-9));
+        Assert.That(rates.ExpectedArrivals(48, 72), Is.EqualTo(0));
+        Assert.That(rates.RateAt(24 + 9), Is.EqualTo(20).Within(1e-9));
+        Assert.That(rates.RateAt(24 + 3), Is.EqualTo(0));
+
+        // 4 June has no count: the mean, 120.
+        Assert.That(rates.ExpectedArrivals(72, 96), Is.EqualTo(120).Within(1e-9));
+
+        // The class mix is the scenario's: a quarter fruit of the 480 expected.
+        Assert.That(rates.ExpectedArrivalsByClass()[0], Is.EqualTo(0.25 * 480).Within(1e-9));
+    }
 }

@@ -26,7 +26,7 @@ public sealed class ArrivalRates
         for (var h = 0; h < hours; h++)
         {
             var local = clock.LocalTimeAt(h + 0.5, zone);
-            var baseRate = spec.TrucksPerDay / 24.0
+            var baseRate = spec.TrucksOn(local.Date) / 24.0
                 * (spec.HourlyProfile[local.Hour] / profileMean)
                 * spec.WeekdayFactors.GetValueOrDefault(local.DayOfWeek, 1.0)
                 * spec.MonthFactors.GetValueOrDefault(local.Month, 1.0);

@@ -43,6 +43,21 @@ public sealed record ArrivalSpec(
     IReadOnlyDictionary<string, double> ClassMix)
 {
     public static IReadOnlyList<double> Flat { get; } = [.. Enumerable.Repeat(1.0, 24)];
+
+    /// <summary>
+    /// An observed daily series (<c>trucks_per_day: { from: counts.csv, series: NAME }</c>): trucks arriving on each local
+    /// date, used in place of <see cref="TrucksPerDay"/> on that date (then shaped by the hourly profile, surges and class
+    /// mix as usual; weekday and month factors are not allowed with a series, which holds them already). A date of the
+    /// run without a count (a run made longer with --days) takes <see cref="TrucksPerDay"/>, the series' mean over the
+    /// scenario's own days. Null: the constant rate.
+    /// </summary>
+    public IReadOnlyDictionary<LocalDate, double>? DailyTrucks { get; init; }
+
+    /// <summary>Where <see cref="DailyTrucks"/> came from (<c>counts.csv, series NAME</c>), for reports; empty without a series.</summary>
+    public string DailySeriesSource { get; init; } = "";
+
+    /// <summary>Trucks a day on local date <paramref name="date"/> before the factors: the series' count that day, else <see cref="TrucksPerDay"/>.</summary>
+    public double TrucksOn(LocalDate date) => DailyTrucks is { } series && series.TryGetValue(date, out var count) ? count : TrucksPerDay;
 }
 
 /// <summary>From <see cref="From"/> to <see cref="To"/> (local days, inclusive) arrivals of <see cref="Classes"/> (all if empty) are multiplied by <see cref="Factor"/>.</summary>

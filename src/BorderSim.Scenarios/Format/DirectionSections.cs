@@ -37,9 +37,16 @@ internal static class DirectionSections
             }),
     });
 
+    public static readonly FormatSection DailySeries = new("Daily series",
+        "Observed trucks a day, read from a CSV with the columns series, date and value (an observations file has them): the rows of one series, one per local date; every day of the run needs a count.",
+    [
+        new FormatKey("from", Text, "The CSV file, relative to the scenario file's folder.").Required().Eg("counts.csv"),
+        new FormatKey("series", Text, "The series whose rows are read (the CSV's series column).").Required().Eg("arrived_huu_nghi_export"),
+    ]);
+
     public static readonly FormatSection Arrivals = new("Arrivals", "Poisson arrivals of trucks: a daily rate shaped by hour, weekday, month and dated surges, and the mix of classes.",
     [
-        new FormatKey("trucks_per_day", NonNegative, "Mean arrivals before the factors below.").Required().In("trucks/day").Eg("450"),
+        new FormatKey("trucks_per_day", AnyOf(NonNegative, new ObjectShape(DailySeries)), "Mean arrivals before the factors below; or an observed daily series { from, series } (then no weekday or month factors).").Required().In("trucks/day").Eg("450"),
         new FormatKey("hourly_profile", HourlyProfile, "Relative arrival weights per local hour, hour 0 first, not all zero; or flat.").Defaults("flat", "flat"),
         new FormatKey("weekday_factors", new PatternMapShape("DAY or DAY-DAY", Values.DayKeyPattern, Factor), "Rate factors by day of week; ranges may wrap.").Defaults("1 every day").Eg("{ sat-sun: 0.8 }"),
         new FormatKey("month_factors", new PatternMapShape("MONTH or MONTH-MONTH", Values.MonthKeyPattern, Factor), "Rate factors by month.").Defaults("1 every month").Eg("{ may-jul: 1.3 }"),

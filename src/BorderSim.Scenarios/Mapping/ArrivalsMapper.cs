@@ -19,7 +19,7 @@ internal sealed class ArrivalsMapper(Fields f, Names names, IReadOnlyList<CargoC
         }
 
         f.Keys(map, field, DirectionSections.Arrivals);
-        double? perDay = map.Get("trucks_per_day") is { } perDayNode ? f.Number(perDayNode, Fields.Join(field, "trucks_per_day")) : null;
+        double? perDay = map.Get("trucks_per_day") is { } perDayNode ? ReadPerDay(map, perDayNode, field) : null;
         var profile = map.Get("hourly_profile") is { } profileNode ? ReadProfile(profileNode, Fields.Join(field, "hourly_profile")) : ArrivalSpec.Flat;
 
         var weekdays = new Dictionary<IsoDayOfWeek, double>();
@@ -77,6 +77,47 @@ internal sealed class ArrivalsMapper(Fields f, Names names, IReadOnlyList<CargoC
         return perDay is null || profile is null || mix is null
             ? null
             : new ArrivalSpec(perDay.Value, profile, weekdays, months, surges, mix);
+    }
+
+    /// <summary>
+    /// A number, or an observed daily series <c>{ from: counts.csv, series: NAME }</c>: its keys are checked here and 0
+    /// stands in until <see cref="DailySeriesFiles.Load"/> reads the file at the edge. A series holds the weekday and
+    /// month variation already, so their factors are refused beside it.
+    /// </summary>
+    private double? ReadPerDay(YMap arrivals, YNode node, string arrivalsField)
+    {
+        var field = Fields.Join(arrivalsField, "trucks_per_day");
+        if (node is not YMap series)
+        {
+            return f.Number(node, field, hint: "or an observed daily series: { from: counts.csv, series: NAME }");
+        }
+
+        f.Keys(series, field, DirectionSections.DailySeries);
+        var ok = true;
+        if (series.Get("from") is { } fromNode && f.Text(fromNode, Fields.Join(field, "from")) is { } from
+            && !from.Trim().EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            f.Error(fromNode, Fields.Join(field, "from"), $"expected a .csv file, found '{from}'", "the daily counts are a CSV with the columns series, date and value, e.g. counts.csv");
+            ok = false;
+        }
+
+        if (series.Get("series") is { } seriesNode && f.Text(seriesNode, Fields.Join(field, "series")) is { } name && name.Trim().Length == 0)
+        {
+            f.Error(seriesNode, Fields.Join(field, "series"), "the series is empty", "name the rows to read, as written in the CSV's series column");
+            ok = false;
+        }
+
+        foreach (var key in new[] { "weekday_factors", "month_factors" })
+        {
+            if (arrivals.Get(key) is { } factorNode)
+            {
+                f.Error(factorNode, Fields.Join(arrivalsField, key), $"{key} cannot be used with an observed daily series",
+                    "the counts hold each day's level already; remove the factors, or use a number for trucks_per_day");
+                ok = false;
+            }
+        }
+
+        return ok ? 0 : null;
     }
 
     private IReadOnlyList<double>? ReadProfile(YNode node, string field)
