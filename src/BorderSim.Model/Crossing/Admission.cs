@@ -67,6 +67,24 @@ internal sealed class Admission(RunClock clock, ClearanceCaps caps, AppointmentQ
         return server;
     }
 
+    /// <summary>The truck's request for a place in front of <paramref name="stage"/> (a yard's place, a buffer), in its class's rank under the stage's priority order.</summary>
+    public Request RequestPlace(Truck truck, StageRuntime stage) => RankedRequest(truck, stage, stage.Places!);
+
+    /// <summary>The truck's request for its turn at the exit of a staging <paramref name="yard"/>, in its class's rank under the yard's priority order.</summary>
+    public Request RequestTurn(Truck truck, StageRuntime yard) => RankedRequest(truck, yard, yard.ExitTurn!);
+
+    private Request RankedRequest(Truck truck, StageRuntime stage, Resource resource)
+    {
+        if (resource is not PriorityResource ranked)
+        {
+            return resource.Request();
+        }
+
+        var request = ranked.Request(RankOf(truck, stage));
+        request.Tag = truck.CargoClass;
+        return request;
+    }
+
     /// <summary>
     /// NaN if the truck, granted a server of <paramref name="stage"/>, may start service now (it then counts against
     /// the day's quota and cap); else when it may ask again: the next local midnight of the appointment calendar that

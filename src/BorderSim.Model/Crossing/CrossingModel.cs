@@ -188,6 +188,7 @@ public sealed class CrossingModel
                     ReleaseQuotaPerDay = yard.ReleaseQuotaPerDay,
                     Dwell = yard.DwellHours,
                     ReturnEmptyDirection = yard.ReturnEmptyVia is null ? -1 : directionNames.IndexOf(yard.ReturnEmptyVia),
+                    PriorityInForce = PriorityInForce(yard.Priority, []),
                 };
             case CheckStageSpec check:
                 {

@@ -47,9 +47,15 @@ internal sealed class ScheduledChanges(CrossingRuntime runtime, Simulation sim)
         }
     }
 
-    /// <summary>At a dated change of a stage's priority order, the trucks waiting for its servers take their new ranks.</summary>
+    /// <summary>At a dated change of a stage's priority order, the trucks waiting for its places and servers take their new ranks.</summary>
     private static void Reprioritize(StageRuntime stage, int[] ranks)
     {
+        (stage.Places as PriorityResource)?.Reprioritize(request => ranks[request.Tag]);
+        if (stage.Servers is null)
+        {
+            return;
+        }
+
         if (stage.Servers is ReservedResource reserved)
         {
             reserved.Reprioritize(request => ranks[request.Tag]);

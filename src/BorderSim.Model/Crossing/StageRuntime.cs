@@ -16,13 +16,18 @@ internal sealed class StageRuntime
     public StageRuntime(Simulation simulation, CompiledStage stage, string direction, RandomStreams streams)
     {
         Stage = stage;
-        Places = stage.Places is { } places && places > 0 ? new Resource(simulation, places) : null;
+        // A stage's priority order also orders the trucks waiting for its places (a yard's: the highway queue's order).
+        Places = stage.Places is { } places && places > 0
+            ? stage.PriorityInForce is not null ? new PriorityResource(simulation, places) : new Resource(simulation, places)
+            : null;
         var servers = stage.ServersInForce?.Initial.Open ?? 0;
         Servers = !stage.HasServers ? null
             : stage.ReservedInForce is not null ? Reserve(simulation, stage, servers)
             : stage.PriorityInForce is not null ? new PriorityResource(simulation, servers)
             : new Resource(simulation, servers);
-        ExitTurn = stage.ReleaseQuotaPerDay is not null ? new Resource(simulation, 1) : null;
+        ExitTurn = stage.ReleaseQuotaPerDay is null ? null
+            : stage.PriorityInForce is not null ? new PriorityResource(simulation, 1)
+            : new Resource(simulation, 1);
         ServiceStream = streams[$"service/{direction}/{stage.Name}"];
         ChannelStream = streams[$"channel/{direction}/{stage.Name}"];
         EmptyServiceStream = streams[$"empty-service/{direction}/{stage.Name}"];

@@ -30,6 +30,13 @@ public sealed record YardStageSpec(
     string? ReturnEmptyVia) : StageSpec(Name)
 {
     public override int? BufferTrucks => CapacityTrucks;
+
+    /// <summary>
+    /// Classes that take a free place of the yard first, in this order (for a first yard that overflows: the order of
+    /// the highway queue), and, with a release quota, leave it first; the others after them, first come first served.
+    /// Null or empty = none.
+    /// </summary>
+    public IReadOnlyList<string>? Priority { get; init; }
 }
 
 /// <summary>

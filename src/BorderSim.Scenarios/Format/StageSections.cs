@@ -38,6 +38,8 @@ internal static class StageSections
         new FormatKey("release_quota_per_day", Int(1), "At most this many trucks leave the yard per day.").In("trucks/day").Defaults("no quota").Eg("600"),
         new FormatKey("dwell", Distribution, "Time a truck stays in the yard.").Defaults("none").Eg("tri(2h, 4h, 12h)"),
         new FormatKey("return_empty_via", Name, "Direction through which trucks return empty (class 'empty'), not this one.").Eg("import"),
+        new FormatKey("priority", ClassNames,
+            "Classes that take a free place first, in this order (for a first yard that overflows: the highway queue's order), and with a release quota leave first; the others after them, first come first served; [] = none.").Eg("[fruit]"),
     ])
     {
         Rules = [SectionRule.RequiredWhen("overflow: highway needs a capacity.", "overflow", "highway", "capacity")],

@@ -146,7 +146,7 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
             }
         }
 
-        return name is null || metres is null ? null : new YardStageSpec(name, capacity, overflow, metres.Value, quota, dwell, returnVia);
+        return name is null || metres is null ? null : new YardStageSpec(name, capacity, overflow, metres.Value, quota, dwell, returnVia) { Priority = ReadPriority(map, field) };
     }
 
     private CheckStageSpec? ReadCheck(YNode node, string field)

@@ -14,7 +14,7 @@ internal sealed class AwaitRelease(PhaseContext context, int stageIndex, StageRu
         switch (cursor.Step)
         {
             case AskForTurn:
-                var turn = truck.Held.Ask(Stage.ExitTurn!.Request());
+                var turn = truck.Held.Ask(Context.Admission.RequestTurn(truck, Stage));
                 if (!turn.IsProcessed)
                 {
                     cursor.Step = AnsweredTurn;
@@ -53,13 +53,13 @@ internal sealed class TakePlace(PhaseContext context, int stageIndex, StageRunti
         var highway = Context.Runtime.Directions[truck.Direction].HighwayQueue;
         if (truck.Cursor.Step == Ask)
         {
-            if (Stage.Places is not { } places)
+            if (Stage.Places is null)
             {
                 Context.MoveTo(truck, StageIndex, Stage, null, isServer: false);
                 return PhaseStep.Next;
             }
 
-            var place = truck.Held.Ask(places.Request());
+            var place = truck.Held.Ask(Context.Admission.RequestPlace(truck, Stage));
             if (place.IsProcessed)
             {
                 Context.MoveTo(truck, StageIndex, Stage, place, isServer: false);
