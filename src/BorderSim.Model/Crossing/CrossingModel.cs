@@ -36,6 +36,7 @@ public sealed class CrossingModel
         var directionNames = scenario.Directions.Select(d => d.Name).ToList();
         Directions = [.. scenario.Directions.Select((d, i) => CompileDirection(d, i, directionNames))];
         Origins = [.. scenario.Origins.Select((o, i) => CompileOrigin(o, i, directionNames))];
+        ClassesCarried = ClassesCarriedBy(Directions, Origins, EmptyClassIndex, ClassNames.Length);
     }
 
     public ScenarioSpec Scenario { get; }
@@ -64,6 +65,38 @@ public sealed class CrossingModel
 
     /// <summary>The scenario's shared origin streams, in the order of <see cref="ScenarioSpec.Origins"/>.</summary>
     public CompiledOrigin[] Origins { get; }
+
+    /// <summary>
+    /// Which classes each direction carries (by direction index, then class index): those of its arrival mix,
+    /// those an origin's rule may send along it, and the empties of a direction that others return through.
+    /// The replication's statistics and the metric keys known before a run both read this one answer.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<bool>> ClassesCarried { get; }
+
+    private static bool[][] ClassesCarriedBy(CompiledDirection[] directions, CompiledOrigin[] origins, int emptyClassIndex, int classCount)
+    {
+        bool[][] carried = [.. directions.Select(d => Enumerable.Range(0, classCount).Select(c => c < d.Arrivals.ClassMix.Count && d.Arrivals.ClassMix[c] > 0).ToArray())];
+        foreach (var origin in origins)
+        {
+            for (var c = 0; c < origin.RuleByClass.Length; c++)
+            {
+                foreach (var route in origin.RuleByClass[c]?.Routes ?? [])
+                {
+                    carried[route][c] = true;
+                }
+            }
+        }
+
+        foreach (var stage in directions.SelectMany(d => d.Stages))
+        {
+            if (stage.ReturnEmptyDirection >= 0 && emptyClassIndex >= 0)
+            {
+                carried[stage.ReturnEmptyDirection][emptyClassIndex] = true;
+            }
+        }
+
+        return carried;
+    }
 
     private CompiledOrigin CompileOrigin(OriginSpec spec, int index, List<string> directionNames)
     {

@@ -59,38 +59,14 @@ internal sealed class CrossingRuntime
         }
     }
 
-    /// <summary>The classes each direction carries: its own arrivals, the classes origins route to it, and the empties returning through it.</summary>
+    /// <summary>The classes each direction carries, as the compiled model says.</summary>
     private void MarkClassesCarried(CrossingModel model)
     {
-        foreach (var direction in Directions)
+        for (var d = 0; d < Directions.Length; d++)
         {
-            var mix = direction.Direction.Arrivals.ClassMix;
-            for (var c = 0; c < mix.Count; c++)
+            for (var c = 0; c < model.ClassNames.Length; c++)
             {
-                direction.HasClass[c] = mix[c] > 0;
-            }
-        }
-
-        foreach (var origin in model.Origins)
-        {
-            for (var c = 0; c < origin.RuleByClass.Length; c++)
-            {
-                foreach (var route in origin.RuleByClass[c]?.Routes ?? [])
-                {
-                    Directions[route].HasClass[c] = true;
-                }
-            }
-        }
-
-        // A second pass: the empties' direction may come before or after the one they return from.
-        foreach (var direction in Directions)
-        {
-            foreach (var stage in direction.Direction.Stages)
-            {
-                if (stage.ReturnEmptyDirection >= 0 && model.EmptyClassIndex >= 0)
-                {
-                    Directions[stage.ReturnEmptyDirection].HasClass[model.EmptyClassIndex] = true;
-                }
+                Directions[d].HasClass[c] = model.ClassesCarried[d][c];
             }
         }
     }

@@ -32,7 +32,7 @@ public static class MetricLayout
         ArgumentNullException.ThrowIfNull(model);
         var keys = new List<MetricKey>();
         var classNames = model.ClassNames;
-        var carried = ClassesCarried(model);
+        var carried = model.ClassesCarried;
         foreach (var direction in model.Directions)
         {
             AddDirection(keys, model, direction, carried[direction.Index]);
@@ -70,40 +70,9 @@ public static class MetricLayout
         return keys;
     }
 
-    /// <summary>
-    /// Which classes each direction carries (by direction index, then class index): those of its arrival mix,
-    /// those an origin's rule may send along it, and the empties of a direction that others return through.
-    /// </summary>
-    public static bool[][] ClassesCarried(CrossingModel model)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        var classCount = model.ClassNames.Length;
-        bool[][] carried = [.. model.Directions.Select(d => Enumerable.Range(0, classCount).Select(c => c < d.Arrivals.ClassMix.Count && d.Arrivals.ClassMix[c] > 0).ToArray())];
-        foreach (var origin in model.Origins)
-        {
-            for (var c = 0; c < origin.RuleByClass.Length; c++)
-            {
-                foreach (var route in origin.RuleByClass[c]?.Routes ?? [])
-                {
-                    carried[route][c] = true;
-                }
-            }
-        }
-
-        foreach (var stage in model.Directions.SelectMany(d => d.Stages))
-        {
-            if (stage.ReturnEmptyDirection >= 0 && model.EmptyClassIndex >= 0)
-            {
-                carried[stage.ReturnEmptyDirection][model.EmptyClassIndex] = true;
-            }
-        }
-
-        return carried;
-    }
-
     private static IEnumerable<MetricKey> Sample(MetricDefinition[] metrics, string direction, string cargoClass) => metrics.Select(m => m.Key(direction, cargoClass));
 
-    private static void AddDirection(List<MetricKey> keys, CrossingModel model, CompiledDirection direction, bool[] carried)
+    private static void AddDirection(List<MetricKey> keys, CrossingModel model, CompiledDirection direction, IReadOnlyList<bool> carried)
     {
         var name = direction.Name;
         var classNames = model.ClassNames;
