@@ -51,14 +51,7 @@ public static class CliApp
         {
             if (parseResult.Action is ParseErrorAction)
             {
-                // System.CommandLine exits with 1 on a parse error; 1 means "regression" here, so report and exit 2.
-                foreach (var error in parseResult.Errors)
-                {
-                    stderr.WriteLine($"bordersim: {error.Message}");
-                }
-
-                stderr.WriteLine($"see 'bordersim {string.Join(' ', CommandPath(parseResult))} --help'".Replace("  ", " ", StringComparison.Ordinal));
-                return ExitCodes.InvalidInput;
+                return ReportParseErrors(parseResult, stderr);
             }
 
             return parseResult.Invoke(new InvocationConfiguration
@@ -76,27 +69,46 @@ public static class CliApp
         }
         catch (Exception e)
         {
-            // Replications run in parallel: their failure arrives wrapped, and one line should name the cause.
-            Exception cause = e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : e;
-            if (cause is OutOfMemoryException or InsufficientExecutionStackException)
-            {
-                stderr.WriteLine("bordersim: run failed: out of memory; shorten the run (days, replications, trucks_per_day) or run fewer replications at once (--threads)");
-                return ExitCodes.RunFailed;
-            }
+            return ReportFailure(e, context);
+        }
+    }
 
-            // A bug or a failed run: one line for the user, the stack trace on request.
-            stderr.WriteLine($"bordersim: run failed: {cause.GetType().Name}: {cause.Message.Split('\n')[0].TrimEnd()}");
-            if (context.IsDebug)
-            {
-                stderr.WriteLine(e.ToString());
-            }
-            else
-            {
-                stderr.WriteLine("(rerun with --verbose or BORDERSIM_DEBUG=1 for the stack trace)");
-            }
+    /// <summary>System.CommandLine exits with 1 on a parse error; 1 means "regression" here, so report and exit 2.</summary>
+    private static int ReportParseErrors(ParseResult parseResult, TextWriter stderr)
+    {
+        foreach (var error in parseResult.Errors)
+        {
+            stderr.WriteLine($"bordersim: {error.Message}");
+        }
 
+        stderr.WriteLine($"see 'bordersim {string.Join(' ', CommandPath(parseResult))} --help'".Replace("  ", " ", StringComparison.Ordinal));
+        return ExitCodes.InvalidInput;
+    }
+
+    /// <summary>A bug or a failed run: one line for the user (the stack trace on request), exit 3.</summary>
+    private static int ReportFailure(Exception e, CliContext context)
+    {
+        TextWriter stderr = context.Error;
+
+        // Replications run in parallel: their failure arrives wrapped, and one line should name the cause.
+        Exception cause = e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : e;
+        if (cause is OutOfMemoryException or InsufficientExecutionStackException)
+        {
+            stderr.WriteLine("bordersim: run failed: out of memory; shorten the run (days, replications, trucks_per_day) or run fewer replications at once (--threads)");
             return ExitCodes.RunFailed;
         }
+
+        stderr.WriteLine($"bordersim: run failed: {cause.GetType().Name}: {cause.Message.Split('\n')[0].TrimEnd()}");
+        if (context.IsDebug)
+        {
+            stderr.WriteLine(e.ToString());
+        }
+        else
+        {
+            stderr.WriteLine("(rerun with --verbose or BORDERSIM_DEBUG=1 for the stack trace)");
+        }
+
+        return ExitCodes.RunFailed;
     }
 
     /// <summary>The root command with every verb. Add a verb here: <c>root.Subcommands.Add(CompareCommand.Create(context));</c>.</summary>

@@ -25,9 +25,6 @@ public class StructureTests
     /// </summary>
     private static readonly HashSet<string> Allowlist = new(StringComparer.Ordinal)
     {
-        "src/BorderSim.Cli/CliApp.cs: CliApp.Run",
-        "src/BorderSim.Cli/OptimizeCommand.cs: OptimizeCommand.Create",
-        "src/BorderSim.Cli/OptimizeCommand.cs: OptimizeCommand.Execute",
         "src/BorderSim.Reporting/BaselineCsv.cs: BaselineCsv.Read",
         "src/BorderSim.Reporting/ComparisonPlot.cs: ComparisonPlot.Create",
         "src/BorderSim.Reporting/Html/CompareReport.cs: CompareReport.Build",
