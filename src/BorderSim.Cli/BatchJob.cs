@@ -155,7 +155,7 @@ internal sealed class BatchJob
                     catch (Exception e)
                     {
                         _outcomes[run.Entry.Run] = ("failed", null);
-                        progress.Failed(run.Entry.Run, label, $"{e.GetType().Name}: {OutputDirectory.FirstLine(e.Message)}");
+                        progress.Failed(run.Entry.Run, label, BorderSim.Studies.StudyMessages.RunFailure(e));
                         if (_context.IsDebug)
                         {
                             _context.Error.WriteLine(e.ToString());

@@ -92,6 +92,13 @@ public static class CliApp
 
         // Replications run in parallel: their failure arrives wrapped, and one line should name the cause.
         Exception cause = e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : e;
+        if (cause is BorderSim.Model.Crossing.TrucksInSystemLimitException)
+        {
+            // More trucks at once than a run holds: the scenario's numbers are the mistake, and the message names them.
+            stderr.WriteLine($"bordersim: {cause.Message}");
+            return ExitCodes.InvalidInput;
+        }
+
         if (cause is OutOfMemoryException or InsufficientExecutionStackException)
         {
             stderr.WriteLine("bordersim: run failed: out of memory; shorten the run (days, replications, trucks_per_day) or run fewer replications at once (--threads)");

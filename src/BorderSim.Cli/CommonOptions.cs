@@ -73,7 +73,7 @@ public static class CommonOptions
         const string Expects = "--max-work expects a number of at least 1, e.g. 1e9";
         return new Option<double>("--max-work")
         {
-            Description = "Refuse a run estimated above this many truck-stages (trucks a day x days x stages x replications) before it starts",
+            Description = "Refuse a run estimated above this many truck-stages (trucks expected with every factor, surge and backlog x stages x replications) before it starts",
             HelpName = "N",
             DefaultValueFactory = _ => RunOptions.DefaultMaxWorkTruckStages,
             CustomParser = result =>

@@ -25,6 +25,44 @@ public static class OutputDirectory
         }
     }
 
+    /// <summary>
+    /// The folders that creating <paramref name="directory"/> would make: it and each missing parent, deepest first
+    /// (empty when it exists), so a run that writes nothing can take them away again (<see cref="RemoveIfEmpty"/>).
+    /// </summary>
+    public static IReadOnlyList<string> MissingFolders(string directory)
+    {
+        var missing = new List<string>();
+        for (string? folder = Path.GetFullPath(directory); !string.IsNullOrEmpty(folder) && !Directory.Exists(folder) && !File.Exists(folder); folder = Path.GetDirectoryName(folder))
+        {
+            missing.Add(folder);
+        }
+
+        return missing;
+    }
+
+    /// <summary>Removes each of <paramref name="folders"/> (deepest first) that is empty; a folder holding anything stays, and so do those above it.</summary>
+    public static void RemoveIfEmpty(IReadOnlyList<string> folders)
+    {
+        ArgumentNullException.ThrowIfNull(folders);
+        foreach (string folder in folders)
+        {
+            try
+            {
+                if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+                {
+                    Directory.Delete(folder);
+                    continue;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Left as it is: it is empty and harmless, and the run's own exit code says what went wrong.
+            }
+
+            return;
+        }
+    }
+
     /// <summary>The first line of <paramref name="message"/> (<see cref="StudyMessages.FirstLine"/>).</summary>
     public static string FirstLine(string message) => StudyMessages.FirstLine(message);
 

@@ -44,6 +44,9 @@ public sealed partial class OutputSession : IStudyFolder, IDisposable
     private readonly FileStream _folderLock;
     private readonly IReadOnlyList<string> _previousOutputs;
 
+    // The folders Open created; a run that ends without a commit removes them again if they are still empty.
+    private IReadOnlyList<string> _createdFolders = [];
+
     private OutputSession(string directory, CliContext context, FileStream folderLock, IReadOnlyList<string> previousOutputs)
     {
         Directory = directory;
@@ -91,6 +94,7 @@ public sealed partial class OutputSession : IStudyFolder, IDisposable
     public static OutputSession? Open(string directory, CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        IReadOnlyList<string> created = OutputDirectory.MissingFolders(directory);
         if (!OutputDirectory.TryPrepare(directory, context))
         {
             return null;
@@ -130,7 +134,7 @@ public sealed partial class OutputSession : IStudyFolder, IDisposable
             RemoveStaging(directory);
             IReadOnlyList<string> previous = [.. ReadOutputs(Path.Combine(directory, RunJsonFileName))
                 .Union(ReadOutputs(Path.Combine(directory, JournalFileName)), StringComparer.Ordinal)];
-            return new OutputSession(directory, context, folderLock, previous);
+            return new OutputSession(directory, context, folderLock, previous) { _createdFolders = created };
         }
         catch (Exception e) when (IsWriteFailure(e))
         {
@@ -258,6 +262,7 @@ public sealed partial class OutputSession : IStudyFolder, IDisposable
         Record(RunJsonFileName);
         File.Delete(PathOf(JournalFileName));
         RemoveStaging(Directory);
+        _createdFolders = [];
     }
 
     /// <summary>Reports a failure to write (<see cref="IsWriteFailure"/>) in one line and returns its exit code.</summary>
@@ -290,6 +295,7 @@ public sealed partial class OutputSession : IStudyFolder, IDisposable
         TryDelete(PathOf(OwnerFileName));
         TryDelete(PathOf(LockFileName));
         _folderLock.Dispose();
+        OutputDirectory.RemoveIfEmpty(_createdFolders);
     }
 
     private void WriteAtomically(string folder, string fileName, Action<Stream> write, bool synced = true)

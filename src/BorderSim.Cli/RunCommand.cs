@@ -254,6 +254,11 @@ public static class RunCommand
             context.Error.WriteLine($"--metric: {OutputDirectory.UserMessage(e)}");
             return ExitCodes.InvalidInput;
         }
+        catch (BorderSim.Model.Crossing.TrucksInSystemLimitException e)
+        {
+            context.Error.WriteLine($"{request.ScenarioFile}: {e.Message}; no results written");
+            return ExitCodes.InvalidInput;
+        }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
             context.Error.WriteLine("interrupted; no results written");

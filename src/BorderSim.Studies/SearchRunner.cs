@@ -261,7 +261,7 @@ public sealed class SearchRunner
                     }
                     catch (Exception e) when (!StudyMessages.IsWriteFailure(e))
                     {
-                        failure ??= $"run {entry.Run} ({run.Config.Label}, replication {run.Replication}) failed: {e.GetType().Name}: {StudyMessages.FirstLine(e.Message)}";
+                        failure ??= $"run {entry.Run} ({run.Config.Label}, replication {run.Replication}) failed: {StudyMessages.RunFailure(e)}";
                         state.Stop();
                         return;
                     }

@@ -11,6 +11,16 @@ public static class StudyMessages
         return end < 0 ? message : message[..end];
     }
 
+    /// <summary>
+    /// A run's failure in one line: an overload stopped at the limit of trucks in the system says what to lower (it is
+    /// the scenario's numbers, not a bug); anything else is named by its type for the bug report.
+    /// </summary>
+    public static string RunFailure(Exception e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e is BorderSim.Model.Crossing.TrucksInSystemLimitException ? FirstLine(e.Message) : $"{e.GetType().Name}: {FirstLine(e.Message)}";
+    }
+
     /// <summary>The message of an <see cref="ArgumentException"/> without the " (Parameter 'x')" suffix.</summary>
     public static string UserMessage(ArgumentException e)
     {

@@ -30,7 +30,7 @@ public class WorkLimitTests
         Assert.Multiple(() =>
         {
             Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), outcome.Error);
-            Assert.That(outcome.Error, Does.Contain("about 360,005,400 truck-stages (trucks a day x days x stages x replications), above --max-work 100,000,000"));
+            Assert.That(outcome.Error, Does.Contain("about 360,005,400 truck-stages (the trucks expected with every weekday, month and surge factor and the starting backlog, x stages x replications), above --max-work 100,000,000"));
             Assert.That(outcome.Error, Does.Contain("raise --max-work"));
         });
     }
@@ -47,7 +47,7 @@ public class WorkLimitTests
             Assert.Multiple(() =>
             {
                 Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), outcome.Error);
-                Assert.That(outcome.Error, Does.Contain($"{_huge}: the run is about 2,400,036,000 truck-stages (trucks a day x days x stages x replications), above --max-work 100,000,000"));
+                Assert.That(outcome.Error, Does.Contain($"{_huge}: the run is about 2,400,036,000 truck-stages (the trucks expected with every weekday, month and surge factor and the starting backlog, x stages x replications), above --max-work 100,000,000"));
                 Assert.That(outcome.Error, Does.Contain("20 replications: regress runs the scenario's, at least 20"));
                 Assert.That(outcome.Error, Does.Not.Contain("no baseline"));
                 Assert.That(Directory.Exists(baselines) ? Directory.GetFiles(baselines) : [], Is.Empty);

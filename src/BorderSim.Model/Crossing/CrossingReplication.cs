@@ -16,7 +16,7 @@ public sealed partial class CrossingReplication
     private readonly Simulation _sim;
     private readonly RunClock _clock;
     private readonly CrossingRuntime _runtime;
-    private readonly LiveTrucks _live = new();
+    private readonly LiveTrucks _live;
     private readonly TruckTrace _trace;
     private readonly OutcomeLedger _ledger;
     private readonly TruckSource _source;
@@ -24,9 +24,16 @@ public sealed partial class CrossingReplication
     private readonly ScheduledChanges _changes;
     private readonly DailyRecords _daily;
 
-    public CrossingReplication(CrossingModel model, int replication, ulong seed, double warmUpHours, ITruckObserver? observer = null)
+    /// <param name="model">The compiled scenario.</param>
+    /// <param name="replication">Its index: its random streams are those of (seed, replication).</param>
+    /// <param name="seed">The master seed.</param>
+    /// <param name="warmUpHours">Hours before measuring starts.</param>
+    /// <param name="observer">Sees every truck's times (trucks.csv), or null.</param>
+    /// <param name="maxTrucksInSystem">The most trucks in the system at once; one more stops the run with <see cref="TrucksInSystemLimitException"/>.</param>
+    public CrossingReplication(CrossingModel model, int replication, ulong seed, double warmUpHours, ITruckObserver? observer = null, int maxTrucksInSystem = Experiments.RunOptions.MaxTrucksInSystem)
     {
         _model = model ?? throw new ArgumentNullException(nameof(model));
+        _live = new LiveTrucks(maxTrucksInSystem);
         Replication = replication;
         _sim = new Simulation();
         var streams = new RandomStreams(seed, replication);

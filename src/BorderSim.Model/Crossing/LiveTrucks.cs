@@ -2,12 +2,25 @@ namespace BorderSim.Model.Crossing;
 
 /// <summary>
 /// The trucks in the system now, as a list threaded through the trucks themselves (no allocation per truck):
-/// those still there at the end are reported (counts, waits so far, trucks.csv).
+/// those still there at the end are reported (counts, waits so far, trucks.csv). Their number is bounded
+/// (<see cref="Limit"/>): a queue of millions is an overload to report, not to hold in memory.
 /// </summary>
-internal sealed class LiveTrucks
+internal sealed class LiveTrucks(int limit = LiveTrucks.DefaultLimit)
 {
+    /// <summary>Trucks one replication holds at once (<see cref="Experiments.RunOptions.MaxTrucksInSystem"/>).</summary>
+    public const int DefaultLimit = Experiments.RunOptions.MaxTrucksInSystem;
+
+    /// <summary>The most trucks in the system at once; one more stops the replication.</summary>
+    public int Limit { get; } = limit > 0 ? limit : throw new ArgumentOutOfRangeException(nameof(limit), "the limit of trucks in the system must be at least 1");
+
     /// <summary>The truck that entered last; follow <see cref="Truck.NextLive"/> for the others.</summary>
     public Truck? Head { get; private set; }
+
+    /// <summary>Trucks in the system now.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Whether one more truck would pass <see cref="Limit"/>.</summary>
+    public bool IsFull => Count >= Limit;
 
     public void Add(Truck truck)
     {
@@ -18,6 +31,7 @@ internal sealed class LiveTrucks
         }
 
         Head = truck;
+        Count++;
     }
 
     public void Remove(Truck truck)
@@ -35,5 +49,7 @@ internal sealed class LiveTrucks
         {
             truck.NextLive.PreviousLive = truck.PreviousLive;
         }
+
+        Count--;
     }
 }

@@ -17,6 +17,11 @@ internal sealed class OutcomeLedger(CrossingRuntime runtime, RunClock clock, Liv
     /// <summary>A truck enters the system now, waiting; one of the starting backlog is in it, not an arrival.</summary>
     public void Entered(Truck truck, bool isArrival)
     {
+        if (live.IsFull)
+        {
+            throw LimitReached();
+        }
+
         live.Add(truck);
         var direction = runtime.Directions[truck.Direction];
         direction.InSystem.Add(clock.NowHours, 1);
@@ -32,6 +37,14 @@ internal sealed class OutcomeLedger(CrossingRuntime runtime, RunClock clock, Liv
         {
             direction.Arrived[truck.CargoClass]++;
         }
+    }
+
+    /// <summary>The replication holds as many trucks as it may: which direction holds the most, and when.</summary>
+    private TrucksInSystemLimitException LimitReached()
+    {
+        var fullest = runtime.Directions.MaxBy(d => d.InSystemByClass.Sum())!;
+        return new TrucksInSystemLimitException(
+            live.Limit, clock.NowHours, clock.Days.DateOf(clock.Today), fullest.Direction.Name, fullest.InSystemByClass.Sum());
     }
 
     /// <summary>A truck arriving now is turned away by a ban (it also leaves as given up).</summary>

@@ -163,17 +163,27 @@ public static class ExperimentRunner
         CancellationToken cancellationToken)
     {
         var results = new ReplicationResult[Math.Max(0, count)];
-        Parallel.For(
-            0,
-            results.Length,
-            new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken },
-            i =>
-            {
-                var replication = first + i;
-                var observer = observerFactory?.Invoke(replication);
-                results[i] = new CrossingReplication(model, replication, seed, warmUpHours, observer).Run(cancellationToken);
-                onDone?.Invoke();
-            });
+        try
+        {
+            Parallel.For(
+                0,
+                results.Length,
+                new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken },
+                i =>
+                {
+                    var replication = first + i;
+                    var observer = observerFactory?.Invoke(replication);
+                    results[i] = new CrossingReplication(model, replication, seed, warmUpHours, observer).Run(cancellationToken);
+                    onDone?.Invoke();
+                });
+        }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.OfType<TrucksInSystemLimitException>().FirstOrDefault() is { } limit)
+        {
+            // An overload to report, not a failed run: the first replication to reach the limit says which numbers to lower.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(limit);
+            throw;
+        }
+
         return [.. results];
     }
 

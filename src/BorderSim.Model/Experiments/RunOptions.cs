@@ -25,8 +25,15 @@ public sealed record RunOptions(
     int FirstReplication = 0)
 {
     /// <summary>
-    /// About 3,000 times the largest shipped scenario (some 3e5 truck-stages): a run of about a quarter of an hour
-    /// on one core, and a few GB at most. Above it a typing slip (trucks_per_day: 1e7) would fill the memory.
+    /// About 800 times the largest shipped scenario (china-clearance-squeeze.yaml, 1,248,000 truck-stages): a run of about a quarter of an hour on one core. It bounds the
+    /// time; <see cref="MaxTrucksInSystem"/> bounds the memory.
     /// </summary>
     public const double DefaultMaxWorkTruckStages = 1e9;
+
+    /// <summary>
+    /// Trucks one replication holds in the system at once; one more stops the run (exit 2) with the numbers to lower.
+    /// A million trucks take about 620 MB (some 620 bytes a truck, measured on scenarios/validation/mmc.yaml at 1e7
+    /// trucks a day); the shipped scenarios end with at most about 2,000 in the system.
+    /// </summary>
+    public const int MaxTrucksInSystem = 1_000_000;
 }
