@@ -243,7 +243,7 @@ internal sealed class BatchJob
             $"{what}: {ran} run, {skipped} already done, {failedCount} failed, {invalidCount} invalid\n"));
         if (_shard is null)
         {
-            _context.Out.Write($"wrote {Path.Combine(_directory, BatchCsv.FileName)} ({_rows} rows, one per run and metric)\n");
+            _context.Out.Write($"wrote {Path.Combine(_directory, BatchCsv.FileName)} ({_rows} rows, one per run and metric) and {BatchParquet.DirectoryName}/ (one Parquet file per run)\n");
         }
         else
         {

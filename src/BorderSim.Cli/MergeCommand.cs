@@ -49,7 +49,7 @@ public static class MergeCommand
 
         IReadOnlyList<BatchRun> runs = plan.Runs;
         int invalid = runs.Count(r => !r.IsValid);
-        context.Out.Write($"merged {directories.Count} directories: {runs.Count - invalid} runs, {rows} rows -> {Path.Combine(outputDirectory, BatchCsv.FileName)}\n");
+        context.Out.Write($"merged {directories.Count} directories: {runs.Count - invalid} runs, {rows} rows -> {Path.Combine(outputDirectory, BatchCsv.FileName)} and {BatchParquet.DirectoryName}/\n");
         if (invalid > 0)
         {
             context.Error.WriteLine($"{invalid} runs of the run list had invalid input and have no results: {string.Join(", ", runs.Where(r => !r.IsValid).Select(r => r.Run))}");

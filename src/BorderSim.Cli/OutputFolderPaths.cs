@@ -9,7 +9,7 @@ namespace BorderSim.Cli;
 public static class OutputFolderPaths
 {
     /// <summary>The extensions of the files BorderSim lists in run.json; a listed name with another is never removed.</summary>
-    private static readonly string[] OutputExtensions = [".csv", ".png", ".svg", ".html", ".json", ".xlsx"];
+    private static readonly string[] OutputExtensions = [".csv", ".png", ".svg", ".html", ".json", ".xlsx", ".parquet"];
 
     /// <summary>Whether <paramref name="path"/> itself is a symbolic link (to anything, or dangling).</summary>
     public static bool IsLink(string path) => new FileInfo(path).LinkTarget is not null;

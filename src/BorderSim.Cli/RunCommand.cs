@@ -23,6 +23,7 @@ public static class RunCommand
             HelpName = "DIR",
         };
         var trucks = new Option<bool>("--trucks") { Description = "Also write trucks.csv: one row per truck with its times at every stage" };
+        var parquet = new Option<bool>("--parquet") { Description = "Write the large tables as Parquet: timeseries.parquet (and trucks.parquet with --trucks) instead of timeseries.csv (trucks.csv)" };
         var noPlots = new Option<bool>("--no-plots") { Description = "Do not draw the plots (PNG and SVG)" };
         var precision = CommonOptions.NumberBetween("--precision", 0, 1, "0.05 for 5%");
         precision.Description = "Add replications until the 95% half-width of --metric is at most this share of its mean, e.g. 0.05 [default: off, a fixed number of replications]";
@@ -39,10 +40,10 @@ public static class RunCommand
         RunSettingsOptions settings = RunSettingsOptions.Create();
         ReportOptions report = ReportOptions.Create(workbook: true);
 
-        var command = new Command("run", "Run a scenario's replications; write CSV results, plots, report.html and run.json") { file, output, trucks, noPlots, precision, metric, maxReplications, format };
+        var command = new Command("run", "Run a scenario's replications; write CSV results, plots, report.html and run.json") { file, output, trucks, parquet, noPlots, precision, metric, maxReplications, format };
         settings.AddTo(command);
         report.AddTo(command);
-        var options = new RunVerbOptions(file, output, trucks, noPlots, precision, metric, maxReplications, format, settings, report);
+        var options = new RunVerbOptions(file, output, trucks, parquet, noPlots, precision, metric, maxReplications, format, settings, report);
         command.SetAction(parseResult => Read(parseResult, options, context));
         return command;
     }
@@ -88,6 +89,7 @@ public static class RunCommand
             WriteReport = o.Report.ReadWriteReport(parseResult),
             WriteWorkbook = o.Report.ReadWriteWorkbook(parseResult),
             Language = o.Report.ReadLanguage(parseResult),
+            WriteParquet = parseResult.GetValue(o.Parquet),
         };
 
         return Execute(request, context);
@@ -98,6 +100,7 @@ public static class RunCommand
         Argument<string> File,
         Option<string?> Output,
         Option<bool> Trucks,
+        Option<bool> Parquet,
         Option<bool> NoPlots,
         Option<double?> Precision,
         Option<string?> Metric,
@@ -121,6 +124,9 @@ public static class RunCommand
 
         /// <summary>Write results.xlsx (off with --no-xlsx).</summary>
         public bool WriteWorkbook { get; init; } = true;
+
+        /// <summary>timeseries.parquet and trucks.parquet instead of timeseries.csv and trucks.csv (--parquet).</summary>
+        public bool WriteParquet { get; init; }
 
         /// <summary>Language of report.html, the console table and the plot labels.</summary>
         public ReportLanguage Language { get; init; } = ReportLanguage.English;
@@ -147,7 +153,8 @@ public static class RunCommand
         int? exit = VerbPipeline.WriteFolder(directory, context, session =>
         {
             Announce(request, prepared, context);
-            using TruckCsvWriter? truckWriter = request.WriteTrucks ? TruckCsvWriter.ForScenario(session, prepared.Scenario) : null;
+            using ITruckRecordsFile? truckWriter = !request.WriteTrucks ? null
+                : request.WriteParquet ? TruckParquetWriter.ForScenario(session, prepared.Scenario) : TruckCsvWriter.ForScenario(session, prepared.Scenario);
             if (Run(session, truckWriter, request, prepared, context, out result) is { } failed)
             {
                 return failed;
@@ -227,7 +234,7 @@ public static class RunCommand
     /// The replications run (progress on stderr), trucks.csv written as they
     /// go; null when the run went, else the exit code it ends with (interrupted, a bad --metric, trucks.csv not written).
     /// </summary>
-    private static int? Run(OutputSession session, TruckCsvWriter? truckWriter, RunRequest request, PreparedRun prepared, CliContext context, out ExperimentResult? result)
+    private static int? Run(OutputSession session, ITruckRecordsFile? truckWriter, RunRequest request, PreparedRun prepared, CliContext context, out ExperimentResult? result)
     {
         (ScenarioLoadResult _, ScenarioSpec scenario, ScenarioSpec effective) = prepared;
         result = null;
@@ -266,31 +273,19 @@ public static class RunCommand
         }
         catch (Exception e) when (OutputSession.IsWriteFailure(e))
         {
-            return session.Failed(e, TruckCsvWriter.FileName);
+            return session.Failed(e, truckWriter?.FileName ?? TruckCsvWriter.FileName);
         }
 
         return null;
     }
 
     /// <summary>summary.csv, timeseries.csv, daily.csv, the observations, the workbook, trucks.csv, the plots, report.html and run.json, committed.</summary>
-    private static void Write(OutputSession session, TruckCsvWriter? truckWriter, RunRequest request, PreparedRun prepared, ExperimentResult result, ObservationComparison? observed, CliContext context, DateTimeOffset startedUtc)
+    private static void Write(OutputSession session, ITruckRecordsFile? truckWriter, RunRequest request, PreparedRun prepared, ExperimentResult result, ObservationComparison? observed, CliContext context, DateTimeOffset startedUtc)
     {
         (ScenarioLoadResult loaded, ScenarioSpec scenario, ScenarioSpec effective) = prepared;
         int threads = request.Options.Threads ?? Environment.ProcessorCount;
-        // The CSV files and the plots are independent: write them side by side (each file is atomic).
-        Task csvFiles = Task.Run(() =>
-        {
-            session.WriteText(SummaryCsv.FileName, w => SummaryCsv.Write(result, w));
-            session.WriteText(TimeSeriesCsv.FileName, w => TimeSeriesCsv.Write(result, w));
-            session.WriteText(DailyCsv.FileName, w => DailyCsv.Write(result, w));
-            ObservedOutput.Write(observed, session);
-            if (request.WriteWorkbook)
-            {
-                session.Write(ResultsWorkbook.FileName, stream => ResultsWorkbook.Write(ResultsWorkbook.ForRun(result), stream));
-            }
-
-            truckWriter?.Complete();
-        });
+        // The tables and the plots are independent: write them side by side (each file is atomic).
+        Task csvFiles = Task.Run(() => WriteTables(session, truckWriter, request, result, observed));
         IReadOnlyList<PlotImage> plots = [];
         try
         {
@@ -325,6 +320,29 @@ public static class RunCommand
         session.Commit(outputs => RunJson(request, prepared, result, threads, context.ProvenanceFrom(startedUtc), outputs));
     }
 
+    /// <summary>summary.csv, the time series (CSV or Parquet), daily.csv, the observations, the workbook and the trucks.</summary>
+    private static void WriteTables(OutputSession session, ITruckRecordsFile? truckWriter, RunRequest request, ExperimentResult result, ObservationComparison? observed)
+    {
+        session.WriteText(SummaryCsv.FileName, w => SummaryCsv.Write(result, w));
+        if (request.WriteParquet)
+        {
+            session.Write(TimeSeriesParquet.FileName, stream => TimeSeriesParquet.Write(result, stream));
+        }
+        else
+        {
+            session.WriteText(TimeSeriesCsv.FileName, w => TimeSeriesCsv.Write(result, w));
+        }
+
+        session.WriteText(DailyCsv.FileName, w => DailyCsv.Write(result, w));
+        ObservedOutput.Write(observed, session);
+        if (request.WriteWorkbook)
+        {
+            session.Write(ResultsWorkbook.FileName, stream => ResultsWorkbook.Write(ResultsWorkbook.ForRun(result), stream));
+        }
+
+        truckWriter?.Complete();
+    }
+
     /// <summary>run.json of a run: its provenance, scenario, replications and what they found (precision, capacity check, horizon).</summary>
     private static string RunJson(RunRequest request, PreparedRun prepared, ExperimentResult result, int threads, Provenance provenance, IReadOnlyList<string> outputs) =>
         (provenance.Run(
@@ -350,6 +368,8 @@ public static class RunCommand
             CapacityCheck = [.. result.StageLoads.Select(StageLoadInfo.From)],
             Directions = [.. result.DirectionLoads.Select(DirectionLoadInfo.From)],
             HorizonCuts = HorizonCutInfo.Of(result.HorizonCuts),
+            TimeseriesStepMinutes = TimeSeriesOutput.StepMinutes(result.Scenario),
+            TimeseriesSampleMinutes = result.Scenario.TimeseriesStepMinutes,
         }).ToJson();
 
     /// <summary>The table (or CSV) on stdout, the observations, and on stderr what CSV output leaves out.</summary>

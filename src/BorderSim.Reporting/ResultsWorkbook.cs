@@ -120,10 +120,10 @@ public static class ResultsWorkbook
         ]),
         FirstColumnWidth: 12);
 
-    /// <summary>Wide: a row per sample time (local time, hours from the start), then mean, p05 and p95 of every series with its unit.</summary>
+    /// <summary>Wide: a row per sample time at timeseries.csv's step (local time, hours from the start), then mean, p05 and p95 of every series with its unit.</summary>
     private static Sheet TimeSeriesSheet(ExperimentResult result)
     {
-        List<SeriesSummary> series = [.. result.TimeSeries];
+        List<SeriesSummary> series = [.. TimeSeriesOutput.Of(result)];
         var header = new List<string> { "time (local)", "hours (from the start)" };
         foreach (SeriesSummary s in series)
         {

@@ -77,6 +77,16 @@ public sealed record RunInfo(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<HorizonCutInfo>? HorizonCuts { get; init; }
 
+    /// <summary>The step of timeseries.csv (and .parquet and the workbook's sheet), in minutes: the scenario's timeseries_step, else one that fits the run.</summary>
+    [JsonPropertyName("timeseries_step_minutes")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? TimeseriesStepMinutes { get; init; }
+
+    /// <summary>The step the model sampled at, in minutes (metrics, plots and observations use every sample).</summary>
+    [JsonPropertyName("timeseries_sample_minutes")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? TimeseriesSampleMinutes { get; init; }
+
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,

@@ -9,7 +9,8 @@ namespace BorderSim.Reporting;
 /// of the run), series (the series id, e.g. <c>queue_trucks/export/vn_customs</c>), name, direction,
 /// class (cargo class of a per-class series such as <c>in_system_trucks/import/fruit</c>, else empty),
 /// stage, unit, mean (over replications), p05 and p95 (5th and 95th percentile across replications:
-/// the band in the plots). Rows are sorted by time, then by series in the model's order.
+/// the band in the plots). Rows are sorted by time, then by series in the model's order. The step is
+/// <see cref="TimeSeriesOutput.StepMinutes"/>: the scenario's <c>timeseries_step</c>, else one that fits the run.
 /// </summary>
 public static class TimeSeriesCsv
 {
@@ -24,7 +25,7 @@ public static class TimeSeriesCsv
         ArgumentNullException.ThrowIfNull(result);
         using var csv = Csv.CreateWriter(writer);
         csv.WriteRow(Header);
-        IReadOnlyList<SeriesSummary> series = result.TimeSeries;
+        IReadOnlyList<SeriesSummary> series = TimeSeriesOutput.Of(result);
         int samples = series.Count == 0 ? 0 : series.Max(s => s.Mean.Length);
         for (int i = 0; i < samples; i++)
         {

@@ -18,7 +18,7 @@ namespace BorderSim.Reporting;
 /// <c>&lt;stage&gt;_left_h</c>. Times are hours from the start of the run; a cell is empty where the
 /// truck did not pass the stage or the time does not apply (service start at a yard).
 /// </remarks>
-public sealed class TruckCsvWriter : IDisposable
+public sealed class TruckCsvWriter : ITruckRecordsFile
 {
     public const string FileName = "trucks.csv";
 
@@ -60,6 +60,8 @@ public sealed class TruckCsvWriter : IDisposable
         ArgumentNullException.ThrowIfNull(scenario);
         return new TruckCsvWriter(folder, FileName, StageNames(scenario));
     }
+
+    string ITruckRecordsFile.FileName => _fileName;
 
     private static IEnumerable<string> StageNames(ScenarioSpec scenario) => scenario.Directions.SelectMany(d => d.Stages).Select(s => s.Name);
 

@@ -14,7 +14,7 @@ namespace BorderSim.Model.Spec;
 /// <param name="WarmUpHours">Hours discarded from statistics at the start; null = detect (MSER-5).</param>
 /// <param name="Replications">Independent replications to run.</param>
 /// <param name="Seed">Master seed of every random stream.</param>
-/// <param name="TimeseriesStepMinutes">Sampling step of timeseries.csv.</param>
+/// <param name="TimeseriesStepMinutes">Sampling step of the time series (15 min unless the scenario sets <c>timeseries_step</c>).</param>
 public sealed record ScenarioSpec(
     string Name,
     string Description,
@@ -36,6 +36,12 @@ public sealed record ScenarioSpec(
     /// plots label what was run, not only what the file says. Empty for a scenario run as written.
     /// </summary>
     public IReadOnlyList<string> Overrides { get; init; } = [];
+
+    /// <summary>
+    /// Whether the scenario sets <c>timeseries_step</c>: then the files get every sample at that step; else they
+    /// get a step that fits the run's length (<see cref="Results.TimeSeriesOutput"/>).
+    /// </summary>
+    public bool IsTimeseriesStepSet { get; init; }
 
     /// <summary>Classes not admitted between dates, and what becomes of their trucks.</summary>
     public IReadOnlyList<BanSpec> Bans { get; init; } = [];

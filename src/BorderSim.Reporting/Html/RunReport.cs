@@ -64,9 +64,28 @@ public static class RunReport
             (lang.Say("seed", "hạt giống ngẫu nhiên"), s.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             (lang.Say("replications", "số lần lặp"), ReplicationCount(result).ToString(System.Globalization.CultureInfo.InvariantCulture)),
             (lang.Say("warm-up", "giai đoạn khởi động"), $"{lang.Number(result.WarmUpHours)} h ({ScenarioSection.WarmUpMethod(result.WarmUpMethod, lang)})"),
+            (lang.Say("time series step", "bước của chuỗi thời gian"), TimeSeriesStep(s, lang)),
         ]);
         return page.Build();
     }
+
+    /// <summary>The step of timeseries.csv and the step the model sampled at (what the plots and metrics use), when they differ.</summary>
+    internal static string TimeSeriesStep(ScenarioSpec s, ReportLanguage lang)
+    {
+        string written = Minutes(TimeSeriesOutput.StepMinutes(s), lang);
+        return TimeSeriesOutput.Stride(s) == 1
+            ? lang.Say($"{written} (timeseries.csv and the plots)", $"{written} (timeseries.csv và các biểu đồ)")
+            : lang.Say(
+                $"{written} in timeseries.csv (fits the {s.Days} days); the plots and metrics use every sample, each {Minutes(s.TimeseriesStepMinutes, lang)}",
+                $"{written} trong timeseries.csv (phù hợp với {s.Days} ngày); biểu đồ và chỉ số dùng mọi mẫu, mỗi {Minutes(s.TimeseriesStepMinutes, lang)}");
+    }
+
+    private static string Minutes(double minutes, ReportLanguage lang) =>
+        minutes >= 60 && minutes % 60 == 0 ? $"{Whole(minutes / 60, lang)} h" : $"{Whole(minutes, lang)} min";
+
+    /// <summary>A step in whole minutes or hours without decimals (15, not 15.0); a fraction of a minute keeps its decimals.</summary>
+    private static string Whole(double value, ReportLanguage lang) =>
+        value == Math.Floor(value) ? value.ToString("0", System.Globalization.CultureInfo.InvariantCulture) : lang.Number(value);
 
     internal static int ReplicationCount(ExperimentResult result) =>
         result.Replications.Count > 0 ? result.Replications.Count : result.Summary.FirstOrDefault()?.Replications ?? result.Scenario.Replications;

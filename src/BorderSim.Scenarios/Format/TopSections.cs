@@ -55,7 +55,7 @@ internal static class TopSections
         new FormatKey("warm_up", WarmUp, "Time discarded from the statistics, shorter than the run; auto picks it by MSER-5.").Defaults("auto", "auto").Eg("7d"),
         new FormatKey("replications", Int(1), "Independent runs.").Defaults("10", 10).Eg("20"),
         new FormatKey("seed", Seed, "Master seed: every random stream derives from it.").Defaults("1", 1).Eg("20260601"),
-        new FormatKey("timeseries_step", Duration, "Step of timeseries.csv, above zero and at least 1min.").Defaults("15min", "15min").Eg("1h"),
+        new FormatKey("timeseries_step", Duration, "Step at which the model samples the time series, at least 1min; when set, timeseries.csv has every sample. Unset: samples every 15min, and timeseries.csv takes the finest of 15min, 30min, 1h, 2h, 3h, 6h, 12h and 1d that keeps a series at 2,500 samples or fewer (a year: 6h).").Defaults("15min, the file's step fitted to the run").Eg("1h"),
         new FormatKey("calendars", new MapShape("NAME", new ObjectShape(CalendarSections.Calendar)) { KeysAreNames = true }, "Calendars by name, referred to by checks, roads and pools."),
         new FormatKey("roads", new MapShape("NAME", new ObjectShape(RoadSections.Road)) { KeysAreNames = true }, "Roads by name, crossed by the directions' road stages."),
         new FormatKey("classes", new MapShape("NAME", new ObjectShape(CargoClass)) { MinEntries = 1, KeysAreNames = true, Forbidden = ["all", "empty"] },

@@ -107,6 +107,7 @@ internal sealed class ScenarioMapper
             Costs = costs,
             Origins = origins,
             Bans = bans,
+            IsTimeseriesStepSet = map.Get("timeseries_step") is not null,
         };
     }
 
