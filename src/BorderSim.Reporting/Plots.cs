@@ -69,6 +69,8 @@ public static class Plots
         Add(ServedFile, ServedPerDayPlot(result, lang));
         Add(PlannerPlots.ServedVsDemandFile, PlannerPlots.ServedVsDemandPlot(result, lang));
         Add(PlannerPlots.UtilisationFile, PlannerPlots.UtilisationPlot(result, lang), PlannerPlots.UtilisationHeight(result));
+        Add(BacklogPlots.BacklogFile, BacklogPlots.BacklogOverTimePlot(result, lang));
+        Add(BacklogPlots.OldestWaitFile, BacklogPlots.OldestWaitPlot(result, lang));
         if (result.Scenario.Observations.Count > 0 && ObservedPlot.Image(BorderSim.Model.Experiments.ObservationComparison.Compare(result), lang) is { } observed)
         {
             plots.Add(observed);
@@ -215,7 +217,7 @@ public static class Plots
     /// <summary>More points than this per series are merged into buckets: the image is 1,400 pixels wide.</summary>
     public const int MaxPointsPerSeries = 2000;
 
-    private static Plot BandPlot(ExperimentResult result, List<SeriesSummary> series, string title, string yLabel, ReportLanguage lang)
+    internal static Plot BandPlot(ExperimentResult result, List<SeriesSummary> series, string title, string yLabel, ReportLanguage lang)
     {
         var plot = NewPlot(title, "", yLabel);
         var bucketHours = 0.0;
@@ -344,7 +346,9 @@ public static class Plots
     private static string SeriesLabel(SeriesSummary s, ReportLanguage lang)
     {
         string label = string.Join(" / ", new[] { lang.Direction(s.Direction), s.Stage }.Where(p => p.Length > 0));
-        return label.Length == 0 ? s.Name : label;
+        return label.Length > 0 ? label
+            : s.Name.StartsWith("network_", StringComparison.Ordinal) ? lang.Say("whole network (every gate and direction)", "toàn mạng lưới (mọi cửa khẩu, mọi chiều)")
+            : s.Name;
     }
 
     internal static Plot NewPlot(string title, string xLabel, string yLabel)

@@ -45,6 +45,10 @@ public static class SummaryTable
         {
             TitleVi = "Xe tồn ban đầu: tỷ lệ lần lặp giải tỏa được trong kỳ (dưới 1: tăng số ngày)",
         },
+        new("Starting backlog: trucks served per day while it lasted (to the days to clear; served per day above is the whole run's mean)", "served_per_day_while_backlog", [""], PreferWithoutClass: false)
+        {
+            TitleVi = "Xe tồn ban đầu: số xe thông quan mỗi ngày trong thời gian còn xe tồn (đến lúc giải tỏa; số ở trên là trung bình cả kỳ)",
+        },
     ];
 
     private static readonly string[] ServerShares = ["busy", "blocked", "idle", "closed"];
@@ -133,6 +137,11 @@ public static class SummaryTable
             }
 
             writer.Write(FormatRow(rows[r], widths));
+        }
+
+        foreach (string sentence in BacklogAnswer.Sentences(result, lang))
+        {
+            writer.Write(sentence + "\n");
         }
 
         WriteServerTime(result, writer, lang);

@@ -61,6 +61,7 @@ public class HorizonNoticeTests
         CliRunner.Outcome cut = CliRunner.Run("run", _scenario, "--days", "2", "-o", output);
         Assert.That(cut.ExitCode, Is.EqualTo(0), cut.Error);
         Assert.That(cut.Error, Does.Contain($"{_scenario}: {Said}"));
+        Assert.That(cut.Error.IndexOf(Said, StringComparison.Ordinal), Is.LessThan(cut.Error.IndexOf("replication 1/", StringComparison.Ordinal)), "said before the first replication runs");
         Assert.That(File.ReadAllText(Path.Combine(output, "report.html")), Does.Contain("The run ends on 2026-06-02, before the surge &#39;lychee peak&#39;"));
         JsonElement[] cuts = Cuts(RunJson(output));
         Assert.That(cuts.Select(c => (c.GetProperty("event").GetString(), c.GetProperty("cut").GetString(), c.GetProperty("days_to_see_it").GetInt32())), Is.EqualTo(new[] { ("surge", "cut_off", 4) }));

@@ -87,7 +87,7 @@ public sealed partial class CrossingReplication
         };
     }
 
-    private TimeSeriesSampler NewSampler(double runHours) => new(_model, _runtime, _sim, _model.Scenario.TimeseriesStepMinutes / 60.0, runHours);
+    private TimeSeriesSampler NewSampler(double runHours) => new(_model, _runtime, _live, _sim, _model.Scenario.TimeseriesStepMinutes / 60.0, runHours);
 
     private IReadOnlyList<MetricValue> CollectMetrics(double endHours, TimeSeriesSampler sampler) =>
         new MetricCollector(_model, _runtime, _live, _daily, _clock.WarmUpHours, endHours, sampler).Collect();

@@ -138,6 +138,8 @@ internal sealed class MetricCollector
             // NaN when the run ended before the backlog cleared: the answer is beyond the run's length.
             Add(Metrics.DaysToClear, direction.BacklogClearedAtHours / 24.0, name);
             Add(Metrics.BacklogCleared, double.IsNaN(direction.BacklogClearedAtHours) ? 0 : 1, name);
+            var lastedHours = double.IsNaN(direction.BacklogClearedAtHours) ? _endHours : direction.BacklogClearedAtHours;
+            Add(Metrics.ServedPerDayWhileBacklog, lastedHours > 0 ? direction.ServedWhileBacklog / (lastedHours / 24.0) : double.NaN, name);
         }
 
         AddWaitsAndQueues(direction);

@@ -91,7 +91,7 @@ public static class MetricLayout
         keys.AddRange([Metrics.OldestWaitHours.Key(name, All), Metrics.BacklogGrowthTrucksPerDay.Key(name)]);
         if (direction.Backlog.Length > 0)
         {
-            keys.AddRange([Metrics.DaysToClear.Key(name), Metrics.BacklogCleared.Key(name)]);
+            keys.AddRange([Metrics.DaysToClear.Key(name), Metrics.BacklogCleared.Key(name), Metrics.ServedPerDayWhileBacklog.Key(name)]);
         }
 
         keys.AddRange([Metrics.InSystemTrucksMean.Key(name, All), Metrics.ArrivalRatePerHour.Key(name, All)]);

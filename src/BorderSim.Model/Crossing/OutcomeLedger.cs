@@ -93,6 +93,11 @@ internal sealed class OutcomeLedger(CrossingRuntime runtime, RunClock clock, Liv
         if (outcome == TruckOutcome.Served)
         {
             direction.CountServedOn(clock.Days.IndexAt(now), truck.CargoClass);
+            if (direction.HasStartingBacklog && double.IsNaN(direction.BacklogClearedAtHours))
+            {
+                direction.ServedWhileBacklog++;
+            }
+
             today.Served++;
             today.WaitHoursSum += wait;
         }

@@ -63,6 +63,9 @@ internal sealed class DirectionRuntime
     /// <summary>The first moment no truck of the direction waited, once the starting backlog had been there; NaN until then.</summary>
     public double BacklogClearedAtHours { get; set; } = double.NaN;
 
+    /// <summary>Trucks served (warm-up included) from the start of the run until <see cref="BacklogClearedAtHours"/>.</summary>
+    public long ServedWhileBacklog { get; set; }
+
     public TimeWeightedStatistic InSystem { get; } = new();
 
     public TimeWeightedStatistic HighwayQueue { get; } = new();

@@ -3,18 +3,26 @@ using BorderSim.Model.Results;
 
 namespace BorderSim.Model.Crossing;
 
-/// <summary>Samples queue lengths on a fixed step; sample i is at i × step hours.</summary>
+/// <summary>
+/// Samples queue lengths on a fixed step; sample i is at i × step hours. Besides the stages' queues: trucks in the system
+/// per direction and over the whole network (every gate and direction), and the oldest wait of a truck still in the system,
+/// so a backlog's size and age read over time, not only at the end.
+/// </summary>
 internal sealed class TimeSeriesSampler
 {
     private readonly Simulation _simulation;
     private readonly double _stepHours;
     private readonly List<(NamedSeries Series, Func<double> Read)> _series = [];
+    private readonly LiveTrucks _live;
+    private readonly double[] _oldestWaitHours;
     private int _count;
 
-    public TimeSeriesSampler(CrossingModel model, CrossingRuntime runtime, Simulation simulation, double stepHours, double runHours)
+    public TimeSeriesSampler(CrossingModel model, CrossingRuntime runtime, LiveTrucks live, Simulation simulation, double stepHours, double runHours)
     {
         _simulation = simulation;
         _stepHours = stepHours;
+        _live = live;
+        _oldestWaitHours = new double[runtime.Directions.Length + 1]; // per direction index, then the network
         var samples = (int)Math.Floor(runHours / stepHours) + 1;
         foreach (var direction in runtime.Directions)
         {
@@ -25,6 +33,8 @@ internal sealed class TimeSeriesSampler
             var inSystem = new NamedSeries("in_system_trucks", "trucks", name, "", new double[samples]);
             InSystemSeries.Add(inSystem.Values);
             Track(inSystem, () => direction.InSystem.Current);
+            var d = direction.Direction.Index;
+            Track(new NamedSeries("oldest_wait_hours", "h", name, "", new double[samples]), () => _oldestWaitHours[d]);
             for (var c = 0; c < model.ClassNames.Length; c++)
             {
                 if (direction.HasClass[c])
@@ -47,6 +57,18 @@ internal sealed class TimeSeriesSampler
             }
         }
 
+        var directions = runtime.Directions;
+        Track(new NamedSeries("network_in_system_trucks", "trucks", "", "", new double[samples]), () =>
+        {
+            double sum = 0;
+            foreach (var direction in directions)
+            {
+                sum += direction.InSystem.Current;
+            }
+
+            return sum;
+        });
+        Track(new NamedSeries("network_oldest_wait_hours", "h", "", "", new double[samples]), () => _oldestWaitHours[^1]);
         foreach (var pool in runtime.Pools)
         {
             Track(new NamedSeries("pool_queue_trucks", "trucks", "", pool.Pool.Name, new double[samples]), () => pool.Waiting.Current);
@@ -77,6 +99,7 @@ internal sealed class TimeSeriesSampler
             return;
         }
 
+        MeasureOldestWaits(hours);
         foreach (var (series, read) in _series)
         {
             series.Values[index] = read();
@@ -88,4 +111,16 @@ internal sealed class TimeSeriesSampler
     public TimeSeriesSet ToTimeSeries() => new(_stepHours, [.. _series.Select(s => s.Series)]);
 
     private void Track(NamedSeries series, Func<double> read) => _series.Add((series, read));
+
+    // The same wait as oldest_wait_hours at the end: waited so far (not in service), of every truck still in the system.
+    private void MeasureOldestWaits(double hours)
+    {
+        Array.Clear(_oldestWaitHours);
+        for (var truck = _live.Head; truck is not null; truck = truck.NextLive)
+        {
+            var wait = truck.WaitedHoursAt(hours);
+            _oldestWaitHours[truck.Direction] = Math.Max(_oldestWaitHours[truck.Direction], wait);
+            _oldestWaitHours[^1] = Math.Max(_oldestWaitHours[^1], wait);
+        }
+    }
 }

@@ -28,6 +28,12 @@ public static class Metrics
 
     /// <summary>1 when the starting backlog cleared within the run, else 0: the mean is the share of replications where it did (days_to_clear averages only those).</summary>
     public static readonly MetricDefinition BacklogCleared = new("backlog_cleared", MetricUnits.Share, MetricScope.Direction, new("share of replications that cleared the starting backlog", "tỷ lệ lần lặp giải tỏa được xe tồn ban đầu"), MetricSection.Backlog);
+    /// <summary>
+    /// Trucks served per day from the start of the run until the starting backlog cleared (to the end of the run where it did
+    /// not): the pace of clearing while trucks were there to serve, where served_per_day averages the whole run, days with
+    /// nothing left to serve included.
+    /// </summary>
+    public static readonly MetricDefinition ServedPerDayWhileBacklog = new("served_per_day_while_backlog", MetricUnits.TrucksPerDay, MetricScope.Direction, new("trucks served per day while the starting backlog lasted", "số xe thông quan mỗi ngày trong thời gian còn xe tồn ban đầu"), MetricSection.Backlog);
     public static readonly MetricDefinition InSystemTrucksMean = new("in_system_trucks_mean", MetricUnits.Trucks, DirectionClass, new("trucks in the system, mean", "số xe trong hệ thống trung bình"), MetricSection.Backlog);
     public static readonly MetricDefinition ArrivalRatePerHour = new("arrival_rate_per_hour", MetricUnits.TrucksPerHour, DirectionClass, new("arrival rate", "tốc độ xe đến"), MetricSection.Throughput);
     public static readonly MetricDefinition WaitHoursMean = new("wait_hours_mean", MetricUnits.Hours, DirectionClass, new("mean wait", "thời gian chờ trung bình"), MetricSection.Waits) { Headline = new(2, MetricBreakdown.PerClass, new("wait mean", "thời gian chờ trung bình")) };
@@ -90,7 +96,7 @@ public static class Metrics
     public static IReadOnlyList<MetricDefinition> All { get; } =
     [
         ServedPerDay, ServedTonnesPerDay, Arrived, Served, GaveUp, TurnedAway, InSystemAtWarmUp, InSystemAtEnd, OldestWaitHours,
-        BacklogGrowthTrucksPerDay, DaysToClear, BacklogCleared, InSystemTrucksMean, ArrivalRatePerHour,
+        BacklogGrowthTrucksPerDay, DaysToClear, BacklogCleared, ServedPerDayWhileBacklog, InSystemTrucksMean, ArrivalRatePerHour,
         WaitHoursMean, WaitHoursP50, WaitHoursP95, WaitHoursMax, WaitHoursMeanInclWaiting,
         TimeInSystemHoursMean, TimeInSystemHoursP50, TimeInSystemHoursP95, TimeInSystemHoursMax,
         HighwayQueueTrucksMean, HighwayQueueTrucksMax, HighwayQueueKmMean, HighwayQueueKmMax, DelayCostUsdPerDay, CostUsdPerDay,

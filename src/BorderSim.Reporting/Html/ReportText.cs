@@ -51,7 +51,14 @@ public static class ReportText
             }
         }
 
-        if (result.WarmUpHours <= 0)
+        if (result.WarmUpHours <= 0 && BacklogAnswer.HasStartingBacklog(result.Scenario))
+        {
+            int trucks = result.Scenario.Directions.Sum(BacklogAnswer.StartingTrucks);
+            warnings.Add(lang.Say(
+                $"The run starts with {lang.Whole(trucks)} trucks already waiting (the starting backlog) and, as a backlog run should, has no warm-up: every statistic includes the clearing of that backlog, so the means describe these {result.Scenario.Days} days, not a steady state; quote the days to clear and the daily series.",
+                $"Kỳ mô phỏng bắt đầu với {lang.Whole(trucks)} xe đang chờ (xe tồn ban đầu) và, đúng với bài toán giải tỏa, không có giai đoạn khởi động: mọi thống kê tính cả quá trình giải tỏa, nên các giá trị trung bình mô tả {result.Scenario.Days} ngày này, không phải trạng thái ổn định; hãy dẫn số ngày giải tỏa và số liệu theo ngày."));
+        }
+        else if (result.WarmUpHours <= 0)
         {
             warnings.Add(lang.Say(
                 "No warm-up: the statistics include the start of the run, when the crossing is still empty, so waits and queues may read low.",
@@ -221,6 +228,7 @@ public static class ReportText
             sentences.Add(text + ".");
         }
 
+        sentences.AddRange(BacklogAnswer.Sentences(result, lang));
         if (m.TryGetValue(Metrics.DelayCostUsdPerDay.Key("all", "all").Id, out MetricSummary? cost) || m.TryGetValue("delay_cost_usd_per_day/all", out cost))
         {
             sentences.Add(lang.Say(
@@ -260,6 +268,9 @@ public static class ReportText
             Row(Metrics.HighwayQueueKmMean.Key(d).Id);
             Row(Metrics.HighwayQueueKmMax.Key(d).Id);
             Row(Metrics.BacklogGrowthTrucksPerDay.Key(d).Id);
+            Row(Metrics.DaysToClear.Key(d).Id);
+            Row(Metrics.BacklogCleared.Key(d).Id);
+            Row(Metrics.ServedPerDayWhileBacklog.Key(d).Id);
             Row(Metrics.DelayCostUsdPerDay.Key(d, "all").Id);
         }
 
@@ -419,6 +430,8 @@ public static class ReportText
             PlannerPlots.ServedVsDemandFile => lang.Say("Trucks served per day (solid) against trucks arriving (dashed): where served stays below arrived, the backlog grows.", "Số xe thông quan mỗi ngày (nét liền) so với số xe đến (nét đứt): khi thông quan thấp hơn số xe đến, xe tồn tăng lên."),
             PlannerPlots.UtilisationFile => lang.Say("How each stage's server-hours split into busy, blocked, idle and closed; the binding stage of each direction is marked.", "Phân bổ giờ phục vụ của từng khâu: bận, bị chặn, rảnh, đóng cửa; điểm nghẽn của mỗi chiều được đánh dấu."),
             ObservedPlot.FileStem => lang.Say("Each observed figure (red diamond, at 100%) against the model: the mean over replications (dot) and the 95% prediction band of one replication (bar), as a percentage of the observed figure. Inside the bar: the model could have produced the observation.", "Mỗi số liệu quan sát (hình thoi đỏ, ở mức 100%) so với mô hình: trung bình các lần lặp (chấm) và dải dự báo 95% của một lần lặp (thanh), tính theo phần trăm số liệu quan sát. Nằm trong thanh: mô hình có thể cho ra số liệu đó."),
+            BacklogPlots.BacklogFile => lang.Say("Trucks in the system (the backlog) over time in each direction and over the whole network, every gate and direction together: mean over replications, band 5th–95th percentile.", "Số xe trong hệ thống (xe tồn) theo thời gian, từng chiều và toàn mạng lưới (mọi cửa khẩu, mọi chiều): trung bình các lần lặp, dải phân vị 5–95."),
+            BacklogPlots.OldestWaitFile => lang.Say("The oldest wait of a truck still in the system over time (hours waited so far), per direction and over the whole network: mean over replications, band 5th–95th percentile.", "Thời gian chờ lâu nhất của xe còn trong hệ thống theo thời gian (số giờ đã chờ), từng chiều và toàn mạng lưới: trung bình các lần lặp, dải phân vị 5–95."),
             _ => stem,
         };
     }

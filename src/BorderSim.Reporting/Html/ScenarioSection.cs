@@ -116,6 +116,13 @@ public static class ScenarioSection
                 "Demand: expected trucks a day over the run, every factor applied. Capacity: what the stage serves a day in its open hours (servers × open hours ÷ mean service time).",
                 "Nhu cầu: số xe dự kiến mỗi ngày trong kỳ mô phỏng, đã nhân mọi hệ số. Năng lực: số xe khâu đó phục vụ được mỗi ngày trong giờ làm việc (số bàn × giờ mở cửa ÷ thời gian phục vụ trung bình)."));
 
+        List<string> rules = [.. ScenarioFacts.FromTheStart(s, lang)];
+        if (rules.Count > 0)
+        {
+            page.Heading(3, lang.Say("Starting backlog, caps and priority", "Xe tồn ban đầu, giới hạn thông quan và ưu tiên"));
+            page.List(rules);
+        }
+
         List<string> events = [.. DatedEvents(s, lang)];
         if (events.Count > 0)
         {
@@ -267,8 +274,8 @@ public static class ScenarioSection
 
     private static IEnumerable<string> DatedEvents(ScenarioSpec s, ReportLanguage lang)
     {
-        string Span(LocalDate from, LocalDate to) => from == to ? lang.Date(from) : $"{lang.Date(from)} – {lang.Date(to)}";
-        string Why(string reason) => reason.Length > 0 ? $" ({reason})" : "";
+        string Span(LocalDate from, LocalDate to) => ScenarioFacts.Span(from, to, lang);
+        string Why(string reason) => ScenarioFacts.Why(reason);
         foreach (CalendarSpec calendar in s.Calendars)
         {
             foreach (ClosureSpec c in calendar.Closures)
@@ -296,16 +303,14 @@ public static class ScenarioSection
             }
         }
 
+        foreach (string ban in ScenarioFacts.BansAndSuspensions(s, lang))
+        {
+            yield return ban;
+        }
+
         foreach (ScheduledChangeSpec change in s.Changes)
         {
-            string what = change.Servers is { } n ? lang.Say($"{change.Stage}: {n} booths", $"{change.Stage}: {n} bàn")
-                : change.Lanes is { } lanes ? lang.Say($"{change.Road}: lanes ", $"{change.Road}: số làn ") + string.Join(", ", lanes.Select(l => $"{lang.Direction(l.Key)} {l.Value}"))
-                : change.Hours is { } h ? lang.Say($"{change.Calendar}: hours ", $"{change.Calendar}: giờ làm việc ") + WeeklyHoursText(h, lang)
-                : change.QuotaPerDay is { } q ? lang.Say($"{change.Calendar}: quota {lang.Whole(q)} a day", $"{change.Calendar}: hạn mức {lang.Whole(q)} xe/ngày")
-                : change.Patience is { PatienceHours: { } p } ? lang.Say($"{lang.CargoClass(change.CargoClass!)}: patience {lang.Number(p.Mean)} h on average", $"{lang.CargoClass(change.CargoClass!)}: chờ tối đa trung bình {lang.Number(p.Mean)} giờ")
-                : change.Units is { } u ? lang.Say($"{change.Pool}: {lang.Whole(u)} units", $"{change.Pool}: {lang.Whole(u)} đơn vị")
-                : change.Patience is not null ? lang.Say($"{lang.CargoClass(change.CargoClass!)}: no longer give up", $"{lang.CargoClass(change.CargoClass!)}: không bỏ về nữa")
-                : change.Stage ?? change.Road ?? change.Calendar ?? change.CargoClass ?? change.Pool ?? "";
+            string what = ScenarioFacts.ChangeWhat(change, lang);
             yield return lang.Say($"from {lang.Date(change.From)}: {what}{Why(change.Reason)}", $"từ {lang.Date(change.From)}: {what}{Why(change.Reason)}");
         }
     }
