@@ -19,13 +19,15 @@ public sealed record StageLoadInfo(
     }
 }
 
-/// <summary>One direction's verdict in run.json: overloaded or not, why, the backlog growth and its 95% half-width (null when not measured), the binding stage.</summary>
+/// <summary>One direction's verdict in run.json: overloaded or not, why, the backlog growth and its 95% half-width (null when not measured), the binding stage with its busy and held-back (by a cap or quota) shares of its open server-hours.</summary>
 public sealed record DirectionLoadInfo(
     [property: JsonPropertyName("direction")] string Direction,
     [property: JsonPropertyName("overloaded")] bool IsOverloaded,
     [property: JsonPropertyName("backlog_growth_trucks_per_day")] double? GrowthTrucksPerDay,
     [property: JsonPropertyName("backlog_growth_ci95_half_width")] double? GrowthHalfWidth95,
     [property: JsonPropertyName("binding_stage")] string BindingStage,
+    [property: JsonPropertyName("binding_busy_of_open")] double? BindingBusyOfOpen,
+    [property: JsonPropertyName("binding_held_back_of_open")] double? BindingHeldBackOfOpen,
     [property: JsonPropertyName("reasons")] IReadOnlyList<string> Reasons,
     [property: JsonPropertyName("note"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note)
 {
@@ -35,6 +37,6 @@ public sealed record DirectionLoadInfo(
     {
         ArgumentNullException.ThrowIfNull(load);
         static double? Finite(double value) => double.IsFinite(value) ? value : null;
-        return new(load.Direction, load.IsOverloaded, Finite(load.GrowthTrucksPerDay), Finite(load.GrowthHalfWidth95), load.BindingStage, load.Reasons, load.IsOverloaded ? OverloadNote : null);
+        return new(load.Direction, load.IsOverloaded, Finite(load.GrowthTrucksPerDay), Finite(load.GrowthHalfWidth95), load.BindingStage, Finite(load.BindingBusyOfOpen), Finite(load.BindingHeldBackOfOpen), load.Reasons, load.IsOverloaded ? OverloadNote : null);
     }
 }

@@ -17,7 +17,7 @@ public static class PlannerPlots
     public const string UtilisationFile = "utilisation_split";
 
     /// <summary>The shares of <see cref="UtilisationFile"/>, in the order of the bars (they sum to 1).</summary>
-    public static readonly string[] ServerShares = ["busy", "blocked", "idle", "closed"];
+    public static readonly string[] ServerShares = ["busy", "blocked", "held_back", "idle", "closed"];
 
     /// <summary>Lower and upper percentiles of the day-to-day band of <see cref="HourOfDayFile"/>.</summary>
     public const double BandLow = 0.10;
@@ -227,9 +227,9 @@ public static class PlannerPlots
         }
 
         string title = $"{result.Scenario.Label}: " + lang.Say("how each stage spends its server-hours", "phân bổ thời gian phục vụ của từng khâu");
-        var plot = Plots.NewPlot(title, lang.Say("share of server-hours (busy + blocked + idle + closed = 1)", "tỷ lệ giờ phục vụ (bận + bị chặn + rảnh + đóng cửa = 1)"), "");
-        Color[] colors = [new Color(31, 119, 180), new Color(214, 39, 40), new Color(152, 223, 138), new Color(170, 170, 170)];
-        string[] names = [lang.Say("busy", "bận (đang phục vụ)"), lang.Say("blocked", "bị chặn (xe không đi tiếp được)"), lang.Say("idle", "rảnh (mở cửa, không có xe)"), lang.Say("closed", "đóng cửa")];
+        var plot = Plots.NewPlot(title, lang.Say("share of server-hours (busy + blocked + held back + idle + closed = 1)", "tỷ lệ giờ phục vụ (bận + bị chặn + bị giữ lại + rảnh + đóng cửa = 1)"), "");
+        Color[] colors = [new Color(31, 119, 180), new Color(214, 39, 40), new Color(255, 127, 14), new Color(152, 223, 138), new Color(170, 170, 170)];
+        string[] names = [lang.Say("busy", "bận (đang phục vụ)"), lang.Say("blocked", "bị chặn (xe không đi tiếp được)"), lang.Say("held back by a cap or quota", "bị giữ lại (hạn mức, chỉ tiêu)"), lang.Say("idle", "rảnh (mở cửa, không có xe)"), lang.Say("closed", "đóng cửa")];
         var bars = new List<Bar>();
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         var binding = result.DirectionLoads.ToDictionary(l => l.Direction, l => l.BindingStage, StringComparer.Ordinal);

@@ -51,7 +51,7 @@ public static class SummaryTable
         },
     ];
 
-    private static readonly string[] ServerShares = ["busy", "blocked", "idle", "closed"];
+    private static readonly string[] ServerShares = ["busy", "blocked", "held_back", "idle", "closed"];
 
     // The model's names: served_per_day (direction, class "all" = every class), wait_hours_{mean,p50,p95,max}
     // (direction "all", per class), highway_queue_km_{mean,max} (per direction), utilisation (per stage).
@@ -149,7 +149,8 @@ public static class SummaryTable
 
     /// <summary>
     /// Per stage with servers, the mean shares of its server-hours spent busy, blocked (holding a served truck
-    /// that cannot move on), idle and closed (they sum to 1); then each direction's binding stage.
+    /// that cannot move on), held back (idle while trucks refused by a cap or quota wait), idle and closed (they
+    /// sum to 1); then each direction's binding stage.
     /// </summary>
     private static void WriteServerTime(ExperimentResult result, TextWriter writer, ReportLanguage lang)
     {
@@ -161,8 +162,8 @@ public static class SummaryTable
         }
 
         string[] titles = lang.IsVietnamese
-            ? ["Thời gian phục vụ (tỷ lệ giờ phục vụ)", "bận", "bị chặn", "rảnh", "đóng cửa", "bận/giờ mở"]
-            : ["Server time (share of server-hours)", .. ServerShares, "busy of open"];
+            ? ["Thời gian phục vụ (tỷ lệ giờ phục vụ)", "bận", "bị chặn", "bị giữ lại", "rảnh", "đóng cửa", "bận/giờ mở"]
+            : ["Server time (share of server-hours)", "busy", "blocked", "held back", "idle", "closed", "busy of open"];
         var rows = new List<string[]> { titles };
         foreach (MetricKey stage in stages)
         {
@@ -188,9 +189,12 @@ public static class SummaryTable
             }
 
             double busyOfOpen = means.GetValueOrDefault(new MetricKey("utilisation", "share", load.Direction, "", load.BindingStage).Id, double.NaN);
+            double heldBack = load.BindingHeldBackOfOpen;
+            string heldBackVi = heldBack > 0 ? $", bị giữ lại {FormatNumber(heldBack, lang)} do hạn mức hoặc chỉ tiêu" : "";
+            string heldBackEn = heldBack > 0 ? FormattableString.Invariant($", held back {FormatNumber(heldBack)} by a cap or quota while trucks waited") : "";
             writer.Write(lang.IsVietnamese
-                ? $"Điểm nghẽn, {lang.Side(load.Direction)}: {load.BindingStage} (bận {FormatNumber(busyOfOpen, lang)} giờ mở cửa, cao nhất của chiều này)\n"
-                : FormattableString.Invariant($"Binding stage, {load.Direction}: {load.BindingStage} (busy {FormatNumber(busyOfOpen)} of its open server-hours, the most of the direction)\n"));
+                ? $"Điểm nghẽn, {lang.Side(load.Direction)}: {load.BindingStage} (bận {FormatNumber(busyOfOpen, lang)} giờ mở cửa{heldBackVi}, cao nhất của chiều này)\n"
+                : FormattableString.Invariant($"Binding stage, {load.Direction}: {load.BindingStage} (busy {FormatNumber(busyOfOpen)} of its open server-hours{heldBackEn}, the most of the direction)\n"));
         }
     }
 

@@ -6,12 +6,12 @@ using NodaTime;
 
 namespace BorderSim.Model.Tests;
 
-/// <summary>Utilisation splits a stage's server-hours into busy, blocked, idle and closed.</summary>
+/// <summary>Utilisation splits a stage's server-hours into busy, blocked, held back (by a cap or quota), idle and closed.</summary>
 public class ServerTimeTests
 {
     private static double Mean(ExperimentResult result, string id) => result.Summary.Single(m => m.Key.Id == id).Mean;
 
-    private static readonly string[] Shares = ["busy", "blocked", "idle", "closed"];
+    private static readonly string[] Shares = ["busy", "blocked", "held_back", "idle", "closed"];
 
     private static void AssertSharesSumToOne(ExperimentResult result, string direction, string stage)
     {
@@ -76,10 +76,73 @@ public class ServerTimeTests
     }
 
     [Test]
-    public void A_booth_that_gives_trucks_back_because_of_an_appointment_quota_is_idle()
+    public void A_capped_check_with_trucks_waiting_is_held_back_not_idle_and_is_the_binding_stage()
+    {
+        // Issue 21 by hand: 6 booths, fixed 15 min, always open, cap_per_day 400, fed 480 a day (Poisson).
+        // The load check: the booths serve 6 × 24 / 0.25 = 576 a day, the cap lets 400 start: capacity 400 < 480.
+        // After a 3-day warm-up about 3 × 80 = 240 trucks wait at each midnight (sd about √1440 ≈ 38), more than the
+        // 67 the booths gain on the arrivals (24 − 20 an hour) before the cap is used up, so every measured day the six
+        // booths serve without a gap from midnight until the 400th start: 6 × 66 + 4, the last done at 16.75 h.
+        // Server-hours a day: 6 × 24 = 144. Busy = 400 × 0.25 h / 144 = 100/144 = 0.6944, exactly every day.
+        // Held back = the rest of the open server-hours, idle while refused trucks wait: (144 − 100)/144 = 0.3056.
+        // Idle 0, blocked 0, closed 0. Exact (fixed service, whole days measured): 1e-9.
+        var cap = new ClearanceCapSpec(new TrucksPerDayRange(400, 400), new Dictionary<string, TrucksPerDayRange>());
+        var scenario = SpecBuilder.Scenario(
+            [new DirectionSpec("inbound", SpecBuilder.Flat(480), [SpecBuilder.Check("booth", 6, new Deterministic(0.25)) with { CapPerDay = cap }])],
+            days: 10,
+            warmUpHours: 72,
+            replications: 3);
+        var result = ExperimentRunner.Run(scenario, new RunOptions(Threads: 1));
+
+        var load = result.StageLoads.Single(l => l.Stage == "booth");
+        var verdict = result.DirectionLoads.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(load.CapacityTrucksPerDay, Is.EqualTo(400).Within(1e-9), "the load check sees the cap");
+            Assert.That(verdict.IsOverloaded, Is.True);
+            Assert.That(Mean(result, "served_per_day/inbound/all"), Is.EqualTo(400).Within(1e-9));
+            Assert.That(Mean(result, "utilisation_busy/inbound/booth"), Is.EqualTo(100.0 / 144).Within(1e-9));
+            Assert.That(Mean(result, "utilisation_held_back/inbound/booth"), Is.EqualTo(44.0 / 144).Within(1e-9));
+            Assert.That(Mean(result, "utilisation_idle/inbound/booth"), Is.EqualTo(0).Within(1e-9), "not idle: 600 and more trucks wait");
+            Assert.That(Mean(result, "utilisation/inbound/booth"), Is.EqualTo(100.0 / 144).Within(1e-9), "utilisation stays the busy share of open hours");
+            Assert.That(verdict.BindingStage, Is.EqualTo("booth"));
+            Assert.That(verdict.BindingBusyOfOpen, Is.EqualTo(100.0 / 144).Within(1e-9));
+            Assert.That(verdict.BindingHeldBackOfOpen, Is.EqualTo(44.0 / 144).Within(1e-9));
+        });
+        AssertSharesSumToOne(result, "inbound", "booth");
+    }
+
+    [Test]
+    public void A_capped_stage_that_refuses_trucks_binds_rather_than_a_busier_stage_that_keeps_up()
+    {
+        // First a check of 1 booth at fixed 2.4 min serving 480 a day (busy 480 × 0.04 / 24 = 0.8 of its hours, never
+        // refusing), then the capped check of the test above: busy 0.694, held back 0.306, so 1.0 of its open hours is
+        // busy or held back. The cap is what stops the trucks: the capped check binds, not the busier first booth.
+        var cap = new ClearanceCapSpec(new TrucksPerDayRange(400, 400), new Dictionary<string, TrucksPerDayRange>());
+        var scenario = SpecBuilder.Scenario(
+            [new DirectionSpec("inbound", SpecBuilder.Flat(480), [
+                SpecBuilder.Check("first", 1, new Deterministic(0.04)),
+                SpecBuilder.Check("capped", 6, new Deterministic(0.25)) with { CapPerDay = cap }])],
+            days: 8,
+            warmUpHours: 72,
+            replications: 2);
+        var result = ExperimentRunner.Run(scenario, new RunOptions(Threads: 1));
+
+        Assert.Multiple(() =>
+        {
+            // The first booth's busy share is a sum of ~480 fixed services a day: 0.8 up to the day-to-day count (±5 %).
+            Assert.That(Mean(result, "utilisation/inbound/first"), Is.EqualTo(0.8).Within(0.05));
+            Assert.That(Mean(result, "utilisation/inbound/capped"), Is.LessThan(Mean(result, "utilisation/inbound/first")));
+            Assert.That(result.DirectionLoads.Single().BindingStage, Is.EqualTo("capped"));
+        });
+    }
+
+    [Test]
+    public void A_booth_that_gives_trucks_back_because_of_an_appointment_quota_is_held_back_not_idle()
     {
         // Appointment-only with a quota of 0 for the whole run: every truck takes a booth, is turned away and
-        // gives it back at once. The booths are idle all the time they are open, never busy.
+        // gives it back at once, then waits for the next day. With trucks waiting from the first arrival of the
+        // measured period on, the booths are held back all the time they are open, never busy, never idle.
         var appointments = new[] { new AppointmentPeriodSpec(new LocalDate(2026, 6, 1), new LocalDate(2026, 6, 30), 0, []) };
         var calendar = SpecBuilder.Calendar("gate", SpecBuilder.Hanoi, 0, 24, appointments: appointments);
         var scenario = SpecBuilder.Scenario(
@@ -92,7 +155,8 @@ public class ServerTimeTests
 
         Assert.That(Mean(result, "served/export/all"), Is.Zero);
         Assert.That(Mean(result, "utilisation_busy/export/booths"), Is.Zero);
-        Assert.That(Mean(result, "utilisation_idle/export/booths"), Is.EqualTo(1).Within(1e-9));
+        Assert.That(Mean(result, "utilisation_held_back/export/booths"), Is.EqualTo(1).Within(1e-9));
+        Assert.That(Mean(result, "utilisation_idle/export/booths"), Is.Zero.Within(1e-9));
         AssertSharesSumToOne(result, "export", "booths");
     }
 

@@ -25,7 +25,7 @@ public class SummaryTableTests
             Assert.That(table, Does.Contain("Highway queue (km)\n  export  mean "));
             // Server time: busy, blocked, idle, closed (they sum to 1), then the busy share of open hours.
             Assert.That(table, Does.Contain("Server time (share of server-hours)"));
-            Assert.That(table, Does.Match(@"\n  export / vn_customs +0\.437 +0\.250 +0\.063 +0\.250 +0\.874\n"));
+            Assert.That(table, Does.Match(@"\n  export / vn_customs +0\.437 +0\.250 +0\.030 +0\.033 +0\.250 +0\.874\n"));
             Assert.That(table, Does.Contain("Binding stage, import: vn_import_customs (busy 0.613 of its open server-hours"));
             Assert.That(table, Does.Contain("Trucks still in the system at the end\n  import "));
             // Served per day per direction only; the per-class row stays in summary.csv.

@@ -178,18 +178,28 @@ internal sealed class MetricCollector
 
         Add(Metrics.QueueTrucksMean, stage.Waiting.Mean(_endHours), name, stage: stageName);
         Add(Metrics.QueueTrucksMax, stage.Waiting.Max, name, stage: stageName);
-        // Server-hours after the warm-up: available = serving + blocked + idle (open, or serving after
-        // closing); staffed = available + closed (a booth holding a finished truck while closed is
-        // closed). The four shares sum to 1.
+        // Server-hours after the warm-up: available = serving + blocked + held back + idle (open, or serving
+        // after closing); staffed = available + closed (a booth holding a finished truck while closed is
+        // closed). Held back: open and idle while trucks refused for the day by a cap or quota wait. The five
+        // shares sum to 1.
         var staffed = stage.StaffedServers!.Integral(_endHours);
         var available = stage.ServerCapacity!.Integral(_endHours);
         var serving = stage.BusyServers!.Integral(_endHours);
         var blocked = stage.BlockedServers!.Integral(_endHours);
-        var held = serving + blocked;
+        var heldBack = stage.HeldBackServers!.Integral(_endHours);
+        // Idle is what is left; below 1e-9 of the available server-hours it is round-off of the sums (a booth
+        // never idle must read 0, not 1.6e-16).
+        var idle = available - (serving + blocked + heldBack);
+        if (idle < 1e-9 * available)
+        {
+            idle = 0;
+        }
+
         Add(Metrics.Utilisation, available > 0 ? serving / available : 0, name, stage: stageName);
         Add(Metrics.UtilisationBusy, staffed > 0 ? serving / staffed : 0, name, stage: stageName);
         Add(Metrics.UtilisationBlocked, staffed > 0 ? blocked / staffed : 0, name, stage: stageName);
-        Add(Metrics.UtilisationIdle, staffed > 0 ? (available - held) / staffed : 0, name, stage: stageName);
+        Add(Metrics.UtilisationHeldBack, staffed > 0 ? heldBack / staffed : 0, name, stage: stageName);
+        Add(Metrics.UtilisationIdle, staffed > 0 ? idle / staffed : 0, name, stage: stageName);
         Add(Metrics.UtilisationClosed, staffed > 0 ? (staffed - available) / staffed : 1, name, stage: stageName);
         if (stage.ReservedInUse is not null)
         {

@@ -18,7 +18,7 @@ public static class MetricLayout
 
     private static readonly MetricDefinition[] TimesInSystem = [Metrics.TimeInSystemHoursMean, Metrics.TimeInSystemHoursP50, Metrics.TimeInSystemHoursP95, Metrics.TimeInSystemHoursMax];
 
-    private static readonly MetricDefinition[] ServerShares = [Metrics.Utilisation, Metrics.UtilisationBusy, Metrics.UtilisationBlocked, Metrics.UtilisationIdle, Metrics.UtilisationClosed];
+    private static readonly MetricDefinition[] ServerShares = [Metrics.Utilisation, Metrics.UtilisationBusy, Metrics.UtilisationBlocked, Metrics.UtilisationHeldBack, Metrics.UtilisationIdle, Metrics.UtilisationClosed];
 
     private static readonly MetricDefinition[] PoolMetrics =
     [

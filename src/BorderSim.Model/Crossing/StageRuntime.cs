@@ -42,6 +42,7 @@ internal sealed class StageRuntime
             ServerCapacity = new TimeWeightedStatistic(0, Servers.Capacity);
             StaffedServers = new TimeWeightedStatistic(0, Math.Max(NominalServers, Servers.Capacity));
             BlockedServers = new TimeWeightedStatistic();
+            HeldBackServers = new TimeWeightedStatistic();
             if (Servers is ReservedResource reserved)
             {
                 ReservedInUse = new TimeWeightedStatistic();
@@ -102,6 +103,22 @@ internal sealed class StageRuntime
     /// <summary>Servers holding a finished truck that cannot move on, while the stage is open.</summary>
     public TimeWeightedStatistic? BlockedServers { get; }
 
+    /// <summary>
+    /// Open servers left idle while trucks refused for the day by a clearance cap or an appointment quota wait at the
+    /// stage (at most one per such truck): time the stage's own rule holds back, not time without trucks.
+    /// </summary>
+    public TimeWeightedStatistic? HeldBackServers { get; }
+
+    /// <summary>Trucks at the stage refused for the day (a cap or an appointment quota) that wait to ask again.</summary>
+    public int RefusedWaiting { get; private set; }
+
+    /// <summary>A truck was refused for the day (<paramref name="trucks"/> = 1) or asks again (−1).</summary>
+    public void CountRefused(int trucks)
+    {
+        RefusedWaiting += trucks;
+        ObserveServers();
+    }
+
     /// <summary>Available servers: open ones, plus any still serving a truck after closing.</summary>
     public TimeWeightedStatistic? ServerCapacity { get; }
 
@@ -161,7 +178,9 @@ internal sealed class StageRuntime
         var serving = Math.Max(0, servers.InUse - HoldingFinished);
         var available = Math.Max(servers.Capacity, serving);
         BusyServers!.Observe(now, serving);
-        BlockedServers!.Observe(now, Math.Min(HoldingFinished, available - serving));
+        var blocked = Math.Min(HoldingFinished, available - serving);
+        BlockedServers!.Observe(now, blocked);
+        HeldBackServers!.Observe(now, Math.Min(RefusedWaiting, available - serving - blocked));
         ServerCapacity!.Observe(now, available);
         StaffedServers!.Observe(now, Math.Max(NominalServers, Math.Max(available, servers.InUse)));
     }
@@ -186,6 +205,7 @@ internal sealed class StageRuntime
         Waiting.Reset(atHours);
         BusyServers?.Reset(atHours);
         BlockedServers?.Reset(atHours);
+        HeldBackServers?.Reset(atHours);
         ServerCapacity?.Reset(atHours);
         StaffedServers?.Reset(atHours);
         ReservedInUse?.Reset(atHours);

@@ -45,7 +45,8 @@ public static class OverloadCheck
             }
 
             var pools = stageLoads.Where(l => l.Direction == direction && l.Stage.StartsWith(LoadCheck.PoolPrefix, StringComparison.Ordinal)).Select(l => l.Stage).ToList();
-            verdicts.Add(new DirectionLoad(direction, reasons.Count > 0, growth.Mean, growth.HalfWidth95, BindingStage(replications, direction, pools), reasons));
+            var (binding, busy, heldBack) = BindingStage(replications, direction, pools);
+            verdicts.Add(new DirectionLoad(direction, reasons.Count > 0, growth.Mean, growth.HalfWidth95, binding, reasons) { BindingBusyOfOpen = busy, BindingHeldBackOfOpen = heldBack });
         }
 
         return verdicts;
@@ -78,22 +79,25 @@ public static class OverloadCheck
         replications.SelectMany(r => r.Metrics).Where(m => m.Key.Name == name && m.Key.Direction == direction && m.Key.Stage == stage && m.Key.CargoClass == cargoClass).Select(m => m.Value);
 
     /// <summary>
-    /// The stage with the highest mean busy share of its open server-hours (the later one on a tie), or a pool the
-    /// direction uses (<paramref name="pools"/>, named "pool X") whose units are in use (with a truck or returning)
-    /// a larger share of their on-duty hours.
+    /// The stage with the highest mean share of its open server-hours busy or held back by a cap or quota (a capped
+    /// stage that refuses trucks is at its limit even while its booths stand idle; the later one on a tie), or a pool
+    /// the direction uses (<paramref name="pools"/>, named "pool X") whose units are in use (with a truck or returning)
+    /// a larger share of their on-duty hours; with the binding stage's busy and held-back shares of its open hours
+    /// (the pool's in-use share and 0 for a pool).
     /// </summary>
-    private static string BindingStage(IReadOnlyList<ReplicationResult> replications, string direction, IReadOnlyList<string> pools)
+    private static (string Stage, double BusyOfOpen, double HeldBackOfOpen) BindingStage(IReadOnlyList<ReplicationResult> replications, string direction, IReadOnlyList<string> pools)
     {
-        var stages = replications.SelectMany(r => r.Metrics).Where(m => m.Key.Name == "utilisation" && m.Key.Direction == direction).Select(m => m.Key.Stage).Distinct().ToList();
-        var best = "";
+        var stages = replications.SelectMany(r => r.Metrics).Where(m => m.Key.Name == Metrics.Utilisation.Name && m.Key.Direction == direction).Select(m => m.Key.Stage).Distinct().ToList();
+        (string Stage, double BusyOfOpen, double HeldBackOfOpen) best = ("", double.NaN, 0);
         var bestShare = double.NegativeInfinity;
         foreach (var stage in stages)
         {
-            var share = Statistics.Summarise(Values(replications, "utilisation", direction, stage)).Mean;
-            if (share >= bestShare - 1e-12)
+            var busy = Statistics.Summarise(Values(replications, Metrics.Utilisation.Name, direction, stage)).Mean;
+            var heldBack = Statistics.Summarise(replications.Select(r => HeldBackOfOpen(r, direction, stage))).Mean;
+            if (busy + heldBack >= bestShare - 1e-12)
             {
-                best = stage;
-                bestShare = share;
+                best = (stage, busy, heldBack);
+                bestShare = busy + heldBack;
             }
         }
 
@@ -102,11 +106,35 @@ public static class OverloadCheck
             var share = Statistics.Summarise(Values(replications, Metrics.PoolUtilisation.Name, "", pool[LoadCheck.PoolPrefix.Length..])).Mean;
             if (share > bestShare + 1e-12)
             {
-                best = pool;
+                best = (pool, share, 0);
                 bestShare = share;
             }
         }
 
         return best;
+    }
+
+    /// <summary>A replication's held-back share of the stage's open server-hours: held back over all its server-hours, divided by the share open.</summary>
+    private static double HeldBackOfOpen(ReplicationResult replication, string direction, string stage)
+    {
+        double heldBack = 0, closed = 0;
+        foreach (var metric in replication.Metrics)
+        {
+            if (metric.Key.Direction != direction || metric.Key.Stage != stage)
+            {
+                continue;
+            }
+
+            if (metric.Key.Name == Metrics.UtilisationHeldBack.Name)
+            {
+                heldBack = metric.Value;
+            }
+            else if (metric.Key.Name == Metrics.UtilisationClosed.Name)
+            {
+                closed = metric.Value;
+            }
+        }
+
+        return closed < 1 ? heldBack / (1 - closed) : 0;
     }
 }

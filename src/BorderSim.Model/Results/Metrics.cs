@@ -55,6 +55,9 @@ public static class Metrics
     public static readonly MetricDefinition Utilisation = new("utilisation", MetricUnits.Share, DirectionStage, new("busy share of open hours", "tỷ lệ bận trong giờ mở cửa"), MetricSection.Stages);
     public static readonly MetricDefinition UtilisationBusy = new("utilisation_busy", MetricUnits.Share, DirectionStage, new("share busy", "tỷ lệ bận"), MetricSection.Stages);
     public static readonly MetricDefinition UtilisationBlocked = new("utilisation_blocked", MetricUnits.Share, DirectionStage, new("share blocked", "tỷ lệ bị chặn"), MetricSection.Stages);
+
+    /// <summary>Share of server-hours open and idle while trucks refused for the day by a clearance cap or an appointment quota wait at the stage (held back by the rule, not idle for want of trucks).</summary>
+    public static readonly MetricDefinition UtilisationHeldBack = new("utilisation_held_back", MetricUnits.Share, DirectionStage, new("share held back by a cap or quota", "tỷ lệ bị giữ lại do hạn mức hoặc chỉ tiêu"), MetricSection.Stages);
     public static readonly MetricDefinition UtilisationIdle = new("utilisation_idle", MetricUnits.Share, DirectionStage, new("share idle", "tỷ lệ rảnh"), MetricSection.Stages);
     public static readonly MetricDefinition UtilisationClosed = new("utilisation_closed", MetricUnits.Share, DirectionStage, new("share closed", "tỷ lệ đóng cửa"), MetricSection.Stages);
     /// <summary>At a check or road that keeps servers for a class: the share of the reserved server-hours (open) in use, serving or holding a finished truck.</summary>
@@ -100,7 +103,7 @@ public static class Metrics
         WaitHoursMean, WaitHoursP50, WaitHoursP95, WaitHoursMax, WaitHoursMeanInclWaiting,
         TimeInSystemHoursMean, TimeInSystemHoursP50, TimeInSystemHoursP95, TimeInSystemHoursMax,
         HighwayQueueTrucksMean, HighwayQueueTrucksMax, HighwayQueueKmMean, HighwayQueueKmMax, DelayCostUsdPerDay, CostUsdPerDay,
-        QueueTrucksMean, QueueTrucksMax, Utilisation, UtilisationBusy, UtilisationBlocked, UtilisationIdle, UtilisationClosed,
+        QueueTrucksMean, QueueTrucksMax, Utilisation, UtilisationBusy, UtilisationBlocked, UtilisationHeldBack, UtilisationIdle, UtilisationClosed,
         UtilisationReserved, UtilisationUnreserved, YardOccupancyTrucksMean, YardOccupancyTrucksMax, PastShelfLife, PastShelfLifeShare,
         PoolTripsPerDay, PoolWaitHoursMean, PoolQueueTrucksMean, PoolQueueTrucksMax,
         PoolUtilisation, PoolUtilisationBusy, PoolUtilisationReturning, PoolUtilisationIdle, PoolUtilisationClosed,

@@ -29,7 +29,7 @@ public sealed record StageLoad(string Direction, string Stage, double DemandTruc
 /// </summary>
 /// <param name="GrowthTrucksPerDay">Mean over replications of the least-squares slope of trucks in the system (daily means, after the warm-up).</param>
 /// <param name="GrowthHalfWidth95">Student-t 95% half-width of that mean (NaN with one replication).</param>
-/// <param name="BindingStage">The stage closest to its limit: the highest busy share of open server-hours ("" if none).</param>
+/// <param name="BindingStage">The stage closest to its limit: the highest share of open server-hours busy or held back by a cap or quota ("" if none).</param>
 /// <param name="Reasons">Why it is overloaded, in words (empty when it is not).</param>
 public sealed record DirectionLoad(
     string Direction,
@@ -37,4 +37,11 @@ public sealed record DirectionLoad(
     double GrowthTrucksPerDay,
     double GrowthHalfWidth95,
     string BindingStage,
-    IReadOnlyList<string> Reasons);
+    IReadOnlyList<string> Reasons)
+{
+    /// <summary>The binding stage's busy share of its open server-hours (a pool: its units' in-use share of on-duty hours); NaN without one.</summary>
+    public double BindingBusyOfOpen { get; init; } = double.NaN;
+
+    /// <summary>The binding stage's share of open server-hours held back by a clearance cap or an appointment quota while trucks waited.</summary>
+    public double BindingHeldBackOfOpen { get; init; }
+}

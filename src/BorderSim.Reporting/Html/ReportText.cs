@@ -223,6 +223,12 @@ public static class ReportText
                 text += lang.Say(
                     $". Its binding stage is {load.BindingStage}, busy {lang.Percent(busy.Mean)} of its open hours",
                     $". Khâu nghẽn nhất là {load.BindingStage}, bận {lang.Percent(busy.Mean)} thời gian mở cửa");
+                if (load.BindingHeldBackOfOpen > 0)
+                {
+                    text += lang.Say(
+                        $" and held back {lang.Percent(load.BindingHeldBackOfOpen)} by its cap or quota while trucks waited",
+                        $" và bị giữ lại {lang.Percent(load.BindingHeldBackOfOpen)} do hạn mức hoặc chỉ tiêu trong khi xe vẫn chờ");
+                }
             }
 
             sentences.Add(text + ".");
@@ -324,17 +330,17 @@ public static class ReportText
                 bold.Add(rows.Count);
             }
 
-            rows.Add([$"{lang.Direction(stage.Direction)} / {stage.Stage}" + (isBinding ? lang.Say(" (binding)", " (điểm nghẽn)") : ""), Share("utilisation_busy"), Share("utilisation_blocked"), Share("utilisation_idle"), Share("utilisation_closed"), Share("utilisation")]);
+            rows.Add([$"{lang.Direction(stage.Direction)} / {stage.Stage}" + (isBinding ? lang.Say(" (binding)", " (điểm nghẽn)") : ""), Share("utilisation_busy"), Share("utilisation_blocked"), Share("utilisation_held_back"), Share("utilisation_idle"), Share("utilisation_closed"), Share("utilisation")]);
         }
 
         page.Heading(3, lang.Say("Server time", "Thời gian phục vụ"));
         page.Table(
-            [lang.Say("direction / stage", "chiều / khâu"), lang.Say("busy", "bận"), lang.Say("blocked", "bị chặn"), lang.Say("idle", "rảnh"), lang.Say("closed", "đóng cửa"), lang.Say("busy of open hours", "bận / giờ mở cửa")],
+            [lang.Say("direction / stage", "chiều / khâu"), lang.Say("busy", "bận"), lang.Say("blocked", "bị chặn"), lang.Say("held back", "bị giữ lại"), lang.Say("idle", "rảnh"), lang.Say("closed", "đóng cửa"), lang.Say("busy of open hours", "bận / giờ mở cửa")],
             rows,
             i => bold.Contains(i) ? "key" : null,
             lang.Say(
-                "Shares of each stage's server-hours (they sum to 100%): busy serving; blocked holding a served truck that cannot move on; idle while open; closed. The binding stage of a direction is the one busy the most of its open hours.",
-                "Tỷ lệ giờ phục vụ của mỗi khâu (tổng 100%): bận phục vụ; bị chặn vì xe đã xong không đi tiếp được; rảnh khi mở cửa; đóng cửa. Điểm nghẽn của một chiều là khâu bận nhiều nhất trong giờ mở cửa."));
+                "Shares of each stage's server-hours (they sum to 100%): busy serving; blocked holding a served truck that cannot move on; held back: open and idle while trucks its clearance cap or appointment quota refused for the day wait; idle while open; closed. The binding stage of a direction is the one busy or held back the most of its open hours.",
+                "Tỷ lệ giờ phục vụ của mỗi khâu (tổng 100%): bận phục vụ; bị chặn vì xe đã xong không đi tiếp được; bị giữ lại: mở cửa nhưng không phục vụ vì hạn mức thông quan hoặc chỉ tiêu hẹn trước đã hết trong khi xe vẫn chờ; rảnh khi mở cửa; đóng cửa. Điểm nghẽn của một chiều là khâu bận hoặc bị giữ lại nhiều nhất trong giờ mở cửa."));
         WriteReservedTable(page, result, m);
     }
 

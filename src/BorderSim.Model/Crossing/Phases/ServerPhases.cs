@@ -81,6 +81,7 @@ internal sealed class TakeServer(PhaseContext context, int stageIndex, StageRunt
             case Answered:
                 return truck.Held.Pending!.IsGranted ? Admit(truck) : Context.GiveUp(truck);
             default:
+                Stage.CountRefused(-1);
                 return PhaseStep.GoTo(retryPhase);
         }
     }
@@ -92,6 +93,7 @@ internal sealed class TakeServer(PhaseContext context, int stageIndex, StageRunt
         if (!double.IsNaN(refusedUntil))
         {
             truck.Held.Release(ReleaseReason.RefusedForTheDay);
+            Stage.CountRefused(1);
             truck.Cursor.Step = Refused;
             return PhaseStep.Wait(clock.Simulation.Timeout(refusedUntil - clock.NowHours));
         }
