@@ -39,6 +39,33 @@ public class StartingBacklogTests
     }
 
     [Test]
+    public void A_backlog_truck_s_patience_runs_from_the_start_of_the_run_not_from_its_age()
+    {
+        // Issue 21 by hand: 10 trucks aged 48 h whose drivers' patience is a fixed 5.5 h, one booth at 1 h a truck, no
+        // arrivals. Patience counted from the start of the run: trucks start at 0, 1, ..., 5 h (the sixth at 5 h, within
+        // 5.5 h): 6 served; the other 4 give up together at 5.5 h. Counted from their arrival 48 h before the start, all
+        // but the one that got the booth at once would leave at 00:00 of day one.
+        var patient = new CargoClassSpec("general", 1, null, 25, 2, new Deterministic(5.5));
+        var direction = new DirectionSpec("export", SpecBuilder.Flat(0), [SpecBuilder.Check("booth", 1, new Deterministic(1))])
+        {
+            Backlog = [new BacklogSpec(null, "general", 10, new Deterministic(48))],
+        };
+        var scenario = SpecBuilder.Scenario([direction], days: 1, warmUpHours: 0, replications: 1, classes: [patient]);
+        var observer = new Recorder();
+
+        var replication = new CrossingReplication(new CrossingModel(scenario), 0, scenario.Seed, 0, observer).Run();
+
+        var gaveUp = observer.Trucks.Where(t => t.Outcome == TruckOutcome.GaveUp).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(Value(replication, "served/export/all"), Is.EqualTo(6));
+            Assert.That(Value(replication, "gave_up/export/all"), Is.EqualTo(4));
+            Assert.That(gaveUp.Select(t => t.LeftHours), Is.All.EqualTo(5.5).Within(1e-9), "no one leaves at the first instant");
+            Assert.That(gaveUp.Select(t => t.WaitHours), Is.All.EqualTo(53.5).Within(1e-9), "their waits include their age");
+        });
+    }
+
+    [Test]
     public void The_oldest_truck_of_the_backlog_is_served_first_whatever_its_group()
     {
         var direction = new DirectionSpec("export", SpecBuilder.Flat(0), [SpecBuilder.Check("booth", 1, new Deterministic(1))])

@@ -86,7 +86,9 @@ internal sealed class TruckFactory(CrossingModel model, CrossingRuntime runtime,
 
     /// <summary>
     /// The patience in force for the truck's class when it arrives (the class's, or a dated change's from its date);
-    /// empties never give up. A truck of the starting backlog has been waiting since it arrived: its patience runs from then.
+    /// empties never give up. A truck of the starting backlog draws its patience at the start of the run and it runs
+    /// from then: its age says how long it has waited, not how much patience it has left (otherwise every truck older
+    /// than its drawn patience would leave at the first instant, a mass exit that no driver makes).
     /// </summary>
     private void DrawPatience(Truck truck, TruckOrigin origin)
     {
@@ -96,6 +98,7 @@ internal sealed class TruckFactory(CrossingModel model, CrossingRuntime runtime,
         }
 
         var cargoClass = runtime.Classes[truck.CargoClass];
-        truck.PatienceDeadlineHours = truck.ArrivedHours + patience.Sample(origin == TruckOrigin.Backlog ? cargoClass.BacklogPatienceStream : cargoClass.PatienceStream);
+        var patienceFromHours = origin == TruckOrigin.Backlog ? clock.NowHours : truck.ArrivedHours;
+        truck.PatienceDeadlineHours = patienceFromHours + patience.Sample(origin == TruckOrigin.Backlog ? cargoClass.BacklogPatienceStream : cargoClass.PatienceStream);
     }
 }
