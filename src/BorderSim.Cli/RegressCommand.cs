@@ -1,10 +1,10 @@
 using System.CommandLine;
-using System.Globalization;
 using BorderSim.Model.Experiments;
 using BorderSim.Model.Results;
 using BorderSim.Model.Spec;
 using BorderSim.Reporting;
 using BorderSim.Scenarios;
+using BorderSim.Studies;
 
 namespace BorderSim.Cli;
 
@@ -19,7 +19,7 @@ namespace BorderSim.Cli;
 /// </summary>
 public static class RegressCommand
 {
-    public const string DefaultBaselines = "scenarios/baselines";
+    public const string DefaultBaselines = RegressStudy.DefaultBaselines;
     public const string DefaultScenarios = "scenarios/*.yaml";
     public const string FindingsFileName = "regression.csv";
 
@@ -86,14 +86,10 @@ public static class RegressCommand
         return command;
     }
 
-    /// <summary>
-    /// The release that wrote a baseline, without the commit (0.1.0, not 0.1.0+f74b1cf…): regenerating a baseline whose
-    /// numbers did not move then leaves the file as it was, and two branches that regenerate do not conflict on it.
-    /// </summary>
-    public static string BaselineVersion => StudyVersion.Current.Split('+')[0];
+    /// <summary>The release that wrote a baseline, without the commit (<see cref="RegressStudy.BaselineVersion"/>).</summary>
+    public static string BaselineVersion => RegressStudy.BaselineVersion;
 
-    public static string BaselinePath(string baselineDirectory, string scenarioFile) =>
-        Path.Combine(baselineDirectory, Path.GetFileNameWithoutExtension(scenarioFile) + ".csv");
+    public static string BaselinePath(string baselineDirectory, string scenarioFile) => RegressStudy.BaselinePath(baselineDirectory, scenarioFile);
 
     public static int Execute(RegressRequest request, CliContext context)
     {
@@ -116,18 +112,21 @@ public static class RegressCommand
             return ExitCodes.OutputNotWritten;
         }
 
-        var tally = new RegressTally([.. request.Overrides.Select(o => o.ToString())]);
+        var study = new RegressStudy(
+            new RegressSettings(request.BaselineDirectory, request.Update, request.Exact, request.Threads, request.MaxWorkTruckStages, request.Overrides),
+            new RegressConsole(context));
         foreach (string file in files)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            RegressFile(file, request, context, tally);
+            study.Regress(file, ScenarioInput.LoadAndReport(file, request.Overrides, context));
         }
 
+        RegressTally tally = study.Tally;
         if (session is not null)
         {
             try
             {
-                Commit(session, request, tally, context, startedUtc);
+                Commit(session, request, study, context, startedUtc);
             }
             catch (Exception e) when (OutputSession.IsWriteFailure(e))
             {
@@ -136,17 +135,10 @@ public static class RegressCommand
             }
         }
 
-        if (tally.Invalid > 0 || tally.MissingBaselines > 0)
-        {
-            return ExitCodes.InvalidInput;
-        }
-
-        if (tally.CannotWrite)
-        {
-            return ExitCodes.OutputNotWritten;
-        }
-
-        return tally.Regressed > 0 ? ExitCodes.RegressionFailed : ExitCodes.Ok;
+        return tally.Invalid > 0 || tally.MissingBaselines > 0 ? ExitCodes.InvalidInput
+            : tally.CannotWrite ? ExitCodes.OutputNotWritten
+            : tally.Regressed > 0 ? ExitCodes.RegressionFailed
+            : ExitCodes.Ok;
     }
 
     /// <summary>The scenario files the patterns give; null (errors printed, exit 2) when a pattern or option is wrong.</summary>
@@ -174,229 +166,41 @@ public static class RegressCommand
         return files;
     }
 
-    /// <summary>One scenario: loaded and checked, its baseline read (unless updating), run, then judged or written as the new baseline.</summary>
-    private static void RegressFile(string file, RegressRequest request, CliContext context, RegressTally tally)
-    {
-        ScenarioLoadResult loaded = ScenarioInput.LoadAndReport(file, request.Overrides, context);
-        if (!loaded.IsValid)
-        {
-            tally.Invalid++;
-            tally.NotRun(file, loaded, "", "invalid");
-            return;
-        }
-
-        string baselinePath = BaselinePath(request.BaselineDirectory, file);
-        int replications = Regression.ReplicationsFor(loaded.Scenario!.Replications);
-        try
-        {
-            // As run and batch do, before anything is read or run; at the replications regress runs, not the file's.
-            WorkEstimate.Check(loaded.Scenario with { Replications = replications }, request.MaxWorkTruckStages);
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            tally.Invalid++;
-            context.Error.WriteLine($"{file}: {OutputDirectory.UserMessage(e)} ({replications} replications: regress runs the scenario's, at least {Regression.MinimumReplications})");
-            tally.NotRun(file, loaded, loaded.Scenario.Name, "invalid");
-            return;
-        }
-
-        Baseline? baseline = request.Update ? null : ReadBaseline(file, loaded, replications, baselinePath, request, context, tally);
-        if (!request.Update && baseline is null)
-        {
-            return;
-        }
-
-        if (RunScenario(file, loaded, replications, request, context, tally) is { } result)
-        {
-            Judge(new RegressedFile(file, loaded, baselinePath, replications, baseline), result, request, context, tally);
-        }
-    }
-
-    /// <summary>The baseline of <paramref name="file"/>, checked against how it runs now; null (said, counted) when missing or unusable.</summary>
-    private static Baseline? ReadBaseline(string file, ScenarioLoadResult loaded, int replications, string baselinePath, RegressRequest request, CliContext context, RegressTally tally)
-    {
-        ScenarioSpec scenario = loaded.Scenario!;
-        if (!File.Exists(baselinePath))
-        {
-            tally.MissingBaselines++;
-            context.Error.WriteLine($"{file}: no baseline {baselinePath}; create it with: bordersim regress --update {file}{BaselinesOption(request)}");
-            tally.NotRun(file, loaded, scenario.Name, "no-baseline");
-            return null;
-        }
-
-        string text;
-        try
-        {
-            text = InputFile.ReadText(baselinePath);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
-        {
-            tally.BadBaseline(file, loaded, $"{baselinePath}: cannot be read as a baseline: {OutputDirectory.FirstLine(e.Message)}", context);
-            return null;
-        }
-
-        Baseline baseline;
-        try
-        {
-            baseline = BaselineCsv.Read(new StringReader(text), baselinePath);
-        }
-        catch (InvalidDataException e)
-        {
-            tally.BadBaseline(file, loaded, $"{OutputDirectory.FirstLine(e.Message)}; {Regenerate(request, file)}", context);
-            return null;
-        }
-
-        if (baseline.Seed != scenario.Seed || baseline.Replications != replications)
-        {
-            tally.BadBaseline(file, loaded, $"{baselinePath}:1: made with seed {baseline.Seed} and {baseline.Replications} replications, but {file} now runs seed {scenario.Seed} "
-                + $"with {replications} replications (regress runs the scenario's replications, at least {Regression.MinimumReplications}), so its replications cannot be paired; "
-                + Regenerate(request, file), context);
-            return null;
-        }
-
-        return baseline;
-    }
-
-    /// <summary>The scenario run at regress's replications, with progress; null (said, counted) when its settings do not fit.</summary>
-    private static ExperimentResult? RunScenario(string file, ScenarioLoadResult loaded, int replications, RegressRequest request, CliContext context, RegressTally tally)
-    {
-        ScenarioSpec scenario = loaded.Scenario!;
-        var progress = new ReplicationProgress(context, replications);
-        context.Diagnostic($"{file}: {replications} replications of {scenario.Days} days, seed {scenario.Seed}");
-        HorizonNotice.Print(file, scenario, context);
-        try
-        {
-            ExperimentResult result = ExperimentRunner.Run(scenario, new RunOptions(Replications: replications, Threads: request.Threads, MaxWorkTruckStages: request.MaxWorkTruckStages), null, progress, context.CancellationToken);
-            progress.Finish();
-            return result;
-        }
-        catch (ArgumentException e)
-        {
-            progress.Finish();
-            tally.Invalid++;
-            context.Error.WriteLine($"{file}: {OutputDirectory.UserMessage(e)}");
-            tally.NotRun(file, loaded, scenario.Name, "invalid");
-            return null;
-        }
-    }
-
-    /// <summary>Writes the new baseline (--update) or checks the run against the baseline, says the outcome and lists the scenario for run.json.</summary>
-    private static void Judge(RegressedFile regressed, ExperimentResult result, RegressRequest request, CliContext context, RegressTally tally)
-    {
-        (string file, ScenarioLoadResult loaded, string baselinePath, int replications, Baseline? baseline) = regressed;
-        IReadOnlyList<ReplicationValues> values = Regression.ValuesOf(result);
-        string status;
-        if (request.Update)
-        {
-            status = WriteBaseline(file, result, values, baselinePath, context, tally);
-        }
-        else if (Regression.NotInBaseline(baseline!, values) is { Count: > 0 } unknown)
-        {
-            tally.BadBaseline(file, loaded, $"{baselinePath}: no row for {unknown.Count} metric(s) the run produces ({string.Join(", ", unknown.Take(5))}{(unknown.Count > 5 ? ", ..." : "")}); "
-                + $"if the model now reports them on purpose, accept them with: bordersim regress --update {file}{BaselinesOption(request)}", context);
-            return;
-        }
-        else
-        {
-            IReadOnlyList<RegressionFinding> findings = Regression.Check(baseline!, values, request.Exact);
-            tally.Findings.AddRange(findings.Select(f => (file, f)));
-            List<RegressionFinding> moved = [.. findings.Where(f => f.IsRegression)];
-            if (moved.Count == 0)
-            {
-                context.Out.Write($"{file}: ok ({findings.Count} metrics consistent with {baselinePath} over {replications} paired replications{(request.Exact ? ", every value bit-identical" : "")})\n");
-                status = "ok";
-            }
-            else
-            {
-                tally.Regressed++;
-                context.Out.Write($"{file}: {moved.Count} of {findings.Count} metrics moved from {baselinePath}\n");
-                RegressionTable.Write(moved, context.Out);
-                status = "regressed";
-            }
-        }
-
-        tally.Infos.Add(new ScenarioRunInfo(file, loaded.ContentSha256, result.Scenario.Name, tally.OverrideTexts, result.Scenario.Seed, result.Replications.Count,
-            result.Scenario.Days, result.WarmUpHours, result.WarmUpMethod, status)
-        { HorizonCuts = HorizonCutInfo.Of(result.HorizonCuts) });
-    }
-
-    /// <summary>Writes <paramref name="baselinePath"/> from the run; "updated", or "not-written" (said) when it cannot be written.</summary>
-    private static string WriteBaseline(string file, ExperimentResult result, IReadOnlyList<ReplicationValues> values, string baselinePath, CliContext context, RegressTally tally)
-    {
-        try
-        {
-            BaselineCsv.WriteFile(new Baseline(result.Scenario.Seed, result.Replications.Count, BaselineVersion, values), baselinePath);
-            context.Out.Write($"{file}: baseline written to {baselinePath} ({values.Count} metrics, {result.Replications.Count} replications, seed {result.Scenario.Seed})\n");
-            return "updated";
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            tally.CannotWrite = true;
-            context.Error.WriteLine($"cannot write {baselinePath}: {OutputDirectory.FirstLine(e.Message)}");
-            return "not-written";
-        }
-    }
-
-    /// <summary>findings.csv (unless updating) and run.json into the -o folder.</summary>
-    private static void Commit(OutputSession session, RegressRequest request, RegressTally tally, CliContext context, DateTimeOffset startedUtc)
+    /// <summary>regression.csv (unless updating) and run.json into the -o folder.</summary>
+    private static void Commit(OutputSession session, RegressRequest request, RegressStudy study, CliContext context, DateTimeOffset startedUtc)
     {
         if (!request.Update)
         {
-            session.WriteText(FindingsFileName, w => RegressionTable.WriteCsv(tally.Findings, w));
+            session.WriteText(FindingsFileName, w => RegressionTable.WriteCsv(study.Tally.Findings, w));
         }
 
-        int threads = request.Threads ?? Environment.ProcessorCount;
-        session.Commit(outputs => context.ProvenanceFrom(startedUtc).Info(
-            "regress",
-            new Dictionary<string, string>
-            {
-                ["baselines"] = request.BaselineDirectory,
-                ["update"] = request.Update ? "true" : "false",
-                ["exact"] = request.Exact ? "true" : "false",
-                ["threads"] = threads.ToString(CultureInfo.InvariantCulture),
-                ["family_alpha"] = CsvNumbers.Format(Regression.FamilyAlpha),
-                ["test"] = "paired t-test per metric on common random numbers, Holm over the metrics",
-            },
-            tally.Infos,
-            outputs).ToJson());
+        session.Commit(outputs => context.ProvenanceFrom(startedUtc).Info("regress", study.InfoSettings(), study.Tally.Infos, outputs).ToJson());
     }
 
-    private static string Regenerate(RegressRequest request, string file) =>
-        $"if the change is intended, regenerate it with: bordersim regress --update {file}{BaselinesOption(request)}";
-
-    private static string BaselinesOption(RegressRequest request) =>
-        request.BaselineDirectory == DefaultBaselines ? "" : $" --baselines {request.BaselineDirectory}";
-
-    /// <summary>A scenario regress has run: its file, as loaded, its baseline's path and (unless updating) the baseline read.</summary>
-    private sealed record RegressedFile(string File, ScenarioLoadResult Loaded, string BaselinePath, int Replications, Baseline? Baseline);
-
-    /// <summary>What regress has found so far over its files: the counts behind its exit code, run.json's scenarios and findings.csv's rows.</summary>
-    private sealed class RegressTally(string[] overrideTexts)
+    /// <summary>The study's lines to stdout and stderr; a scenario run with progress and its horizon notice.</summary>
+    private sealed class RegressConsole(CliContext context) : IRegressConsole
     {
-        public string[] OverrideTexts => overrideTexts;
+        public void Say(string text) => context.Out.Write(text);
 
-        public int Invalid { get; set; }
+        public void Warn(string line) => context.Error.WriteLine(line);
 
-        public int Regressed { get; set; }
-
-        public int MissingBaselines { get; set; }
-
-        public bool CannotWrite { get; set; }
-
-        public List<ScenarioRunInfo> Infos { get; } = [];
-
-        public List<(string File, RegressionFinding Finding)> Findings { get; } = [];
-
-        /// <summary>Lists a scenario that did not run, with why (<paramref name="status"/>).</summary>
-        public void NotRun(string file, ScenarioLoadResult loaded, string name, string status) =>
-            Infos.Add(new ScenarioRunInfo(file, loaded.ContentSha256, name, overrideTexts, null, null, null, null, null, status));
-
-        /// <summary>A baseline that cannot be used: said, counted invalid, listed.</summary>
-        public void BadBaseline(string file, ScenarioLoadResult loaded, string message, CliContext context)
+        public ExperimentResult Run(string file, ScenarioSpec scenario, RunOptions options)
         {
-            Invalid++;
-            context.Error.WriteLine(message);
-            NotRun(file, loaded, loaded.Scenario!.Name, "bad-baseline");
+            int replications = options.Replications ?? scenario.Replications;
+            var progress = new ReplicationProgress(context, replications);
+            context.Diagnostic($"{file}: {replications} replications of {scenario.Days} days, seed {scenario.Seed}");
+            HorizonNotice.Print(file, scenario, context);
+            try
+            {
+                ExperimentResult result = ExperimentRunner.Run(scenario, options, null, progress, context.CancellationToken);
+                progress.Finish();
+                return result;
+            }
+            catch (ArgumentException)
+            {
+                progress.Finish();
+                throw;
+            }
         }
     }
 }

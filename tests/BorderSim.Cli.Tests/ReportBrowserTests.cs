@@ -98,9 +98,9 @@ public partial class ReportBrowserTests
     }
 
     [Test]
-    public void The_report_of_a_batch_sweep_loads_offline_and_says_from_which_value_a_direction_is_overloaded()
+    public void The_report_of_a_batch_sweep_loads_offline_and_says_at_which_values_a_direction_is_overloaded()
     {
-        // Import demand 200, 260, 320 a day against vn_import_customs' 240: overloaded from 260 on.
+        // Import demand 200, 260, 320 a day against vn_import_customs' 240: overloaded at 260 and 320.
         string scenario = CliRunner.WriteScenario(_directory, "small.yaml", CliRunner.SmallScenario);
         string output = Path.Combine(_directory, "batch");
         var outcome = CliRunner.Run("batch", scenario, "--sweep", "directions.import.arrivals.trucks_per_day=200,260,320", "--replications", "3", "--days", "4", "-o", output);
@@ -115,7 +115,7 @@ public partial class ReportBrowserTests
             Assert.That(visit.ConsoleErrors, Is.Empty, "console errors");
             Assert.That(visit.Requests, Is.Empty, "network requests besides the page itself");
             Assert.That(visit.Text, Does.Contain("directions.import.arrivals.trucks_per_day from 200 to 320"));
-            Assert.That(visit.Text, Does.Contain("The import side is overloaded from 260 on."));
+            Assert.That(visit.Text, Does.Contain("The import side is overloaded at 260 and 320, not at 200."));
             Assert.That(visit.Text, Does.Contain("The export side is not overloaded at any of these values."));
             Assert.That(File.Exists(Path.Combine(output, "sweep-served_per_day-import-all.svg")), Is.True);
             Assert.That(Regex.Count(File.ReadAllText(report), "<svg[ >]"), Is.EqualTo(Directory.GetFiles(output, "*.svg").Length));

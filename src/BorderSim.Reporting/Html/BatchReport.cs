@@ -228,7 +228,7 @@ public static class BatchReport
 
     /// <summary>
     /// Per group of runs along the first sweep: where each key metric goes from the smallest swept value to the
-    /// largest, with intervals, and the first value at which a direction is overloaded.
+    /// largest, with intervals, and the values at which each direction is overloaded (by each run's own flag).
     /// </summary>
     public static IEnumerable<string> Answer(BatchReportInput input, ReportLanguage lang)
     {
@@ -259,16 +259,41 @@ public static class BatchReport
             string sentence = lang.Say($"{label}, {input.SweptPaths[0]} from {from} to {to}: ", $"{label}, {input.SweptPaths[0]} từ {from} đến {to}: ") + string.Join("; ", parts) + ".";
             foreach (string overloaded in runs.SelectMany(r => r.Metrics.Keys).Where(k => k.StartsWith("overloaded/", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal))
             {
-                BatchRunResult? firstOver = runs.FirstOrDefault(r => r.Metrics.TryGetValue(overloaded, out BatchValue v) && v.Mean >= 0.5);
-                string dir = lang.Direction(overloaded.Split('/')[1]);
-                sentence += firstOver is null
-                    ? lang.Say($" The {dir} side is not overloaded at any of these values.", $" Chiều {dir} không quá tải ở mọi giá trị này.")
-                    : lang.Say($" The {dir} side is overloaded from {firstOver.Run.SweepValues[0]} on.", $" Chiều {dir} quá tải từ giá trị {firstOver.Run.SweepValues[0]} trở lên.");
+                sentence += OverloadSentence(runs, overloaded, lang);
             }
 
             yield return sentence;
         }
     }
+
+    /// <summary>
+    /// Which swept values leave a direction overloaded, read from each run's own flag (overloaded/DIRECTION, the share
+    /// of its replications overloaded, at least a half), never from an assumed direction of the sweep: overload falls as
+    /// a sweep adds capacity (a quota, lanes) and rises as it adds demand.
+    /// </summary>
+    private static string OverloadSentence(IReadOnlyList<BatchRunResult> runs, string overloadedId, ReportLanguage lang)
+    {
+        List<string> over = [.. runs.Where(r => r.Metrics.TryGetValue(overloadedId, out BatchValue v) && v.Mean >= 0.5).Select(r => r.Run.SweepValues[0])];
+        List<string> notOver = [.. runs.Select(r => r.Run.SweepValues[0]).Where(v => !over.Contains(v))];
+        string dir = lang.Direction(overloadedId.Split('/')[1]);
+        if (over.Count == 0)
+        {
+            return lang.Say($" The {dir} side is not overloaded at any of these values.", $" Chiều {dir} không quá tải ở mọi giá trị này.");
+        }
+
+        if (notOver.Count == 0)
+        {
+            return lang.Say($" The {dir} side is overloaded at every one of these values.", $" Chiều {dir} quá tải ở mọi giá trị này.");
+        }
+
+        return lang.Say(
+            $" The {dir} side is overloaded at {List(over, "and")}, not at {List(notOver, "or")}.",
+            $" Chiều {dir} quá tải ở {List(over, "và")}, không quá tải ở {List(notOver, "hoặc")}.");
+    }
+
+    /// <summary>"250", "250 and 300", "200, 250 and 300".</summary>
+    private static string List(IReadOnlyList<string> values, string conjunction) =>
+        values.Count == 1 ? values[0] : $"{string.Join(", ", values.Take(values.Count - 1))} {conjunction} {values[^1]}";
 
     private static string Describe(BatchRunResult run, IReadOnlyList<string> paths) =>
         string.Join(", ", new[] { Path.GetFileName(run.Run.ScenarioFile) }.Concat(run.Run.SweepValues.Select((v, i) => $"{paths[i]}={v}")));
