@@ -141,6 +141,7 @@ public static class CliApp
         root.Subcommands.Add(RegressCommand.Create(context));
         root.Subcommands.Add(CapacityCommand.Create(context));
         root.Subcommands.Add(OptimizeCommand.Create(context));
+        root.Subcommands.Add(CalibrateCommand.Create(context));
         root.Subcommands.Add(SchemaCommand.Create(context));
         return root;
     }

@@ -87,6 +87,12 @@ public sealed class SearchRunner
     public int Threads => _threads;
 
     /// <summary>
+    /// Rows a study adds to each run's part after its summary (calibrate: the run's value of each observation), in the
+    /// summary's format, so they are stored, resumed and merged with the run; their ids are keys of <see cref="ValuesOf"/>.
+    /// </summary>
+    public Func<ExperimentResult, IReadOnlyList<MetricSummary>>? ExtraRows { get; init; }
+
+    /// <summary>
     /// The scenario of <paramref name="config"/>, loaded and checked once (the --set values, then the configuration's);
     /// null with its errors (exit 2) when it is invalid.
     /// </summary>
@@ -268,8 +274,9 @@ public sealed class SearchRunner
 
                     // Not synced one by one: waiting for the disk 460 times took longer than the M/M/6 search's
                     // simulation. A part a crash cut short fails its manifest check and is run again.
-                    StudyParts.Write(_session, entry, result, synced: false);
-                    results[run] = result.Summary.ToDictionary(m => m.Key.Id, m => m.Mean, StringComparer.Ordinal);
+                    IReadOnlyList<MetricSummary> rows = ExtraRows is null ? result.Summary : [.. result.Summary, .. ExtraRows(result)];
+                    StudyParts.Write(_session, entry, rows, synced: false);
+                    results[run] = rows.ToDictionary(m => m.Key.Id, m => m.Mean, StringComparer.Ordinal);
                 });
         }
         catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)

@@ -9,11 +9,18 @@ public static class StudyParts
     /// <summary>Writes the part of <paramref name="run"/> and then its manifest; synced to disk when <paramref name="synced"/>.</summary>
     public static void Write(IStudyFolder folder, BatchRun run, ExperimentResult result, bool synced = true)
     {
+        ArgumentNullException.ThrowIfNull(result);
+        Write(folder, run, result.Summary, synced);
+    }
+
+    /// <summary>Writes a part of the rows <paramref name="rows"/> (a run's summary, and a study's own rows after it) and then its manifest.</summary>
+    public static void Write(IStudyFolder folder, BatchRun run, IReadOnlyList<MetricSummary> rows, bool synced = true)
+    {
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(run);
-        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(rows);
         using var text = new StringWriter();
-        SummaryCsv.Write(result, text);
+        SummaryCsv.Write(rows, text);
         byte[] part = AtomicFile.Utf8.GetBytes(text.ToString());
         folder.WriteUnlisted(run.PartFileName, part, synced);
         folder.WriteUnlisted(PartManifest.PathFor(run.PartFileName), AtomicFile.Utf8.GetBytes(PartManifest.Of(part, run.PartFileName).ToJson()), synced);
