@@ -135,6 +135,7 @@ public static class CliApp
         root.Subcommands.Add(CapacityCommand.Create(context));
         root.Subcommands.Add(OptimizeCommand.Create(context));
         root.Subcommands.Add(SchemaCommand.Create(context));
+        root.Subcommands.Add(ExamplesCommand.Create(context));
         return root;
     }
 
