@@ -98,6 +98,7 @@ public static class BatchCommand
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
+        context = context with { Language = request.Language };
         DateTimeOffset startedUtc = DateTimeOffset.UtcNow;
         if (ReadOptions(request, context) is not { } options)
         {

@@ -61,8 +61,11 @@ internal sealed class BatchJob
         }
 
         SayWhatCannotRun();
-        string shardNote = _shard is { } sh ? $" (shard {sh.Index}/{sh.Count}: {_mine.Count} of {_plan.Count} runs)" : "";
-        _context.Diagnostic($"batch: {_plan.Count} runs = {_fileCount} files x {_combinations} sweep combinations{shardNote}, {_threads} at a time, into {_directory}");
+        ReportLanguage lang = _context.Language;
+        string shardNote = _shard is { } sh ? lang.Say($" (shard {sh.Index}/{sh.Count}: {_mine.Count} of {_plan.Count} runs)", $" (phần {sh.Index}/{sh.Count}: {_mine.Count} trong {_plan.Count} lần chạy)") : "";
+        _context.Diagnostic(lang.Say(
+            $"batch: {_plan.Count} runs = {_fileCount} files x {_combinations} sweep combinations{shardNote}, {_threads} at a time, into {_directory}",
+            $"chạy hàng loạt: {_plan.Count} lần chạy = {_fileCount} tệp x {_combinations} tổ hợp tham số quét{shardNote}, {_threads} lần chạy cùng lúc, vào {_directory}"));
         var progress = new BatchProgress(_context, _plan.Count);
         List<PlannedRun> pending = Pending(progress);
         if (RunAll(session, pending, progress) is { } interrupted)
@@ -119,7 +122,7 @@ internal sealed class BatchJob
             {
                 if (damage != "missing")
                 {
-                    _context.Error.WriteLine($"{run.Entry.PartPath(_directory)}: {damage}; running run {run.Entry.Run} again");
+                    _context.Error.WriteLine(_context.Language.Say($"{run.Entry.PartPath(_directory)}: {damage}; running run {run.Entry.Run} again", $"{run.Entry.PartPath(_directory)}: {damage}; chạy lại lần chạy {run.Entry.Run}"));
                 }
 
                 firstWithKey.Add(run.Entry.Key, run.Entry.Run);
@@ -183,12 +186,21 @@ internal sealed class BatchJob
         catch (OperationCanceledException) when (_context.CancellationToken.IsCancellationRequested)
         {
             progress.Complete();
-            _context.Error.WriteLine($"interrupted: {_outcomes.Count(o => o.Value.Status == "ok")} runs finished and kept in {Path.Combine(_directory, BatchCsv.PartsDirectory)}; run the same command again to resume");
+            SayInterrupted();
             return ExitCodes.Interrupted;
         }
 
         progress.Complete();
         return null;
+    }
+
+    private void SayInterrupted()
+    {
+        int kept = _outcomes.Count(o => o.Value.Status == "ok");
+        string parts = Path.Combine(_directory, BatchCsv.PartsDirectory);
+        _context.Error.WriteLine(_context.Language.Say(
+            $"interrupted: {kept} runs finished and kept in {parts}; run the same command again to resume",
+            $"đã dừng: {kept} lần chạy đã xong và được giữ trong {parts}; chạy lại đúng lệnh này để chạy tiếp"));
     }
 
     /// <summary>batch.csv and report.html (unsharded), then run.json; null when committed, exit 4 when not.</summary>
@@ -238,27 +250,32 @@ internal sealed class BatchJob
         int failedCount = _outcomes.Count(o => o.Value.Status == "failed");
         int ran = _outcomes.Count(o => o.Value.Status == "ok");
         int skipped = _status.Count(s => s.Value == "skipped" || s.Value.StartsWith("same-as-", StringComparison.Ordinal));
-        string what = _shard is { } part ? $"batch shard {part.Index}/{part.Count}: {_mine.Count} of {_plan.Count} runs" : $"batch: {_plan.Count} runs";
-        _context.Out.Write(FormattableString.Invariant(
-            $"{what}: {ran} run, {skipped} already done, {failedCount} failed, {invalidCount} invalid\n"));
-        if (_shard is null)
-        {
-            _context.Out.Write($"wrote {Path.Combine(_directory, BatchCsv.FileName)} ({_rows} rows, one per run and metric) and {BatchParquet.DirectoryName}/ (one Parquet file per run)\n");
-        }
-        else
-        {
-            _context.Out.Write($"parts in {Path.Combine(_directory, BatchCsv.PartsDirectory)}; when every shard is done: bordersim merge DIR... -o OUT\n");
-        }
-
+        ReportLanguage lang = _context.Language;
+        string what = _shard is { } part
+            ? lang.Say($"batch shard {part.Index}/{part.Count}: {_mine.Count} of {_plan.Count} runs", $"chạy hàng loạt, phần {part.Index}/{part.Count}: {_mine.Count} trong {_plan.Count} lần chạy")
+            : lang.Say($"batch: {_plan.Count} runs", $"chạy hàng loạt: {_plan.Count} lần chạy");
+        _context.Out.Write(lang.Say(
+            $"{what}: {ran} run, {skipped} already done, {failedCount} failed, {invalidCount} invalid\n",
+            $"{what}: {ran} đã chạy, {skipped} đã xong từ trước, {failedCount} lỗi, {invalidCount} đầu vào không hợp lệ\n"));
+        _context.Out.Write(_shard is null
+            ? lang.Say($"wrote {Path.Combine(_directory, BatchCsv.FileName)} ({_rows} rows, one per run and metric) and {BatchParquet.DirectoryName}/ (one Parquet file per run)\n", $"đã ghi {Path.Combine(_directory, BatchCsv.FileName)} ({_rows} dòng, mỗi dòng một lần chạy và một chỉ tiêu) và {BatchParquet.DirectoryName}/ (mỗi lần chạy một tệp Parquet)\n")
+            : lang.Say(
+                $"parts in {Path.Combine(_directory, BatchCsv.PartsDirectory)}; when every shard is done: bordersim merge DIR... -o OUT\n",
+                $"các phần kết quả trong {Path.Combine(_directory, BatchCsv.PartsDirectory)}; khi mọi phần đã xong: bordersim merge DIR... -o OUT\n"));
         if (invalidCount > 0)
         {
-            _context.Error.WriteLine($"{invalidCount} runs have invalid input (errors above); the other runs' results are written");
+            _context.Error.WriteLine(lang.Say(
+                $"{invalidCount} runs have invalid input (errors above); the other runs' results are written",
+                $"{invalidCount} lần chạy có đầu vào không hợp lệ (lỗi ở trên); kết quả các lần chạy khác đã được ghi"));
             return ExitCodes.InvalidInput;
         }
 
         if (failedCount > 0)
         {
-            _context.Error.WriteLine($"{failedCount} runs failed: {string.Join(", ", _outcomes.Where(o => o.Value.Status == "failed").Select(o => o.Key).Order())}; the other runs' results are written");
+            string failed = string.Join(", ", _outcomes.Where(o => o.Value.Status == "failed").Select(o => o.Key).Order());
+            _context.Error.WriteLine(lang.Say(
+                $"{failedCount} runs failed: {failed}; the other runs' results are written",
+                $"{failedCount} lần chạy bị lỗi: {failed}; kết quả các lần chạy khác đã được ghi"));
             return _cannotWrite ? ExitCodes.OutputNotWritten : ExitCodes.RunFailed;
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BorderSim.Reporting;
 
 namespace BorderSim.Cli;
 
@@ -17,7 +18,7 @@ public sealed class BatchProgress(CliContext context, int total)
     private int _failed;
     private bool _lineOpen;
 
-    public void Skipped(int run, string label) => Finish(run, label, "skipped (already done)", failed: false);
+    public void Skipped(int run, string label) => Finish(run, label, context.Language.Say("skipped (already done)", "bỏ qua (đã xong từ trước)"), failed: false);
 
     public void Started(int run)
     {
@@ -29,9 +30,9 @@ public sealed class BatchProgress(CliContext context, int total)
     }
 
     public void Done(int run, string label, double seconds) =>
-        Finish(run, label, string.Create(CultureInfo.InvariantCulture, $"done ({seconds:0.0} s)"), failed: false);
+        Finish(run, label, context.Language.Say(string.Create(CultureInfo.InvariantCulture, $"done ({seconds:0.0} s)"), $"xong ({seconds.ToString("0.0", context.Language.Numbers)} giây)"), failed: false);
 
-    public void Failed(int run, string label, string message) => Finish(run, label, "FAILED: " + message, failed: true);
+    public void Failed(int run, string label, string message) => Finish(run, label, context.Language.Say("FAILED: ", "LỖI: ") + message, failed: true);
 
     /// <summary>Ends the redrawn line (terminal) so the next output starts on a fresh line.</summary>
     public void Complete()
@@ -84,9 +85,10 @@ public sealed class BatchProgress(CliContext context, int total)
         }
 
         int filled = total > 0 ? Math.Min(BarWidth, _finished * BarWidth / total) : BarWidth;
-        string running = _running.Count == 0 ? "" : $"  running {string.Join(',', _running.Take(6))}{(_running.Count > 6 ? ",..." : "")}";
-        string failed = _failed == 0 ? "" : $"  {_failed} failed";
-        context.ProgressError.Write($"\r\u001b[2Kruns [{new string('#', filled)}{new string('.', BarWidth - filled)}] {_finished}/{total}{failed}{running}");
+        ReportLanguage lang = context.Language;
+        string running = _running.Count == 0 ? "" : lang.Say("  running ", "  đang chạy ") + $"{string.Join(',', _running.Take(6))}{(_running.Count > 6 ? ",..." : "")}";
+        string failed = _failed == 0 ? "" : lang.Say($"  {_failed} failed", $"  {_failed} lỗi");
+        context.ProgressError.Write($"\r\u001b[2K{lang.Say("runs", "lần chạy")} [{new string('#', filled)}{new string('.', BarWidth - filled)}] {_finished}/{total}{failed}{running}");
         _lineOpen = true;
     }
 }

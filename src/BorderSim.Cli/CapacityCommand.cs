@@ -99,6 +99,7 @@ public static class CapacityCommand
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
+        context = context with { Language = request.Language };
         if (SearchStart.Load(request.File, request.Sets, context) is not { } start)
         {
             return ExitCodes.InvalidInput;
@@ -121,8 +122,7 @@ public static class CapacityCommand
     private static int? Search(OutputSession session, CapacityRequest request, SearchStart start, CapacityStudy study, CliContext context)
     {
         SearchRunner runner = start.Runner(request.File, request.Sets, request.Options, study.Paths, session, context);
-        context.Diagnostic(FormattableString.Invariant(
-            $"capacity: {study.Target} on {start.Scenario.Name}; demand scaled through {string.Join(", ", study.Paths)}; {study.Replications} replications per factor on common random numbers; the busiest stage is saturated at factor {study.SaturationFactor:G4}"));
+        context.Diagnostic(CapacityConsole.Opening(study, start.Scenario.Name, TargetText(start, study, context), context.Language));
         List<string> errors = start.Errors;
         RoundStatus status = study.Run(runner, errors);
         if (errors.Count > 0)
@@ -138,7 +138,9 @@ public static class CapacityCommand
 
         if (study.NothingReported)
         {
-            context.Error.WriteLine($"no run reported {study.Target.MetricId} (no truck of that direction or class was served at any demand tried)");
+            context.Error.WriteLine(context.Language.Say(
+                $"no run reported {study.Target.MetricId} (no truck of that direction or class was served at any demand tried)",
+                $"không lần chạy nào có {study.Target.MetricId} (không xe nào của chiều hoặc loại hàng đó được thông quan ở mọi mức nhu cầu đã thử)"));
             return ExitCodes.RunFailed;
         }
 
@@ -156,7 +158,7 @@ public static class CapacityCommand
         (string, TargetCrossing, double)[] answer = study.Answer(estimate);
         session.WriteText(CapacityCsv.FileName, w => CapacityCsv.Write(study.Paths, target, answer, study.Rows, w));
         PlotImage? plot = CapacityPlot.Build(
-            $"Capacity: {start.Scenario.Label}",
+            request.Language.Say($"Capacity: {start.Scenario.Label}", $"Năng lực thông quan: {start.Scenario.Label}"),
             target,
             study.Rows,
             study.Found(estimate.Point),
@@ -186,52 +188,23 @@ public static class CapacityCommand
     /// <summary>The answer, what it means for the scenario's own demand, what ran, and a warning when the target holds only transiently.</summary>
     private static void Print(CapacityRequest request, SearchStart start, CapacityStudy study, CapacityEstimate estimate, SearchRunner runner, CliContext context)
     {
-        context.Out.Write(Line(estimate, study.DemandAt, study.Points) + "\n");
-        if (AsWrittenLine(estimate, study.AsWrittenTrucksPerDay) is { } asWritten)
+        ReportLanguage lang = context.Language;
+        context.Out.Write(CapacityConsole.Answer(estimate, study.DemandAt, study.Points, lang) + "\n");
+        if (CapacityConsole.AsWritten(estimate, study.AsWrittenTrucksPerDay, lang) is { } asWritten)
         {
             context.Out.Write(asWritten + "\n");
         }
 
-        context.Out.Write(FormattableString.Invariant(
-            $"  {study.Target} on {start.Scenario.Name}: {study.Points.Count} demand factors x {study.Replications} replications in {study.Rounds} rounds ({runner.RunsRun} runs now, {runner.RunsResumed} resumed); wrote {Path.Combine(request.OutputDirectory, CapacityCsv.FileName)}\n"));
+        string written = Path.Combine(request.OutputDirectory, CapacityCsv.FileName);
+        context.Out.Write(CapacityConsole.WhatRan(study, start.Scenario.Name, TargetText(start, study, context), runner, written, lang) + "\n");
         if (study.MetOnlyTransiently() is { Count: > 0 } transient)
         {
-            context.Out.Write(FormattableString.Invariant(
-                $"  not the answer: the target is also met at overloaded demand, up to {transient[^1].DemandTrucksPerDay:F1} trucks/day, only for the {study.Measured!.Days} days of these runs (a stage's demand there reaches its capacity, so the queue grows without bound)\n"));
+            context.Out.Write(CapacityConsole.Transient(transient[^1].DemandTrucksPerDay, study.Measured!.Days, lang) + "\n");
         }
     }
 
-    /// <summary>"capacity: 497 trucks/day (95% CI 489–505)"; an end outside the factors tried is written as "below X" / "above X".</summary>
-    private static string Line(CapacityEstimate estimate, Func<TargetCrossing, double> demandAt, IReadOnlyList<CapacityPoint> points)
-    {
-        string Text(TargetCrossing c) => c.IsFound
-            ? demandAt(c).ToString("F1", CultureInfo.InvariantCulture)
-            : c.IsBelowRange
-                ? "below " + points.Min(p => p.DemandTrucksPerDay).ToString("F1", CultureInfo.InvariantCulture)
-                : "above " + points.Max(p => p.DemandTrucksPerDay).ToString("F1", CultureInfo.InvariantCulture);
-        string limit = estimate.Point.IsStabilityLimit ? "; the stability limit: above it a stage's demand reaches its capacity" : "";
-        return $"capacity: {Text(estimate.Point)} trucks/day (95% CI {Text(estimate.Low)}–{Text(estimate.High)}){limit}";
-    }
-
-    /// <summary>
-    /// "  the scenario's own demand, 600.0 trucks/day, is beyond this capacity: ..." when the whole interval lies below
-    /// factor 1, or "... is at about this capacity ..." when it holds 1; null when the scenario is within its capacity.
-    /// </summary>
-    private static string? AsWrittenLine(CapacityEstimate estimate, double asWrittenTrucksPerDay)
-    {
-        static string FactorText(TargetCrossing c) => c.IsFound
-            ? c.Factor.ToString("0.000", CultureInfo.InvariantCulture)
-            : (c.IsBelowRange ? "below " : "above ") + c.Factor.ToString("0.###", CultureInfo.InvariantCulture);
-        string demand = $"  the scenario's own demand, {asWrittenTrucksPerDay.ToString("F1", CultureInfo.InvariantCulture)} trucks/day, is";
-        return estimate.AsWritten switch
-        {
-            AsWrittenDemand.BeyondCapacity =>
-                $"{demand} beyond this capacity: the target is missed at it; it holds only up to factor {FactorText(estimate.Point)} of that demand (95% CI {FactorText(estimate.Low)}–{FactorText(estimate.High)})",
-            AsWrittenDemand.AtAboutCapacity =>
-                $"{demand} at about this capacity (inside its 95% interval, factor {FactorText(estimate.Low)}–{FactorText(estimate.High)} of that demand): the target may or may not hold at it; more replications (--replications) narrow the interval",
-            _ => null,
-        };
-    }
+    private static string TargetText(SearchStart start, CapacityStudy study, CliContext context) =>
+        CapacityConsole.TargetText(study.Target, context.Language.MetricLabel(start.KeyOf(study.Target.MetricId)), context.Language);
 
     private static string Info(CapacityRequest request, CliContext context, SearchRunner runner, DateTimeOffset startedUtc, IReadOnlyList<string> outputs, (string Kind, TargetCrossing Crossing, double Demand)[]? answer, (AsWrittenDemand Where, double TrucksPerDay)? asWritten)
     {

@@ -143,6 +143,7 @@ public static class CliApp
         root.Subcommands.Add(OptimizeCommand.Create(context));
         root.Subcommands.Add(CalibrateCommand.Create(context));
         root.Subcommands.Add(SchemaCommand.Create(context));
+        root.Subcommands.Add(ExamplesCommand.Create(context));
         return root;
     }
 

@@ -1,3 +1,5 @@
+using BorderSim.Reporting;
+
 namespace BorderSim.Cli;
 
 /// <summary>
@@ -11,6 +13,9 @@ namespace BorderSim.Cli;
 /// <param name="CancellationToken">Cancelled on Ctrl-C.</param>
 public sealed record CliContext(TextWriter Out, TextWriter Error, bool IsErrorTerminal, IReadOnlyList<string> Arguments, CancellationToken CancellationToken)
 {
+    /// <summary>The language of what the verb prints (<c>--lang</c>): its tables, progress lines and messages.</summary>
+    public ReportLanguage Language { get; init; } = ReportLanguage.English;
+
     /// <summary>Stack traces for unexpected errors: <c>--verbose</c> or BORDERSIM_DEBUG=1.</summary>
     public bool IsDebug { get; init; } = Environment.GetEnvironmentVariable("BORDERSIM_DEBUG") == "1";
 

@@ -89,6 +89,7 @@ public static class CompareCommand
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
+        context = context with { Language = lang };
         DateTimeOffset startedUtc = DateTimeOffset.UtcNow;
         if (Load(files, options, overrides, context) is not { } study)
         {
@@ -125,7 +126,7 @@ public static class CompareCommand
             ComparisonTable.Write(result!, [.. files.Select(Path.GetFileName).Select(f => f ?? "")], context.Out, lang);
         }
 
-        context.Diagnostic($"wrote {written} files to {directory}");
+        context.Diagnostic(lang.Say($"wrote {written} files to {directory}", $"đã ghi {written} tệp vào {directory}"));
         return ExitCodes.Ok;
     }
 
@@ -140,7 +141,8 @@ public static class CompareCommand
 
         if (loaded.Any(l => !l.IsValid))
         {
-            context.Error.WriteLine($"{loaded.Count(l => !l.IsValid)} of {files.Count} scenarios invalid; nothing was run");
+            int invalid = loaded.Count(l => !l.IsValid);
+            context.Error.WriteLine(context.Language.Say($"{invalid} of {files.Count} scenarios invalid; nothing was run", $"{invalid} trong {files.Count} kịch bản không hợp lệ; chưa chạy gì"));
             return null;
         }
 
@@ -187,7 +189,9 @@ public static class CompareCommand
     {
         (List<ScenarioLoadResult> _, List<ScenarioSpec> scenarios, ScenarioSpec first) = study;
         int threads = options.Threads ?? Environment.ProcessorCount;
-        context.Diagnostic($"comparing {scenarios.Count} scenarios: {first.Replications} replications of {first.Days} days each on {threads} threads, seed {first.Seed}, {(commonRandomNumbers ? "common random numbers" : "independent streams")}");
+        context.Diagnostic(context.Language.Say(
+            $"comparing {scenarios.Count} scenarios: {first.Replications} replications of {first.Days} days each on {threads} threads, seed {first.Seed}, {(commonRandomNumbers ? "common random numbers" : "independent streams")}",
+            $"so sánh {scenarios.Count} kịch bản: mỗi kịch bản {first.Replications} lần lặp, mỗi lần {first.Days} ngày, trên {threads} luồng, hạt giống ngẫu nhiên {first.Seed}, {(commonRandomNumbers ? "dùng chung số ngẫu nhiên" : "số ngẫu nhiên độc lập")}"));
         var progress = new ReplicationProgress(context, first.Replications * scenarios.Count);
         try
         {
@@ -198,7 +202,7 @@ public static class CompareCommand
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
             progress.Finish();
-            context.Error.WriteLine("interrupted; no results written");
+            context.Error.WriteLine(context.Language.Say("interrupted; no results written", "đã dừng; chưa ghi kết quả nào"));
             return null;
         }
     }
@@ -210,7 +214,7 @@ public static class CompareCommand
         session.WriteText(ComparisonCsv.FileName, w => ComparisonCsv.Write(result.Differences, w));
         if (writeWorkbook)
         {
-            session.Write(ResultsWorkbook.FileName, stream => ResultsWorkbook.Write(ResultsWorkbook.ForComparison(result), stream));
+            session.Write(ResultsWorkbook.FileName, stream => ResultsWorkbook.Write(ResultsWorkbook.ForComparison(result, lang), stream, lang));
         }
 
         for (int k = 0; k < result.Alternatives.Count; k++)

@@ -17,7 +17,7 @@ public static class HorizonNotice
     public static IReadOnlyList<HorizonCut> Print(string file, ScenarioSpec effective, CliContext context, ISet<string>? said = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        (IReadOnlyList<HorizonCut> cuts, IReadOnlyList<string> lines) = HorizonLines.Of(file, effective, said);
+        (IReadOnlyList<HorizonCut> cuts, IReadOnlyList<string> lines) = HorizonLines.Of(file, effective, said, context.Language);
         foreach (string line in lines)
         {
             context.Error.WriteLine(line);

@@ -67,6 +67,7 @@ public static class OptimizeCommand
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
+        context = context with { Language = request.Language };
         if (SearchStart.Load(request.File, request.Sets, context) is not { } start)
         {
             return ExitCodes.InvalidInput;
@@ -99,14 +100,14 @@ public static class OptimizeCommand
             return ExitCodes.InvalidInput;
         }
 
-        context.Diagnostic(study.Describe());
+        context.Diagnostic(OptimizeConsole.Opening(study, context.Language, start.KeyOf));
         if (SearchStart.ExitAfter(study.Run(runner), session, outputs => Info(request, context, runner, start.StartedUtc, outputs, "")) is { } exit)
         {
             return exit;
         }
 
         Write(session, request, start, study, runner, context);
-        Print(context, study, runner, request);
+        OptimizeConsole.Print(context.Out, study, runner, request, start.KeyOf, context.Language);
         return study.Best >= 0 ? ExitCodes.Ok : ExitCodes.RegressionFailed;
     }
 
@@ -116,7 +117,7 @@ public static class OptimizeCommand
         ScenarioSpec scenario = start.Scenario;
         List<Target> targets = [.. study.Targets];
         session.WriteText(OptimizeCsv.FileName, w => OptimizeCsv.Write(study.Paths, targets, study.ObjectiveName, study.Rows, w));
-        PlotImage? plot = OptimizePlot.Build($"Optimize: {scenario.Label}", string.Join(" / ", study.Paths), targets[0], study.Rows, request.Language);
+        PlotImage? plot = OptimizePlot.Build(request.Language.Say($"Optimize: {scenario.Label}", $"Tối ưu: {scenario.Label}"), string.Join(" / ", study.Paths), targets[0], study.Rows, request.Language);
         if (plot is not null)
         {
             Plots.WriteAll([plot], session);
@@ -137,43 +138,6 @@ public static class OptimizeCommand
 
         session.Commit(outputs => Info(request, context, runner, start.StartedUtc, outputs, study.BestLabel));
     }
-
-    /// <summary>The configuration chosen, the guarantee, every configuration by its objective, and what ran.</summary>
-    private static void Print(CliContext context, OptimizeStudy study, SearchRunner runner, OptimizeRequest request)
-    {
-        SequentialSelection selection = study.Selection;
-        IReadOnlyList<SearchConfig> configs = study.Configs;
-        context.Out.Write(selection.Best < 0 ? "best: none: no configuration meets every target\n" : $"best: {configs[selection.Best].Label}\n");
-        string delta = selection.Indifference is { } d ? d.ToString("G4", CultureInfo.InvariantCulture) : "-";
-        string selectionClause = request.Minimize is null
-            ? $"the chosen one has the fewest {ResourceObjective} of those found feasible (ties: the one listed first)"
-            : $"the chosen one's {study.ObjectiveName} is within {delta} of the best feasible one's";
-        context.Out.Write(FormattableString.Invariant(
-            $"  guarantee: with probability at least 95%, every configuration further than {request.Tolerance:P0} from a target is classified right and {selectionClause} (Batur-Kim feasibility, Kim-Nelson selection, common random numbers){(selection.IsSelectionGuaranteed ? "" : "; NOT reached: the replications ran out before a decision (see optimize.csv, decided_with_guarantee), so it was taken on the means")}\n"));
-        foreach ((OptimizeRow row, int i) in study.Rows.Select((r, i) => (r, i)).OrderBy(p => p.r.Objective.Mean).ThenBy(p => p.i))
-        {
-            context.Out.Write(FormattableString.Invariant($"  {configs[i].Label}: {Status(row, study.Overloads[i], study.Targets)}; {study.ObjectiveName} {row.Objective.Mean:G6}; {Measures(row, study.Targets)} ({row.Replications} replications)\n"));
-        }
-
-        context.Out.Write(FormattableString.Invariant(
-            $"  {configs.Count} configurations in {study.Rounds} rounds ({runner.RunsRun} runs now, {runner.RunsResumed} resumed); wrote {Path.Combine(request.OutputDirectory, OptimizeCsv.FileName)}\n"));
-    }
-
-    /// <summary>A configuration's status as printed: why an infeasible one is.</summary>
-    private static string Status(OptimizeRow row, IReadOnlyList<string> overloads, IReadOnlyList<Target> targets) => row.Status switch
-    {
-        "infeasible" when row.Verdict.IsOverloaded =>
-            $"infeasible, overloaded ({string.Join("; ", overloads)}): its queue grows without bound, whatever its mean in a finite run",
-        "infeasible" => $"infeasible, misses {Targets(row.Verdict.MissedTargets, targets)}" + (row.Verdict.UndecidedTargets.Count > 0 ? $" (not decided: {Targets(row.Verdict.UndecidedTargets, targets)})" : ""),
-        _ => row.Status,
-    };
-
-    private static string Measures(OptimizeRow row, IReadOnlyList<Target> targets) =>
-        string.Join(", ", targets.Select((t, j) => FormattableString.Invariant($"{t.MetricId} {row.Targets[j].Mean:G4} ± {Half(row.Targets[j]):G3}")));
-
-    private static string Targets(IReadOnlyList<int> indices, IReadOnlyList<Target> targets) => string.Join(" and ", indices.Select(j => targets[j].ToString()));
-
-    private static double Half(SampleSummary s) => s.Count > 1 ? s.HalfWidth95 : double.NaN;
 
     private static string Info(OptimizeRequest request, CliContext context, SearchRunner runner, DateTimeOffset startedUtc, IReadOnlyList<string> outputs, string best)
     {

@@ -25,7 +25,7 @@ public sealed class ReplicationProgress(CliContext context, int total) : IProgre
             {
                 int width = 30;
                 int filled = total > 0 ? Math.Min(width, value * width / total) : width;
-                context.ProgressError.Write($"\rreplications [{new string('#', filled)}{new string('.', width - filled)}] {value}/{total}");
+                context.ProgressError.Write($"\r{context.Language.Say("replications", "lần lặp")} [{new string('#', filled)}{new string('.', width - filled)}] {value}/{total}");
                 if (value >= total)
                 {
                     context.Error.WriteLine();
@@ -36,7 +36,7 @@ public sealed class ReplicationProgress(CliContext context, int total) : IProgre
                 // Counts can arrive out of order from worker threads: every count is printed once, in order.
                 for (int done = from; done <= value; done++)
                 {
-                    context.Error.WriteLine($"replication {done}/{total} done");
+                    context.Error.WriteLine(context.Language.Say($"replication {done}/{total} done", $"lần lặp {done}/{total} xong"));
                 }
             }
         }

@@ -19,7 +19,7 @@ public sealed class ReportOptions
         NoWorkbook = workbook ? new Option<bool>("--no-xlsx") { Description = "Do not write results.xlsx" } : null,
         Language = new Option<string>("--lang")
         {
-            Description = "Language of report.html, the tables on the console and the plot labels: en (English) or vi (tiếng Việt); CSV files are the same in both",
+            Description = "Language of report.html, results.xlsx, the plot labels and what is printed (tables, progress, errors): en (English) or vi (tiếng Việt); CSV files are the same in both",
             DefaultValueFactory = _ => "en",
             HelpName = "en|vi",
         }.AcceptOnlyFromAmong([.. ReportLanguage.Codes]),

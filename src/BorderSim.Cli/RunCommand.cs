@@ -140,6 +140,7 @@ public static class RunCommand
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
+        context = context with { Language = request.Language };
         DateTimeOffset startedUtc = DateTimeOffset.UtcNow;
         if (Prepare(request, context) is not { } prepared)
         {
@@ -171,7 +172,7 @@ public static class RunCommand
         }
 
         Print(request, result!, observed, context);
-        context.Diagnostic($"wrote {written} files to {directory}");
+        context.Diagnostic(context.Language.Say($"wrote {written} files to {directory}", $"đã ghi {written} tệp vào {directory}"));
 
         // The results are written either way; the exit code lets a script see that the precision asked for was not reached.
         return result!.Precision is { IsMet: false } ? ExitCodes.TargetNotMet : ExitCodes.Ok;
@@ -225,9 +226,14 @@ public static class RunCommand
         // Demand against capacity per stage, before anything runs: an overloaded stage is visible at once.
         LoadReport.WriteCapacityCheck(LoadCheck.For(new BorderSim.Model.Crossing.CrossingModel(effective)), context.Error, request.Language);
         int threads = request.Options.Threads ?? Environment.ProcessorCount;
+        ReportLanguage lang = context.Language;
         context.Diagnostic(request.Options.Precision is { } wanted
-            ? FormattableString.Invariant($"running {scenario.Name}: at least {effective.Replications} replications of {effective.Days} days, more until the 95% half-width of {request.Options.PrecisionMetric} is within {PrecisionReport.Percent(wanted)} of its mean (at most {request.Options.MaxReplications}), on {threads} threads, seed {effective.Seed}")
-            : $"running {scenario.Name}: {effective.Replications} replications of {effective.Days} days on {threads} threads, seed {effective.Seed}");
+            ? lang.Say(
+                FormattableString.Invariant($"running {scenario.Name}: at least {effective.Replications} replications of {effective.Days} days, more until the 95% half-width of {request.Options.PrecisionMetric} is within {PrecisionReport.Percent(wanted)} of its mean (at most {request.Options.MaxReplications}), on {threads} threads, seed {effective.Seed}"),
+                $"đang chạy {scenario.Name}: ít nhất {effective.Replications} lần lặp, mỗi lần {effective.Days} ngày, thêm lần lặp đến khi nửa độ rộng khoảng tin cậy 95% của {request.Options.PrecisionMetric} không quá {PrecisionReport.Percent(wanted).Replace('.', ',')} giá trị trung bình (nhiều nhất {request.Options.MaxReplications}), trên {threads} luồng, hạt giống ngẫu nhiên {effective.Seed}")
+            : lang.Say(
+                $"running {scenario.Name}: {effective.Replications} replications of {effective.Days} days on {threads} threads, seed {effective.Seed}",
+                $"đang chạy {scenario.Name}: {effective.Replications} lần lặp, mỗi lần {effective.Days} ngày, trên {threads} luồng, hạt giống ngẫu nhiên {effective.Seed}"));
     }
 
     /// <summary>
@@ -337,7 +343,7 @@ public static class RunCommand
         ObservedOutput.Write(observed, session);
         if (request.WriteWorkbook)
         {
-            session.Write(ResultsWorkbook.FileName, stream => ResultsWorkbook.Write(ResultsWorkbook.ForRun(result), stream));
+            session.Write(ResultsWorkbook.FileName, stream => ResultsWorkbook.Write(ResultsWorkbook.ForRun(result, request.Language), stream, request.Language));
         }
 
         truckWriter?.Complete();

@@ -47,7 +47,7 @@ public static class ScenarioInput
         ArgumentNullException.ThrowIfNull(context);
         foreach (ScenarioError error in errors)
         {
-            context.Error.WriteLine(error.ToString());
+            context.Error.WriteLine(context.Language.IsVietnamese ? ScenarioErrorText.Vietnamese(error) : error.ToString());
         }
     }
 }

@@ -147,7 +147,7 @@ internal sealed class SearchStart
 
     /// <summary>The runner of the search's rounds, writing into <paramref name="session"/>, on this shard's share.</summary>
     public SearchRunner Runner(string file, IReadOnlyList<ScenarioOverride> sets, RunOptions options, IReadOnlyList<string> paths, OutputSession session, CliContext context) =>
-        new(file, sets, options, paths, session, context.Diagnostic, Shard, context.CancellationToken);
+        new(file, sets, options, paths, session, context.Diagnostic, Shard, context.CancellationToken) { Language = context.Language };
 
     /// <summary>
     /// The exit code a round's end means, or null when the search goes on. A shard that has done its share of a

@@ -83,8 +83,9 @@ public static class PlannerPlots
             high[hour] = Percentile(days, BandHigh);
         }
 
-        // The days an hour is averaged over: a run's first and last days may be partial, so the most of any hour.
-        int dayCount = Enumerable.Range(0, 24).Max(h => cells.Keys.Count(k => k.Hour == h));
+        // The whole days averaged: a run's first and last days may be partial (the warm-up ends, the run stops, mid-day);
+        // their hours count in the means, but a reader told "20 days" counts whole days.
+        int dayCount = cells.Keys.GroupBy(k => k.Date).Count(d => d.Count() == 24);
         return (mean, low, high, dayCount);
     }
 
@@ -148,8 +149,8 @@ public static class PlannerPlots
         plot.Axes.Bottom.TickGenerator = ticks;
         plot.Axes.SetLimits(-0.5, 23.5, 0, (top * 1.08) + 1);
         plot.Axes.Bottom.Label.Text = lang.Say(
-            $"local hour of day ({result.Scenario.TimeZone.Id});  line: mean over {days} days after the warm-up,  band: 10th-90th percentile of the days",
-            $"giờ địa phương ({result.Scenario.TimeZone.Id});  đường: trung bình {days} ngày sau giai đoạn khởi động,  dải: phân vị 10-90 giữa các ngày");
+            $"local hour of day ({result.Scenario.TimeZone.Id});  line: mean over the days after the warm-up ({days} whole),  band: 10th-90th percentile of the days",
+            $"giờ địa phương ({result.Scenario.TimeZone.Id});  đường: trung bình các ngày sau giai đoạn khởi động ({days} ngày trọn),  dải: phân vị 10-90 giữa các ngày");
         plot.Axes.Bottom.Label.FontSize = 14;
         return Plots.Finish(plot, title, lang);
     }

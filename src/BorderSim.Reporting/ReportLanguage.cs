@@ -97,6 +97,14 @@ public sealed class ReportLanguage
     /// <summary>A signed number (+93.7 / −2.36).</summary>
     public string Signed(double value) => double.IsNaN(value) ? "–" : value > 0 ? "+" + Number(value) : Number(value);
 
+    /// <summary>
+    /// A change from one value to another: "from 20.1 to 20.2"; in Vietnamese the verb follows the change, "từ 20,1 lên
+    /// 20,2" when it rose, "từ 20,2 xuống còn 20,1" when it fell ("còn" alone reads as a fall), "từ 20,1 thành 20,1" when equal.
+    /// </summary>
+    public string FromTo(string from, string to, double difference) => IsVietnamese
+        ? $"từ {from} {(difference > 0 ? "lên" : difference < 0 ? "xuống còn" : "thành")} {to}"
+        : $"from {from} to {to}";
+
     /// <summary>A local date: "1 Jun 2026" / "01/06/2026".</summary>
     public string Date(LocalDate date) => IsVietnamese
         ? date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)
@@ -113,15 +121,7 @@ public sealed class ReportLanguage
         : time.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>A direction's name as a planner says it (export → xuất khẩu, inbound → chiều vào); names the scenario chose otherwise as written.</summary>
-    public string Direction(string name) => name switch
-    {
-        "export" => Say("export", "xuất khẩu"),
-        "import" => Say("import", "nhập khẩu"),
-        "inbound" => Say("inbound", "chiều vào"),
-        "outbound" => Say("outbound", "chiều ra"),
-        "all" => Say("all directions", "cả hai chiều"),
-        _ => name,
-    };
+    public string Direction(string name) => Glossary.Directions.TryGetValue(name, out Bilingual? words) ? Say(words) : name;
 
     /// <summary>
     /// The Vietnamese side of a direction, "chiều xuất khẩu", "chiều vào" (not "chiều chiều vào"), "chiều to_pingxiang";
@@ -134,17 +134,7 @@ public sealed class ReportLanguage
     }
 
     /// <summary>A cargo class's name as a planner says it (fruit → trái cây); a class the scenario named otherwise as written.</summary>
-    public string CargoClass(string name) => name switch
-    {
-        "fruit" => Say("fruit", "trái cây"),
-        "general" => Say("general", "hàng tổng hợp"),
-        "electronics" => Say("electronics", "linh kiện điện tử"),
-        "cold_chain" => Say("cold chain", "hàng đông lạnh"),
-        "empty" => Say("empty", "xe rỗng"),
-        "durian" => Say("durian", "sầu riêng"),
-        "all" => Say("all classes", "mọi loại hàng"),
-        _ => name,
-    };
+    public string CargoClass(string name) => Glossary.CargoClasses.TryGetValue(name, out Bilingual? words) ? Say(words) : name;
 
     /// <summary>
     /// What a metric measures, from the model's table of metrics (<see cref="Metrics"/>): "mean wait" / "thời gian

@@ -190,11 +190,11 @@ public static class SummaryTable
 
             double busyOfOpen = means.GetValueOrDefault(new MetricKey("utilisation", "share", load.Direction, "", load.BindingStage).Id, double.NaN);
             double heldBack = load.BindingHeldBackOfOpen;
-            string heldBackVi = heldBack > 0 ? $", bị giữ lại {FormatNumber(heldBack, lang)} do hạn mức hoặc chỉ tiêu" : "";
-            string heldBackEn = heldBack > 0 ? FormattableString.Invariant($", held back {FormatNumber(heldBack)} by a cap or quota while trucks waited") : "";
+            string heldBackVi = heldBack > 0 ? $", bị giữ lại {lang.Percent(heldBack)} do hạn mức hoặc chỉ tiêu" : "";
+            string heldBackEn = heldBack > 0 ? $", held back {lang.Percent(heldBack)} by a cap or quota while trucks waited" : "";
             writer.Write(lang.IsVietnamese
-                ? $"Điểm nghẽn, {lang.Side(load.Direction)}: {load.BindingStage} (bận {FormatNumber(busyOfOpen, lang)} giờ mở cửa{heldBackVi}, cao nhất của chiều này)\n"
-                : FormattableString.Invariant($"Binding stage, {load.Direction}: {load.BindingStage} (busy {FormatNumber(busyOfOpen)} of its open server-hours{heldBackEn}, the most of the direction)\n"));
+                ? $"Điểm nghẽn, {lang.Side(load.Direction)}: {load.BindingStage} (bận {lang.Percent(busyOfOpen)} số giờ mở cửa{heldBackVi}, cao nhất của chiều này)\n"
+                : $"Binding stage, {load.Direction}: {load.BindingStage} (busy {lang.Percent(busyOfOpen)} of its open server-hours{heldBackEn}, the most of the direction)\n");
         }
     }
 
@@ -328,8 +328,10 @@ public static class SummaryTable
             >= 10 => "0.0",
             >= 1 => "0.00",
             >= 0.001 => "0.000",
-            _ => "0.00E+0",
+            // No exponent: a planner reads 0.000873, not 8.73E-4; below a millionth it is 0.
+            _ => "0.######",
         };
-        return value.ToString(format, CultureInfo.InvariantCulture);
+        string text = value.ToString(format, CultureInfo.InvariantCulture);
+        return text == "-0" ? "0" : text;
     }
 }

@@ -1,5 +1,7 @@
 using BorderSim.Model.Experiments;
 using BorderSim.Model.Spec;
+using BorderSim.Reporting;
+using BorderSim.Reporting.Html;
 
 namespace BorderSim.Studies;
 
@@ -13,10 +15,14 @@ public static class HorizonLines
     /// The cuts of <paramref name="effective"/> (the scenario as it will run, after --days) and the lines that say them;
     /// a line already in <paramref name="said"/> is left out (a batch or search runs one file many times).
     /// </summary>
-    public static (IReadOnlyList<HorizonCut> Cuts, IReadOnlyList<string> Lines) Of(string file, ScenarioSpec effective, ISet<string>? said = null)
+    /// <param name="language">English (default): the cut as the model describes it; Vietnamese: as report.html says it.</param>
+    public static (IReadOnlyList<HorizonCut> Cuts, IReadOnlyList<string> Lines) Of(string file, ScenarioSpec effective, ISet<string>? said = null, ReportLanguage? language = null)
     {
         IReadOnlyList<HorizonCut> cuts = HorizonCheck.CutsOf(effective);
-        string[] lines = [.. cuts.Select(c => $"{file}: warning: {c.Describe()}").Where(line => said?.Add(line) ?? true)];
+        string Line(HorizonCut c) => language is { IsVietnamese: true }
+            ? $"{file}: {language.Say(Glossary.Warning)}: {ReportText.HorizonWarnings([c], language).Single()}"
+            : $"{file}: warning: {c.Describe()}";
+        string[] lines = [.. cuts.Select(Line).Where(line => said?.Add(line) ?? true)];
         return (cuts, lines);
     }
 }

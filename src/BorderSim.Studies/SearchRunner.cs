@@ -75,6 +75,9 @@ public sealed class SearchRunner
         _threads = options.Threads ?? Environment.ProcessorCount;
     }
 
+    /// <summary>The language of the lines it says on its way (<c>--lang</c>).</summary>
+    public ReportLanguage Language { get; init; } = ReportLanguage.English;
+
     /// <summary>Runs that were run in this process (not read back from a part).</summary>
     public int RunsRun { get; private set; }
 
@@ -126,7 +129,7 @@ public sealed class SearchRunner
         _configs.Add(config, (effective, loaded.ContentSha256));
 
         // Before the configuration runs: the dated events its --days ends before they end, each said once.
-        foreach (string line in HorizonLines.Of(_file, effective, _horizonSaid).Lines)
+        foreach (string line in HorizonLines.Of(_file, effective, _horizonSaid, Language).Lines)
         {
             _notice(line);
         }
@@ -152,8 +155,9 @@ public sealed class SearchRunner
         _session.CreateFolder(BatchCsv.PartsDirectory);
         List<(SearchRun Run, BatchRun Entry)> pending = ReadDone(round.Count, mine);
         int configs = round.Select(r => r.Config).Distinct().Count();
-        _notice(FormattableString.Invariant(
-            $"round {roundNumber}: {round.Count} runs ({configs} configurations x replications), {round.Count(_values.ContainsKey)} already done, {pending.Count} to run on {_threads} threads"));
+        _notice(Language.Say(
+            FormattableString.Invariant($"round {roundNumber}: {round.Count} runs ({configs} configurations x replications), {round.Count(_values.ContainsKey)} already done, {pending.Count} to run on {_threads} threads"),
+            $"vòng {roundNumber}: {round.Count} lần chạy ({configs} cấu hình x số lần lặp), {round.Count(_values.ContainsKey)} đã xong, {pending.Count} sẽ chạy trên {_threads} luồng"));
         RoundStatus status = RunPending(roundNumber, pending);
         if (status != RoundStatus.Done)
         {
@@ -164,8 +168,9 @@ public sealed class SearchRunner
         if (missing > 0)
         {
             Shard s = _shard!.Value;
-            _notice(FormattableString.Invariant(
-                $"shard {s.Index}/{s.Count}: round {roundNumber} done for this shard; the search needs the {missing} runs of the other shards before it can go on. When every shard has finished this round: bordersim merge DIR... -o OUT, then run this command again with -o OUT (unsharded to finish there, or with --shard on copies of OUT)"));
+            _notice(Language.Say(
+                FormattableString.Invariant($"shard {s.Index}/{s.Count}: round {roundNumber} done for this shard; the search needs the {missing} runs of the other shards before it can go on. When every shard has finished this round: bordersim merge DIR... -o OUT, then run this command again with -o OUT (unsharded to finish there, or with --shard on copies of OUT)"),
+                $"phần {s.Index}/{s.Count}: vòng {roundNumber} đã xong ở phần này; cần {missing} lần chạy của các phần khác trước khi tìm tiếp. Khi mọi phần đã xong vòng này: bordersim merge DIR... -o OUT, rồi chạy lại lệnh này với -o OUT (không chia phần để chạy nốt, hoặc với --shard trên các bản sao của OUT)"));
             return RoundStatus.OtherShardsMissing;
         }
 
@@ -232,7 +237,7 @@ public sealed class SearchRunner
             {
                 if (damage != "missing")
                 {
-                    _notice($"{part}: {damage}; running it again");
+                    _notice(Language.Say($"{part}: {damage}; running it again", $"{part}: {damage}; chạy lại lần này"));
                 }
 
                 pending.Add((run, entry));
@@ -282,7 +287,9 @@ public sealed class SearchRunner
         catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
         {
             RunsRun += results.Count;
-            _notice($"interrupted: {results.Count} runs of round {roundNumber} finished and kept in {Path.Combine(_session.Directory, BatchCsv.PartsDirectory)}; run the same command again to resume");
+            _notice(Language.Say(
+                $"interrupted: {results.Count} runs of round {roundNumber} finished and kept in {Path.Combine(_session.Directory, BatchCsv.PartsDirectory)}; run the same command again to resume",
+                $"đã dừng: {results.Count} lần chạy của vòng {roundNumber} đã xong và được giữ trong {Path.Combine(_session.Directory, BatchCsv.PartsDirectory)}; chạy lại đúng lệnh này để chạy tiếp"));
             return RoundStatus.Interrupted;
         }
 

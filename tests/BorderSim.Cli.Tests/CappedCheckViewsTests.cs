@@ -58,7 +58,7 @@ public class CappedCheckViewsTests
         {
             Assert.That(run.Error, Does.Match(@"inbound booth +demand +480 +capacity +400 +120% +OVERLOADED"));
             Assert.That(run.Out, Does.Match(@"\n  inbound / booth +0\.694 +0 +0\.306 +0 +0 +0\.694\n"), "busy, blocked, held back, idle, closed, busy of open");
-            Assert.That(run.Out, Does.Contain("Binding stage, inbound: booth (busy 0.694 of its open server-hours, held back 0.306 by a cap or quota while trucks waited"));
+            Assert.That(run.Out, Does.Contain("Binding stage, inbound: booth (busy 69.4% of its open server-hours, held back 30.6% by a cap or quota while trucks waited"));
             Assert.That(load.GetProperty("capacity_trucks_per_day").GetDouble(), Is.EqualTo(400).Within(1e-9));
             Assert.That(load.GetProperty("overloaded").GetBoolean(), Is.True);
             Assert.That(direction.GetProperty("overloaded").GetBoolean(), Is.True);

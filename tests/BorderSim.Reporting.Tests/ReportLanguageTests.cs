@@ -85,7 +85,7 @@ public class ReportLanguageTests
             Assert.That(table, Does.Match(@"\n  xuất khẩu +431 +± 9,80 +402 +461\n"));
             Assert.That(table, Does.Match(@"\n  trái cây  p95 +11,8 +± 0,900 +9,10 +14,5\n"));
             Assert.That(table, Does.Match(@"\n  xuất khẩu / vn_customs +0,437 +0,250 +0,030 +0,033 +0,250 +0,874\n"));
-            Assert.That(table, Does.Contain("Điểm nghẽn, chiều nhập khẩu: vn_import_customs (bận 0,613 giờ mở cửa"));
+            Assert.That(table, Does.Contain("Điểm nghẽn, chiều nhập khẩu: vn_import_customs (bận 61,3% số giờ mở cửa"));
             Assert.That(table, Does.Contain("QUÁ TẢI, chiều nhập khẩu"));
             Assert.That(table, Does.Not.Contain("Trucks").And.Not.Contain("export"));
         });

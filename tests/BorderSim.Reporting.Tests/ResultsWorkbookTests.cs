@@ -35,11 +35,50 @@ public class ResultsWorkbookTests
         return sheets;
     }
 
-    private static byte[] Write(IReadOnlyList<ResultsWorkbook.Sheet> sheets)
+    private static byte[] Write(IReadOnlyList<ResultsWorkbook.Sheet> sheets, ReportLanguage? language = null)
     {
         using var stream = new MemoryStream();
-        ResultsWorkbook.Write(sheets, stream);
+        ResultsWorkbook.Write(sheets, stream, language);
         return stream.ToArray();
+    }
+
+    [Test]
+    public void A_Vietnamese_workbook_has_Vietnamese_sheets_headers_and_words_and_the_same_numbers()
+    {
+        ExperimentResult result = SampleResults.Small();
+        var english = Read(Write(ResultsWorkbook.ForRun(result)));
+        var book = Read(Write(ResultsWorkbook.ForRun(result, ReportLanguage.Vietnamese), ReportLanguage.Vietnamese));
+        Assert.That(book.Keys, Is.EqualTo(new[] { "tổng hợp", "theo ngày", "chuỗi thời gian" }));
+        List<List<string>> summary = book["tổng hợp"];
+        List<string> served = summary.Single(r => r[0] == "served_per_day/export");
+        Assert.Multiple(() =>
+        {
+            Assert.That(summary[0], Does.Contain("trung bình (đơn vị)").And.Contain("chỉ tiêu").And.Contain("loại hàng"));
+            // The id stays (a row is found by it), the words are the planner's, the number is the same double as in English.
+            Assert.That(served[1], Is.EqualTo("số xe thông quan mỗi ngày"));
+            Assert.That(served[2], Is.EqualTo("xuất khẩu"));
+            Assert.That(served[5], Is.EqualTo("xe/ngày"));
+            Assert.That(double.Parse(served[7], CultureInfo.InvariantCulture), Is.EqualTo(612.3333333333334));
+            Assert.That(book["theo ngày"][0], Does.Contain("số xe thông quan (xe)").And.Contain("thời gian chờ trung bình (giờ)"));
+            Assert.That(book["theo ngày"].Skip(1).Select(r => r[0]), Is.EqualTo(english["daily"].Skip(1).Select(r => r[0])), "dates are numbers in both");
+            Assert.That(book["chuỗi thời gian"][0][0], Is.EqualTo("thời điểm (giờ địa phương)"));
+        });
+    }
+
+    [Test]
+    public void A_Vietnamese_comparison_workbook_names_its_sheets_in_Vietnamese()
+    {
+        ExperimentResult a = SampleResults.Realistic(days: 2);
+        var difference = new MetricDifference(new MetricKey("served_per_day", "trucks/day", "import", "all"), "wider", 5, 961, 1054.7, 93.7, 12.8, 0.0975, true, 0.95);
+        var comparison = new ComparisonResult([a, a with { Scenario = a.Scenario with { Name = "wider" } }], [difference], true);
+        var book = Read(Write(ResultsWorkbook.ForComparison(comparison, ReportLanguage.Vietnamese), ReportLanguage.Vietnamese));
+        Assert.Multiple(() =>
+        {
+            Assert.That(book.Keys, Is.EqualTo(new[] { "so sánh", "tổng hợp-1", "tổng hợp-2" }));
+            Assert.That(book["so sánh"][0], Does.Contain("chênh lệch (đơn vị)").And.Contain("có ý nghĩa (1 = có)"));
+            Assert.That(book["so sánh"][1][1], Is.EqualTo("số xe thông quan mỗi ngày"));
+            Assert.That(double.Parse(book["so sánh"][1][10], CultureInfo.InvariantCulture), Is.EqualTo(93.7), "difference: a number, not text");
+        });
     }
 
     [Test]

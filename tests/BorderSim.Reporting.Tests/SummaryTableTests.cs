@@ -26,7 +26,7 @@ public class SummaryTableTests
             // Server time: busy, blocked, idle, closed (they sum to 1), then the busy share of open hours.
             Assert.That(table, Does.Contain("Server time (share of server-hours)"));
             Assert.That(table, Does.Match(@"\n  export / vn_customs +0\.437 +0\.250 +0\.030 +0\.033 +0\.250 +0\.874\n"));
-            Assert.That(table, Does.Contain("Binding stage, import: vn_import_customs (busy 0.613 of its open server-hours"));
+            Assert.That(table, Does.Contain("Binding stage, import: vn_import_customs (busy 61.3% of its open server-hours"));
             Assert.That(table, Does.Contain("Trucks still in the system at the end\n  import "));
             // Served per day per direction only; the per-class row stays in summary.csv.
             Assert.That(table, Does.Not.Contain("260"));
@@ -93,7 +93,9 @@ public class SummaryTableTests
     [TestCase(1.5, "1.50")]
     [TestCase(0.874, "0.874")]
     [TestCase(0.0012, "0.001")]
-    [TestCase(0.00012, "1.20E-4")]
+    [TestCase(0.00012, "0.00012")]
+    [TestCase(-0.000873, "-0.000873")]
+    [TestCase(-4e-8, "0")]
     [TestCase(-2.5, "-2.50")]
     [TestCase(double.NaN, "-")]
     public void Numbers_show_about_three_significant_figures(double value, string expected)

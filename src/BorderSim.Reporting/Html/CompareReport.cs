@@ -186,21 +186,21 @@ public static class CompareReport
                         $"số xe {dir} thông quan mỗi ngày: không thay đổi rõ rệt ({lang.Whole(served.BaseMean)} so với {lang.Whole(served.AlternativeMean)}; chênh lệch {lang.Signed(served.Difference)}, {Ci(served)})")
                     : lang.Say(
                         $"{lang.Number(Math.Abs(served.Difference))} {(served.Difference > 0 ? "more" : "fewer")} {dir} trucks served a day ({Ci(served)}; {lang.Whole(served.BaseMean)} to {lang.Whole(served.AlternativeMean)})",
-                        $"{(served.Difference > 0 ? "thêm" : "bớt")} {lang.Number(Math.Abs(served.Difference))} xe {dir} thông quan mỗi ngày ({Ci(served)}; từ {lang.Whole(served.BaseMean)} lên {lang.Whole(served.AlternativeMean)})"));
+                        $"{(served.Difference > 0 ? "thêm" : "bớt")} {lang.Number(Math.Abs(served.Difference))} xe {dir} thông quan mỗi ngày ({Ci(served)}; {lang.FromTo(lang.Whole(served.BaseMean), lang.Whole(served.AlternativeMean), served.Difference)})"));
             }
 
             if (byId.TryGetValue(Metrics.WaitHoursMean.Key(direction, "all").Id, out MetricDifference? wait))
             {
                 parts.Add(lang.Say(
                     $"the mean {dir} wait {(wait.IsSignificant ? (wait.Difference < 0 ? "falls" : "rises") : "goes")} from {lang.Number(wait.BaseMean)} h to {lang.Number(wait.AlternativeMean)} h ({lang.Signed(wait.Difference)} h, {Ci(wait)}{(wait.IsSignificant ? "" : "; no clear change")})",
-                    $"thời gian chờ trung bình {side} {(wait.IsSignificant ? (wait.Difference < 0 ? "giảm" : "tăng") : "đổi")} từ {lang.Number(wait.BaseMean)} giờ còn {lang.Number(wait.AlternativeMean)} giờ ({lang.Signed(wait.Difference)} giờ, {Ci(wait)}{(wait.IsSignificant ? "" : "; không thay đổi rõ rệt")})"));
+                    $"thời gian chờ trung bình {side} {(wait.IsSignificant ? (wait.Difference < 0 ? "giảm" : "tăng") : "đổi")} {lang.FromTo(lang.Number(wait.BaseMean) + " giờ", lang.Number(wait.AlternativeMean) + " giờ", wait.Difference)} ({lang.Signed(wait.Difference)} giờ, {Ci(wait)}{(wait.IsSignificant ? "" : "; không thay đổi rõ rệt")})"));
             }
 
             if (byId.TryGetValue(Metrics.HighwayQueueKmMean.Key(direction).Id, out MetricDifference? km) && (km.BaseMean >= 0.0005 || km.AlternativeMean >= 0.0005))
             {
                 parts.Add(lang.Say(
                     $"the {dir} highway queue goes from {lang.Number(km.BaseMean)} km to {lang.Number(km.AlternativeMean)} km on average ({Ci(km)})",
-                    $"hàng xe {dir} trên quốc lộ từ {lang.Number(km.BaseMean)} km còn {lang.Number(km.AlternativeMean)} km trung bình ({Ci(km)})"));
+                    $"hàng xe {dir} trên quốc lộ {lang.FromTo(lang.Number(km.BaseMean) + " km", lang.Number(km.AlternativeMean) + " km", km.Difference)} trung bình ({Ci(km)})"));
             }
         }
 
@@ -212,7 +212,7 @@ public static class CompareReport
         {
             sentences.Add(lang.Say(
                 $"The cost of delay goes from {lang.Whole(cost.BaseMean)} to {lang.Whole(cost.AlternativeMean)} USD a day ({lang.Signed(Math.Round(cost.Difference))} USD, {Ci(cost)}).",
-                $"Chi phí chờ đợi từ {lang.Whole(cost.BaseMean)} còn {lang.Whole(cost.AlternativeMean)} USD mỗi ngày ({lang.Signed(Math.Round(cost.Difference))} USD, {Ci(cost)})."));
+                $"Chi phí chờ đợi {lang.FromTo(lang.Whole(cost.BaseMean), lang.Whole(cost.AlternativeMean), cost.Difference)} USD mỗi ngày ({lang.Signed(Math.Round(cost.Difference))} USD, {Ci(cost)})."));
         }
 
         foreach (string direction in result.Alternatives[0].Scenario.Directions.Select(d => d.Name))

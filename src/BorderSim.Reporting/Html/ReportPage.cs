@@ -214,6 +214,15 @@ public sealed partial class ReportPage
     [GeneratedRegex(@"href=""#([^""]+)""")]
     private static partial Regex HrefReference();
 
+    /// <summary>
+    /// The fonts of monospace blocks (the scenario's header comments, the exact settings), first to last. The first
+    /// ones have Vietnamese's precomposed letters (ố, ữ, ệ); a font without them (DejaVu Sans Mono, Menlo) draws ố as
+    /// ô and a loose acute ("cô´định"), so none comes before the proportional DejaVu Sans, which has them all:
+    /// a reader with no font of the list gets correct letters in a proportional face rather than broken ones.
+    /// Debian: fonts-noto-mono (Noto Sans Mono), installed by .ci/install-browser.sh.
+    /// </summary>
+    public const string MonospaceFonts = "\"Noto Sans Mono\", \"Noto Mono\", \"Cascadia Mono\", Consolas, \"DejaVu Sans\", sans-serif";
+
     private const string Css = """
         :root { --ink: #1a1a1a; --muted: #555; --line: #d0d0d0; --warn: #8a1c00; --warnbg: #fff3e6; --ok: #1d5e20; }
         * { box-sizing: border-box; }
@@ -243,10 +252,10 @@ public sealed partial class ReportPage
         figure svg { width: 100%; height: auto; display: block; border: 1px solid var(--line); }
         figcaption { color: var(--muted); font-size: 0.9em; margin-top: 4px; }
         .side { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 12px; }
-        pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f6f6f6; border: 1px solid var(--line); padding: 10px 12px; font-size: 0.85em; }
+        pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f6f6f6; border: 1px solid var(--line); padding: 10px 12px; font-size: 0.85em; font-family: "Noto Sans Mono", "Noto Mono", "Cascadia Mono", Consolas, "DejaVu Sans", sans-serif; }
         dl { display: grid; grid-template-columns: max-content 1fr; gap: 3px 16px; font-size: 0.92em; }
         dt { color: var(--muted); }
-        dd { margin: 0; overflow-wrap: anywhere; font-family: "DejaVu Sans Mono", monospace; font-size: 0.92em; }
+        dd { margin: 0; overflow-wrap: anywhere; font-family: "Noto Sans Mono", "Noto Mono", "Cascadia Mono", Consolas, "DejaVu Sans", sans-serif; font-size: 0.92em; }
         @page { size: A4; margin: 14mm 12mm; }
         @media print {
           body { background: #fff; font-size: 9.5pt; }

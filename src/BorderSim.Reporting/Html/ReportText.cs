@@ -283,7 +283,7 @@ public static class ReportText
         string[] classes = [.. result.Summary.Where(x => x.Key.Name == Metrics.WaitHoursMean.Name && x.Key.Direction == "all").Select(x => x.Key.CargoClass).Distinct()];
         foreach (string c in classes)
         {
-            rows.Add(["§" + lang.Say($"Cargo class {lang.CargoClass(c)} (both directions)", $"Loại hàng {lang.CargoClass(c)} (cả hai chiều)")]);
+            rows.Add(["§" + lang.Say($"Cargo class {lang.CargoClass(c)} (both directions)", $"Loại hàng: {lang.CargoClass(c)} (cả hai chiều)")]);
             Row(Metrics.WaitHoursMean.Key("all", c).Id);
             Row(Metrics.WaitHoursP95.Key("all", c).Id);
             Row(Metrics.WaitHoursMeanInclWaiting.Key("all", c).Id);

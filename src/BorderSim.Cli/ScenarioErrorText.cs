@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+using BorderSim.Reporting;
+using BorderSim.Scenarios;
+
+namespace BorderSim.Cli;
+
+/// <summary>
+/// A scenario error in Vietnamese (<c>--lang vi</c>): the place stays as it is (<c>file:line:col</c> and the field's
+/// path, which the reader looks up in the file), the severity is said in Vietnamese, and the common kinds of message
+/// (unknown name, number out of range, missing key, did-you-mean) are translated phrase by phrase. A message of a kind
+/// not in the table keeps its English words, so nothing the reader needs is lost.
+/// </summary>
+internal static partial class ScenarioErrorText
+{
+    private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
+    {
+        ["class"] = "loại hàng",
+        ["direction"] = "chiều",
+        ["stage"] = "khâu",
+        ["calendar"] = "lịch",
+        ["time zone"] = "múi giờ",
+        ["route"] = "tuyến",
+        ["origin"] = "điểm xuất phát",
+        ["pool"] = "nhóm",
+        ["action"] = "hành động",
+    };
+
+    private static readonly (Regex English, MatchEvaluator Vietnamese)[] Phrases =
+    [
+        (UnknownKey(), m => $"không có khóa '{m.Groups[1].Value}' trong định dạng kịch bản"),
+        (UnknownName(), m => $"không có {Names[m.Groups[1].Value]} '{m.Groups[2].Value}'"),
+        (DidYouMean(), m => $"có phải là '{m.Groups[1].Value}'?"),
+        (AtLeast(), m => $"phải ít nhất {m.Groups[1].Value}, nhận được {m.Groups[2].Value}"),
+        (MissingKey(), m => $"thiếu khóa bắt buộc '{m.Groups[1].Value}'"),
+        (ExpectedWhole(), _ => "cần một số nguyên"),
+        (ExpectedNumber(), _ => "cần một số"),
+        (Found(), m => $"nhận được '{m.Groups[1].Value}'"),
+        (NotTimeOfDay(), m => $"'{m.Groups[1].Value}' không phải là giờ trong ngày"),
+        (Empty(), _ => "kịch bản trống"),
+        (FileNotFound(), _ => "không tìm thấy tệp"),
+    ];
+
+    /// <summary><c>file:line:col: lỗi: field: thông báo (gợi ý)</c>; "cảnh báo" for a warning.</summary>
+    public static string Vietnamese(ScenarioError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        string field = error.Field.Length == 0 ? "" : error.Field + ": ";
+        string hint = error.Hint is null ? "" : $" ({Translate(error.Hint)})";
+        string severity = ReportLanguage.Vietnamese.Say(error.IsWarning ? Glossary.Warning : Glossary.Error);
+        return $"{error.File}:{error.Line}:{error.Column}: {severity}: {field}{Translate(error.Message)}{hint}";
+    }
+
+    /// <summary>The message with every phrase of the table in Vietnamese.</summary>
+    public static string Translate(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        foreach ((Regex english, MatchEvaluator vietnamese) in Phrases)
+        {
+            message = english.Replace(message, vietnamese);
+        }
+
+        return message;
+    }
+
+    [GeneratedRegex("unknown key '([^']*)'", RegexOptions.CultureInvariant)]
+    private static partial Regex UnknownKey();
+
+    [GeneratedRegex("unknown (class|direction|stage|calendar|time zone|route|origin|pool|action) '([^']*)'", RegexOptions.CultureInvariant)]
+    private static partial Regex UnknownName();
+
+    [GeneratedRegex(@"did you mean '([^']*)'\?", RegexOptions.CultureInvariant)]
+    private static partial Regex DidYouMean();
+
+    [GeneratedRegex(@"must be at least ([^,]+), found ([^ ,;)]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex AtLeast();
+
+    [GeneratedRegex("missing required key '([^']*)'", RegexOptions.CultureInvariant)]
+    private static partial Regex MissingKey();
+
+    [GeneratedRegex("expected a whole number", RegexOptions.CultureInvariant)]
+    private static partial Regex ExpectedWhole();
+
+    [GeneratedRegex("expected a number", RegexOptions.CultureInvariant)]
+    private static partial Regex ExpectedNumber();
+
+    [GeneratedRegex("found '([^']*)'", RegexOptions.CultureInvariant)]
+    private static partial Regex Found();
+
+    [GeneratedRegex("'([^']*)' is not a time of day", RegexOptions.CultureInvariant)]
+    private static partial Regex NotTimeOfDay();
+
+    [GeneratedRegex("^the scenario is empty", RegexOptions.CultureInvariant)]
+    private static partial Regex Empty();
+
+    [GeneratedRegex("file not found", RegexOptions.CultureInvariant)]
+    private static partial Regex FileNotFound();
+}

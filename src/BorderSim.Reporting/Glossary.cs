@@ -1,0 +1,106 @@
+using BorderSim.Model.Results;
+
+namespace BorderSim.Reporting;
+
+/// <summary>
+/// The terms of the trade in both report languages, one place for each: a direction, a cargo class, the nouns the
+/// console, the plots, the workbook and the pages share (capacity, demand, replication, round...). A sentence is
+/// written at its call site with <see cref="ReportLanguage.Say(string, string)"/>; a term it names comes from here,
+/// so "năng lực thông quan" is never "công suất" on the next line. A test checks every term has both languages.
+/// </summary>
+public static class Glossary
+{
+    /// <summary>The directions a scenario usually names; another name is shown as written.</summary>
+    public static IReadOnlyDictionary<string, Bilingual> Directions { get; } = new Dictionary<string, Bilingual>(StringComparer.Ordinal)
+    {
+        ["export"] = new("export", "xuất khẩu"),
+        ["import"] = new("import", "nhập khẩu"),
+        ["inbound"] = new("inbound", "chiều vào"),
+        ["outbound"] = new("outbound", "chiều ra"),
+        ["all"] = new("all directions", "cả hai chiều"),
+    };
+
+    /// <summary>The cargo classes a scenario usually names; another name is shown as written.</summary>
+    public static IReadOnlyDictionary<string, Bilingual> CargoClasses { get; } = new Dictionary<string, Bilingual>(StringComparer.Ordinal)
+    {
+        ["fruit"] = new("fruit", "trái cây"),
+        ["general"] = new("general", "hàng tổng hợp"),
+        ["electronics"] = new("electronics", "linh kiện điện tử"),
+        ["cold_chain"] = new("cold chain", "hàng đông lạnh"),
+        ["empty"] = new("empty", "xe rỗng"),
+        ["durian"] = new("durian", "sầu riêng"),
+        ["all"] = new("all classes", "mọi loại hàng"),
+    };
+
+    /// <summary>The largest demand at which a target still holds.</summary>
+    public static Bilingual Capacity { get; } = new("capacity", "năng lực thông quan");
+
+    public static Bilingual Demand { get; } = new("demand", "nhu cầu");
+
+    public static Bilingual Target { get; } = new("target", "mục tiêu");
+
+    public static Bilingual Scenario { get; } = new("scenario", "kịch bản");
+
+    public static Bilingual Replications { get; } = new("replications", "lần lặp");
+
+    public static Bilingual Runs { get; } = new("runs", "lần chạy");
+
+    public static Bilingual Round { get; } = new("round", "vòng");
+
+    public static Bilingual Configurations { get; } = new("configurations", "cấu hình");
+
+    public static Bilingual Factor { get; } = new("factor", "hệ số");
+
+    public static Bilingual TrucksPerDay { get; } = new("trucks/day", "xe/ngày");
+
+    public static Bilingual Hours { get; } = new("h", "giờ");
+
+    public static Bilingual Days { get; } = new("days", "ngày");
+
+    public static Bilingual Threads { get; } = new("threads", "luồng");
+
+    public static Bilingual ConfidenceInterval { get; } = new("CI", "khoảng tin cậy");
+
+    public static Bilingual Error { get; } = new("error", "lỗi");
+
+    public static Bilingual Warning { get; } = new("warning", "cảnh báo");
+
+    public static Bilingual Wrote { get; } = new("wrote", "đã ghi");
+
+    public static Bilingual Base { get; } = new("base", "phương án gốc");
+
+    public static Bilingual Alternative { get; } = new("alternative", "phương án thay thế");
+
+    public static Bilingual Difference { get; } = new("difference", "chênh lệch");
+
+    public static Bilingual Significant { get; } = new("significant", "có ý nghĩa");
+
+    public static Bilingual Metric { get; } = new("metric", "chỉ tiêu");
+
+    public static Bilingual Yes { get; } = new("yes", "có");
+
+    public static Bilingual No { get; } = new("no", "không");
+
+    public static Bilingual Overloaded { get; } = new("overloaded", "quá tải");
+
+    public static Bilingual WarmUp { get; } = new("warm-up", "giai đoạn khởi động");
+
+    /// <summary>Every term here, named, for the test that each has both languages.</summary>
+    public static IEnumerable<(string Name, Bilingual Words)> All()
+    {
+        foreach (var (name, words) in Directions)
+        {
+            yield return ("direction " + name, words);
+        }
+
+        foreach (var (name, words) in CargoClasses)
+        {
+            yield return ("cargo class " + name, words);
+        }
+
+        foreach (System.Reflection.PropertyInfo property in typeof(Glossary).GetProperties().Where(p => p.PropertyType == typeof(Bilingual)))
+        {
+            yield return (property.Name, (Bilingual)property.GetValue(null)!);
+        }
+    }
+}
