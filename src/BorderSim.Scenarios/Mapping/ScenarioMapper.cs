@@ -85,6 +85,7 @@ internal sealed class ScenarioMapper
 
         var costs = map.Get("costs") is { } costsNode ? new CostsMapper(_f).Read(costsNode) : null;
         var bans = map.Get("bans") is { } bansNode ? new BanMapper(_f, names).Read(bansNode, directions, origins) : [];
+        var levers = map.Get("levers") is { } leversNode ? new LeverMapper(_f, root).Read(leversNode) : [];
 
         CheckTimeSeriesStep(map, stepHours, days);
 
@@ -107,6 +108,7 @@ internal sealed class ScenarioMapper
             Costs = costs,
             Origins = origins,
             Bans = bans,
+            Levers = levers,
         };
     }
 
