@@ -60,7 +60,7 @@ public static class OptimizePlot
         return PlotImage.Stacked(FileStem, panels, Plots.WidthPixels, PanelHeightPixels + (targets.Count == 1 ? 80 : 0));
     }
 
-    /// <summary>The target missed by most configurations that are not overloaded (an overloaded one misses them all); ties go to the first.</summary>
+    /// <summary>The target missed by most configurations that are not overloaded (an overloaded one misses them all); ties go to the first; −1 when only overloaded configurations miss any.</summary>
     public static int Decisive(int targets, IReadOnlyList<OptimizeRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -73,7 +73,8 @@ public static class OptimizePlot
             }
         }
 
-        return Array.IndexOf(missed, missed.Max());
+        // None missed but by overloaded configurations: no target decides more than another.
+        return missed.Max() == 0 ? -1 : Array.IndexOf(missed, missed.Max());
     }
 
     /// <summary>

@@ -21,6 +21,12 @@ public sealed record PlotImage(string Stem, Plot Plot, int Width, int Height)
     {
         ArgumentNullException.ThrowIfNull(panels);
         ArgumentOutOfRangeException.ThrowIfZero(panels.Count);
+        foreach (Plot panel in panels)
+        {
+            // Each panel draws its own background in its rectangle; clearing the canvas would erase the panels above it.
+            panel.RenderManager.ClearCanvasBeforeEachRender = false;
+        }
+
         return new PlotImage(stem, panels[0], width, panelHeight * panels.Count) { Panels = panels };
     }
 

@@ -91,4 +91,27 @@ public class OptimizePlotTests
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. Enumerable.Range(0, 16).Select(i => new ScottPlot.Tick(i, "roads.freight_road_1119.lanes.import=3"))]);
         Assert.That(PlotText.Problems(new PlotImage("t", plot, 1400, 700)), Has.Some.Contains("overprint"));
     }
+
+    [Test]
+    public void Every_panel_of_optimize_png_is_drawn_none_erased_by_the_next()
+    {
+        var (rows, ticks) = Question();
+        PlotImage image = OptimizePlot.Build(Targets, Keys, rows, Settings, ticks)!;
+        using SkiaSharp.SKBitmap bitmap = SkiaSharp.SKBitmap.Decode(image.Png());
+        for (int i = 0; i < image.Panels.Count; i++)
+        {
+            ScottPlot.PixelRect r = image.PanelRect(i);
+            int drawn = 0;
+            for (int y = (int)r.Top; y < (int)r.Bottom; y += 3)
+            {
+                for (int x = 0; x < bitmap.Width; x += 3)
+                {
+                    SkiaSharp.SKColor c = bitmap.GetPixel(x, y);
+                    drawn += c.Red < 200 || c.Green < 200 || c.Blue < 200 ? 1 : 0;
+                }
+            }
+
+            Assert.That(drawn, Is.GreaterThan(500), $"panel {i + 1} has its axes, text and points");
+        }
+    }
 }
