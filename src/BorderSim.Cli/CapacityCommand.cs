@@ -156,14 +156,15 @@ public static class CapacityCommand
         (string, TargetCrossing, double)[] answer = study.Answer(estimate);
         session.WriteText(CapacityCsv.FileName, w => CapacityCsv.Write(study.Paths, target, answer, study.Rows, w));
         PlotImage? plot = CapacityPlot.Build(
-            $"Capacity: {start.Scenario.Label}",
+            request.Language.Say($"Capacity: {start.Scenario.Name}", $"Năng lực thông quan: {start.Scenario.Name}"),
             target,
             study.Rows,
             study.Found(estimate.Point),
             study.Found(estimate.Low),
             study.Found(estimate.High),
             study.SaturationDemand,
-            request.Language);
+            request.Language,
+            start.KeyOf(target.MetricId));
         if (plot is not null)
         {
             Plots.WriteAll([plot], session);
