@@ -165,7 +165,8 @@ public static class CapacityCommand
             study.Found(estimate.Low),
             study.Found(estimate.High),
             study.SaturationDemand,
-            request.Language);
+            request.Language,
+            start.KeyOf(target.MetricId));
         if (plot is not null)
         {
             Plots.WriteAll([plot], session);

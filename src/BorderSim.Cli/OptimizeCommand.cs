@@ -76,7 +76,7 @@ public static class OptimizeCommand
         // Without --minimize: the cost a day when the scenario prices its resources, else the fewest servers and lanes.
         request = request with { Minimize = OptimizeStudy.ObjectiveFor(request.Minimize, start.Scenario) };
         start.ParseTargets(request.TargetTexts);
-        List<Sweep> sweeps = OptimizeStudy.ReadChoices(request.VaryTexts, request.Minimize, start.MetricIds, start.Errors);
+        List<Sweep> sweeps = OptimizeStudy.ReadChoices(request.VaryTexts, start.Scenario.Levers, request.Minimize, start.MetricIds, start.Errors);
         start.ParseShard(request.ShardText);
         int firstStage = request.Options.Replications ?? start.Scenario.Replications;
         OptimizeStudy.CheckReplications(firstStage, request.MaxReplications, start.Errors);
@@ -117,7 +117,11 @@ public static class OptimizeCommand
         ScenarioSpec scenario = start.Scenario;
         List<Target> targets = [.. study.Targets];
         session.WriteText(OptimizeCsv.FileName, w => OptimizeCsv.Write(study.Paths, targets, study.ObjectiveName, study.Rows, w));
-        PlotImage? plot = OptimizePlot.Build(request.Language.Say($"Optimize: {scenario.Label}", $"Tối ưu: {scenario.Label}"), string.Join(" / ", study.Paths), targets[0], study.Rows, request.Language);
+        ReportLanguage lang = request.Language;
+        IReadOnlyList<LeverSpec> levers = LeverChoice.WithValues(request.File, request.Sets, LeverChoice.LeversOf(request.VaryTexts, scenario.Levers));
+        MetricKey[] targetKeys = [.. targets.Select(t => start.KeyOf(t.MetricId))];
+        PlotImage? plot = OptimizePlot.Build(targets, targetKeys, study.Rows, [.. levers.Select(l => lang.Say(l.Label))],
+            [.. study.Rows.Select(r => string.Join("\n", r.Values.Select((v, k) => DecisionText.Value(levers[k] with { Unit = null }, v, lang))))], lang);
         if (plot is not null)
         {
             Plots.WriteAll([plot], session);
@@ -128,11 +132,16 @@ public static class OptimizeCommand
             SequentialSelection selection = study.Selection;
             ScenarioSpec first = study.Specs[0];
             var input = new OptimizeReportInput(
-                scenario.Label, study.Paths, [.. study.Configs.Select(c => c.Label)], study.Rows, targets, [.. targets.Select(t => start.KeyOf(t.MetricId))], request.Tolerance,
+                scenario.Label, study.Paths, [.. study.Configs.Select(c => c.Label)], study.Rows, targets, targetKeys, request.Tolerance,
                 study.ObjectiveName, request.Minimize is { } m ? start.KeyOf(m) : null, selection.Best, selection.IsSelectionGuaranteed, selection.Indifference,
                 study.FirstStage, request.MaxReplications, first.Days, first.WarmUpHours,
                 start.Source(request.File, request.Sets), start.Provenance(request.File, request.Sets, context, runner.Threads))
-            { HorizonCuts = HorizonCheck.CutsOf(first) };
+            {
+                HorizonCuts = HorizonCheck.CutsOf(first),
+                ScenarioName = scenario.Name,
+                Levers = levers,
+                Changes = LeverChoice.Changes(request.File, request.Sets, scenario.Levers),
+            };
             session.WriteText(ReportPage.FileName, w => w.Write(OptimizeReport.Build(input, plot, request.Language)));
         }
 

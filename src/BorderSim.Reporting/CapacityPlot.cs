@@ -19,7 +19,8 @@ public static class CapacityPlot
     }
 
     /// <summary>The plot, labelled in <paramref name="language"/>; null when no demand tried has a value of the metric.</summary>
-    public static PlotImage? Build(string title, Target target, IReadOnlyList<CapacityRow> rows, double? capacity, double? low, double? high, double? overloadedFromTrucksPerDay, ReportLanguage? language = null)
+    /// <param name="key">The target metric's key: the y axis is titled with its label and unit (without it, the metric id).</param>
+    public static PlotImage? Build(string title, Target target, IReadOnlyList<CapacityRow> rows, double? capacity, double? low, double? high, double? overloadedFromTrucksPerDay, ReportLanguage? language = null, Model.Results.MetricKey? key = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(rows);
@@ -33,7 +34,7 @@ public static class CapacityPlot
         var plot = new Plot();
         plot.Title(title, size: 20);
         plot.XLabel(lang.Say("Demand (trucks/day, averaged over the run)", "Nhu cầu (xe/ngày, trung bình cả kỳ mô phỏng)"), size: 15);
-        plot.YLabel(target.MetricId, size: 15);
+        plot.YLabel(key is null ? target.MetricId : lang.MetricLabel(key), size: 15);
         double[] xs = [.. points.Select(r => r.Point.DemandTrucksPerDay)];
         var band = plot.Add.FillY(xs, [.. points.Select(r => r.Point.Lower)], [.. points.Select(r => r.Point.Upper)]);
         band.FillStyle.Color = Colors.SteelBlue.WithAlpha(0.25);

@@ -99,7 +99,11 @@ public sealed class OptimizeStudy
     /// The objective checked against the metric ids and the --vary texts parsed; each mistake added to
     /// <paramref name="errors"/> (a metric that cannot be minimized, a malformed --vary, a path varied twice, too many configurations).
     /// </summary>
-    public static List<Sweep> ReadChoices(IReadOnlyList<string> varyTexts, string? minimize, IReadOnlyList<string> metricIds, List<string> errors)
+    public static List<Sweep> ReadChoices(IReadOnlyList<string> varyTexts, string? minimize, IReadOnlyList<string> metricIds, List<string> errors) =>
+        ReadChoices(varyTexts, [], minimize, metricIds, errors);
+
+    /// <summary>As above, with the scenario's levers: a --vary may name one by its name or label (<see cref="LeverChoice"/>).</summary>
+    public static List<Sweep> ReadChoices(IReadOnlyList<string> varyTexts, IReadOnlyList<LeverSpec> levers, string? minimize, IReadOnlyList<string> metricIds, List<string> errors)
     {
         ArgumentNullException.ThrowIfNull(varyTexts);
         ArgumentNullException.ThrowIfNull(errors);
@@ -111,7 +115,7 @@ public sealed class OptimizeStudy
         var sweeps = new List<Sweep>();
         foreach (string text in varyTexts)
         {
-            if (Sweep.TryParse(text, out Sweep? parsed, out string error))
+            if (LeverChoice.TryParseVary(text, levers, out Sweep? parsed, out _, out string error))
             {
                 if (sweeps.Any(s => s.Path == parsed!.Path))
                 {
@@ -122,7 +126,7 @@ public sealed class OptimizeStudy
             }
             else
             {
-                errors.Add(error.Replace("--sweep", "--vary", StringComparison.Ordinal));
+                errors.Add(error);
             }
         }
 

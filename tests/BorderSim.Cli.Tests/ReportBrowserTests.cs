@@ -164,15 +164,15 @@ public partial class ReportBrowserTests
         });
     }
 
-    [TestCase("en", "Best: directions.inbound.stages.booth.servers=6.", "directions.inbound.stages.booth.servers=5 misses 2 targets", "probability of correct selection")]
-    [TestCase("vi", "Phương án tốt nhất: directions.inbound.stages.booth.servers=6.", "directions.inbound.stages.booth.servers=5 không đạt 2 mục tiêu", "xác suất chọn đúng")]
+    [TestCase("en", "Best: booths 6.", "booths 5 misses 2 targets", "probability of correct selection")]
+    [TestCase("vi", "Phương án tốt nhất: booths 6.", "booths 5 không đạt 2 mục tiêu", "xác suất chọn đúng")]
     public void The_report_of_an_optimization_loads_offline_and_gives_the_best_the_guarantee_and_every_target_missed(string language, string best, string misses, string guarantee)
     {
         // 5 servers at 440 a day (rho = 0.917) miss both the mean wait (<= 0.2 h; Erlang C 0.48 h) and its 95th percentile
         // (<= 0.8 h; 1.66 h); 6 servers meet both; 4 servers (384 a day) are overloaded.
         string output = Path.Combine(_directory, "optimize");
         var outcome = CliRunner.Run(
-            "optimize", MMc, "--set", "directions.inbound.arrivals.trucks_per_day=440", "--vary", "directions.inbound.stages.booth.servers=4,5,6", "--target", "wait_hours_mean/inbound/all<=0.2",
+            "optimize", MMc, "--set", "directions.inbound.arrivals.trucks_per_day=440", "--vary", "booths=directions.inbound.stages.booth.servers=4,5,6", "--target", "wait_hours_mean/inbound/all<=0.2",
             "--target", "wait_hours_p95/inbound/all<=0.8", "--days", "10", "-o", output, "--lang", language);
         Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
         string report = Path.Combine(output, "report.html");
@@ -185,6 +185,9 @@ public partial class ReportBrowserTests
             Assert.That(visit.ConsoleErrors, Is.Empty, "console errors");
             Assert.That(visit.Requests, Is.Empty, "network requests besides the page itself");
             Assert.That(visit.Text, Does.Contain(best));
+            string lead = language == "vi" ? "Kết luận: booths 6." : "Answer: booths 6.";
+            string warnings = language == "vi" ? "Lưu ý trước khi trích dẫn" : "Before quoting it";
+            Assert.That(visit.Text.IndexOf(lead, StringComparison.Ordinal), Is.GreaterThanOrEqualTo(0).And.LessThan(visit.Text.IndexOf(warnings, StringComparison.Ordinal)), "the answer comes before the warnings");
             Assert.That(visit.Text, Does.Contain(guarantee));
             Assert.That(visit.Text, Does.Contain(misses));
             Assert.That(visit.Text, Does.Contain(language == "vi" ? "không quá 0,2 giờ" : "at most 0.2 h").And.Contain(language == "vi" ? "không quá 0,8 giờ" : "at most 0.8 h"));

@@ -24,4 +24,20 @@ public class CapacityPlotTests
             Assert.That(limits.Left, Is.LessThan(100));
         });
     }
+
+    [TestCase("en")]
+    [TestCase("vi")]
+    public void No_text_of_capacity_png_is_clipped_or_overprinted_and_its_y_axis_is_the_metric_in_words(string language)
+    {
+        CapacityRow[] rows = [.. new[] { 1.0, 2, 3, 4, 5 }.Select(Row)];
+        var key = new BorderSim.Model.Results.MetricKey("wait_hours_mean", "h", "inbound", "all");
+        ReportLanguage lang = ReportLanguage.FromCode(language);
+        PlotImage image = CapacityPlot.Build(lang.Say("Capacity: Hữu Nghị 1119–1120, 6 lanes, June peak", "Năng lực thông quan: Hữu Nghị 1119–1120, 6 lanes, June peak"),
+            new Target("wait_hours_mean/inbound/all", IsAtMost: true, 25), rows, 250, 240, 260, overloadedFromTrucksPerDay: 350, lang, key)!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(PlotText.Problems(image), Is.Empty);
+            Assert.That(image.Plot.Axes.Left.Label.Text, Is.EqualTo(lang.MetricLabel(key)).And.Not.Contain("/"));
+        });
+    }
 }

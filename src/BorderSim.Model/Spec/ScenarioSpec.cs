@@ -57,6 +57,9 @@ public sealed record ScenarioSpec(
     /// <summary>Observed figures the runs are compared with (the <c>observations:</c> CSV files, read at the edge).</summary>
     public IReadOnlyList<ObservationSpec> Observations { get; init; } = [];
 
+    /// <summary>Settings a planner may choose, each with a short label per language (the <c>levers:</c> of the format).</summary>
+    public IReadOnlyList<LeverSpec> Levers { get; init; } = [];
+
     /// <summary>The name with the overrides, for titles: <c>Name [--set a=1, --set b=2]</c>.</summary>
     public string Label => Overrides.Count == 0 ? Name : $"{Name} [{string.Join(", ", Overrides.Select(o => "--set " + o))}]";
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BorderSim.Model.Experiments;
 using BorderSim.Model.Results;
+using BorderSim.Model.Spec;
 
 namespace BorderSim.Reporting.Html;
 
@@ -45,6 +46,15 @@ public sealed record OptimizeReportInput(
 {
     /// <summary>The scenario's dated events that the run's --days ends before they end (<see cref="HorizonCheck"/>).</summary>
     public IReadOnlyList<HorizonCut> HorizonCuts { get; init; } = [];
+
+    /// <summary>The scenario's name, without the --set list (that goes under "Changes from the scenario").</summary>
+    public string ScenarioName { get; init; } = ScenarioLabel;
+
+    /// <summary>The levers varied, one per path in <see cref="Paths"/>' order (empty: labelled with the paths).</summary>
+    public IReadOnlyList<LeverSpec> Levers { get; init; } = [];
+
+    /// <summary>The --set overrides, with their levers' labels and the file's values.</summary>
+    public IReadOnlyList<SettingChange> Changes { get; init; } = [];
 }
 
 /// <summary>
@@ -61,63 +71,42 @@ public static class OptimizeReport
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(language);
         ReportLanguage lang = language;
-        var page = new ReportPage(lang.Say($"Optimize: {input.ScenarioLabel} – BorderSim", $"Tối ưu: {input.ScenarioLabel} – BorderSim"), lang);
-        page.Heading(1, lang.Say($"Optimize: {input.ScenarioLabel}", $"Tìm phương án tối ưu: {input.ScenarioLabel}"));
-        page.Paragraph(lang.Say(
-            $"BorderSim report of an optimization: {input.Rows.Count} configurations of {string.Join(", ", input.Paths)} on common random numbers; the smallest {ObjectiveName(input, lang, unit: false)} that meets every target.",
-            $"Báo cáo tìm phương án tối ưu BorderSim: {input.Rows.Count} phương án của {string.Join(", ", input.Paths)}, cùng dãy số ngẫu nhiên; {ObjectiveName(input, lang, unit: false)} nhỏ nhất mà vẫn đạt mọi mục tiêu."), "sub");
+        string question = Question(input, lang);
+        var page = new ReportPage(question + " – BorderSim", lang);
+        page.Heading(1, question);
+        string changes = DecisionText.Changes(input.Changes, lang);
+        if (changes.Length > 0)
+        {
+            page.Paragraph(changes, "changes");
+        }
 
-        ReportText.WriteWarnings(page, Warnings(input, lang), lang.Say(
+        page.BeginSection("answer");
+        page.Paragraph(Lead(input, lang), "lead");
+        WriteAnswerTable(page, input, lang);
+        page.EndSection();
+
+        DecisionText.WriteWarnings(page, OptimizeWarnings.Of(input, lang), lang.Say(
             "No warnings: a configuration meets every target, every decision was taken with the guarantee, and no configuration is overloaded.",
             "Không có cảnh báo: có phương án đạt mọi mục tiêu, mọi quyết định đều có bảo đảm thống kê, và không phương án nào quá tải."));
 
-        page.BeginSection("answer").Heading(2, lang.Say("The answer", "Kết luận"));
+        page.Heading(2, lang.Say("The answer in full", "Kết luận chi tiết"));
         foreach (string sentence in Answer(input, lang))
         {
             page.Paragraph(sentence);
         }
 
-        List<string> runnersUp = [.. RunnersUp(input, lang)];
-        if (runnersUp.Count > 0)
-        {
-            page.Heading(3, lang.Say("Runners-up (meet every target)", "Các phương án kế tiếp (đạt mọi mục tiêu)"));
-            page.List(runnersUp);
-        }
-
-        List<string> infeasible = [.. Infeasible(input, lang)];
-        if (infeasible.Count > 0)
-        {
-            page.Heading(3, lang.Say("Configurations that miss a target", "Các phương án không đạt mục tiêu"));
-            page.List(infeasible);
-        }
-
-        page.EndSection();
-
+        WriteFoldedList(page, [.. RunnersUp(input, lang)], lang.Say("Runners-up (meet every target)", "Các phương án kế tiếp (đạt mọi mục tiêu)"));
+        WriteFoldedList(page, [.. Infeasible(input, lang)], lang.Say("Configurations that miss a target", "Các phương án không đạt mục tiêu"));
         if (plot is not null)
         {
-            page.Heading(2, lang.Say("The first target per configuration", "Mục tiêu thứ nhất theo từng phương án"));
+            page.Heading(2, lang.Say("Each target per configuration", "Từng mục tiêu theo phương án"));
             page.Figure(plot, lang.Say(
-                $"{input.Targets[0].MetricId} per configuration: mean over its replications with its 95% confidence interval; the target dashed. Green: meets every target (the largest dot is the one chosen); red: misses a target. A value far above the scale is written at the top.",
-                $"{input.Targets[0].MetricId} theo từng phương án: trung bình các lần lặp và khoảng tin cậy 95%; mục tiêu là nét đứt. Xanh: đạt mọi mục tiêu (chấm lớn nhất là phương án chọn); đỏ: không đạt. Giá trị vượt xa thang đo được ghi ở trên cùng."));
+                "One panel per target: its metric per configuration, the mean over its replications with its 95% confidence interval; the target dashed. Green: meets every target (the largest dot is the one chosen); red: misses a target; a triangle at the top: above the scale (its value is in the table below).",
+                "Mỗi mục tiêu một khung: chỉ tiêu theo từng phương án, trung bình các lần lặp và khoảng tin cậy 95%; mục tiêu là nét đứt. Xanh: đạt mọi mục tiêu (chấm lớn nhất là phương án chọn); đỏ: không đạt; tam giác ở trên cùng: vượt thang đo (giá trị ở bảng dưới)."));
         }
 
-        page.Heading(2, lang.Say("Every configuration", "Tất cả các phương án"));
-        page.Table(
-            [.. input.Paths, lang.Say("verdict", "kết luận"), lang.Say("replications", "số lần lặp"), ObjectiveName(input, lang), .. input.TargetKeys.Select(lang.MetricLabel)],
-            input.Rows.Select(r => (IReadOnlyList<string>)
-            [
-                .. r.Values,
-                Status(r, input, lang),
-                r.Replications.ToString(CultureInfo.InvariantCulture),
-                ObjectiveValue(r, input, lang),
-                .. r.Targets.Select(t => WithHalfWidth(t, lang)),
-            ]),
-            i => i == input.Best ? "key" : input.Rows[i].Status == "infeasible" ? "bad" : null,
-            lang.Say(
-                "Mean over each configuration's replications ± the half-width of its 95% confidence interval; the chosen one in bold, infeasible ones in red. optimize.csv has the same rows.",
-                "Trung bình các lần lặp của mỗi phương án ± nửa độ rộng khoảng tin cậy 95%; phương án chọn in đậm, phương án không đạt tô đỏ. optimize.csv có cùng các dòng này."),
-            textColumns: input.Paths.Count + 1);
-
+        WriteConfigurationTable(page, input, lang);
+        DecisionText.WriteExactSettings(page, Levers(input), [.. input.Rows.Select(r => r.Values)], input.Source.Overrides);
         page.Heading(2, lang.Say("How to read it", "Cách đọc kết quả"));
         page.List(Caveats(input, lang));
 
@@ -133,53 +122,137 @@ public static class OptimizeReport
         return page.Build();
     }
 
-    /// <summary>What a reader must know before quoting the answer.</summary>
-    public static IReadOnlyList<string> Warnings(OptimizeReportInput input, ReportLanguage lang)
+    /// <summary>The levers varied, one per path: the scenario's, or labelled with the path itself.</summary>
+    public static IReadOnlyList<LeverSpec> Levers(OptimizeReportInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return input.Levers.Count == input.Paths.Count
+            ? input.Levers
+            : [.. input.Paths.Select(p => new LeverSpec("", new Bilingual(p, p), p, null, null))];
+    }
+
+    /// <summary>What was asked, in labels: "NAME: which import lanes and VN gate hours meet the targets with the fewest servers and lanes?"</summary>
+    public static string Question(OptimizeReportInput input, ReportLanguage lang)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(lang);
-        var warnings = new List<string>(ReportText.HorizonWarnings(input.HorizonCuts, lang));
+        string[] labels = [.. Levers(input).Select(l => lang.Say(l.Label))];
+        string joined = labels.Length <= 1 ? string.Concat(labels) : string.Join(", ", labels[..^1]) + lang.Say(" and ", " và ") + labels[^1];
+        string cheapest = input.ObjectiveKey is null
+            ? lang.Say(" with the fewest servers and lanes", " với ít bàn và làn nhất")
+            : lang.Say($" with the smallest {ObjectiveName(input, lang, unit: false)}", $" với {ObjectiveName(input, lang, unit: false)} nhỏ nhất");
+        string targets = input.Targets.Count == 1 ? lang.Say("the target", "mục tiêu") : lang.Say($"the {input.Targets.Count} targets", $"{input.Targets.Count} mục tiêu");
+        return lang.Say(
+            $"{input.ScenarioName}: which {joined} meet {targets}{cheapest}?",
+            $"{input.ScenarioName}: chọn {joined} thế nào để đạt {targets}{cheapest}?");
+    }
+
+    /// <summary>The answer in one or two sentences, in labels.</summary>
+    public static string Lead(OptimizeReportInput input, ReportLanguage lang)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(lang);
+        int feasible = input.Rows.Count(r => r.Status != "infeasible");
         if (input.Best < 0)
         {
-            warnings.Add(lang.Say(
-                "No configuration meets every target: widen the values varied, or relax a target. Each configuration's misses are listed below.",
-                "Không phương án nào đạt mọi mục tiêu: hãy mở rộng các giá trị thay đổi, hoặc nới một mục tiêu. Các mục tiêu không đạt của từng phương án được liệt kê bên dưới."));
+            int overloaded = input.Rows.Count(r => r.Verdict.IsOverloaded);
+            string sides = string.Join(lang.Say(" and ", " và "), input.Rows.SelectMany(r => r.OverloadedDirections).Distinct()
+                .Select(d => lang.Say($"the {lang.Side(d)} side in {input.Rows.Count(r => r.OverloadedDirections.Contains(d))}", $"{lang.Side(d)} ở {input.Rows.Count(r => r.OverloadedDirections.Contains(d))} phương án")));
+            string why = overloaded == 0 ? "" : lang.Say(
+                $" {(overloaded == input.Rows.Count ? "Every one" : $"{overloaded} of them")} is overloaded ({sides}): a stage's demand reaches its capacity whatever the values searched, so its queue grows without end.",
+                $" {(overloaded == input.Rows.Count ? "Tất cả" : $"{overloaded} phương án")} đều quá tải ({sides}): nhu cầu của một khâu đạt tới năng lực của khâu đó dù chọn giá trị nào trong số đã xét, nên hàng xe tăng mãi.");
+            return lang.Say(
+                $"Answer: none of the {input.Rows.Count} configurations searched meets every target.{why} Widen the values searched (or add the binding stage as a lever), or relax a target.",
+                $"Kết luận: không phương án nào trong {input.Rows.Count} phương án đã xét đạt mọi mục tiêu.{why} Hãy mở rộng các giá trị cần xét (hoặc thêm khâu nghẽn làm tham số), hoặc nới mục tiêu.");
         }
 
-        string[] unguaranteed = [.. input.Rows.Select((r, i) => (r, i)).Where(p => !p.r.Verdict.IsDecidedWithGuarantee).Select(p => input.Labels[p.i])];
-        if (unguaranteed.Length > 0 || (input.Best >= 0 && !input.IsSelectionGuaranteed))
-        {
-            string which = unguaranteed.Length > 0 ? lang.Say($" (feasibility of {string.Join("; ", unguaranteed)})", $" (tính khả thi của {string.Join("; ", unguaranteed)})") : "";
-            warnings.Add(lang.Say(
-                $"The guarantee was NOT reached{which}: the replications ran out at {input.MaxReplications} (--max-replications) before the test could decide, so the decision was taken on the means. Run again with more replications before quoting it.",
-                $"CHƯA ĐẠT bảo đảm thống kê{which}: đã hết {input.MaxReplications} lần lặp (--max-replications) trước khi kiểm định kết luận được, nên quyết định dựa trên giá trị trung bình. Hãy chạy lại với nhiều lần lặp hơn trước khi trích dẫn."));
-        }
-
-        foreach ((OptimizeRow row, int i) in input.Rows.Select((r, i) => (r, i)).Where(p => p.r.OverloadedDirections.Count > 0))
-        {
-            string dirs = string.Join(", ", row.OverloadedDirections.Select(lang.Side));
-            warnings.Add(row.Verdict.IsOverloaded
-                ? lang.Say(
-                    $"{input.Labels[i]} is overloaded ({dirs}): a stage's demand reaches its capacity, so its queue grows without a steady state and its waits grow with the run's length ({input.Days} days here). It is ruled out whatever its means in this run.",
-                    $"{input.Labels[i]} quá tải ({dirs}): nhu cầu của một khâu đạt tới năng lực của khâu đó, hàng xe tăng mãi và thời gian chờ tăng theo độ dài kỳ mô phỏng ({input.Days} ngày). Phương án này bị loại dù giá trị trung bình trong lần chạy này ra sao.")
-                : row.Status == "infeasible"
-                ? lang.Say(
-                    $"{input.Labels[i]} is overloaded ({dirs}): its queue grows without a steady state, so its waits and queues grow with the run's length ({input.Days} days here); it misses a target at this length and would miss it by more in a longer run.",
-                    $"{input.Labels[i]} quá tải ({dirs}): hàng xe tăng mãi, thời gian chờ và hàng đợi tăng theo độ dài kỳ mô phỏng ({input.Days} ngày); phương án này không đạt mục tiêu ở độ dài này và càng không đạt khi chạy dài hơn.")
-                : lang.Say(
-                    $"{input.Labels[i]} is overloaded ({dirs}) yet meets the targets: its waits and queues grow with the run's length ({input.Days} days here), so it meets them only because the run is this short. Do not rely on it; run longer (--days) or add a target on backlog_growth_trucks_per_day.",
-                    $"{input.Labels[i]} quá tải ({dirs}) nhưng vẫn đạt mục tiêu: thời gian chờ và hàng đợi tăng theo độ dài kỳ mô phỏng ({input.Days} ngày), nên chỉ đạt vì kỳ mô phỏng ngắn. Đừng dựa vào kết quả này; hãy chạy dài hơn (--days) hoặc thêm mục tiêu về backlog_growth_trucks_per_day."));
-        }
-
-        if (input.FirstStage < 10)
-        {
-            warnings.Add(lang.Say(
-                $"Only {input.FirstStage} first-stage replications: with fewer than 10 the tests' regions are wide, so decisions take many replications or end undecided at --max-replications.",
-                $"Chỉ có {input.FirstStage} lần lặp giai đoạn đầu: dưới 10 lần thì vùng kiểm định rộng, quyết định cần nhiều lần lặp hoặc kết thúc chưa quyết được ở --max-replications."));
-        }
-
-        return warnings;
+        OptimizeRow best = input.Rows[input.Best];
+        string caveat = input.IsSelectionGuaranteed && best.Verdict.IsDecidedWithGuarantee ? "" : lang.Say(
+            " The statistical guarantee was not reached: see below before quoting it.",
+            " Chưa đạt bảo đảm thống kê: xem lưu ý bên dưới trước khi trích dẫn.");
+        return lang.Say(
+            $"Answer: {Named(input, input.Best, lang)}. It meets every target with the smallest {ObjectiveName(input, lang, unit: false)} ({ObjectiveValue(best, input, lang)}); {feasible} of the {input.Rows.Count} configurations searched meet every target.{caveat}",
+            $"Kết luận: {Named(input, input.Best, lang)}. Phương án này đạt mọi mục tiêu với {ObjectiveName(input, lang, unit: false)} nhỏ nhất ({ObjectiveValue(best, input, lang)}); {feasible}/{input.Rows.Count} phương án đã xét đạt mọi mục tiêu.{caveat}");
     }
+
+    /// <summary>The small table under the answer: each setting in the scenario and in the answer, each target and what the answer achieves.</summary>
+    private static void WriteAnswerTable(ReportPage page, OptimizeReportInput input, ReportLanguage lang)
+    {
+        IReadOnlyList<LeverSpec> levers = Levers(input);
+        OptimizeRow? best = input.Best >= 0 ? input.Rows[input.Best] : null;
+        var rows = new List<IReadOnlyList<string>>();
+        rows.AddRange(levers.Select((l, k) => (IReadOnlyList<string>)
+        [
+            lang.Say(l.Label),
+            DecisionText.Value(l, l.Value, lang),
+            best is null ? string.Join(", ", input.Rows.Select(r => r.Values[k]).Distinct().Select(v => DecisionText.Value(l with { Unit = null }, v, lang))) : DecisionText.Value(l, best.Values[k], lang),
+        ]));
+        rows.Add([lang.Say("§Targets", "§Mục tiêu")]);
+        rows.AddRange(input.Targets.Select((t, j) => (IReadOnlyList<string>)
+        [
+            lang.MetricLabel(input.TargetKeys[j]),
+            $"{(t.IsAtMost ? "≤" : "≥")} {InvariantTicks.Format(t.Value, lang)}",
+            best is null ? Range(input.Rows.Select(r => r.Targets[j].Mean), lang) + lang.Say($"; missed by {input.Rows.Count(r => r.Verdict.IsOverloaded || r.Verdict.MissedTargets.Contains(j))}", $"; {input.Rows.Count(r => r.Verdict.IsOverloaded || r.Verdict.MissedTargets.Contains(j))} không đạt")
+                : $"{lang.Number(best.Targets[j].Mean)} ({ReportText.Interval(best.Targets[j].Mean, best.Targets[j].Count > 1 ? best.Targets[j].HalfWidth95 : double.NaN, lang)})",
+        ]));
+
+        page.Table(
+            ["", lang.Say("scenario / required", "kịch bản / yêu cầu"), best is null ? lang.Say("values searched / reached", "các giá trị đã xét / đạt được") : lang.Say("answer", "kết luận")],
+            rows,
+            textColumns: 1);
+    }
+
+    /// <summary>"from 41.1 to 63.2": the lowest and highest of the configurations' means.</summary>
+    private static string Range(IEnumerable<double> means, ReportLanguage lang)
+    {
+        double[] finite = [.. means.Where(double.IsFinite)];
+        return finite.Length == 0 ? "–" : lang.Say($"from {lang.Number(finite.Min())} to {lang.Number(finite.Max())}", $"từ {lang.Number(finite.Min())} đến {lang.Number(finite.Max())}");
+    }
+
+    /// <summary>A list under a heading; more than five items are folded under their count.</summary>
+    private static void WriteFoldedList(ReportPage page, IReadOnlyList<string> items, string heading)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        page.Heading(3, heading);
+        if (items.Count <= 5)
+        {
+            page.List(items);
+            return;
+        }
+
+        page.BeginDetails(page.Language.Say($"{items.Count} configurations (show)", $"{items.Count} phương án (mở)")).List(items).EndDetails();
+    }
+
+    /// <summary>Every configuration, numbered as in optimize.png, its settings under their labels, its verdict and its measures.</summary>
+    private static void WriteConfigurationTable(ReportPage page, OptimizeReportInput input, ReportLanguage lang)
+    {
+        IReadOnlyList<LeverSpec> levers = Levers(input);
+        page.Heading(2, lang.Say("Every configuration", "Tất cả các phương án"));
+        page.Table(
+            ["#", .. levers.Select(l => lang.Say(l.Label) + (l.Unit is { } u ? $" ({lang.Say(u)})" : "")), lang.Say("verdict", "kết luận"), lang.Say("replications", "số lần lặp"), ObjectiveName(input, lang), .. input.TargetKeys.Select(lang.MetricLabel)],
+            input.Rows.Select((r, i) => (IReadOnlyList<string>)
+            [
+                (i + 1).ToString(CultureInfo.InvariantCulture),
+                .. r.Values.Select((v, k) => DecisionText.Value(levers[k] with { Unit = null }, v, lang)),
+                Status(r, input, lang),
+                r.Replications.ToString(CultureInfo.InvariantCulture),
+                ObjectiveValue(r, input, lang),
+                .. r.Targets.Select(t => WithHalfWidth(t, lang)),
+            ]),
+            i => i == input.Best ? "key" : input.Rows[i].Status == "infeasible" ? "bad" : null,
+            lang.Say(
+                "Mean over each configuration's replications ± the half-width of its 95% confidence interval; the chosen one in bold, infeasible ones in red; numbered as in optimize.png. optimize.csv has the same rows.",
+                "Trung bình các lần lặp của mỗi phương án ± nửa độ rộng khoảng tin cậy 95%; phương án chọn in đậm, phương án không đạt tô đỏ; đánh số như trong optimize.png. optimize.csv có cùng các dòng này."),
+            textColumns: levers.Count + 2);
+    }
+
+    /// <summary>A configuration in the page's language, by its levers' labels.</summary>
+    internal static string Named(OptimizeReportInput input, int row, ReportLanguage lang) =>
+        DecisionText.Configuration(Levers(input), input.Rows[row].Values, lang);
 
     /// <summary>The best configuration, what it achieves against each target, and the guarantee.</summary>
     public static IReadOnlyList<string> Answer(OptimizeReportInput input, ReportLanguage lang)
@@ -192,8 +265,8 @@ public static class OptimizeReport
             OptimizeRow best = input.Rows[input.Best];
             string achieved = string.Join("; ", input.Targets.Select((t, j) => Against(best, j, input, lang)));
             sentences.Add(lang.Say(
-                $"Best: {input.Labels[input.Best]}. It meets every target — {achieved} — with the smallest {ObjectiveName(input, lang, unit: false)} of those that do: {ObjectiveValue(best, input, lang)}.",
-                $"Phương án tốt nhất: {input.Labels[input.Best]}. Phương án này đạt mọi mục tiêu — {achieved} — với {ObjectiveName(input, lang, unit: false)} nhỏ nhất trong các phương án đạt: {ObjectiveValue(best, input, lang)}."));
+                $"Best: {Named(input, input.Best, lang)}. It meets every target — {achieved} — with the smallest {ObjectiveName(input, lang, unit: false)} of those that do: {ObjectiveValue(best, input, lang)}.",
+                $"Phương án tốt nhất: {Named(input, input.Best, lang)}. Phương án này đạt mọi mục tiêu — {achieved} — với {ObjectiveName(input, lang, unit: false)} nhỏ nhất trong các phương án đạt: {ObjectiveValue(best, input, lang)}."));
         }
         else
         {
@@ -202,14 +275,14 @@ public static class OptimizeReport
                 $"Không phương án nào trong {input.Rows.Count} phương án đạt mọi mục tiêu."));
         }
 
-        string zones = string.Join(", ", input.Targets.Select(t => $"{InvariantTicks.Format(input.ToleranceShare * Math.Abs(t.Value), lang)} {lang.Say("for", "với")} {t.MetricId}"));
+        string zones = string.Join(", ", input.Targets.Select((t, j) => $"{InvariantTicks.Format(input.ToleranceShare * Math.Abs(t.Value), lang)}{UnitOf(input.TargetKeys[j], lang)} {lang.Say("for", "với")} {lang.MetricLabel(input.TargetKeys[j] with { Unit = "" })}"));
         string selection = input.ObjectiveKey is null
             ? lang.Say(
                 "the chosen one has the fewest servers and lanes of those found feasible (a count, without noise; ties go to the one listed first)",
                 "phương án chọn có ít bàn kiểm tra và làn nhất trong các phương án khả thi (là số đếm, không có sai số ngẫu nhiên; bằng nhau thì chọn phương án liệt kê trước)")
             : lang.Say(
-                $"the chosen one's {input.Objective} is within δ = {(input.Indifference is { } d ? d.ToString("G4", lang.Numbers) : "–")} of the best feasible one's (the indifference zone: configurations closer than δ count as equally good)",
-                $"{input.Objective} của phương án chọn cách phương án khả thi tốt nhất không quá δ = {(input.Indifference is { } d2 ? d2.ToString("G4", lang.Numbers) : "–")} (vùng không phân biệt: các phương án chênh nhau dưới δ được coi là tốt như nhau)");
+                $"the chosen one's {ObjectiveName(input, lang, unit: false)} is within δ = {(input.Indifference is { } d ? d.ToString("G4", lang.Numbers) : "–")} of the best feasible one's (the indifference zone: configurations closer than δ count as equally good)",
+                $"{ObjectiveName(input, lang, unit: false)} của phương án chọn cách phương án khả thi tốt nhất không quá δ = {(input.Indifference is { } d2 ? d2.ToString("G4", lang.Numbers) : "–")} (vùng không phân biệt: các phương án chênh nhau dưới δ được coi là tốt như nhau)");
         sentences.Add(lang.Say(
             $"The guarantee: with probability at least 95% (probability of correct selection), every configuration further than ε from a target is classified right (ε = {lang.Percent(input.ToleranceShare)} of the target: {zones}; one closer may be put on either side, and both are correct), and {selection}. Feasibility by the Batur–Kim test, selection by Kim–Nelson's procedure KN, on common random numbers.",
             $"Bảo đảm thống kê: với xác suất ít nhất 95% (xác suất chọn đúng), mọi phương án cách mục tiêu hơn ε đều được xếp đúng (ε = {lang.Percent(input.ToleranceShare)} giá trị mục tiêu: {zones}; phương án gần hơn có thể xếp bên nào cũng đúng), và {selection}. Kiểm định khả thi Batur–Kim, chọn phương án theo thủ tục KN của Kim–Nelson, cùng dãy số ngẫu nhiên."));
@@ -227,8 +300,8 @@ public static class OptimizeReport
                 ? lang.Say("screened out: a larger objective than another feasible configuration", "bị loại khi sàng lọc: giá trị cần cực tiểu lớn hơn một phương án khả thi khác")
                 : lang.Say("feasible", "khả thi");
             yield return lang.Say(
-                $"{input.Labels[i]}: {ObjectiveName(input, lang)} {ObjectiveValue(row, input, lang)}; {string.Join("; ", input.Targets.Select((t, j) => Against(row, j, input, lang)))} ({why}).",
-                $"{input.Labels[i]}: {ObjectiveName(input, lang)} {ObjectiveValue(row, input, lang)}; {string.Join("; ", input.Targets.Select((t, j) => Against(row, j, input, lang)))} ({why}).");
+                $"{Named(input, i, lang)}: {ObjectiveName(input, lang)} {ObjectiveValue(row, input, lang)}; {string.Join("; ", input.Targets.Select((t, j) => Against(row, j, input, lang)))} ({why}).",
+                $"{Named(input, i, lang)}: {ObjectiveName(input, lang)} {ObjectiveValue(row, input, lang)}; {string.Join("; ", input.Targets.Select((t, j) => Against(row, j, input, lang)))} ({why}).");
         }
     }
 
@@ -242,8 +315,8 @@ public static class OptimizeReport
             if (row.Verdict.IsOverloaded)
             {
                 yield return lang.Say(
-                    $"{input.Labels[i]} is overloaded: a stage's demand reaches its capacity, so it cannot meet any target in the long run, whatever its means in a run of {input.Days} days.",
-                    $"{input.Labels[i]} quá tải: nhu cầu của một khâu đạt tới năng lực của khâu đó, nên về lâu dài không thể đạt mục tiêu nào, dù giá trị trung bình trong {input.Days} ngày mô phỏng ra sao.");
+                    $"{Named(input, i, lang)} is overloaded: a stage's demand reaches its capacity, so it cannot meet any target in the long run, whatever its means in a run of {input.Days} days.",
+                    $"{Named(input, i, lang)} quá tải: nhu cầu của một khâu đạt tới năng lực của khâu đó, nên về lâu dài không thể đạt mục tiêu nào, dù giá trị trung bình trong {input.Days} ngày mô phỏng ra sao.");
                 continue;
             }
 
@@ -253,8 +326,8 @@ public static class OptimizeReport
                 $". Chưa kết luận vì đã bị loại trước: {string.Join("; ", row.Verdict.UndecidedTargets.Select(j => Against(row, j, input, lang)))}");
             string met = string.Join("; ", Enumerable.Range(0, input.Targets.Count).Where(j => !row.Verdict.MissedTargets.Contains(j) && !row.Verdict.UndecidedTargets.Contains(j)).Select(j => Against(row, j, input, lang)));
             yield return lang.Say(
-                $"{input.Labels[i]} misses {(row.Verdict.MissedTargets.Count == 1 ? "the target" : $"{row.Verdict.MissedTargets.Count} targets")}: {misses}{open}{(met.Length > 0 ? $". Meets: {met}" : "")}.",
-                $"{input.Labels[i]} không đạt {row.Verdict.MissedTargets.Count} mục tiêu: {misses}{open}{(met.Length > 0 ? $". Đạt: {met}" : "")}.");
+                $"{Named(input, i, lang)} misses {(row.Verdict.MissedTargets.Count == 1 ? "the target" : $"{row.Verdict.MissedTargets.Count} targets")}: {misses}{open}{(met.Length > 0 ? $". Meets: {met}" : "")}.",
+                $"{Named(input, i, lang)} không đạt {row.Verdict.MissedTargets.Count} mục tiêu: {misses}{open}{(met.Length > 0 ? $". Đạt: {met}" : "")}.");
         }
     }
 
@@ -292,6 +365,8 @@ public static class OptimizeReport
             $"{lang.MetricLabel(key with { Unit = "" })} {lang.Number(s.Mean)}{unit} ({ReportText.Interval(s.Mean, s.Count > 1 ? s.HalfWidth95 : double.NaN, lang)}) against {bound} {InvariantTicks.Format(input.Targets[j].Value, lang)}{unit}",
             $"{lang.MetricLabel(key with { Unit = "" })} {lang.Number(s.Mean)}{unit} ({ReportText.Interval(s.Mean, s.Count > 1 ? s.HalfWidth95 : double.NaN, lang)}) so với mục tiêu {bound} {InvariantTicks.Format(input.Targets[j].Value, lang)}{unit}");
     }
+
+    private static string UnitOf(MetricKey key, ReportLanguage lang) => key.Unit.Length > 0 && key.Unit != "share" ? " " + lang.Unit(key.Unit) : "";
 
     private static string ObjectiveName(OptimizeReportInput input, ReportLanguage lang, bool unit = true) =>
         input.ObjectiveKey is { } key ? lang.MetricLabel(unit ? key : key with { Unit = "" }) : lang.Say("number of servers and lanes", "số bàn và làn");

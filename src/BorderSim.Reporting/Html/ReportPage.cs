@@ -79,6 +79,19 @@ public sealed partial class ReportPage
         return this;
     }
 
+    /// <summary>A folded block: <paramref name="summary"/> shows, what follows until <see cref="EndDetails"/> opens on a click (and prints).</summary>
+    public ReportPage BeginDetails(string summary)
+    {
+        _html.Append("<details><summary>").Append(Escape(summary)).Append("</summary>\n");
+        return this;
+    }
+
+    public ReportPage EndDetails()
+    {
+        _html.Append("</details>\n");
+        return this;
+    }
+
     /// <summary>A bulleted list of plain text items.</summary>
     public ReportPage List(IEnumerable<string> items, string? cssClass = null)
     {
@@ -237,6 +250,13 @@ public sealed partial class ReportPage
         section.warnings li { margin: 0.35em 0; }
         section.fine { border: 2px solid var(--ok); padding: 4px 18px; margin: 16px 0; color: var(--ok); }
         section.answer p { font-size: 1.05em; }
+        section.answer p.lead { font-size: 1.15em; margin: 0.5em 0 0.4em; }
+        section.answer table { font-size: 1em; }
+        p.changes { margin: 0 0 0.6em; }
+        details { margin: 0.3em 0; }
+        details > summary { cursor: pointer; }
+        section.warnings details ul { margin: 0.3em 0; }
+        details.exact table, details.exact p { font-size: 0.9em; }
         .table { overflow-x: auto; }
         table { border-collapse: collapse; margin: 6px 0 14px; font-size: 0.92em; }
         p.caption { color: var(--muted); font-size: 0.9em; margin: 4px 0 4px; max-width: 900px; }
@@ -263,6 +283,7 @@ public sealed partial class ReportPage
           h2 { break-after: avoid; page-break-after: avoid; }
           h3 { break-after: avoid; page-break-after: avoid; }
           section.warnings, section.fine { break-inside: avoid; }
+          details > summary { list-style: none; }
           thead { display: table-header-group; }
           tr { break-inside: avoid; page-break-inside: avoid; }
           .table { overflow: visible; }

@@ -69,6 +69,8 @@ internal static class TopSections
         new FormatKey("origins", new MapShape("NAME", new ObjectShape(OriginSections.Origin)) { KeysAreNames = true },
             "Shared origin streams (a province's traffic) routed to the directions by a rule per class."),
         new FormatKey("bans", new ListShape(new ObjectShape(BanSections.Ban)), "Classes not admitted in a direction between dates."),
+        new FormatKey("levers", new MapShape("NAME", new ObjectShape(LeverSections.Lever)) { KeysAreNames = true },
+            "Settings a planner chooses between, by name, each with a short label per language (optimize --vary names them; reports show the labels)."),
         new FormatKey(ObservationFiles.Key, new ListShape(Text),
             "Observed counts to set beside the model (CSV files, paths relative to the scenario file; see the observations guide).").Eg("[lang-son-2024-08-22.csv]"),
     ]);

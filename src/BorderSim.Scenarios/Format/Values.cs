@@ -181,7 +181,7 @@ internal static class Values
     [
         TextDefinition, NameDefinition, DurationDefinition, DistanceDefinition, DistributionDefinition, DateDefinition, TimeZoneDefinition,
         WeeklyHoursDefinition, LanesDefinition, ClassNamesDefinition, StageSections.PoolUseDefinition, CapAmountDefinition, ClearanceCapDefinition,
-        ClearanceCapChangeDefinition, ReservedServersDefinition,
+        ClearanceCapChangeDefinition, ReservedServersDefinition, LeverSections.BilingualTextDefinition,
     ];
 
     public static JsonObject Ref(Definition definition) => new() { ["$ref"] = "#/definitions/" + definition.Name };

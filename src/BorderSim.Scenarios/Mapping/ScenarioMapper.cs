@@ -85,6 +85,7 @@ internal sealed class ScenarioMapper
 
         var costs = map.Get("costs") is { } costsNode ? new CostsMapper(_f).Read(costsNode) : null;
         var bans = map.Get("bans") is { } bansNode ? new BanMapper(_f, names).Read(bansNode, directions, origins) : [];
+        var levers = map.Get("levers") is { } leversNode ? new LeverMapper(_f, root).Read(leversNode) : [];
 
         CheckTimeSeriesStep(map, stepHours, days);
 
@@ -108,6 +109,7 @@ internal sealed class ScenarioMapper
             Origins = origins,
             Bans = bans,
             IsTimeseriesStepSet = map.Get("timeseries_step") is not null,
+            Levers = levers,
         };
     }
 
