@@ -158,7 +158,7 @@ public static class CapacityCommand
         (string, TargetCrossing, double)[] answer = study.Answer(estimate);
         session.WriteText(CapacityCsv.FileName, w => CapacityCsv.Write(study.Paths, target, answer, study.Rows, w));
         PlotImage? plot = CapacityPlot.Build(
-            request.Language.Say($"Capacity: {start.Scenario.Label}", $"Năng lực thông quan: {start.Scenario.Label}"),
+            request.Language.Say($"Capacity: {start.Scenario.Name}", $"Năng lực thông quan: {start.Scenario.Name}"),
             target,
             study.Rows,
             study.Found(estimate.Point),
