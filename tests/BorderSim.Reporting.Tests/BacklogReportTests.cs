@@ -95,7 +95,7 @@ public class BacklogReportTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(html, Does.Contain("export: 2,000 trucks already waiting at the start (starting backlog): 270 fruit at vn_yard (already waited uniform(72, 120) h); 1,730 general on the highway"));
+            Assert.That(html, Does.Contain("export: 2,000 trucks already waiting at the start (starting backlog): 270 trucks of fruit at vn_yard (already waited uniform(72, 120) h); 1,730 trucks of general on the highway"));
             Assert.That(html, Does.Contain("export / vn_yard: fruit take a free place first (also the order of the highway queue)"));
             Assert.That(html, Does.Contain("export / cn_inspection: clearance cap at most 200-300 trucks a day (drawn each day)"));
             Assert.That(html, Does.Contain("export / cn_inspection: priority: fruit first"));

@@ -21,7 +21,7 @@ public static class ScenarioFacts
             if (direction.Backlog.Count > 0)
             {
                 string parts = string.Join("; ", direction.Backlog.Select(b => lang.Say(
-                    $"{lang.Whole(b.Trucks)} {lang.CargoClass(b.CargoClass)} {Where(b.Stage, lang)}{Age(b.AgeHours, lang)}",
+                    $"{lang.Whole(b.Trucks)} trucks of {lang.CargoClass(b.CargoClass)} {Where(b.Stage, lang)}{Age(b.AgeHours, lang)}",
                     $"{lang.Whole(b.Trucks)} xe {lang.CargoClass(b.CargoClass)} {Where(b.Stage, lang)}{Age(b.AgeHours, lang)}")));
                 int total = direction.Backlog.Sum(b => b.Trucks);
                 yield return lang.Say(
