@@ -258,7 +258,7 @@ internal sealed class BatchJob
             $"{what}: {ran} run, {skipped} already done, {failedCount} failed, {invalidCount} invalid\n",
             $"{what}: {ran} đã chạy, {skipped} đã xong từ trước, {failedCount} lỗi, {invalidCount} đầu vào không hợp lệ\n"));
         _context.Out.Write(_shard is null
-            ? lang.Say($"wrote {Path.Combine(_directory, BatchCsv.FileName)} ({_rows} rows, one per run and metric) and {BatchParquet.DirectoryName}/ (one Parquet file per run)\n", $"đã ghi {Path.Combine(_directory, BatchCsv.FileName)} ({_rows} dòng, mỗi dòng một lần chạy và một chỉ tiêu) và {BatchParquet.DirectoryName}/ (mỗi lần chạy một tệp Parquet)\n")
+            ? lang.Say($"wrote {Path.Combine(_directory, BatchCsv.FileName)} ({_rows} rows, one per run and metric) and {BatchParquet.DirectoryName}/ (one Parquet file per run)\n", $"đã ghi {Path.Combine(_directory, BatchCsv.FileName)} ({_rows} dòng, mỗi dòng một lần chạy và một chỉ tiêu) và thư mục dữ liệu Parquet {Path.Combine(_directory, BatchParquet.DirectoryName)} (mỗi lần chạy một tệp)\n")
             : lang.Say(
                 $"parts in {Path.Combine(_directory, BatchCsv.PartsDirectory)}; when every shard is done: bordersim merge DIR... -o OUT\n",
                 $"các phần kết quả trong {Path.Combine(_directory, BatchCsv.PartsDirectory)}; khi mọi phần đã xong: bordersim merge DIR... -o OUT\n"));
