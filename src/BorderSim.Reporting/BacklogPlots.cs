@@ -30,7 +30,10 @@ public static class BacklogPlots
         return !IsDrawn(result) || series.Count == 0 ? null : Plots.BandPlot(
             result,
             series,
-            $"{result.Scenario.Label}: " + lang.Say("trucks in the system (the backlog), per direction and whole network", "số xe trong hệ thống (xe tồn), theo chiều và toàn mạng lưới"),
+            // Name the network only where it is drawn; a long title is clipped at the sides of the image.
+            $"{result.Scenario.Label}: " + (network
+                ? lang.Say("trucks in the system, per direction and network", "số xe trong hệ thống, theo chiều và toàn mạng")
+                : lang.Say("trucks in the system (the backlog)", "số xe trong hệ thống (xe tồn)")),
             lang.Say("trucks in the system", "số xe trong hệ thống"),
             lang);
     }
