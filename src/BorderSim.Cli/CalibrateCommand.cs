@@ -111,7 +111,7 @@ public static class CalibrateCommand
         return request.CalibratedFile ?? Path.Combine(Path.GetDirectoryName(request.File) ?? "", Path.GetFileName(path));
     }
 
-    private static void CheckStudy(SearchStart start, List<CalibrationParameter> parameters, int replications, List<string> errors)
+    private static void CheckStudy(SearchInputs start, List<CalibrationParameter> parameters, int replications, List<string> errors)
     {
         if (start.Scenario.Observations.Count == 0)
         {
@@ -130,7 +130,7 @@ public static class CalibrateCommand
     }
 
     /// <summary>The study in its folder: rounds run, then calibration.csv, candidates.csv, observed.csv, the calibrated file and run.json, then the answer printed.</summary>
-    private static int? Fit(OutputSession session, CalibrateRequest request, SearchStart start, CalibrationStudy study, (string Text, string Path) scenario, CliContext context)
+    private static int? Fit(OutputSession session, CalibrateRequest request, SearchInputs start, CalibrationStudy study, (string Text, string Path) scenario, CliContext context)
     {
         var runner = new SearchRunner(request.File, request.Sets, request.Options, study.Paths, session, context.Diagnostic, start.Shard, context.CancellationToken)
         {

@@ -119,9 +119,9 @@ public static class CapacityCommand
     }
 
     /// <summary>The search in its folder: rounds run, then capacity.csv, the plot, report.html and run.json, then the answer printed.</summary>
-    private static int? Search(OutputSession session, CapacityRequest request, SearchStart start, CapacityStudy study, CliContext context)
+    private static int? Search(OutputSession session, CapacityRequest request, SearchInputs start, CapacityStudy study, CliContext context)
     {
-        SearchRunner runner = start.Runner(request.File, request.Sets, request.Options, study.Paths, session, context);
+        SearchRunner runner = start.Runner(request.Options, study.Paths, session, context);
         context.Diagnostic(CapacityConsole.Opening(study, start.Scenario.Name, TargetText(start, study, context), context.Language));
         List<string> errors = start.Errors;
         RoundStatus status = study.Run(runner, errors);
@@ -151,7 +151,7 @@ public static class CapacityCommand
     }
 
     /// <summary>capacity.csv, capacity.png/.svg, report.html and run.json, committed.</summary>
-    private static void Write(OutputSession session, CapacityRequest request, SearchStart start, CapacityStudy study, CapacityEstimate estimate, SearchRunner runner, CliContext context)
+    private static void Write(OutputSession session, CapacityRequest request, SearchInputs start, CapacityStudy study, CapacityEstimate estimate, SearchRunner runner, CliContext context)
     {
         Target target = study.Target;
         ScenarioSpec measured = study.Measured!;
@@ -178,7 +178,7 @@ public static class CapacityCommand
                 start.Scenario.Label, target, start.KeyOf(target.MetricId), study.Scaled, study.AsWrittenTrucksPerDay, study.Rows,
                 new CapacityEnd(estimate.Point, study.DemandAt(estimate.Point)), new CapacityEnd(estimate.Low, study.DemandAt(estimate.Low)), new CapacityEnd(estimate.High, study.DemandAt(estimate.High)),
                 study.SaturationDemand, study.Replications, study.Rounds, measured.Days, measured.WarmUpHours,
-                start.Source(request.File, request.Sets), start.Provenance(request.File, request.Sets, context, runner.Threads))
+                start.Source(), start.Provenance(context, runner.Threads))
             { HorizonCuts = HorizonCheck.CutsOf(measured) };
             session.WriteText(ReportPage.FileName, w => w.Write(CapacityReport.Build(input, plot, request.Language)));
         }
@@ -187,7 +187,7 @@ public static class CapacityCommand
     }
 
     /// <summary>The answer, what it means for the scenario's own demand, what ran, and a warning when the target holds only transiently.</summary>
-    private static void Print(CapacityRequest request, SearchStart start, CapacityStudy study, CapacityEstimate estimate, SearchRunner runner, CliContext context)
+    private static void Print(CapacityRequest request, SearchInputs start, CapacityStudy study, CapacityEstimate estimate, SearchRunner runner, CliContext context)
     {
         ReportLanguage lang = context.Language;
         context.Out.Write(CapacityConsole.Answer(estimate, study.DemandAt, study.Points, lang) + "\n");
@@ -204,7 +204,7 @@ public static class CapacityCommand
         }
     }
 
-    private static string TargetText(SearchStart start, CapacityStudy study, CliContext context) =>
+    private static string TargetText(SearchInputs start, CapacityStudy study, CliContext context) =>
         CapacityConsole.TargetText(study.Target, context.Language.MetricLabel(start.KeyOf(study.Target.MetricId)), context.Language);
 
     private static string Info(CapacityRequest request, CliContext context, SearchRunner runner, DateTimeOffset startedUtc, IReadOnlyList<string> outputs, (string Kind, TargetCrossing Crossing, double Demand)[]? answer, (AsWrittenDemand Where, double TrucksPerDay)? asWritten)

@@ -5,6 +5,7 @@ using BorderSim.Model.Spec;
 using BorderSim.Reporting;
 using BorderSim.Reporting.Html;
 using BorderSim.Scenarios;
+using BorderSim.Studies;
 
 namespace BorderSim.Cli;
 
@@ -90,13 +91,12 @@ public static class CompareCommand
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
         context = context with { Language = lang };
-        DateTimeOffset startedUtc = DateTimeOffset.UtcNow;
+        Provenance provenance = context.ProvenanceFrom(DateTimeOffset.UtcNow);
         if (Load(files, options, overrides, context) is not { } study)
         {
             return ExitCodes.InvalidInput;
         }
 
-        var request = new CompareWrite(files, overrides, study.Loaded, commonRandomNumbers, writePlots, writeReport, writeWorkbook, lang, startedUtc);
         string directory = outputDirectory ?? DefaultOutputDirectory(files);
         ComparisonResult? result = null;
         int written = 0;
@@ -108,7 +108,9 @@ public static class CompareCommand
                 return ExitCodes.Interrupted;
             }
 
-            Write(session, request, result, options.Threads ?? Environment.ProcessorCount, context);
+            int threads = options.Threads ?? Environment.ProcessorCount;
+            study.Write(session, result, new CompareFiles(writePlots, writeReport, writeWorkbook, lang), provenance, threads);
+            session.Commit(outputs => study.Info(result, commonRandomNumbers, provenance, threads, outputs).ToJson());
             written = session.Outputs.Count;
             return null;
         });
@@ -130,72 +132,37 @@ public static class CompareCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>The scenarios loaded, named apart and checked against the run settings; null (errors printed) when one is invalid.</summary>
+    /// <summary>summary-&lt;k&gt;-&lt;stem&gt;.csv, k counting the scenarios from 1 in command-line order (1 = the base).</summary>
+    public static string SummaryFileName(int index, string file) => CompareStudy.SummaryFileName(index, file);
+
+    /// <summary>The scenarios loaded (their errors printed) and the study prepared; null (its error printed) when it cannot run.</summary>
     private static CompareStudy? Load(IReadOnlyList<string> files, RunOptions options, IReadOnlyList<ScenarioOverride> overrides, CliContext context)
     {
-        var loaded = new List<ScenarioLoadResult>();
-        foreach (string file in files)
+        ScenarioLoadResult[] loaded = [.. files.Select(file => ScenarioInput.LoadAndReport(file, overrides, context))];
+        CompareStudy? study = CompareStudy.Prepare(files, overrides, loaded, options, context.Language, out string? error);
+        if (study is null)
         {
-            loaded.Add(ScenarioInput.LoadAndReport(file, overrides, context));
-        }
-
-        if (loaded.Any(l => !l.IsValid))
-        {
-            int invalid = loaded.Count(l => !l.IsValid);
-            context.Error.WriteLine(context.Language.Say($"{invalid} of {files.Count} scenarios invalid; nothing was run", $"{invalid} trong {files.Count} kịch bản không hợp lệ; chưa chạy gì"));
+            context.Error.WriteLine(error);
             return null;
         }
 
-        // Names label the alternatives in the CSV, table and plot: make them unique (two runs of one file, or copies).
-        var scenarios = new List<ScenarioSpec>();
-        for (int k = 0; k < loaded.Count; k++)
-        {
-            ScenarioSpec spec = loaded[k].Scenario!;
-            string name = spec.Name;
-            if (loaded.Where((l, j) => j != k && l.Scenario!.Name == name).Any())
-            {
-                name = $"{name} [{k + 1}: {Path.GetFileName(files[k])}]";
-            }
-
-            scenarios.Add(spec with { Name = name });
-        }
-
-        ScenarioSpec first;
-        try
-        {
-            first = ExperimentRunner.Apply(scenarios[0], options);
-            for (int k = 1; k < scenarios.Count; k++)
-            {
-                // Alternatives run the base's days and warm-up; check that fits them too.
-                ExperimentRunner.Apply(scenarios[k] with { WarmUpHours = scenarios[k].WarmUpHours ?? first.WarmUpHours }, options with { Days = first.Days });
-            }
-
-            for (int k = 0; k < scenarios.Count; k++)
-            {
-                HorizonNotice.Print(files[k], scenarios[k] with { Days = first.Days }, context);
-            }
-        }
-        catch (ArgumentException e)
-        {
-            context.Error.WriteLine($"{files[0]}: {OutputDirectory.UserMessage(e)}");
-            return null;
-        }
-
-        return new CompareStudy(loaded, scenarios, first);
+        study.HorizonLines.ToList().ForEach(context.Error.WriteLine);
+        return study;
     }
 
     /// <summary>The comparison run with progress on stderr; null when interrupted (said on stderr, nothing written).</summary>
     private static ComparisonResult? Run(CompareStudy study, RunOptions options, bool commonRandomNumbers, CliContext context)
     {
-        (List<ScenarioLoadResult> _, List<ScenarioSpec> scenarios, ScenarioSpec first) = study;
+        ScenarioSpec first = study.First;
+        int count = study.Scenarios.Count;
         int threads = options.Threads ?? Environment.ProcessorCount;
         context.Diagnostic(context.Language.Say(
-            $"comparing {scenarios.Count} scenarios: {first.Replications} replications of {first.Days} days each on {threads} threads, seed {first.Seed}, {(commonRandomNumbers ? "common random numbers" : "independent streams")}",
-            $"so sánh {scenarios.Count} kịch bản: mỗi kịch bản {first.Replications} lần lặp, mỗi lần {first.Days} ngày, trên {threads} luồng, hạt giống ngẫu nhiên {first.Seed}, {(commonRandomNumbers ? "dùng chung số ngẫu nhiên" : "số ngẫu nhiên độc lập")}"));
-        var progress = new ReplicationProgress(context, first.Replications * scenarios.Count);
+            $"comparing {count} scenarios: {first.Replications} replications of {first.Days} days each on {threads} threads, seed {first.Seed}, {(commonRandomNumbers ? "common random numbers" : "independent streams")}",
+            $"so sánh {count} kịch bản: mỗi kịch bản {first.Replications} lần lặp, mỗi lần {first.Days} ngày, trên {threads} luồng, hạt giống ngẫu nhiên {first.Seed}, {(commonRandomNumbers ? "dùng chung số ngẫu nhiên" : "số ngẫu nhiên độc lập")}"));
+        var progress = new ReplicationProgress(context, first.Replications * count);
         try
         {
-            ComparisonResult result = Comparison.Run(scenarios, options, commonRandomNumbers, progress, context.CancellationToken);
+            ComparisonResult result = study.Run(options, commonRandomNumbers, progress, context.CancellationToken);
             progress.Finish();
             return result;
         }
@@ -206,77 +173,4 @@ public static class CompareCommand
             return null;
         }
     }
-
-    /// <summary>comparison.csv, the workbook, a summary per scenario, the plots, report.html and run.json, committed.</summary>
-    private static void Write(OutputSession session, CompareWrite request, ComparisonResult result, int threads, CliContext context)
-    {
-        (IReadOnlyList<string> files, IReadOnlyList<ScenarioOverride> overrides, IReadOnlyList<ScenarioLoadResult> loaded, bool commonRandomNumbers, bool writePlots, bool writeReport, bool writeWorkbook, ReportLanguage lang, DateTimeOffset startedUtc) = request;
-        session.WriteText(ComparisonCsv.FileName, w => ComparisonCsv.Write(result.Differences, w));
-        if (writeWorkbook)
-        {
-            session.Write(ResultsWorkbook.FileName, stream => ResultsWorkbook.Write(ResultsWorkbook.ForComparison(result, lang), stream, lang));
-        }
-
-        for (int k = 0; k < result.Alternatives.Count; k++)
-        {
-            ExperimentResult alternative = result.Alternatives[k];
-            session.WriteText(SummaryFileName(k, files[k]), w => SummaryCsv.Write(alternative, w));
-        }
-
-        // The plots are drawn once, in the report's language, for the files and the report alike.
-        var plots = new List<PlotImage>();
-        if (writePlots || writeReport)
-        {
-            if (ComparisonPlot.Image(result, lang) is { } differences)
-            {
-                plots.Add(differences);
-            }
-
-            plots.AddRange(CompareReport.QueuePlots(result, lang));
-        }
-
-        if (writePlots)
-        {
-            Plots.WriteAll(plots, session);
-        }
-
-        if (writeReport)
-        {
-            ScenarioSource[] sources = [.. files.Select((f, k) => new ScenarioSource(f, loaded[k].ContentSha256, ScenarioInput.ReadTextOrEmpty(f), [.. overrides.Select(o => o.ToString())]))];
-            var provenance = context.ProvenanceFrom(startedUtc).Report(sources, threads);
-            session.WriteText(ReportPage.FileName, w => w.Write(CompareReport.Build(new CompareReportInput(result, sources, plots, provenance), lang)));
-        }
-
-        session.Commit(outputs => context.ProvenanceFrom(startedUtc).Info(
-            "compare",
-            new Dictionary<string, string>
-            {
-                ["common_random_numbers"] = commonRandomNumbers ? "true" : "false",
-                ["threads"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["confidence"] = result.Differences.Count > 0 ? CsvNumbers.Format(result.Differences[0].ConfidenceLevel) : "",
-            },
-            [.. result.Alternatives.Select((a, k) => new ScenarioRunInfo(
-                files[k], loaded[k].ContentSha256, a.Scenario.Name, [.. overrides.Select(o => o.ToString())],
-                a.Scenario.Seed, a.Replications.Count, a.Scenario.Days, a.WarmUpHours, a.WarmUpMethod, "ok") { HorizonCuts = HorizonCutInfo.Of(a.HorizonCuts) })],
-            outputs).ToJson());
-    }
-
-    /// <summary>The scenarios as loaded, as run (names made unique), and the base with the run settings applied.</summary>
-    private sealed record CompareStudy(List<ScenarioLoadResult> Loaded, List<ScenarioSpec> Scenarios, ScenarioSpec First);
-
-    /// <summary>What the files of a comparison need besides its result.</summary>
-    private sealed record CompareWrite(
-        IReadOnlyList<string> Files,
-        IReadOnlyList<ScenarioOverride> Overrides,
-        IReadOnlyList<ScenarioLoadResult> Loaded,
-        bool CommonRandomNumbers,
-        bool WritePlots,
-        bool WriteReport,
-        bool WriteWorkbook,
-        ReportLanguage Lang,
-        DateTimeOffset StartedUtc);
-
-    /// <summary>summary-&lt;k&gt;-&lt;stem&gt;.csv, k counting the scenarios from 1 in command-line order (1 = the base).</summary>
-    public static string SummaryFileName(int index, string file) =>
-        $"summary-{index + 1}-{Path.GetFileNameWithoutExtension(file)}.csv";
 }

@@ -90,9 +90,9 @@ public static class OptimizeCommand
     }
 
     /// <summary>The search in its folder: the configurations loaded, the rounds run, then the files written and committed and the answer printed.</summary>
-    private static int Search(OutputSession session, OptimizeRequest request, SearchStart start, OptimizeStudy study, CliContext context)
+    private static int Search(OutputSession session, OptimizeRequest request, SearchInputs start, OptimizeStudy study, CliContext context)
     {
-        SearchRunner runner = start.Runner(request.File, request.Sets, request.Options, study.Paths, session, context);
+        SearchRunner runner = start.Runner(request.Options, study.Paths, session, context);
         List<string> errors = start.Errors;
         if (!study.Load(runner, errors, context.CancellationToken))
         {
@@ -112,7 +112,7 @@ public static class OptimizeCommand
     }
 
     /// <summary>optimize.csv, optimize.png/.svg, report.html and run.json, committed.</summary>
-    private static void Write(OutputSession session, OptimizeRequest request, SearchStart start, OptimizeStudy study, SearchRunner runner, CliContext context)
+    private static void Write(OutputSession session, OptimizeRequest request, SearchInputs start, OptimizeStudy study, SearchRunner runner, CliContext context)
     {
         ScenarioSpec scenario = start.Scenario;
         List<Target> targets = [.. study.Targets];
@@ -135,7 +135,7 @@ public static class OptimizeCommand
                 scenario.Label, study.Paths, [.. study.Configs.Select(c => c.Label)], study.Rows, targets, targetKeys, request.Tolerance,
                 study.ObjectiveName, request.Minimize is { } m ? start.KeyOf(m) : null, selection.Best, selection.IsSelectionGuaranteed, selection.Indifference,
                 study.FirstStage, request.MaxReplications, first.Days, first.WarmUpHours,
-                start.Source(request.File, request.Sets), start.Provenance(request.File, request.Sets, context, runner.Threads))
+                start.Source(), start.Provenance(context, runner.Threads))
             {
                 HorizonCuts = HorizonCheck.CutsOf(first),
                 ScenarioName = scenario.Name,

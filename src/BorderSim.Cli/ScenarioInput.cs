@@ -19,17 +19,7 @@ public static class ScenarioInput
     /// The text of a scenario file already loaded (for the header comments in report.html); empty if it can no longer
     /// be read: the report then says the file has no comments rather than fail a finished run.
     /// </summary>
-    public static string ReadTextOrEmpty(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return "";
-        }
-    }
+    public static string ReadTextOrEmpty(string path) => BorderSim.Studies.ScenarioText.ReadOrEmpty(path);
 
     /// <summary>Loads <paramref name="path"/>; on errors prints each (<c>file:line:col: field: message (hint)</c>) and returns the result anyway.</summary>
     public static ScenarioLoadResult LoadAndReport(string path, IReadOnlyList<ScenarioOverride> overrides, CliContext context)

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using BorderSim.Model.Experiments;
-using BorderSim.Model.Results;
 using BorderSim.Model.Spec;
 using BorderSim.Reporting.Html;
 using BorderSim.Scenarios;
+using BorderSim.Studies;
 
 namespace BorderSim.Cli;
 
@@ -48,106 +48,44 @@ internal sealed class SearchOptions
 }
 
 /// <summary>
-/// How capacity and optimize open: the scenario (with --set) loaded and checked, the targets parsed against the
-/// metric ids it can report, --shard parsed; every mistake is collected and printed together (exit 2) before an
-/// output folder exists. Then the output session and the <see cref="SearchRunner"/> on it.
+/// How capacity, optimize and calibrate open: the scenario (with --set) loaded, its errors printed; the study's inputs
+/// (<see cref="SearchInputs"/>: targets, shard, every mistake collected) printed together (exit 2) before an output
+/// folder exists. Then the <see cref="SearchRunner"/> on the output session, and the exit code a round's end means.
 /// </summary>
-internal sealed class SearchStart
+internal static class SearchStart
 {
-    private readonly MetricKey[] _metricKeys;
-
-    private SearchStart(ScenarioSpec scenario, string sha256, DateTimeOffset startedUtc)
-    {
-        StartedUtc = startedUtc;
-        Scenario = scenario;
-        ScenarioSha256 = sha256;
-        _metricKeys = [.. ExperimentRunner.MetricKeys(scenario)];
-        MetricIds = [.. _metricKeys.Select(k => k.Id)];
-    }
-
-    /// <summary>SHA-256 of the scenario text with the --set values.</summary>
-    public string ScenarioSha256 { get; }
-
-    /// <summary>When the command started (before the scenario was read), for run.json.</summary>
-    public DateTimeOffset StartedUtc { get; }
-
-    /// <summary>The scenario as written, with the command's --set values.</summary>
-    public ScenarioSpec Scenario { get; }
-
-    /// <summary>Metric ids of summary.csv that the scenario can report.</summary>
-    public string[] MetricIds { get; }
-
-    /// <summary>The targets parsed so far, in the order given.</summary>
-    public List<Target> Targets { get; } = [];
-
-    public Shard? Shard { get; private set; }
-
-    /// <summary>The user's mistakes found so far.</summary>
-    public List<string> Errors { get; } = [];
-
     /// <summary>The scenario loaded; null when it is invalid (its errors already printed, exit 2).</summary>
-    public static SearchStart? Load(string file, IReadOnlyList<ScenarioOverride> sets, CliContext context)
+    public static SearchInputs? Load(string file, IReadOnlyList<ScenarioOverride> sets, CliContext context)
     {
         DateTimeOffset startedUtc = DateTimeOffset.UtcNow;
         ScenarioLoadResult loaded = ScenarioInput.LoadAndReport(file, sets, context);
-        return loaded.IsValid ? new SearchStart(loaded.Scenario!, loaded.ContentSha256, startedUtc) : null;
-    }
-
-    /// <summary>The key of a metric id the scenario reports (its name, unit and scope for the report).</summary>
-    public MetricKey KeyOf(string id) => _metricKeys.First(k => k.Id == id);
-
-    /// <summary>The scenario file as read, for the report's assumptions and provenance.</summary>
-    public ScenarioSource Source(string file, IReadOnlyList<ScenarioOverride> sets) =>
-        new(file, ScenarioSha256, ScenarioInput.ReadTextOrEmpty(file), [.. sets.Select(o => o.ToString())]);
-
-    /// <summary>What reproduces the search, for the report.</summary>
-    public ReportProvenance Provenance(string file, IReadOnlyList<ScenarioOverride> sets, CliContext context, int threads) =>
-        context.ProvenanceFrom(StartedUtc).Report([Source(file, sets)], threads);
-
-    public void ParseTargets(IEnumerable<string> texts)
-    {
-        ArgumentNullException.ThrowIfNull(texts);
-        foreach (string text in texts)
-        {
-            if (Target.TryParse(text, MetricIds, out Target? parsed, out string error))
-            {
-                Targets.Add(parsed!);
-            }
-            else
-            {
-                Errors.Add(error);
-            }
-        }
-    }
-
-    public void ParseShard(string? text)
-    {
-        if (text is null)
-        {
-            return;
-        }
-
-        if (Model.Experiments.Shard.TryParse(text, out Shard parsed, out string error))
-        {
-            Shard = parsed;
-        }
-        else
-        {
-            Errors.Add(error);
-        }
+        return loaded.IsValid ? new SearchInputs(file, sets, loaded, startedUtc) : null;
     }
 
     /// <summary>Prints the mistakes found, if any; true when there were some (exit 2).</summary>
-    public bool ReportErrors(CliContext context)
+    public static bool ReportErrors(this SearchInputs start, CliContext context)
     {
+        ArgumentNullException.ThrowIfNull(start);
         ArgumentNullException.ThrowIfNull(context);
-        Errors.ForEach(context.Error.WriteLine);
-        return Errors.Count > 0;
+        start.Errors.ForEach(context.Error.WriteLine);
+        return start.Errors.Count > 0;
     }
 
-    /// <summary>The runner of the search's rounds, writing into <paramref name="session"/>, on this shard's share.</summary>
-    public SearchRunner Runner(string file, IReadOnlyList<ScenarioOverride> sets, RunOptions options, IReadOnlyList<string> paths, OutputSession session, CliContext context) =>
-        new(file, sets, options, paths, session, context.Diagnostic, Shard, context.CancellationToken) { Language = context.Language };
+    /// <summary>What reproduces the search, for the report.</summary>
+    public static ReportProvenance Provenance(this SearchInputs start, CliContext context, int threads)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(context);
+        return start.Provenance(context.ProvenanceFrom(start.StartedUtc), threads);
+    }
+
+    /// <summary>The runner of the search's rounds, writing into <paramref name="session"/>, saying its lines on stderr.</summary>
+    public static SearchRunner Runner(this SearchInputs start, RunOptions options, IReadOnlyList<string> paths, OutputSession session, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(context);
+        return start.Runner(options, paths, session, context.Diagnostic, context.Language, context.CancellationToken);
+    }
 
     /// <summary>
     /// The exit code a round's end means, or null when the search goes on. A shard that has done its share of a
