@@ -114,4 +114,28 @@ public class DamagedInputAndConsoleTests
             Assert.That(Directory.Exists(Path.Combine(_directory, "out")), Is.False, "nothing left behind");
         });
     }
+
+    [TestCase("run", "--replications", "0")]
+    [TestCase("run", "--threads", "abc")]
+    [TestCase("run", "--days", "-1")]
+    [TestCase("run", "--precision", "2")]
+    [TestCase("run", "--lang", "xx")]
+    [TestCase("run", "--set", "days=abc")]
+    [TestCase("run", "--bogus", "1")]
+    [TestCase("compare", "-r", "0")]
+    [TestCase("capacity", "--target", "bogus")]
+    [TestCase("optimize", "--vary", "x=1:2:1")]
+    [TestCase("calibrate", "--fit", "bogus")]
+    public void An_invalid_option_is_exit_2_and_leaves_no_output_folder_behind(string verb, string option, string value)
+    {
+        string output = Path.Combine(_directory, "out");
+        string[] scenarios = verb == "compare" ? [_scenario, _scenario] : [_scenario];
+        var outcome = CliRunner.Run([verb, .. scenarios, "-o", output, option, value]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), outcome.Error);
+            Assert.That(outcome.Error, Does.Not.Contain("   at "), "no stack trace");
+            Assert.That(Directory.Exists(output), Is.False, "no empty output folder");
+        });
+    }
 }

@@ -2,7 +2,7 @@ using BorderSim.Reporting.Html;
 
 namespace BorderSim.Reporting.Tests;
 
-/// <summary>Smaller faults of issue 22: a bidirectional override in user text, a tiny precision target printed as 0.0%.</summary>
+/// <summary>Smaller faults of issue 22: a bidirectional override in user text, a page refresh in a report, a tiny precision target printed as 0.0%.</summary>
 public class UserTextAndPercentTests
 {
     [Test]
@@ -17,6 +17,31 @@ public class UserTextAndPercentTests
             Assert.That(ReportPage.Escape("\u2067x\u2069 <b>"), Is.EqualTo("\\u2067x\\u2069 &lt;b&gt;"));
             Assert.That(ReportPage.Escape("שלום عربي"), Is.EqualTo("שלום عربي"), "right-to-left letters pass");
         });
+    }
+
+    [Test]
+    public void A_meta_refresh_in_user_text_stays_text_and_the_page_has_only_its_own_head_meta_elements()
+    {
+        const string hostile = "<meta http-equiv=\"refresh\" content=\"0;url=https://example.org/\">";
+        var page = new ReportPage(hostile, ReportLanguage.English);
+        page.Heading(1, hostile).Paragraph(hostile).Table(["x"], [[hostile]]);
+        string html = page.Build();
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.Not.Contain("<meta http-equiv=\"refresh\"").IgnoreCase);
+            Assert.That(html.Split("<meta", StringSplitOptions.None).Length - 1, Is.EqualTo(4), "charset, Content-Security-Policy, viewport, generator");
+            Assert.That(html, Does.Contain("&lt;meta http-equiv=&quot;refresh&quot;"));
+        });
+    }
+
+    [TestCase("<meta http-equiv=\"refresh\" content=\"0;url=https://example.org/\">")]
+    [TestCase("<META HTTP-EQUIV=refresh CONTENT=0>")]
+    public void A_page_refuses_to_be_built_with_a_meta_element_in_its_body_which_no_content_security_policy_could_stop(string markup)
+    {
+        // A Content-Security-Policy has no directive against <meta http-equiv="refresh"> (navigation is not a fetch),
+        // so the page forbids the element itself: markup that would carry one is a programming error, never a page.
+        var page = new ReportPage("x", ReportLanguage.English).Raw(markup);
+        Assert.That(() => page.Build(), Throws.InvalidOperationException.With.Message.Contains("<meta"));
     }
 
     [TestCase(1e-6, "0.0001%")]

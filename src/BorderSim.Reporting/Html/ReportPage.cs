@@ -183,8 +183,22 @@ public sealed partial class ReportPage
         return this;
     }
 
-    /// <summary>The finished page.</summary>
-    public string Build() => _html.ToString() + "</main>\n</body>\n</html>\n";
+    /// <summary>
+    /// The finished page. Its only &lt;meta&gt; elements are the head's own: a Content-Security-Policy cannot stop a
+    /// <c>&lt;meta http-equiv="refresh"&gt;</c> (navigation is not a fetch), so the page refuses to carry one at all.
+    /// User text cannot make one (it is escaped); markup that would is a programming error.
+    /// </summary>
+    public string Build()
+    {
+        string html = _html.ToString();
+        int body = html.IndexOf("<body>", StringComparison.Ordinal);
+        if (html.IndexOf("<meta", body, StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            throw new InvalidOperationException("A report page may not carry a <meta> element in its body (a refresh would take the reader elsewhere).");
+        }
+
+        return html + "</main>\n</body>\n</html>\n";
+    }
 
     /// <summary>
     /// An SVG document made fit to sit in HTML: no XML declaration, a viewBox instead of a fixed size (so it scales

@@ -384,10 +384,13 @@ internal sealed class Fields(Diagnostics diagnostics)
         }
 
         var hint = DidYouMean.Hint(name, known)
-                   ?? (known.Count == 0 ? $"no {what} is defined" : $"known {what}s: " + string.Join(", ", known));
+                   ?? (known.Count == 0 ? $"no {what} is defined" : $"known {Plural(what)}: " + string.Join(", ", known));
         Error(node, field, $"unknown {what} '{name}'", hint);
         return false;
     }
+
+    /// <summary>The plural of a kind of name (class, calendar, road): "classes", never "classs".</summary>
+    private static string Plural(string what) => what.EndsWith('s') ? what + "es" : what + "s";
 
     public static string Format(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 }
