@@ -43,11 +43,8 @@ public class ShippedScenarioRegressTests
         ("huu-nghi-6-lanes-handover", "one lane fewer", ["roads.freight_road_1119.lanes.import=2"]),
         ("huu-nghi-6-lanes-handover", "10% more arrivals", ["directions.export.arrivals.trucks_per_day=264", "directions.import.arrivals.trucks_per_day=620.4"]),
         ("lang-son-network", "10% slower service", ["directions.hn_export.stages.hn_cn_inspection.service=lognormal(15.4min, 7.7min)"]),
-        ("lang-son-network", "one lane fewer", ["roads.freight_road_1119.lanes.hn_import=2"]),
+        ("lang-son-network", "one lane fewer", ["roads.freight_road_1119.lanes.hn_import=1"]),
         ("lang-son-network", "10% more arrivals", ["origins.lang_son_export.arrivals.trucks_per_day=360.8", "origins.lang_son_import.arrivals.trucks_per_day=1006.5"]),
-        ("lang-son-network-2024-08-22", "10% slower service", ["directions.hn_export.stages.hn_cn_inspection.service=lognormal(15.4min, 7.7min)"]),
-        ("lang-son-network-2024-08-22", "one lane fewer", ["roads.freight_road_1119.lanes.hn_import=2"]),
-        ("lang-son-network-2024-08-22", "10% more arrivals", ["origins.lang_son_export.arrivals.trucks_per_day=360.8", "origins.lang_son_import.arrivals.trucks_per_day=1006.5"]),
         ("lang-son-durian-peak", "10% slower service",
         [
             "directions.export.stages.1.check.channels.green.service=exp(11min)",
