@@ -6,7 +6,7 @@ namespace BorderSim.Benchmarks;
 
 /// <summary>
 /// A simulated year of the Lạng Sơn network (scenarios/lang-son-network.yaml: four gates, eight routes, two
-/// origins, about 1,550 trucks a day with the empties), one replication, from the compiled scenario to the
+/// origins, about 1,380 trucks a day with the empties), one replication, from the compiled scenario to the
 /// summarised result (no file output). The target is under 1.5 s.
 /// </summary>
 [MemoryDiagnoser]

@@ -138,4 +138,23 @@ public class DamagedInputAndConsoleTests
             Assert.That(Directory.Exists(output), Is.False, "no empty output folder");
         });
     }
+
+    [TestCase("run")]
+    [TestCase("compare")]
+    [TestCase("capacity", "--target", "wait_hours_mean/export/all<=4")]
+    [TestCase("optimize", "--target", "wait_hours_mean/export/all<=4", "--vary", "directions.export.stages[0].check.servers=3:5:1")]
+    [TestCase("calibrate", "--fit", "directions.export.arrivals.trucks_per_day=100..200")]
+    public void An_invalid_scenario_is_exit_2_at_its_line_and_leaves_no_output_folder_behind(string verb, params string[] options)
+    {
+        string output = Path.Combine(_directory, "out");
+        string broken = CliRunner.WriteScenario(_directory, "broken.yaml", CliRunner.SmallScenario.Replace("days: 3", "days: three", StringComparison.Ordinal));
+        string[] scenarios = verb == "compare" ? [_scenario, broken] : [broken];
+        var outcome = CliRunner.Run([verb, .. scenarios, "-o", output, .. options]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), outcome.Error);
+            Assert.That(outcome.Error, Does.Contain("broken.yaml:").And.Contain("days: expected a whole number, found 'three'"));
+            Assert.That(Directory.Exists(output), Is.False, "no empty output folder");
+        });
+    }
 }

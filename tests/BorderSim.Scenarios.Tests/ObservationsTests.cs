@@ -5,7 +5,7 @@ namespace BorderSim.Scenarios.Tests;
 /// <summary>A scenario's observations: [file.csv], read at the edge against the scenario (errors are in Broken/observations-*).</summary>
 public class ObservationsTests
 {
-    private static string Shipped => Path.Combine(RepositoryPaths.Scenarios, "lang-son-network-2024-08-22.yaml");
+    private static string Shipped => Path.Combine(RepositoryPaths.Scenarios, "lang-son-network.yaml");
 
     [Test]
     public void The_shipped_network_of_22_August_2024_has_the_ten_published_figures()
@@ -23,21 +23,15 @@ public class ObservationsTests
     }
 
     [Test]
-    public void The_dated_copy_differs_from_the_network_only_in_name_start_and_observations()
+    public void The_shipped_network_runs_three_days_to_the_day_observed_from_a_standing_export_backlog()
     {
-        var network = ScenarioReader.Load(Path.Combine(RepositoryPaths.Scenarios, "lang-son-network.yaml")).Scenario!;
-        var dated = ScenarioReader.Load(Shipped).Scenario!;
-        Assert.That(dated.Start, Is.EqualTo(new NodaTime.LocalDateTime(2024, 8, 16, 0, 0)));
-        Assert.That(dated.Start.Date.PlusDays(dated.Days - 1), Is.EqualTo(new NodaTime.LocalDate(2024, 8, 22)));
-        var network2 = File.ReadAllLines(Path.Combine(RepositoryPaths.Scenarios, "lang-son-network.yaml")).Where(l => !l.StartsWith('#'));
-        var dated2 = File.ReadAllLines(Shipped).Where(l => !l.StartsWith('#'));
-        Assert.That(dated2.Except(network2), Is.EquivalentTo(new[]
-        {
-            "name: Lạng Sơn network, 4 gates, to 22 Aug 2024",
-            "start: 2024-08-16T00:00",
-            "observations: [lang-son-network-2024-08-22-observations.csv]",
-        }));
-        Assert.That(dated.Days, Is.EqualTo(network.Days));
+        var network = ScenarioReader.Load(Shipped).Scenario!;
+        Assert.That(network.Start, Is.EqualTo(new NodaTime.LocalDateTime(2024, 8, 20, 0, 0)));
+        Assert.That(network.Start.Date.PlusDays(network.Days - 1), Is.EqualTo(new NodaTime.LocalDate(2024, 8, 22)));
+        Assert.That(network.Observations.Select(o => o.Time.Date), Is.All.EqualTo(new NodaTime.LocalDate(2024, 8, 22)));
+        var text = File.ReadAllText(Shipped);
+        Assert.That(text, Does.Contain("trucks: 346, age"), "the fitted backlog is the value in force");
+        Assert.That(text, Does.Contain("fitted 346,"), "and the header states it");
     }
 
     [Test]
@@ -47,7 +41,7 @@ public class ObservationsTests
         var result = ScenarioReader.Read(new StringReader(text), "x.yaml");
         Assert.That(result.IsValid, Is.True);
         Assert.That(result.Scenario!.Observations, Is.Empty);
-        Assert.That(result.ObservationFiles.Single().Path, Is.EqualTo("lang-son-network-2024-08-22-observations.csv"));
+        Assert.That(result.ObservationFiles.Single().Path, Is.EqualTo("lang-son-network-observations.csv"));
     }
 
     [Test]
