@@ -8,9 +8,11 @@ namespace BorderSim.Reporting;
 /// class of the direction), every day of the run including the warm-up. Columns: date (YYYY-MM-DD), direction,
 /// class, warm_up (1 if the day began before the warm-up ended: its trucks are outside summary.csv's
 /// statistics), replications; then for arrived (trucks that arrived that day), served (left served that day),
-/// gave_up (left unserved that day) and backlog_end_of_day (trucks in the system when the day ended, at the
-/// next local midnight or the end of the run) the mean over replications and its Student-t 95% half-width
-/// (<c>_ci95</c>); then wait_hours_mean, the mean over replications of the mean wait of the trucks served that
+/// gave_up (gave up waiting that day: their patience ran out), turned_away (turned away on arrival by a ban),
+/// diverted (sent to this route by an origin's rule, took another route), backlog_end_of_day (trucks in the
+/// system when the day ended, at the next local midnight or the end of the run) and held_at_origin_end_of_day
+/// (trucks a ban held at their origin then: not yet arrived, not in the backlog) the mean over replications and
+/// its Student-t 95% half-width (<c>_ci95</c>); then wait_hours_mean, the mean over replications of the mean wait of the trucks served that
 /// day, its half-width, and wait_replications, the replications that served at least one such truck (the
 /// others have no wait to average). A half-width is empty with fewer than two replications.
 /// </summary>
@@ -22,7 +24,8 @@ public static class DailyCsv
     [
         "date", "direction", "class", "warm_up", "replications",
         "arrived_mean", "arrived_ci95", "served_mean", "served_ci95", "gave_up_mean", "gave_up_ci95",
-        "backlog_end_of_day_mean", "backlog_end_of_day_ci95", "wait_hours_mean", "wait_hours_ci95", "wait_replications",
+        "turned_away_mean", "turned_away_ci95", "diverted_mean", "diverted_ci95",
+        "backlog_end_of_day_mean", "backlog_end_of_day_ci95", "held_at_origin_end_of_day_mean", "held_at_origin_end_of_day_ci95", "wait_hours_mean", "wait_hours_ci95", "wait_replications",
     ];
 
     public static void Write(ExperimentResult result, TextWriter writer)
@@ -44,8 +47,14 @@ public static class DailyCsv
                 CsvNumbers.Format(day.Served.HalfWidth95),
                 CsvNumbers.Format(day.GaveUp.Mean),
                 CsvNumbers.Format(day.GaveUp.HalfWidth95),
+                CsvNumbers.Format(day.TurnedAway.Mean),
+                CsvNumbers.Format(day.TurnedAway.HalfWidth95),
+                CsvNumbers.Format(day.Diverted.Mean),
+                CsvNumbers.Format(day.Diverted.HalfWidth95),
                 CsvNumbers.Format(day.BacklogAtEnd.Mean),
                 CsvNumbers.Format(day.BacklogAtEnd.HalfWidth95),
+                CsvNumbers.Format(day.HeldAtOriginAtEnd.Mean),
+                CsvNumbers.Format(day.HeldAtOriginAtEnd.HalfWidth95),
                 CsvNumbers.Format(day.WaitHours.Mean),
                 CsvNumbers.Format(day.WaitHours.HalfWidth95),
                 CsvNumbers.Format(day.WaitHours.Replications));

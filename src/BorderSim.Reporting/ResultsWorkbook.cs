@@ -120,21 +120,27 @@ public static class ResultsWorkbook
             [
                 "ngày (giờ địa phương)", "chiều", "loại hàng", "khởi động (1 = có)", "số lần lặp",
                 "số xe đến (xe)", "số xe đến, KTC 95% (xe)", "số xe thông quan (xe)", "số xe thông quan, KTC 95% (xe)",
-                "số xe bỏ đi (xe)", "số xe bỏ đi, KTC 95% (xe)", "xe tồn cuối ngày (xe)", "xe tồn cuối ngày, KTC 95% (xe)",
+                "số xe bỏ cuộc vì chờ lâu (xe)", "số xe bỏ cuộc, KTC 95% (xe)", "số xe quay đầu do lệnh cấm (xe)", "số xe quay đầu, KTC 95% (xe)",
+                "số xe chuyển tuyến (xe)", "số xe chuyển tuyến, KTC 95% (xe)", "xe tồn cuối ngày (xe)", "xe tồn cuối ngày, KTC 95% (xe)",
+                "xe bị giữ tại nơi xuất phát cuối ngày (xe)", "xe bị giữ tại nơi xuất phát, KTC 95% (xe)",
                 "thời gian chờ trung bình (giờ)", "thời gian chờ, KTC 95% (giờ)", "số lần lặp có thời gian chờ",
             ]
             :
             [
                 "date (local)", "direction", "class", "warm_up (1 = yes)", "replications",
                 "arrived (trucks)", "arrived_ci95 (trucks)", "served (trucks)", "served_ci95 (trucks)",
-                "gave_up (trucks)", "gave_up_ci95 (trucks)", "backlog_end_of_day (trucks)", "backlog_end_of_day_ci95 (trucks)",
+                "gave_up (trucks)", "gave_up_ci95 (trucks)", "turned_away (trucks)", "turned_away_ci95 (trucks)",
+                "diverted (trucks)", "diverted_ci95 (trucks)", "backlog_end_of_day (trucks)", "backlog_end_of_day_ci95 (trucks)",
+                "held_at_origin_end_of_day (trucks)", "held_at_origin_end_of_day_ci95 (trucks)",
                 "wait_hours_mean (h)", "wait_hours_ci95 (h)", "wait_replications",
             ],
         result.Daily.Select(d => (IReadOnlyList<object?>)
         [
             d.Date, Words(d.Direction, lang.Direction, lang), Words(d.CargoClass, lang.CargoClass, lang), d.InWarmUp ? 1 : 0, d.Served.Replications,
             d.Arrived.Mean, d.Arrived.HalfWidth95, d.Served.Mean, d.Served.HalfWidth95,
-            d.GaveUp.Mean, d.GaveUp.HalfWidth95, d.BacklogAtEnd.Mean, d.BacklogAtEnd.HalfWidth95,
+            d.GaveUp.Mean, d.GaveUp.HalfWidth95, d.TurnedAway.Mean, d.TurnedAway.HalfWidth95,
+            d.Diverted.Mean, d.Diverted.HalfWidth95, d.BacklogAtEnd.Mean, d.BacklogAtEnd.HalfWidth95,
+            d.HeldAtOriginAtEnd.Mean, d.HeldAtOriginAtEnd.HalfWidth95,
             d.WaitHours.Mean, d.WaitHours.HalfWidth95, d.WaitHours.Replications,
         ]),
         FirstColumnWidth: 12);

@@ -16,6 +16,9 @@ public class BanDivertTests
 
     private static double Value(ReplicationResult replication, string id) => replication.Metrics.Single(m => m.Key.Id == id).Value;
 
+    /// <summary>A metric the scenario may not report (turned_away of a route without a ban that turns trucks away) reads 0.</summary>
+    private static double ValueOrZero(ReplicationResult replication, string id) => replication.Metrics.Where(m => m.Key.Id == id).Select(m => m.Value).DefaultIfEmpty(0).Single();
+
     /// <summary>
     /// An origin of 240 trucks a day whose rule sends every truck to route a (overflow to b never triggers), and route a's
     /// own 24 a day; each route one check with booths to spare. The ban diverts fruit from a to b.
@@ -46,7 +49,8 @@ public class BanDivertTests
         {
             Assert.That(
                 Value(replication, $"in_system_at_warm_up/{route}/all") + Value(replication, $"arrived/{route}/all"),
-                Is.EqualTo(Value(replication, $"served/{route}/all") + Value(replication, $"gave_up/{route}/all") + Value(replication, $"in_system_at_end/{route}/all")),
+                Is.EqualTo(Value(replication, $"served/{route}/all") + Value(replication, $"gave_up/{route}/all") + ValueOrZero(replication, $"turned_away/{route}/all")
+                    + Value(replication, $"in_system_at_end/{route}/all")),
                 $"route {route}: conservation");
             inSystemAtEnd += Value(replication, $"in_system_at_end/{route}/all");
         }
@@ -68,7 +72,7 @@ public class BanDivertTests
 
         var atB = observer.Trucks.Where(t => t.Direction == "b").ToList();
         var atA = observer.Trucks.Where(t => t.Direction == "a").ToList();
-        var turnedAway = atA.Where(t => t.Outcome == TruckOutcome.GaveUp).ToList();
+        var turnedAway = atA.Where(t => t.Outcome == TruckOutcome.TurnedAway).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(atB, Has.Count.GreaterThan(200), "about 120 fruit trucks a day for two days");
@@ -76,6 +80,14 @@ public class BanDivertTests
             Assert.That(Value(replication, "origin_routed/b/all/province"), Is.EqualTo(atB.Count));
             Assert.That(Value(replication, "origin_diverted/a/all/province"), Is.EqualTo(atB.Count), "every truck at b was diverted from a");
             Assert.That(Value(replication, "origin_diverted/b/all/province"), Is.Zero);
+            Assert.That(Value(replication, "diverted/a/all"), Is.EqualTo(atB.Count), "route a's own count of the trucks diverted from it");
+            Assert.That(Value(replication, "diverted/b/all"), Is.Zero);
+            Assert.That(replication.Days.Where(d => d.Direction == "a").Sum(d => d.Diverted), Is.EqualTo(atB.Count), "a's days add up to the run's");
+            Assert.That(
+                replication.Days.Where(d => d.Direction == "a").Select(d => d.Diverted),
+                Is.EqualTo(replication.Days.Where(d => d.Direction == "a").Select(d => atB.Count(t => t.CargoClass == d.CargoClass && Day(t.ArrivedHours) == d.Date))),
+                "each day: the fruit trucks that reached b that day, none of another class");
+            Assert.That(Value(replication, "gave_up/a/all"), Is.Zero, "no patience: nobody gives up, the turned away are apart");
             Assert.That(Value(replication, "origin_turned_back/province"), Is.Zero);
             Assert.That(atA.Where(t => t.CargoClass == "fruit" && t.ArrivedHours is >= 48 and < 96), Is.EqualTo(turnedAway), "only a's own fruit trucks, turned away");
             Assert.That(turnedAway, Has.Count.InRange(1, 60), "a's own 12 fruit trucks a day");
@@ -114,6 +126,8 @@ public class BanDivertTests
         Assert.That(trials, Is.GreaterThan(8000));
         Assert.That(share, Is.EqualTo(0.7).Within(halfWidth));
     }
+
+    private static LocalDate Day(double hours) => new LocalDate(2026, 6, 1).PlusDays((int)Math.Floor(hours / 24));
 
     private sealed class Recorder : ITruckObserver
     {

@@ -24,26 +24,27 @@ public class BanTests
     }
 
     [Test]
-    public void A_class_turned_away_from_a_date_counts_as_arrived_and_given_up_and_nothing_else_changes()
+    public void A_class_turned_away_from_a_date_counts_as_arrived_and_turned_away_not_as_given_up_and_nothing_else_changes()
     {
         // Fruit turned away from 3 June (48 h) to the end of 4 June (96 h).
         var ban = new BanSpec(new LocalDate(2026, 6, 3), new LocalDate(2026, 6, 4), "export", ["fruit"], BanAction.TurnAway, null, "");
         var (replication, trucks) = Run(ban);
 
         var fruit = trucks.Where(t => t.CargoClass == "fruit").ToList();
-        var turnedAway = fruit.Where(t => t.Outcome == TruckOutcome.GaveUp).ToList();
+        var turnedAway = fruit.Where(t => t.Outcome == TruckOutcome.TurnedAway).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(turnedAway, Is.Not.Empty);
             Assert.That(turnedAway.Select(t => t.ArrivedHours), Is.All.InRange(48.0, 96.0), "only during the ban");
-            Assert.That(fruit.Where(t => t.ArrivedHours is >= 48 and < 96), Is.All.Matches<TruckRecord>(t => t.Outcome == TruckOutcome.GaveUp));
+            Assert.That(fruit.Where(t => t.ArrivedHours is >= 48 and < 96), Is.All.Matches<TruckRecord>(t => t.Outcome == TruckOutcome.TurnedAway));
             Assert.That(turnedAway.Select(t => t.WaitHours), Is.All.EqualTo(0), "turned away at once");
             Assert.That(Value(replication, "turned_away/export/all"), Is.EqualTo(turnedAway.Count));
-            Assert.That(Value(replication, "gave_up/export/all"), Is.EqualTo(turnedAway.Count));
-            Assert.That(trucks.Where(t => t.CargoClass == "general"), Is.All.Matches<TruckRecord>(t => t.Outcome != TruckOutcome.GaveUp));
+            Assert.That(Value(replication, "gave_up/export/all"), Is.Zero, "no patience: nobody gives up waiting");
+            Assert.That(trucks.Where(t => t.CargoClass == "general"), Is.All.Matches<TruckRecord>(t => t.Outcome != TruckOutcome.TurnedAway));
             Assert.That(
                 Value(replication, "in_system_at_warm_up/export/all") + Value(replication, "arrived/export/all"),
-                Is.EqualTo(Value(replication, "served/export/all") + Value(replication, "gave_up/export/all") + Value(replication, "in_system_at_end/export/all")));
+                Is.EqualTo(Value(replication, "served/export/all") + Value(replication, "gave_up/export/all") + Value(replication, "turned_away/export/all")
+                    + Value(replication, "in_system_at_end/export/all")));
         });
     }
 

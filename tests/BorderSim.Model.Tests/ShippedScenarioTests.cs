@@ -69,12 +69,13 @@ public class ShippedScenarioTests
         foreach (var replication in result.Replications)
         {
             double Get(string id) => replication.Metrics.Single(m => m.Key.Id == id).Value;
+            double GetOrZero(string id) => replication.Metrics.Where(m => m.Key.Id == id).Select(m => m.Value).DefaultIfEmpty(0).Single();
             foreach (var direction in scenario.Directions.Select(d => d.Name))
             {
-                // Conservation: in system at warm-up + arrived = served + gave up + still in the system.
+                // Conservation: in system at warm-up + arrived = served + gave up + turned away by a ban + still in the system.
                 Assert.That(
                     Get($"in_system_at_warm_up/{direction}/all") + Get($"arrived/{direction}/all"),
-                    Is.EqualTo(Get($"served/{direction}/all") + Get($"gave_up/{direction}/all") + Get($"in_system_at_end/{direction}/all")),
+                    Is.EqualTo(Get($"served/{direction}/all") + Get($"gave_up/{direction}/all") + GetOrZero($"turned_away/{direction}/all") + Get($"in_system_at_end/{direction}/all")),
                     $"{file} replication {replication.Replication} {direction}");
 
                 // Little's law on the sample path (exact, also when queues grow): the time-average number in

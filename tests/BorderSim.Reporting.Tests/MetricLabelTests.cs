@@ -53,7 +53,7 @@ public class MetricLabelTests
             Assert.That(ReportLanguage.English.HeadlineLabel(Metrics.ServedPerDay.Key("export", "all")), Is.EqualTo("served per day, export (trucks/day)"));
             Assert.That(ReportLanguage.English.HeadlineLabel(Metrics.DelayCostUsdPerDay.Key("all", "all")), Is.EqualTo("delay cost (USD/day)"));
             Assert.That(ReportLanguage.Vietnamese.HeadlineLabel(Metrics.WaitHoursP95.Key("all", "fruit")), Is.EqualTo("thời gian chờ phân vị 95, trái cây (giờ)"));
-            Assert.That(ReportLanguage.English.HeadlineLabel(Metrics.GaveUp.Key("export", "all")), Is.EqualTo("trucks that gave up, export (trucks)"));
+            Assert.That(ReportLanguage.English.HeadlineLabel(Metrics.GaveUp.Key("export", "all")), Is.EqualTo("trucks that gave up waiting, export (trucks)"));
         });
     }
 

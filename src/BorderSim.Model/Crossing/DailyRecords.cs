@@ -50,7 +50,7 @@ internal sealed class DailyRecords(CrossingModel model, CrossingRuntime runtime,
         return counts;
     }
 
-    /// <summary>Every run day's counts per direction and class the direction carries (arrived, served, gave up, waits, backlog at its end).</summary>
+    /// <summary>Every run day's counts per direction and class the direction carries (arrived, served, gave up, turned away, diverted, waits, backlog and held at origin at its end).</summary>
     public List<DayRecord> Days()
     {
         var records = new List<DayRecord>();
@@ -66,7 +66,8 @@ internal sealed class DailyRecords(CrossingModel model, CrossingRuntime runtime,
                     }
 
                     var counts = direction.Day(day, c);
-                    records.Add(new DayRecord(days.DateOf(day), direction.Direction.Name, model.ClassNames[c], counts.Arrived, counts.Served, counts.GaveUp, counts.WaitHoursSum, counts.BacklogAtEnd, days.StartOf(day) < warmUpHours));
+                    records.Add(new DayRecord(days.DateOf(day), direction.Direction.Name, model.ClassNames[c], counts.Arrived, counts.Served, counts.GaveUp, counts.WaitHoursSum, counts.BacklogAtEnd, days.StartOf(day) < warmUpHours,
+                        counts.TurnedAway, counts.Diverted, counts.HeldAtOriginAtEnd));
                 }
             }
         }

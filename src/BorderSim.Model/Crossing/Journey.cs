@@ -31,6 +31,7 @@ internal sealed class Journey
         {
             // Held at its origin by a ban: it waits off the road (its wait counts) and sets out when the ban ends.
             yield return _context.Clock.Until(truck.HeldUntilHours);
+            _context.Ledger.SetsOut(truck);
         }
 
         var phases = _phasesByDirection[truck.Direction];

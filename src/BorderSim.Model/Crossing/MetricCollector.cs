@@ -120,6 +120,16 @@ internal sealed class MetricCollector
             Add(Metrics.TurnedAway, direction.TurnedAway.Sum(), name, All);
         }
 
+        if (MetricLayout.IsFedByAnOrigin(_model, direction.Direction))
+        {
+            Add(Metrics.Diverted, direction.Diverted.Sum(), name, All);
+        }
+
+        if (direction.Direction.Bans.Any(b => b.Action is Spec.BanAction.HoldAtOrigin))
+        {
+            Add(Metrics.HeldAtOriginAtEnd, direction.HeldAtOriginByClass.Sum(), name, All);
+        }
+
         Add(Metrics.InSystemAtWarmUp, direction.InSystemAtWarmUp, name, All);
         Add(Metrics.InSystemAtEnd, direction.InSystem.Current, name, All);
         for (var c = 0; c < classNames.Length; c++)

@@ -70,6 +70,9 @@ public static class MetricLayout
         return keys;
     }
 
+    /// <summary>Whether an origin's rule may send trucks along the direction (its trucks may then be diverted from it).</summary>
+    public static bool IsFedByAnOrigin(CrossingModel model, CompiledDirection direction) => model.Origins.Any(o => o.Routes.Contains(direction.Index));
+
     private static IEnumerable<MetricKey> Sample(MetricDefinition[] metrics, string direction, string cargoClass) => metrics.Select(m => m.Key(direction, cargoClass));
 
     private static void AddDirection(List<MetricKey> keys, CrossingModel model, CompiledDirection direction, IReadOnlyList<bool> carried)
@@ -84,6 +87,16 @@ public static class MetricLayout
         if (direction.Bans.Any(b => b.Action is BanAction.TurnAway or BanAction.Divert))
         {
             keys.Add(Metrics.TurnedAway.Key(name, All));
+        }
+
+        if (IsFedByAnOrigin(model, direction))
+        {
+            keys.Add(Metrics.Diverted.Key(name, All));
+        }
+
+        if (direction.Bans.Any(b => b.Action is BanAction.HoldAtOrigin))
+        {
+            keys.Add(Metrics.HeldAtOriginAtEnd.Key(name, All));
         }
 
         keys.AddRange([Metrics.InSystemAtWarmUp.Key(name, All), Metrics.InSystemAtEnd.Key(name, All)]);

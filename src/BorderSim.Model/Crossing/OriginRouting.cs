@@ -7,7 +7,7 @@ namespace BorderSim.Model.Crossing;
 /// Shared origin streams: trucks of a province's traffic arrive at their origin and each is sent to one of several
 /// routes (or turns back) by its class's rule, reacting to suspensions, overflow and bans that divert.
 /// </summary>
-internal sealed class OriginRouting(CrossingModel model, CrossingRuntime runtime, RunClock clock, TruckSource source)
+internal sealed class OriginRouting(CrossingModel model, CrossingRuntime runtime, RunClock clock, TruckSource source, OutcomeLedger ledger)
 {
     private Simulation Sim => clock.Simulation;
 
@@ -64,6 +64,11 @@ internal sealed class OriginRouting(CrossingModel model, CrossingRuntime runtime
                 {
                     origin.Diverted[chosen]++;
                 }
+            }
+
+            if (route != chosen)
+            {
+                ledger.Diverted(chosen, cargoClass);
             }
 
             source.Arrive(runtime.Directions[route], cargoClass);

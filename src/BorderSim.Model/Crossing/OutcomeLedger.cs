@@ -4,7 +4,8 @@ using BorderSim.Model.Results;
 namespace BorderSim.Model.Crossing;
 
 /// <summary>
-/// The books of the replication: who is in the system and waiting, and how each truck left (served or gave up),
+/// The books of the replication: who is in the system and waiting, who a ban holds at their origin, and how each
+/// truck left (served, gave up waiting, or turned away by a ban),
 /// per direction, class and local day; counts and statistics after the warm-up, day counts throughout.
 /// </summary>
 internal sealed class OutcomeLedger(CrossingRuntime runtime, RunClock clock, LiveTrucks live, TruckTrace trace)
@@ -14,7 +15,10 @@ internal sealed class OutcomeLedger(CrossingRuntime runtime, RunClock clock, Liv
     /// <summary>Local days of the scenario zone the run touches.</summary>
     public int RunDayCount => _runDayCount;
 
-    /// <summary>A truck enters the system now, waiting; one of the starting backlog is in it, not an arrival.</summary>
+    /// <summary>
+    /// A truck enters the replication now: one of the starting backlog is in the system, not an arrival; one a ban
+    /// holds at its origin (<see cref="Truck.HeldUntilHours"/>) is counted there and arrives when it sets out.
+    /// </summary>
     public void Entered(Truck truck, bool isArrival)
     {
         if (live.IsFull)
@@ -23,6 +27,35 @@ internal sealed class OutcomeLedger(CrossingRuntime runtime, RunClock clock, Liv
         }
 
         live.Add(truck);
+        if (truck.HeldUntilHours > clock.NowHours)
+        {
+            runtime.Directions[truck.Direction].HeldAtOriginByClass[truck.CargoClass]++;
+            return;
+        }
+
+        Arrives(truck, isArrival);
+    }
+
+    /// <summary>A truck a ban held at its origin sets out now: it arrives at the route (its wait counts from when it reached its origin).</summary>
+    public void SetsOut(Truck truck)
+    {
+        runtime.Directions[truck.Direction].HeldAtOriginByClass[truck.CargoClass]--;
+        Arrives(truck, isArrival: true);
+    }
+
+    /// <summary>A truck an origin's rule sent to <paramref name="chosenRoute"/> took another route now.</summary>
+    public void Diverted(int chosenRoute, int cargoClass)
+    {
+        var direction = runtime.Directions[chosenRoute];
+        direction.Day(clock.Today, cargoClass).Diverted++;
+        if (clock.IsMeasured)
+        {
+            direction.Diverted[cargoClass]++;
+        }
+    }
+
+    private void Arrives(Truck truck, bool isArrival)
+    {
         var direction = runtime.Directions[truck.Direction];
         direction.InSystem.Add(clock.NowHours, 1);
         direction.InSystemByClass[truck.CargoClass]++;
@@ -45,12 +78,6 @@ internal sealed class OutcomeLedger(CrossingRuntime runtime, RunClock clock, Liv
         var fullest = runtime.Directions.MaxBy(d => d.InSystemByClass.Sum())!;
         return new TrucksInSystemLimitException(
             live.Limit, clock.NowHours, clock.Days.DateOf(clock.Today), fullest.Direction.Name, fullest.InSystemByClass.Sum());
-    }
-
-    /// <summary>A truck arriving now is turned away by a ban (it also leaves as given up).</summary>
-    public void TurnedAway(Truck truck)
-    {
-        runtime.Directions[truck.Direction].TurnedAway[truck.CargoClass] += clock.IsMeasured ? 1 : 0;
     }
 
     /// <summary>The truck stops waiting: its service, crossing or dwell starts.</summary>
@@ -101,6 +128,10 @@ internal sealed class OutcomeLedger(CrossingRuntime runtime, RunClock clock, Liv
             today.Served++;
             today.WaitHoursSum += wait;
         }
+        else if (outcome == TruckOutcome.TurnedAway)
+        {
+            today.TurnedAway++;
+        }
         else
         {
             today.GaveUp++;
@@ -137,7 +168,9 @@ internal sealed class OutcomeLedger(CrossingRuntime runtime, RunClock clock, Liv
         {
             for (var c = 0; c < direction.InSystemByClass.Length; c++)
             {
-                direction.Day(day, c).BacklogAtEnd = direction.InSystemByClass[c];
+                ref var counts = ref direction.Day(day, c);
+                counts.BacklogAtEnd = direction.InSystemByClass[c];
+                counts.HeldAtOriginAtEnd = direction.HeldAtOriginByClass[c];
             }
         }
     }
@@ -147,6 +180,12 @@ internal sealed class OutcomeLedger(CrossingRuntime runtime, RunClock clock, Liv
         if (outcome == TruckOutcome.GaveUp)
         {
             direction.GaveUp[truck.CargoClass]++;
+            return;
+        }
+
+        if (outcome == TruckOutcome.TurnedAway)
+        {
+            direction.TurnedAway[truck.CargoClass]++;
             return;
         }
 

@@ -22,12 +22,17 @@ internal sealed class DirectionRuntime
         Served = new long[classCount];
         GaveUp = new long[classCount];
         TurnedAway = new long[classCount];
+        Diverted = new long[classCount];
+        HeldAtOriginByClass = new int[classCount];
         InSystemByClass = new int[classCount];
         HasClass = [.. Enumerable.Range(0, classCount).Select(_ => false)];
     }
 
     /// <summary>Whether trucks of class i use this direction (its arrivals, or empties returning through it).</summary>
     public bool[] HasClass { get; }
+
+    /// <summary>Trucks a ban holds at their origin now, per class: not yet arrived at the route, so in no queue of it.</summary>
+    public int[] HeldAtOriginByClass { get; }
 
     /// <summary>Trucks in the system now, per class (whatever the warm-up).</summary>
     public int[] InSystemByClass { get; }
@@ -76,8 +81,11 @@ internal sealed class DirectionRuntime
 
     public long[] GaveUp { get; }
 
-    /// <summary>Trucks turned away on arrival by a ban, per class (also counted in <see cref="GaveUp"/>).</summary>
+    /// <summary>Trucks turned away on arrival by a ban, per class (not in <see cref="GaveUp"/>).</summary>
     public long[] TurnedAway { get; }
+
+    /// <summary>Trucks an origin's rule sent to this route that took another, per class (counted under the route the rule chose).</summary>
+    public long[] Diverted { get; }
 
     public double InSystemAtWarmUp { get; private set; }
 
@@ -111,6 +119,7 @@ internal sealed class DirectionRuntime
         Array.Clear(Served);
         Array.Clear(GaveUp);
         Array.Clear(TurnedAway);
+        Array.Clear(Diverted);
         ServedTonnes = 0;
         DelayCostUsd = 0;
         WaitHours.Reset();
@@ -124,6 +133,9 @@ internal struct DayCounts
     public int Arrived;
     public int Served;
     public int GaveUp;
+    public int TurnedAway;
+    public int Diverted;
+    public int HeldAtOriginAtEnd;
     public double WaitHoursSum;
     public int BacklogAtEnd;
 }

@@ -19,8 +19,11 @@ internal sealed class TruckFactory(CrossingModel model, CrossingRuntime runtime,
 {
     private long _nextTruckId;
 
-    /// <summary>A truck of <paramref name="cargoClass"/> enters <paramref name="direction"/> now, having waited <paramref name="ageHours"/> already.</summary>
-    public Truck Enter(int direction, int cargoClass, TruckOrigin origin, double ageHours = 0)
+    /// <summary>
+    /// A truck of <paramref name="cargoClass"/> enters <paramref name="direction"/> now, having waited <paramref name="ageHours"/>
+    /// already; with <paramref name="heldUntilHours"/> after now, a ban holds it at its origin until then.
+    /// </summary>
+    public Truck Enter(int direction, int cargoClass, TruckOrigin origin, double ageHours = 0, double heldUntilHours = 0)
     {
         var stages = runtime.Stages[direction];
         var truck = new Truck
@@ -33,6 +36,7 @@ internal sealed class TruckFactory(CrossingModel model, CrossingRuntime runtime,
             ServiceHours = new double[stages.Length],
             Channels = new byte[stages.Length],
             Held = new Holding(clock, runtime.Directions[direction]),
+            HeldUntilHours = heldUntilHours,
         };
 
         DrawServices(truck, stages, origin);

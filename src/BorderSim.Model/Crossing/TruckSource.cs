@@ -22,22 +22,20 @@ internal sealed class TruckSource(CrossingRuntime runtime, RunClock clock, Truck
         }
     }
 
-    /// <summary>A truck arrives in a direction and sets out, unless a ban turns it away or holds it at its origin.</summary>
+    /// <summary>A truck arrives in a direction and sets out, unless a ban turns it away or holds it at its origin (it sets out when the ban ends).</summary>
     public void Arrive(DirectionRuntime direction, int cargoClass)
     {
-        var truck = trucks.Enter(direction.Direction.Index, cargoClass, TruckOrigin.Arrival);
-        if (admission.BanOnArrival(direction.Direction, cargoClass) is { } ban)
-        {
-            // A ban that diverts acts on the origins' trucks before they reach the route; the route's own arrivals
-            // have no other route to take: they are turned away.
-            if (ban.Action is Spec.BanAction.TurnAway or Spec.BanAction.Divert)
-            {
-                ledger.TurnedAway(truck);
-                ledger.Left(truck, TruckOutcome.GaveUp);
-                return;
-            }
+        var ban = admission.BanOnArrival(direction.Direction, cargoClass);
 
-            truck.HeldUntilHours = ban.UntilHours; // held at its origin
+        // A ban that diverts acts on the origins' trucks before they reach the route; the route's own arrivals
+        // have no other route to take: they are turned away. A ban that holds keeps the truck at its origin.
+        var isTurnedAway = ban is { Action: Spec.BanAction.TurnAway or Spec.BanAction.Divert };
+        var heldUntilHours = ban is { Action: Spec.BanAction.HoldAtOrigin } ? ban.UntilHours : 0;
+        var truck = trucks.Enter(direction.Direction.Index, cargoClass, TruckOrigin.Arrival, heldUntilHours: heldUntilHours);
+        if (isTurnedAway)
+        {
+            ledger.Left(truck, TruckOutcome.TurnedAway);
+            return;
         }
 
         Sim.Start(journey.Of(truck));

@@ -283,6 +283,9 @@ public static class ExperimentRunner
                         Arrived = sum.Arrived + day.Arrived,
                         Served = sum.Served + day.Served,
                         GaveUp = sum.GaveUp + day.GaveUp,
+                        TurnedAway = sum.TurnedAway + day.TurnedAway,
+                        Diverted = sum.Diverted + day.Diverted,
+                        HeldAtOriginAtEnd = sum.HeldAtOriginAtEnd + day.HeldAtOriginAtEnd,
                         WaitHoursSum = sum.WaitHoursSum + day.WaitHoursSum,
                         BacklogAtEnd = sum.BacklogAtEnd + day.BacklogAtEnd,
                     };
@@ -322,7 +325,10 @@ public static class ExperimentRunner
                     Estimate(days.Select(d => (double)d.Arrived)),
                     Estimate(days.Select(d => (double)d.Served)),
                     Estimate(days.Select(d => (double)d.GaveUp)),
+                    Estimate(days.Select(d => (double)d.TurnedAway)),
+                    Estimate(days.Select(d => (double)d.Diverted)),
                     Estimate(days.Select(d => (double)d.BacklogAtEnd)),
+                    Estimate(days.Select(d => (double)d.HeldAtOriginAtEnd)),
                     Estimate(days.Where(d => d.Served > 0).Select(d => d.WaitHoursSum / d.Served)));
             })];
     }

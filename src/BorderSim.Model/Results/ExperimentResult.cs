@@ -22,10 +22,13 @@ public readonly record struct MeanEstimate(double Mean, double HalfWidth95, int 
 
 /// <summary>
 /// One local day, direction and class ("all" = every class) over replications: trucks that arrived, were
-/// served and gave up that day, trucks in the system when the day ended, and the mean wait of the trucks
-/// served that day (over the replications that served at least one).
+/// served, gave up waiting, were turned away by a ban and were diverted to another route that day, trucks in the
+/// system and trucks held at their origin by a ban when the day ended, and the mean wait of the trucks served that
+/// day (over the replications that served at least one).
 /// </summary>
-public sealed record DaySummary(NodaTime.LocalDate Date, string Direction, string CargoClass, bool InWarmUp, MeanEstimate Arrived, MeanEstimate Served, MeanEstimate GaveUp, MeanEstimate BacklogAtEnd, MeanEstimate WaitHours);
+public sealed record DaySummary(
+    NodaTime.LocalDate Date, string Direction, string CargoClass, bool InWarmUp, MeanEstimate Arrived, MeanEstimate Served, MeanEstimate GaveUp,
+    MeanEstimate TurnedAway, MeanEstimate Diverted, MeanEstimate BacklogAtEnd, MeanEstimate HeldAtOriginAtEnd, MeanEstimate WaitHours);
 
 /// <summary>Trucks served on one local day: mean over replications with its 95% half-width.</summary>
 public sealed record DailySummary(LocalDate Date, string Direction, double MeanTrucks, double HalfWidth95);

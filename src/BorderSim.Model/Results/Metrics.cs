@@ -14,10 +14,17 @@ public static class Metrics
     public static readonly MetricDefinition ServedTonnesPerDay = new("served_tonnes_per_day", MetricUnits.TonnesPerDay, DirectionClass, new("tonnes served per day", "số tấn hàng thông quan mỗi ngày"), MetricSection.Throughput);
     public static readonly MetricDefinition Arrived = new("arrived", MetricUnits.Trucks, DirectionClass, new("trucks arrived", "số xe đến"), MetricSection.Backlog);
     public static readonly MetricDefinition Served = new("served", MetricUnits.Trucks, DirectionClass, new("trucks served", "số xe đã thông quan"), MetricSection.Backlog);
-    public static readonly MetricDefinition GaveUp = new("gave_up", MetricUnits.Trucks, DirectionClass, new("trucks that gave up", "số xe bỏ cuộc"), MetricSection.Backlog);
+    /// <summary>Trucks that gave up waiting (their patience ran out); a ban's turned away are not among them.</summary>
+    public static readonly MetricDefinition GaveUp = new("gave_up", MetricUnits.Trucks, DirectionClass, new("trucks that gave up waiting", "số xe bỏ cuộc vì chờ quá lâu"), MetricSection.Backlog);
 
-    /// <summary>Trucks turned away on arrival by a ban (also in gave_up).</summary>
+    /// <summary>Trucks turned away on arrival by a ban (not in gave_up).</summary>
     public static readonly MetricDefinition TurnedAway = new("turned_away", MetricUnits.Trucks, DirectionClass, new("trucks turned away by a ban", "số xe phải quay đầu do lệnh cấm"), MetricSection.Backlog);
+
+    /// <summary>Trucks an origin's rule sent to the route that took another route (all origins; per origin in origin_diverted).</summary>
+    public static readonly MetricDefinition Diverted = new("diverted", MetricUnits.Trucks, DirectionClass, new("trucks diverted to another route", "số xe chuyển sang tuyến khác"), MetricSection.Backlog);
+
+    /// <summary>Trucks a ban holds at their origin at the end: arrived at no queue of the route yet, so not in in_system_at_end.</summary>
+    public static readonly MetricDefinition HeldAtOriginAtEnd = new("held_at_origin_at_end", MetricUnits.Trucks, DirectionClass, new("trucks held at their origin by a ban at the end", "số xe bị giữ tại nơi xuất phát do lệnh cấm khi kết thúc"), MetricSection.Backlog);
     public static readonly MetricDefinition InSystemAtWarmUp = new("in_system_at_warm_up", MetricUnits.Trucks, DirectionClass, new("trucks in the system at the end of the warm-up", "số xe trong hệ thống khi hết giai đoạn khởi động"), MetricSection.Backlog);
     public static readonly MetricDefinition InSystemAtEnd = new("in_system_at_end", MetricUnits.Trucks, DirectionClass, new("trucks still in the system at the end", "số xe còn tồn khi kết thúc"), MetricSection.Backlog);
     public static readonly MetricDefinition OldestWaitHours = new("oldest_wait_hours", MetricUnits.Hours, DirectionClass, new("oldest wait of a truck still in the system", "thời gian chờ lâu nhất của xe còn tồn"), MetricSection.Waits);
@@ -98,7 +105,7 @@ public static class Metrics
     /// <summary>Every metric, in the order of this table.</summary>
     public static IReadOnlyList<MetricDefinition> All { get; } =
     [
-        ServedPerDay, ServedTonnesPerDay, Arrived, Served, GaveUp, TurnedAway, InSystemAtWarmUp, InSystemAtEnd, OldestWaitHours,
+        ServedPerDay, ServedTonnesPerDay, Arrived, Served, GaveUp, TurnedAway, Diverted, HeldAtOriginAtEnd, InSystemAtWarmUp, InSystemAtEnd, OldestWaitHours,
         BacklogGrowthTrucksPerDay, DaysToClear, BacklogCleared, ServedPerDayWhileBacklog, InSystemTrucksMean, ArrivalRatePerHour,
         WaitHoursMean, WaitHoursP50, WaitHoursP95, WaitHoursMax, WaitHoursMeanInclWaiting,
         TimeInSystemHoursMean, TimeInSystemHoursP50, TimeInSystemHoursP95, TimeInSystemHoursMax,

@@ -38,8 +38,15 @@ public sealed record NamedSeries(string Name, string Unit, string Direction, str
 public readonly record struct DailyCount(LocalDate Date, string Direction, string CargoClass, int Trucks);
 
 /// <summary>
-/// One direction and class on one local day of one replication: trucks that arrived, were served and gave up
-/// that day, the sum of the waits of the trucks served that day, and the trucks in the system when the day ended.
+/// One direction and class on one local day of one replication: trucks that arrived, were served, gave up waiting
+/// and were turned away by a ban that day, the sum of the waits of the trucks served that day, and the trucks in the
+/// system when the day ended.
 /// </summary>
+/// <param name="GaveUp">Trucks that gave up waiting (their patience ran out); not those a ban turned away.</param>
 /// <param name="InWarmUp">The day began before the warm-up ended (its counts are outside the summary statistics).</param>
-public readonly record struct DayRecord(LocalDate Date, string Direction, string CargoClass, int Arrived, int Served, int GaveUp, double WaitHoursSum, int BacklogAtEnd, bool InWarmUp);
+/// <param name="TurnedAway">Trucks a ban turned away on arrival.</param>
+/// <param name="Diverted">Trucks an origin's rule sent to this route that went to another (a ban that diverts, a suspension, an overflow).</param>
+/// <param name="HeldAtOriginAtEnd">Trucks a ban held at their origin when the day ended: not yet at the route, so not in <paramref name="BacklogAtEnd"/>.</param>
+public readonly record struct DayRecord(
+    LocalDate Date, string Direction, string CargoClass, int Arrived, int Served, int GaveUp, double WaitHoursSum, int BacklogAtEnd, bool InWarmUp,
+    int TurnedAway = 0, int Diverted = 0, int HeldAtOriginAtEnd = 0);

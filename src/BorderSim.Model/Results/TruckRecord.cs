@@ -5,7 +5,13 @@ public enum TruckOutcome
 {
     Served,
     GaveUp,
+
+    /// <summary>Turned away on arrival by a ban: it never joined a queue.</summary>
+    TurnedAway,
     InSystemAtEnd,
+
+    /// <summary>Still held at its origin by a ban when the run ended: it never reached the route.</summary>
+    HeldAtOriginAtEnd,
 }
 
 /// <summary>

@@ -5,10 +5,10 @@ namespace BorderSim.Model.Spec;
 /// <summary>What happens to a truck of a banned class.</summary>
 public enum BanAction
 {
-    /// <summary>Turned away on arrival: it counts as arrived and as given up (and in turned_away).</summary>
+    /// <summary>Turned away on arrival: it counts as arrived and as turned away (turned_away), not as given up.</summary>
     TurnAway,
 
-    /// <summary>Held at its origin: it arrives, waits off the road (in no queue), and sets out when the ban ends.</summary>
+    /// <summary>Held at its origin: it waits off the road (in no queue, counted in held_at_origin) and arrives at the route when the ban ends.</summary>
     HoldAtOrigin,
 
     /// <summary>Held at a staging yard of its route: it does not leave that yard while the ban holds.</summary>
