@@ -67,16 +67,25 @@ public sealed class ArrivalRates
     public IReadOnlyList<double> ClassMix { get; }
 
     /// <summary>The expected number of arrivals of each class index over the whole run.</summary>
-    public double[] ExpectedArrivalsByClass()
+    public double[] ExpectedArrivalsByClass() => ExpectedArrivalsByClass(0, Hours);
+
+    /// <summary>The expected number of arrivals of each class index between two times (the integral of each class's rate).</summary>
+    public double[] ExpectedArrivalsByClass(double fromHours, double toHours)
     {
         var expected = new double[ClassMix.Count];
-        for (var h = 0; h < Hours; h++)
+        for (var h = Math.Max(0, (int)Math.Floor(fromHours)); h < Math.Min(Hours, (int)Math.Ceiling(toHours)); h++)
         {
+            var overlap = Math.Min(h + 1, toHours) - Math.Max(h, fromHours);
+            if (overlap <= 0)
+            {
+                continue;
+            }
+
             var cumulative = _cumulativeClassShare[h];
             double previous = 0;
             for (var c = 0; c < expected.Length; c++)
             {
-                expected[c] += _ratePerHour[h] * (cumulative[c] - previous);
+                expected[c] += overlap * _ratePerHour[h] * (cumulative[c] - previous);
                 previous = cumulative[c];
             }
         }

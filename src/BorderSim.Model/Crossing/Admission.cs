@@ -10,18 +10,7 @@ namespace BorderSim.Model.Crossing;
 internal sealed class Admission(RunClock clock, ClearanceCaps caps, AppointmentQuotas appointments)
 {
     /// <summary>The ban at the direction's origin that covers a truck of <paramref name="cargoClass"/> arriving now, if any.</summary>
-    public CompiledBan? BanOnArrival(CompiledDirection direction, int cargoClass)
-    {
-        foreach (var ban in direction.Bans)
-        {
-            if (ban.Holds(cargoClass, clock.NowHours))
-            {
-                return ban;
-            }
-        }
-
-        return null;
-    }
+    public CompiledBan? BanOnArrival(CompiledDirection direction, int cargoClass) => direction.BanAt(cargoClass, clock.NowHours);
 
     /// <summary>
     /// NaN if no ban holds the truck in <paramref name="yard"/> now; else when the first ban that holds it ends (another

@@ -47,12 +47,33 @@ public sealed record CompiledDirection(string Name, int Index, ArrivalRates Arri
 
     /// <summary>Bans acting where trucks arrive: turned away, or held at their origin.</summary>
     public CompiledBan[] Bans { get; init; } = [];
+
+    /// <summary>The ban that covers a truck of <paramref name="cargoClass"/> arriving at <paramref name="hours"/> (the first that holds), if any.</summary>
+    public CompiledBan? BanAt(int cargoClass, double hours)
+    {
+        foreach (var ban in Bans)
+        {
+            if (ban.Holds(cargoClass, hours))
+            {
+                return ban;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>A ban compiled: from and until (hours; until may be infinite), the classes it covers (by index), and its action.</summary>
 public sealed record CompiledBan(double FromHours, double UntilHours, bool[] Classes, BanAction Action)
 {
     public bool Holds(int cargoClass, double hours) => Classes[cargoClass] && hours >= FromHours && hours < UntilHours;
+
+    /// <summary>
+    /// Whether the ban turns away the trucks that arrive at the route while it holds: a ban that turns away, and one
+    /// that diverts (it acts on the origins' trucks before they reach the route; the route's own arrivals have no
+    /// other route to take). Otherwise it holds them at their origin until <see cref="UntilHours"/>.
+    /// </summary>
+    public bool TurnsAway => Action is BanAction.TurnAway or BanAction.Divert;
 }
 
 /// <summary>Trucks of one class waiting at the start: they begin at phase <paramref name="FirstPhase"/> of the route.</summary>

@@ -11,6 +11,34 @@ public sealed record CompiledOrigin(string Name, int Index, ArrivalRates Arrival
 
     /// <summary>Every route (direction index) some rule of the origin may send a truck to, in order.</summary>
     public int[] Routes { get; } = [.. RuleByClass.Where(r => r is not null).SelectMany(r => r!.Routes).Distinct().Order()];
+
+    /// <summary>The suspension of <paramref name="route"/> in force at <paramref name="hours"/>, if any.</summary>
+    public CompiledSuspension? SuspensionOf(int route, double hours)
+    {
+        foreach (var suspension in Suspensions)
+        {
+            if (suspension.Route == route && suspension.FromHours <= hours && hours < suspension.ToHours)
+            {
+                return suspension;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The ban that diverts trucks of <paramref name="cargoClass"/> from <paramref name="route"/> at <paramref name="hours"/>, if any.</summary>
+    public CompiledDiversion? DiversionOf(int route, int cargoClass, double hours)
+    {
+        foreach (var diversion in Diversions)
+        {
+            if (diversion.Holds(route, cargoClass, hours))
+            {
+                return diversion;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>A routing rule with its routes as direction indices and its shares cumulated.</summary>

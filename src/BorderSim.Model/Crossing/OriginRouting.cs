@@ -133,29 +133,12 @@ internal sealed class OriginRouting(CrossingModel model, CrossingRuntime runtime
             return route;
         }
 
-        foreach (var diversion in origin.Origin.Diversions)
-        {
-            if (diversion.Holds(route, cargoClass, Sim.NowHours))
-            {
-                return React(origin.BanStream.NextDouble(), diversion.DivertShare, _ => SuspensionOf(origin.Origin, diversion.ToRoute) is null ? diversion.ToRoute : -1);
-            }
-        }
-
-        return route;
+        return origin.Origin.DiversionOf(route, cargoClass, Sim.NowHours) is { } diversion
+            ? React(origin.BanStream.NextDouble(), diversion.DivertShare, _ => SuspensionOf(origin.Origin, diversion.ToRoute) is null ? diversion.ToRoute : -1)
+            : route;
     }
 
-    private CompiledSuspension? SuspensionOf(CompiledOrigin origin, int route)
-    {
-        foreach (var suspension in origin.Suspensions)
-        {
-            if (suspension.Route == route && suspension.FromHours <= Sim.NowHours && Sim.NowHours < suspension.ToHours)
-            {
-                return suspension;
-            }
-        }
-
-        return null;
-    }
+    private CompiledSuspension? SuspensionOf(CompiledOrigin origin, int route) => origin.SuspensionOf(route, Sim.NowHours);
 
     /// <summary>
     /// The open route of the rule with the fewest hours of work ahead (trucks ahead over its service rate); among

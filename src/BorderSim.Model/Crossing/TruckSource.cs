@@ -26,11 +26,8 @@ internal sealed class TruckSource(CrossingRuntime runtime, RunClock clock, Truck
     public void Arrive(DirectionRuntime direction, int cargoClass)
     {
         var ban = admission.BanOnArrival(direction.Direction, cargoClass);
-
-        // A ban that diverts acts on the origins' trucks before they reach the route; the route's own arrivals
-        // have no other route to take: they are turned away. A ban that holds keeps the truck at its origin.
-        var isTurnedAway = ban is { Action: Spec.BanAction.TurnAway or Spec.BanAction.Divert };
-        var heldUntilHours = ban is { Action: Spec.BanAction.HoldAtOrigin } ? ban.UntilHours : 0;
+        var isTurnedAway = ban is { TurnsAway: true };
+        var heldUntilHours = ban is { TurnsAway: false } ? ban.UntilHours : 0;
         var truck = trucks.Enter(direction.Direction.Index, cargoClass, TruckOrigin.Arrival, heldUntilHours: heldUntilHours);
         if (isTurnedAway)
         {

@@ -20,9 +20,9 @@ public static class LoadCheck
         var runDays = runHours / 24;
         var classCount = model.ClassNames.Length;
 
-        // Expected arrivals per day and class of each direction, then the empty trucks each direction sends back.
-        var demand = model.Directions.Select(d => d.Arrivals.ExpectedArrivalsByClass().Select(a => a / runDays).ToArray()).ToArray();
-        AddOriginDemand(model, demand, runDays);
+        // Trucks per day and class reaching each direction (bans, diversions, suspensions and routing taken in), then
+        // the empty trucks each direction sends back.
+        var demand = ExpectedDemand.TrucksPerDayByClass(model);
         var loaded = demand.Select(d => d.Sum()).ToArray();
         foreach (var direction in model.Directions)
         {
@@ -64,36 +64,6 @@ public static class LoadCheck
     /// <summary>The lines whose demand reaches their capacity, in words ("demand 504 trucks/day >= capacity 480 trucks/day at booth"); empty when none does.</summary>
     public static IReadOnlyList<string> Overloads(CrossingModel model) =>
         [.. For(model).Where(l => l.IsOverloaded).Select(l => l.Describe())];
-
-    /// <summary>
-    /// An origin's trucks per day and class on each route of their rule: by the shares of a fixed-share rule; for
-    /// the shortest expected wait and overflow, in proportion to the routes' service rates (where the choice
-    /// settles when every route is busy; an overflow rule sends nothing to its second route at low load, so this
-    /// is the capacity check's view of a loaded network). Suspensions are not taken off.
-    /// </summary>
-    private static void AddOriginDemand(CrossingModel model, double[][] demand, double runDays)
-    {
-        foreach (var origin in model.Origins)
-        {
-            var expected = origin.Arrivals.ExpectedArrivalsByClass();
-            for (var c = 0; c < expected.Length; c++)
-            {
-                if (origin.RuleByClass[c] is not { } rule || expected[c] <= 0)
-                {
-                    continue;
-                }
-
-                var weights = rule.Kind == Spec.RoutingKind.Shares
-                    ? rule.Shares
-                    : [.. rule.Routes.Select(r => model.Directions[r].ServiceRatePerHour[c])];
-                var total = weights.Sum();
-                for (var i = 0; i < rule.Routes.Length; i++)
-                {
-                    demand[rule.Routes[i]][c] += total > 0 ? expected[c] / runDays * weights[i] / total : expected[c] / runDays / rule.Routes.Length;
-                }
-            }
-        }
-    }
 
     /// <summary>Prefix of the stage name of a pool's line in the check ("pool handover_drivers").</summary>
     public const string PoolPrefix = "pool ";
