@@ -125,6 +125,7 @@ public static class CapacityCommand
         context.Diagnostic(CapacityConsole.Opening(study, start.Scenario.Name, TargetText(start, study, context), context.Language));
         List<string> errors = start.Errors;
         RoundStatus status = study.Run(runner, errors);
+        SearchStart.SayThroughput(runner, context);
         if (errors.Count > 0)
         {
             errors.ForEach(context.Error.WriteLine);

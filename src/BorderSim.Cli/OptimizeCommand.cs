@@ -101,7 +101,9 @@ public static class OptimizeCommand
         }
 
         context.Diagnostic(OptimizeConsole.Opening(study, context.Language, start.KeyOf));
-        if (SearchStart.ExitAfter(study.Run(runner), session, outputs => Info(request, context, runner, start.StartedUtc, outputs, "")) is { } exit)
+        RoundStatus status = study.Run(runner);
+        SearchStart.SayThroughput(runner, context);
+        if (SearchStart.ExitAfter(status, session, outputs => Info(request, context, runner, start.StartedUtc, outputs, "")) is { } exit)
         {
             return exit;
         }

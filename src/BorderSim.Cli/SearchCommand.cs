@@ -87,6 +87,17 @@ internal static class SearchStart
         return start.Runner(options, paths, session, context.Diagnostic, context.Language, context.CancellationToken);
     }
 
+    /// <summary>Says on stderr how fast the search's replications ran (replications/s, parallel efficiency), once its rounds end.</summary>
+    public static void SayThroughput(SearchRunner runner, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(context);
+        if (runner.ThroughputLine() is { } line)
+        {
+            context.Diagnostic(line);
+        }
+    }
+
     /// <summary>
     /// The exit code a round's end means, or null when the search goes on. A shard that has done its share of a
     /// round commits what it has (run.json from <paramref name="info"/>) and exits 0.

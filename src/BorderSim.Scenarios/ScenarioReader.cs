@@ -52,6 +52,35 @@ public static class ScenarioReader
             return Result(diagnostics, null, hash);
         }
 
+        return Map(root, overrides, diagnostics, hash);
+    }
+
+    /// <summary>
+    /// The parsed tree of <paramref name="text"/> when it reads as a scenario's YAML (not too long, not too deep, no
+    /// syntax error, not empty), else null: <see cref="Read"/> then says why.
+    /// </summary>
+    internal static YNode? Parse(string text, string fileName)
+    {
+        if (text.Length > MaxFileBytes)
+        {
+            return null;
+        }
+
+        var diagnostics = new Diagnostics(fileName);
+        var prepared = TextGuard.Prepare(text, out _);
+        var root = prepared is null ? null : YamlTreeBuilder.Build(prepared, fileName, diagnostics);
+        return diagnostics.Count > 0 || root is null or YScalar { IsNull: true } ? null : root;
+    }
+
+    /// <summary>
+    /// The second half of <see cref="Read"/>: applies <paramref name="overrides"/> to the parsed tree <paramref name="root"/>
+    /// (in place), maps and validates; <paramref name="content"/> is the text it was parsed from, for the hash.
+    /// </summary>
+    internal static ScenarioLoadResult Map(YNode root, string content, IReadOnlyList<ScenarioOverride> overrides, string fileName) =>
+        Map(root, overrides, new Diagnostics(fileName), Hash(content, overrides));
+
+    private static ScenarioLoadResult Map(YNode root, IReadOnlyList<ScenarioOverride> overrides, Diagnostics diagnostics, string hash)
+    {
         if (overrides.Count > 0)
         {
             root = Overrides.Apply(root, overrides, diagnostics);
@@ -94,7 +123,7 @@ public static class ScenarioReader
     }
 
     /// <summary>Reads the daily arrival series and the observation files a valid scenario names (relative to its folder); their errors make the result invalid.</summary>
-    private static ScenarioLoadResult WithObservations(ScenarioLoadResult result, string path)
+    internal static ScenarioLoadResult WithObservations(ScenarioLoadResult result, string path)
     {
         if (!result.IsValid || (result.ObservationFiles.Count == 0 && result.DailySeries.Count == 0))
         {

@@ -60,6 +60,8 @@ public sealed class SearchRunner
     private readonly Dictionary<SearchRun, IReadOnlyDictionary<string, double>> _values = [];
     private readonly Dictionary<SearchConfig, (ScenarioSpec Spec, string Sha256)> _configs = [];
     private readonly HashSet<string> _horizonSaid = new(StringComparer.Ordinal);
+    private readonly ScenarioDocument _document;
+    private long _busyTicks;
 
     /// <param name="notice">Takes the lines a search says on its way (rounds, horizon warnings, runs run again, interruptions): stderr.</param>
     public SearchRunner(string file, IReadOnlyList<ScenarioOverride> sets, RunOptions options, IReadOnlyList<string> paths, IStudyFolder session, Action<string> notice, Shard? shard, CancellationToken cancellationToken)
@@ -73,6 +75,7 @@ public sealed class SearchRunner
         _cancellationToken = cancellationToken;
         _shard = shard;
         _threads = options.Threads ?? Environment.ProcessorCount;
+        _document = ScenarioDocument.Open(file);
     }
 
     /// <summary>The language of the lines it says on its way (<c>--lang</c>).</summary>
@@ -88,6 +91,24 @@ public sealed class SearchRunner
     public double RunSeconds { get; private set; }
 
     public int Threads => _threads;
+
+    /// <summary>Seconds the threads spent running replications in this process, summed over the runs.</summary>
+    public double BusySeconds => TimeSpan.FromTicks(Interlocked.Read(ref _busyTicks)).TotalSeconds;
+
+    /// <summary>Replications run in this process per second of <see cref="RunSeconds"/>; 0 before any ran.</summary>
+    public double ReplicationsPerSecond => RunSeconds > 0 ? RunsRun / RunSeconds : 0;
+
+    /// <summary>
+    /// The share of the threads' time in the rounds spent running replications, <see cref="BusySeconds"/> / (<see
+    /// cref="RunSeconds"/> x <see cref="Threads"/>): 1 when no thread waited for a round's last run. It is the loss to
+    /// rounds and uneven runs; other programs taking the cores slow every run alike and do not show in it.
+    /// </summary>
+    public double ParallelEfficiency => RunSeconds > 0 ? Math.Min(1, BusySeconds / (RunSeconds * _threads)) : 0;
+
+    /// <summary>The line that says how fast the replications of this process ran, or null when none ran.</summary>
+    public string? ThroughputLine() => RunsRun == 0 ? null : Language.Say(
+        FormattableString.Invariant($"ran {RunsRun} replications in {RunSeconds:0.0} s on {_threads} threads: {ReplicationsPerSecond:0.0} replications/s, parallel efficiency {100 * ParallelEfficiency:0}% (threads busy running replications / (wall time x threads))"),
+        $"đã chạy {RunsRun} lần lặp trong {RunSeconds.ToString("0.0", Language.Numbers)} giây trên {_threads} luồng: {ReplicationsPerSecond.ToString("0.0", Language.Numbers)} lần lặp/giây, hiệu suất song song {(100 * ParallelEfficiency).ToString("0", Language.Numbers)}% (thời gian các luồng chạy lần lặp / (thời gian thực x số luồng))");
 
     /// <summary>
     /// Rows a study adds to each run's part after its summary (calibrate: the run's value of each observation), in the
@@ -108,7 +129,8 @@ public sealed class SearchRunner
             return known.Spec;
         }
 
-        ScenarioLoadResult loaded = ScenarioReader.Load(_file, [.. _sets, .. config.Settings.Select(s => new ScenarioOverride(s.Path, s.Value))]);
+        // The file was read and parsed once; each configuration is its tree with the values applied, mapped in memory.
+        ScenarioLoadResult loaded = _document.Load([.. _sets, .. config.Settings.Select(s => new ScenarioOverride(s.Path, s.Value))]);
         if (!loaded.IsValid)
         {
             errors.AddRange(loaded.Errors.Select(e => $"{e} ({config.Label})"));
@@ -262,6 +284,7 @@ public sealed class SearchRunner
                 {
                     (SearchRun run, BatchRun entry) = item;
                     ExperimentResult result;
+                    long started = Stopwatch.GetTimestamp();
                     try
                     {
                         result = ExperimentRunner.Run(_configs[run.Config].Spec, _options with { Replications = 1, FirstReplication = run.Replication, Threads = 1 }, null, null, _cancellationToken);
@@ -282,6 +305,7 @@ public sealed class SearchRunner
                     IReadOnlyList<MetricSummary> rows = ExtraRows is null ? result.Summary : [.. result.Summary, .. ExtraRows(result)];
                     StudyParts.Write(_session, entry, rows, synced: false);
                     results[run] = rows.ToDictionary(m => m.Key.Id, m => m.Mean, StringComparer.Ordinal);
+                    Interlocked.Add(ref _busyTicks, Stopwatch.GetElapsedTime(started).Ticks);
                 });
         }
         catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)

@@ -53,6 +53,24 @@ public class SearchRunnerTests
     }
 
     [Test]
+    public void The_throughput_line_counts_the_replications_run_here_and_the_efficiency_is_a_share_of_the_threads_time()
+    {
+        // No timing is asserted (the machine is shared): only what the figures are made of.
+        using var folder = new TemporaryStudyFolder();
+        var runner = new SearchRunner(MMc, [], TwoDays, [Servers], folder, _ => { }, null, CancellationToken.None);
+        Assert.That(runner.ThroughputLine(), Is.Null, "nothing ran yet");
+        Assert.That(runner.RunRound(1, Round(runner, 6, 7)), Is.EqualTo(RoundStatus.Done));
+        Assert.Multiple(() =>
+        {
+            Assert.That(runner.RunsRun, Is.EqualTo(4));
+            Assert.That(runner.ReplicationsPerSecond, Is.EqualTo(4 / runner.RunSeconds).Within(1e-9));
+            Assert.That(runner.BusySeconds, Is.GreaterThan(0).And.LessThanOrEqualTo(runner.RunSeconds * 2 * 1.01));
+            Assert.That(runner.ParallelEfficiency, Is.GreaterThan(0).And.LessThanOrEqualTo(1));
+            Assert.That(runner.ThroughputLine(), Does.StartWith("ran 4 replications in ").And.Contain(" on 2 threads: ").And.Contain("replications/s, parallel efficiency "));
+        });
+    }
+
+    [Test]
     public void Replication_r_of_every_configuration_runs_on_the_same_random_numbers_so_more_servers_never_wait_longer_in_it()
     {
         using var folder = new TemporaryStudyFolder();

@@ -62,3 +62,25 @@ internal sealed class YSeq(string file, int line, int column) : YNode(file, line
 
     public override string Describe() => "a list";
 }
+
+/// <summary>Copies of a parsed tree, so that --set values applied to one (in place) leave the other as parsed.</summary>
+internal static class YamlCopy
+{
+    /// <summary>A copy of every mapping and list of <paramref name="node"/>; scalars, which never change, are shared.</summary>
+    public static YNode Of(YNode node)
+    {
+        switch (node)
+        {
+            case YMap map:
+                var mapCopy = new YMap(map.File, map.Line, map.Column);
+                mapCopy.Entries.AddRange(map.Entries.Select(e => new KeyValuePair<YScalar, YNode>(e.Key, Of(e.Value))));
+                return mapCopy;
+            case YSeq seq:
+                var seqCopy = new YSeq(seq.File, seq.Line, seq.Column);
+                seqCopy.Items.AddRange(seq.Items.Select(Of));
+                return seqCopy;
+            default:
+                return node;
+        }
+    }
+}
