@@ -7,14 +7,14 @@ namespace BorderSim.Model.Crossing;
 /// yard's daily release quota, the order of the queue for servers (priority and reserved servers), appointment-only
 /// days and clearance caps. Each question is "may this truck take this place or server now, and if not, until when".
 /// </summary>
-internal sealed class Admission(RunClock clock, ClearanceCaps caps, AppointmentQuotas appointments)
+internal sealed class Admission(RunClock clock, CrossingRuntime runtime, ClearanceCaps caps, AppointmentQuotas appointments)
 {
-    /// <summary>The ban at the direction's origin that covers a truck of <paramref name="cargoClass"/> arriving now, if any.</summary>
-    public CompiledBan? BanOnArrival(CompiledDirection direction, int cargoClass)
+    /// <summary>The ban at the direction's origin that covers <paramref name="truck"/> arriving now, if any (not one that lets it through).</summary>
+    public CompiledBan? BanOnArrival(CompiledDirection direction, Truck truck)
     {
         foreach (var ban in direction.Bans)
         {
-            if (ban.Holds(cargoClass, clock.NowHours))
+            if (ban.Holds(truck.CargoClass, clock.NowHours) && !LetsThrough(ban, truck))
             {
                 return ban;
             }
@@ -31,13 +31,32 @@ internal sealed class Admission(RunClock clock, ClearanceCaps caps, AppointmentQ
     {
         foreach (var ban in yard.Stage.BanHolds)
         {
-            if (ban.Holds(truck.CargoClass, clock.NowHours))
+            if (ban.Holds(truck.CargoClass, clock.NowHours) && !LetsThrough(ban, truck))
             {
                 return ban.UntilHours;
             }
         }
 
         return double.NaN;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="ban"/> lets <paramref name="truck"/> through: its lot, drawn once from its direction's
+    /// stream of its own the first time a ban that lets a share through meets it, is below the ban's share.
+    /// </summary>
+    private bool LetsThrough(CompiledBan ban, Truck truck)
+    {
+        if (ban.LetThrough <= 0)
+        {
+            return false;
+        }
+
+        if (double.IsNaN(truck.LetThroughLot))
+        {
+            truck.LetThroughLot = runtime.Directions[truck.Direction].LetThroughStream.NextDouble();
+        }
+
+        return truck.LetThroughLot < ban.LetThrough;
     }
 
     /// <summary>Whether the local day's release quota of a staging yard is used up (ask again tomorrow).</summary>

@@ -22,11 +22,15 @@ internal sealed class TruckSource(CrossingRuntime runtime, RunClock clock, Truck
         }
     }
 
-    /// <summary>A truck arrives in a direction and sets out, unless a ban turns it away or holds it at its origin.</summary>
-    public void Arrive(DirectionRuntime direction, int cargoClass)
+    /// <summary>
+    /// A truck arrives in a direction and sets out, unless a ban turns it away or holds it at its origin;
+    /// <paramref name="letThroughLot"/> is its lot if its origin already drew one against a ban (NaN: none).
+    /// </summary>
+    public void Arrive(DirectionRuntime direction, int cargoClass, double letThroughLot = double.NaN)
     {
         var truck = trucks.Enter(direction.Direction.Index, cargoClass, TruckOrigin.Arrival);
-        if (admission.BanOnArrival(direction.Direction, cargoClass) is { } ban)
+        truck.LetThroughLot = letThroughLot;
+        if (admission.BanOnArrival(direction.Direction, truck) is { } ban)
         {
             // A ban that diverts acts on the origins' trucks before they reach the route; the route's own arrivals
             // have no other route to take: they are turned away.
