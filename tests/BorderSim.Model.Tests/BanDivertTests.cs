@@ -23,10 +23,10 @@ public class BanDivertTests
     /// An origin of 240 trucks a day whose rule sends every truck to route a (overflow to b never triggers), and route a's
     /// own 24 a day; each route one check with booths to spare. The ban diverts fruit from a to b.
     /// </summary>
-    private static ScenarioSpec Scenario(BanSpec ban, int days, int replications, double warmUpHours) =>
+    private static ScenarioSpec Scenario(BanSpec ban, int days, int replications, double warmUpHours, double ownPerDay = 24) =>
         SpecBuilder.Scenario(
             [
-                new DirectionSpec("a", SpecBuilder.Flat(24, Mix), [SpecBuilder.Check("booth_a", 20, new ExponentialDistribution(0.1))]),
+                new DirectionSpec("a", SpecBuilder.Flat(ownPerDay, Mix), [SpecBuilder.Check("booth_a", 20, new ExponentialDistribution(0.1))]),
                 new DirectionSpec("b", SpecBuilder.Flat(0, Mix), [SpecBuilder.Check("booth_b", 20, new ExponentialDistribution(0.1))]),
             ],
             days: days,
@@ -125,6 +125,29 @@ public class BanDivertTests
         TestContext.Out.WriteLine($"diverted {diverted} of {trials}: {share:F4} vs 0.7 ± {halfWidth:F4} (99 %)");
         Assert.That(trials, Is.GreaterThan(8000));
         Assert.That(share, Is.EqualTo(0.7).Within(halfWidth));
+    }
+
+    [Test]
+    public void A_driver_a_diverting_ban_lets_through_keeps_to_the_banned_route_and_is_not_turned_away_there()
+    {
+        // Route a has no arrivals of its own; fruit banned from a on 3-4 June, half let through, the rest diverted to b.
+        // A driver let through at the origin carries its lot to a, so the ban on a's arrivals lets the same truck
+        // through: exactly none is turned away at a; fruit reaches a during the ban (about half of 240 a day).
+        var ban = new BanSpec(new LocalDate(2026, 6, 3), new LocalDate(2026, 6, 4), "a", ["fruit"], BanAction.Divert, null, "") { DivertTo = "b", LetThrough = 0.5 };
+        var scenario = Scenario(ban, days: 6, replications: 1, warmUpHours: 0, ownPerDay: 0);
+        var observer = new Recorder();
+        var replication = new CrossingReplication(new CrossingModel(scenario), 0, scenario.Seed, 0, observer).Run();
+
+        var fruitAtADuringBan = observer.Trucks.Count(t => t.Direction == "a" && t.CargoClass == "fruit" && t.ArrivedHours is >= 48 and < 96);
+        var atB = observer.Trucks.Count(t => t.Direction == "b");
+        Assert.Multiple(() =>
+        {
+            Assert.That(Value(replication, "turned_away/a/all"), Is.Zero);
+            Assert.That(fruitAtADuringBan, Is.InRange(80, 160), "about half of the origin's 240 fruit trucks of the two days");
+            Assert.That(atB, Is.InRange(80, 160), "the other half diverted");
+            Assert.That(Value(replication, "origin_diverted/a/all/province"), Is.EqualTo(atB));
+            AssertBooks(replication);
+        });
     }
 
     private static LocalDate Day(double hours) => new LocalDate(2026, 6, 1).PlusDays((int)Math.Floor(hours / 24));

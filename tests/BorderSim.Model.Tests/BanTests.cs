@@ -14,9 +14,9 @@ public class BanTests
 
     private static double Value(ReplicationResult replication, string id) => replication.Metrics.Single(m => m.Key.Id == id).Value;
 
-    private static (ReplicationResult Replication, List<TruckRecord> Trucks) Run(BanSpec ban, IReadOnlyList<StageSpec>? stages = null)
+    private static (ReplicationResult Replication, List<TruckRecord> Trucks) Run(BanSpec ban, IReadOnlyList<StageSpec>? stages = null, double trucksPerDay = 96)
     {
-        var direction = new DirectionSpec("export", SpecBuilder.Flat(96, Mix), stages ?? [SpecBuilder.Check("booth", 4, new ExponentialDistribution(0.1))]);
+        var direction = new DirectionSpec("export", SpecBuilder.Flat(trucksPerDay, Mix), stages ?? [SpecBuilder.Check("booth", 4, new ExponentialDistribution(0.1))]);
         var scenario = SpecBuilder.Scenario([direction], days: 6, warmUpHours: 0, replications: 1, classes: Classes) with { Bans = [ban] };
         var observer = new Recorder();
         var replication = new CrossingReplication(new CrossingModel(scenario), 0, scenario.Seed, 0, observer).Run();
@@ -76,6 +76,64 @@ public class BanTests
             Assert.That(fruitDuringBan.Select(t => t.Stages[0].LeftHours), Is.All.GreaterThanOrEqualTo(96.0));
             Assert.That(generalDuringBan.Select(t => t.Stages[1].EnteredHours), Has.Some.LessThan(96.0), "other classes pass");
         });
+    }
+
+    [Test]
+    public void A_ban_that_lets_30_percent_through_turns_away_a_binomial_share_of_the_banned_trucks()
+    {
+        // Fruit banned (turned away) from 1 to 5 June (0-120 h of 144 h, so every truck that came during the ban has
+        // left by the end), 30 % let through: of the n fruit trucks that arrive, the number through is Binomial(n, 0.3);
+        // with about 1,000 of them, 99.9 % of runs fall within ±3.29 sd of 0.3 n.
+        var ban = new BanSpec(new LocalDate(2026, 6, 1), new LocalDate(2026, 6, 5), "export", ["fruit"], BanAction.TurnAway, null, "") { LetThrough = 0.3 };
+        var (replication, trucks) = Run(ban, trucksPerDay: 400);
+
+        double fruit = trucks.Count(t => t.CargoClass == "fruit" && t.ArrivedHours < 120);
+        var turnedAway = Value(replication, "turned_away/export/all");
+        var through = fruit - turnedAway;
+        var halfWidth = 3.29 * Math.Sqrt(fruit * 0.3 * 0.7);
+        Assert.Multiple(() =>
+        {
+            Assert.That(fruit, Is.GreaterThan(900));
+            Assert.That(trucks.Count(t => t.CargoClass == "fruit" && t.Outcome == TruckOutcome.GaveUp), Is.EqualTo(turnedAway), "no fruit truck gave up otherwise");
+            Assert.That(through, Is.InRange((0.3 * fruit) - halfWidth, (0.3 * fruit) + halfWidth), $"{through} of {fruit} through");
+            Assert.That(trucks.Where(t => t.CargoClass == "general"), Is.All.Matches<TruckRecord>(t => t.Outcome != TruckOutcome.GaveUp));
+        });
+    }
+
+    [TestCase(0.0)]
+    [TestCase(1.0)]
+    public void A_ban_that_lets_none_or_all_through_turns_away_exactly_all_or_none(double letThrough)
+    {
+        var ban = new BanSpec(new LocalDate(2026, 6, 1), new LocalDate(2026, 6, 5), "export", ["fruit"], BanAction.TurnAway, null, "") { LetThrough = letThrough };
+        var (replication, trucks) = Run(ban);
+
+        var fruit = trucks.Count(t => t.CargoClass == "fruit" && t.ArrivedHours < 120);
+        Assert.That(fruit, Is.GreaterThan(100));
+        Assert.That(Value(replication, "turned_away/export/all"), Is.EqualTo(letThrough == 0 ? fruit : 0));
+    }
+
+    [Test]
+    public void Letting_a_share_through_draws_from_a_stream_of_its_own_so_the_arrivals_stay_the_same()
+    {
+        // Common random numbers: the arrival times and classes are those of the run where the ban lets none through.
+        var none = new BanSpec(new LocalDate(2026, 6, 3), new LocalDate(2026, 6, 4), "export", ["fruit"], BanAction.TurnAway, null, "");
+        var (_, without) = Run(none);
+        var (_, with) = Run(none with { LetThrough = 0.5 });
+
+        static IEnumerable<(double, string)> Arrivals(List<TruckRecord> trucks) =>
+            trucks.Select(t => (t.ArrivedHours, t.CargoClass)).Order();
+        Assert.That(Arrivals(with), Is.EqualTo(Arrivals(without)));
+    }
+
+    [Test]
+    public void A_yard_ban_that_lets_all_through_holds_no_truck()
+    {
+        var stages = new StageSpec[] { SpecBuilder.Yard("staging", null), SpecBuilder.Check("booth", 4, new ExponentialDistribution(0.1), buffer: 10) };
+        var ban = new BanSpec(new LocalDate(2026, 6, 3), new LocalDate(2026, 6, 4), "export", ["fruit"], BanAction.HoldAtYard, "staging", "") { LetThrough = 1 };
+        var (_, trucks) = Run(ban, stages);
+
+        var fruitDuringBan = trucks.Where(t => t.CargoClass == "fruit" && t.ArrivedHours is >= 48 and < 95).ToList();
+        Assert.That(fruitDuringBan.Select(t => t.Stages[1].EnteredHours), Has.Some.LessThan(96.0));
     }
 
     private sealed class Recorder : ITruckObserver

@@ -161,6 +161,22 @@ public class OverrideTests
     }
 
     [Test]
+    public void A_ban_that_lets_a_share_through_is_read_and_reachable_by_set()
+    {
+        var result = Read("bans=[ { from: 2026-06-10, direction: export, classes: [fruit], action: turn_away, let_through: 0.3 } ]", "bans.0.let_through=0.25");
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Scenario!.Bans.Single().LetThrough, Is.EqualTo(0.25));
+    }
+
+    [Test]
+    public void A_ban_without_let_through_lets_none_through()
+    {
+        var result = Read("bans=[ { from: 2026-06-10, direction: export, classes: [fruit], action: turn_away } ]");
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Scenario!.Bans.Single().LetThrough, Is.Zero);
+    }
+
+    [Test]
     public void An_unknown_item_name_is_an_error_with_did_you_mean()
     {
         var result = Read("directions.export.stages.vn_custom.servers=3");

@@ -7,10 +7,29 @@ namespace BorderSim.Model.Crossing;
 /// yard's daily release quota, the order of the queue for servers (priority and reserved servers), appointment-only
 /// days and clearance caps. Each question is "may this truck take this place or server now, and if not, until when".
 /// </summary>
-internal sealed class Admission(RunClock clock, ClearanceCaps caps, AppointmentQuotas appointments)
+internal sealed class Admission(RunClock clock, CrossingRuntime runtime, ClearanceCaps caps, AppointmentQuotas appointments)
 {
-    /// <summary>The ban at the direction's origin that covers a truck of <paramref name="cargoClass"/> arriving now, if any.</summary>
-    public CompiledBan? BanOnArrival(CompiledDirection direction, int cargoClass) => direction.BanAt(cargoClass, clock.NowHours);
+    /// <summary>The ban at the direction's origin that covers <paramref name="truck"/> arriving now, if any (not one that lets it through).</summary>
+    public CompiledBan? BanOnArrival(CompiledDirection direction, Truck truck) =>
+        BanOnArrival(direction, truck.CargoClass, ref truck.LetThroughLot);
+
+    /// <summary>
+    /// The ban at the direction's origin that covers a truck of <paramref name="cargoClass"/> arriving now, if any (not one
+    /// that lets it through); <paramref name="letThroughLot"/> is the truck's lot (NaN: drawn here if a ban with a share meets it).
+    /// Asked before the truck enters, so a truck a ban holds enters as held at its origin.
+    /// </summary>
+    public CompiledBan? BanOnArrival(CompiledDirection direction, int cargoClass, ref double letThroughLot)
+    {
+        foreach (var ban in direction.Bans)
+        {
+            if (ban.Holds(cargoClass, clock.NowHours) && !LetsThrough(ban, direction.Index, ref letThroughLot))
+            {
+                return ban;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// NaN if no ban holds the truck in <paramref name="yard"/> now; else when the first ban that holds it ends (another
@@ -20,13 +39,34 @@ internal sealed class Admission(RunClock clock, ClearanceCaps caps, AppointmentQ
     {
         foreach (var ban in yard.Stage.BanHolds)
         {
-            if (ban.Holds(truck.CargoClass, clock.NowHours))
+            if (ban.Holds(truck.CargoClass, clock.NowHours) && !LetsThrough(ban, truck))
             {
                 return ban.UntilHours;
             }
         }
 
         return double.NaN;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="ban"/> lets <paramref name="truck"/> through: its lot, drawn once from its direction's
+    /// stream of its own the first time a ban that lets a share through meets it, is below the ban's share.
+    /// </summary>
+    private bool LetsThrough(CompiledBan ban, Truck truck) => LetsThrough(ban, truck.Direction, ref truck.LetThroughLot);
+
+    private bool LetsThrough(CompiledBan ban, int direction, ref double letThroughLot)
+    {
+        if (ban.LetThrough <= 0)
+        {
+            return false;
+        }
+
+        if (double.IsNaN(letThroughLot))
+        {
+            letThroughLot = runtime.Directions[direction].LetThroughStream.NextDouble();
+        }
+
+        return letThroughLot < ban.LetThrough;
     }
 
     /// <summary>Whether the local day's release quota of a staging yard is used up (ask again tomorrow).</summary>

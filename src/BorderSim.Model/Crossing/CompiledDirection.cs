@@ -64,7 +64,7 @@ public sealed record CompiledDirection(string Name, int Index, ArrivalRates Arri
 }
 
 /// <summary>A ban compiled: from and until (hours; until may be infinite), the classes it covers (by index), and its action.</summary>
-public sealed record CompiledBan(double FromHours, double UntilHours, bool[] Classes, BanAction Action)
+public sealed record CompiledBan(double FromHours, double UntilHours, bool[] Classes, BanAction Action, double LetThrough = 0)
 {
     public bool Holds(int cargoClass, double hours) => Classes[cargoClass] && hours >= FromHours && hours < UntilHours;
 

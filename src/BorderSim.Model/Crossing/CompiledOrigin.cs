@@ -80,5 +80,8 @@ public sealed record CompiledSuspension(int Route, double FromHours, double ToHo
 /// <summary>A ban on <see cref="Route"/> for the classes marked in <see cref="Classes"/>: <see cref="DivertShare"/> of the drivers take <see cref="ToRoute"/>, the others turn back.</summary>
 public sealed record CompiledDiversion(int Route, double FromHours, double ToHours, bool[] Classes, int ToRoute, double DivertShare)
 {
+    /// <summary>The share of the banned drivers who keep to <see cref="Route"/> as if there were no ban.</summary>
+    public double LetThrough { get; init; }
+
     public bool Holds(int route, int cargoClass, double hours) => Route == route && Classes[cargoClass] && hours >= FromHours && hours < ToHours;
 }

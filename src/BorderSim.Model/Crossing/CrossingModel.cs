@@ -128,7 +128,7 @@ public sealed class CrossingModel
                 b.To is { } to ? Clock.HoursAtStartOf(to.PlusDays(1), Scenario.TimeZone) : double.PositiveInfinity,
                 [.. ClassNames.Select(c => b.Classes.Contains(c))],
                 directionNames.IndexOf(b.DivertTo!),
-                b.DivertShare))];
+                b.DivertShare) { LetThrough = b.LetThrough })];
         return new CompiledOrigin(spec.Name, index, arrivals, rules, suspensions) { Diversions = diversions };
     }
 
@@ -193,7 +193,8 @@ public sealed class CrossingModel
                 Clock.HoursAtStartOf(b.From, Scenario.TimeZone),
                 b.To is { } to ? Clock.HoursAtStartOf(to.PlusDays(1), Scenario.TimeZone) : double.PositiveInfinity,
                 [.. ClassNames.Select(c => b.Classes.Contains(c))],
-                b.Action));
+                b.Action,
+                b.LetThrough));
 
     /// <summary>Where the trucks of a starting backlog begin their journey: the first phase at their stage (a place in its yard or queue).</summary>
     private CompiledBacklog CompileBacklog(BacklogSpec spec, CompiledDirection direction)

@@ -37,7 +37,7 @@ internal sealed class OriginRouting(CrossingModel model, CrossingRuntime runtime
 
             // Two draws for every truck whatever the rule uses, so the streams stay aligned across alternatives.
             var route = ChooseRoute(origin.Origin, cargoClass, origin.RouteStream.NextDouble(), origin.RouteStream.NextDouble(), out var chosen);
-            route = DivertIfBanned(origin, cargoClass, route);
+            route = DivertIfBanned(origin, cargoClass, route, out var letThroughLot);
             var measured = clock.IsMeasured;
             if (measured)
             {
@@ -71,7 +71,7 @@ internal sealed class OriginRouting(CrossingModel model, CrossingRuntime runtime
                 ledger.Diverted(chosen, cargoClass);
             }
 
-            source.Arrive(runtime.Directions[route], cargoClass);
+            source.Arrive(runtime.Directions[route], cargoClass, letThroughLot);
         }
     }
 
@@ -124,18 +124,34 @@ internal sealed class OriginRouting(CrossingModel model, CrossingRuntime runtime
     /// <summary>
     /// The route a truck takes when a ban on the route it chose diverts its class: the ban's share of drivers take its
     /// named route if that is open to them (not suspended), the others turn back. The reaction is drawn from a stream of
-    /// its own, only for the trucks a ban meets, so the routing draws of every other truck stay as without the ban.
+    /// its own, only for the trucks a ban meets, so the routing draws of every other truck stay as without the ban. A ban
+    /// that lets a share through draws each driver's lot (<paramref name="letThroughLot"/>) from another stream of its own.
     /// </summary>
-    private int DivertIfBanned(OriginRuntime origin, int cargoClass, int route)
+    private int DivertIfBanned(OriginRuntime origin, int cargoClass, int route, out double letThroughLot)
     {
+        letThroughLot = double.NaN;
         if (route < 0)
         {
             return route;
         }
 
-        return origin.Origin.DiversionOf(route, cargoClass, Sim.NowHours) is { } diversion
-            ? React(origin.BanStream.NextDouble(), diversion.DivertShare, _ => SuspensionOf(origin.Origin, diversion.ToRoute) is null ? diversion.ToRoute : -1)
-            : route;
+        if (origin.Origin.DiversionOf(route, cargoClass, Sim.NowHours) is not { } diversion)
+        {
+            return route;
+        }
+
+        // A share let through keeps to the route; its lot goes with the truck, so the ban on the route's own
+        // arrivals lets the same truck through.
+        if (diversion.LetThrough > 0)
+        {
+            letThroughLot = origin.LetThroughStream.NextDouble();
+            if (letThroughLot < diversion.LetThrough)
+            {
+                return route;
+            }
+        }
+
+        return React(origin.BanStream.NextDouble(), diversion.DivertShare, _ => SuspensionOf(origin.Origin, diversion.ToRoute) is null ? diversion.ToRoute : -1);
     }
 
     private CompiledSuspension? SuspensionOf(CompiledOrigin origin, int route) => origin.SuspensionOf(route, Sim.NowHours);

@@ -6,6 +6,7 @@ namespace BorderSim.Model.Crossing;
 internal sealed class OriginRuntime(CompiledOrigin origin, RandomStreams streams, int directionCount)
 {
     private RandomStream? _banStream;
+    private RandomStream? _letThroughStream;
 
     public CompiledOrigin Origin { get; } = origin;
 
@@ -17,6 +18,9 @@ internal sealed class OriginRuntime(CompiledOrigin origin, RandomStreams streams
 
     /// <summary>Drivers' reactions to a ban that diverts them (drawn only when one does).</summary>
     public RandomStream BanStream => _banStream ??= streams[$"ban-divert/origin/{Origin.Name}"];
+
+    /// <summary>Drivers' lots against a ban that diverts but lets a share through (drawn only when one does).</summary>
+    public RandomStream LetThroughStream => _letThroughStream ??= streams[$"ban-let-through/origin/{Origin.Name}"];
 
     public long Arrived { get; set; }
 

@@ -11,6 +11,7 @@ internal sealed class DirectionRuntime
     private readonly List<DayCounts[]> _days = [];
     private readonly RandomStreams _streams;
     private RandomStream? _backlogStream;
+    private RandomStream? _letThroughStream;
 
     public DirectionRuntime(CompiledDirection direction, RandomStreams streams, int classCount)
     {
@@ -27,6 +28,9 @@ internal sealed class DirectionRuntime
         InSystemByClass = new int[classCount];
         HasClass = [.. Enumerable.Range(0, classCount).Select(_ => false)];
     }
+
+    /// <summary>Trucks' lots against bans that let a share through (drawn only when one does).</summary>
+    public RandomStream LetThroughStream => _letThroughStream ??= _streams[$"ban-let-through/{Direction.Name}"];
 
     /// <summary>Whether trucks of class i use this direction (its arrivals, or empties returning through it).</summary>
     public bool[] HasClass { get; }

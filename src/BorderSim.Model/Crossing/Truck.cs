@@ -13,6 +13,9 @@ internal sealed class Truck
     /// <summary>Held at its origin by a ban until then (hours; 0 = not held).</summary>
     public double HeldUntilHours;
 
+    /// <summary>Its lot against a ban that lets a share through, drawn the first time such a ban meets it (NaN: not yet): it passes a ban whose share is above it.</summary>
+    public double LetThroughLot = double.NaN;
+
     /// <summary>Service (or crossing, or dwell) hours per stage of the route, drawn on arrival.</summary>
     public double[] ServiceHours = [];
 

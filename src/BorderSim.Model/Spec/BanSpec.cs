@@ -33,4 +33,10 @@ public sealed record BanSpec(LocalDate From, LocalDate? To, string Direction, IR
 
     /// <summary>With <see cref="BanAction.Divert"/>: the share of drivers who divert (the others turn back).</summary>
     public double DivertShare { get; init; } = 1;
+
+    /// <summary>
+    /// The share of the banned trucks that still pass as if there were no ban (0: none). Each truck's lot is drawn once,
+    /// from a stream of its own, so the other draws stay as without it.
+    /// </summary>
+    public double LetThrough { get; init; }
 }

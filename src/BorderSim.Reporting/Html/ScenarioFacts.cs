@@ -58,9 +58,12 @@ public static class ScenarioFacts
                     $"chuyển sang {ban.DivertTo} ({lang.Percent(ban.DivertShare)} số lái xe; số còn lại quay về)"),
                 _ => ban.Action.ToString(),
             };
+            string through = ban.LetThrough > 0
+                ? lang.Say($" ({lang.Percent(ban.LetThrough)} let through)", $" ({lang.Percent(ban.LetThrough)} vẫn được qua)")
+                : "";
             yield return lang.Say(
-                $"ban, {lang.Direction(ban.Direction)}, {span}: {classes} trucks {action}{Why(ban.Reason)}",
-                $"lệnh cấm, chiều {lang.Direction(ban.Direction)}, {span}: xe {classes} {action}{Why(ban.Reason)}");
+                $"ban, {lang.Direction(ban.Direction)}, {span}: {classes} trucks {action}{through}{Why(ban.Reason)}",
+                $"lệnh cấm, chiều {lang.Direction(ban.Direction)}, {span}: xe {classes} {action}{through}{Why(ban.Reason)}");
         }
 
         foreach (OriginSpec origin in s.Origins)
