@@ -51,6 +51,15 @@ public class LoadCheckBansAndRoutesTests
         });
     }
 
+    [Test]
+    public void The_share_a_ban_lets_through_loads_the_gate_as_if_there_were_no_ban()
+    {
+        // 30 % of the 48 fruit a day let through on 2 of the 6 days: 96 − 48 × 0.7 × 2 / 6 = 84.8 a day.
+        var ban = new BanSpec(June3, June4, "export", ["fruit"], BanAction.TurnAway, null, "") { LetThrough = 0.3 };
+
+        Assert.That(Load(OneDirection(ban), "booth").DemandTrucksPerDay, Is.EqualTo(84.8).Within(1e-9));
+    }
+
     /// <summary>Route a: its own 24 a day and an origin's 240 a day (all to a by the rule's shares); route b: only what is diverted to it.</summary>
     private static ScenarioSpec TwoRoutes(BanSpec? ban = null, RouteSuspensionSpec? suspension = null) =>
         SpecBuilder.Scenario(
@@ -97,5 +106,20 @@ public class LoadCheckBansAndRoutesTests
     public void Without_bans_or_suspensions_the_check_sees_every_arrival()
     {
         Assert.That(Load(TwoRoutes(), "booth_a").DemandTrucksPerDay, Is.EqualTo(264).Within(1e-9));
+    }
+
+    [Test]
+    public void A_diverting_ban_that_lets_half_through_keeps_that_half_on_its_route_and_diverts_only_the_rest()
+    {
+        // Half the fruit let through (the origin's at the origin, a's own at a): a = 24 + 240 − (12 + 120) × 0.5 × 2 / 6
+        // = 242 a day; b = 120 × 0.5 × 0.75 × 2 / 6 = 15 a day.
+        var ban = new BanSpec(June3, June4, "a", ["fruit"], BanAction.Divert, null, "") { DivertTo = "b", DivertShare = 0.75, LetThrough = 0.5 };
+        var scenario = TwoRoutes(ban);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Load(scenario, "booth_a").DemandTrucksPerDay, Is.EqualTo(242).Within(1e-9));
+            Assert.That(Load(scenario, "booth_b").DemandTrucksPerDay, Is.EqualTo(15).Within(1e-9));
+        });
     }
 }

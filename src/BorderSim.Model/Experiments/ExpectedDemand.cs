@@ -63,15 +63,21 @@ public static class ExpectedDemand
         return [.. times.Where(t => t >= 0 && t <= end).Distinct().Order()];
     }
 
-    /// <summary>Trucks of a class arriving at a route at <paramref name="at"/>: they load it unless a ban turns them away or holds them past the end of the run.</summary>
+    /// <summary>
+    /// Trucks of a class arriving at a route at <paramref name="at"/>: they load it unless a ban turns them away or holds
+    /// them past the end of the run; the share such a ban lets through loads it as if there were no ban.
+    /// </summary>
     private static void Reach(double[][] demand, CompiledDirection direction, int cargoClass, double trucks, double at, double runHours)
     {
-        if (trucks <= 0 || direction.BanAt(cargoClass, at) is { } ban && (ban.TurnsAway || ban.UntilHours >= runHours))
+        if (direction.BanAt(cargoClass, at) is { } ban && (ban.TurnsAway || ban.UntilHours >= runHours))
         {
-            return;
+            trucks *= ban.LetThrough;
         }
 
-        demand[direction.Index][cargoClass] += trucks;
+        if (trucks > 0)
+        {
+            demand[direction.Index][cargoClass] += trucks;
+        }
     }
 
     /// <summary>An origin's trucks of each class over a piece of the run, sent along the routes of their rule as the simulation sends them.</summary>
@@ -133,9 +139,12 @@ public static class ExpectedDemand
         {
             if (origin.SuspensionOf(diversion.ToRoute, at) is null)
             {
-                Reach(demand, model.Directions[diversion.ToRoute], cargoClass, trucks * diversion.DivertShare, at, runHours);
+                Reach(demand, model.Directions[diversion.ToRoute], cargoClass, trucks * (1 - diversion.LetThrough) * diversion.DivertShare, at, runHours);
             }
 
+            // The share let through keeps to its route: each driver's lot goes with it, so the route's own ban lets the
+            // same drivers through.
+            demand[route][cargoClass] += trucks * diversion.LetThrough;
             return;
         }
 
