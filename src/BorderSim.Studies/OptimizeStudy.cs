@@ -179,7 +179,11 @@ public sealed class OptimizeStudy
         _resources = [.. models.Select(ResourceCost.ServersAndLanes)];
         _selection = new SequentialSelection(
             Targets, [.. Targets.Select(t => Math.Max(1e-9, Tolerance * Math.Abs(t.Value)))], Configs.Count,
-            FirstStage, step: 2, MaxReplications, alpha: 0.05, Indifference);
+            FirstStage, step: 2, MaxReplications, alpha: 0.05, Indifference)
+        {
+            // Servers and lanes are counted, not measured: the same in every replication (see IsObjectiveExact).
+            IsObjectiveExact = Minimize is null,
+        };
         _overloads.AddRange(models.Select(LoadCheck.Overloads));
         for (int i = 0; i < Configs.Count; i++)
         {

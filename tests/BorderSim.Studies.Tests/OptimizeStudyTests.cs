@@ -56,6 +56,24 @@ public class OptimizeStudyTests
     }
 
     [Test]
+    public void Feasible_configurations_with_more_servers_stop_at_the_first_stage_while_a_closer_one_is_still_being_decided()
+    {
+        // 10-day runs: 6 servers (Wq = 0.147 h against 0.2 h) needs more than its 10 first-stage replications before
+        // Batur-Kim decides it feasible; 7 and 8 are decided at once. Servers and lanes are counted, not measured, so
+        // 7 and 8 are ranked above 6 without replications: before this rule they were topped up to 6's count (38 each)
+        // only to pair them with it, and the answer, the statuses and 6's own row are what they were then.
+        OptimizeStudy study = Run([], [$"{Servers}=5:8:1"], [$"{MeanWait}<=0.2"], null, new RunOptions(Days: 10, Threads: 2));
+        Assert.Multiple(() =>
+        {
+            Assert.That(study.BestLabel, Is.EqualTo($"{Servers}=6"));
+            Assert.That(study.Rows.Select(r => r.Status), Is.EqualTo(new[] { "infeasible", "best", "feasible, screened out", "feasible, screened out" }));
+            Assert.That(study.Rows[1].Replications, Is.GreaterThan(10), "6 servers needed more than the first stage");
+            Assert.That(study.Rows.Select(r => r.Replications).Skip(2), Is.EqualTo(new[] { 10, 10 }), "7 and 8 stop at the first stage");
+            Assert.That(study.Selection.IsSelectionGuaranteed, Is.True);
+        });
+    }
+
+    [Test]
     public void One_thread_and_two_give_the_same_rows_bit_for_bit()
     {
         // Replication r of a configuration has its own seed and streams, and each run is one replication on one thread:

@@ -102,6 +102,15 @@ public sealed class SequentialSelection
     /// <summary>δ of the selection; when not given, 5 % of the smallest first-stage mean objective among the feasible.</summary>
     public double? Indifference { get; private set; }
 
+    /// <summary>
+    /// Whether the objective is computed rather than measured (the servers and lanes of a configuration): the same in
+    /// every replication, so the differences between configurations are known without sampling. Kim–Nelson's
+    /// elimination with zero variance then compares the values themselves, and the feasible configurations are ranked
+    /// as soon as their feasibility is decided, without topping them up to a common number of replications to pair
+    /// them: the same best, the same guarantee, fewer replications.
+    /// </summary>
+    public bool IsObjectiveExact { get; init; }
+
     /// <summary>The chosen configuration once done; −1 when none is feasible.</summary>
     public int Best { get; private set; } = -1;
 
@@ -258,6 +267,26 @@ public sealed class SequentialSelection
         return Experiments.Feasibility.Undecided;
     }
 
+    /// <summary>
+    /// The selection when the objective is exact: what the Kim–Nelson step below decides once the differences' variance
+    /// is 0 (no region open: every survivor above the least is screened out, the least wins, ties to the first listed),
+    /// without the replications that would only pair the survivors. δ is set as there, for the report.
+    /// </summary>
+    private int[]? SelectExact(IReadOnlyList<IReadOnlyList<SelectionObservation>> observations, List<int> survivors)
+    {
+        double ValueOf(int i) => observations[i][0].Objective;
+        Indifference ??= Math.Max(1e-9, 0.05 * Math.Abs(survivors.Min(i => observations[i].Take(FirstStage).Average(o => o.Objective))));
+        var least = survivors.Min(ValueOf);
+        foreach (var i in survivors.Where(i => ValueOf(i) > least))
+        {
+            _screenedOut[i] = true;
+        }
+
+        Best = survivors.Where(i => ValueOf(i) == least).Min();
+        _isSelectionDone = true;
+        return null;
+    }
+
     private int[]? Select(IReadOnlyList<IReadOnlyList<SelectionObservation>> observations, int[] wanted)
     {
         if (_isSelectionDone)
@@ -270,6 +299,11 @@ public sealed class SequentialSelection
         {
             _isSelectionDone = true;
             return null;
+        }
+
+        if (IsObjectiveExact)
+        {
+            return SelectExact(observations, survivors);
         }
 
         // Every survivor on the same replications, so the differences are paired.
