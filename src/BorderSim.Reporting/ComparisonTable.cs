@@ -27,9 +27,9 @@ public static class ComparisonTable
         int pairs = baseResult.Replications.Count;
         string streams = result.CommonRandomNumbers ? lang.Say("common random numbers", "dùng chung số ngẫu nhiên") : lang.Say("independent random numbers", "số ngẫu nhiên độc lập");
         writer.Write(lang.IsVietnamese
-            ? $"phương án gốc: {baseResult.Scenario.Label} ({labels[0]}): {pairs} lần lặp, mỗi lần {baseResult.Scenario.Days} ngày, khởi động {Number(baseResult.WarmUpHours)} giờ, {streams}\n"
+            ? $"phương án gốc: {lang.Title(baseResult.Scenario)} ({labels[0]}): {pairs} lần lặp, mỗi lần {baseResult.Scenario.Days} ngày, khởi động {Number(baseResult.WarmUpHours)} giờ, {streams}\n"
             : FormattableString.Invariant(
-                $"base: {baseResult.Scenario.Label} ({labels[0]}): {pairs} replications of {baseResult.Scenario.Days} days, warm-up {SummaryTable.FormatNumber(baseResult.WarmUpHours)} h ({baseResult.WarmUpMethod}), {streams}\n"));
+                $"base: {lang.Title(baseResult.Scenario)} ({labels[0]}): {pairs} replications of {baseResult.Scenario.Days} days, warm-up {SummaryTable.FormatNumber(baseResult.WarmUpHours)} h ({baseResult.WarmUpMethod}), {streams}\n"));
         WriteOverloads(baseResult, writer, lang);
 
         IReadOnlyList<MetricKey> keys = MetricCatalog.Headlines(baseResult.Summary.Select(s => s.Key));

@@ -33,7 +33,7 @@ public static class ScenarioFacts
             {
                 foreach (string rule in StageRules(s, direction.Name, stage, lang))
                 {
-                    yield return $"{dir} / {stage.Name}: {rule}";
+                    yield return $"{dir} / {lang.Stage(stage.Name)}: {rule}";
                 }
             }
         }
@@ -132,7 +132,7 @@ public static class ScenarioFacts
             parts.Add(lang.Say($"{lang.Whole(u)} units", $"{lang.Whole(u)} đơn vị"));
         }
 
-        string target = c.Stage ?? c.Road ?? c.Calendar ?? (c.CargoClass is { } cls ? lang.CargoClass(cls) : null) ?? c.Pool ?? "";
+        string target = (c.Stage is { } st ? lang.Stage(st) : null) ?? (c.Road is { } rd ? lang.Road(rd) : null) ?? (c.Calendar is { } cal ? lang.Calendar(cal) : null) ?? (c.CargoClass is { } cls ? lang.CargoClass(cls) : null) ?? c.Pool ?? "";
         return parts.Count == 0 ? target : $"{target}: {string.Join("; ", parts)}";
     }
 
@@ -215,7 +215,7 @@ public static class ScenarioFacts
 
     private static string Where(string? stage, ReportLanguage lang) => stage is null or BacklogSpec.Highway
         ? lang.Say("on the highway", "trên quốc lộ")
-        : lang.Say($"at {stage}", $"tại {stage}");
+        : lang.Say($"at {lang.Stage(stage)}", $"tại {lang.Stage(stage)}");
 
     private static string Age(BorderSim.Engine.Randomness.Distribution? age, ReportLanguage lang) => age is null
         ? ""

@@ -28,5 +28,6 @@ internal static class CalendarSections
         new FormatKey("hours", Hours, "Weekly opening hours; days not named are closed.").Defaults("open all day").Eg("{ mon-fri: \"07:00-19:00\", sat: \"07:00-12:00\" }"),
         new FormatKey("closures", new ListShape(new ObjectShape(Closure)), "Closed periods, dates inclusive."),
         new FormatKey("appointment_only", new ListShape(new ObjectShape(AppointmentPeriod)), "Appointment-only periods, dates inclusive."),
+        Label("calendar (a gate's hours)", "{ en: VN gate, vi: cửa khẩu phía VN }"),
     ]);
 }

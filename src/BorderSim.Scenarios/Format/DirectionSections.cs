@@ -78,5 +78,6 @@ internal static class DirectionSections
         new FormatKey("backlog", new ListShape(new ObjectShape(BacklogGroup)), "Trucks already waiting when the run starts, oldest first in line."),
         new FormatKey("stages", new ListShape(new ObjectShape(StageSections.Stage)) { MinItems = 1 },
             "Stages in order; each item is one key: - yard: {...}, - check: {...}, - road: NAME or - road: { name, buffer, stage_name, pool }.").Required(),
+        Label("direction", "{ en: export, vi: xuất khẩu }"),
     ]);
 }
