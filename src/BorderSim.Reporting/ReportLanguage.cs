@@ -82,6 +82,9 @@ public sealed class ReportLanguage
     /// <summary>A calendar (a gate's opening hours) by its label; else its name.</summary>
     public string Calendar(string name) => Labelled(name, w => w.Calendars) ?? name;
 
+    /// <summary>A reason (of a surge, closure, ban or change) in this language when the scenario gives it in both; else as written.</summary>
+    public string Reason(string english) => Labelled(english, w => w.Reasons) ?? english;
+
     /// <summary>A time zone as a planner says it ("Vietnam time, UTC+7" / "giờ Việt Nam, UTC+7"); another as its id.</summary>
     public string TimeZone(string id) => Glossary.TimeZones.TryGetValue(id, out Bilingual? words) ? Say(words) : id;
 

@@ -26,6 +26,9 @@ public sealed record ScenarioWords(Bilingual Name, Bilingual Description)
     /// <summary>Labels of calendars (a gate's or a road's opening hours), by calendar name.</summary>
     public IReadOnlyDictionary<string, Bilingual> Calendars { get; init; } = new Dictionary<string, Bilingual>();
 
+    /// <summary>Reasons (of a surge, closure, ban or change) given in both languages, by their English text.</summary>
+    public IReadOnlyDictionary<string, Bilingual> Reasons { get; init; } = new Dictionary<string, Bilingual>();
+
     /// <summary>The words of a scenario written with a plain name and description and no labels.</summary>
     public static ScenarioWords Plain(string name, string description) => new(new Bilingual(name, name), new Bilingual(description, description));
 }

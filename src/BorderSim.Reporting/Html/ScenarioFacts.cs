@@ -59,8 +59,8 @@ public static class ScenarioFacts
                 _ => ban.Action.ToString(),
             };
             yield return lang.Say(
-                $"ban, {lang.Direction(ban.Direction)}, {span}: {classes} trucks {action}{Why(ban.Reason)}",
-                $"lệnh cấm, chiều {lang.Direction(ban.Direction)}, {span}: xe {classes} {action}{Why(ban.Reason)}");
+                $"ban, {lang.Direction(ban.Direction)}, {span}: {classes} trucks {action}{Why(lang.Reason(ban.Reason))}",
+                $"lệnh cấm, chiều {lang.Direction(ban.Direction)}, {span}: xe {classes} {action}{Why(lang.Reason(ban.Reason))}");
         }
 
         foreach (OriginSpec origin in s.Origins)
@@ -68,8 +68,8 @@ public static class ScenarioFacts
             foreach (RouteSuspensionSpec suspension in origin.Suspensions)
             {
                 yield return lang.Say(
-                    $"route {suspension.Route} suspended for {origin.Name}'s trucks, {Span(suspension.From, suspension.To, lang)}: {lang.Percent(suspension.DivertShare)} of the drivers take another route, the others turn back{Why(suspension.Reason)}",
-                    $"tuyến {suspension.Route} tạm dừng với xe từ {origin.Name}, {Span(suspension.From, suspension.To, lang)}: {lang.Percent(suspension.DivertShare)} số lái xe đi tuyến khác, số còn lại quay về{Why(suspension.Reason)}");
+                    $"route {suspension.Route} suspended for {origin.Name}'s trucks, {Span(suspension.From, suspension.To, lang)}: {lang.Percent(suspension.DivertShare)} of the drivers take another route, the others turn back{Why(lang.Reason(suspension.Reason))}",
+                    $"tuyến {suspension.Route} tạm dừng với xe từ {origin.Name}, {Span(suspension.From, suspension.To, lang)}: {lang.Percent(suspension.DivertShare)} số lái xe đi tuyến khác, số còn lại quay về{Why(lang.Reason(suspension.Reason))}");
             }
         }
     }

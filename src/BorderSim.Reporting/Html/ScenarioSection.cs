@@ -298,7 +298,7 @@ public static class ScenarioSection
     private static IEnumerable<string> DatedEvents(ScenarioSpec s, ReportLanguage lang)
     {
         string Span(LocalDate from, LocalDate to) => ScenarioFacts.Span(from, to, lang);
-        string Why(string reason) => ScenarioFacts.Why(reason);
+        string Why(string reason) => ScenarioFacts.Why(lang.Reason(reason));
         foreach (CalendarSpec calendar in s.Calendars)
         {
             foreach (ClosureSpec c in calendar.Closures)

@@ -20,7 +20,7 @@ internal static class BanSections
         new FormatKey("yard", Name, "With hold_at_yard: the yard of the direction the trucks wait in.").Eg("staging_lot"),
         new FormatKey("to_route", Name, "With divert: the route the diverted drivers take (another route of their origin's rule for the class).").Eg("tan_thanh"),
         new FormatKey("divert_share", Probability, "With divert: the share of drivers who take to_route; the others turn back at the origin.").Defaults("1").Eg("0.7"),
-        new FormatKey("reason", Text, "Why, shown in reports."),
+        new FormatKey("reason", BilingualText, "Why, shown in reports."),
     ])
     {
         Rules =

@@ -21,7 +21,7 @@ internal static class DirectionSections
         new FormatKey("to", Date, "Last day, included; not before 'from'.").Required().Eg("2026-06-25"),
         new FormatKey("factor", NonNegative, "Factor that multiplies the arrival rate; 1 = no change.").Required().Eg("1.5"),
         new FormatKey("classes", ClassNames, "Classes that surge.").Defaults("all").Eg("[fruit]"),
-        new FormatKey("reason", Text, "Why, shown in reports."),
+        new FormatKey("reason", BilingualText, "Why, shown in reports."),
     ]);
 
     private static readonly Shape HourlyProfile = Raw("`flat` or a list of 24 numbers ≥ 0", () => new JsonObject

@@ -135,7 +135,7 @@ internal sealed class BanMapper(Fields f, Names names)
             }
         }
 
-        var reason = map.Get("reason") is { } reasonNode ? f.Text(reasonNode, Fields.Join(field, "reason")) ?? "" : "";
+        var reason = map.Get("reason") is { } reasonNode ? f.Reason(reasonNode, Fields.Join(field, "reason")) ?? "" : "";
         if (from is null || direction is null || classes.Count == 0 || classes.Count < (map.Get("classes") as YSeq)?.Items.Count || action is null || (action == BanAction.HoldAtYard && yard is null)
             || (action == BanAction.Divert && diversion is null))
         {

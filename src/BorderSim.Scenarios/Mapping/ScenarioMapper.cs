@@ -100,7 +100,7 @@ internal sealed class ScenarioMapper
             Bans = bans,
             IsTimeseriesStepSet = map.Get("timeseries_step") is not null,
             Levers = levers,
-            Words = words,
+            Words = words with { Reasons = new Dictionary<string, Model.Results.Bilingual>(_f.Reasons, StringComparer.Ordinal) },
         };
     }
 
