@@ -35,8 +35,8 @@ public static class ComparisonTable
         IReadOnlyList<MetricKey> keys = MetricCatalog.Headlines(baseResult.Summary.Select(s => s.Key));
         for (int k = 1; k < result.Alternatives.Count; k++)
         {
-            string name = result.Alternatives[k].Scenario.Name;
-            List<MetricDifference> rows = [.. result.Differences.Where(d => d.Alternative == name)];
+            string name = lang.Title(result.Alternatives[k].Scenario);
+            List<MetricDifference> rows = [.. result.Differences.Where(d => d.Alternative == result.Alternatives[k].Scenario.Name)];
             double level = rows.Count > 0 ? rows[0].ConfidenceLevel : Comparison.FamilyConfidence;
             writer.Write("\n");
             writer.Write(lang.Say($"alternative {k + 1}: {name} ({labels[k]})\n", $"phương án {k + 1}: {name} ({labels[k]})\n"));
