@@ -52,11 +52,16 @@ public sealed class ReportLanguage
         return new ReportLanguage(Code, Numbers, [.. _words, .. scenarios.Select(s => s.Words)]);
     }
 
-    /// <summary>A scenario's name in this language, without its overrides.</summary>
+    /// <summary>
+    /// A scenario's name in this language, without its overrides; a name lengthened after it was read (compare tells
+    /// two scenarios of one name apart with " [3: base.yaml]") keeps what was added.
+    /// </summary>
     public string Name(ScenarioSpec scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return Say(scenario.Words.Name);
+        string english = scenario.Words.Name.English;
+        string added = scenario.Name.StartsWith(english, StringComparison.Ordinal) ? scenario.Name[english.Length..] : "";
+        return scenario.Name.StartsWith(english, StringComparison.Ordinal) ? Say(scenario.Words.Name) + added : scenario.Name;
     }
 
     /// <summary>A scenario's name in this language with its overrides, for titles: <c>Name [--set a=1]</c>.</summary>
