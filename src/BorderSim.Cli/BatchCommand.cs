@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using BorderSim.Model.Experiments;
 using BorderSim.Model.Results;
+using BorderSim.Model.Spec;
 using BorderSim.Reporting;
 using BorderSim.Reporting.Html;
 using BorderSim.Scenarios;
@@ -108,6 +109,8 @@ public static class BatchCommand
         (List<Sweep> sweeps, Shard? shard, IReadOnlyList<string> files) = options;
         RunOptions runOptions = request.Options with { Threads = 1 };
         IReadOnlyList<PlannedRun> plan = BatchPlan.Build(files, sweeps, request.Sets, runOptions, StudyVersion.Current, context.CancellationToken);
+        request = request with { Language = request.Language.WithLabelsOf(plan.DistinctBy(p => p.Entry.ScenarioFile).Select(p => p.Scenario).OfType<ScenarioSpec>()) };
+        context = context with { Language = request.Language };
         var job = new BatchJob(request, context, plan, sweeps, files.Count, shard, startedUtc);
         if (VerbPipeline.WriteFolder(request.OutputDirectory, context, job.Run) is { } exit)
         {

@@ -105,6 +105,9 @@ public static class CapacityCommand
             return ExitCodes.InvalidInput;
         }
 
+        request = request with { Language = request.Language.WithLabelsOf(start.Scenario) };
+        context = context with { Language = request.Language };
+
         start.ParseTargets([request.TargetText]);
         start.ParseShard(request.ShardText);
         List<(string Path, double Base)> scaled = CapacityStudy.ScaledValues(request.File, request.Sets, request.ScalePaths, start.Scenario, start.Errors);
@@ -122,7 +125,7 @@ public static class CapacityCommand
     private static int? Search(OutputSession session, CapacityRequest request, SearchInputs start, CapacityStudy study, CliContext context)
     {
         SearchRunner runner = start.Runner(request.Options, study.Paths, session, context);
-        context.Diagnostic(CapacityConsole.Opening(study, start.Scenario.Name, TargetText(start, study, context), context.Language));
+        context.Diagnostic(CapacityConsole.Opening(study, context.Language.Name(start.Scenario), TargetText(start, study, context), context.Language));
         List<string> errors = start.Errors;
         RoundStatus status = study.Run(runner, errors);
         SearchStart.SayThroughput(runner, context);
@@ -159,7 +162,7 @@ public static class CapacityCommand
         (string, TargetCrossing, double)[] answer = study.Answer(estimate);
         session.WriteText(CapacityCsv.FileName, w => CapacityCsv.Write(study.Paths, target, answer, study.Rows, w));
         PlotImage? plot = CapacityPlot.Build(
-            request.Language.Say($"Capacity: {start.Scenario.Name}", $"Năng lực thông quan: {start.Scenario.Name}"),
+            request.Language.Say($"Capacity: {request.Language.Name(start.Scenario)}", $"Năng lực thông quan: {request.Language.Name(start.Scenario)}"),
             target,
             study.Rows,
             study.Found(estimate.Point),
@@ -176,7 +179,7 @@ public static class CapacityCommand
         if (request.WriteReport)
         {
             var input = new CapacityReportInput(
-                start.Scenario.Label, target, start.KeyOf(target.MetricId), study.Scaled, study.AsWrittenTrucksPerDay, study.Rows,
+                request.Language.Title(start.Scenario), target, start.KeyOf(target.MetricId), study.Scaled, study.AsWrittenTrucksPerDay, study.Rows,
                 new CapacityEnd(estimate.Point, study.DemandAt(estimate.Point)), new CapacityEnd(estimate.Low, study.DemandAt(estimate.Low)), new CapacityEnd(estimate.High, study.DemandAt(estimate.High)),
                 study.SaturationDemand, study.Replications, study.Rounds, measured.Days, measured.WarmUpHours,
                 start.Source(), start.Provenance(context, runner.Threads))
@@ -198,7 +201,7 @@ public static class CapacityCommand
         }
 
         string written = Path.Combine(request.OutputDirectory, CapacityCsv.FileName);
-        context.Out.Write(CapacityConsole.WhatRan(study, start.Scenario.Name, TargetText(start, study, context), runner, written, lang) + "\n");
+        context.Out.Write(CapacityConsole.WhatRan(study, lang.Name(start.Scenario), TargetText(start, study, context), runner, written, lang) + "\n");
         if (study.MetOnlyTransiently() is { Count: > 0 } transient)
         {
             context.Out.Write(CapacityConsole.Transient(transient[^1].DemandTrucksPerDay, study.Measured!.Days, lang) + "\n");

@@ -97,6 +97,8 @@ public static class CompareCommand
             return ExitCodes.InvalidInput;
         }
 
+        lang = lang.WithLabelsOf(study.Scenarios);
+        context = context with { Language = lang };
         string directory = outputDirectory ?? DefaultOutputDirectory(files);
         ComparisonResult? result = null;
         int written = 0;

@@ -73,6 +73,9 @@ public static class OptimizeCommand
             return ExitCodes.InvalidInput;
         }
 
+        request = request with { Language = request.Language.WithLabelsOf(start.Scenario) };
+        context = context with { Language = request.Language };
+
         // Without --minimize: the cost a day when the scenario prices its resources, else the fewest servers and lanes.
         request = request with { Minimize = OptimizeStudy.ObjectiveFor(request.Minimize, start.Scenario) };
         start.ParseTargets(request.TargetTexts);
@@ -134,13 +137,13 @@ public static class OptimizeCommand
             SequentialSelection selection = study.Selection;
             ScenarioSpec first = study.Specs[0];
             var input = new OptimizeReportInput(
-                scenario.Label, study.Paths, [.. study.Configs.Select(c => c.Label)], study.Rows, targets, targetKeys, request.Tolerance,
+                request.Language.Title(scenario), study.Paths, [.. study.Configs.Select(c => c.Label)], study.Rows, targets, targetKeys, request.Tolerance,
                 study.ObjectiveName, request.Minimize is { } m ? start.KeyOf(m) : null, selection.Best, selection.IsSelectionGuaranteed, selection.Indifference,
                 study.FirstStage, request.MaxReplications, first.Days, first.WarmUpHours,
                 start.Source(), start.Provenance(context, runner.Threads))
             {
                 HorizonCuts = HorizonCheck.CutsOf(first),
-                ScenarioName = scenario.Name,
+                ScenarioName = request.Language.Name(scenario),
                 Levers = levers,
                 Changes = LeverChoice.Changes(request.File, request.Sets, scenario.Levers),
             };

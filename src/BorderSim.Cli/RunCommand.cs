@@ -147,6 +147,10 @@ public static class RunCommand
             return ExitCodes.InvalidInput;
         }
 
+        // From here on a stage, class or direction is named by the scenario's label in the language asked for.
+        request = request with { Language = request.Language.WithLabelsOf(prepared.Scenario) };
+        context = context with { Language = request.Language };
+
         string directory = request.OutputDirectory ?? DefaultOutputDirectory(request.ScenarioFile);
         ExperimentResult? result = null;
         ObservationComparison? observed = null;
@@ -229,11 +233,11 @@ public static class RunCommand
         ReportLanguage lang = context.Language;
         context.Diagnostic(request.Options.Precision is { } wanted
             ? lang.Say(
-                FormattableString.Invariant($"running {scenario.Name}: at least {effective.Replications} replications of {effective.Days} days, more until the 95% half-width of {request.Options.PrecisionMetric} is within {PrecisionReport.Percent(wanted)} of its mean (at most {request.Options.MaxReplications}), on {threads} threads, seed {effective.Seed}"),
-                $"đang chạy {scenario.Name}: ít nhất {effective.Replications} lần lặp, mỗi lần {effective.Days} ngày, thêm lần lặp đến khi nửa độ rộng khoảng tin cậy 95% của {request.Options.PrecisionMetric} không quá {PrecisionReport.Percent(wanted).Replace('.', ',')} giá trị trung bình (nhiều nhất {request.Options.MaxReplications}), trên {threads} luồng, hạt giống ngẫu nhiên {effective.Seed}")
+                FormattableString.Invariant($"running {lang.Name(scenario)}: at least {effective.Replications} replications of {effective.Days} days, more until the 95% half-width of {request.Options.PrecisionMetric} is within {PrecisionReport.Percent(wanted)} of its mean (at most {request.Options.MaxReplications}), on {threads} threads, seed {effective.Seed}"),
+                $"đang chạy {lang.Name(scenario)}: ít nhất {effective.Replications} lần lặp, mỗi lần {effective.Days} ngày, thêm lần lặp đến khi nửa độ rộng khoảng tin cậy 95% của {request.Options.PrecisionMetric} không quá {PrecisionReport.Percent(wanted).Replace('.', ',')} giá trị trung bình (nhiều nhất {request.Options.MaxReplications}), trên {threads} luồng, hạt giống ngẫu nhiên {effective.Seed}")
             : lang.Say(
-                $"running {scenario.Name}: {effective.Replications} replications of {effective.Days} days on {threads} threads, seed {effective.Seed}",
-                $"đang chạy {scenario.Name}: {effective.Replications} lần lặp, mỗi lần {effective.Days} ngày, trên {threads} luồng, hạt giống ngẫu nhiên {effective.Seed}"));
+                $"running {lang.Name(scenario)}: {effective.Replications} replications of {effective.Days} days on {threads} threads, seed {effective.Seed}",
+                $"đang chạy {lang.Name(scenario)}: {effective.Replications} lần lặp, mỗi lần {effective.Days} ngày, trên {threads} luồng, hạt giống ngẫu nhiên {effective.Seed}"));
     }
 
     /// <summary>

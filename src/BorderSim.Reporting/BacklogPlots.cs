@@ -31,7 +31,7 @@ public static class BacklogPlots
             result,
             series,
             // Name the network only where it is drawn; a long title is clipped at the sides of the image.
-            $"{result.Scenario.Label}: " + (network
+            $"{lang.Title(result.Scenario)}: " + (network
                 ? lang.Say("trucks in the system, per direction and network", "số xe trong hệ thống, theo chiều và toàn mạng")
                 : lang.Say("trucks in the system (the backlog)", "số xe trong hệ thống (xe tồn)")),
             lang.Say("trucks in the system", "số xe trong hệ thống"),
@@ -48,7 +48,7 @@ public static class BacklogPlots
         return !IsDrawn(result) || series.Count == 0 ? null : Plots.BandPlot(
             result,
             series,
-            $"{result.Scenario.Label}: " + lang.Say("oldest wait of a truck still in the system", "thời gian chờ lâu nhất của xe còn tồn"),
+            $"{lang.Title(result.Scenario)}: " + lang.Say("oldest wait of a truck still in the system", "thời gian chờ lâu nhất của xe còn tồn"),
             lang.Say("oldest wait (hours)", "thời gian chờ lâu nhất (giờ)"),
             lang);
     }

@@ -114,7 +114,7 @@ public static class ComparisonPlot
         plot.Axes.SetLimits(-limit, limit, -0.7, rows.Count - 0.3);
 
         string streams = result.CommonRandomNumbers ? lang.Say("common random numbers", "dùng chung số ngẫu nhiên") : lang.Say("independent streams", "số ngẫu nhiên độc lập");
-        plot.Title(lang.Say("Change from base: ", "Thay đổi so với phương án gốc: ") + baseResult.Scenario.Label, size: 20);
+        plot.Title(lang.Say("Change from base: ", "Thay đổi so với phương án gốc: ") + lang.Title(baseResult.Scenario), size: 20);
         plot.XLabel(lang.Say(
             $"difference from the base mean (%);  bars: {ComparisonCsv.Percent(level)} confidence interval of the paired difference ({baseResult.Replications.Count} pairs, {streams})",
             $"chênh lệch so với trung bình phương án gốc (%);  thanh: khoảng tin cậy {ComparisonCsv.Percent(level).Replace('.', ',')} của chênh lệch theo cặp ({baseResult.Replications.Count} cặp, {streams})"), size: 14);

@@ -27,16 +27,16 @@ public static class ComparisonTable
         int pairs = baseResult.Replications.Count;
         string streams = result.CommonRandomNumbers ? lang.Say("common random numbers", "dùng chung số ngẫu nhiên") : lang.Say("independent random numbers", "số ngẫu nhiên độc lập");
         writer.Write(lang.IsVietnamese
-            ? $"phương án gốc: {baseResult.Scenario.Label} ({labels[0]}): {pairs} lần lặp, mỗi lần {baseResult.Scenario.Days} ngày, khởi động {Number(baseResult.WarmUpHours)} giờ, {streams}\n"
+            ? $"phương án gốc: {lang.Title(baseResult.Scenario)} ({labels[0]}): {pairs} lần lặp, mỗi lần {baseResult.Scenario.Days} ngày, khởi động {Number(baseResult.WarmUpHours)} giờ, {streams}\n"
             : FormattableString.Invariant(
-                $"base: {baseResult.Scenario.Label} ({labels[0]}): {pairs} replications of {baseResult.Scenario.Days} days, warm-up {SummaryTable.FormatNumber(baseResult.WarmUpHours)} h ({baseResult.WarmUpMethod}), {streams}\n"));
+                $"base: {lang.Title(baseResult.Scenario)} ({labels[0]}): {pairs} replications of {baseResult.Scenario.Days} days, warm-up {SummaryTable.FormatNumber(baseResult.WarmUpHours)} h ({baseResult.WarmUpMethod}), {streams}\n"));
         WriteOverloads(baseResult, writer, lang);
 
         IReadOnlyList<MetricKey> keys = MetricCatalog.Headlines(baseResult.Summary.Select(s => s.Key));
         for (int k = 1; k < result.Alternatives.Count; k++)
         {
-            string name = result.Alternatives[k].Scenario.Name;
-            List<MetricDifference> rows = [.. result.Differences.Where(d => d.Alternative == name)];
+            string name = lang.Title(result.Alternatives[k].Scenario);
+            List<MetricDifference> rows = [.. result.Differences.Where(d => d.Alternative == result.Alternatives[k].Scenario.Name)];
             double level = rows.Count > 0 ? rows[0].ConfidenceLevel : Comparison.FamilyConfidence;
             writer.Write("\n");
             writer.Write(lang.Say($"alternative {k + 1}: {name} ({labels[k]})\n", $"phương án {k + 1}: {name} ({labels[k]})\n"));

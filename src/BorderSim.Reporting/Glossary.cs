@@ -32,6 +32,13 @@ public static class Glossary
         ["all"] = new("all classes", "mọi loại hàng"),
     };
 
+    /// <summary>The time zones of the crossings, by IANA id; another is shown as its id.</summary>
+    public static IReadOnlyDictionary<string, Bilingual> TimeZones { get; } = new Dictionary<string, Bilingual>(StringComparer.Ordinal)
+    {
+        ["Asia/Ho_Chi_Minh"] = new("Vietnam time, UTC+7", "giờ Việt Nam, UTC+7"),
+        ["Asia/Shanghai"] = new("China time, UTC+8", "giờ Trung Quốc, UTC+8"),
+    };
+
     /// <summary>The largest demand at which a target still holds.</summary>
     public static Bilingual Capacity { get; } = new("capacity", "năng lực thông quan");
 
@@ -96,6 +103,11 @@ public static class Glossary
         foreach (var (name, words) in CargoClasses)
         {
             yield return ("cargo class " + name, words);
+        }
+
+        foreach (var (name, words) in TimeZones)
+        {
+            yield return ("time zone " + name, words);
         }
 
         foreach (System.Reflection.PropertyInfo property in typeof(Glossary).GetProperties().Where(p => p.PropertyType == typeof(Bilingual)))

@@ -28,14 +28,14 @@ public static class LoadReport
             "capacity check (trucks a day, averaged over the run: demand against what the stage serves in its open hours)\n",
             "kiểm tra năng lực (xe/ngày, trung bình cả kỳ: nhu cầu so với số xe khâu phục vụ được trong giờ mở cửa)\n"));
         int directionWidth = loads.Max(l => lang.Direction(l.Direction).Length);
-        int stageWidth = loads.Max(l => l.Stage.Length);
+        int stageWidth = loads.Max(l => lang.Stage(l.Stage).Length);
         foreach (StageLoad load in loads)
         {
             string line = string.Format(
                 CultureInfo.InvariantCulture,
                 lang.Say("  {0} {1}  demand {2,6}  capacity {3,6}  {4,5}{5}", "  {0} {1}  nhu cầu {2,6}  năng lực {3,6}  {4,5}{5}"),
                 lang.Direction(load.Direction).PadRight(directionWidth),
-                load.Stage.PadRight(stageWidth),
+                lang.Stage(load.Stage).PadRight(stageWidth),
                 Trucks(load.DemandTrucksPerDay, lang),
                 Trucks(load.CapacityTrucksPerDay, lang),
                 Percent(load, lang),

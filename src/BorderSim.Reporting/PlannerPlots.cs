@@ -119,7 +119,7 @@ public static class PlannerPlots
             return null;
         }
 
-        string title = $"{result.Scenario.Label}: " + lang.Say("trucks waiting by hour of day", "số xe chờ theo giờ trong ngày");
+        string title = $"{lang.Title(result.Scenario)}: " + lang.Say("trucks waiting by hour of day", "số xe chờ theo giờ trong ngày");
         var plot = Plots.NewPlot(title, "", lang.Say("trucks waiting", "số xe đang chờ"));
         int days = 0;
         double top = 0;
@@ -149,8 +149,8 @@ public static class PlannerPlots
         plot.Axes.Bottom.TickGenerator = ticks;
         plot.Axes.SetLimits(-0.5, 23.5, 0, (top * 1.08) + 1);
         plot.Axes.Bottom.Label.Text = lang.Say(
-            $"local hour of day ({result.Scenario.TimeZone.Id});  line: mean over the days after the warm-up ({days} whole),  band: 10th-90th percentile of the days",
-            $"giờ địa phương ({result.Scenario.TimeZone.Id});  đường: trung bình các ngày sau giai đoạn khởi động ({days} ngày trọn),  dải: phân vị 10-90 giữa các ngày");
+            $"local hour of day ({lang.TimeZone(result.Scenario.TimeZone.Id)});  line: mean over the days after the warm-up ({days} whole),  band: 10th-90th percentile of the days",
+            $"giờ địa phương ({lang.TimeZone(result.Scenario.TimeZone.Id)});  đường: trung bình các ngày sau giai đoạn khởi động ({days} ngày trọn),  dải: phân vị 10-90 giữa các ngày");
         plot.Axes.Bottom.Label.FontSize = 14;
         return Plots.Finish(plot, title, lang);
     }
@@ -170,7 +170,7 @@ public static class PlannerPlots
             return null;
         }
 
-        string title = $"{result.Scenario.Label}: " + lang.Say("trucks served against trucks arriving, per day", "số xe thông quan so với số xe đến, theo ngày");
+        string title = $"{lang.Title(result.Scenario)}: " + lang.Say("trucks served against trucks arriving, per day", "số xe thông quan so với số xe đến, theo ngày");
         var plot = Plots.NewPlot(title, "", lang.Say("trucks per day", "xe mỗi ngày"));
         string[] directions = [.. days.Select(d => d.Direction).Distinct()];
         double top = 1;
@@ -198,8 +198,8 @@ public static class PlannerPlots
         Plots.DailyTicks(plot, [.. days.Select(d => d.Date).Distinct().Order()], lang);
         Plots.ShadeEvents(plot, result, dailyBars: true, lang);
         plot.Axes.Bottom.Label.Text = lang.Say(
-            $"local date ({result.Scenario.TimeZone.Id});  solid: served, dashed: arrived (mean over replications);  whiskers: 95% confidence interval",
-            $"ngày địa phương ({result.Scenario.TimeZone.Id});  nét liền: thông quan, nét đứt: số xe đến (trung bình các lần lặp);  râu: khoảng tin cậy 95%");
+            $"local date ({lang.TimeZone(result.Scenario.TimeZone.Id)});  solid: served, dashed: arrived (mean over replications);  whiskers: 95% confidence interval",
+            $"ngày địa phương ({lang.TimeZone(result.Scenario.TimeZone.Id)});  nét liền: thông quan, nét đứt: số xe đến (trung bình các lần lặp);  râu: khoảng tin cậy 95%");
         plot.Axes.Bottom.Label.FontSize = 14;
         plot.Axes.AutoScale();
         plot.Axes.SetLimitsY(0, top * 1.1);
@@ -227,7 +227,7 @@ public static class PlannerPlots
             return null;
         }
 
-        string title = $"{result.Scenario.Label}: " + lang.Say("how each stage spends its server-hours", "phân bổ thời gian phục vụ của từng khâu");
+        string title = $"{lang.Title(result.Scenario)}: " + lang.Say("how each stage spends its server-hours", "phân bổ thời gian phục vụ của từng khâu");
         var plot = Plots.NewPlot(title, lang.Say("share of server-hours (busy + blocked + held back + idle + closed = 1)", "tỷ lệ giờ phục vụ (bận + bị chặn + bị giữ lại + rảnh + đóng cửa = 1)"), "");
         Color[] colors = [new Color(31, 119, 180), new Color(214, 39, 40), new Color(255, 127, 14), new Color(152, 223, 138), new Color(170, 170, 170)];
         string[] names = [lang.Say("busy", "bận (đang phục vụ)"), lang.Say("blocked", "bị chặn (xe không đi tiếp được)"), lang.Say("held back by a cap or quota", "bị giữ lại (hạn mức, chỉ tiêu)"), lang.Say("idle", "rảnh (mở cửa, không có xe)"), lang.Say("closed", "đóng cửa")];
@@ -262,7 +262,7 @@ public static class PlannerPlots
             }
 
             bool isBinding = binding.TryGetValue(stage.Direction, out string? b) && b == stage.Stage;
-            string label = $"{lang.Direction(stage.Direction)} / {stage.Stage}" + (isBinding ? lang.Say("  [binding]", "  [điểm nghẽn]") : "");
+            string label = $"{lang.Direction(stage.Direction)} / {lang.Stage(stage.Stage)}" + (isBinding ? lang.Say("  [binding]", "  [điểm nghẽn]") : "");
             ticks.AddMajor(y, label);
         }
 

@@ -92,7 +92,7 @@ public static class Plots
         return series.Count == 0 ? null : BandPlot(
             result,
             series,
-            $"{result.Scenario.Label}: " + lang.Say("queue length per stage (each truck once)", "hàng đợi tại từng khâu (mỗi xe tính một lần)"),
+            $"{lang.Title(result.Scenario)}: " + lang.Say("queue length per stage (each truck once)", "hàng đợi tại từng khâu (mỗi xe tính một lần)"),
             lang.Say("trucks waiting", "số xe đang chờ"),
             lang);
     }
@@ -106,7 +106,7 @@ public static class Plots
         return series.Count == 0 ? null : BandPlot(
             result,
             series,
-            $"{result.Scenario.Label}: " + lang.Say("trucks in destination yards (dwell, not a queue)", "xe tại bãi đích (lưu bãi, không phải xếp hàng)"),
+            $"{lang.Title(result.Scenario)}: " + lang.Say("trucks in destination yards (dwell, not a queue)", "xe tại bãi đích (lưu bãi, không phải xếp hàng)"),
             lang.Say("trucks in the yard", "số xe trong bãi"),
             lang);
     }
@@ -124,7 +124,7 @@ public static class Plots
         return series.Count == 0 ? null : BandPlot(
             result,
             series,
-            $"{result.Scenario.Label}: " + lang.Say("highway queue", "dòng xe xếp hàng trên quốc lộ"),
+            $"{lang.Title(result.Scenario)}: " + lang.Say("highway queue", "dòng xe xếp hàng trên quốc lộ"),
             lang.Say("queue length (km)", "chiều dài hàng xe (km)"),
             lang);
     }
@@ -141,7 +141,7 @@ public static class Plots
         }
 
         var plot = NewPlot(
-            $"{result.Scenario.Label}: " + lang.Say("waiting time by cargo class", "thời gian chờ theo loại hàng"),
+            $"{lang.Title(result.Scenario)}: " + lang.Say("waiting time by cargo class", "thời gian chờ theo loại hàng"),
             lang.Say("wait (hours)", "thời gian chờ (giờ)"),
             lang.Say("share of trucks that waited at most this long", "tỷ lệ xe chờ không quá thời gian này"));
         for (int i = 0; i < classes.Count; i++)
@@ -171,7 +171,7 @@ public static class Plots
             return null;
         }
 
-        var plot = NewPlot($"{result.Scenario.Label}: " + lang.Say("trucks served per day", "số xe thông quan mỗi ngày"), "", lang.Say("trucks per day", "xe mỗi ngày"));
+        var plot = NewPlot($"{lang.Title(result.Scenario)}: " + lang.Say("trucks served per day", "số xe thông quan mỗi ngày"), "", lang.Say("trucks per day", "xe mỗi ngày"));
         string[] directions = [.. result.ServedPerDay.Select(d => d.Direction).Distinct()];
         for (int i = 0; i < directions.Length; i++)
         {
@@ -192,8 +192,8 @@ public static class Plots
         DailyTicks(plot, [.. result.ServedPerDay.Select(d => d.Date).Distinct().Order()], lang);
         ShadeEvents(plot, result, dailyBars: true, lang);
         plot.Axes.Bottom.Label.Text = lang.Say(
-            $"local date ({result.Scenario.TimeZone.Id});  whiskers: 95% confidence interval of the mean over replications",
-            $"ngày địa phương ({result.Scenario.TimeZone.Id});  râu: khoảng tin cậy 95% của trung bình các lần lặp");
+            $"local date ({lang.TimeZone(result.Scenario.TimeZone.Id)});  whiskers: 95% confidence interval of the mean over replications",
+            $"ngày địa phương ({lang.TimeZone(result.Scenario.TimeZone.Id)});  râu: khoảng tin cậy 95% của trung bình các lần lặp");
         plot.Axes.Bottom.Label.FontSize = 14;
         // From zero, so the gap between directions is not exaggerated.
         plot.Axes.AutoScale();
@@ -238,7 +238,7 @@ public static class Plots
             }
         }
 
-        string zone = result.Scenario.TimeZone.Id;
+        string zone = lang.TimeZone(result.Scenario.TimeZone.Id);
         string bucketText = lang.Number(bucketHours);
         var explanation = bucketHours > 0
             ? lang.Say(
@@ -345,7 +345,7 @@ public static class Plots
 
     private static string SeriesLabel(SeriesSummary s, ReportLanguage lang)
     {
-        string label = string.Join(" / ", new[] { lang.Direction(s.Direction), s.Stage }.Where(p => p.Length > 0));
+        string label = string.Join(" / ", new[] { lang.Direction(s.Direction), s.Stage.Length > 0 ? lang.Stage(s.Stage) : "" }.Where(p => p.Length > 0));
         return label.Length > 0 ? label
             : s.Name.StartsWith("network_", StringComparison.Ordinal) ? lang.Say("whole network (every gate and direction)", "toàn mạng lưới (mọi cửa khẩu, mọi chiều)")
             : s.Name;

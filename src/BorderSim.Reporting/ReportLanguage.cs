@@ -1,5 +1,6 @@
 using System.Globalization;
 using BorderSim.Model.Results;
+using BorderSim.Model.Spec;
 using NodaTime;
 
 namespace BorderSim.Reporting;
@@ -12,10 +13,13 @@ namespace BorderSim.Reporting;
 /// </summary>
 public sealed class ReportLanguage
 {
-    private ReportLanguage(string code, NumberFormatInfo numbers)
+    private readonly IReadOnlyList<ScenarioWords> _words;
+
+    private ReportLanguage(string code, NumberFormatInfo numbers, IReadOnlyList<ScenarioWords>? words = null)
     {
         Code = code;
         Numbers = numbers;
+        _words = words ?? [];
     }
 
     /// <summary>English: decimal point, thousands comma.</summary>
@@ -37,6 +41,70 @@ public sealed class ReportLanguage
 
     /// <summary>The language of a <c>--lang</c> code; English for anything but "vi".</summary>
     public static ReportLanguage FromCode(string? code) => string.Equals(code, "vi", StringComparison.OrdinalIgnoreCase) ? Vietnamese : English;
+
+    /// <summary>
+    /// This language knowing the labels the scenarios give their parts (<c>label:</c>, <c>name: { en, vi }</c>), so that
+    /// a direction, class, stage, road or calendar is named by its label; the first scenario that labels a name wins.
+    /// </summary>
+    public ReportLanguage WithLabelsOf(params IEnumerable<ScenarioSpec> scenarios)
+    {
+        ArgumentNullException.ThrowIfNull(scenarios);
+        return new ReportLanguage(Code, Numbers, [.. _words, .. scenarios.Select(s => s.Words)]);
+    }
+
+    /// <summary>
+    /// A scenario's name in this language, without its overrides; a name lengthened after it was read (compare tells
+    /// two scenarios of one name apart with " [3: base.yaml]") keeps what was added.
+    /// </summary>
+    public string Name(ScenarioSpec scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        string english = scenario.Words.Name.English;
+        string added = scenario.Name.StartsWith(english, StringComparison.Ordinal) ? scenario.Name[english.Length..] : "";
+        return scenario.Name.StartsWith(english, StringComparison.Ordinal) ? Say(scenario.Words.Name) + added : scenario.Name;
+    }
+
+    /// <summary>A scenario's name in this language with its overrides, for titles: <c>Name [--set a=1]</c>.</summary>
+    public string Title(ScenarioSpec scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return scenario.Overrides.Count == 0 ? Name(scenario) : $"{Name(scenario)} [{string.Join(", ", scenario.Overrides.Select(o => "--set " + o))}]";
+    }
+
+    /// <summary>A scenario's description in this language; empty when it has none.</summary>
+    public string Description(ScenarioSpec scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return Say(scenario.Words.Description);
+    }
+
+    /// <summary>A stage by its label (a road stage without one: its road's); else its name.</summary>
+    public string Stage(string name) => Labelled(name, w => w.Stages) ?? name;
+
+    /// <summary>A road by its label; else its name.</summary>
+    public string Road(string name) => Labelled(name, w => w.Roads) ?? name;
+
+    /// <summary>A calendar (a gate's opening hours) by its label; else its name.</summary>
+    public string Calendar(string name) => Labelled(name, w => w.Calendars) ?? name;
+
+    /// <summary>A reason (of a surge, closure, ban or change) in this language when the scenario gives it in both; else as written.</summary>
+    public string Reason(string english) => Labelled(english, w => w.Reasons) ?? english;
+
+    /// <summary>A time zone as a planner says it ("Vietnam time, UTC+7" / "giờ Việt Nam, UTC+7"); another as its id.</summary>
+    public string TimeZone(string id) => Glossary.TimeZones.TryGetValue(id, out Bilingual? words) ? Say(words) : id;
+
+    private string? Labelled(string name, Func<ScenarioWords, IReadOnlyDictionary<string, Bilingual>> labels)
+    {
+        foreach (ScenarioWords words in _words)
+        {
+            if (labels(words).TryGetValue(name, out Bilingual? label))
+            {
+                return Say(label);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The text in this language.</summary>
     public string Say(string english, string vietnamese) => IsVietnamese ? vietnamese : english;
@@ -121,7 +189,7 @@ public sealed class ReportLanguage
         : time.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>A direction's name as a planner says it (export → xuất khẩu, inbound → chiều vào); names the scenario chose otherwise as written.</summary>
-    public string Direction(string name) => Glossary.Directions.TryGetValue(name, out Bilingual? words) ? Say(words) : name;
+    public string Direction(string name) => Labelled(name, w => w.Directions) ?? (Glossary.Directions.TryGetValue(name, out Bilingual? words) ? Say(words) : name);
 
     /// <summary>
     /// The Vietnamese side of a direction, "chiều xuất khẩu", "chiều vào" (not "chiều chiều vào"), "chiều to_pingxiang";
@@ -134,7 +202,7 @@ public sealed class ReportLanguage
     }
 
     /// <summary>A cargo class's name as a planner says it (fruit → trái cây); a class the scenario named otherwise as written.</summary>
-    public string CargoClass(string name) => Glossary.CargoClasses.TryGetValue(name, out Bilingual? words) ? Say(words) : name;
+    public string CargoClass(string name) => Labelled(name, w => w.Classes) ?? (Glossary.CargoClasses.TryGetValue(name, out Bilingual? words) ? Say(words) : name);
 
     /// <summary>
     /// What a metric measures, from the model's table of metrics (<see cref="Metrics"/>): "mean wait" / "thời gian
@@ -161,7 +229,7 @@ public sealed class ReportLanguage
 
     private string Labelled(string what, MetricKey key)
     {
-        string[] scope = [.. new[] { ScopePart(key.Direction, Direction), ScopePart(key.CargoClass, CargoClass), key.Stage }.Where(p => p.Length > 0)];
+        string[] scope = [.. new[] { ScopePart(key.Direction, Direction), ScopePart(key.CargoClass, CargoClass), ScopePart(key.Stage, Stage) }.Where(p => p.Length > 0)];
         string unit = key.Unit.Length > 0 ? $" ({Unit(key.Unit)})" : "";
         return what + (scope.Length > 0 ? ", " + string.Join(" / ", scope) : "") + unit;
     }

@@ -108,7 +108,7 @@ public static class ResultsWorkbook
             : ["metric", "name", "direction", "class", "stage", "unit", "replications", "mean (unit)", "sd (unit)", "ci95_half_width (unit)", "min (unit)", "max (unit)"],
         result.Summary.Select(m => (IReadOnlyList<object?>)
         [
-            m.Key.Id, Words(m.Key.Name, lang.MetricWhat, lang), Words(m.Key.Direction, lang.Direction, lang), Words(m.Key.CargoClass, lang.CargoClass, lang), m.Key.Stage, Words(m.Key.Unit, lang.Unit, lang), m.Replications,
+            m.Key.Id, Words(m.Key.Name, lang.MetricWhat, lang), Words(m.Key.Direction, lang.Direction, lang), Words(m.Key.CargoClass, lang.CargoClass, lang), Words(m.Key.Stage, lang.Stage, lang), Words(m.Key.Unit, lang.Unit, lang), m.Replications,
             m.Mean, m.StandardDeviation, m.HalfWidth95, m.Min, m.Max,
         ]),
         FirstColumnWidth: 44);
@@ -187,7 +187,7 @@ public static class ResultsWorkbook
             : ["metric", "name", "direction", "class", "stage", "unit", "alternative", "pairs", "base_mean (unit)", "alternative_mean (unit)", "difference (unit)", "ci_lower (unit)", "ci_upper (unit)", "confidence", "relative_change", "significant (1 = yes)"],
         result.Differences.Select(d => (IReadOnlyList<object?>)
         [
-            d.Key.Id, Words(d.Key.Name, lang.MetricWhat, lang), Words(d.Key.Direction, lang.Direction, lang), Words(d.Key.CargoClass, lang.CargoClass, lang), d.Key.Stage, Words(d.Key.Unit, lang.Unit, lang), d.Alternative, d.Pairs,
+            d.Key.Id, Words(d.Key.Name, lang.MetricWhat, lang), Words(d.Key.Direction, lang.Direction, lang), Words(d.Key.CargoClass, lang.CargoClass, lang), Words(d.Key.Stage, lang.Stage, lang), Words(d.Key.Unit, lang.Unit, lang), d.Alternative, d.Pairs,
             d.BaseMean, d.AlternativeMean, d.Difference, d.Lower, d.Upper, d.ConfidenceLevel, d.RelativeChange, d.IsSignificant ? 1 : 0,
         ]),
         FirstColumnWidth: 44);

@@ -68,9 +68,9 @@ public static class SummaryTable
         string Number(double value) => FormatNumber(value, lang);
         int replications = result.Replications.Count > 0 ? result.Replications.Count : result.Summary.FirstOrDefault()?.Replications ?? 0;
         writer.Write(lang.IsVietnamese
-            ? $"{result.Scenario.Label}: {replications} lần lặp, mỗi lần {result.Scenario.Days} ngày, khởi động {Number(result.WarmUpHours)} giờ ({Html.ScenarioSection.WarmUpMethod(result.WarmUpMethod, lang)})\n"
+            ? $"{lang.Title(result.Scenario)}: {replications} lần lặp, mỗi lần {result.Scenario.Days} ngày, khởi động {Number(result.WarmUpHours)} giờ ({Html.ScenarioSection.WarmUpMethod(result.WarmUpMethod, lang)})\n"
             : FormattableString.Invariant(
-                $"{result.Scenario.Label}: {replications} replications of {result.Scenario.Days} days, warm-up {FormatNumber(result.WarmUpHours)} h ({result.WarmUpMethod})\n"));
+                $"{lang.Title(result.Scenario)}: {replications} replications of {result.Scenario.Days} days, warm-up {FormatNumber(result.WarmUpHours)} h ({result.WarmUpMethod})\n"));
         foreach (string warning in LoadReport.Warnings(result, lang))
         {
             writer.Write(warning + "\n");
@@ -193,8 +193,8 @@ public static class SummaryTable
             string heldBackVi = heldBack > 0 ? $", bị giữ lại {lang.Percent(heldBack)} do hạn mức hoặc chỉ tiêu" : "";
             string heldBackEn = heldBack > 0 ? $", held back {lang.Percent(heldBack)} by a cap or quota while trucks waited" : "";
             writer.Write(lang.IsVietnamese
-                ? $"Điểm nghẽn, {lang.Side(load.Direction)}: {load.BindingStage} (bận {lang.Percent(busyOfOpen)} số giờ mở cửa{heldBackVi}, cao nhất của chiều này)\n"
-                : $"Binding stage, {load.Direction}: {load.BindingStage} (busy {lang.Percent(busyOfOpen)} of its open server-hours{heldBackEn}, the most of the direction)\n");
+                ? $"Điểm nghẽn, {lang.Side(load.Direction)}: {lang.Stage(load.BindingStage)} (bận {lang.Percent(busyOfOpen)} số giờ mở cửa{heldBackVi}, cao nhất của chiều này)\n"
+                : $"Binding stage, {load.Direction}: {lang.Stage(load.BindingStage)} (busy {lang.Percent(busyOfOpen)} of its open server-hours{heldBackEn}, the most of the direction)\n");
         }
     }
 
@@ -266,7 +266,7 @@ public static class SummaryTable
 
     private static string Label(MetricKey key, string statistic, ReportLanguage lang)
     {
-        string what = string.Join(" / ", new[] { lang.Direction(key.Direction), lang.CargoClass(key.CargoClass), key.Stage }.Where(p => !IsAll(p) && p != lang.Direction("all") && p != lang.CargoClass("all")));
+        string what = string.Join(" / ", new[] { lang.Direction(key.Direction), lang.CargoClass(key.CargoClass), lang.Stage(key.Stage) }.Where(p => !IsAll(p) && p != lang.Direction("all") && p != lang.CargoClass("all")));
         if (what.Length == 0)
         {
             return statistic.Length == 0 ? "all" : statistic;

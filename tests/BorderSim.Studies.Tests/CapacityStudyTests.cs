@@ -63,13 +63,13 @@ public class CapacityStudyTests
         ScenarioSpec scenario = Scenario();
         var errors = new List<string>();
         List<(string Path, double Base)> scaled = CapacityStudy.ScaledValues(
-            MMc, [], ["directions.inbound.arrivals.trucks_per_day", "directions.inbound.arrivals.trucks_per_day", "name", "directions.nowhere.arrivals.trucks_per_day"], scenario, errors);
+            MMc, [], ["directions.inbound.arrivals.trucks_per_day", "directions.inbound.arrivals.trucks_per_day", "name.en", "directions.nowhere.arrivals.trucks_per_day"], scenario, errors);
         Assert.Multiple(() =>
         {
             Assert.That(scaled, Is.EqualTo(new[] { ("directions.inbound.arrivals.trucks_per_day", 480.0) }));
             Assert.That(errors, Has.Count.EqualTo(3));
             Assert.That(errors[0], Is.EqualTo("--scale directions.inbound.arrivals.trucks_per_day: given twice"));
-            Assert.That(errors[1], Does.StartWith("--scale name: its value 'M/M/6 validation' is not a positive number"));
+            Assert.That(errors[1], Does.StartWith("--scale name.en: its value 'M/M/6 validation' is not a positive number"));
             Assert.That(errors[2], Does.StartWith("--scale directions.nowhere.arrivals.trucks_per_day: "));
         });
     }

@@ -60,6 +60,18 @@ public sealed record ScenarioSpec(
     /// <summary>Settings a planner may choose, each with a short label per language (the <c>levers:</c> of the format).</summary>
     public IReadOnlyList<LeverSpec> Levers { get; init; } = [];
 
+    /// <summary>
+    /// The name, description and labels of parts in each report language (<c>name: { en, vi }</c>, <c>label:</c>);
+    /// by default the name and description as given, in both languages, and no labels.
+    /// </summary>
+    public ScenarioWords Words
+    {
+        get => _words ?? ScenarioWords.Plain(Name, Description);
+        init => _words = value;
+    }
+
+    private readonly ScenarioWords? _words;
+
     /// <summary>The name with the overrides, for titles: <c>Name [--set a=1, --set b=2]</c>.</summary>
     public string Label => Overrides.Count == 0 ? Name : $"{Name} [{string.Join(", ", Overrides.Select(o => "--set " + o))}]";
 

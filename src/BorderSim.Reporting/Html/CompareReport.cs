@@ -26,22 +26,22 @@ public static class CompareReport
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(language);
-        ReportLanguage lang = language;
+        ReportLanguage lang = language.WithLabelsOf(input.Result.Alternatives.Select(a => a.Scenario));
         ComparisonResult result = input.Result;
         ExperimentResult baseResult = result.Alternatives[0];
-        var page = new ReportPage(lang.Say("Comparison", "So sánh phương án") + $": {baseResult.Scenario.Label} – BorderSim", lang);
-        page.Heading(1, lang.Say("Comparison of ", "So sánh ") + string.Join(lang.Say(" with ", " với "), result.Alternatives.Select(a => a.Scenario.Label)));
+        var page = new ReportPage(lang.Say("Comparison", "So sánh phương án") + $": {lang.Title(baseResult.Scenario)} – BorderSim", lang);
+        page.Heading(1, lang.Say("Comparison of ", "So sánh ") + string.Join(lang.Say(" with ", " với "), result.Alternatives.Select(a => lang.Title(a.Scenario))));
         int pairs = RunReport.ReplicationCount(baseResult);
         double level = result.Differences.Count > 0 ? result.Differences[0].ConfidenceLevel : Comparison.FamilyConfidence;
         page.Paragraph(lang.Say(
-            $"BorderSim report of a comparison: base {baseResult.Scenario.Label}; {pairs} paired replications of {baseResult.Scenario.Days} days from {lang.Date(baseResult.Scenario.Start.Date)}, {(result.CommonRandomNumbers ? "common random numbers" : "independent random numbers")}; intervals at {lang.Level(level)} (95% for all alternatives together).",
-            $"Báo cáo so sánh BorderSim: phương án gốc {baseResult.Scenario.Label}; {pairs} cặp lần lặp, mỗi lần {baseResult.Scenario.Days} ngày từ {lang.Date(baseResult.Scenario.Start.Date)}, {(result.CommonRandomNumbers ? "dùng chung số ngẫu nhiên" : "số ngẫu nhiên độc lập")}; khoảng tin cậy {lang.Level(level)} (95% cho mọi phương án cùng lúc)."), "sub");
+            $"BorderSim report of a comparison: base {lang.Title(baseResult.Scenario)}; {pairs} paired replications of {baseResult.Scenario.Days} days from {lang.Date(baseResult.Scenario.Start.Date)}, {(result.CommonRandomNumbers ? "common random numbers" : "independent random numbers")}; intervals at {lang.Level(level)} (95% for all alternatives together).",
+            $"Báo cáo so sánh BorderSim: phương án gốc {lang.Title(baseResult.Scenario)}; {pairs} cặp lần lặp, mỗi lần {baseResult.Scenario.Days} ngày từ {lang.Date(baseResult.Scenario.Start.Date)}, {(result.CommonRandomNumbers ? "dùng chung số ngẫu nhiên" : "số ngẫu nhiên độc lập")}; khoảng tin cậy {lang.Level(level)} (95% cho mọi phương án cùng lúc)."), "sub");
 
         var warnings = new List<string>();
         foreach (ExperimentResult scenario in result.Alternatives)
         {
-            warnings.AddRange(ReportText.HorizonWarnings(scenario.HorizonCuts, lang).Select(w => $"{scenario.Scenario.Label}: {w}"));
-            warnings.AddRange(ReportText.OverloadWarnings(scenario, lang).Select(w => $"{scenario.Scenario.Label}: {w}"));
+            warnings.AddRange(ReportText.HorizonWarnings(scenario.HorizonCuts, lang).Select(w => $"{lang.Title(scenario.Scenario)}: {w}"));
+            warnings.AddRange(ReportText.OverloadWarnings(scenario, lang).Select(w => $"{lang.Title(scenario.Scenario)}: {w}"));
         }
 
         if (result.Alternatives.Any(a => a.DirectionLoads.Any(l => l.IsOverloaded)))
@@ -110,7 +110,7 @@ public static class CompareReport
                 ]);
             }
 
-            page.Heading(3, result.Alternatives.Count > 2 ? $"{k + 1}: {result.Alternatives[k].Scenario.Label}" : result.Alternatives[k].Scenario.Label);
+            page.Heading(3, result.Alternatives.Count > 2 ? $"{k + 1}: {lang.Title(result.Alternatives[k].Scenario)}" : lang.Title(result.Alternatives[k].Scenario));
             page.Table(
                 [lang.Say("metric", "chỉ tiêu"), lang.Say("base", "phương án gốc"), lang.Say("alternative", "phương án so sánh"), lang.Say("difference", "chênh lệch"), lang.Say($"{lang.Level(level)} interval", $"khoảng tin cậy {lang.Level(level)}"), lang.Say("relative", "tương đối"), lang.Say("significant", "có ý nghĩa")],
                 rows,
@@ -145,10 +145,10 @@ public static class CompareReport
 
         for (int k = 0; k < result.Alternatives.Count; k++)
         {
-            ScenarioSection.WriteWhatWasSimulated(page, result.Alternatives[k], (k == 0 ? lang.Say("What was simulated: base, ", "Nội dung mô phỏng: phương án gốc, ") : lang.Say($"What was simulated: alternative {k + 1}, ", $"Nội dung mô phỏng: phương án {k + 1}, ")) + result.Alternatives[k].Scenario.Label);
+            ScenarioSection.WriteWhatWasSimulated(page, result.Alternatives[k], (k == 0 ? lang.Say("What was simulated: base, ", "Nội dung mô phỏng: phương án gốc, ") : lang.Say($"What was simulated: alternative {k + 1}, ", $"Nội dung mô phỏng: phương án {k + 1}, ")) + lang.Title(result.Alternatives[k].Scenario));
         }
 
-        ScenarioSection.WriteAssumptions(page, [.. result.Alternatives.Select((a, k) => (a.Scenario.Label, input.Sources[k]))]);
+        ScenarioSection.WriteAssumptions(page, [.. result.Alternatives.Select((a, k) => (lang.Title(a.Scenario), input.Sources[k]))]);
         ScenarioSection.WriteProvenance(page, input.Provenance,
         [
             (lang.Say("seed", "hạt giống ngẫu nhiên"), baseResult.Scenario.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)),
@@ -167,8 +167,8 @@ public static class CompareReport
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(lang);
-        string alt = result.Alternatives[k].Scenario.Label;
-        string baseName = result.Alternatives[0].Scenario.Label;
+        string alt = lang.Title(result.Alternatives[k].Scenario);
+        string baseName = lang.Title(result.Alternatives[0].Scenario);
         string name = result.Alternatives[k].Scenario.Name;
         var byId = result.Differences.Where(d => d.Alternative == name).ToDictionary(d => d.Key.Id, StringComparer.Ordinal);
         string Ci(MetricDifference d) => lang.Say(
@@ -280,7 +280,7 @@ public static class CompareReport
                 continue;
             }
 
-            string title = (k == 0 ? lang.Say("base: ", "gốc: ") : $"{k + 1}: ") + run.Scenario.Label;
+            string title = (k == 0 ? lang.Say("base: ", "gốc: ") : $"{k + 1}: ") + lang.Title(run.Scenario);
             Plot plot = Plots.NewPlot(title, "", lang.Say("trucks waiting", "số xe đang chờ"));
             plot.Axes.Title.Label.FontSize = 24;
             for (int i = 0; i < lines.Count; i++)
@@ -290,7 +290,7 @@ public static class CompareReport
                 line.LegendText = lang.Direction(lines[i].Direction);
             }
 
-            Plots.DateAxis(plot, lang.Say($"local date ({run.Scenario.TimeZone.Id})", $"ngày địa phương ({run.Scenario.TimeZone.Id})"), lang);
+            Plots.DateAxis(plot, lang.Say($"local date ({lang.TimeZone(run.Scenario.TimeZone.Id)})", $"ngày địa phương ({lang.TimeZone(run.Scenario.TimeZone.Id)})"), lang);
             Plots.ShadeEvents(plot, run, dailyBars: false, lang);
             plot.Axes.AutoScaleX();
             plot.Axes.SetLimitsY(0, top * 1.05);

@@ -128,8 +128,8 @@ public static class ReportText
             string why = stage is null
                 ? ""
                 : lang.Say(
-                    $" Demand {lang.Whole(stage.DemandTrucksPerDay)} trucks a day reaches the capacity of {stage.Stage}, {lang.Whole(stage.CapacityTrucksPerDay)} a day.",
-                    $" Nhu cầu {lang.Whole(stage.DemandTrucksPerDay)} xe/ngày vượt năng lực của {stage.Stage} là {lang.Whole(stage.CapacityTrucksPerDay)} xe/ngày.");
+                    $" Demand {lang.Whole(stage.DemandTrucksPerDay)} trucks a day reaches the capacity of {lang.Stage(stage.Stage)}, {lang.Whole(stage.CapacityTrucksPerDay)} a day.",
+                    $" Nhu cầu {lang.Whole(stage.DemandTrucksPerDay)} xe/ngày vượt năng lực của {lang.Stage(stage.Stage)} là {lang.Whole(stage.CapacityTrucksPerDay)} xe/ngày.");
             string growth = double.IsNaN(load.GrowthTrucksPerDay)
                 ? lang.Say(" The backlog growth could not be measured (fewer than 3 whole days after the warm-up).", " Chưa đo được mức tăng xe tồn (ít hơn 3 ngày trọn sau giai đoạn khởi động).")
                 : lang.Say(
@@ -221,8 +221,8 @@ public static class ReportText
             if (load is { BindingStage.Length: > 0 } && m.TryGetValue(Metrics.Utilisation.Key(direction, stage: load.BindingStage).Id, out MetricSummary? busy))
             {
                 text += lang.Say(
-                    $". Its binding stage is {load.BindingStage}, busy {lang.Percent(busy.Mean)} of its open hours",
-                    $". Khâu nghẽn nhất là {load.BindingStage}, bận {lang.Percent(busy.Mean)} thời gian mở cửa");
+                    $". Its binding stage is {lang.Stage(load.BindingStage)}, busy {lang.Percent(busy.Mean)} of its open hours",
+                    $". Khâu nghẽn nhất là {lang.Stage(load.BindingStage)}, bận {lang.Percent(busy.Mean)} thời gian mở cửa");
                 if (load.BindingHeldBackOfOpen > 0)
                 {
                     text += lang.Say(
@@ -330,7 +330,7 @@ public static class ReportText
                 bold.Add(rows.Count);
             }
 
-            rows.Add([$"{lang.Direction(stage.Direction)} / {stage.Stage}" + (isBinding ? lang.Say(" (binding)", " (điểm nghẽn)") : ""), Share("utilisation_busy"), Share("utilisation_blocked"), Share("utilisation_held_back"), Share("utilisation_idle"), Share("utilisation_closed"), Share("utilisation")]);
+            rows.Add([$"{lang.Direction(stage.Direction)} / {lang.Stage(stage.Stage)}" + (isBinding ? lang.Say(" (binding)", " (điểm nghẽn)") : ""), Share("utilisation_busy"), Share("utilisation_blocked"), Share("utilisation_held_back"), Share("utilisation_idle"), Share("utilisation_closed"), Share("utilisation")]);
         }
 
         page.Heading(3, lang.Say("Server time", "Thời gian phục vụ"));
@@ -358,7 +358,7 @@ public static class ReportText
         foreach (MetricKey stage in stages)
         {
             string Share(MetricDefinition metric) => m.TryGetValue(metric.Key(stage.Direction, "", stage.Stage).Id, out MetricSummary? v) ? lang.Percent(v.Mean) : "–";
-            rows.Add([$"{lang.Direction(stage.Direction)} / {stage.Stage}", Share(Metrics.UtilisationReserved), Share(Metrics.UtilisationUnreserved)]);
+            rows.Add([$"{lang.Direction(stage.Direction)} / {lang.Stage(stage.Stage)}", Share(Metrics.UtilisationReserved), Share(Metrics.UtilisationUnreserved)]);
         }
 
         page.Table(

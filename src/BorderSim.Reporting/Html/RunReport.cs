@@ -23,11 +23,11 @@ public static class RunReport
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(language);
-        ReportLanguage lang = language;
         ExperimentResult result = input.Result;
         ScenarioSpec s = result.Scenario;
-        var page = new ReportPage($"{s.Label} – BorderSim", lang);
-        page.Heading(1, s.Label);
+        ReportLanguage lang = language.WithLabelsOf(s);
+        var page = new ReportPage($"{lang.Title(s)} – BorderSim", lang);
+        page.Heading(1, lang.Title(s));
         page.Paragraph(lang.Say(
             $"BorderSim report of a run: {s.Days} days from {lang.Date(s.Start.Date)}, {ReplicationCount(result)} replications",
             $"Báo cáo kết quả mô phỏng BorderSim: {s.Days} ngày từ {lang.Date(s.Start.Date)}, {ReplicationCount(result)} lần lặp"), "sub");
@@ -58,7 +58,7 @@ public static class RunReport
             }
         }
 
-        ScenarioSection.WriteAssumptions(page, [(s.Name, input.Source)]);
+        ScenarioSection.WriteAssumptions(page, [(lang.Name(s), input.Source)]);
         ScenarioSection.WriteProvenance(page, input.Provenance,
         [
             (lang.Say("seed", "hạt giống ngẫu nhiên"), s.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)),

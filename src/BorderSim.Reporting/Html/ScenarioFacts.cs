@@ -33,7 +33,7 @@ public static class ScenarioFacts
             {
                 foreach (string rule in StageRules(s, direction.Name, stage, lang))
                 {
-                    yield return $"{dir} / {stage.Name}: {rule}";
+                    yield return $"{dir} / {lang.Stage(stage.Name)}: {rule}";
                 }
             }
         }
@@ -62,8 +62,8 @@ public static class ScenarioFacts
                 ? lang.Say($" ({lang.Percent(ban.LetThrough)} let through)", $" ({lang.Percent(ban.LetThrough)} vẫn được qua)")
                 : "";
             yield return lang.Say(
-                $"ban, {lang.Direction(ban.Direction)}, {span}: {classes} trucks {action}{through}{Why(ban.Reason)}",
-                $"lệnh cấm, chiều {lang.Direction(ban.Direction)}, {span}: xe {classes} {action}{through}{Why(ban.Reason)}");
+                $"ban, {lang.Direction(ban.Direction)}, {span}: {classes} trucks {action}{through}{Why(lang.Reason(ban.Reason))}",
+                $"lệnh cấm, chiều {lang.Direction(ban.Direction)}, {span}: xe {classes} {action}{through}{Why(lang.Reason(ban.Reason))}");
         }
 
         foreach (OriginSpec origin in s.Origins)
@@ -71,8 +71,8 @@ public static class ScenarioFacts
             foreach (RouteSuspensionSpec suspension in origin.Suspensions)
             {
                 yield return lang.Say(
-                    $"route {suspension.Route} suspended for {origin.Name}'s trucks, {Span(suspension.From, suspension.To, lang)}: {lang.Percent(suspension.DivertShare)} of the drivers take another route, the others turn back{Why(suspension.Reason)}",
-                    $"tuyến {suspension.Route} tạm dừng với xe từ {origin.Name}, {Span(suspension.From, suspension.To, lang)}: {lang.Percent(suspension.DivertShare)} số lái xe đi tuyến khác, số còn lại quay về{Why(suspension.Reason)}");
+                    $"route {suspension.Route} suspended for {origin.Name}'s trucks, {Span(suspension.From, suspension.To, lang)}: {lang.Percent(suspension.DivertShare)} of the drivers take another route, the others turn back{Why(lang.Reason(suspension.Reason))}",
+                    $"tuyến {suspension.Route} tạm dừng với xe từ {origin.Name}, {Span(suspension.From, suspension.To, lang)}: {lang.Percent(suspension.DivertShare)} số lái xe đi tuyến khác, số còn lại quay về{Why(lang.Reason(suspension.Reason))}");
             }
         }
     }
@@ -135,7 +135,7 @@ public static class ScenarioFacts
             parts.Add(lang.Say($"{lang.Whole(u)} units", $"{lang.Whole(u)} đơn vị"));
         }
 
-        string target = c.Stage ?? c.Road ?? c.Calendar ?? (c.CargoClass is { } cls ? lang.CargoClass(cls) : null) ?? c.Pool ?? "";
+        string target = (c.Stage is { } st ? lang.Stage(st) : null) ?? (c.Road is { } rd ? lang.Road(rd) : null) ?? (c.Calendar is { } cal ? lang.Calendar(cal) : null) ?? (c.CargoClass is { } cls ? lang.CargoClass(cls) : null) ?? c.Pool ?? "";
         return parts.Count == 0 ? target : $"{target}: {string.Join("; ", parts)}";
     }
 
@@ -218,7 +218,7 @@ public static class ScenarioFacts
 
     private static string Where(string? stage, ReportLanguage lang) => stage is null or BacklogSpec.Highway
         ? lang.Say("on the highway", "trên quốc lộ")
-        : lang.Say($"at {stage}", $"tại {stage}");
+        : lang.Say($"at {lang.Stage(stage)}", $"tại {lang.Stage(stage)}");
 
     private static string Age(BorderSim.Engine.Randomness.Distribution? age, ReportLanguage lang) => age is null
         ? ""

@@ -23,18 +23,22 @@ public static class ScenarioSection
     /// <summary>
     /// The comment block at the top of a scenario file, where the shipped scenarios give their sources and
     /// assumptions: the lines starting with '#' before the first line of YAML, without the '# ' and without an
-    /// editor's schema line. Empty when the file starts with YAML.
+    /// editor's schema line. Empty when the file starts with YAML. A block written in both languages has a line
+    /// <c># [en]</c> before its English and <c># [vi]</c> before its Vietnamese: the lines before the first such
+    /// line are shown in both, the rest in its own language only; a block without them is shown as written.
     /// </summary>
-    public static string HeaderComments(string scenarioText)
+    public static string HeaderComments(string scenarioText, ReportLanguage? language = null)
     {
         ArgumentNullException.ThrowIfNull(scenarioText);
+        string? wanted = (language ?? ReportLanguage.English).Code;
+        string? section = null;
         var lines = new List<string>();
         foreach (string raw in scenarioText.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
         {
             string line = raw.TrimStart();
             if (line.Length == 0)
             {
-                if (lines.Count > 0)
+                if (lines.Count > 0 && (section is null || section == wanted))
                 {
                     lines.Add("");
                 }
@@ -53,11 +57,30 @@ public static class ScenarioSection
                 continue;
             }
 
-            lines.Add(text.TrimEnd());
+            if (LanguageMarker(text) is { } marker)
+            {
+                section = marker;
+                continue;
+            }
+
+            if (section is null || section == wanted)
+            {
+                lines.Add(text.TrimEnd());
+            }
         }
 
-        return string.Join('\n', lines).Trim('\n');
+        return string.Join('\n', RemoveRepeatedBlankLines(lines)).Trim('\n');
     }
+
+    /// <summary>The language code of a line <c>[en]</c> or <c>[vi]</c> that starts a language's part of the header; null for any other line.</summary>
+    private static string? LanguageMarker(string text)
+    {
+        string t = text.Trim();
+        return t.Length == 4 && t[0] == '[' && t[3] == ']' && ReportLanguage.Codes.Contains(t[1..3]) ? t[1..3] : null;
+    }
+
+    private static IEnumerable<string> RemoveRepeatedBlankLines(List<string> lines) =>
+        lines.Where((line, i) => line.Length > 0 || i == 0 || lines[i - 1].Length > 0);
 
     /// <summary>What was simulated: dates, replications, warm-up; per direction and stage its servers, hours, demand and capacity; dated events.</summary>
     public static void WriteWhatWasSimulated(ReportPage page, ExperimentResult result, string heading)
@@ -68,15 +91,15 @@ public static class ScenarioSection
         ScenarioSpec s = result.Scenario;
         LocalDate last = result.LocalTimeAt(s.RunHours - 1).Date; // the last hour of the run falls on its last day
         page.Heading(2, heading);
-        if (s.Description.Length > 0)
+        if (lang.Description(s).Length > 0)
         {
-            page.Paragraph(s.Description);
+            page.Paragraph(lang.Description(s));
         }
 
         int replications = result.Replications.Count > 0 ? result.Replications.Count : result.Summary.FirstOrDefault()?.Replications ?? s.Replications;
         page.Paragraph(lang.Say(
-            $"{s.Days} days from {lang.DateTime(s.Start)} to the end of {lang.Date(last)} ({s.TimeZone.Id}); the first {lang.Number(result.WarmUpHours)} h are a warm-up ({WarmUpMethod(result.WarmUpMethod, lang)}) left out of the statistics; {replications} replications, master seed {s.Seed.ToString(CultureInfo.InvariantCulture)}.",
-            $"{s.Days} ngày, từ {lang.DateTime(s.Start)} đến hết ngày {lang.Date(last)} ({s.TimeZone.Id}); {lang.Number(result.WarmUpHours)} giờ đầu là giai đoạn khởi động ({WarmUpMethod(result.WarmUpMethod, lang)}), không tính vào thống kê; {replications} lần lặp mô phỏng, hạt giống ngẫu nhiên {s.Seed.ToString(CultureInfo.InvariantCulture)}."));
+            $"{s.Days} days from {lang.DateTime(s.Start)} to the end of {lang.Date(last)} ({lang.TimeZone(s.TimeZone.Id)}); the first {lang.Number(result.WarmUpHours)} h are a warm-up ({WarmUpMethod(result.WarmUpMethod, lang)}) left out of the statistics; {replications} replications, master seed {s.Seed.ToString(CultureInfo.InvariantCulture)}.",
+            $"{s.Days} ngày, từ {lang.DateTime(s.Start)} đến hết ngày {lang.Date(last)} ({lang.TimeZone(s.TimeZone.Id)}); {lang.Number(result.WarmUpHours)} giờ đầu là giai đoạn khởi động ({WarmUpMethod(result.WarmUpMethod, lang)}), không tính vào thống kê; {replications} lần lặp mô phỏng, hạt giống ngẫu nhiên {s.Seed.ToString(CultureInfo.InvariantCulture)}."));
         var loads = result.StageLoads.ToDictionary(l => (l.Direction, l.Stage));
         var rows = new List<IReadOnlyList<string>>();
         var overloaded = new HashSet<int>();
@@ -96,7 +119,7 @@ public static class ScenarioSection
 
                 rows.Add(
                 [
-                    stage.Name,
+                    lang.Stage(stage.Name),
                     kind,
                     servers,
                     hours,
@@ -148,7 +171,7 @@ public static class ScenarioSection
                 page.Heading(3, title);
             }
 
-            string notes = HeaderComments(source.Text);
+            string notes = HeaderComments(source.Text, lang);
             if (notes.Length == 0)
             {
                 page.Paragraph(lang.Say("(the file has no header comments)", "(tệp không có chú thích đầu)"));
@@ -235,7 +258,7 @@ public static class ScenarioSection
     private static string Hours(ScenarioSpec s, string? calendarName, ReportLanguage lang)
     {
         CalendarSpec? calendar = calendarName is null ? null : s.Calendars.FirstOrDefault(c => c.Name == calendarName);
-        return calendar is null ? lang.Say("always open", "mở cửa liên tục") : $"{WeeklyHoursText(calendar.WeeklyHours, lang)} ({calendar.TimeZone.Id})";
+        return calendar is null ? lang.Say("always open", "mở cửa liên tục") : $"{WeeklyHoursText(calendar.WeeklyHours, lang)} ({lang.TimeZone(calendar.TimeZone.Id)})";
     }
 
     /// <summary>Opening hours by runs of weekdays with the same intervals: "mon–sun 07:00–19:00" / "T2–CN 07:00–19:00".</summary>
@@ -275,20 +298,20 @@ public static class ScenarioSection
     private static IEnumerable<string> DatedEvents(ScenarioSpec s, ReportLanguage lang)
     {
         string Span(LocalDate from, LocalDate to) => ScenarioFacts.Span(from, to, lang);
-        string Why(string reason) => ScenarioFacts.Why(reason);
+        string Why(string reason) => ScenarioFacts.Why(lang.Reason(reason));
         foreach (CalendarSpec calendar in s.Calendars)
         {
             foreach (ClosureSpec c in calendar.Closures)
             {
-                yield return lang.Say($"{calendar.Name} closed {Span(c.From, c.To)}{Why(c.Reason)}", $"{calendar.Name} đóng cửa {Span(c.From, c.To)}{Why(c.Reason)}");
+                yield return lang.Say($"{lang.Calendar(calendar.Name)} closed {Span(c.From, c.To)}{Why(c.Reason)}", $"{lang.Calendar(calendar.Name)} đóng cửa {Span(c.From, c.To)}{Why(c.Reason)}");
             }
 
             foreach (AppointmentPeriodSpec a in calendar.AppointmentOnly)
             {
                 string excluded = a.ExcludedClasses.Count > 0 ? lang.Say($", not {string.Join(", ", a.ExcludedClasses.Select(lang.CargoClass))}", $", trừ {string.Join(", ", a.ExcludedClasses.Select(lang.CargoClass))}") : "";
                 yield return lang.Say(
-                    $"{calendar.Name} appointment only {Span(a.From, a.To)}: at most {lang.Whole(a.QuotaPerDay)} trucks a day{excluded}",
-                    $"{calendar.Name} chỉ thông quan xe đăng ký trước {Span(a.From, a.To)}: tối đa {lang.Whole(a.QuotaPerDay)} xe/ngày{excluded}");
+                    $"{lang.Calendar(calendar.Name)} appointment only {Span(a.From, a.To)}: at most {lang.Whole(a.QuotaPerDay)} trucks a day{excluded}",
+                    $"{lang.Calendar(calendar.Name)} chỉ thông quan xe đăng ký trước {Span(a.From, a.To)}: tối đa {lang.Whole(a.QuotaPerDay)} xe/ngày{excluded}");
             }
         }
 

@@ -37,7 +37,7 @@ internal static class ChangeSections
         new FormatKey("cap_per_day", CapChange, "A check's new cap (stage change), or per direction for a road; none lifts it.").Eg("{ export: 300 }"),
         new FormatKey("priority", ClassNames, "New priority order, classes served first; [] = none.").Eg("[fruit]"),
         new FormatKey("reserved", Reserved, "From this date: servers (or lanes, per direction) kept per class; {} = none.").Eg("{ fruit: 2 }"),
-        new FormatKey("reason", Text, "Why, shown in reports."),
+        new FormatKey("reason", BilingualText, "Why, shown in reports."),
         new FormatKey("class", Name, "Class whose patience changes (trucks that arrive from the date draw the new one; those already waiting keep theirs).").Eg("fruit"),
         new FormatKey("patience", PatienceChange, "The class's new patience, or none: its trucks no longer give up.").Eg("lognormal(24h, 6h)"),
         new FormatKey("pool", Name, "Pool whose number of units changes (units in use when the count drops finish their trip, then are retired).").Eg("handover_drivers"),

@@ -21,7 +21,7 @@ internal static class DirectionSections
         new FormatKey("to", Date, "Last day, included; not before 'from'.").Required().Eg("2026-06-25"),
         new FormatKey("factor", NonNegative, "Factor that multiplies the arrival rate; 1 = no change.").Required().Eg("1.5"),
         new FormatKey("classes", ClassNames, "Classes that surge.").Defaults("all").Eg("[fruit]"),
-        new FormatKey("reason", Text, "Why, shown in reports."),
+        new FormatKey("reason", BilingualText, "Why, shown in reports."),
     ]);
 
     private static readonly Shape HourlyProfile = Raw("`flat` or a list of 24 numbers ≥ 0", () => new JsonObject
@@ -78,5 +78,6 @@ internal static class DirectionSections
         new FormatKey("backlog", new ListShape(new ObjectShape(BacklogGroup)), "Trucks already waiting when the run starts, oldest first in line."),
         new FormatKey("stages", new ListShape(new ObjectShape(StageSections.Stage)) { MinItems = 1 },
             "Stages in order; each item is one key: - yard: {...}, - check: {...}, - road: NAME or - road: { name, buffer, stage_name, pool }.").Required(),
+        Label("direction", "{ en: export, vi: xuất khẩu }"),
     ]);
 }

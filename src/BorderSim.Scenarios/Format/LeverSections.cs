@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using static BorderSim.Scenarios.Format.Values;
 
 namespace BorderSim.Scenarios.Format;
@@ -6,24 +5,6 @@ namespace BorderSim.Scenarios.Format;
 /// <summary>The declared format of levers: the settings a planner chooses between, with a short label per language.</summary>
 internal static class LeverSections
 {
-    /// <summary>Text in each report language: plain text (the same in both), or <c>{ en: ..., vi: ... }</c>.</summary>
-    public static readonly Definition BilingualTextDefinition = new("bilingualText",
-        "Text in each report language: plain text (the same in English and Vietnamese), or { en: ..., vi: ... } (vi defaults to en).",
-        new ScalarShape("text or { en, vi }", () => new JsonObject
-        {
-            ["anyOf"] = new JsonArray(
-                Ref(TextDefinition),
-                new JsonObject
-                {
-                    ["type"] = "object",
-                    ["properties"] = new JsonObject { ["en"] = Ref(TextDefinition), ["vi"] = Ref(TextDefinition) },
-                    ["required"] = new JsonArray("en"),
-                    ["additionalProperties"] = false,
-                }),
-        }), ["lanes", "{ en: import lanes, vi: làn nhập }"]);
-
-    public static Shape BilingualText { get; } = new RefShape(BilingualTextDefinition);
-
     public static readonly FormatSection Lever = new("Lever",
         "A setting a planner chooses between: optimize --vary names it by its name or label (--vary 'import lanes=3,4,5'), and reports show the label instead of the path.",
     [

@@ -43,7 +43,7 @@ internal static class OriginSections
         new FormatKey("from", Date, "First day, included.").Required().Eg("2026-06-10"),
         new FormatKey("to", Date, "Last day, included; not before 'from'.").Required().Eg("2026-06-20"),
         new FormatKey("divert", Probability, "Share of the route's drivers who take another open route of their rule; the others turn back.").Defaults("1").Eg("0.7"),
-        new FormatKey("reason", Text, "Why, shown in reports.").Eg("upgrade"),
+        new FormatKey("reason", BilingualText, "Why, shown in reports.").Eg("upgrade"),
     ]);
 
     public static readonly FormatSection Origin = new("Origin", "An origin: its arrivals, its routing per class (or all), and the suspensions of its routes.",

@@ -16,5 +16,6 @@ internal static class RoadSections
         new FormatKey("priority", ClassNames, "Classes served first, in this order (non-preemptive); the others after them, first come first served; [] = none.").Eg("[fruit]"),
         new FormatKey("reserved", Reserved, "Lanes kept for a class in every direction: they carry only that class, which also takes any free unreserved lane unless reserved_only; {} = none.").Eg("{ fruit: 1 }"),
         new FormatKey("reserved_only", Bool, "true: a class with lanes kept for it uses only those.").Defaults("false (it also takes a free unreserved one)", false),
+        Label("road", "{ en: freight road 1119, vi: đường chuyên dụng 1119 }"),
     ]);
 }

@@ -40,6 +40,7 @@ internal static class StageSections
         new FormatKey("return_empty_via", Name, "Direction through which trucks return empty (class 'empty'), not this one.").Eg("import"),
         new FormatKey("priority", ClassNames,
             "Classes that take a free place first, in this order (for a first yard that overflows: the highway queue's order), and with a release quota leave first; the others after them, first come first served; [] = none.").Eg("[fruit]"),
+        Label("yard", "{ en: VN yard, vi: bãi phía VN }"),
     ])
     {
         Rules = [SectionRule.RequiredWhen("overflow: highway needs a capacity.", "overflow", "highway", "capacity")],
@@ -89,6 +90,7 @@ internal static class StageSections
         new FormatKey("reserved", Reserved,
             "Booths kept for a class: they serve only that class, which also takes any free unreserved booth unless reserved_only; in the order written (a cut below their sum takes the last-named first); {} = none.").Eg("{ fruit: 2 }"),
         new FormatKey("reserved_only", Bool, "true: a class with servers kept for it uses only those.").Defaults("false (it also takes a free unreserved one)", false),
+        Label("check", "{ en: VN customs, vi: hải quan VN }"),
     ])
     {
         Rules = [SectionRule.OneOf("Give service or channels, not both.", "service", "channels")],
@@ -100,6 +102,7 @@ internal static class StageSections
         new FormatKey("buffer", Int(0), "Trucks that may wait after the road in this direction.").In("trucks").Defaults("the road's buffer"),
         new FormatKey("stage_name", Name, "Stage name in results.").Defaults("the road's name").Eg("road_export"),
         new FormatKey("pool", PoolUseValue, "A pool whose unit a truck must hold from this stage on."),
+        new FormatKey("label", BilingualText, "What reports call this stage, in each language.").Defaults("the road's label, else the stage's name").Eg("{ en: export lanes, vi: làn xuất }"),
     ]);
 
     public static readonly FormatSection Stage = new("Stage", "One stage of a direction: a yard, a check or a road, written as one key.",

@@ -25,6 +25,7 @@ internal static class TopSections
         new FormatKey("tonnes", NonNegative, "Tonnes per truck.").In("t/truck").Defaults("0").Eg("19"),
         new FormatKey("delay_cost_usd_per_hour", NonNegative, "Cost of waiting.").In("USD/truck-hour").Defaults("0").Eg("40"),
         new FormatKey("patience", Distribution, "How long a truck waits before it gives up, above zero.").Defaults("waits for ever").Eg("lognormal(48h, 12h)"),
+        Label("class", "{ en: fruit, vi: trái cây }"),
     ]);
 
     private static readonly Shape Start = Raw("date or date and time", () => new JsonObject
@@ -38,17 +39,29 @@ internal static class TopSections
         ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("auto") }, Ref(DurationDefinition)),
     });
 
-    private static readonly Shape NonBlankText = Raw("[text](#text), not blank", () => new JsonObject
+    private static readonly Shape NameText = Raw("[text](#text), not blank, or { en, vi } (see [bilingualText](#bilingualtext))", () =>
     {
-        ["allOf"] = new JsonArray(Ref(TextDefinition), new JsonObject { ["pattern"] = "\\S" }),
+        JsonObject NonBlank() => new() { ["allOf"] = new JsonArray(Ref(TextDefinition), new JsonObject { ["pattern"] = "\\S" }) };
+        return new JsonObject
+        {
+            ["anyOf"] = new JsonArray(
+                NonBlank(),
+                new JsonObject
+                {
+                    ["type"] = "object",
+                    ["properties"] = new JsonObject { ["en"] = NonBlank(), ["vi"] = NonBlank() },
+                    ["required"] = new JsonArray("en"),
+                    ["additionalProperties"] = false,
+                }),
+        };
     });
 
     private static readonly Shape Seed = Raw($"whole number from 0 to {ulong.MaxValue}", () => new JsonObject { ["type"] = "integer", ["minimum"] = 0 });
 
     public static readonly FormatSection Scenario = new("Scenario", "The top level of a scenario file.",
     [
-        new FormatKey("name", NonBlankText, "Scenario name, shown in tables, plots and batch.csv.").Required().Eg("Hữu Nghị, 6 lanes"),
-        new FormatKey("description", Text, "Description, shown in tables and plots.").Defaults("empty"),
+        new FormatKey("name", NameText, "Scenario name, shown in tables, plots and batch.csv (which take the English one); not blank.").Required().Eg("{ en: \"Hữu Nghị, 6 lanes\", vi: \"Hữu Nghị, 6 làn\" }"),
+        new FormatKey("description", BilingualText, "Description, shown in tables and plots.").Defaults("empty"),
         new FormatKey("start", Start, "Local start of the run in time_zone.").Required().Eg("2026-06-01T00:00"),
         new FormatKey("time_zone", Zone, "Reporting time zone of the run.").Required().Eg("Asia/Ho_Chi_Minh"),
         new FormatKey("days", Int(1, ScenarioLimits.MaxDays), "Run length, warm-up included.").Required().In("days").Eg("365"),

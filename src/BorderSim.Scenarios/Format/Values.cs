@@ -167,6 +167,28 @@ internal static class Values
 
     public static Shape NonNegative { get; } = new ScalarShape("number ≥ 0", () => new JsonObject { ["type"] = "number", ["minimum"] = 0 });
 
+    /// <summary>Text in each report language: plain text (the same in both), or <c>{ en: ..., vi: ... }</c>.</summary>
+    public static readonly Definition BilingualTextDefinition = new("bilingualText",
+        "Text in each report language: plain text (the same in English and Vietnamese), or { en: ..., vi: ... } (vi defaults to en); a report in Vietnamese shows vi.",
+        new ScalarShape("text or { en, vi }", () => new JsonObject
+        {
+            ["anyOf"] = new JsonArray(
+                Ref(TextDefinition),
+                new JsonObject
+                {
+                    ["type"] = "object",
+                    ["properties"] = new JsonObject { ["en"] = Ref(TextDefinition), ["vi"] = Ref(TextDefinition) },
+                    ["required"] = new JsonArray("en"),
+                    ["additionalProperties"] = false,
+                }),
+        }), ["lanes", "{ en: import lanes, vi: làn nhập }"]);
+
+    public static Shape BilingualText { get; } = new RefShape(BilingualTextDefinition);
+
+    /// <summary>The optional <c>label:</c> of a named part: what a report calls it in each language instead of its name.</summary>
+    public static FormatKey Label(string part, string example) =>
+        new FormatKey("label", BilingualText, $"What reports call this {part}, in each language, instead of its name.").Defaults("its name").Eg(example);
+
     public static Shape Enum(params string[] values) => new ScalarShape(
         string.Join(" or ", values.Select(v => $"`{v}`")),
         () => new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. values.Select(v => JsonValue.Create(v))]) });
@@ -181,7 +203,7 @@ internal static class Values
     [
         TextDefinition, NameDefinition, DurationDefinition, DistanceDefinition, DistributionDefinition, DateDefinition, TimeZoneDefinition,
         WeeklyHoursDefinition, LanesDefinition, ClassNamesDefinition, StageSections.PoolUseDefinition, CapAmountDefinition, ClearanceCapDefinition,
-        ClearanceCapChangeDefinition, ReservedServersDefinition, LeverSections.BilingualTextDefinition,
+        ClearanceCapChangeDefinition, ReservedServersDefinition, BilingualTextDefinition,
     ];
 
     public static JsonObject Ref(Definition definition) => new() { ["$ref"] = "#/definitions/" + definition.Name };

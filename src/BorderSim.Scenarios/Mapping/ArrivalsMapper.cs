@@ -207,7 +207,7 @@ internal sealed class ArrivalsMapper(Fields f, Names names, IReadOnlyList<CargoC
             }
         }
 
-        var reason = map.Get("reason") is { } reasonNode ? f.Text(reasonNode, Fields.Join(field, "reason")) ?? "" : "";
+        var reason = map.Get("reason") is { } reasonNode ? f.Reason(reasonNode, Fields.Join(field, "reason")) ?? "" : "";
         return from is null || to is null || factor is null ? null : new SurgeSpec(from.Value, to.Value, factor.Value, surgeClasses, reason);
     }
 

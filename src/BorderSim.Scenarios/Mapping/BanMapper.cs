@@ -136,7 +136,7 @@ internal sealed class BanMapper(Fields f, Names names)
         }
 
         var letThrough = map.Get("let_through") is { } letNode ? f.Probability(letNode, Fields.Join(field, "let_through")) : 0;
-        var reason = map.Get("reason") is { } reasonNode ? f.Text(reasonNode, Fields.Join(field, "reason")) ?? "" : "";
+        var reason = map.Get("reason") is { } reasonNode ? f.Reason(reasonNode, Fields.Join(field, "reason")) ?? "" : "";
         if (from is null || direction is null || classes.Count == 0 || classes.Count < (map.Get("classes") as YSeq)?.Items.Count || action is null || (action == BanAction.HoldAtYard && yard is null)
             || (action == BanAction.Divert && diversion is null) || letThrough is null)
         {

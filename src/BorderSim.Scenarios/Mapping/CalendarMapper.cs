@@ -77,7 +77,7 @@ internal sealed class CalendarMapper(Fields f, Names names)
 
         f.Keys(closure, itemField, CalendarSections.Closure);
         var (from, to) = Period.Read(f, closure, itemField);
-        var reason = Fields.Optional(closure, "reason", (n, _) => f.Text(n, Fields.Join(itemField, "reason"))) ?? "";
+        var reason = Fields.Optional(closure, "reason", (n, _) => f.Reason(n, Fields.Join(itemField, "reason"))) ?? "";
         return from is not null && to is not null ? new ClosureSpec(from.Value, to.Value, reason) : null;
     }
 

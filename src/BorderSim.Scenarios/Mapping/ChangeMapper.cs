@@ -65,7 +65,7 @@ internal sealed class ChangeMapper(Fields f, Names names)
         var targetNode = map.Get(target)!;
         var targetField = Fields.Join(field, target);
         var name = f.Name(targetNode, targetField);
-        var reason = map.Get("reason") is { } reasonNode ? f.Text(reasonNode, Fields.Join(field, "reason")) ?? "" : "";
+        var reason = map.Get("reason") is { } reasonNode ? f.Reason(reasonNode, Fields.Join(field, "reason")) ?? "" : "";
         var allowed = ChangeSections.Target(target).Settings;
         foreach (var key in ChangeSections.Settings.Where(k => map.Get(k) is not null && !allowed.Contains(k)))
         {

@@ -16,6 +16,29 @@ internal sealed class Fields(Diagnostics diagnostics)
 {
     public Diagnostics Diagnostics { get; } = diagnostics;
 
+    /// <summary>The reasons written in both languages (<c>reason: { en, vi }</c>), by their English text.</summary>
+    public Dictionary<string, Model.Results.Bilingual> Reasons { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A <c>reason</c>: text, or <c>{ en, vi }</c> whose words are kept in <see cref="Reasons"/>; the model holds the
+    /// English text, a report in Vietnamese looks up the Vietnamese.
+    /// </summary>
+    public string? Reason(YNode node, string field)
+    {
+        if (node is not YMap)
+        {
+            return Text(node, field);
+        }
+
+        if (new WordsMapper(this).Words(node, field) is not { } words)
+        {
+            return null;
+        }
+
+        Reasons.TryAdd(words.English, words);
+        return words.English;
+    }
+
     public static string Join(string field, string key) => field.Length == 0 ? key : field + "." + key;
 
     public static string Index(string field, int index) => $"{field}[{index}]";

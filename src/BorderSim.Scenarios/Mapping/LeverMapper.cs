@@ -94,42 +94,17 @@ internal sealed class LeverMapper(Fields f, YNode root)
         return path;
     }
 
-    /// <summary>Text, or { en, vi } with en required; vi defaults to en. A label must show something and hold no '=' or ',' (the --vary syntax).</summary>
+    /// <summary>Text, or { en, vi } (<see cref="WordsMapper.Words"/>). A label must show something and hold no '=' or ',' (the --vary syntax).</summary>
     private Bilingual? ReadWords(YNode node, string field, bool isLabel)
     {
-        string? english;
-        string? vietnamese;
-        if (node is YMap words)
-        {
-            f.Keys(words, field, ["en", "vi"], ["en"]);
-            english = words.Get("en") is { } en ? f.Text(en, Fields.Join(field, "en")) : null;
-            vietnamese = words.Get("vi") is { } vi ? f.Text(vi, Fields.Join(field, "vi")) : english;
-        }
-        else
-        {
-            english = f.Text(node, field);
-            vietnamese = english;
-        }
-
-        if (english is null || vietnamese is null)
-        {
-            return null;
-        }
-
-        english = english.Trim();
-        vietnamese = vietnamese.Trim();
-        if (english.Length == 0 || vietnamese.Length == 0)
-        {
-            f.Error(node, field, isLabel ? "the label is blank" : "the unit is blank", isLabel ? "write a short label, e.g. { en: import lanes, vi: làn nhập }" : "leave unit out, or write e.g. { en: lanes, vi: làn }");
-            return null;
-        }
-
-        if (isLabel && (english + vietnamese).IndexOfAny(['=', ',']) >= 0)
+        Bilingual? words = new WordsMapper(f).Words(node, field, isLabel ? "the label is blank" : "the unit is blank",
+            isLabel ? "write a short label, e.g. { en: import lanes, vi: làn nhập }" : "leave unit out, or write e.g. { en: lanes, vi: làn }");
+        if (words is not null && isLabel && (words.English + words.Vietnamese).IndexOfAny(['=', ',']) >= 0)
         {
             f.Error(node, field, "a label holds '=' or ','", "--vary 'LABEL=3,4,5' reads up to the first '=' and splits the values at ','; write the label without them");
             return null;
         }
 
-        return new Bilingual(english, vietnamese);
+        return words;
     }
 }

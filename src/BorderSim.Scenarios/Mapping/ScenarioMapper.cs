@@ -16,10 +16,6 @@ internal sealed class ScenarioMapper
 
     private ScenarioMapper(Diagnostics diagnostics) => _f = new Fields(diagnostics);
 
-    /// <summary>Whether some character shows: not only spaces, zero-width and other format or control characters.</summary>
-    private static bool HasVisibleCharacter(string text) => text.Any(c =>
-        !char.IsWhiteSpace(c) && char.GetUnicodeCategory(c) is not (System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.Control));
-
     public static ScenarioSpec? Map(YNode root, Diagnostics diagnostics) => new ScenarioMapper(diagnostics).MapRoot(root);
 
     private ScenarioSpec? MapRoot(YNode root)
@@ -32,13 +28,7 @@ internal sealed class ScenarioMapper
 
         _f.Keys(map, "", TopSections.Scenario);
 
-        var name = Fields.Optional(map, "name", (n, f) => _f.Text(n, f)) ?? "";
-        if (map.Get("name") is { } nameNode && !HasVisibleCharacter(name) && _f.Diagnostics.Errors.All(e => e.Field != "name"))
-        {
-            _f.Error(nameNode, "name", "the scenario has no name", "tables, plots and batch.csv show it; write e.g. name: Hữu Nghị, 6 lanes");
-        }
-
-        var description = Fields.Optional(map, "description", (n, f) => _f.Text(n, f)) ?? "";
+        var words = new WordsMapper(_f).Read(map);
         var start = ReadStart(map);
         var zone = Fields.Optional(map, "time_zone", _f.Zone);
         var days = Fields.OptionalValue(map, "days", (n, f) => _f.Int(n, f, 1, ScenarioLimits.MaxDays, $"a run lasts from one day to {ScenarioLimits.MaxDays} days (about 100 years)"));
@@ -95,13 +85,13 @@ internal sealed class ScenarioMapper
                 "shorten warm_up, lengthen days, or write warm_up: auto");
         }
 
-        if (_f.Diagnostics.Count > 0 || start is null || zone is null || days is null)
+        if (_f.Diagnostics.Count > 0 || words is null || start is null || zone is null || days is null)
         {
             return null;
         }
 
         return new ScenarioSpec(
-            name, description, start.Value, zone, days.Value, warmUp?.Hours, replications, seed, stepHours * 60,
+            words.Name.English, words.Description.English, start.Value, zone, days.Value, warmUp?.Hours, replications, seed, stepHours * 60,
             calendars, roads, classes, directions, changes)
         {
             Pools = pools,
@@ -110,6 +100,7 @@ internal sealed class ScenarioMapper
             Bans = bans,
             IsTimeseriesStepSet = map.Get("timeseries_step") is not null,
             Levers = levers,
+            Words = words with { Reasons = new Dictionary<string, Model.Results.Bilingual>(_f.Reasons, StringComparer.Ordinal) },
         };
     }
 

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace BorderSim.Cli.Tests;
+
+/// <summary>
+/// A shipped scenario in both languages: a <c>--lang vi</c> report names the scenario, its stages, roads, gates and
+/// time zones by their Vietnamese labels and shows the Vietnamese part of its assumptions, so that no English
+/// sentence and no internal id is left outside quoted source titles.
+/// </summary>
+public partial class VietnameseScenarioTests : SearchCommandTests
+{
+    /// <summary>
+    /// English words a Vietnamese page must not carry: function words and the trade's nouns (an option such as
+    /// --replications, a file name such as huu-nghi-6-lanes.yaml, is no word).
+    /// </summary>
+    [GeneratedRegex(@"(?<![-\w./])(the|of|and|to|with|from|for|is|are|trucks?|lanes?|hours?|days?|wait(ing)?|queue|export|import|served|capacity|demand|stage|road|yard|check|mean|replications?|warm-up|overloaded|gate|local|date|customs|inspection|assumption|June|peak|clearance|empties|booths?)(?![-\w/.])", RegexOptions.IgnoreCase)]
+    private static partial Regex EnglishWord();
+
+    /// <summary>An internal id: a name with an underscore (cn_inspection, freight_road_1119) or an IANA zone (Asia/Ho_Chi_Minh).</summary>
+    [GeneratedRegex(@"(?<![-\w./])([a-z]+_[a-z0-9_]+|Asia/\w+)(?![-\w/.])")]
+    private static partial Regex InternalId();
+
+    /// <summary>The text a reader sees on a page, line by line: no scripts, styles or tags, entities decoded.</summary>
+    private static IEnumerable<string> VisibleLines(string html)
+    {
+        string text = Regex.Replace(html, @"<(script|style)[^>]*>.*?</\1>", "", RegexOptions.Singleline);
+        text = Regex.Replace(text, "<[^>]+>", "\n");
+        return WebUtility.HtmlDecode(text).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);
+    }
+
+    [Test]
+    public void A_Vietnamese_report_of_the_six_lane_scenario_has_a_Vietnamese_title_and_no_English_sentence_outside_quoted_titles()
+    {
+        string scenario = Path.Combine(RepositoryRoot, "scenarios", "huu-nghi-6-lanes.yaml");
+        string folder = Path.Combine(Folder, "vi");
+        CliRunner.Outcome run = CliRunner.Run("run", scenario, "-o", folder, "--replications", "2", "--lang", "vi");
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Ok), run.Error);
+        string html = File.ReadAllText(Path.Combine(folder, "report.html"));
+
+        // The provenance (command line, file paths, hashes) is not prose; everything before it is.
+        int provenance = html.IndexOf("Nguồn gốc kết quả", StringComparison.Ordinal);
+        Assert.That(provenance, Is.GreaterThan(0), "the provenance heading is Vietnamese");
+        List<string> lines = [.. VisibleLines(html[..provenance])];
+        var english = new List<string>();
+        var ids = new List<string>();
+        foreach (string line in lines)
+        {
+            string unquoted = Regex.Replace(line, "\"[^\"]*\"", ""); // a source's title is quoted as published
+            english.AddRange(EnglishWord().Matches(unquoted).Select(m => $"'{m.Value}' in: {line}"));
+            ids.AddRange(InternalId().Matches(unquoted).Select(m => $"'{m.Value}' in: {line}"));
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(VisibleLines(Regex.Match(html, "<h1>.*?</h1>").Value), Is.EqualTo(new[] { "Hữu Nghị 1119–1120, 6 làn, cao điểm tháng 6" }), "the title");
+            Assert.That(lines, Has.Some.Contains("Cao điểm tháng 6/2026 trên đường chuyên dụng đã mở rộng 3+3 làn"), "the description in Vietnamese");
+            Assert.That(lines, Has.Some.Contains("kiểm tra phía Trung Quốc"), "the binding check by its label");
+            Assert.That(lines, Has.Some.StartsWith("Nguồn của từng con số."), "the Vietnamese part of the assumptions");
+            Assert.That(english, Is.Empty, "English words on the Vietnamese page");
+            Assert.That(ids, Is.Empty, "internal ids where a label exists");
+            Assert.That(run.Out, Does.Not.Contain("cn_inspection").And.Contain("kiểm tra phía Trung Quốc"), "the console names the binding stage by its label");
+        });
+    }
+
+    [Test]
+    public void The_English_report_of_the_same_scenario_keeps_the_English_name_and_assumptions()
+    {
+        string scenario = Path.Combine(RepositoryRoot, "scenarios", "huu-nghi-6-lanes.yaml");
+        string folder = Path.Combine(Folder, "en");
+        CliRunner.Outcome run = CliRunner.Run("run", scenario, "-o", folder, "--days", "3", "--replications", "2", "--no-plots");
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Ok), run.Error);
+        string html = WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(folder, "report.html")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.Contain("<h1>Hữu Nghị 1119–1120, 6 lanes, June peak</h1>"));
+            Assert.That(html, Does.Contain("Where each number comes from.").And.Not.Contain("Nguồn của từng con số."), "only the English part of the assumptions");
+            Assert.That(html, Does.Contain("CN inspection").And.Not.Contain("kiểm tra phía Trung Quốc"));
+        });
+    }
+}
