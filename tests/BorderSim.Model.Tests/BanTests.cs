@@ -94,9 +94,10 @@ public class BanTests
         Assert.Multiple(() =>
         {
             Assert.That(fruit, Is.GreaterThan(900));
-            Assert.That(trucks.Count(t => t.CargoClass == "fruit" && t.Outcome == TruckOutcome.GaveUp), Is.EqualTo(turnedAway), "no fruit truck gave up otherwise");
+            Assert.That(trucks.Count(t => t.CargoClass == "fruit" && t.Outcome == TruckOutcome.TurnedAway), Is.EqualTo(turnedAway), "each truck turned away is recorded as turned away");
+            Assert.That(trucks.Count(t => t.Outcome == TruckOutcome.GaveUp), Is.Zero, "no truck gave up waiting");
             Assert.That(through, Is.InRange((0.3 * fruit) - halfWidth, (0.3 * fruit) + halfWidth), $"{through} of {fruit} through");
-            Assert.That(trucks.Where(t => t.CargoClass == "general"), Is.All.Matches<TruckRecord>(t => t.Outcome != TruckOutcome.GaveUp));
+            Assert.That(trucks.Where(t => t.CargoClass == "general"), Is.All.Matches<TruckRecord>(t => t.Outcome != TruckOutcome.TurnedAway));
         });
     }
 
