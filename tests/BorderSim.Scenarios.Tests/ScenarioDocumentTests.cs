@@ -16,7 +16,7 @@ public class ScenarioDocumentTests
 
     [TestCase("huu-nghi-6-lanes.yaml", "roads.freight_road_1119.lanes.import=4", "calendars.vn_gate.hours.mon-sun=06:00-22:00")]
     [TestCase("validation/mmc.yaml", "directions.inbound.stages.booth.servers=7")]
-    [TestCase("lang-son-network-2024-08-22.yaml")]
+    [TestCase("lang-son-network.yaml")]
     public void Each_configuration_loaded_from_the_parsed_document_is_the_scenario_the_file_gives_with_the_same_hash(string file, params string[] sets)
     {
         ScenarioDocument document = ScenarioDocument.Open(Shipped(file));
