@@ -32,24 +32,8 @@ public partial class VietnameseScenarioTests : SearchCommandTests
     [Test]
     public void A_Vietnamese_report_of_the_six_lane_scenario_has_a_Vietnamese_title_and_no_English_sentence_outside_quoted_titles()
     {
-        string scenario = Path.Combine(RepositoryRoot, "scenarios", "huu-nghi-6-lanes.yaml");
-        string folder = Path.Combine(Folder, "vi");
-        CliRunner.Outcome run = CliRunner.Run("run", scenario, "-o", folder, "--replications", "2", "--lang", "vi");
-        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Ok), run.Error);
-        string html = File.ReadAllText(Path.Combine(folder, "report.html"));
-
-        // The provenance (command line, file paths, hashes) is not prose; everything before it is.
-        int provenance = html.IndexOf("Nguồn gốc kết quả", StringComparison.Ordinal);
-        Assert.That(provenance, Is.GreaterThan(0), "the provenance heading is Vietnamese");
-        List<string> lines = [.. VisibleLines(html[..provenance])];
-        var english = new List<string>();
-        var ids = new List<string>();
-        foreach (string line in lines)
-        {
-            string unquoted = Regex.Replace(line, "\"[^\"]*\"", ""); // a source's title is quoted as published
-            english.AddRange(EnglishWord().Matches(unquoted).Select(m => $"'{m.Value}' in: {line}"));
-            ids.AddRange(InternalId().Matches(unquoted).Select(m => $"'{m.Value}' in: {line}"));
-        }
+        (CliRunner.Outcome run, string html, List<string> lines, List<string> english, List<string> ids) =
+            RunInVietnamese("huu-nghi-6-lanes.yaml", "vi", "--replications", "2");
 
         Assert.Multiple(() =>
         {
@@ -77,5 +61,56 @@ public partial class VietnameseScenarioTests : SearchCommandTests
             Assert.That(html, Does.Contain("Where each number comes from.").And.Not.Contain("Nguồn của từng con số."), "only the English part of the assumptions");
             Assert.That(html, Does.Contain("CN inspection").And.Not.Contain("kiểm tra phía Trung Quốc"));
         });
+    }
+    [Test]
+    public void A_Vietnamese_report_of_the_Lang_Son_network_names_its_gates_routes_and_checks_in_Vietnamese()
+    {
+        (CliRunner.Outcome run, string html, List<string> lines, List<string> english, List<string> ids) =
+            RunInVietnamese("lang-son-network.yaml", "network-vi", "--replications", "2");
+        // An observed series is named only by its id in the observations file (the format has no label for it yet).
+        HashSet<string> series = [.. File.ReadLines(Path.Combine(RepositoryRoot, "scenarios", "lang-son-network-observations.csv"))
+            .Where(l => !l.StartsWith('#')).Skip(1).Select(l => l.Split(',')[0])];
+        Assert.That(series, Has.Count.EqualTo(10), "the ten observed figures");
+        ids.RemoveAll(id => series.Contains(id.Split('\'')[1]));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(VisibleLines(Regex.Match(html, "<h1>.*?</h1>").Value), Is.EqualTo(new[] { "Mạng lưới Lạng Sơn, 4 cửa khẩu, 22/8/2024" }), "the title");
+            Assert.That(lines, Has.Some.Contains("328 xe xuất và 915 xe nhập mỗi ngày của tỉnh"), "the description in Vietnamese");
+            Assert.That(lines, Has.Some.Contains("kiểm tra Hữu Nghị Quan (TQ)"), "a Chinese check by its label");
+            Assert.That(lines, Has.Some.Contains("xuất qua Tân Thanh"), "a route by its label");
+            Assert.That(lines, Has.Some.StartsWith("Các cửa khẩu đường bộ của Lạng Sơn như một mạng lưới"), "the Vietnamese part of the assumptions");
+            Assert.That(english, Is.Empty, "English words on the Vietnamese page");
+            Assert.That(ids, Is.Empty, "internal ids where a label exists, other than the observed series");
+            Assert.That(run.Out, Does.Not.Contain("hn_cn_inspection"), "the console names stages by their labels");
+        });
+    }
+
+    /// <summary>
+    /// Runs a shipped scenario with <c>--lang vi</c> and returns the visible lines of its report before the
+    /// provenance (command line, file paths, hashes: not prose), with the English words and internal ids found
+    /// there outside quoted source titles.
+    /// </summary>
+    private (CliRunner.Outcome Run, string Html, List<string> Lines, List<string> English, List<string> Ids) RunInVietnamese(
+        string file, string subfolder, params string[] options)
+    {
+        string scenario = Path.Combine(RepositoryRoot, "scenarios", file);
+        string folder = Path.Combine(Folder, subfolder);
+        CliRunner.Outcome run = CliRunner.Run(["run", scenario, "-o", folder, .. options, "--lang", "vi"]);
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Ok), run.Error);
+        string html = File.ReadAllText(Path.Combine(folder, "report.html"));
+
+        int provenance = html.IndexOf("Nguồn gốc kết quả", StringComparison.Ordinal);
+        Assert.That(provenance, Is.GreaterThan(0), "the provenance heading is Vietnamese");
+        List<string> lines = [.. VisibleLines(html[..provenance])];
+        var english = new List<string>();
+        var ids = new List<string>();
+        foreach (string line in lines)
+        {
+            string unquoted = Regex.Replace(line, "\"[^\"]*\"", ""); // a source's title is quoted as published
+            english.AddRange(EnglishWord().Matches(unquoted).Select(m => $"'{m.Value}' in: {line}"));
+            ids.AddRange(InternalId().Matches(unquoted).Select(m => $"'{m.Value}' in: {line}"));
+        }
+        return (run, html, lines, english, ids);
     }
 }
