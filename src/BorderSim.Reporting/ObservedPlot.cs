@@ -14,14 +14,17 @@ public static class ObservedPlot
     public const string FileStem = "observed_vs_model";
 
     /// <summary>The plot at its size (taller with more observations); null when the run has no observation to draw.</summary>
-    public static PlotImage? Image(ObservationComparison comparison, ReportLanguage? language = null)
+    /// <param name="comparison">The model against the observations.</param>
+    /// <param name="language">The reader's language.</param>
+    /// <param name="scenarioTitle">The scenario as the reader's language names it (the other plots' title); the comparison's label if null.</param>
+    public static PlotImage? Image(ObservationComparison comparison, ReportLanguage? language = null, string? scenarioTitle = null)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        Plot? plot = Create(comparison, language);
+        Plot? plot = Create(comparison, language, scenarioTitle);
         return plot is null ? null : new PlotImage(FileStem, plot, Plots.WidthPixels, Math.Max(Plots.HeightPixels, 200 + (RowsOf(comparison).Count * 60)));
     }
 
-    public static Plot? Create(ObservationComparison comparison, ReportLanguage? language = null)
+    public static Plot? Create(ObservationComparison comparison, ReportLanguage? language = null, string? scenarioTitle = null)
     {
         ArgumentNullException.ThrowIfNull(comparison);
         ReportLanguage lang = language ?? ReportLanguage.English;
@@ -83,11 +86,12 @@ public static class ObservedPlot
         plot.Axes.Bottom.TickLabelStyle.FontSize = 14;
         plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
         plot.Axes.SetLimits(0, maxX * 1.08, -0.7, rows.Count - 0.3);
-        plot.Title(lang.Say("Model against observations", "Mô hình so với số liệu quan sát") + ": " + comparison.ScenarioLabel, size: 20);
+        string title = scenarioTitle ?? comparison.ScenarioLabel;
+        plot.Title(lang.Say("Model against observations", "Mô hình so với số liệu quan sát") + ": " + title, size: 20);
         plot.XLabel(lang.Say("model as a percentage of the observed figure (%)", "kết quả mô hình tính theo phần trăm số liệu quan sát (%)"), size: 14);
         plot.ShowLegend(Edge.Bottom);
         plot.Legend.FontSize = 14;
-        plot.Font.Set(Plots.FontFor(comparison.ScenarioLabel + string.Concat(rows.Select(r => r.Observation.Series))));
+        plot.Font.Set(Plots.FontFor(title + string.Concat(rows.Select(r => r.Observation.Series))));
         InvariantTicks.Apply(plot, lang);
         return plot;
     }

@@ -71,7 +71,7 @@ public static class Plots
         Add(PlannerPlots.UtilisationFile, PlannerPlots.UtilisationPlot(result, lang), PlannerPlots.UtilisationHeight(result));
         Add(BacklogPlots.BacklogFile, BacklogPlots.BacklogOverTimePlot(result, lang));
         Add(BacklogPlots.OldestWaitFile, BacklogPlots.OldestWaitPlot(result, lang));
-        if (result.Scenario.Observations.Count > 0 && ObservedPlot.Image(BorderSim.Model.Experiments.ObservationComparison.Compare(result), lang) is { } observed)
+        if (result.Scenario.Observations.Count > 0 && ObservedPlot.Image(BorderSim.Model.Experiments.ObservationComparison.Compare(result), lang, lang.Title(result.Scenario)) is { } observed)
         {
             plots.Add(observed);
         }

@@ -70,4 +70,12 @@ public class ObservedOutputTests
         // Two diamonds of 16 px (the observation of 0 has no percentage and is not drawn) and the dotted line at 100 %.
         Assert.That(red, Is.GreaterThan(200));
     }
+
+    [Test]
+    public void The_plot_is_titled_with_the_scenario_as_the_reader_names_it_not_the_english_label()
+    {
+        ScottPlot.Plot plot = ObservedPlot.Create(Comparison(), ReportLanguage.FromCode("vi"), "Mạng lưới Lạng Sơn")!;
+
+        Assert.That(plot.Axes.Title.Label.Text, Is.EqualTo("Mô hình so với số liệu quan sát: Mạng lưới Lạng Sơn"));
+    }
 }
