@@ -121,10 +121,18 @@ public class AdmissionTests
         var ban = new BanSpec(June1.PlusDays(1), June1.PlusDays(1), "export", ["fruit"], BanAction.TurnAway, null, "test");
         var parts = Parts(bans: [ban]);
         var direction = parts.Model.Directions[0];
-        var before = parts.Admission.BanOnArrival(direction, parts.Trucks.Enter(0, 1, TruckOrigin.Arrival));
+
+        // Asked as a truck source asks it: before the truck enters, with no lot drawn yet.
+        CompiledBan? BanOn(int cargoClass)
+        {
+            var lot = double.NaN;
+            return parts.Admission.BanOnArrival(direction, cargoClass, ref lot);
+        }
+
+        var before = BanOn(1);
         parts.Simulation.Run(30);
-        var during = parts.Admission.BanOnArrival(direction, parts.Trucks.Enter(0, 1, TruckOrigin.Arrival));
-        var otherClass = parts.Admission.BanOnArrival(direction, parts.Trucks.Enter(0, 0, TruckOrigin.Arrival));
+        var during = BanOn(1);
+        var otherClass = BanOn(0);
         parts.Simulation.Run(48);
 
         Assert.Multiple(() =>
@@ -133,7 +141,7 @@ public class AdmissionTests
             Assert.That(during, Is.Not.Null);
             Assert.That(during!.UntilHours, Is.EqualTo(48.0));
             Assert.That(otherClass, Is.Null);
-            Assert.That(parts.Admission.BanOnArrival(direction, parts.Trucks.Enter(0, 1, TruckOrigin.Arrival)), Is.Null, "over at midnight");
+            Assert.That(BanOn(1), Is.Null, "over at midnight");
         });
     }
 

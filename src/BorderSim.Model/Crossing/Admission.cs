@@ -9,10 +9,6 @@ namespace BorderSim.Model.Crossing;
 /// </summary>
 internal sealed class Admission(RunClock clock, CrossingRuntime runtime, ClearanceCaps caps, AppointmentQuotas appointments)
 {
-    /// <summary>The ban at the direction's origin that covers <paramref name="truck"/> arriving now, if any (not one that lets it through).</summary>
-    public CompiledBan? BanOnArrival(CompiledDirection direction, Truck truck) =>
-        BanOnArrival(direction, truck.CargoClass, ref truck.LetThroughLot);
-
     /// <summary>
     /// The ban at the direction's origin that covers a truck of <paramref name="cargoClass"/> arriving now, if any (not one
     /// that lets it through); <paramref name="letThroughLot"/> is the truck's lot (NaN: drawn here if a ban with a share meets it).
