@@ -21,7 +21,7 @@ internal sealed class ReplicationParts : ITruckObserver
         Runtime = new CrossingRuntime(Model, Simulation, streams);
         var trace = new TruckTrace(Model, Runtime, Clock, 0, this);
         Ledger = new OutcomeLedger(Runtime, Clock, new LiveTrucks(), trace);
-        Admission = new Admission(Clock, Runtime, new ClearanceCaps(Model, Clock, streams), new AppointmentQuotas(Model, Clock));
+        Admission = new Admission(Clock, Runtime, new ClearanceCaps(Model, Clock, streams), new SharedClearanceCaps(Model, Clock, streams), new AppointmentQuotas(Model, Clock));
         Trucks = new TruckFactory(Model, Runtime, Clock, Ledger, trace);
         Phases = new PhaseContext(Runtime, Clock, Admission, Ledger, trace);
         Journey = new Journey(Model, Phases, Trucks);

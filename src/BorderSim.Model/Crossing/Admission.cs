@@ -7,7 +7,7 @@ namespace BorderSim.Model.Crossing;
 /// yard's daily release quota, the order of the queue for servers (priority and reserved servers), appointment-only
 /// days and clearance caps. Each question is "may this truck take this place or server now, and if not, until when".
 /// </summary>
-internal sealed class Admission(RunClock clock, CrossingRuntime runtime, ClearanceCaps caps, AppointmentQuotas appointments)
+internal sealed class Admission(RunClock clock, CrossingRuntime runtime, ClearanceCaps caps, SharedClearanceCaps sharedCaps, AppointmentQuotas appointments)
 {
     /// <summary>
     /// The ban at the direction's origin that covers a truck of <paramref name="cargoClass"/> arriving now, if any (not one
@@ -112,8 +112,9 @@ internal sealed class Admission(RunClock clock, CrossingRuntime runtime, Clearan
 
     /// <summary>
     /// NaN if the truck, granted a server of <paramref name="stage"/>, may start service now (it then counts against
-    /// the day's quota and cap); else when it may ask again: the next local midnight of the appointment calendar that
-    /// turned it away (its class excluded, or the day's quota used up), or of its clearance cap.
+    /// the day's quota, cap and shared cap); else when it may ask again: the next local midnight of the appointment
+    /// calendar that turned it away (its class excluded, or the day's quota used up), of its shared cap, or of its
+    /// clearance cap. A truck its own cap refuses does not spend the shared allowance.
     /// </summary>
     public double RefusedUntilHours(Truck truck, StageRuntime stage)
     {
@@ -122,7 +123,23 @@ internal sealed class Admission(RunClock clock, CrossingRuntime runtime, Clearan
             return calendar.NextMidnightAfter(clock.NowHours);
         }
 
-        return stage.Stage.CapsInForce is null || caps.Admit(truck, stage) ? double.NaN : caps.NextDayHours(stage);
+        var shared = stage.Stage.SharedCap;
+        if (shared is not null && sharedCaps.IsSpent(shared))
+        {
+            return sharedCaps.NextDayHours(shared);
+        }
+
+        if (stage.Stage.CapsInForce is not null && !caps.Admit(truck, stage))
+        {
+            return caps.NextDayHours(stage);
+        }
+
+        if (shared is not null)
+        {
+            sharedCaps.Count(shared);
+        }
+
+        return double.NaN;
     }
 
     /// <summary>The truck's priority at the stage now (lower is served first); ties first come, first served.</summary>

@@ -54,6 +54,9 @@ public sealed record CompiledStage(
     /// <summary>The local days a cap counts in: the stage calendar's zone, else the scenario's.</summary>
     public LocalDays? CapDays { get; init; }
 
+    /// <summary>The daily allowance this check shares with others, if any; it holds trucks as a cap of its own would.</summary>
+    public CompiledSharedCap? SharedCap { get; init; }
+
     /// <summary>For a yard: bans that hold trucks of their classes in it.</summary>
     public CompiledBan[] BanHolds { get; init; } = [];
 

@@ -33,6 +33,7 @@ public sealed class CrossingModel
         ScenarioDays = Clock.LocalDays(scenario.TimeZone);
         Calendars = scenario.Calendars.ToDictionary(c => c.Name, c => new GateCalendar(c, Clock, scenario.Changes), StringComparer.Ordinal);
         Pools = [.. scenario.Pools.Select((p, i) => CompilePool(p, i))];
+        SharedCaps = CompiledSharedCap.CompileAll(scenario, Clock);
         var directionNames = scenario.Directions.Select(d => d.Name).ToList();
         Directions = [.. scenario.Directions.Select((d, i) => CompileDirection(d, i, directionNames))];
         Origins = [.. scenario.Origins.Select((o, i) => CompileOrigin(o, i, directionNames))];
@@ -131,6 +132,9 @@ public sealed class CrossingModel
                 b.DivertShare) { LetThrough = b.LetThrough })];
         return new CompiledOrigin(spec.Name, index, arrivals, rules, suspensions) { Diversions = diversions };
     }
+
+    /// <summary>The daily allowances shared by several checks, in the order of <see cref="ScenarioSpec.SharedCaps"/>.</summary>
+    public CompiledSharedCap[] SharedCaps { get; }
 
     /// <summary>The scenario's pools, in the order of <see cref="ScenarioSpec.Pools"/>.</summary>
     public CompiledPool[] Pools { get; }
@@ -235,6 +239,7 @@ public sealed class CrossingModel
                         RoadPerTruckMetres = 19,
                         CapsInForce = CapsInForce(check.CapPerDay, caps),
                         CapDays = calendar is null ? ScenarioDays : Clock.LocalDays(calendar.Zone),
+                        SharedCap = CompiledSharedCap.Spanning(SharedCaps, check.Name),
                         PriorityInForce = PriorityInForce(check.Priority, Scenario.Changes.Where(c => c.Stage == check.Name && c.Priority is not null).Select(c => (c.From, c.Priority!))),
                         ReservedInForce = ReservedInForce(check.Reserved, Scenario.Changes.Where(c => c.Stage == check.Name && c.Reserved is not null).Select(c => (c.From, c.Reserved!))),
                         ReservedOnly = check.ReservedOnly,

@@ -41,7 +41,7 @@ public sealed partial class CrossingReplication
         _runtime = new CrossingRuntime(model, _sim, streams);
         _trace = new TruckTrace(model, _runtime, _clock, replication, observer);
         _ledger = new OutcomeLedger(_runtime, _clock, _live, _trace);
-        var admission = new Admission(_clock, _runtime, new ClearanceCaps(model, _clock, streams), new AppointmentQuotas(model, _clock));
+        var admission = new Admission(_clock, _runtime, new ClearanceCaps(model, _clock, streams), new SharedClearanceCaps(model, _clock, streams), new AppointmentQuotas(model, _clock));
         var trucks = new TruckFactory(model, _runtime, _clock, _ledger, _trace);
         var journey = new Journey(model, new PhaseContext(_runtime, _clock, admission, _ledger, _trace), trucks);
         _source = new TruckSource(_runtime, _clock, trucks, admission, _ledger, journey);

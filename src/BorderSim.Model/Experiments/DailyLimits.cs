@@ -7,15 +7,16 @@ namespace BorderSim.Model.Experiments;
 /// <summary>
 /// What a check or road can start a day when a clearance cap or an appointment quota holds trucks back: on each of
 /// its local days (the days its cap counts in), the least of what its open servers serve that day, the cap in force
-/// (the mean of a drawn range) and the appointment quota of an appointment-only day; averaged over the run's days.
+/// (the mean of a drawn range), the whole of a cap it shares with other checks (it may take all of it) and the
+/// appointment quota of an appointment-only day; averaged over the run's days.
 /// A day the run covers only in part counts the servers of that part and the whole cap. The load check's view of
 /// the model's own admission rules.
 /// </summary>
 internal static class DailyLimits
 {
-    /// <summary>Whether the stage ever holds trucks back by the day (a cap in force, or an appointment-only day).</summary>
+    /// <summary>Whether the stage ever holds trucks back by the day (a cap in force, a shared cap, or an appointment-only day).</summary>
     public static bool Apply(CompiledStage stage) =>
-        stage.HasServers && stage.CapDays is not null && (stage.CapsInForce is not null || stage.AppointmentCalendar is not null);
+        stage.HasServers && stage.CapDays is not null && (stage.CapsInForce is not null || stage.SharedCap is not null || stage.AppointmentCalendar is not null);
 
     /// <summary>Trucks a day the stage can start over the run, of all classes with mean service <paramref name="meanServiceHours"/>.</summary>
     public static double CapacityTrucksPerDay(CompiledStage stage, double meanServiceHours, double runHours)
@@ -24,7 +25,7 @@ internal static class DailyLimits
         foreach (var (from, to) in Days(stage.CapDays!, runHours))
         {
             var served = meanServiceHours > 0 ? stage.ServersInForce!.Integral(s => s.Open, from, to) / meanServiceHours : double.PositiveInfinity;
-            var limit = Math.Min(served, Mean(stage.CapsInForce?.ValueAt(from)?.Total));
+            var limit = Math.Min(Math.Min(served, Mean(stage.CapsInForce?.ValueAt(from)?.Total)), stage.SharedCap?.MeanTrucksPerDay ?? double.PositiveInfinity);
             if (stage.AppointmentCalendar?.AppointmentDayAt(from, out _) is { } appointments)
             {
                 limit = Math.Min(limit, appointments.QuotaPerDay);

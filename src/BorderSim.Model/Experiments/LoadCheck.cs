@@ -8,7 +8,8 @@ namespace BorderSim.Model.Experiments;
 /// The check made before running: for each direction and stage, the demand per day against what the stage can
 /// serve per day over its opening hours (servers × open hours / mean service time; for a road, lanes × open
 /// hours / crossing time), both averaged over the run; where a clearance cap or an appointment quota is in force,
-/// no more than it lets start each day (<see cref="DailyLimits"/>), with a line per class that has a cap of its own. Stages without a limit (an unbounded yard) are left out.
+/// no more than it lets start each day (<see cref="DailyLimits"/>), with a line per class that has a cap of its own
+/// and lines for caps shared by several checks (<see cref="SharedCapLoads"/>). Stages without a limit (an unbounded yard) are left out.
 /// Pools come last, one line per direction that uses them.
 /// </summary>
 public static class LoadCheck
@@ -57,6 +58,7 @@ public static class LoadCheck
             }
         }
 
+        loads.AddRange(SharedCapLoads.For(model, demand));
         loads.AddRange(PoolLoads(model, demand, runHours, runDays));
         return loads;
     }
