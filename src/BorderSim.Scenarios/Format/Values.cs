@@ -149,6 +149,8 @@ internal static class Values
 
     public static Shape ClassNames { get; } = new RefShape(ClassNamesDefinition);
 
+    public static Shape CapAmount { get; } = new RefShape(CapAmountDefinition);
+
     public static Shape Cap { get; } = new RefShape(ClearanceCapDefinition);
 
     public static Shape CapChange { get; } = new RefShape(ClearanceCapChangeDefinition);

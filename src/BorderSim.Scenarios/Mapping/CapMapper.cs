@@ -102,7 +102,8 @@ internal sealed partial class CapMapper(Fields f, Names names)
         return ok ? caps : null;
     }
 
-    private TrucksPerDayRange? Amount(YNode node, string field)
+    /// <summary>Trucks a day: a whole number (<c>300</c>) or a range drawn each local day (<c>200-400</c>).</summary>
+    public TrucksPerDayRange? Amount(YNode node, string field)
     {
         var text = f.Scalar(node, field, "a number of trucks a day or a range", Hint);
         if (text is null)

@@ -76,6 +76,7 @@ internal sealed class ScenarioMapper
         var costs = map.Get("costs") is { } costsNode ? new CostsMapper(_f).Read(costsNode) : null;
         var bans = map.Get("bans") is { } bansNode ? new BanMapper(_f, names).Read(bansNode, directions, origins) : [];
         var levers = map.Get("levers") is { } leversNode ? new LeverMapper(_f, root).Read(leversNode) : [];
+        var sharedCaps = map.Get("shared_caps") is { } sharedCapsNode ? new SharedCapMapper(_f, names).Read(sharedCapsNode) : [];
 
         CheckTimeSeriesStep(map, stepHours, days);
 
@@ -98,6 +99,7 @@ internal sealed class ScenarioMapper
             Costs = costs,
             Origins = origins,
             Bans = bans,
+            SharedCaps = sharedCaps,
             IsTimeseriesStepSet = map.Get("timeseries_step") is not null,
             Levers = levers,
             Words = words with { Reasons = new Dictionary<string, Model.Results.Bilingual>(_f.Reasons, StringComparer.Ordinal) },
