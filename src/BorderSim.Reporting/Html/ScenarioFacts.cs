@@ -153,6 +153,11 @@ public static class ScenarioFacts
                     yield return Cap(cap, lang);
                 }
 
+                foreach (string shared in SharedCapFacts.Of(s, check.Name, lang))
+                {
+                    yield return shared;
+                }
+
                 if (check.Priority is { Count: > 0 } priority)
                 {
                     yield return Priority(priority, lang);
