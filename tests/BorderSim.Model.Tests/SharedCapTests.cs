@@ -88,6 +88,18 @@ public class SharedCapTests
     }
 
     [Test]
+    public void A_shared_cap_built_in_code_that_names_no_check_is_refused_when_compiled()
+    {
+        var a = new DirectionSpec("gate_a", SpecBuilder.Flat(80), [Booth("gate_a_inspection")]);
+        var b = new DirectionSpec("gate_b", SpecBuilder.Flat(80), [SpecBuilder.Yard("gate_b_yard", 10), Booth("gate_b_inspection")]);
+        var toYard = Shared(100) with { Stages = ["gate_a_inspection", "gate_b_yard"] };
+        var twice = Shared(100) with { Stages = ["gate_a_inspection", "gate_a_inspection"] };
+
+        Assert.That(() => new CrossingModel(TwoGates(a, b, 2, toYard)), Throws.ArgumentException.With.Message.Contains("'gate_b_yard'"));
+        Assert.That(() => new CrossingModel(TwoGates(a, b, 2, twice)), Throws.ArgumentException.With.Message.Contains("'gate_a_inspection'"));
+    }
+
+    [Test]
     public void The_load_check_asks_the_model_for_the_shared_cap()
     {
         // 80 + 80 a day against 100 shared: a line per spanned gate with the total demand, 160, against 100; each

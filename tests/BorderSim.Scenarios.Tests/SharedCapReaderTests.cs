@@ -51,6 +51,21 @@ public class SharedCapReaderTests
     }
 
     [Test]
+    public void Set_changes_a_shared_cap_or_adds_one_to_a_file_without()
+    {
+        var text = WithSharedCaps("""
+            shared_caps:
+              cn_acceptance: { stages: [cn_inspection, cn_export_check], trucks_per_day: 400 }
+            """);
+
+        var changed = ScenarioReaderTests.ReadValid(text, [Scenarios.ScenarioReader.ParseOverride("shared_caps.cn_acceptance.trucks_per_day=250")]);
+        var added = ScenarioReaderTests.ReadValid(ScenarioReaderTests.Sketch, [Scenarios.ScenarioReader.ParseOverride("shared_caps={ both: { stages: [vn_customs, vn_import_customs], trucks_per_day: 600 } }")]);
+
+        Assert.That(changed.SharedCaps.Single().TrucksPerDay, Is.EqualTo(new TrucksPerDayRange(250, 250)));
+        Assert.That(added.SharedCaps.Single().Stages, Is.EqualTo(new[] { "vn_customs", "vn_import_customs" }));
+    }
+
+    [Test]
     public void A_shared_cap_needs_two_checks_and_a_number_of_trucks_a_day()
     {
         var errors = Errors(WithSharedCaps("""

@@ -17,9 +17,24 @@ public sealed record CompiledSharedCap(string Name, int Index, TrucksPerDayRange
     /// <summary>Trucks a day on average: the mean of a range drawn uniformly among whole numbers.</summary>
     public double MeanTrucksPerDay => (TrucksPerDay.Min + TrucksPerDay.Max) / 2.0;
 
-    /// <summary>The scenario's shared caps compiled, in the order written (local days of each one's zone, else the scenario's).</summary>
-    public static CompiledSharedCap[] CompileAll(ScenarioSpec scenario, ScenarioClock clock) =>
-        [.. scenario.SharedCaps.Select((s, i) => new CompiledSharedCap(s.Name, i, s.TrucksPerDay, clock.LocalDays(s.TimeZone ?? scenario.TimeZone), s.Stages))];
+    /// <summary>
+    /// The scenario's shared caps compiled, in the order written (local days of each one's zone, else the scenario's).
+    /// The reader has checked the names; a spec built in code that names no check, or a check twice, is a bug.
+    /// </summary>
+    public static CompiledSharedCap[] CompileAll(ScenarioSpec scenario, ScenarioClock clock)
+    {
+        var checks = scenario.Directions.SelectMany(d => d.Stages).OfType<CheckStageSpec>().Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var spanned = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var stage in scenario.SharedCaps.SelectMany(c => c.Stages))
+        {
+            if (!checks.Contains(stage) || !spanned.Add(stage))
+            {
+                throw new ArgumentException($"shared cap names '{stage}', which is not a check or is named twice", nameof(scenario));
+            }
+        }
+
+        return [.. scenario.SharedCaps.Select((s, i) => new CompiledSharedCap(s.Name, i, s.TrucksPerDay, clock.LocalDays(s.TimeZone ?? scenario.TimeZone), s.Stages))];
+    }
 
     /// <summary>The shared cap spanning the check named <paramref name="stage"/>, if any (a check is in at most one).</summary>
     public static CompiledSharedCap? Spanning(IReadOnlyList<CompiledSharedCap> caps, string stage)
