@@ -1,10 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
 using BorderSim.Model.Experiments;
-using BorderSim.Model.Results;
 using BorderSim.Model.Spec;
 using BorderSim.Reporting;
-using BorderSim.Reporting.Html;
 using BorderSim.Scenarios;
 
 namespace BorderSim.Cli;
@@ -111,13 +108,51 @@ public static class BatchCommand
         IReadOnlyList<PlannedRun> plan = BatchPlan.Build(files, sweeps, request.Sets, runOptions, StudyVersion.Current, context.CancellationToken);
         request = request with { Language = request.Language.WithLabelsOf(plan.DistinctBy(p => p.Entry.ScenarioFile).Select(p => p.Scenario).OfType<ScenarioSpec>()) };
         context = context with { Language = request.Language };
-        var job = new BatchJob(request, context, plan, sweeps, files.Count, shard, startedUtc);
-        if (VerbPipeline.WriteFolder(request.OutputDirectory, context, job.Run) is { } exit)
+        var study = new BatchStudy(
+            new BatchSettings(request.SweepTexts, request.Sets, request.OutputDirectory, request.Options, request.WriteReport, request.Language),
+            plan, sweeps, files.Count, shard, context.ProvenanceFrom(startedUtc), new BatchProgress(context, plan.Count));
+        if (VerbPipeline.WriteFolder(request.OutputDirectory, context, session => Write(study, session, context.CancellationToken)) is { } exit)
         {
             return exit;
         }
 
-        return job.Report();
+        return study.Report() switch
+        {
+            BatchOutcome.InvalidInput => ExitCodes.InvalidInput,
+            BatchOutcome.RunFailed => ExitCodes.RunFailed,
+            BatchOutcome.OutputNotWritten => ExitCodes.OutputNotWritten,
+            _ => ExitCodes.Ok,
+        };
+    }
+
+    /// <summary>The batch into <paramref name="session"/>: run list, runs, results, run.json; null when committed, else the exit code it ends with.</summary>
+    private static int? Write(BatchStudy study, OutputSession session, CancellationToken cancellationToken)
+    {
+        try
+        {
+            study.WriteRunList(session);
+        }
+        catch (Exception e) when (OutputSession.IsWriteFailure(e))
+        {
+            return session.Failed(e, "the run list");
+        }
+
+        if (!study.RunPending(session, cancellationToken))
+        {
+            return ExitCodes.Interrupted;
+        }
+
+        try
+        {
+            study.WriteResults(session);
+            session.Commit(outputs => study.Info(outputs).ToJson());
+        }
+        catch (Exception e) when (OutputSession.IsWriteFailure(e) || e is InvalidDataException)
+        {
+            return session.Failed(e);
+        }
+
+        return null;
     }
 
     /// <summary>The sweeps, the shard and the files; null (every mistake printed, exit 2) before anything runs when one is wrong.</summary>
@@ -170,44 +205,4 @@ public static class BatchCommand
 
         return (sweeps, shard, files);
     }
-
-    /// <summary>report.html of the batch, from the parts on disk (runs finished now and earlier alike), with the sweep plots as files too.</summary>
-    internal static void WriteReport(OutputSession session, BatchRequest request, IReadOnlyList<PlannedRun> plan, Dictionary<int, string> status, string[] sweptPaths, int threads, DateTimeOffset startedUtc, CliContext context)
-    {
-        ReportLanguage lang = request.Language;
-        var runs = new List<BatchRunResult>();
-        var notFinished = new List<string>();
-        foreach (PlannedRun p in plan)
-        {
-            string path = p.Entry.IsValid ? p.Entry.PartPath(session.Directory) : "";
-            if (p.Entry.IsValid && File.Exists(path))
-            {
-                runs.Add(BatchRunResult.FromPart(p.Entry, PartFiles.Read(path)));
-            }
-            else
-            {
-                string why = status.TryGetValue(p.Entry.Run, out string? s) ? s : "not-run";
-                notFinished.Add(lang.Say($"Run {p.Entry.Run} ({p.Label(sweptPaths)}) has no result: {why}.", $"Lần chạy {p.Entry.Run} ({p.Label(sweptPaths)}) không có kết quả: {why}."));
-            }
-        }
-
-        ScenarioSource[] sources = [.. plan.GroupBy(p => p.Entry.ScenarioFile, StringComparer.Ordinal)
-            .Select(g => new ScenarioSource(g.Key, g.First().Entry.ScenarioSha256, ScenarioInput.ReadTextOrEmpty(g.Key), [.. request.Sets.Select(o => o.ToString())]))];
-        var provenance = context.ProvenanceFrom(startedUtc).Report(sources, threads);
-        var input = new BatchReportInput(sweptPaths, runs, notFinished, sources, provenance) { HorizonCuts = [.. plan.SelectMany(p => p.HorizonCuts.Select(c => (p.Entry.ScenarioFile, c)))] };
-        IReadOnlyList<PlotImage> plots = BatchReport.SweepPlots(input, lang);
-        Plots.WriteAll(plots, session);
-        session.WriteText(ReportPage.FileName, w => w.Write(BatchReport.Build(input, plots, lang)));
-    }
-
-    internal static Dictionary<string, string> Settings(BatchRequest request, int threads, Shard? shard) => new()
-    {
-        ["replications"] = request.Options.Replications?.ToString(CultureInfo.InvariantCulture) ?? "scenario",
-        ["seed"] = request.Options.Seed?.ToString(CultureInfo.InvariantCulture) ?? "scenario",
-        ["days"] = request.Options.Days?.ToString(CultureInfo.InvariantCulture) ?? "scenario",
-        ["threads"] = threads.ToString(CultureInfo.InvariantCulture),
-        ["shard"] = shard is { } s ? $"{s.Index}/{s.Count}" : "",
-        ["sweeps"] = string.Join(' ', request.SweepTexts),
-        ["sets"] = string.Join(' ', request.Sets.Select(o => o.ToString())),
-    };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BorderSim.Reporting;
+using BorderSim.Studies;
 
 namespace BorderSim.Cli;
 
@@ -7,9 +8,10 @@ namespace BorderSim.Cli;
 /// Progress of a batch on stderr. In a log (CI, a file): one line per run as it ends,
 /// <c>[3/20] small.yaml x=2 done (1.2 s)</c>, with <c>skipped (already done)</c> or <c>FAILED: ...</c>.
 /// On a terminal: one line redrawn in place with a bar, counts and the runs in progress; failures are
-/// printed above it. Called from worker threads, so every write is under a lock.
+/// printed above it. Called from worker threads, so every write is under a lock. The batch's other lines go to
+/// stdout (<see cref="Say"/>) and stderr (<see cref="Warn"/>) as they are.
 /// </summary>
-public sealed class BatchProgress(CliContext context, int total)
+public sealed class BatchProgress(CliContext context, int total) : IBatchConsole
 {
     private const int BarWidth = 30;
     private readonly Lock _lock = new();
@@ -17,6 +19,12 @@ public sealed class BatchProgress(CliContext context, int total)
     private int _finished;
     private int _failed;
     private bool _lineOpen;
+
+    public bool ShowsStackTraces => context.IsDebug;
+
+    public void Say(string text) => context.Out.Write(text);
+
+    public void Warn(string line) => context.Error.WriteLine(line);
 
     public void Skipped(int run, string label) => Finish(run, label, context.Language.Say("skipped (already done)", "bỏ qua (đã xong từ trước)"), failed: false);
 

@@ -3,6 +3,11 @@ using System.Text.RegularExpressions;
 
 namespace BorderSim.Cli.Tests;
 
+/// <summary>
+/// The batch and merge verbs as a user meets them: options, globs, exit codes, run.json, shards and merge. What the
+/// batch study does (resuming, invalid runs beside good ones, runs at once, cancellation) is tested in process in
+/// BorderSim.Studies.Tests (BatchStudyTests).
+/// </summary>
 public class BatchCommandTests
 {
     private const string SweepArrivals = "directions.export.arrivals.trucks_per_day=150:250:50";
@@ -57,61 +62,6 @@ public class BatchCommandTests
     }
 
     [Test]
-    public void A_rerun_skips_finished_runs_and_runs_only_the_one_whose_part_is_missing()
-    {
-        string output = Path.Combine(_directory, "out");
-        Assert.That(Batch(output, _small, "--sweep", SweepArrivals).ExitCode, Is.EqualTo(ExitCodes.Ok));
-        byte[] before = File.ReadAllBytes(Path.Combine(output, "batch.csv"));
-        string secondRunKey = File.ReadAllLines(Path.Combine(output, "runlist.csv"))[2].Split(',')[1];
-        File.Delete(Path.Combine(output, "runs", secondRunKey + ".csv"));
-
-        var rerun = Batch(output, _small, "--sweep", SweepArrivals);
-        Assert.Multiple(() =>
-        {
-            Assert.That(rerun.ExitCode, Is.EqualTo(ExitCodes.Ok), rerun.Error);
-            Assert.That(Count(rerun.Error, @"skipped \(already done\)"), Is.EqualTo(2));
-            Assert.That(Count(rerun.Error, @" done \("), Is.EqualTo(1));
-            Assert.That(rerun.Error, Does.Contain("[2/3] " + _small + " directions.export.arrivals.trucks_per_day=200 done ("));
-            Assert.That(rerun.Out, Does.Contain("1 run, 2 already done"));
-            Assert.That(File.ReadAllBytes(Path.Combine(output, "batch.csv")), Is.EqualTo(before), "the rerun run reproduces its part exactly");
-        });
-    }
-
-    [Test]
-    public void A_broken_file_among_good_ones_is_reported_and_the_others_still_run()
-    {
-        string broken = CliRunner.WriteScenario(_directory, "a-broken.yaml", CliRunner.SmallScenario.Replace("servers: 4, calendar: vn_gate, service: exp(10min)", "servers: six, calendar: vn_gate, service: exp(10min)", StringComparison.Ordinal));
-        string other = CliRunner.WriteScenario(_directory, "z-other.yaml", CliRunner.SmallScenario.Replace("seed: 42", "seed: 43", StringComparison.Ordinal));
-        string output = Path.Combine(_directory, "out");
-        var outcome = Batch(output, _small, broken, other);
-        Assert.Multiple(() =>
-        {
-            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
-            Assert.That(outcome.Error, Does.Match(@"a-broken\.yaml:\d+:\d+: .*servers"));
-            Assert.That(outcome.Out, Does.Contain("2 run, 0 already done, 0 failed, 1 invalid"));
-            string[] batch = File.ReadAllLines(Path.Combine(output, "batch.csv"));
-            Assert.That(batch.Skip(1).Select(l => l.Split(',')[1]).Distinct(), Is.EqualTo(new[] { _small, other }), "runs 2 and 3 are in batch.csv; run 1 (broken) is not");
-            Assert.That(batch.Skip(1).Select(l => l.Split(',')[0]).Distinct(), Is.EqualTo(new[] { "2", "3" }), "files are run in sorted order");
-        });
-    }
-
-    [Test]
-    public void A_sweep_value_of_three_million_days_is_one_invalid_run_and_the_others_still_run()
-    {
-        string output = Path.Combine(_directory, "out");
-        var outcome = CliRunner.Run("batch", _small, "--sweep", "days=2,3000000,3", "-o", output, "--replications", "2");
-        Assert.Multiple(() =>
-        {
-            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), outcome.Error);
-            Assert.That(outcome.Error, Does.Contain("days: must be at most 36600, found 3000000"));
-            Assert.That(outcome.Error, Does.Not.Contain("run failed"));
-            Assert.That(outcome.Out, Does.Contain("2 run, 0 already done, 0 failed, 1 invalid"));
-            string[] batch = File.ReadAllLines(Path.Combine(output, "batch.csv"));
-            Assert.That(batch.Skip(1).Select(l => l.Split(',')[0]).Distinct(), Is.EqualTo(new[] { "1", "3" }));
-        });
-    }
-
-    [Test]
     public void A_glob_expands_in_sorted_order_and_a_glob_matching_nothing_is_an_error()
     {
         CliRunner.WriteScenario(_directory, "b.yaml", CliRunner.SmallScenario);
@@ -124,16 +74,6 @@ public class BatchCommandTests
         var none = Batch(Path.Combine(_directory, "none"), Path.Combine(_directory, "*.yml"));
         Assert.That(none.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
         Assert.That(none.Error, Does.Contain("*.yml: no file matches"));
-    }
-
-    [Test]
-    public void Batch_csv_is_byte_identical_with_one_or_two_parallel_runs()
-    {
-        string one = Path.Combine(_directory, "one");
-        string two = Path.Combine(_directory, "two");
-        Assert.That(Batch(one, _small, "--sweep", SweepArrivals, "--threads", "1").ExitCode, Is.EqualTo(ExitCodes.Ok));
-        Assert.That(Batch(two, _small, "--sweep", SweepArrivals, "--threads", "2").ExitCode, Is.EqualTo(ExitCodes.Ok));
-        Assert.That(File.ReadAllBytes(Path.Combine(two, "batch.csv")), Is.EqualTo(File.ReadAllBytes(Path.Combine(one, "batch.csv"))));
     }
 
     [Test]
@@ -230,26 +170,6 @@ public class BatchCommandTests
         File.WriteAllText(path, string.Join('\n', all[..^lines]) + "\n");
     }
 
-    [Test]
-    public void A_resumed_batch_runs_a_truncated_part_again_naming_it_and_batch_csv_keeps_every_row()
-    {
-        string output = Path.Combine(_directory, "out");
-        Assert.That(Batch(output, _small, "--sweep", SweepArrivals).ExitCode, Is.EqualTo(ExitCodes.Ok));
-        byte[] before = File.ReadAllBytes(Path.Combine(output, "batch.csv"));
-        string part = PartOfRun(output, 2);
-        CutLastLines(part, 5);
-
-        var rerun = Batch(output, _small, "--sweep", SweepArrivals);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(rerun.ExitCode, Is.EqualTo(ExitCodes.Ok), rerun.Error);
-            Assert.That(rerun.Error, Does.Contain($"{part}: has ").And.Contain("cut short or damaged").And.Contain("running run 2 again"));
-            Assert.That(rerun.Out, Does.Contain("1 run, 2 already done"));
-            Assert.That(File.ReadAllBytes(Path.Combine(output, "batch.csv")), Is.EqualTo(before), "no row lost");
-        });
-    }
-
     [TestCase("truncated", "cut short or damaged")]
     [TestCase("garbage", "is not a part file")]
     [TestCase("one number altered", "differs from its checksum")]
@@ -337,26 +257,6 @@ public class BatchCommandTests
             Assert.That(merge.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), merge.Error);
             Assert.That(merge.Error, Does.Contain(part + ": " + (named == manifest ? $"its manifest {Path.GetFileName(manifest)} " : "") + message));
             Assert.That(File.Exists(Path.Combine(_directory, "merged", "batch.csv")), Is.False);
-        });
-    }
-
-    [Test]
-    [Platform("Linux")]
-    public void A_resumed_batch_runs_again_a_part_that_became_a_named_pipe_and_batch_csv_keeps_every_row()
-    {
-        string output = Path.Combine(_directory, "out");
-        Assert.That(Batch(output, _small, "--sweep", SweepArrivals).ExitCode, Is.EqualTo(ExitCodes.Ok));
-        byte[] before = File.ReadAllBytes(Path.Combine(output, "batch.csv"));
-        string part = PartOfRun(output, 2);
-        MakeFifo(part);
-
-        var rerun = WithinAMinute(["batch", _small, "--sweep", SweepArrivals, "-o", output, "--days", "2", "--replications", "2"]);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(rerun.ExitCode, Is.EqualTo(ExitCodes.Ok), rerun.Error);
-            Assert.That(rerun.Error, Does.Contain($"{part}: is not a regular file (a device, pipe or socket)").And.Contain("running run 2 again"));
-            Assert.That(File.ReadAllBytes(Path.Combine(output, "batch.csv")), Is.EqualTo(before), "no row lost");
         });
     }
 }

@@ -2,7 +2,7 @@ using BorderSim.Reporting;
 
 namespace BorderSim.Studies.Tests;
 
-/// <summary>A plain folder on disk for a study under test: files written straight through, no lock, no run.json.</summary>
+/// <summary>A plain folder on disk for a study under test: each file written under a temporary name and renamed, no lock, no run.json.</summary>
 internal sealed class TemporaryStudyFolder : IStudyFolder, IDisposable
 {
     public TemporaryStudyFolder()
@@ -23,10 +23,14 @@ internal sealed class TemporaryStudyFolder : IStudyFolder, IDisposable
         ArgumentNullException.ThrowIfNull(write);
         string path = Path.Combine(Directory, fileName);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using (FileStream stream = File.Create(path))
+        // A temporary name, then a rename, as the command line's session writes: what was there (a damaged part, a pipe) is replaced, not written into.
+        string temporary = path + ".tmp";
+        using (FileStream stream = File.Create(temporary))
         {
             write(stream);
         }
+
+        File.Move(temporary, path, overwrite: true);
 
         lock (Written)
         {

@@ -233,7 +233,7 @@ public sealed class SequentialSelection
             // once, which the sequential region (wide when the variance is large, e.g. an overloaded configuration)
             // would take hundreds of replications to do. The sequential test below keeps the other half.
             var mean = values.Take(FirstStage).Average(v => v.TargetValues[j]);
-            var bound = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, FirstStage - 1, 1 - (beta / 2)) * Math.Sqrt(variance / FirstStage);
+            var bound = Statistics.StudentQuantile(FirstStage - 1, 1 - (beta / 2)) * Math.Sqrt(variance / FirstStage);
             if (target.ShortfallOf(mean) - bound > 0)
             {
                 return Experiments.Feasibility.Infeasible;
