@@ -6,6 +6,7 @@ using BorderSim.Model.Spec;
 using BorderSim.Reporting;
 using BorderSim.Reporting.Html;
 using BorderSim.Scenarios;
+using BorderSim.Studies;
 
 namespace BorderSim.Cli;
 
@@ -194,7 +195,14 @@ public static class BatchCommand
         ScenarioSource[] sources = [.. plan.GroupBy(p => p.Entry.ScenarioFile, StringComparer.Ordinal)
             .Select(g => new ScenarioSource(g.Key, g.First().Entry.ScenarioSha256, ScenarioInput.ReadTextOrEmpty(g.Key), [.. request.Sets.Select(o => o.ToString())]))];
         var provenance = context.ProvenanceFrom(startedUtc).Report(sources, threads);
-        var input = new BatchReportInput(sweptPaths, runs, notFinished, sources, provenance) { HorizonCuts = [.. plan.SelectMany(p => p.HorizonCuts.Select(c => (p.Entry.ScenarioFile, c)))] };
+        LeverSpec[] levers = [.. plan.Select(p => p.Scenario).OfType<ScenarioSpec>().SelectMany(s => s.Levers)];
+        var input = new BatchReportInput(sweptPaths, runs, notFinished, sources, provenance)
+        {
+            HorizonCuts = [.. plan.SelectMany(p => p.HorizonCuts.Select(c => (p.Entry.ScenarioFile, c)))],
+            Levers = [.. sweptPaths.Select(p => LeverChoice.ForPath(p, levers))],
+            ScenarioNames = plan.Where(p => p.Scenario is not null).GroupBy(p => p.Entry.ScenarioFile, StringComparer.Ordinal).ToDictionary(g => g.Key, g => lang.Name(g.First().Scenario!), StringComparer.Ordinal),
+            Changes = sources.Length == 0 ? [] : LeverChoice.Changes(sources[0].File, request.Sets, levers),
+        };
         IReadOnlyList<PlotImage> plots = BatchReport.SweepPlots(input, lang);
         Plots.WriteAll(plots, session);
         session.WriteText(ReportPage.FileName, w => w.Write(BatchReport.Build(input, plots, lang)));
