@@ -109,11 +109,12 @@ public static class BatchReport
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(lang);
         var lines = Lines(input, lang);
-        string swept = lang.Say(BatchAnswer.Levers(input)[0].Label);
         if (lines.Count == 0)
         {
             return [];
         }
+
+        string swept = lang.Say(BatchAnswer.Levers(input)[0].Label);
 
         var plots = new List<PlotImage>();
         foreach (string id in KeyMetricIds(input.Runs))
