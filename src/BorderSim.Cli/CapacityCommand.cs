@@ -7,6 +7,7 @@ using BorderSim.Model.Spec;
 using BorderSim.Reporting;
 using BorderSim.Reporting.Html;
 using BorderSim.Scenarios;
+using BorderSim.Studies;
 
 namespace BorderSim.Cli;
 
@@ -183,7 +184,12 @@ public static class CapacityCommand
                 new CapacityEnd(estimate.Point, study.DemandAt(estimate.Point)), new CapacityEnd(estimate.Low, study.DemandAt(estimate.Low)), new CapacityEnd(estimate.High, study.DemandAt(estimate.High)),
                 study.SaturationDemand, study.Replications, study.Rounds, measured.Days, measured.WarmUpHours,
                 start.Source(), start.Provenance(context, runner.Threads))
-            { HorizonCuts = HorizonCheck.CutsOf(measured) };
+            {
+                HorizonCuts = HorizonCheck.CutsOf(measured),
+                ScenarioName = request.Language.Name(start.Scenario),
+                Levers = [.. study.Scaled.Select(s => LeverChoice.ForPath(s.Path, start.Scenario.Levers))],
+                Changes = LeverChoice.Changes(request.File, request.Sets, start.Scenario.Levers),
+            };
             session.WriteText(ReportPage.FileName, w => w.Write(CapacityReport.Build(input, plot, request.Language)));
         }
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using BorderSim.Model.Experiments;
 using BorderSim.Model.Results;
+using BorderSim.Model.Spec;
 using BorderSim.Reporting;
 using BorderSim.Reporting.Html;
 using BorderSim.Scenarios;
@@ -372,7 +373,14 @@ public sealed class BatchStudy
         ScenarioSource[] sources = [.. _plan.GroupBy(p => p.Entry.ScenarioFile, StringComparer.Ordinal)
             .Select(g => new ScenarioSource(g.Key, g.First().Entry.ScenarioSha256, ScenarioText.ReadOrEmpty(g.Key), [.. _settings.Sets.Select(o => o.ToString())]))];
         ReportProvenance provenance = _provenance.Report(sources, Threads);
-        var input = new BatchReportInput(_sweptPaths, runs, notFinished, sources, provenance) { HorizonCuts = [.. _plan.SelectMany(p => p.HorizonCuts.Select(c => (p.Entry.ScenarioFile, c)))] };
+        LeverSpec[] levers = [.. _plan.Select(p => p.Scenario).OfType<ScenarioSpec>().SelectMany(s => s.Levers)];
+        var input = new BatchReportInput(_sweptPaths, runs, notFinished, sources, provenance)
+        {
+            HorizonCuts = [.. _plan.SelectMany(p => p.HorizonCuts.Select(c => (p.Entry.ScenarioFile, c)))],
+            Levers = [.. _sweptPaths.Select(p => LeverChoice.ForPath(p, levers))],
+            ScenarioNames = _plan.Where(p => p.Scenario is not null).GroupBy(p => p.Entry.ScenarioFile, StringComparer.Ordinal).ToDictionary(g => g.Key, g => lang.Name(g.First().Scenario!), StringComparer.Ordinal),
+            Changes = sources.Length == 0 ? [] : LeverChoice.Changes(sources[0].File, _settings.Sets, levers),
+        };
         IReadOnlyList<PlotImage> plots = BatchReport.SweepPlots(input, lang);
         Plots.WriteAll(plots, folder);
         folder.WriteText(ReportPage.FileName, w => w.Write(BatchReport.Build(input, plots, lang)));

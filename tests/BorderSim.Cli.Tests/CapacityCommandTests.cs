@@ -58,7 +58,8 @@ public class CapacityCommandTests : SearchCommandTests
         {
             Assert.That(high, Is.LessThan(600));
             Assert.That(lines[answer + 1], Does.StartWith("  the scenario's own demand, 600.0 trucks/day, is beyond this capacity: the target is missed at it; it holds only up to factor " + factor.ToString("0.000", CultureInfo.InvariantCulture)));
-            Assert.That(answerSection, Does.Contain("The scenario&#39;s own demand, 600.0 trucks a day, is beyond this capacity").Or.Contain("The scenario's own demand, 600.0 trucks a day, is beyond this capacity"));
+            Assert.That(answerSection, Does.Contain("the scenario&#39;s own demand (trucks/day): beyond the capacity, the target is missed</td><td class=\"n\">600.0</td>"));
+            Assert.That(report, Does.Contain("The scenario&#39;s own demand, 600.0 trucks a day, is beyond this capacity"));
             Assert.That(File.ReadAllText(Path.Combine(output, "run.json")), Does.Contain("\"as_written\": \"beyond\""));
         });
     }

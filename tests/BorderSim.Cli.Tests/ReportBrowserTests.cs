@@ -153,12 +153,12 @@ public partial class ReportBrowserTests
         {
             Assert.That(visit.ConsoleErrors, Is.Empty, "console errors");
             Assert.That(visit.Requests, Is.Empty, "network requests besides the page itself");
-            Assert.That(visit.Title, Does.StartWith("Capacity: M/M/6 validation"));
+            Assert.That(visit.Title, Does.StartWith("M/M/6 validation: how many trucks a day can it take and keep the mean wait, inbound, at most 0.2 h?"));
             // The same numbers as the console's line, in the answer, with the target in words.
             Assert.That(visit.Text, Does.Contain($"The target holds up to a demand of {line.Groups[1].Value} trucks a day (95% confidence interval {line.Groups[2].Value} to {line.Groups[3].Value})"));
             Assert.That(visit.Text, Does.Contain("mean wait, inbound, at most 0.2 h"));
-            // 3 replications: too few to quote, said first.
-            Assert.That(visit.Text, Does.Contain("Read this first").And.Contain("Only 3 replications per demand level"));
+            // 3 replications: too few to quote, said right after the answer.
+            Assert.That(visit.Text, Does.Contain("Before quoting it").And.Contain("Only 3 replications per demand level"));
             Assert.That(Regex.Count(File.ReadAllText(report), "<svg[ >]"), Is.EqualTo(1).And.EqualTo(Directory.GetFiles(output, "*.svg").Length), "the capacity plot inline");
             Assert.That(visit.Text, Does.Contain("Demand levels tried").And.Contain("How to read it"));
         });

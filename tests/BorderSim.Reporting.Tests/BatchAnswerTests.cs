@@ -51,4 +51,26 @@ public class BatchAnswerTests
             Assert.That(BatchReport.Answer(all, ReportLanguage.Vietnamese).Single(), Does.Contain(" Chiều xuất khẩu quá tải ở mọi giá trị này."));
         });
     }
+
+    [Test]
+    public void A_batch_without_a_sweep_has_no_sweep_plot_and_asks_how_its_scenarios_compare()
+    {
+        // Two files, no --sweep: nothing to plot against, so no plot, and the page still opens with its question and answer.
+        BatchRunResult Run(int run, string file) => new(
+            new BatchRun(run, $"k{run}", file, file, "sha", 1, 2, 2, []),
+            new Dictionary<string, BatchValue> { ["served_per_day/export/all"] = new(200, 1, "trucks/day"), ["overloaded/export"] = new(0, 0, "") });
+        var input = new BatchReportInput(
+            [],
+            [Run(1, "a.yaml"), Run(2, "b.yaml")],
+            [],
+            [new ScenarioSource("a.yaml", "sha", "", []), new ScenarioSource("b.yaml", "sha", "", [])],
+            new ReportProvenance("0", [], [], 1, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch));
+        string html = BatchReport.Build(input, BatchReport.SweepPlots(input, ReportLanguage.English), ReportLanguage.English);
+        Assert.Multiple(() =>
+        {
+            Assert.That(BatchReport.SweepPlots(input, ReportLanguage.Vietnamese), Is.Empty);
+            Assert.That(html, Does.Contain("<h1>How do the 2 scenarios compare?</h1>"));
+            Assert.That(html, Does.Contain("Answer: 2 runs finished; the table below has each run&#39;s key measures."));
+        });
+    }
 }

@@ -40,6 +40,15 @@ public sealed record BatchReportInput(IReadOnlyList<string> SweptPaths, IReadOnl
 {
     /// <summary>Per scenario file (its label), the dated events that the runs' --days ends before they end (<see cref="BorderSim.Model.Experiments.HorizonCheck"/>).</summary>
     public IReadOnlyList<(string Label, BorderSim.Model.Experiments.HorizonCut Cut)> HorizonCuts { get; init; } = [];
+
+    /// <summary>The lever of each swept path, in <see cref="SweptPaths"/>' order (empty: labelled with the paths).</summary>
+    public IReadOnlyList<BorderSim.Model.Spec.LeverSpec> Levers { get; init; } = [];
+
+    /// <summary>Each scenario file's name in the report's language, by file as the run list has it (missing: the file's name).</summary>
+    public IReadOnlyDictionary<string, string> ScenarioNames { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The --set overrides (applied to every run), with their levers' labels and the first file's values.</summary>
+    public IReadOnlyList<SettingChange> Changes { get; init; } = [];
 }
 
 /// <summary>
@@ -78,16 +87,18 @@ public static class BatchReport
     /// Groups of runs that differ only in the first swept path: one line per scenario file and combination of the
     /// other swept values, its runs in ascending order of the swept value. Empty when the first sweep is not numeric.
     /// </summary>
-    public static IReadOnlyList<(string Label, IReadOnlyList<BatchRunResult> Runs)> Lines(BatchReportInput input)
+    public static IReadOnlyList<(string Label, IReadOnlyList<BatchRunResult> Runs)> Lines(BatchReportInput input, ReportLanguage lang)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(lang);
+        IReadOnlyList<BorderSim.Model.Spec.LeverSpec> levers = BatchAnswer.Levers(input);
         if (input.SweptPaths.Count == 0 || input.Runs.Any(r => double.IsNaN(X(r, 0))))
         {
             return [];
         }
 
         return [.. input.Runs
-            .GroupBy(r => string.Join(", ", new[] { Path.GetFileName(r.Run.ScenarioFile) }.Concat(r.Run.SweepValues.Skip(1).Select((v, i) => $"{input.SweptPaths[i + 1]}={v}"))))
+            .GroupBy(r => string.Join(", ", new[] { BatchAnswer.Name(input, r.Run.ScenarioFile) }.Concat(r.Run.SweepValues.Skip(1).Select((v, i) => $"{lang.Say(levers[i + 1].Label)} {BatchAnswer.Value(input, i + 1, v, lang)}"))))
             .Select(g => (g.Key, (IReadOnlyList<BatchRunResult>)[.. g.OrderBy(r => X(r, 0))]))
             .Where(g => g.Item2.Count >= 2)];
     }
@@ -97,11 +108,13 @@ public static class BatchReport
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(lang);
-        var lines = Lines(input);
+        var lines = Lines(input, lang);
         if (lines.Count == 0)
         {
             return [];
         }
+
+        string swept = lang.Say(BatchAnswer.Levers(input)[0].Label);
 
         var plots = new List<PlotImage>();
         foreach (string id in KeyMetricIds(input.Runs))
@@ -110,7 +123,7 @@ public static class BatchReport
             string unit = input.Runs.Select(r => r.Metrics.TryGetValue(id, out BatchValue v) ? v.Unit : "").FirstOrDefault(u => u.Length > 0) ?? "";
             var key = new MetricKey(parts[0], unit, parts.Length > 1 ? parts[1] : "", parts.Length > 2 ? parts[2] : "");
             string title = lang.MetricLabel(key);
-            Plot plot = Plots.NewPlot(title, input.SweptPaths[0], lang.Unit(unit));
+            Plot plot = Plots.NewPlot(title, swept, lang.Unit(unit));
             for (int i = 0; i < lines.Count; i++)
             {
                 BatchRunResult[] runs = [.. lines[i].Runs.Where(r => r.Metrics.ContainsKey(id))];
@@ -132,7 +145,7 @@ public static class BatchReport
                 line.LegendText = lines[i].Label;
             }
 
-            plot.Axes.Bottom.Label.Text = lang.Say($"{input.SweptPaths[0]};  band: 95% confidence interval of the mean over replications", $"{input.SweptPaths[0]};  dải: khoảng tin cậy 95% của trung bình các lần lặp");
+            plot.Axes.Bottom.Label.Text = lang.Say($"{swept};  band: 95% confidence interval of the mean over replications", $"{swept};  dải: khoảng tin cậy 95% của trung bình các lần lặp");
             plot.Axes.Bottom.Label.FontSize = 14;
             // Not Plots.Finish: the legend goes below, where long labels (file, other swept values) have room.
             plot.Font.Set(Plots.FontFor(title + string.Concat(lines.Select(l => l.Label))));
@@ -152,41 +165,19 @@ public static class BatchReport
         ArgumentNullException.ThrowIfNull(language);
         ReportLanguage lang = language;
         int total = input.Runs.Count + input.NotFinished.Count;
-        var page = new ReportPage(lang.Say($"Batch of {total} runs – BorderSim", $"Lô {total} lần chạy – BorderSim"), lang);
-        page.Heading(1, lang.Say($"Batch of {total} runs", $"Lô {total} lần chạy mô phỏng"));
-        string sweeps = input.SweptPaths.Count == 0 ? lang.Say("no sweep", "không quét tham số") : string.Join(", ", input.SweptPaths);
+        ReportPage page = DecisionText.Open(BatchAnswer.Question(input, lang), input.Changes, BatchAnswer.Lead(input, lang), BatchAnswer.Table(input, lang), lang);
+        DecisionText.WriteWarnings(page, BatchAnswer.Warnings(input, lang), lang.Say(
+            "No warnings: every run finished, covers every dated event, and no run is overloaded.",
+            "Không có cảnh báo: mọi lần chạy đều hoàn tất, bao trọn mọi sự kiện theo ngày, và không lần chạy nào quá tải."));
+
+        page.Heading(2, lang.Say("The answer in full", "Kết luận chi tiết"));
         page.Paragraph(lang.Say(
-            $"BorderSim report of a batch: {input.Sources.Count} scenario file{(input.Sources.Count == 1 ? "" : "s")} × {sweeps}; {input.Runs.Count} runs finished.",
-            $"Báo cáo lô mô phỏng BorderSim: {input.Sources.Count} tệp kịch bản × {sweeps}; {input.Runs.Count} lần chạy hoàn tất."), "sub");
-
-        var warnings = new List<string>(input.NotFinished);
-        warnings.AddRange(input.HorizonCuts.SelectMany(c => ReportText.HorizonWarnings([c.Cut], lang).Select(w => $"{c.Label}: {w}")).Distinct(StringComparer.Ordinal));
-        foreach (BatchRunResult run in input.Runs)
-        {
-            string[] over = [.. run.Metrics.Where(m => m.Key.StartsWith("overloaded/", StringComparison.Ordinal) && m.Value.Mean >= 0.5).Select(m => lang.Side(m.Key.Split('/')[1]))];
-            if (over.Length > 0)
-            {
-                warnings.Add(lang.Say(
-                    $"Run {run.Run.Run} ({Describe(run, input.SweptPaths)}): overloaded, {string.Join(", ", over)}; its waits and queues grow with the run's length.",
-                    $"Lần chạy {run.Run.Run} ({Describe(run, input.SweptPaths)}): quá tải {string.Join(", ", over)}; thời gian chờ và hàng đợi tăng theo độ dài kỳ mô phỏng."));
-            }
-        }
-
-        ReportText.WriteWarnings(page, warnings);
-
-        page.BeginSection("answer").Heading(2, lang.Say("The answer", "Kết luận"));
-        List<string> answer = [.. Answer(input, lang)];
-        if (answer.Count == 0)
-        {
-            page.Paragraph(lang.Say("No numeric sweep with two values or more: see the table of runs.", "Không có tham số quét dạng số với từ hai giá trị: xem bảng các lần chạy."));
-        }
-
-        foreach (string sentence in answer)
+            $"{input.Sources.Count} scenario file{(input.Sources.Count == 1 ? "" : "s")} × {Sweeps(input, lang)}; {input.Runs.Count} of {total} runs finished.",
+            $"{input.Sources.Count} tệp kịch bản × {Sweeps(input, lang)}; {input.Runs.Count}/{total} lần chạy hoàn tất."), "sub");
+        foreach (string sentence in Answer(input, lang))
         {
             page.Paragraph(sentence);
         }
-
-        page.EndSection();
 
         if (plots.Count > 0)
         {
@@ -213,14 +204,15 @@ public static class BatchReport
             }
 
             page.Heading(3, ReportText.Capital(lang.Direction(group.Key)));
-            string[] header = [lang.Say("run", "lần chạy"), lang.Say("scenario file", "tệp kịch bản"), .. input.SweptPaths, .. group.Select(id => ShortLabel(id, input, lang))];
+            string[] header = [lang.Say("run", "lần chạy"), lang.Say("scenario file", "tệp kịch bản"), .. BatchAnswer.Levers(input).Select(l => lang.Say(l.Label)), .. group.Select(id => ShortLabel(id, input, lang))];
             page.Table(header, rows, textColumns: 2);
         }
 
+        DecisionText.WriteExactSettings(page, BatchAnswer.Levers(input), [.. input.Runs.Select(r => r.Run.SweepValues)], input.Sources.FirstOrDefault()?.Overrides ?? []);
         ScenarioSection.WriteAssumptions(page, [.. input.Sources.Select(s => (s.File, s))]);
         ScenarioSection.WriteProvenance(page, input.Provenance,
         [
-            (lang.Say("swept", "tham số quét"), sweeps),
+            (lang.Say("swept", "tham số quét"), input.SweptPaths.Count == 0 ? lang.Say("no sweep", "không quét tham số") : string.Join(", ", input.SweptPaths)),
             (lang.Say("runs", "số lần chạy"), total.ToString(CultureInfo.InvariantCulture)),
         ]);
         return page.Build();
@@ -235,7 +227,8 @@ public static class BatchReport
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(lang);
         IReadOnlyList<string> ids = KeyMetricIds(input.Runs);
-        foreach (var (label, runs) in Lines(input))
+        string swept = input.SweptPaths.Count == 0 ? "" : lang.Say(BatchAnswer.Levers(input)[0].Label);
+        foreach (var (label, runs) in Lines(input, lang))
         {
             BatchRunResult first = runs[0];
             BatchRunResult last = runs[^1];
@@ -256,25 +249,25 @@ public static class BatchReport
                     $"{what} từ {lang.Number(a.Mean)} ({ReportText.Interval(a.Mean, a.HalfWidth95, lang)}) đến {lang.Number(b.Mean)} ({ReportText.Interval(b.Mean, b.HalfWidth95, lang)})"));
             }
 
-            string sentence = lang.Say($"{label}, {input.SweptPaths[0]} from {from} to {to}: ", $"{label}, {input.SweptPaths[0]} từ {from} đến {to}: ") + string.Join("; ", parts) + ".";
-            foreach (string overloaded in runs.SelectMany(r => r.Metrics.Keys).Where(k => k.StartsWith("overloaded/", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal))
-            {
-                sentence += OverloadSentence(runs, overloaded, lang);
-            }
-
-            yield return sentence;
+            string sentence = lang.Say($"{label}, {swept} from {BatchAnswer.Value(input, 0, from, lang)} to {BatchAnswer.Value(input, 0, to, lang)}: ", $"{label}, {swept} từ {BatchAnswer.Value(input, 0, from, lang)} đến {BatchAnswer.Value(input, 0, to, lang)}: ") + string.Join("; ", parts) + ".";
+            yield return sentence + OverloadSentences(input, runs, lang);
         }
     }
+
+    /// <summary>For each direction with an overload flag, which swept values leave it overloaded (each sentence with a leading space).</summary>
+    internal static string OverloadSentences(BatchReportInput input, IReadOnlyList<BatchRunResult> runs, ReportLanguage lang) =>
+        string.Concat(runs.SelectMany(r => r.Metrics.Keys).Where(k => k.StartsWith("overloaded/", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal)
+            .Select(overloaded => OverloadSentence(input, runs, overloaded, lang)));
 
     /// <summary>
     /// Which swept values leave a direction overloaded, read from each run's own flag (overloaded/DIRECTION, the share
     /// of its replications overloaded, at least a half), never from an assumed direction of the sweep: overload falls as
     /// a sweep adds capacity (a quota, lanes) and rises as it adds demand.
     /// </summary>
-    private static string OverloadSentence(IReadOnlyList<BatchRunResult> runs, string overloadedId, ReportLanguage lang)
+    private static string OverloadSentence(BatchReportInput input, IReadOnlyList<BatchRunResult> runs, string overloadedId, ReportLanguage lang)
     {
-        List<string> over = [.. runs.Where(r => r.Metrics.TryGetValue(overloadedId, out BatchValue v) && v.Mean >= 0.5).Select(r => r.Run.SweepValues[0])];
-        List<string> notOver = [.. runs.Select(r => r.Run.SweepValues[0]).Where(v => !over.Contains(v))];
+        List<string> over = [.. runs.Where(r => r.Metrics.TryGetValue(overloadedId, out BatchValue v) && v.Mean >= 0.5).Select(r => BatchAnswer.Value(input, 0, r.Run.SweepValues[0], lang))];
+        List<string> notOver = [.. runs.Select(r => BatchAnswer.Value(input, 0, r.Run.SweepValues[0], lang)).Where(v => !over.Contains(v))];
         string dir = lang.Direction(overloadedId.Split('/')[1]);
         if (over.Count == 0)
         {
@@ -295,10 +288,12 @@ public static class BatchReport
     private static string List(IReadOnlyList<string> values, string conjunction) =>
         values.Count == 1 ? values[0] : $"{string.Join(", ", values.Take(values.Count - 1))} {conjunction} {values[^1]}";
 
-    private static string Describe(BatchRunResult run, IReadOnlyList<string> paths) =>
-        string.Join(", ", new[] { Path.GetFileName(run.Run.ScenarioFile) }.Concat(run.Run.SweepValues.Select((v, i) => $"{paths[i]}={v}")));
+    /// <summary>"import trucks a day (4 values)" per swept setting, or "no sweep".</summary>
+    private static string Sweeps(BatchReportInput input, ReportLanguage lang) => input.SweptPaths.Count == 0
+        ? lang.Say("no sweep", "không quét tham số")
+        : string.Join(" × ", BatchAnswer.Levers(input).Select((l, k) => lang.Say($"{lang.Say(l.Label)} ({input.Runs.Select(r => r.Run.SweepValues[k]).Distinct().Count()} values)", $"{lang.Say(l.Label)} ({input.Runs.Select(r => r.Run.SweepValues[k]).Distinct().Count()} giá trị)")));
 
-    private static string ShortLabel(string id, BatchReportInput input, ReportLanguage lang)
+    internal static string ShortLabel(string id, BatchReportInput input, ReportLanguage lang)
     {
         string[] p = id.Split('/');
         string unit = input.Runs.Select(r => r.Metrics.TryGetValue(id, out BatchValue v) ? v.Unit : "").FirstOrDefault(u => u.Length > 0) ?? "";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BorderSim.Model.Experiments;
 using BorderSim.Model.Results;
+using BorderSim.Model.Spec;
 
 namespace BorderSim.Reporting.Html;
 
@@ -46,6 +47,15 @@ public sealed record CapacityReportInput(
 {
     /// <summary>The scenario's dated events that the run's --days ends before they end (<see cref="HorizonCheck"/>).</summary>
     public IReadOnlyList<HorizonCut> HorizonCuts { get; init; } = [];
+
+    /// <summary>The scenario's name, without the --set list (that goes under "Changes from the scenario").</summary>
+    public string ScenarioName { get; init; } = ScenarioLabel;
+
+    /// <summary>The lever of each scaled path, in <see cref="Scaled"/>' order (empty: labelled with the paths).</summary>
+    public IReadOnlyList<LeverSpec> Levers { get; init; } = [];
+
+    /// <summary>The --set overrides, with their levers' labels and the file's values.</summary>
+    public IReadOnlyList<SettingChange> Changes { get; init; } = [];
 }
 
 /// <summary>
@@ -62,23 +72,17 @@ public static class CapacityReport
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(language);
         ReportLanguage lang = language;
-        var page = new ReportPage(lang.Say($"Capacity: {input.ScenarioLabel} – BorderSim", $"Năng lực: {input.ScenarioLabel} – BorderSim"), lang);
-        page.Heading(1, lang.Say($"Capacity: {input.ScenarioLabel}", $"Năng lực thông quan: {input.ScenarioLabel}"));
-        page.Paragraph(lang.Say(
-            $"BorderSim report of a capacity search: the largest demand at which {input.Target} still holds; {input.Rows.Count} demand levels × {input.Replications} replications of {input.Days} days, on common random numbers.",
-            $"Báo cáo tìm năng lực thông quan BorderSim: nhu cầu lớn nhất mà mục tiêu {input.Target} vẫn đạt; {input.Rows.Count} mức nhu cầu × {input.Replications} lần lặp, mỗi lần {input.Days} ngày, cùng dãy số ngẫu nhiên."), "sub");
-
-        ReportText.WriteWarnings(page, Warnings(input, lang), lang.Say(
+        IReadOnlyList<string> answer = Answer(input, lang);
+        ReportPage page = DecisionText.Open(Question(input, lang), input.Changes, [lang.Say("Answer: ", "Kết luận: ") + answer[0]], AnswerTable(input, lang), lang);
+        DecisionText.WriteWarnings(page, Warnings(input, lang), lang.Say(
             "No warnings: the target is met only at demands where no stage is overloaded, the answer lies within the demands tried, every replication has a value, and there are enough replications.",
             "Không có cảnh báo: mục tiêu chỉ đạt ở các mức nhu cầu không khâu nào quá tải, kết quả nằm trong khoảng nhu cầu đã thử, mọi lần lặp đều có giá trị và đủ số lần lặp."));
 
-        page.BeginSection("answer").Heading(2, lang.Say("The answer", "Kết luận"));
-        foreach (string sentence in Answer(input, lang))
+        page.Heading(2, lang.Say("The answer in full", "Kết luận chi tiết"));
+        foreach (string sentence in answer.Skip(1))
         {
             page.Paragraph(sentence);
         }
-
-        page.EndSection();
 
         if (plot is not null)
         {
@@ -109,6 +113,7 @@ public static class CapacityReport
                 $"Mỗi mức: trung bình {input.Replications} lần lặp ± nửa độ rộng khoảng tin cậy 95%. Đạt mục tiêu: có khi cả đầu bất lợi của khoảng tin cậy vẫn đạt, chưa chắc khi chỉ trung bình hoặc đầu thuận lợi đạt, không trong trường hợp còn lại. Mức quá tải tô xám. capacity.csv có cùng các dòng này, kèm các giá trị đã nhân."),
             textColumns: 0);
 
+        DecisionText.WriteExactSettings(page, Levers(input), [[.. input.Scaled.Select(s => s.Base.ToString("R", CultureInfo.InvariantCulture))]], input.Source.Overrides);
         page.Heading(2, lang.Say("How to read it", "Cách đọc kết quả"));
         page.List(Caveats(input, lang));
 
@@ -123,41 +128,87 @@ public static class CapacityReport
         return page.Build();
     }
 
-    /// <summary>What a reader must know before quoting the capacity.</summary>
-    public static IReadOnlyList<string> Warnings(CapacityReportInput input, ReportLanguage lang)
+    /// <summary>What was asked, in words: "NAME: how many trucks a day can it take and keep the mean wait, inbound, at most 0.2 h?"</summary>
+    public static string Question(CapacityReportInput input, ReportLanguage lang)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(lang);
-        var warnings = new List<string>(ReportText.HorizonWarnings(input.HorizonCuts, lang));
+        string target = ReportText.TargetText(input.Target, input.TargetKey, lang);
+        return lang.Say(
+            $"{input.ScenarioName}: how many trucks a day can it take and keep the {target}?",
+            $"{input.ScenarioName}: đón được bao nhiêu xe mỗi ngày mà vẫn giữ {target}?");
+    }
+
+    /// <summary>The lever of each scaled path: the scenario's, or labelled with the path itself.</summary>
+    public static IReadOnlyList<LeverSpec> Levers(CapacityReportInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return input.Levers.Count == input.Scaled.Count
+            ? input.Levers
+            : [.. input.Scaled.Select(s => new LeverSpec("", new Bilingual(s.Path, s.Path), s.Path, null, null))];
+    }
+
+    /// <summary>The small table under the answer: the target, the capacity with its interval, the scenario's own demand and where it stands, the saturation.</summary>
+    private static AnswerTable AnswerTable(CapacityReportInput input, ReportLanguage lang)
+    {
+        string trucks = lang.Say(" (trucks/day)", " (xe/ngày)");
+        string standing = new CapacityEstimate(input.Capacity.Crossing, input.Low.Crossing, input.High.Crossing).AsWritten switch
+        {
+            AsWrittenDemand.BeyondCapacity => lang.Say(": beyond the capacity, the target is missed", ": vượt năng lực, không đạt mục tiêu"),
+            AsWrittenDemand.AtAboutCapacity => lang.Say(": at about the capacity", ": xấp xỉ năng lực"),
+            _ => input.Capacity.Crossing.IsBelowRange ? "" : lang.Say(": within the capacity", ": trong năng lực"),
+        };
+        List<IReadOnlyList<string>> rows =
+        [
+            [lang.Say("target: ", "mục tiêu: ") + lang.MetricLabel(input.TargetKey), $"{(input.Target.IsAtMost ? "≤" : "≥")} {InvariantTicks.Format(input.Target.Value, lang)}"],
+            [lang.Say("capacity", "năng lực") + trucks, EndText(input.Capacity, input, lang)],
+            [lang.Say("its 95% confidence interval", "khoảng tin cậy 95% của năng lực") + trucks, $"{EndText(input.Low, input, lang)} – {EndText(input.High, input, lang)}"],
+            [lang.Say("the scenario's own demand", "nhu cầu của kịch bản") + trucks + standing, Demand(input.AsWrittenTrucksPerDay, lang)],
+        ];
+        if (input.SaturationTrucksPerDay is { } saturation)
+        {
+            rows.Add([lang.Say("busiest stage fully loaded from", "khâu bận nhất hết năng lực từ") + trucks, lang.Whole(saturation)]);
+        }
+
+        return new AnswerTable(["", lang.Say("answer", "kết luận")], rows);
+    }
+
+    /// <summary>What a reader must know before quoting the capacity.</summary>
+    public static IReadOnlyList<ReportWarning> Warnings(CapacityReportInput input, ReportLanguage lang)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(lang);
+        string horizon = lang.Say("The run ends before a dated event ends", "Kỳ mô phỏng kết thúc trước khi một sự kiện theo ngày kết thúc");
+        var warnings = new List<ReportWarning>(ReportText.HorizonWarnings(input.HorizonCuts, lang).Select(w => new ReportWarning(horizon, w)));
         CapacityRow[] overloadedMet = [.. input.Rows.Where(r => r.IsOverloaded && r.MeetsTarget != "no").OrderBy(r => r.Point.DemandTrucksPerDay)];
         if (overloadedMet.Length > 0)
         {
-            warnings.Add(lang.Say(
+            warnings.Add(new ReportWarning(lang.Say("Target met only where a stage is overloaded", "Mục tiêu chỉ đạt ở mức nhu cầu đã quá tải"), lang.Say(
                 $"The target is met at {overloadedMet.Length} demand level(s) at which a stage is overloaded (from {lang.Whole(overloadedMet[0].Point.DemandTrucksPerDay)} trucks a day): there the queue grows without a steady state, so the metric grows with the run's length ({input.Days} days here) and the capacity found depends on it. A longer run gives a smaller capacity; quote it with the run's length.",
-                $"Mục tiêu vẫn đạt ở {overloadedMet.Length} mức nhu cầu mà một khâu đã quá tải (từ {lang.Whole(overloadedMet[0].Point.DemandTrucksPerDay)} xe/ngày): ở đó hàng xe tăng mãi, chỉ tiêu tăng theo độ dài kỳ mô phỏng ({input.Days} ngày) nên năng lực tìm được phụ thuộc vào nó. Kỳ dài hơn cho năng lực nhỏ hơn; hãy nêu kèm độ dài kỳ mô phỏng."));
+                $"Mục tiêu vẫn đạt ở {overloadedMet.Length} mức nhu cầu mà một khâu đã quá tải (từ {lang.Whole(overloadedMet[0].Point.DemandTrucksPerDay)} xe/ngày): ở đó hàng xe tăng mãi, chỉ tiêu tăng theo độ dài kỳ mô phỏng ({input.Days} ngày) nên năng lực tìm được phụ thuộc vào nó. Kỳ dài hơn cho năng lực nhỏ hơn; hãy nêu kèm độ dài kỳ mô phỏng.")));
         }
 
         if (!input.Capacity.Crossing.IsFound || !input.Low.Crossing.IsFound || !input.High.Crossing.IsFound)
         {
-            warnings.Add(lang.Say(
+            warnings.Add(new ReportWarning(lang.Say("Answer outside the demands tried", "Kết quả nằm ngoài khoảng nhu cầu đã thử"), lang.Say(
                 $"Part of the answer lies outside the demands tried ({lang.Whole(MinDemand(input))} to {lang.Whole(MaxDemand(input))} trucks a day): that end is only known to be below or above it. Widen the search with --max-factor, or change the target.",
-                $"Một phần kết quả nằm ngoài khoảng nhu cầu đã thử ({lang.Whole(MinDemand(input))} đến {lang.Whole(MaxDemand(input))} xe/ngày): đầu đó chỉ biết là thấp hơn hoặc cao hơn. Hãy mở rộng tìm kiếm bằng --max-factor, hoặc đổi mục tiêu."));
+                $"Một phần kết quả nằm ngoài khoảng nhu cầu đã thử ({lang.Whole(MinDemand(input))} đến {lang.Whole(MaxDemand(input))} xe/ngày): đầu đó chỉ biết là thấp hơn hoặc cao hơn. Hãy mở rộng tìm kiếm bằng --max-factor, hoặc đổi mục tiêu.")));
         }
 
         CapacityRow[] missing = [.. input.Rows.Where(r => r.Point.HasMissingValue)];
         if (missing.Length > 0)
         {
             int replications = missing.Sum(r => r.Point.Values.Count(v => !double.IsFinite(v)));
-            warnings.Add(lang.Say(
+            warnings.Add(new ReportWarning(lang.Say("Replications without a value", "Lần lặp không có giá trị"), lang.Say(
                 $"{replications} replication(s) at {missing.Length} demand level(s) reported no value of {input.Target.MetricId} (no truck of that direction or class was served): those levels count as missing the target, and their means leave those replications out.",
-                $"{replications} lần lặp ở {missing.Length} mức nhu cầu không có giá trị {input.Target.MetricId} (không xe nào của chiều hoặc loại hàng đó được thông quan): các mức này được tính là không đạt mục tiêu, và trung bình của chúng không tính các lần lặp đó."));
+                $"{replications} lần lặp ở {missing.Length} mức nhu cầu không có giá trị {input.Target.MetricId} (không xe nào của chiều hoặc loại hàng đó được thông quan): các mức này được tính là không đạt mục tiêu, và trung bình của chúng không tính các lần lặp đó.")));
         }
 
         if (input.Replications < ReportText.FewReplications)
         {
-            warnings.Add(lang.Say(
+            warnings.Add(new ReportWarning(lang.Say("Few replications", "Ít lần lặp"), lang.Say(
                 $"Only {input.Replications} replications per demand level: the 95% intervals rest on few values and are wide; run more (--replications) before quoting them.",
-                $"Chỉ có {input.Replications} lần lặp mỗi mức nhu cầu: khoảng tin cậy 95% dựa trên ít giá trị nên rộng; hãy chạy thêm (--replications) trước khi trích dẫn."));
+                $"Chỉ có {input.Replications} lần lặp mỗi mức nhu cầu: khoảng tin cậy 95% dựa trên ít giá trị nên rộng; hãy chạy thêm (--replications) trước khi trích dẫn.")));
         }
 
         return warnings;
@@ -205,9 +256,10 @@ public static class CapacityReport
         }
 
         double factor = input.Capacity.Crossing.Factor;
-        string paths = string.Join(", ", input.Scaled.Select(p => double.IsFinite(factor)
-            ? lang.Say($"{p.Path} ({InvariantTicks.Format(p.Base, lang)} as written, {InvariantTicks.Format(Math.Round(p.Base * factor, 1), lang)} at the capacity)", $"{p.Path} ({InvariantTicks.Format(p.Base, lang)} như kịch bản, {InvariantTicks.Format(Math.Round(p.Base * factor, 1), lang)} tại năng lực)")
-            : lang.Say($"{p.Path} ({InvariantTicks.Format(p.Base, lang)} as written)", $"{p.Path} ({InvariantTicks.Format(p.Base, lang)} như kịch bản)")));
+        IReadOnlyList<LeverSpec> levers = Levers(input);
+        string paths = string.Join(", ", input.Scaled.Select((p, k) => double.IsFinite(factor)
+            ? lang.Say($"{lang.Say(levers[k].Label)} ({InvariantTicks.Format(p.Base, lang)} as written, {InvariantTicks.Format(Math.Round(p.Base * factor, 1), lang)} at the capacity)", $"{lang.Say(levers[k].Label)} ({InvariantTicks.Format(p.Base, lang)} như kịch bản, {InvariantTicks.Format(Math.Round(p.Base * factor, 1), lang)} tại năng lực)")
+            : lang.Say($"{lang.Say(levers[k].Label)} ({InvariantTicks.Format(p.Base, lang)} as written)", $"{lang.Say(levers[k].Label)} ({InvariantTicks.Format(p.Base, lang)} như kịch bản)")));
         sentences.Add(lang.Say(
             $"Demand was scaled by one factor on {paths}" + (double.IsFinite(factor) ? $": the capacity is at factor {factor.ToString("0.###", lang.Numbers)} of the scenario's demand." : "."),
             $"Nhu cầu được nhân cùng một hệ số trên {paths}" + (double.IsFinite(factor) ? $": năng lực ở hệ số {factor.ToString("0.###", lang.Numbers)} so với nhu cầu của kịch bản." : ".")));

@@ -9,7 +9,11 @@ namespace BorderSim.Reporting.Html;
 /// <param name="Sources">The scenario files, base first.</param>
 /// <param name="Plots">The comparison plot and the queues of each scenario (side by side), in the report's language.</param>
 /// <param name="Provenance">What reproduces it.</param>
-public sealed record CompareReportInput(ComparisonResult Result, IReadOnlyList<ScenarioSource> Sources, IReadOnlyList<PlotImage> Plots, ReportProvenance Provenance);
+public sealed record CompareReportInput(ComparisonResult Result, IReadOnlyList<ScenarioSource> Sources, IReadOnlyList<PlotImage> Plots, ReportProvenance Provenance)
+{
+    /// <summary>The --set overrides (applied to every scenario), with their levers' labels and the base file's values.</summary>
+    public IReadOnlyList<SettingChange> Changes { get; init; } = [];
+}
 
 /// <summary>
 /// report.html of <c>compare</c>: warnings first (each overloaded scenario, what that means for its differences),
@@ -29,45 +33,18 @@ public static class CompareReport
         ReportLanguage lang = language.WithLabelsOf(input.Result.Alternatives.Select(a => a.Scenario));
         ComparisonResult result = input.Result;
         ExperimentResult baseResult = result.Alternatives[0];
-        var page = new ReportPage(lang.Say("Comparison", "So sánh phương án") + $": {lang.Title(baseResult.Scenario)} – BorderSim", lang);
-        page.Heading(1, lang.Say("Comparison of ", "So sánh ") + string.Join(lang.Say(" with ", " với "), result.Alternatives.Select(a => lang.Title(a.Scenario))));
         int pairs = RunReport.ReplicationCount(baseResult);
         double level = result.Differences.Count > 0 ? result.Differences[0].ConfidenceLevel : Comparison.FamilyConfidence;
+        ReportPage page = DecisionText.Open(
+            CompareAnswer.Question(result, lang), input.Changes, Enumerable.Range(1, result.Alternatives.Count - 1).SelectMany(k => CompareAnswer.Lead(result, k, lang)), CompareAnswer.Table(result, lang), lang);
+        DecisionText.WriteWarnings(page, CompareAnswer.Warnings(result, pairs, lang), lang.Say(
+            "No warnings: no direction is overloaded, the run covers every dated event, and there are enough paired replications.",
+            "Không có cảnh báo: không chiều nào quá tải, kỳ mô phỏng bao trọn mọi sự kiện theo ngày, và đủ số cặp lần lặp."));
+
+        page.Heading(2, lang.Say("The answer in full", "Kết luận chi tiết"));
         page.Paragraph(lang.Say(
-            $"BorderSim report of a comparison: base {lang.Title(baseResult.Scenario)}; {pairs} paired replications of {baseResult.Scenario.Days} days from {lang.Date(baseResult.Scenario.Start.Date)}, {(result.CommonRandomNumbers ? "common random numbers" : "independent random numbers")}; intervals at {lang.Level(level)} (95% for all alternatives together).",
-            $"Báo cáo so sánh BorderSim: phương án gốc {lang.Title(baseResult.Scenario)}; {pairs} cặp lần lặp, mỗi lần {baseResult.Scenario.Days} ngày từ {lang.Date(baseResult.Scenario.Start.Date)}, {(result.CommonRandomNumbers ? "dùng chung số ngẫu nhiên" : "số ngẫu nhiên độc lập")}; khoảng tin cậy {lang.Level(level)} (95% cho mọi phương án cùng lúc)."), "sub");
-
-        var warnings = new List<string>();
-        foreach (ExperimentResult scenario in result.Alternatives)
-        {
-            warnings.AddRange(ReportText.HorizonWarnings(scenario.HorizonCuts, lang).Select(w => $"{lang.Title(scenario.Scenario)}: {w}"));
-            warnings.AddRange(ReportText.OverloadWarnings(scenario, lang).Select(w => $"{lang.Title(scenario.Scenario)}: {w}"));
-        }
-
-        if (result.Alternatives.Any(a => a.DirectionLoads.Any(l => l.IsOverloaded)))
-        {
-            warnings.Add(lang.Say(
-                "Where a direction is overloaded, its waits and queues grow with the run's length, and so do their differences: read them as 'over these days'; the trucks served per day and the backlog growth do not depend on it.",
-                "Ở chiều quá tải, thời gian chờ và hàng đợi tăng theo độ dài kỳ mô phỏng, chênh lệch giữa các phương án cũng vậy: chỉ đúng cho số ngày này; số xe thông quan mỗi ngày và mức tăng xe tồn thì không phụ thuộc."));
-        }
-
-        if (pairs < ReportText.FewReplications)
-        {
-            warnings.Add(lang.Say(
-                $"Only {pairs} paired replications: the intervals rest on few values and are wide.",
-                $"Chỉ có {pairs} cặp lần lặp: khoảng tin cậy dựa trên ít giá trị nên rộng."));
-        }
-
-        if (!result.CommonRandomNumbers)
-        {
-            warnings.Add(lang.Say(
-                "Independent random numbers (--independent): the intervals are wider than with common random numbers.",
-                "Số ngẫu nhiên độc lập (--independent): khoảng tin cậy rộng hơn so với dùng chung số ngẫu nhiên."));
-        }
-
-        ReportText.WriteWarnings(page, warnings);
-
-        page.BeginSection("answer").Heading(2, lang.Say("The answer", "Kết luận"));
+            $"Base {lang.Name(baseResult.Scenario)}; {pairs} paired replications of {baseResult.Scenario.Days} days from {lang.Date(baseResult.Scenario.Start.Date)}, {(result.CommonRandomNumbers ? "common random numbers" : "independent random numbers")}; intervals at {lang.Level(level)} (95% for all alternatives together).",
+            $"Phương án gốc {lang.Name(baseResult.Scenario)}; {pairs} cặp lần lặp, mỗi lần {baseResult.Scenario.Days} ngày từ {lang.Date(baseResult.Scenario.Start.Date)}, {(result.CommonRandomNumbers ? "dùng chung số ngẫu nhiên" : "số ngẫu nhiên độc lập")}; khoảng tin cậy {lang.Level(level)} (95% cho mọi phương án cùng lúc)."), "sub");
         for (int k = 1; k < result.Alternatives.Count; k++)
         {
             foreach (string sentence in Answer(result, k, lang))
@@ -75,8 +52,6 @@ public static class CompareReport
                 page.Paragraph(sentence);
             }
         }
-
-        page.EndSection();
 
         page.Heading(2, lang.Say("Differences in the key metrics", "Chênh lệch các chỉ tiêu chính"));
         IReadOnlyList<MetricKey> keys = MetricCatalog.Headlines(baseResult.Summary.Select(s => s.Key));
@@ -215,19 +190,7 @@ public static class CompareReport
                 $"Chi phí chờ đợi {lang.FromTo(lang.Whole(cost.BaseMean), lang.Whole(cost.AlternativeMean), cost.Difference)} USD mỗi ngày ({lang.Signed(Math.Round(cost.Difference))} USD, {Ci(cost)})."));
         }
 
-        foreach (string direction in result.Alternatives[0].Scenario.Directions.Select(d => d.Name))
-        {
-            bool baseOver = result.Alternatives[0].DirectionLoads.Any(l => l.Direction == direction && l.IsOverloaded);
-            bool altOver = result.Alternatives[k].DirectionLoads.Any(l => l.Direction == direction && l.IsOverloaded);
-            if (baseOver != altOver)
-            {
-                string dir = lang.Direction(direction), side = lang.Side(direction);
-                sentences.Add(baseOver
-                    ? lang.Say($"The base is overloaded on the {dir} side and the alternative is not: it keeps up with the demand however long it lasts.", $"Phương án gốc quá tải ở {side}, phương án so sánh thì không: đáp ứng được nhu cầu dù kéo dài bao lâu.")
-                    : lang.Say($"The alternative is overloaded on the {dir} side and the base is not.", $"Phương án so sánh quá tải ở {side}, phương án gốc thì không."));
-            }
-        }
-
+        sentences.AddRange(CompareAnswer.OverloadChanges(result, k, lang));
         return sentences;
     }
 

@@ -18,6 +18,12 @@ public sealed record ReportWarning(string Kind, string Text)
 /// <param name="To">The value set.</param>
 public sealed record SettingChange(LeverSpec Lever, string? From, string To);
 
+/// <summary>The small table under a decision page's answer, in the planner's words.</summary>
+/// <param name="Header">Column headings.</param>
+/// <param name="Rows">Its rows; a row of one cell starting with '§' is a subheading.</param>
+/// <param name="TextColumns">How many leading columns are text (left-aligned).</param>
+public sealed record AnswerTable(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows, int TextColumns = 1);
+
 /// <summary>
 /// The parts the decision pages (capacity, optimize, batch, compare) share: the changes from the scenario in one
 /// line, warnings grouped by kind (one line per kind with a count, the details folded), the exact settings folded.
@@ -47,6 +53,32 @@ public static class DecisionText
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(lang);
         return levers.Count == 0 ? lang.Say("as written", "như kịch bản") : string.Join(", ", levers.Select((l, k) => $"{lang.Say(l.Label)} {Value(l, values[k], lang)}"));
+    }
+
+    /// <summary>
+    /// A decision page's opening, the same on each: the question as its title, the --set changes in labels, then the
+    /// answer in one or two sentences and its small table, before any warning.
+    /// </summary>
+    public static ReportPage Open(string question, IReadOnlyList<SettingChange> changes, IEnumerable<string> lead, AnswerTable table, ReportLanguage lang)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        ArgumentNullException.ThrowIfNull(table);
+        var page = new ReportPage(question + " – BorderSim", lang);
+        page.Heading(1, question);
+        string changed = Changes(changes, lang);
+        if (changed.Length > 0)
+        {
+            page.Paragraph(changed, "changes");
+        }
+
+        page.BeginSection("answer");
+        foreach (string sentence in lead)
+        {
+            page.Paragraph(sentence, "lead");
+        }
+
+        page.Table(table.Header, table.Rows, textColumns: table.TextColumns);
+        return page.EndSection();
     }
 
     /// <summary>"Changes from the scenario: export trucks a day 240 → 600 trucks/day; ..." (empty without changes).</summary>

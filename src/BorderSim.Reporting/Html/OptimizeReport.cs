@@ -71,20 +71,7 @@ public static class OptimizeReport
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(language);
         ReportLanguage lang = language;
-        string question = Question(input, lang);
-        var page = new ReportPage(question + " – BorderSim", lang);
-        page.Heading(1, question);
-        string changes = DecisionText.Changes(input.Changes, lang);
-        if (changes.Length > 0)
-        {
-            page.Paragraph(changes, "changes");
-        }
-
-        page.BeginSection("answer");
-        page.Paragraph(Lead(input, lang), "lead");
-        WriteAnswerTable(page, input, lang);
-        page.EndSection();
-
+        ReportPage page = DecisionText.Open(Question(input, lang), input.Changes, [Lead(input, lang)], AnswerTable(input, lang), lang);
         DecisionText.WriteWarnings(page, OptimizeWarnings.Of(input, lang), lang.Say(
             "No warnings: a configuration meets every target, every decision was taken with the guarantee, and no configuration is overloaded.",
             "Không có cảnh báo: có phương án đạt mọi mục tiêu, mọi quyết định đều có bảo đảm thống kê, và không phương án nào quá tải."));
@@ -176,7 +163,7 @@ public static class OptimizeReport
     }
 
     /// <summary>The small table under the answer: each setting in the scenario and in the answer, each target and what the answer achieves.</summary>
-    private static void WriteAnswerTable(ReportPage page, OptimizeReportInput input, ReportLanguage lang)
+    private static AnswerTable AnswerTable(OptimizeReportInput input, ReportLanguage lang)
     {
         IReadOnlyList<LeverSpec> levers = Levers(input);
         OptimizeRow? best = input.Best >= 0 ? input.Rows[input.Best] : null;
@@ -196,10 +183,9 @@ public static class OptimizeReport
                 : $"{lang.Number(best.Targets[j].Mean)} ({ReportText.Interval(best.Targets[j].Mean, best.Targets[j].Count > 1 ? best.Targets[j].HalfWidth95 : double.NaN, lang)})",
         ]));
 
-        page.Table(
+        return new AnswerTable(
             ["", lang.Say("scenario / required", "kịch bản / yêu cầu"), best is null ? lang.Say("values searched / reached", "các giá trị đã xét / đạt được") : lang.Say("answer", "kết luận")],
-            rows,
-            textColumns: 1);
+            rows);
     }
 
     /// <summary>"from 41.1 to 63.2": the lowest and highest of the configurations' means.</summary>
