@@ -424,7 +424,7 @@ public static class RunCommand
         ReportLanguage lang = request.Language;
         foreach (ScenarioError warning in dateWarnings)
         {
-            yield return $"{warning.Field}: {warning.Message}";
+            yield return $"{warning.Field}: {(lang.IsVietnamese ? ScenarioErrorText.Translate(warning.Message) : warning.Message)}";
         }
 
         if (result.Precision is { IsMet: false } p)

@@ -160,7 +160,7 @@ public static class BatchReport
             $"Báo cáo lô mô phỏng BorderSim: {input.Sources.Count} tệp kịch bản × {sweeps}; {input.Runs.Count} lần chạy hoàn tất."), "sub");
 
         var warnings = new List<string>(input.NotFinished);
-        warnings.AddRange(input.HorizonCuts.SelectMany(c => ReportText.HorizonWarnings([c.Cut], lang).Select(w => $"{c.Label}: {w}")).Distinct(StringComparer.Ordinal));
+        warnings.AddRange(input.HorizonCuts.SelectMany(c => HorizonText.Warnings([c.Cut], lang).Select(w => $"{c.Label}: {w}")).Distinct(StringComparer.Ordinal));
         foreach (BatchRunResult run in input.Runs)
         {
             string[] over = [.. run.Metrics.Where(m => m.Key.StartsWith("overloaded/", StringComparison.Ordinal) && m.Value.Mean >= 0.5).Select(m => lang.Side(m.Key.Split('/')[1]))];

@@ -128,7 +128,7 @@ public static class CapacityReport
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(lang);
-        var warnings = new List<string>(ReportText.HorizonWarnings(input.HorizonCuts, lang));
+        var warnings = new List<string>(HorizonText.Warnings(input.HorizonCuts, lang));
         CapacityRow[] overloadedMet = [.. input.Rows.Where(r => r.IsOverloaded && r.MeetsTarget != "no").OrderBy(r => r.Point.DemandTrucksPerDay)];
         if (overloadedMet.Length > 0)
         {

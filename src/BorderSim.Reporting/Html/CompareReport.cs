@@ -40,7 +40,7 @@ public static class CompareReport
         var warnings = new List<string>();
         foreach (ExperimentResult scenario in result.Alternatives)
         {
-            warnings.AddRange(ReportText.HorizonWarnings(scenario.HorizonCuts, lang).Select(w => $"{lang.Title(scenario.Scenario)}: {w}"));
+            warnings.AddRange(HorizonText.Warnings(scenario.HorizonCuts, lang).Select(w => $"{lang.Title(scenario.Scenario)}: {w}"));
             warnings.AddRange(ReportText.OverloadWarnings(scenario, lang).Select(w => $"{lang.Title(scenario.Scenario)}: {w}"));
         }
 
