@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using BorderSim.Reporting;
 
 namespace BorderSim.Cli;
@@ -40,6 +41,17 @@ public sealed class ReportOptions
     public bool ReadWriteWorkbook(ParseResult parseResult) => NoWorkbook is not null && !parseResult.GetValue(NoWorkbook);
 
     public ReportLanguage ReadLanguage(ParseResult parseResult) => ReportLanguage.FromCode(parseResult.GetValue(Language));
+
+    /// <summary>
+    /// The language the command line asks for, read before its options are (a parse error, a malformed --set): the
+    /// invoked verb's --lang as typed; English when it has none or the value is not one of <see cref="ReportLanguage.Codes"/>.
+    /// </summary>
+    public static ReportLanguage LanguageOf(ParseResult parseResult)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        OptionResult? lang = parseResult.CommandResult.Children.OfType<OptionResult>().FirstOrDefault(o => o.Option.Name == "--lang");
+        return ReportLanguage.FromCode(lang?.Tokens.FirstOrDefault()?.Value);
+    }
 
     public bool ReadWriteReport(ParseResult parseResult) => !parseResult.GetValue(NoReport);
 }

@@ -30,6 +30,10 @@ internal static partial class ScenarioErrorText
         (DatedOutside(), m => $"{Event(m.Groups[1].Value)} {Dates(m.Groups[2].Value)} {(m.Groups[3].Value == "starts after the run ends" ? "bắt đầu sau khi kỳ mô phỏng kết thúc" : "kết thúc trước khi kỳ mô phỏng bắt đầu")} (kỳ mô phỏng: {Dates(m.Groups[4].Value)}): không có tác dụng"),
         (DatedBefore(), m => $"{Event(m.Groups[1].Value)} từ {Dates(m.Groups[2].Value)} có ngày trước khi kỳ mô phỏng bắt đầu (kỳ mô phỏng: {Dates(m.Groups[3].Value)}): có hiệu lực ngay từ giờ đầu tiên"),
         (CheckTheDates(), _ => "kiểm tra các ngày, hoặc ngày bắt đầu và số ngày của kỳ mô phỏng"),
+        (KnownKeys(), _ => "(các khóa hợp lệ: "),
+        (NotPathValue(), m => $"'{m.Groups[1].Value}' không có dạng đường_dẫn=giá_trị"),
+        (WriteForExample(), _ => "hãy viết, ví dụ, "),
+        (CheckThePath(), _ => "kiểm tra đường dẫn; các kịch bản kèm theo nằm trong scenarios/"),
         (UnknownKey(), m => $"không có khóa '{m.Groups[1].Value}' trong định dạng kịch bản"),
         (UnknownName(), m => $"không có {Names[m.Groups[1].Value]} '{m.Groups[2].Value}'"),
         (DidYouMean(), m => $"có phải là '{m.Groups[1].Value}'?"),
@@ -79,6 +83,18 @@ internal static partial class ScenarioErrorText
 
     [GeneratedRegex(@"^check the dates, or the run's start and days$", RegexOptions.CultureInvariant)]
     private static partial Regex CheckTheDates();
+
+    [GeneratedRegex(@"\(known keys: ", RegexOptions.CultureInvariant)]
+    private static partial Regex KnownKeys();
+
+    [GeneratedRegex("'([^']*)' is not path=value", RegexOptions.CultureInvariant)]
+    private static partial Regex NotPathValue();
+
+    [GeneratedRegex(@"^write e\.g\. ", RegexOptions.CultureInvariant)]
+    private static partial Regex WriteForExample();
+
+    [GeneratedRegex(@"^check the path; shipped scenarios are in scenarios/$", RegexOptions.CultureInvariant)]
+    private static partial Regex CheckThePath();
 
     [GeneratedRegex(@"(\d{4})-(\d{2})-(\d{2})", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDate();
