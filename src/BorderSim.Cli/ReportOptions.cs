@@ -18,14 +18,17 @@ public sealed class ReportOptions
     public static ReportOptions Create(bool workbook = false) => new()
     {
         NoWorkbook = workbook ? new Option<bool>("--no-xlsx") { Description = "Do not write results.xlsx" } : null,
-        Language = new Option<string>("--lang")
-        {
-            Description = "Language of report.html, results.xlsx, the plot labels and what is printed (tables, progress, errors): en (English) or vi (tiếng Việt); CSV files are the same in both",
-            DefaultValueFactory = _ => "en",
-            HelpName = "en|vi",
-        }.AcceptOnlyFromAmong([.. ReportLanguage.Codes]),
+        Language = CreateLanguage("Language of report.html, results.xlsx, the plot labels and what is printed (tables, progress, errors): en (English) or vi (tiếng Việt); CSV files are the same in both"),
         NoReport = new Option<bool>("--no-report") { Description = "Do not write report.html" },
     };
+
+    /// <summary>--lang alone, for a verb that writes no report (regress, merge): what it prints.</summary>
+    public static Option<string> CreateLanguage(string description) => new Option<string>("--lang")
+    {
+        Description = description,
+        DefaultValueFactory = _ => "en",
+        HelpName = "en|vi",
+    }.AcceptOnlyFromAmong([.. ReportLanguage.Codes]);
 
     public void AddTo(Command command)
     {
