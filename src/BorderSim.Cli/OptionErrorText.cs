@@ -25,7 +25,9 @@ internal static partial class OptionErrorText
         (Seed(), m => $"--seed cần một số nguyên từ 0 đến {m.Groups[1].Value}, nhận được '{m.Groups[2].Value}'"),
         (TargetForm(), m => $"--target '{m.Groups[1].Value}': cần dạng CHỈ_TIÊU<=GIÁ_TRỊ hoặc CHỈ_TIÊU>=GIÁ_TRỊ, ví dụ {m.Groups[2].Value}"),
         (TargetNumber(), m => $"--target '{m.Groups[1].Value}': '{m.Groups[2].Value}' không phải là số; hãy viết, ví dụ, {m.Groups[3].Value}"),
-        (TargetMetric(), m => $"--target '{m.Groups[1].Value}': kịch bản không có chỉ tiêu '{m.Groups[2].Value}'; {m.Groups[3].Value} (mã như ở cột metric của summary.csv: tên/chiều/loại hàng/khâu)"),
+        (NoMetric(), m => $"{m.Groups[1].Value} '{m.Groups[2].Value}': kịch bản không có chỉ tiêu '{m.Groups[3].Value}'; {Hint(m.Groups[4].Value)} (mã như ở cột 'metric' của summary.csv: tên/chiều/loại hàng/khâu)"),
+        (NoValueAt(), m => $"{m.Groups[1].Value}: kịch bản không có giá trị nào ở '{m.Groups[2].Value}'"),
+        (NotSingleNumber(), m => $"{m.Groups[1].Value}: '{m.Groups[2].Value}' là một ánh xạ hoặc danh sách, không phải một số"),
         (Shard(), m => $"--shard '{m.Groups[1].Value}': cần dạng K/N với 1 ≤ K ≤ N, ví dụ 2/3"),
         (SweepForm(), m => $"--sweep '{m.Groups[1].Value}': cần dạng đường_dẫn=từ:đến:bước hoặc đường_dẫn=a,b,c"),
         (SweepNumbers(), m => $"--sweep '{m.Groups[1].Value}': từ, đến và bước phải là số{(m.Groups[2].Value.Length > 0 ? " hữu hạn" : "")}"),
@@ -37,7 +39,7 @@ internal static partial class OptionErrorText
         (OutputDirectory(), m => $"không tạo được thư mục kết quả '{m.Groups[1].Value}': {m.Groups[2].Value}"),
         (OutputIsFile(), m => $"không ghi được kết quả vào '{m.Groups[1].Value}': đây là một tệp, không phải thư mục (hãy cho -o một thư mục)"),
         (UnknownMetric(), m => $"--metric: '{m.Groups[1].Value}' không phải là chỉ tiêu của {m.Groups[2].Value}; các mã hợp lệ gồm: {m.Groups[3].Value}"),
-        (AllMetrics(), m => $"(cả {m.Groups[1].Value} mã có trong cột metric của summary.csv; lệnh bordersim run {m.Groups[2].Value} --replications 1 ghi ra một tệp như vậy)"),
+        (AllMetrics(), m => $"(cả {m.Groups[1].Value} mã có trong cột 'metric' của summary.csv; lệnh bordersim run {m.Groups[2].Value} --replications 1 ghi ra một tệp như vậy)"),
     ];
 
     /// <summary>The line in <paramref name="lang"/>: as it is in English; in Vietnamese, translated when its kind is in the table.</summary>
@@ -97,8 +99,23 @@ internal static partial class OptionErrorText
     [GeneratedRegex(@"^--target '(.*)': '(.*)' is not a number; write e\.g\. (.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex TargetNumber();
 
-    [GeneratedRegex(@"^--target '(.*)': the scenario has no metric '([^']*)'; (.*) \(ids as in summary\.csv's metric column: name/direction/class/stage\)$", RegexOptions.CultureInvariant)]
-    private static partial Regex TargetMetric();
+    /// <summary>The hint of an unknown metric: "did you mean 'x'?" or "ids of NAME: a, b".</summary>
+    private static string Hint(string english) => HintMeant().Replace(HintIds().Replace(english, "mã của $1: $2"), "có phải là '$1'?");
+
+    [GeneratedRegex(@"^(--[\w-]+) '(.*)': the scenario has no metric '([^']*)'; (.*) \(ids as in summary\.csv's metric column: name/direction/class/stage\)$", RegexOptions.CultureInvariant)]
+    private static partial Regex NoMetric();
+
+    [GeneratedRegex(@"^did you mean '(.*)'\?$", RegexOptions.CultureInvariant)]
+    private static partial Regex HintMeant();
+
+    [GeneratedRegex(@"^ids of ([^:]+): (.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex HintIds();
+
+    [GeneratedRegex(@"^(--[\w-]+ .*): the scenario has no value at '(.*)'$", RegexOptions.CultureInvariant)]
+    private static partial Regex NoValueAt();
+
+    [GeneratedRegex(@"^(--[\w-]+ .*): '(.*)' is a mapping or list, not a single number$", RegexOptions.CultureInvariant)]
+    private static partial Regex NotSingleNumber();
 
     [GeneratedRegex(@"^--shard '(.*)': expected K/N with 1 ≤ K ≤ N, e\.g\. 2/3$", RegexOptions.CultureInvariant)]
     private static partial Regex Shard();

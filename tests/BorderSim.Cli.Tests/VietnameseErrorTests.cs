@@ -18,6 +18,8 @@ public partial class VietnameseErrorTests : SearchCommandTests
     [
         new TestCaseData(new[] { "capacity", "{MMc}", "--target", "foo" }, "--target 'foo': cần dạng CHỈ_TIÊU<=GIÁ_TRỊ", "expected METRIC<=VALUE"),
         new TestCaseData(new[] { "capacity", "{MMc}", "--target", "wait_hours_mean/inbound/all<=x" }, "'x' không phải là số", "is not a number"),
+        new TestCaseData(new[] { "capacity", "{MMc}", "--target", "wait_hours_mean/inbound/nope<=0.2" }, "kịch bản không có chỉ tiêu 'wait_hours_mean/inbound/nope'; có phải là 'wait_hours_mean/inbound/all'?", "the scenario has no metric"),
+        new TestCaseData(new[] { "capacity", "{MMc}", "--target", "wait_hours_mean/inbound/all<=0.2", "--scale", "nope" }, "--scale nope: kịch bản không có giá trị nào ở 'nope'", "the scenario has no value at"),
         new TestCaseData(new[] { "batch", "{MMc}", "--sweep", "directions.inbound.arrivals.trucks_per_day=10,20", "--shard", "3/2" }, "--shard '3/2': cần dạng K/N", "expected K/N"),
         new TestCaseData(new[] { "batch", "{MMc}", "--sweep", "nope" }, "--sweep 'nope': cần dạng đường_dẫn=từ:đến:bước", "expected path=from:to:step"),
         new TestCaseData(new[] { "batch", "nomatch*.yaml", "--sweep", "directions.inbound.arrivals.trucks_per_day=10,20" }, "nomatch*.yaml: không có tệp nào khớp mẫu này", "no file matches"),
