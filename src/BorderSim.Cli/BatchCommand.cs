@@ -199,7 +199,7 @@ public static class BatchCommand
 
         if (optionErrors.Count > 0)
         {
-            optionErrors.ForEach(context.Error.WriteLine);
+            optionErrors.ForEach(context.Refuse);
             return null;
         }
 

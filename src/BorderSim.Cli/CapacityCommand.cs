@@ -132,7 +132,7 @@ public static class CapacityCommand
         SearchStart.SayThroughput(runner, context);
         if (errors.Count > 0)
         {
-            errors.ForEach(context.Error.WriteLine);
+            errors.ForEach(context.Refuse);
             return ExitCodes.InvalidInput;
         }
 

@@ -51,7 +51,7 @@ public static class CliApp
         {
             if (parseResult.Action is ParseErrorAction)
             {
-                return ReportParseErrors(parseResult, stderr);
+                return ReportParseErrors(parseResult, context with { Language = ReportOptions.LanguageOf(parseResult) });
             }
 
             return parseResult.Invoke(new InvocationConfiguration
@@ -74,14 +74,14 @@ public static class CliApp
     }
 
     /// <summary>System.CommandLine exits with 1 on a parse error; 1 means "regression" here, so report and exit 2.</summary>
-    private static int ReportParseErrors(ParseResult parseResult, TextWriter stderr)
+    private static int ReportParseErrors(ParseResult parseResult, CliContext context)
     {
         foreach (var error in parseResult.Errors)
         {
-            stderr.WriteLine($"bordersim: {error.Message}");
+            context.Refuse($"bordersim: {error.Message}");
         }
 
-        stderr.WriteLine($"see 'bordersim {string.Join(' ', CommandPath(parseResult))} --help'".Replace("  ", " ", StringComparison.Ordinal));
+        context.Refuse($"see 'bordersim {string.Join(' ', CommandPath(parseResult))} --help'".Replace("  ", " ", StringComparison.Ordinal));
         return ExitCodes.InvalidInput;
     }
 

@@ -42,4 +42,7 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, bool IsErrorTe
 
     /// <summary>Writes one diagnostic line to stderr.</summary>
     public void Diagnostic(string line) => Error.WriteLine(line);
+
+    /// <summary>Writes one line refusing an option's value or the command line to stderr, in <see cref="Language"/> (<see cref="OptionErrorText"/>).</summary>
+    public void Refuse(string line) => Error.WriteLine(OptionErrorText.Say(line, Language));
 }

@@ -203,7 +203,7 @@ public sealed class RunSettingsOptions
             return true;
         }
 
-        ScenarioInput.PrintErrors(errors, context);
+        ScenarioInput.PrintErrors(errors, context with { Language = ReportOptions.LanguageOf(parseResult) });
         return false;
     }
 

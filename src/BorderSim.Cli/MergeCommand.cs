@@ -24,8 +24,10 @@ public static class MergeCommand
             HelpName = "OUT",
             Required = true,
         };
-        var command = new Command("merge", "Combine the shards of a batch into one batch.csv (the same bytes as an unsharded batch)") { directories, output };
-        command.SetAction(parseResult => Execute(parseResult.GetValue(directories) ?? [], parseResult.GetValue(output)!, context));
+        Option<string> language = ReportOptions.CreateLanguage("Language of what is printed: en (English) or vi (tiếng Việt); the files are the same in both");
+        var command = new Command("merge", "Combine the shards of a batch into one batch.csv (the same bytes as an unsharded batch)") { directories, output, language };
+        command.SetAction(parseResult => Execute(
+            parseResult.GetValue(directories) ?? [], parseResult.GetValue(output)!, context with { Language = ReportLanguage.FromCode(parseResult.GetValue(language)) }));
         return command;
     }
 
@@ -49,10 +51,17 @@ public static class MergeCommand
 
         IReadOnlyList<BatchRun> runs = plan.Runs;
         int invalid = runs.Count(r => !r.IsValid);
-        context.Out.Write($"merged {directories.Count} directories: {runs.Count - invalid} runs, {rows} rows -> {Path.Combine(outputDirectory, BatchCsv.FileName)} and {BatchParquet.DirectoryName}/\n");
+        ReportLanguage lang = context.Language;
+        string merged = Path.Combine(outputDirectory, BatchCsv.FileName);
+        context.Out.Write(lang.Say(
+            $"merged {directories.Count} directories: {runs.Count - invalid} runs, {rows} rows -> {merged} and {BatchParquet.DirectoryName}/\n",
+            $"đã gộp {directories.Count} thư mục: {runs.Count - invalid} {lang.Say(Glossary.Runs)}, {rows} dòng -> {merged} và {BatchParquet.DirectoryName}/\n"));
         if (invalid > 0)
         {
-            context.Error.WriteLine($"{invalid} runs of the run list had invalid input and have no results: {string.Join(", ", runs.Where(r => !r.IsValid).Select(r => r.Run))}");
+            string names = string.Join(", ", runs.Where(r => !r.IsValid).Select(r => r.Run));
+            context.Error.WriteLine(lang.Say(
+                $"{invalid} runs of the run list had invalid input and have no results: {names}",
+                $"{invalid} {lang.Say(Glossary.Runs)} trong danh sách có đầu vào không hợp lệ và không có kết quả: {names}"));
             return ExitCodes.InvalidInput;
         }
 

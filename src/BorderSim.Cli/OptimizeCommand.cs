@@ -99,7 +99,7 @@ public static class OptimizeCommand
         List<string> errors = start.Errors;
         if (!study.Load(runner, errors, context.CancellationToken))
         {
-            errors.ForEach(context.Error.WriteLine);
+            errors.ForEach(context.Refuse);
             return ExitCodes.InvalidInput;
         }
 

@@ -9,7 +9,7 @@ public static class OutputDirectory
         ArgumentNullException.ThrowIfNull(context);
         if (File.Exists(directory))
         {
-            context.Error.WriteLine($"cannot write results to '{directory}': it is a file, not a directory (give -o a directory)");
+            context.Refuse($"cannot write results to '{directory}': it is a file, not a directory (give -o a directory)");
             return false;
         }
 
@@ -20,7 +20,7 @@ public static class OutputDirectory
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            context.Error.WriteLine($"cannot create the output directory '{directory}': {FirstLine(e.Message)}");
+            context.Refuse($"cannot create the output directory '{directory}': {FirstLine(e.Message)}");
             return false;
         }
     }

@@ -58,17 +58,19 @@ public static class RegressCommand
         threads.Description = "Replications run at once; results do not depend on it [default: all cores]";
         threads.HelpName = "N";
         var maxWork = CommonOptions.CreateMaxWork();
+        Option<string> language = ReportOptions.CreateLanguage("Language of what is printed (verdicts, tables, progress, errors): en (English) or vi (tiếng Việt); regression.csv and the baselines are the same in both");
         var command = new Command("regress", "Check scenarios against stored baselines (paired t-test on common random numbers, Holm); exit 1 if a metric moved")
         {
-            files, baselines, update, exact, set, output, threads, maxWork,
+            files, baselines, update, exact, set, output, threads, maxWork, language,
         };
         command.SetAction(parseResult =>
         {
+            CliContext said = context with { Language = ReportLanguage.FromCode(parseResult.GetValue(language)) };
             var errors = new List<ScenarioError>();
             IReadOnlyList<ScenarioOverride> overrides = RunSettingsOptions.ReadOverrides(parseResult, set, errors);
             if (errors.Count > 0)
             {
-                ScenarioInput.PrintErrors(errors, context);
+                ScenarioInput.PrintErrors(errors, said);
                 return ExitCodes.InvalidInput;
             }
 
@@ -81,7 +83,7 @@ public static class RegressCommand
                     parseResult.GetValue(output),
                     parseResult.GetValue(threads))
                 { Overrides = overrides, MaxWorkTruckStages = parseResult.GetValue(maxWork) },
-                context);
+                said);
         });
         return command;
     }
@@ -113,7 +115,7 @@ public static class RegressCommand
         }
 
         var study = new RegressStudy(
-            new RegressSettings(request.BaselineDirectory, request.Update, request.Exact, request.Threads, request.MaxWorkTruckStages, request.Overrides),
+            new RegressSettings(request.BaselineDirectory, request.Update, request.Exact, request.Threads, request.MaxWorkTruckStages, request.Overrides) { Language = context.Language },
             new RegressConsole(context));
         foreach (string file in files)
         {
@@ -148,10 +150,10 @@ public static class RegressCommand
         IReadOnlyList<string> files = Globs.Expand(request.Files, errors);
         if (errors.Count > 0)
         {
-            errors.ForEach(context.Error.WriteLine);
+            errors.ForEach(context.Refuse);
             if (request.Files.SequenceEqual([DefaultScenarios]))
             {
-                context.Error.WriteLine("(run regress from the project folder, or give the scenario files)");
+                context.Error.WriteLine(context.Language.Say("(run regress from the project folder, or give the scenario files)", "(hãy chạy regress từ thư mục dự án, hoặc cho biết các tệp kịch bản)"));
             }
 
             return null;
@@ -159,7 +161,9 @@ public static class RegressCommand
 
         if (request.Update && request.Overrides.Count > 0)
         {
-            context.Error.WriteLine("regress: --set cannot be used with --update (a baseline stores the scenario file as it is; edit the file instead)");
+            context.Error.WriteLine(context.Language.Say(
+                "regress: --set cannot be used with --update (a baseline stores the scenario file as it is; edit the file instead)",
+                "regress: không dùng được --set cùng --update (mốc so sánh lưu tệp kịch bản như nó đang có; hãy sửa tệp)"));
             return null;
         }
 
@@ -188,7 +192,9 @@ public static class RegressCommand
         {
             int replications = options.Replications ?? scenario.Replications;
             var progress = new ReplicationProgress(context, replications);
-            context.Diagnostic($"{file}: {replications} replications of {scenario.Days} days, seed {scenario.Seed}");
+            context.Diagnostic(context.Language.Say(
+                $"{file}: {replications} replications of {scenario.Days} days, seed {scenario.Seed}",
+                $"{file}: {replications} {context.Language.Say(Glossary.Replications)}, mỗi lần {scenario.Days} ngày, hạt giống ngẫu nhiên {scenario.Seed}"));
             HorizonNotice.Print(file, scenario, context);
             try
             {

@@ -51,18 +51,19 @@ public static class RunCommand
     /// <summary>Reads the options of one command line and runs it; exit 2 for options that do not go together.</summary>
     private static int Read(ParseResult parseResult, RunVerbOptions o, CliContext context)
     {
+        context = context with { Language = o.Report.ReadLanguage(parseResult) };
         double? precisionWanted = parseResult.GetValue(o.Precision);
         string? precisionMetric = parseResult.GetValue(o.Metric);
         int? maxWanted = parseResult.GetValue(o.MaxReplications);
         if ((precisionWanted is null) != (precisionMetric is null))
         {
-            context.Error.WriteLine("--precision and --metric go together: e.g. --precision 0.05 --metric wait_hours_mean/all/fruit");
+            context.Refuse("--precision and --metric go together: e.g. --precision 0.05 --metric wait_hours_mean/all/fruit");
             return ExitCodes.InvalidInput;
         }
 
         if (maxWanted is not null && precisionWanted is null)
         {
-            context.Error.WriteLine("--max-replications applies only with --precision");
+            context.Refuse("--max-replications applies only with --precision");
             return ExitCodes.InvalidInput;
         }
 
@@ -424,7 +425,7 @@ public static class RunCommand
         ReportLanguage lang = request.Language;
         foreach (ScenarioError warning in dateWarnings)
         {
-            yield return $"{warning.Field}: {warning.Message}";
+            yield return $"{warning.Field}: {(lang.IsVietnamese ? ScenarioErrorText.Translate(warning.Message) : warning.Message)}";
         }
 
         if (result.Precision is { IsMet: false } p)
@@ -448,8 +449,8 @@ public static class RunCommand
         string name = metricId.Split('/')[0];
         string[] similar = [.. ids.Where(id => id.StartsWith(name, StringComparison.Ordinal))];
         string[] shown = [.. (similar.Length > 0 ? similar : ids.Where(id => id.StartsWith("wait_hours_mean/", StringComparison.Ordinal) || id.StartsWith("served_per_day/", StringComparison.Ordinal))).Take(8)];
-        context.Error.WriteLine($"--metric: '{metricId}' is not a metric of {scenarioFile}; valid ids include: {string.Join(", ", shown)}");
-        context.Error.WriteLine($"(all {ids.Length} ids are in the metric column of summary.csv; bordersim run {scenarioFile} --replications 1 writes one)");
+        context.Refuse($"--metric: '{metricId}' is not a metric of {scenarioFile}; valid ids include: {string.Join(", ", shown)}");
+        context.Refuse($"(all {ids.Length} ids are in the metric column of summary.csv; bordersim run {scenarioFile} --replications 1 writes one)");
         return false;
     }
 }

@@ -27,6 +27,13 @@ internal static partial class ScenarioErrorText
 
     private static readonly (Regex English, MatchEvaluator Vietnamese)[] Phrases =
     [
+        (DatedOutside(), m => $"{Event(m.Groups[1].Value)} {Dates(m.Groups[2].Value)} {(m.Groups[3].Value == "starts after the run ends" ? "bắt đầu sau khi kỳ mô phỏng kết thúc" : "kết thúc trước khi kỳ mô phỏng bắt đầu")} (kỳ mô phỏng: {Dates(m.Groups[4].Value)}): không có tác dụng"),
+        (DatedBefore(), m => $"{Event(m.Groups[1].Value)} từ {Dates(m.Groups[2].Value)} có ngày trước khi kỳ mô phỏng bắt đầu (kỳ mô phỏng: {Dates(m.Groups[3].Value)}): có hiệu lực ngay từ giờ đầu tiên"),
+        (CheckTheDates(), _ => "kiểm tra các ngày, hoặc ngày bắt đầu và số ngày của kỳ mô phỏng"),
+        (KnownKeys(), _ => "(các khóa hợp lệ: "),
+        (NotPathValue(), m => $"'{m.Groups[1].Value}' không có dạng đường_dẫn=giá_trị"),
+        (WriteForExample(), _ => "hãy viết, ví dụ, "),
+        (CheckThePath(), _ => "kiểm tra đường dẫn; các kịch bản kèm theo nằm trong scenarios/"),
         (UnknownKey(), m => $"không có khóa '{m.Groups[1].Value}' trong định dạng kịch bản"),
         (UnknownName(), m => $"không có {Names[m.Groups[1].Value]} '{m.Groups[2].Value}'"),
         (DidYouMean(), m => $"có phải là '{m.Groups[1].Value}'?"),
@@ -61,6 +68,36 @@ internal static partial class ScenarioErrorText
 
         return message;
     }
+
+    /// <summary>A dated entry's kind in Vietnamese (<see cref="Glossary.Events"/>).</summary>
+    private static string Event(string kind) => ReportLanguage.Vietnamese.Say(Glossary.Events[kind]);
+
+    /// <summary>ISO dates as the Vietnamese page writes them: 2026-06-08..2026-06-21 → 08/06/2026 – 21/06/2026.</summary>
+    private static string Dates(string iso) => IsoDate().Replace(iso, m => $"{m.Groups[3].Value}/{m.Groups[2].Value}/{m.Groups[1].Value}").Replace("..", " – ", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"^the (closure|appointment period|surge|change) (\S+) (starts after the run ends|ends before the run starts) \(the run is (\S+)\): it has no effect", RegexOptions.CultureInvariant)]
+    private static partial Regex DatedOutside();
+
+    [GeneratedRegex(@"^the (closure|appointment period|surge|change) from (\S+) is dated before the run starts \(the run is (\S+)\): it is in force from the first hour", RegexOptions.CultureInvariant)]
+    private static partial Regex DatedBefore();
+
+    [GeneratedRegex(@"^check the dates, or the run's start and days$", RegexOptions.CultureInvariant)]
+    private static partial Regex CheckTheDates();
+
+    [GeneratedRegex(@"\(known keys: ", RegexOptions.CultureInvariant)]
+    private static partial Regex KnownKeys();
+
+    [GeneratedRegex("'([^']*)' is not path=value", RegexOptions.CultureInvariant)]
+    private static partial Regex NotPathValue();
+
+    [GeneratedRegex(@"^write e\.g\. ", RegexOptions.CultureInvariant)]
+    private static partial Regex WriteForExample();
+
+    [GeneratedRegex(@"^check the path; shipped scenarios are in scenarios/$", RegexOptions.CultureInvariant)]
+    private static partial Regex CheckThePath();
+
+    [GeneratedRegex(@"(\d{4})-(\d{2})-(\d{2})", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoDate();
 
     [GeneratedRegex("unknown key '([^']*)'", RegexOptions.CultureInvariant)]
     private static partial Regex UnknownKey();

@@ -67,7 +67,7 @@ internal static class SearchStart
     {
         ArgumentNullException.ThrowIfNull(start);
         ArgumentNullException.ThrowIfNull(context);
-        start.Errors.ForEach(context.Error.WriteLine);
+        start.Errors.ForEach(context.Refuse);
         return start.Errors.Count > 0;
     }
 

@@ -39,6 +39,32 @@ public static class Glossary
         ["Asia/Shanghai"] = new("China time, UTC+8", "giờ Trung Quốc, UTC+8"),
     };
 
+    /// <summary>The dated events of a scenario, as <see cref="BorderSim.Model.Experiments.HorizonCut.Event"/> and the dated-entry warnings name them.</summary>
+    public static IReadOnlyDictionary<string, Bilingual> Events { get; } = new Dictionary<string, Bilingual>(StringComparer.Ordinal)
+    {
+        ["surge"] = new("surge", "đợt tăng xe"),
+        ["ban"] = new("ban", "lệnh cấm"),
+        ["suspension"] = new("suspension", "đợt tạm dừng tuyến"),
+        ["closure"] = new("closure", "đợt đóng cửa"),
+        ["appointment-only period"] = new("appointment-only period", "giai đoạn chỉ thông quan theo hẹn"),
+        ["appointment period"] = new("appointment period", "giai đoạn chỉ thông quan theo hẹn"),
+        ["change"] = new("change", "thay đổi"),
+    };
+
+    /// <summary>What a dated event applies to (<see cref="BorderSim.Model.Experiments.HorizonCut.Where"/>: "calendar vn_gate", "stage cn_inspection").</summary>
+    public static IReadOnlyDictionary<string, Bilingual> Parts { get; } = new Dictionary<string, Bilingual>(StringComparer.Ordinal)
+    {
+        ["calendar"] = new("calendar", "giờ làm việc"),
+        ["direction"] = new("direction", "chiều"),
+        ["origin"] = new("origin", "điểm xuất phát"),
+        ["route"] = new("route", "tuyến"),
+        ["stage"] = new("stage", "khâu"),
+        ["road"] = new("road", "đường"),
+        ["class"] = new("class", "loại hàng"),
+        ["pool"] = new("pool", "nhóm"),
+        ["scenario"] = new("scenario", "kịch bản"),
+    };
+
     /// <summary>The largest demand at which a target still holds.</summary>
     public static Bilingual Capacity { get; } = new("capacity", "năng lực thông quan");
 
@@ -61,6 +87,8 @@ public static class Glossary
     public static Bilingual TrucksPerDay { get; } = new("trucks/day", "xe/ngày");
 
     public static Bilingual Hours { get; } = new("h", "giờ");
+
+    public static Bilingual Minutes { get; } = new("min", "phút");
 
     public static Bilingual Days { get; } = new("days", "ngày");
 
@@ -108,6 +136,16 @@ public static class Glossary
         foreach (var (name, words) in TimeZones)
         {
             yield return ("time zone " + name, words);
+        }
+
+        foreach (var (name, words) in Events)
+        {
+            yield return ("event " + name, words);
+        }
+
+        foreach (var (name, words) in Parts)
+        {
+            yield return ("part " + name, words);
         }
 
         foreach (System.Reflection.PropertyInfo property in typeof(Glossary).GetProperties().Where(p => p.PropertyType == typeof(Bilingual)))

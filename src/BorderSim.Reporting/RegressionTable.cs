@@ -10,14 +10,17 @@ public static class RegressionTable
         ["scenario_file", "metric", "pairs", "baseline_mean", "new_mean", "difference", "relative_change", "p_value", "p_holm", "regression", "reason"];
 
     /// <summary>metric, baseline mean, new mean, mean paired difference, relative change, Holm-adjusted p (and why), indented under the scenario's line.</summary>
-    public static void Write(IReadOnlyList<RegressionFinding> findings, TextWriter writer)
+    public static void Write(IReadOnlyList<RegressionFinding> findings, TextWriter writer, ReportLanguage? language = null)
     {
         ArgumentNullException.ThrowIfNull(findings);
         ArgumentNullException.ThrowIfNull(writer);
+        ReportLanguage lang = language ?? ReportLanguage.English;
         // The test is explained once below the table; other reasons (exact mode, a missing metric) get a column.
         bool showWhy = findings.Any(f => f.Reason != "paired t-test");
-        string[] headings = ["metric", "baseline mean", "new mean", "difference", "relative", "p (Holm)"];
-        var table = new TextTable(showWhy ? [.. headings, "why"] : headings);
+        string[] headings = lang.IsVietnamese
+            ? ["chỉ tiêu", "trung bình mốc", "trung bình mới", "chênh lệch", "tương đối", "p (Holm)"]
+            : ["metric", "baseline mean", "new mean", "difference", "relative", "p (Holm)"];
+        var table = new TextTable(showWhy ? [.. headings, lang.Say("why", "lý do")] : headings);
         foreach (RegressionFinding f in findings)
         {
             string[] cells =
@@ -34,7 +37,10 @@ public static class RegressionTable
 
         table.Write(writer, "  ");
         int pairs = findings.Select(f => f.Pairs).DefaultIfEmpty(0).Max();
-        writer.Write($"  (paired t-test per metric on {pairs} replications with common random numbers; moved = Holm-adjusted p below {Regression.FamilyAlpha.ToString(CultureInfo.InvariantCulture)}, at most {(Regression.FamilyAlpha * 100).ToString(CultureInfo.InvariantCulture)}% false alarms per scenario)\n");
+        string alpha = Regression.FamilyAlpha.ToString(CultureInfo.InvariantCulture), percent = (Regression.FamilyAlpha * 100).ToString(CultureInfo.InvariantCulture);
+        writer.Write(lang.Say(
+            $"  (paired t-test per metric on {pairs} replications with common random numbers; moved = Holm-adjusted p below {alpha}, at most {percent}% false alarms per scenario)\n",
+            $"  (kiểm định t ghép cặp cho từng chỉ tiêu trên {pairs} lần lặp dùng chung số ngẫu nhiên; lệch = p đã hiệu chỉnh Holm dưới {alpha}, tối đa {percent}% báo động nhầm mỗi kịch bản)\n"));
     }
 
     public static string FormatP(double p) => p switch

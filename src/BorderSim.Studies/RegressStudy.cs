@@ -14,7 +14,11 @@ namespace BorderSim.Studies;
 /// <param name="Threads">Replications run at once (null: all cores).</param>
 /// <param name="MaxWorkTruckStages">A scenario whose run is estimated above it is refused before it runs.</param>
 /// <param name="Overrides">--set values applied to every scenario before it runs.</param>
-public sealed record RegressSettings(string BaselineDirectory, bool Update, bool Exact, int? Threads, double MaxWorkTruckStages, IReadOnlyList<ScenarioOverride> Overrides);
+public sealed record RegressSettings(string BaselineDirectory, bool Update, bool Exact, int? Threads, double MaxWorkTruckStages, IReadOnlyList<ScenarioOverride> Overrides)
+{
+    /// <summary>The language of the verdicts and tables the study says (<c>--lang</c>); the files are the same in both.</summary>
+    public ReportLanguage Language { get; init; } = ReportLanguage.English;
+}
 
 /// <summary>What a regress study says and how it runs a scenario: the command line prints and shows progress, a test collects.</summary>
 public interface IRegressConsole
@@ -126,7 +130,9 @@ public sealed class RegressStudy
         if (!File.Exists(baselinePath))
         {
             Tally.MissingBaselines++;
-            _console.Warn($"{file}: no baseline {baselinePath}; create it with: bordersim regress --update {file}{BaselinesOption()}");
+            _console.Warn(_settings.Language.Say(
+                $"{file}: no baseline {baselinePath}; create it with: bordersim regress --update {file}{BaselinesOption()}",
+                $"{file}: không có mốc so sánh {baselinePath}; tạo bằng lệnh: bordersim regress --update {file}{BaselinesOption()}"));
             Tally.NotRun(file, loaded, scenario.Name, "no-baseline");
             return null;
         }
@@ -215,14 +221,18 @@ public sealed class RegressStudy
         List<RegressionFinding> moved = [.. findings.Where(f => f.IsRegression)];
         if (moved.Count == 0)
         {
-            _console.Say($"{file}: ok ({findings.Count} metrics consistent with {baselinePath} over {replications} paired replications{(_settings.Exact ? ", every value bit-identical" : "")})\n");
+            _console.Say(_settings.Language.Say(
+                $"{file}: ok ({findings.Count} metrics consistent with {baselinePath} over {replications} paired replications{(_settings.Exact ? ", every value bit-identical" : "")})\n",
+                $"{file}: đạt ({findings.Count} chỉ tiêu khớp với {baselinePath} qua {replications} cặp lần lặp{(_settings.Exact ? ", mọi giá trị giống hệt từng bit" : "")})\n"));
             return "ok";
         }
 
         Tally.Regressed++;
         using var table = new StringWriter();
-        table.Write($"{file}: {moved.Count} of {findings.Count} metrics moved from {baselinePath}\n");
-        RegressionTable.Write(moved, table);
+        table.Write(_settings.Language.Say(
+            $"{file}: {moved.Count} of {findings.Count} metrics moved from {baselinePath}\n",
+            $"{file}: {moved.Count} trên {findings.Count} chỉ tiêu đã lệch khỏi {baselinePath}\n"));
+        RegressionTable.Write(moved, table, _settings.Language);
         _console.Say(table.ToString());
         return "regressed";
     }
@@ -233,7 +243,9 @@ public sealed class RegressStudy
         try
         {
             BaselineCsv.WriteFile(new Baseline(result.Scenario.Seed, result.Replications.Count, BaselineVersion, values), baselinePath);
-            _console.Say($"{file}: baseline written to {baselinePath} ({values.Count} metrics, {result.Replications.Count} replications, seed {result.Scenario.Seed})\n");
+            _console.Say(_settings.Language.Say(
+                $"{file}: baseline written to {baselinePath} ({values.Count} metrics, {result.Replications.Count} replications, seed {result.Scenario.Seed})\n",
+                $"{file}: đã ghi mốc so sánh vào {baselinePath} ({values.Count} chỉ tiêu, {result.Replications.Count} lần lặp, hạt giống ngẫu nhiên {result.Scenario.Seed})\n"));
             return "updated";
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

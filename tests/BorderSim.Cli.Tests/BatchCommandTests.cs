@@ -102,6 +102,12 @@ public class BatchCommandTests
         Assert.That(File.ReadAllBytes(Path.Combine(merged, "batch.csv")), Is.EqualTo(File.ReadAllBytes(Path.Combine(whole, "batch.csv"))));
         Assert.That(File.ReadAllBytes(Path.Combine(merged, "runlist.csv")), Is.EqualTo(File.ReadAllBytes(Path.Combine(whole, "runlist.csv"))));
         Assert.That(File.Exists(Path.Combine(merged, "run.json")));
+
+        // In Vietnamese: the same bytes, the line said in Vietnamese.
+        var vietnamese = CliRunner.Run(["merge", .. shards, "-o", merged + "-vi", "--lang", "vi"]);
+        Assert.That(vietnamese.ExitCode, Is.EqualTo(ExitCodes.Ok), vietnamese.Error);
+        Assert.That(vietnamese.Out, Does.StartWith("đã gộp 3 thư mục: 4 lần chạy, "), merge.Out);
+        Assert.That(File.ReadAllBytes(Path.Combine(merged + "-vi", "batch.csv")), Is.EqualTo(File.ReadAllBytes(Path.Combine(whole, "batch.csv"))));
     }
 
     [Test]

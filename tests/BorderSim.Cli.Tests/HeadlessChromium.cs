@@ -159,6 +159,35 @@ internal sealed partial class HeadlessChromium : IDisposable
         return new PageVisit(errors, requests, title, text, Convert.FromBase64String((string)shot["data"]!), Convert.FromBase64String((string)pdf["data"]!), height);
     }
 
+    /// <summary>
+    /// Loads <paramref name="path"/> and returns, for each element matching <paramref name="selector"/>, its text and
+    /// the font families Chromium drew its text with (CSS.getPlatformFontsForNode: the fonts actually used, after fallback).
+    /// </summary>
+    public IReadOnlyList<(string Text, IReadOnlyList<string> Families)> FontsOf(string path, string selector)
+    {
+        var events = new List<JsonObject>();
+        string targetId = (string)Send(null, "Target.createTarget", new JsonObject { ["url"] = "about:blank" }, events)["targetId"]!;
+        string session = (string)Send(null, "Target.attachToTarget", new JsonObject { ["targetId"] = targetId, ["flatten"] = true }, events)["sessionId"]!;
+        Send(session, "Page.enable", new JsonObject(), events);
+        Send(session, "Page.navigate", new JsonObject { ["url"] = new Uri(Path.GetFullPath(path)).AbsoluteUri }, events);
+        WaitFor(events, e => (string?)e["method"] == "Page.loadEventFired");
+        Send(session, "DOM.enable", new JsonObject(), events);
+        Send(session, "CSS.enable", new JsonObject(), events);
+        int root = (int)Send(session, "DOM.getDocument", new JsonObject { ["depth"] = 0 }, events)["root"]!["nodeId"]!;
+        JsonArray nodes = Send(session, "DOM.querySelectorAll", new JsonObject { ["nodeId"] = root, ["selector"] = selector }, events)["nodeIds"]!.AsArray();
+        string expression = $"Array.from(document.querySelectorAll({JsonValue.Create(selector).ToJsonString()})).map(e => e.textContent)";
+        JsonArray texts = Send(session, "Runtime.evaluate", new JsonObject { ["expression"] = expression, ["returnByValue"] = true }, events)["result"]!["value"]!.AsArray();
+        var found = new List<(string, IReadOnlyList<string>)>();
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            JsonArray fonts = Send(session, "CSS.getPlatformFontsForNode", new JsonObject { ["nodeId"] = (int)nodes[i]! }, events)["fonts"]!.AsArray();
+            found.Add(((string)texts[i]!, [.. fonts.Select(f => (string)f!["familyName"]!)]));
+        }
+
+        Send(null, "Target.closeTarget", new JsonObject { ["targetId"] = targetId }, events);
+        return found;
+    }
+
     /// <summary>Sends one command and returns its result; events that arrive meanwhile go to <paramref name="events"/>.</summary>
     private JsonNode Send(string? session, string method, JsonObject parameters, List<JsonObject> events)
     {

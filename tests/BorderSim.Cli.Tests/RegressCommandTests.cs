@@ -59,6 +59,28 @@ public class RegressCommandTests
     }
 
     [Test]
+    public void Regress_in_Vietnamese_says_its_verdicts_table_and_progress_in_Vietnamese_with_the_same_exit_codes()
+    {
+        CliRunner.Outcome update = Regress("--update", "--lang", "vi");
+        CliRunner.Outcome ok = Regress("--lang", "vi");
+        EditBaseline("wait_hours_mean/all/fruit", (_, v) => v * 1.1);
+        CliRunner.Outcome moved = Regress("--lang", "vi");
+        Assert.Multiple(() =>
+        {
+            Assert.That(update.ExitCode, Is.EqualTo(ExitCodes.Ok), update.Error);
+            Assert.That(update.Out, Does.Contain(": đã ghi mốc so sánh vào ").And.Contain("20 lần lặp, hạt giống ngẫu nhiên 42)"));
+            Assert.That(update.Error, Does.Contain(": 20 lần lặp, mỗi lần 2 ngày, hạt giống ngẫu nhiên 42"), "the progress line");
+            Assert.That(ok.ExitCode, Is.EqualTo(ExitCodes.Ok), ok.Error);
+            Assert.That(ok.Out, Does.Contain($"{_scenario}: đạt (").And.Contain("qua 20 cặp lần lặp)"));
+            Assert.That(moved.ExitCode, Is.EqualTo(ExitCodes.RegressionFailed), moved.Error);
+            Assert.That(moved.Out, Does.Contain(" chỉ tiêu đã lệch khỏi ").And.Contain("trung bình mốc").And.Contain("kiểm định t ghép cặp"));
+            // Numbers stay as regression.csv and English write them: the table is for checking a build, not a planner's page.
+            Assert.That(moved.Out, Does.Match(@"wait_hours_mean/all/fruit\s+\d+\.\d+\s+\d+\.\d+\s+-\d+\.\d+\s+-9\.1%\s+<1e-6"));
+            Assert.That(moved.Out + ok.Out + update.Out, Does.Not.Match(@"(?<![-\w/.])(metrics|replications|baseline|moved|written|paired)(?![-\w/.])"), "English words outside the paths");
+        });
+    }
+
+    [Test]
     public void A_baseline_moved_by_a_tenth_fails_with_the_metric_in_the_table()
     {
         Assert.That(Regress("--update").ExitCode, Is.EqualTo(ExitCodes.Ok));

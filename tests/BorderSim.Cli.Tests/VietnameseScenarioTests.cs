@@ -14,7 +14,7 @@ public partial class VietnameseScenarioTests : SearchCommandTests
     /// English words a Vietnamese page must not carry: function words and the trade's nouns (an option such as
     /// --replications, a file name such as huu-nghi-6-lanes.yaml, is no word).
     /// </summary>
-    [GeneratedRegex(@"(?<![-\w./])(the|of|and|to|with|from|for|is|are|trucks?|lanes?|hours?|days?|wait(ing)?|queue|export|import|served|capacity|demand|stage|road|yard|check|mean|replications?|warm-up|overloaded|gate|local|date|customs|inspection|assumption|June|peak|clearance|empties|booths?)(?![-\w/.])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![-\w./])(the|of|and|to|with|from|for|is|are|trucks?|lanes?|hours?|days?|wait(ing)?|queue|export|import|served|capacity|demand|stage|road|yard|check|mean|replications?|warm-up|overloaded|gate|local|date|customs|inspection|assumption|June|peak|clearance|empties|booths?|direction|surge|run|starts?|ends?|effect|before|after|simulated|none|closure|calendar|class|origin|route|pool|min|h)(?![-\w/.])", RegexOptions.IgnoreCase)]
     private static partial Regex EnglishWord();
 
     /// <summary>An internal id: a name with an underscore (cn_inspection, freight_road_1119) or an IANA zone (Asia/Ho_Chi_Minh).</summary>
@@ -44,6 +44,29 @@ public partial class VietnameseScenarioTests : SearchCommandTests
             Assert.That(english, Is.Empty, "English words on the Vietnamese page");
             Assert.That(ids, Is.Empty, "internal ids where a label exists");
             Assert.That(run.Out, Does.Not.Contain("cn_inspection").And.Contain("kiểm tra phía Trung Quốc"), "the console names the binding stage by its label");
+        });
+    }
+
+    [Test]
+    public void A_three_day_Vietnamese_run_says_in_Vietnamese_the_surge_it_does_not_reach_and_its_provenance()
+    {
+        // Three days end before the lychee surge (8-21 June): the horizon's and the dated entry's warnings, on the page and the console.
+        (CliRunner.Outcome run, string html, List<string> lines, List<string> english, List<string> ids) =
+            RunInVietnamese("huu-nghi-6-lanes.yaml", "vi-3-days", "--days", "3", "--replications", "2", "--no-plots");
+        string console = run.Out + run.Error;
+        List<string> consoleEnglish = [.. console.Split('\n').SelectMany(l => EnglishWord().Matches(l).Select(m => $"'{m.Value}' in: {l}"))];
+        string provenance = WebUtility.HtmlDecode(html[html.IndexOf("Nguồn gốc kết quả", StringComparison.Ordinal)..]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines, Has.Some.Contains("trước khi đợt tăng xe 'vải thiều' (chiều xuất khẩu, 08/06/2026 – 21/06/2026) bắt đầu"), "the horizon's warning names the surge, the direction and the dates in Vietnamese");
+            Assert.That(lines, Has.Some.Contains("đợt tăng xe 08/06/2026 – 21/06/2026 bắt đầu sau khi kỳ mô phỏng kết thúc"), "the dated entry's warning in Vietnamese");
+            Assert.That(english, Is.Empty, "English words on the Vietnamese page");
+            Assert.That(ids, Is.Empty, "internal ids where a label exists");
+            Assert.That(consoleEnglish, Is.Empty, "English words on the Vietnamese console");
+            Assert.That(run.Error, Does.Contain(": cảnh báo: directions.export.arrivals.surges[0]: đợt tăng xe"), "the console warning keeps file:line:col and the field");
+            Assert.That(run.Error, Does.Contain("trước khi đợt tăng xe 'vải thiều' (chiều xuất khẩu,"), "the console's horizon warning names the surge by its Vietnamese reason");
+            Assert.That(provenance, Does.Contain("48,0 giờ (cố định trong kịch bản)").And.Contain("15 phút (timeseries.csv"), "the provenance's units in Vietnamese");
         });
     }
 

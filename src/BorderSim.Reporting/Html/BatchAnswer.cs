@@ -132,7 +132,7 @@ public static class BatchAnswer
         ArgumentNullException.ThrowIfNull(lang);
         var warnings = new List<ReportWarning>(input.NotFinished.Select(w => new ReportWarning(lang.Say("Runs without a result", "Lần chạy không có kết quả"), w)));
         string horizon = lang.Say("The run ends before a dated event ends", "Kỳ mô phỏng kết thúc trước khi một sự kiện theo ngày kết thúc");
-        warnings.AddRange(input.HorizonCuts.SelectMany(c => ReportText.HorizonWarnings([c.Cut], lang).Select(w => $"{Name(input, c.Label)}: {w}"))
+        warnings.AddRange(input.HorizonCuts.SelectMany(c => HorizonText.Warnings([c.Cut], lang).Select(w => $"{Name(input, c.Label)}: {w}"))
             .Distinct(StringComparer.Ordinal).Select(w => new ReportWarning(horizon, w)));
         string overloaded = lang.Say("Overloaded runs: their waits and queues grow with the run's length", "Lần chạy quá tải: thời gian chờ và hàng đợi tăng theo độ dài kỳ mô phỏng");
         foreach (BatchRunResult run in input.Runs)

@@ -179,7 +179,7 @@ public static class CapacityReport
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(lang);
         string horizon = lang.Say("The run ends before a dated event ends", "Kỳ mô phỏng kết thúc trước khi một sự kiện theo ngày kết thúc");
-        var warnings = new List<ReportWarning>(ReportText.HorizonWarnings(input.HorizonCuts, lang).Select(w => new ReportWarning(horizon, w)));
+        var warnings = new List<ReportWarning>(HorizonText.Warnings(input.HorizonCuts, lang).Select(w => new ReportWarning(horizon, w)));
         CapacityRow[] overloadedMet = [.. input.Rows.Where(r => r.IsOverloaded && r.MeetsTarget != "no").OrderBy(r => r.Point.DemandTrucksPerDay)];
         if (overloadedMet.Length > 0)
         {

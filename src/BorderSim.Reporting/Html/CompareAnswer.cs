@@ -128,7 +128,7 @@ public static class CompareAnswer
         foreach (ExperimentResult scenario in result.Alternatives)
         {
             string name = lang.Name(scenario.Scenario);
-            warnings.AddRange(ReportText.HorizonWarnings(scenario.HorizonCuts, lang).Select(w => new ReportWarning(horizon, $"{name}: {w}")));
+            warnings.AddRange(HorizonText.Warnings(scenario.HorizonCuts, lang).Select(w => new ReportWarning(horizon, $"{name}: {w}")));
         }
 
         foreach (ExperimentResult scenario in result.Alternatives)

@@ -15,7 +15,7 @@ public static class OptimizeWarnings
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(lang);
         string horizon = lang.Say("The run ends before a dated event ends", "Kỳ mô phỏng kết thúc trước khi một sự kiện theo ngày kết thúc");
-        var warnings = new List<ReportWarning>(ReportText.HorizonWarnings(input.HorizonCuts, lang).Select(w => new ReportWarning(horizon, w)));
+        var warnings = new List<ReportWarning>(HorizonText.Warnings(input.HorizonCuts, lang).Select(w => new ReportWarning(horizon, w)));
         if (input.Best < 0)
         {
             warnings.Add(new ReportWarning(lang.Say("No configuration meets every target", "Không phương án nào đạt mọi mục tiêu"), lang.Say(

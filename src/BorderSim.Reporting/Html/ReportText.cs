@@ -32,7 +32,7 @@ public static class ReportText
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(lang);
-        var warnings = new List<string>(HorizonWarnings(result.HorizonCuts, lang));
+        var warnings = new List<string>(HorizonText.Warnings(result.HorizonCuts, lang));
         warnings.AddRange(OverloadWarnings(result, lang));
         Dictionary<string, MetricSummary> m = ById(result);
         foreach (string direction in result.Scenario.Directions.Select(d => d.Name))
@@ -80,39 +80,6 @@ public static class ReportText
         }
 
         return warnings;
-    }
-
-    /// <summary>
-    /// One sentence per dated event the run's --days ends before it ends (<see cref="HorizonCheck"/>): its dates, how
-    /// much of it the run leaves out, and the --days that sees it through.
-    /// </summary>
-    public static IEnumerable<string> HorizonWarnings(IEnumerable<HorizonCut> cuts, ReportLanguage lang)
-    {
-        ArgumentNullException.ThrowIfNull(cuts);
-        ArgumentNullException.ThrowIfNull(lang);
-        foreach (HorizonCut cut in cuts)
-        {
-            if (!lang.IsVietnamese)
-            {
-                string english = cut.Describe();
-                yield return char.ToUpperInvariant(english[0]) + english[1..] + ".";
-                continue;
-            }
-
-            string what = cut.Event switch
-            {
-                "surge" => "đợt tăng xe",
-                "ban" => "lệnh cấm",
-                "suspension" => "đợt tạm dừng tuyến",
-                "closure" => "đợt đóng cửa",
-                "appointment-only period" => "giai đoạn chỉ thông quan theo hẹn",
-                _ => "thay đổi",
-            };
-            string dates = cut.To is { } to ? $"{lang.Date(cut.From)} – {lang.Date(to)}" : $"từ {lang.Date(cut.From)}";
-            yield return cut.Kind == HorizonCutKind.CutOff
-                ? $"Kỳ mô phỏng kết thúc ngày {lang.Date(cut.RunLastDay)}, trước khi {what} '{cut.Name}' ({cut.Where}, {dates}) kết thúc: {(cut.DaysLeftOut == 0 ? "phần còn lại của ngày cuối" : $"{cut.DaysLeftOut} ngày cuối")} không được mô phỏng; --days {cut.DaysToSeeIt} sẽ mô phỏng hết."
-                : $"Kỳ mô phỏng kết thúc ngày {lang.Date(cut.RunLastDay)}, trước khi {what} '{cut.Name}' ({cut.Where}, {dates}) bắt đầu: không được mô phỏng; --days {cut.DaysToSeeIt} sẽ mô phỏng tới.";
-        }
     }
 
     /// <summary>One sentence per overloaded direction: the stage whose demand reaches its capacity, the growth of the backlog, and that its means depend on the run's length.</summary>

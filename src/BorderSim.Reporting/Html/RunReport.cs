@@ -63,7 +63,7 @@ public static class RunReport
         [
             (lang.Say("seed", "hạt giống ngẫu nhiên"), s.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             (lang.Say("replications", "số lần lặp"), ReplicationCount(result).ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            (lang.Say("warm-up", "giai đoạn khởi động"), $"{lang.Number(result.WarmUpHours)} h ({ScenarioSection.WarmUpMethod(result.WarmUpMethod, lang)})"),
+            (lang.Say("warm-up", "giai đoạn khởi động"), $"{lang.Number(result.WarmUpHours)} {lang.Say(Glossary.Hours)} ({ScenarioSection.WarmUpMethod(result.WarmUpMethod, lang)})"),
             (lang.Say("time series step", "bước của chuỗi thời gian"), TimeSeriesStep(s, lang)),
         ]);
         return page.Build();
@@ -81,7 +81,7 @@ public static class RunReport
     }
 
     private static string Minutes(double minutes, ReportLanguage lang) =>
-        minutes >= 60 && minutes % 60 == 0 ? $"{Whole(minutes / 60, lang)} h" : $"{Whole(minutes, lang)} min";
+        minutes >= 60 && minutes % 60 == 0 ? $"{Whole(minutes / 60, lang)} {lang.Say(Glossary.Hours)}" : $"{Whole(minutes, lang)} {lang.Say(Glossary.Minutes)}";
 
     /// <summary>A step in whole minutes or hours without decimals (15, not 15.0); a fraction of a minute keeps its decimals.</summary>
     private static string Whole(double value, ReportLanguage lang) =>
