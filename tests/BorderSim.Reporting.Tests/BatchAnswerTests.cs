@@ -6,6 +6,7 @@ namespace BorderSim.Reporting.Tests;
 public class BatchAnswerTests
 {
     private const string Quota = "directions.export.stages.logistics_park.release_quota_per_day";
+    private const string Demand = "directions.inbound.arrivals.trucks_per_day";
 
     /// <summary>One run per swept value, its export overload flag (share of replications overloaded) as given; import never overloaded.</summary>
     private static BatchReportInput Sweep(params (string Value, double ExportOverloaded)[] runs) => new(
@@ -49,6 +50,24 @@ public class BatchAnswerTests
             Assert.That(BatchReport.Answer(rising, ReportLanguage.English).Single(), Does.Contain(" The export side is overloaded at 320 and 380, not at 200 or 260."));
             Assert.That(BatchReport.Answer(all, ReportLanguage.English).Single(), Does.Contain(" The export side is overloaded at every one of these values."));
             Assert.That(BatchReport.Answer(all, ReportLanguage.Vietnamese).Single(), Does.Contain(" Chiều xuất khẩu quá tải ở mọi giá trị này."));
+        });
+    }
+
+    [Test]
+    public void A_direction_the_glossary_already_calls_a_side_is_not_called_a_side_twice_in_vietnamese()
+    {
+        // "inbound" is "chiều vào" in the glossary: the sentence once said "Chiều chiều vào không quá tải …".
+        BatchRunResult Run(int run, string value, double overloaded) => new(
+            new BatchRun(run, $"k{run}", "mmc.yaml", "mmc", "sha", 1, 3, 3, [value]),
+            new Dictionary<string, BatchValue> { ["overloaded/inbound"] = new(overloaded, 0, ""), ["served_per_day/inbound/all"] = new(400, 1, "trucks/day") });
+        ReportProvenance provenance = new("0", [], [], 1, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+        var calm = new BatchReportInput([Demand], [Run(1, "400", 0), Run(2, "500", 0)], [], [], provenance);
+        var mixed = new BatchReportInput([Demand], [Run(1, "400", 0), Run(2, "700", 1)], [], [], provenance);
+        Assert.Multiple(() =>
+        {
+            Assert.That(BatchReport.Answer(calm, ReportLanguage.Vietnamese).Single(), Does.Contain(" Chiều vào không quá tải ở mọi giá trị này."));
+            Assert.That(BatchReport.Answer(mixed, ReportLanguage.Vietnamese).Single(), Does.Contain(" Chiều vào quá tải ở 700, không quá tải ở 400."));
+            Assert.That(BatchReport.Answer(calm, ReportLanguage.English).Single(), Does.Contain(" The inbound side is not overloaded at any of these values."));
         });
     }
 

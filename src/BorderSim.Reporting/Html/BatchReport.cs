@@ -269,19 +269,20 @@ public static class BatchReport
         List<string> over = [.. runs.Where(r => r.Metrics.TryGetValue(overloadedId, out BatchValue v) && v.Mean >= 0.5).Select(r => BatchAnswer.Value(input, 0, r.Run.SweepValues[0], lang))];
         List<string> notOver = [.. runs.Select(r => BatchAnswer.Value(input, 0, r.Run.SweepValues[0], lang)).Where(v => !over.Contains(v))];
         string dir = lang.Direction(overloadedId.Split('/')[1]);
+        string side = ReportText.Capital(lang.Side(overloadedId.Split('/')[1]));
         if (over.Count == 0)
         {
-            return lang.Say($" The {dir} side is not overloaded at any of these values.", $" Chiều {dir} không quá tải ở mọi giá trị này.");
+            return lang.Say($" The {dir} side is not overloaded at any of these values.", $" {side} không quá tải ở mọi giá trị này.");
         }
 
         if (notOver.Count == 0)
         {
-            return lang.Say($" The {dir} side is overloaded at every one of these values.", $" Chiều {dir} quá tải ở mọi giá trị này.");
+            return lang.Say($" The {dir} side is overloaded at every one of these values.", $" {side} quá tải ở mọi giá trị này.");
         }
 
         return lang.Say(
             $" The {dir} side is overloaded at {List(over, "and")}, not at {List(notOver, "or")}.",
-            $" Chiều {dir} quá tải ở {List(over, "và")}, không quá tải ở {List(notOver, "hoặc")}.");
+            $" {side} quá tải ở {List(over, "và")}, không quá tải ở {List(notOver, "hoặc")}.");
     }
 
     /// <summary>"250", "250 and 300", "200, 250 and 300".</summary>

@@ -155,7 +155,7 @@ public static class ReportText
             string dir = lang.Direction(direction);
             string text = lang.Say(
                 $"{Capital(dir)}: {lang.Whole(served.Mean)} trucks served a day ({Interval(served.Mean, served.HalfWidth95, lang)})",
-                $"Chiều {dir}: {lang.Whole(served.Mean)} xe thông quan mỗi ngày ({Interval(served.Mean, served.HalfWidth95, lang)})");
+                $"{Capital(lang.Side(direction))}: {lang.Whole(served.Mean)} xe thông quan mỗi ngày ({Interval(served.Mean, served.HalfWidth95, lang)})");
             if (m.TryGetValue(Metrics.WaitHoursMean.Key(direction, "all").Id, out MetricSummary? wait))
             {
                 text += lang.Say(
