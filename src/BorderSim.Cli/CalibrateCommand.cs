@@ -47,9 +47,10 @@ public static class CalibrateCommand
             HelpName = "FILE",
         };
         RunSettingsOptions settings = common.Settings;
+        Option<string> language = ReportOptions.CreateLanguage("Language of what is printed (the fitted values, progress, errors): en (English) or vi (tiếng Việt); the files are the same in both");
         var command = new Command("calibrate", "Fit unknown values of a scenario to its observations, with a 95% interval each")
         {
-            common.File, fit, common.Output, common.Shard, maxEvaluations, calibrated,
+            common.File, fit, common.Output, common.Shard, maxEvaluations, calibrated, language,
         };
         settings.AddTo(command);
         command.SetAction(parseResult => settings.TryReadOverrides(parseResult, context, out IReadOnlyList<ScenarioOverride> sets)
@@ -63,7 +64,7 @@ public static class CalibrateCommand
                     parseResult.GetValue(common.Shard),
                     parseResult.GetValue(maxEvaluations) ?? 60,
                     parseResult.GetValue(calibrated)),
-                context)
+                context with { Language = ReportLanguage.FromCode(parseResult.GetValue(language)) })
             : ExitCodes.InvalidInput);
         return command;
     }
@@ -77,6 +78,7 @@ public static class CalibrateCommand
             return ExitCodes.InvalidInput;
         }
 
+        context = context with { Language = context.Language.WithLabelsOf(start.Scenario) };
         start.ParseShard(request.ShardText);
         string text = ScenarioInput.ReadTextOrEmpty(request.File);
         string? withSets = ScenarioTextEdit.Replace(text, request.File, [.. request.Sets.Select(s => (s.Path, s.Value))], out List<string> setProblems);
@@ -135,14 +137,14 @@ public static class CalibrateCommand
         var runner = new SearchRunner(request.File, request.Sets, request.Options, study.Paths, session, context.Diagnostic, start.Shard, context.CancellationToken)
         {
             ExtraRows = CalibrationObservations.Rows,
+            Language = context.Language,
         };
-        context.Diagnostic(FormattableString.Invariant(
-            $"calibrate: {study.Parameters.Count} values of {start.Scenario.Name} fitted to {start.Scenario.Observations.Count} observations; {study.Replications} replications a candidate on common random numbers"));
+        context.Diagnostic(CalibrateConsole.Opening(study, context.Language.IsVietnamese ? context.Language.Name(start.Scenario) : start.Scenario.Name, start.Scenario.Observations.Count, context.Language));
         List<string> errors = start.Errors;
         RoundStatus status = study.Run(runner, errors);
         if (errors.Count > 0)
         {
-            errors.ForEach(context.Error.WriteLine);
+            errors.ForEach(context.Refuse);
             return ExitCodes.InvalidInput;
         }
 
@@ -155,7 +157,7 @@ public static class CalibrateCommand
         string? calibrated = CalibratedScenario.Write(scenario.Text, request.File, study, FilesNamed(request), start.Scenario.Seed, DateTimeOffset.UtcNow, out List<string> problems);
         if (calibrated is null)
         {
-            problems.ForEach(p => context.Error.WriteLine($"{request.File}: {p}"));
+            problems.ForEach(p => context.Refuse($"{request.File}: {p}"));
             return ExitCodes.InvalidInput;
         }
 
@@ -164,39 +166,13 @@ public static class CalibrateCommand
         session.WriteText(ObservedCsv.FileName, w => ObservedCsv.Write(atFit, w));
         AtomicFile.WriteText(scenario.Path, w => w.Write(calibrated));
         session.Commit(outputs => Info(request, runner, start.StartedUtc, outputs, context));
-        Print(request, study, runner, atFit, scenario.Path, context);
+        CalibrateConsole.Print(context.Out, study, runner, atFit, request.MaxEvaluations, (scenario.Path, Path.Combine(request.OutputDirectory, CalibrationCsv.FileName)), context.Language);
         return null;
     }
 
     /// <summary>The observation files the scenario names, as written in it, for the calibrated file's comment.</summary>
     private static List<string> FilesNamed(CalibrateRequest request) =>
         [.. ScenarioReader.Load(request.File, request.Sets).ObservationFiles.Select(f => f.Path)];
-
-    /// <summary>The fitted values, their intervals, the fit's discrepancy and the observations at the fit.</summary>
-    private static void Print(CalibrateRequest request, CalibrationStudy study, SearchRunner runner, ObservationComparison atFit, string calibratedPath, CliContext context)
-    {
-        context.Out.Write(FormattableString.Invariant(
-            $"calibrate: {study.Parameters.Count} values fitted to {study.Observations.Count} observations, {study.Replications} replications a candidate on common random numbers; {study.Points.Count} candidates in {study.Rounds} rounds ({runner.RunsRun} runs now, {runner.RunsResumed} resumed){(study.Converged ? "" : $"; the search stopped at --max-evaluations {request.MaxEvaluations} before it converged")}\n"));
-        var table = new TextTable("value", "fitted", "95% interval", "searched");
-        foreach (FittedValue f in study.Fitted)
-        {
-            CalibrationParameter p = f.Parameter;
-            table.Add(p.Path, p.TextOf(f.Value), f.IsIdentified ? CalibratedScenario.IntervalText(f) : "not identified (flat)", $"{p.Format(p.Low)}..{p.Format(p.High)}");
-        }
-
-        table.Write(context.Out, "  ");
-        int freedom = study.Observations.Count - study.Parameters.Count;
-        context.Out.Write(FormattableString.Invariant(
-            $"  least discrepancy {study.Discrepancy(study.Best):G4} (sum of squared gaps in model prediction sds; about {Math.Max(freedom, 0)} expected if the model fits); intervals: within {study.ThresholdInUse:G3} of it\n"));
-        foreach (FittedValue f in study.Fitted.Where(f => !f.IsIdentified))
-        {
-            context.Out.Write(FormattableString.Invariant($"  {f.Parameter.Path}: the observations do not identify it: the discrepancy stays within {study.ThresholdInUse:G3} of its least across {f.Parameter.Format(f.Parameter.Low)}..{f.Parameter.Format(f.Parameter.High)}\n"));
-        }
-
-        context.Out.Write("At the fitted values:\n");
-        ObservedTable.Write(atFit, context.Out);
-        context.Out.Write($"  wrote {calibratedPath} and {Path.Combine(request.OutputDirectory, CalibrationCsv.FileName)}\n");
-    }
 
     private static string Info(CalibrateRequest request, SearchRunner runner, DateTimeOffset startedUtc, IReadOnlyList<string> outputs, CliContext context)
     {

@@ -39,7 +39,7 @@ public static class MergeCommand
         var problems = new List<string>();
         if (ShardMerge.Check(directories, problems, out ShardMergeRefusal refusal) is not { } plan)
         {
-            problems.ForEach(context.Error.WriteLine);
+            problems.ForEach(context.Refuse);
             return refusal == ShardMergeRefusal.RunsMissing ? ExitCodes.RunFailed : ExitCodes.InvalidInput;
         }
 
@@ -102,7 +102,7 @@ public static class MergeCommand
         }
         catch (InvalidDataException e)
         {
-            context.Error.WriteLine($"a part file is damaged: {e.Message}");
+            context.Refuse($"a part file is damaged: {e.Message}");
             return ExitCodes.InvalidInput;
         }
     }

@@ -5,7 +5,8 @@ namespace BorderSim.Cli;
 
 /// <summary>
 /// An option's error in Vietnamese (<c>--lang vi</c>): the command line's parse errors, the values of --target,
-/// --sweep, --vary, --shard, --precision and the numeric options, patterns that match no file, and the output folder.
+/// --sweep, --vary, --shard, --precision and the numeric options, patterns that match no file, the output folder, and
+/// merge's and calibrate's refusals (<see cref="MergeErrorText"/>, <see cref="CalibrateErrorText"/>).
 /// The option, its value and any example stay as typed (the reader copies them back); the words around them are
 /// translated line by line, as <see cref="ScenarioErrorText"/> does for a scenario's errors. A line of a kind not in
 /// the table keeps its English words, so nothing the reader needs is lost.
@@ -40,6 +41,8 @@ internal static partial class OptionErrorText
         (OutputIsFile(), m => $"không ghi được kết quả vào '{m.Groups[1].Value}': đây là một tệp, không phải thư mục (hãy cho -o một thư mục)"),
         (UnknownMetric(), m => $"--metric: '{m.Groups[1].Value}' không phải là chỉ tiêu của {m.Groups[2].Value}; các mã hợp lệ gồm: {m.Groups[3].Value}"),
         (AllMetrics(), m => $"(cả {m.Groups[1].Value} mã có trong cột 'metric' của summary.csv; lệnh bordersim run {m.Groups[2].Value} --replications 1 ghi ra một tệp như vậy)"),
+        .. MergeErrorText.Lines,
+        .. CalibrateErrorText.Lines,
     ];
 
     /// <summary>The line in <paramref name="lang"/>: as it is in English; in Vietnamese, translated when its kind is in the table.</summary>

@@ -80,6 +80,10 @@ public static class Glossary
 
     public static Bilingual Round { get; } = new("round", "vòng");
 
+    public static Bilingual Observations { get; } = new("observations", "số liệu quan sát");
+
+    public static Bilingual Candidates { get; } = new("candidates", "phương án thử");
+
     public static Bilingual Configurations { get; } = new("configurations", "cấu hình");
 
     public static Bilingual Factor { get; } = new("factor", "hệ số");

@@ -120,7 +120,7 @@ public static class OptimizePlot
         line.LinePattern = LinePattern.Dashed;
         if (xLabel is not null)
         {
-            AddLegend(plot, lang, rows.Any(r => Above(r, j, top)), rows.Any(r => r.Status == "best"));
+            AddLegend(plot, lang, font, rows.Any(r => Above(r, j, top)), rows.Any(r => r.Status == "best"));
         }
 
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
@@ -165,11 +165,12 @@ public static class OptimizePlot
         dot.MarkerSize = row.Status == "best" ? 18 : 9;
     }
 
-    private static void AddLegend(Plot plot, ReportLanguage lang, bool hasAbove, bool hasBest)
+    private static void AddLegend(Plot plot, ReportLanguage lang, string font, bool hasAbove, bool hasBest)
     {
         void Item(string text, Color color, MarkerShape shape, float size, LinePattern? pattern = null)
         {
-            var item = new LegendItem { LabelText = text, MarkerShape = shape, MarkerColor = color, MarkerSize = size, MarkerFillColor = color };
+            // A manual item keeps ScottPlot's default face (a serif one here) unless told: the plot's font, as the axes have.
+            var item = new LegendItem { LabelText = text, LabelFontName = font, MarkerShape = shape, MarkerColor = color, MarkerSize = size, MarkerFillColor = color };
             if (pattern is { } p)
             {
                 item.LinePattern = p;

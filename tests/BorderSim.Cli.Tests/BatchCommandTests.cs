@@ -129,6 +129,46 @@ public class BatchCommandTests
         });
     }
 
+    /// <summary>
+    /// merge's refusals in <c>--lang vi</c>: a folder without a run list, runs no shard has, shards of different batches
+    /// and a part without its manifest, each in Vietnamese with English's exit code, the paths as printed, and none of
+    /// the English sentence's words outside the paths.
+    /// </summary>
+    [Test]
+    public void Merge_refuses_in_Vietnamese_with_the_English_exit_codes()
+    {
+        string first = Path.Combine(_directory, "s1");
+        string second = Path.Combine(_directory, "s2");
+        string other = Path.Combine(_directory, "other");
+        Assert.That(Batch(first, _small, "--sweep", SweepArrivals, "--shard", "1/2").ExitCode, Is.EqualTo(ExitCodes.Ok));
+        Assert.That(Batch(second, _small, "--sweep", SweepArrivals, "--shard", "2/2").ExitCode, Is.EqualTo(ExitCodes.Ok));
+        Assert.That(Batch(other, _small, "--sweep", "directions.export.arrivals.trucks_per_day=150,200,260", "--shard", "2/2").ExitCode, Is.EqualTo(ExitCodes.Ok));
+        File.Delete(PartManifestOf(PartOfRun(second, 2)));
+        (string[] Shards, string Vietnamese, string English)[] refusals =
+        [
+            ([_directory], "không có runlist.csv; đây có phải là thư mục -o", "no runlist.csv; is it the -o directory"),
+            ([first], "thiếu 1 trên 3 lần chạy; hãy chạy lại", "1 of 3 runs missing"),
+            ([first], "lần chạy 2 (", "run 2 ("),
+            ([first, other], "runlist.csv:4: khác với", "runlist.csv:4: differs from"),
+            ([first, second], "không có tệp kê khai", "has no manifest"),
+        ];
+        foreach ((string[] shards, string vietnamese, string english) in refusals)
+        {
+            var vi = CliRunner.Run(["merge", .. shards, "-o", Path.Combine(_directory, "merged"), "--lang", "vi"]);
+            var en = CliRunner.Run(["merge", .. shards, "-o", Path.Combine(_directory, "merged")]);
+            string words = Regex.Replace(vi.Error.Replace(_directory, "", StringComparison.Ordinal), @"'[^']*'|\S*[/\\.]\S*|--\w+", "");
+            Assert.Multiple(() =>
+            {
+                Assert.That(vi.ExitCode, Is.EqualTo(en.ExitCode).And.Not.EqualTo(ExitCodes.Ok), vi.Error);
+                Assert.That(vi.Error, Does.Contain(vietnamese));
+                Assert.That(Regex.Matches(words, @"\b(no|is|of|runs?|missing|rerun|shards?|merge|again|differs|from|part|manifest|damaged|different|batches)\b").Select(m => m.Value), Is.Empty, vi.Error);
+                Assert.That(en.Error, Does.Contain(english), "the same refusal in English");
+            });
+        }
+    }
+
+    private static string PartManifestOf(string part) => Path.ChangeExtension(part, null) + ".manifest.json";
+
     [Test]
     public void Merge_refuses_shards_of_different_batches()
     {

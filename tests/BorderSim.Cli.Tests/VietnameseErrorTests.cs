@@ -10,7 +10,7 @@ namespace BorderSim.Cli.Tests;
 public partial class VietnameseErrorTests : SearchCommandTests
 {
     /// <summary>English words of the refusals the CLI can print (a quoted value, an option such as --replications, a path, is no word).</summary>
-    [GeneratedRegex(@"(?<![-\w./])(expected|expects|is|not|number|whole|must|unknown|required|option|see|cannot|create|write|results|check|path|shipped|known|keys|go|together|applies|only|with|matches|relative|e\.g\.|between|exclusive|at|least|most|file|directory|Unrecognized|command|argument|metric|valid|include)(?![-\w/])")]
+    [GeneratedRegex(@"(?<![-\w./])(expected|expects|is|not|number|whole|must|unknown|required|option|see|cannot|create|write|results|check|path|shipped|known|keys|go|together|applies|only|with|matches|relative|e\.g\.|between|exclusive|at|least|most|file|directory|Unrecognized|command|argument|metric|valid|include|below|given|twice|needs|replications|scenario|itself|names|nothing|fit|folder|found)(?![-\w/])")]
     private static partial Regex EnglishWord();
 
     /// <summary>A refused command line; {MMc} is the M/M/c validation scenario, {FILE} a file where a folder is expected.</summary>
@@ -32,6 +32,12 @@ public partial class VietnameseErrorTests : SearchCommandTests
         new TestCaseData(new[] { "run", "{MMc}", "--bogus" }, "bordersim: không nhận ra lệnh hoặc tham số '--bogus'.", "Unrecognized command or argument"),
         new TestCaseData(new[] { "batch", "{MMc}", "--bogus" }, "bordersim: không có tùy chọn '--bogus' (tệp có tên bắt đầu bằng '-'", "unknown option"),
         new TestCaseData(new[] { "run", "{MMc}", "-o", "{FILE}" }, "đây là một tệp, không phải thư mục", "it is a file, not a directory"),
+        new TestCaseData(new[] { "calibrate", "{MMc}", "--fit", "bogus" }, "--fit bogus: cần dạng ĐƯỜNG_DẪN=THẤP..CAO với hai số", "expected PATH=LOW..HIGH"),
+        new TestCaseData(new[] { "calibrate", "{MMc}", "--fit", "directions.inbound.arrivals.trucks_per_day=9..3" }, "THẤP (9) phải nhỏ hơn CAO (3)", "must be below HIGH"),
+        new TestCaseData(new[] { "calibrate", "{MMc}", "--fit", "directions.inbound.arrivals.trucks_per_day=300..600", "-r", "1" }, "--replications 1: calibrate cần ít nhất 2 lần lặp", "needs at least 2 replications"),
+        new TestCaseData(new[] { "calibrate", "{MMc}", "--fit", "directions.inbound.arrivals.trucks_per_day=300..600", "--calibrated", "{FILE}" }, "phải nằm trong thư mục của kịch bản", "must be in the scenario's folder"),
+        new TestCaseData(new[] { "calibrate", "{MMc}", "--fit", "directions.inbound.arrivals.trucks_per_day=300..600", "--calibrated", "{MMc}" }, "chính là tệp kịch bản", "is the scenario itself"),
+        new TestCaseData(new[] { "calibrate", "{MMc}", "--fit", "directions.inbound.arrivals.trucks_per_day=300..600" }, "kịch bản không nêu số liệu quan sát nào", "the scenario names no observations"),
     ];
 
     [TestCaseSource(nameof(Refusals))]
