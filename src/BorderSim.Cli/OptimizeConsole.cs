@@ -29,7 +29,7 @@ internal static class OptimizeConsole
         foreach ((OptimizeRow row, int i) in study.Rows.Select((r, i) => (r, i)).OrderBy(p => p.r.Objective.Mean).ThenBy(p => p.i))
         {
             writer.Write(lang.IsVietnamese
-                ? $"  {configs[i].Label}: {Status(row, study.Overloads[i], study.Targets, lang, keyOf)}; {Objective(study, lang, keyOf)} {lang.Number(row.Objective.Mean)}; {Measures(row, study.Targets, lang, keyOf)} ({row.Replications} lần lặp)\n"
+                ? $"  {configs[i].Label}: {Status(row, study.Overloads[i], study.Targets, lang, keyOf)}; {Objective(study, lang, keyOf)} {ObjectiveValue(study, row, lang)}; {Measures(row, study.Targets, lang, keyOf)} ({row.Replications} lần lặp)\n"
                 : FormattableString.Invariant($"  {configs[i].Label}: {Status(row, study.Overloads[i], study.Targets, lang, keyOf)}; {study.ObjectiveName} {row.Objective.Mean:G6}; {Measures(row, study.Targets, lang, keyOf)} ({row.Replications} replications)\n"));
         }
 
@@ -64,19 +64,24 @@ internal static class OptimizeConsole
         : study.ObjectiveName == OptimizeCommand.ResourceObjective ? "số bàn và làn"
         : lang.MetricLabel(keyOf(study.ObjectiveName));
 
+    /// <summary>Booths and lanes are counted, so they print whole ("5", not "5,00"); a measured objective as a number.</summary>
+    private static string ObjectiveValue(OptimizeStudy study, OptimizeRow row, ReportLanguage lang) =>
+        study.ObjectiveName == OptimizeCommand.ResourceObjective ? lang.Whole(row.Objective.Mean) : lang.Number(row.Objective.Mean);
+
     private static string TargetText(Target target, ReportLanguage lang, Func<string, MetricKey> keyOf) => lang.IsVietnamese
         ? $"{lang.MetricLabel(keyOf(target.MetricId))} {(target.IsAtMost ? "≤" : "≥")} {lang.Number(target.Value)}"
         : target.ToString();
 
     /// <summary>A configuration's status as printed: why an infeasible one is.</summary>
-    private static string Status(OptimizeRow row, IReadOnlyList<string> overloads, IReadOnlyList<Target> targets, ReportLanguage lang, Func<string, MetricKey> keyOf)
+    private static string Status(OptimizeRow row, IReadOnlyList<StageLoad> loads, IReadOnlyList<Target> targets, ReportLanguage lang, Func<string, MetricKey> keyOf)
     {
+        string overloads = string.Join("; ", loads.Select(lang.Load));
         string Targets(IReadOnlyList<int> indices) => string.Join(lang.Say(" and ", " và "), indices.Select(j => TargetText(targets[j], lang, keyOf)));
         return row.Status switch
         {
             "infeasible" when row.Verdict.IsOverloaded => lang.Say(
-                $"infeasible, overloaded ({string.Join("; ", overloads)}): its queue grows without bound, whatever its mean in a finite run",
-                $"không khả thi, quá tải ({string.Join("; ", overloads)}): hàng đợi tăng không giới hạn, dù giá trị trung bình trong một kỳ mô phỏng hữu hạn là bao nhiêu"),
+                $"infeasible, overloaded ({overloads}): its queue grows without bound, whatever its mean in a finite run",
+                $"không khả thi, quá tải ({overloads}): hàng đợi tăng không giới hạn, dù giá trị trung bình trong một kỳ mô phỏng hữu hạn là bao nhiêu"),
             "infeasible" => lang.Say("infeasible, misses ", "không khả thi, không đạt ") + Targets(row.Verdict.MissedTargets)
                 + (row.Verdict.UndecidedTargets.Count > 0 ? lang.Say(" (not decided: ", " (chưa quyết định: ") + Targets(row.Verdict.UndecidedTargets) + ")" : ""),
             "best" => lang.Say("best", "tốt nhất"),

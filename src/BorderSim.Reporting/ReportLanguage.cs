@@ -81,6 +81,28 @@ public sealed class ReportLanguage
     /// <summary>A stage by its label (a road stage without one: its road's); else its name.</summary>
     public string Stage(string name) => Labelled(name, w => w.Stages) ?? name;
 
+    /// <summary>
+    /// A line of the load check in words: in English as the model says it ("demand 504 trucks/day >= capacity 480
+    /// trucks/day at booth"); in Vietnamese from the same facts, with the stage, class, pool or shared cap by its label.
+    /// </summary>
+    public string Load(StageLoad load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        if (!IsVietnamese)
+        {
+            return load.Describe();
+        }
+
+        string name = load.Stage;
+        int infix = name.IndexOf(Model.Experiments.LoadCheck.ClassCapInfix, StringComparison.Ordinal);
+        string where = infix >= 0
+            ? $"{Stage(name[..infix])} (trần cho {CargoClass(name[(infix + Model.Experiments.LoadCheck.ClassCapInfix.Length)..])})"
+            : name.StartsWith(Model.Experiments.LoadCheck.SharedCapPrefix, StringComparison.Ordinal) ? "trần chung " + name[Model.Experiments.LoadCheck.SharedCapPrefix.Length..]
+            : name.StartsWith(Model.Experiments.LoadCheck.PoolPrefix, StringComparison.Ordinal) ? "nhóm " + name[Model.Experiments.LoadCheck.PoolPrefix.Length..]
+            : Stage(name);
+        return $"nhu cầu {Whole(load.DemandTrucksPerDay)} xe/ngày {(load.IsOverloaded ? "≥" : "<")} năng lực {Whole(load.CapacityTrucksPerDay)} xe/ngày tại {where}";
+    }
+
     /// <summary>A road by its label; else its name.</summary>
     public string Road(string name) => Labelled(name, w => w.Roads) ?? name;
 

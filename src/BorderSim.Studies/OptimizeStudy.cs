@@ -18,7 +18,7 @@ public sealed class OptimizeStudy
     public const string ResourceObjective = "servers_and_lanes";
 
     private readonly List<ScenarioSpec> _specs = [];
-    private readonly List<IReadOnlyList<string>> _overloads = [];
+    private readonly List<IReadOnlyList<StageLoad>> _overloads = [];
     private double[] _resources = [];
     private List<List<SelectionObservation>> _observations = [];
     private SequentialSelection? _selection;
@@ -71,7 +71,7 @@ public sealed class OptimizeStudy
     public IReadOnlyList<ScenarioSpec> Specs => _specs;
 
     /// <summary>Each configuration's overloaded stages by the load check (empty when it is not overloaded).</summary>
-    public IReadOnlyList<IReadOnlyList<string>> Overloads => _overloads;
+    public IReadOnlyList<IReadOnlyList<StageLoad>> Overloads => _overloads;
 
     /// <summary>The selection procedure, once <see cref="Load"/> has succeeded.</summary>
     public SequentialSelection Selection => _selection ?? throw new InvalidOperationException("the configurations are not loaded");
@@ -184,7 +184,7 @@ public sealed class OptimizeStudy
             // Servers and lanes are counted, not measured: the same in every replication (see IsObjectiveExact).
             IsObjectiveExact = Minimize is null,
         };
-        _overloads.AddRange(models.Select(LoadCheck.Overloads));
+        _overloads.AddRange(models.Select(LoadCheck.OverloadedLines));
         for (int i = 0; i < Configs.Count; i++)
         {
             if (_overloads[i].Count > 0)

@@ -90,4 +90,20 @@ public class ReportLanguageTests
             Assert.That(table, Does.Not.Contain("Trucks").And.Not.Contain("export"));
         });
     }
+
+    [Test]
+    public void A_line_of_the_load_check_is_worded_from_its_facts_in_vietnamese_and_as_the_model_says_it_in_english()
+    {
+        // optimize's Vietnamese console once printed the model's English "demand 690 trucks/day >= capacity 617 trucks/day at cn_inspection".
+        var booth = new Model.Results.StageLoad("export", "cn_inspection", 690.4, 617);
+        var classCap = new Model.Results.StageLoad("export", "cn_inspection" + Model.Experiments.LoadCheck.ClassCapInfix + "fruit", 300, 400);
+        var shared = new Model.Results.StageLoad("export", Model.Experiments.LoadCheck.SharedCapPrefix + "cn_acceptance", 2300, 1920);
+        Assert.Multiple(() =>
+        {
+            Assert.That(ReportLanguage.English.Load(booth), Is.EqualTo("demand 690 trucks/day >= capacity 617 trucks/day at cn_inspection"));
+            Assert.That(ReportLanguage.Vietnamese.Load(booth), Is.EqualTo("nhu cầu 690 xe/ngày ≥ năng lực 617 xe/ngày tại cn_inspection"));
+            Assert.That(ReportLanguage.Vietnamese.Load(classCap), Is.EqualTo("nhu cầu 300 xe/ngày < năng lực 400 xe/ngày tại cn_inspection (trần cho trái cây)"));
+            Assert.That(ReportLanguage.Vietnamese.Load(shared), Is.EqualTo("nhu cầu 2.300 xe/ngày ≥ năng lực 1.920 xe/ngày tại trần chung cn_acceptance"));
+        });
+    }
 }

@@ -45,7 +45,7 @@ public class OptimizeStudyTests
         {
             Assert.That(study.BestLabel, Is.EqualTo($"{Servers}=6"));
             Assert.That(study.ObjectiveName, Is.EqualTo(OptimizeStudy.ResourceObjective));
-            Assert.That(study.Overloads[0], Is.EqualTo(new[] { "demand 480 trucks/day >= capacity 480 trucks/day at booth" }));
+            Assert.That(study.Overloads[0].Select(l => l.Describe()), Is.EqualTo(new[] { "demand 480 trucks/day >= capacity 480 trucks/day at booth" }));
             Assert.That(study.Overloads.Skip(1), Has.All.Empty);
             Assert.That(study.Rows.Select(r => r.Status), Is.EqualTo(new[] { "infeasible", "best", "feasible, screened out", "feasible, screened out" }));
             Assert.That(study.Rows[0].Verdict.IsOverloaded, Is.True);

@@ -52,7 +52,7 @@ public static class LoadCheck
                 {
                     if (perClass[cargoClass] > 0)
                     {
-                        loads.Add(new StageLoad(direction.Name, $"{stage.Name} cap for {model.ClassNames[cargoClass]}", perClass[cargoClass], classCapacity));
+                        loads.Add(new StageLoad(direction.Name, $"{stage.Name}{ClassCapInfix}{model.ClassNames[cargoClass]}", perClass[cargoClass], classCapacity));
                     }
                 }
             }
@@ -65,7 +65,17 @@ public static class LoadCheck
 
     /// <summary>The lines whose demand reaches their capacity, in words ("demand 504 trucks/day >= capacity 480 trucks/day at booth"); empty when none does.</summary>
     public static IReadOnlyList<string> Overloads(CrossingModel model) =>
-        [.. For(model).Where(l => l.IsOverloaded).Select(l => l.Describe())];
+        [.. OverloadedLines(model).Select(l => l.Describe())];
+
+    /// <summary>The lines whose demand reaches their capacity, as facts for a view to word in its own language.</summary>
+    public static IReadOnlyList<StageLoad> OverloadedLines(CrossingModel model) =>
+        [.. For(model).Where(l => l.IsOverloaded)];
+
+    /// <summary>Between a stage and a class in the name of a class cap's line in the check ("cn_inspection cap for fruit").</summary>
+    public const string ClassCapInfix = " cap for ";
+
+    /// <summary>Prefix of the stage name of a shared cap's line in the check ("shared cap cn_acceptance").</summary>
+    public const string SharedCapPrefix = SharedCapLoads.Prefix;
 
     /// <summary>Prefix of the stage name of a pool's line in the check ("pool handover_drivers").</summary>
     public const string PoolPrefix = "pool ";
