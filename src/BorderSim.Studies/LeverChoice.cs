@@ -23,7 +23,7 @@ public static class LeverChoice
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(levers);
-        return levers.FirstOrDefault(l => l.Path == path) ?? new LeverSpec("", new Bilingual(path, path), path, null, null);
+        return levers.FirstOrDefault(l => l.Path == path) ?? LeverSpec.ForUnnamedPath(path);
     }
 
     /// <summary>The lever of each --vary (already checked by <see cref="TryParseVary"/>), in their order.</summary>

@@ -63,11 +63,10 @@ public static class LoadCheck
         return loads;
     }
 
-    /// <summary>The lines whose demand reaches their capacity, in words ("demand 504 trucks/day >= capacity 480 trucks/day at booth"); empty when none does.</summary>
-    public static IReadOnlyList<string> Overloads(CrossingModel model) =>
-        [.. OverloadedLines(model).Select(l => l.Describe())];
-
-    /// <summary>The lines whose demand reaches their capacity, as facts for a view to word in its own language.</summary>
+    /// <summary>
+    /// The lines whose demand reaches their capacity, as facts for a view to word in its own language (<see
+    /// cref="StageLoad.Describe"/> in the model's English); empty when none does.
+    /// </summary>
     public static IReadOnlyList<StageLoad> OverloadedLines(CrossingModel model) =>
         [.. For(model).Where(l => l.IsOverloaded)];
 

@@ -12,4 +12,8 @@ namespace BorderSim.Model.Spec;
 /// <param name="Path">The scenario path it sets, as <c>--set</c> and <c>--vary</c> write it.</param>
 /// <param name="Unit">The unit of its values in words (lanes, làn); null when the values carry their own (opening hours).</param>
 /// <param name="Value">Its value in the scenario as read (with any --set), as written; null when it is not a single value.</param>
-public sealed record LeverSpec(string Name, Bilingual Label, string Path, Bilingual? Unit, string? Value);
+public sealed record LeverSpec(string Name, Bilingual Label, string Path, Bilingual? Unit, string? Value)
+{
+    /// <summary>A path no lever of the scenario names: labelled with the path itself in both languages.</summary>
+    public static LeverSpec ForUnnamedPath(string path) => new("", new Bilingual(path, path), path, null, null);
+}

@@ -18,9 +18,7 @@ public static class BatchAnswer
     public static IReadOnlyList<LeverSpec> Levers(BatchReportInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return input.Levers.Count == input.SweptPaths.Count
-            ? input.Levers
-            : [.. input.SweptPaths.Select(p => new LeverSpec("", new Bilingual(p, p), p, null, null))];
+        return DecisionText.LeversOf(input.Levers, input.SweptPaths);
     }
 
     /// <summary>A scenario file as the page names it: the scenario's name in the page's language, else the file's name.</summary>

@@ -143,9 +143,7 @@ public static class CapacityReport
     public static IReadOnlyList<LeverSpec> Levers(CapacityReportInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return input.Levers.Count == input.Scaled.Count
-            ? input.Levers
-            : [.. input.Scaled.Select(s => new LeverSpec("", new Bilingual(s.Path, s.Path), s.Path, null, null))];
+        return DecisionText.LeversOf(input.Levers, [.. input.Scaled.Select(s => s.Path)]);
     }
 
     /// <summary>The small table under the answer: the target, the capacity with its interval, the scenario's own demand and where it stands, the saturation.</summary>

@@ -113,9 +113,7 @@ public static class OptimizeReport
     public static IReadOnlyList<LeverSpec> Levers(OptimizeReportInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return input.Levers.Count == input.Paths.Count
-            ? input.Levers
-            : [.. input.Paths.Select(p => new LeverSpec("", new Bilingual(p, p), p, null, null))];
+        return DecisionText.LeversOf(input.Levers, input.Paths);
     }
 
     /// <summary>What was asked, in labels: "NAME: which import lanes and VN gate hours meet the targets with the fewest servers and lanes?"</summary>
