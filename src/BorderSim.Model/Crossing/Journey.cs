@@ -29,9 +29,16 @@ internal sealed class Journey
     {
         if (truck.HeldUntilHours > _context.Clock.NowHours)
         {
-            // Held at its origin by a ban: it waits off the road (its wait counts) and sets out when the ban ends.
-            yield return _context.Clock.Until(truck.HeldUntilHours);
+            // Held at its origin by a ban: it waits off the road (its wait counts) and sets out when the ban ends, unless
+            // its patience runs out first: then it gives up at its origin (it counts as arrived and as given up).
+            var givesUp = truck.PatienceDeadlineHours < truck.HeldUntilHours;
+            yield return _context.Clock.Until(givesUp ? truck.PatienceDeadlineHours : truck.HeldUntilHours);
             _context.Ledger.SetsOut(truck);
+            if (givesUp)
+            {
+                _context.GiveUp(truck);
+                yield break;
+            }
         }
 
         var phases = _phasesByDirection[truck.Direction];
