@@ -126,7 +126,8 @@ public static class CapacityCommand
     private static int? Search(OutputSession session, CapacityRequest request, SearchInputs start, CapacityStudy study, CliContext context)
     {
         SearchRunner runner = start.Runner(request.Options, study.Paths, session, context);
-        context.Diagnostic(CapacityConsole.Opening(study, context.Language.Name(start.Scenario), TargetText(start, study, context), context.Language));
+        IReadOnlyList<LeverSpec> scaled = [.. study.Scaled.Select(s => LeverChoice.ForPath(s.Path, start.Scenario.Levers, start.Scenario))];
+        context.Diagnostic(CapacityConsole.Opening(study, scaled, context.Language.Name(start.Scenario), TargetText(start, study, context), context.Language));
         List<string> errors = start.Errors;
         RoundStatus status = study.Run(runner, errors);
         SearchStart.SayThroughput(runner, context);
@@ -150,13 +151,13 @@ public static class CapacityCommand
         }
 
         CapacityEstimate estimate = study.Estimate();
-        Write(session, request, start, study, estimate, runner, context);
+        Write(session, request, start, study, scaled, estimate, runner, context);
         Print(request, start, study, estimate, runner, context);
         return null;
     }
 
     /// <summary>capacity.csv, capacity.png/.svg, report.html and run.json, committed.</summary>
-    private static void Write(OutputSession session, CapacityRequest request, SearchInputs start, CapacityStudy study, CapacityEstimate estimate, SearchRunner runner, CliContext context)
+    private static void Write(OutputSession session, CapacityRequest request, SearchInputs start, CapacityStudy study, IReadOnlyList<LeverSpec> scaled, CapacityEstimate estimate, SearchRunner runner, CliContext context)
     {
         Target target = study.Target;
         ScenarioSpec measured = study.Measured!;
@@ -187,8 +188,8 @@ public static class CapacityCommand
             {
                 HorizonCuts = HorizonCheck.CutsOf(measured),
                 ScenarioName = request.Language.Name(start.Scenario),
-                Levers = [.. study.Scaled.Select(s => LeverChoice.ForPath(s.Path, start.Scenario.Levers))],
-                Changes = LeverChoice.Changes(request.File, request.Sets, start.Scenario.Levers),
+                Levers = scaled,
+                Changes = LeverChoice.Changes(request.File, request.Sets, start.Scenario.Levers, start.Scenario),
             };
             session.WriteText(ReportPage.FileName, w => w.Write(CapacityReport.Build(input, plot, request.Language)));
         }

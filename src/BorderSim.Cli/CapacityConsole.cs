@@ -1,5 +1,6 @@
 using System.Globalization;
 using BorderSim.Model.Experiments;
+using BorderSim.Model.Spec;
 using BorderSim.Reporting;
 using BorderSim.Studies;
 
@@ -16,10 +17,10 @@ internal static class CapacityConsole
         ? $"{metricLabel} {(target.IsAtMost ? "≤" : "≥")} {Decimal(target.Value, "0.###", lang)}"
         : target.ToString();
 
-    /// <summary>The line on stderr before the first round.</summary>
-    public static string Opening(CapacityStudy study, string scenarioName, string target, ReportLanguage lang) => lang.Say(
-        FormattableString.Invariant($"capacity: {target} on {scenarioName}; demand scaled through {string.Join(", ", study.Paths)}; {study.Replications} replications per factor on common random numbers; the busiest stage is saturated at factor {study.SaturationFactor:G4}"),
-        $"năng lực thông quan: {target} cho {scenarioName}; nhu cầu nhân qua {string.Join(", ", study.Paths)}; {study.Replications} lần lặp mỗi hệ số, dùng chung số ngẫu nhiên; khâu bận nhất bão hòa ở hệ số {Decimal(study.SaturationFactor, "0.###", lang)}");
+    /// <summary>The line on stderr before the first round; what is scaled by its levers' labels, as the report names it.</summary>
+    public static string Opening(CapacityStudy study, IReadOnlyList<LeverSpec> scaled, string scenarioName, string target, ReportLanguage lang) => lang.Say(
+        FormattableString.Invariant($"capacity: {target} on {scenarioName}; demand scaled through {string.Join(", ", scaled.Select(l => lang.Say(l.Label)))}; {study.Replications} replications per factor on common random numbers; the busiest stage is saturated at factor {study.SaturationFactor:G4}"),
+        $"năng lực thông quan: {target} cho {scenarioName}; nhu cầu nhân qua {string.Join(", ", scaled.Select(l => lang.Say(l.Label)))}; {study.Replications} lần lặp mỗi hệ số, dùng chung số ngẫu nhiên; khâu bận nhất bão hòa ở hệ số {Decimal(study.SaturationFactor, "0.###", lang)}");
 
     /// <summary>"capacity: 497.7 trucks/day (95% CI 489.0–505.0)" / "năng lực thông quan: 497,7 xe/ngày (khoảng tin cậy 95%: 489,0–505,0)"; an end outside the factors tried is "below X" / "above X".</summary>
     public static string Answer(CapacityEstimate estimate, Func<TargetCrossing, double> demandAt, IReadOnlyList<CapacityPoint> points, ReportLanguage lang)

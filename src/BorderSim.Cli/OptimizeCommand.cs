@@ -103,7 +103,8 @@ public static class OptimizeCommand
             return ExitCodes.InvalidInput;
         }
 
-        context.Diagnostic(OptimizeConsole.Opening(study, context.Language, start.KeyOf));
+        IReadOnlyList<LeverSpec> levers = LeverChoice.WithValues(request.File, request.Sets, LeverChoice.LeversOf(request.VaryTexts, start.Scenario.Levers, start.Scenario));
+        context.Diagnostic(OptimizeConsole.Opening(study, levers, context.Language, start.KeyOf));
         RoundStatus status = study.Run(runner);
         SearchStart.SayThroughput(runner, context);
         if (SearchStart.ExitAfter(status, session, outputs => Info(request, context, runner, start.StartedUtc, outputs, "")) is { } exit)
@@ -111,19 +112,18 @@ public static class OptimizeCommand
             return exit;
         }
 
-        Write(session, request, start, study, runner, context);
-        OptimizeConsole.Print(context.Out, study, runner, request, start.KeyOf, context.Language);
+        Write(session, request, start, study, levers, runner, context);
+        OptimizeConsole.Print(context.Out, study, levers, runner, request, start.KeyOf, context.Language);
         return study.Best >= 0 ? ExitCodes.Ok : ExitCodes.RegressionFailed;
     }
 
     /// <summary>optimize.csv, optimize.png/.svg, report.html and run.json, committed.</summary>
-    private static void Write(OutputSession session, OptimizeRequest request, SearchInputs start, OptimizeStudy study, SearchRunner runner, CliContext context)
+    private static void Write(OutputSession session, OptimizeRequest request, SearchInputs start, OptimizeStudy study, IReadOnlyList<LeverSpec> levers, SearchRunner runner, CliContext context)
     {
         ScenarioSpec scenario = start.Scenario;
         List<Target> targets = [.. study.Targets];
         session.WriteText(OptimizeCsv.FileName, w => OptimizeCsv.Write(study.Paths, targets, study.ObjectiveName, study.Rows, w));
         ReportLanguage lang = request.Language;
-        IReadOnlyList<LeverSpec> levers = LeverChoice.WithValues(request.File, request.Sets, LeverChoice.LeversOf(request.VaryTexts, scenario.Levers));
         MetricKey[] targetKeys = [.. targets.Select(t => start.KeyOf(t.MetricId))];
         PlotImage? plot = OptimizePlot.Build(targets, targetKeys, study.Rows, [.. levers.Select(l => lang.Say(l.Label))],
             [.. study.Rows.Select(r => string.Join("\n", r.Values.Select((v, k) => DecisionText.Value(levers[k] with { Unit = null }, v, lang))))], lang);
@@ -145,7 +145,7 @@ public static class OptimizeCommand
                 HorizonCuts = HorizonCheck.CutsOf(first),
                 ScenarioName = request.Language.Name(scenario),
                 Levers = levers,
-                Changes = LeverChoice.Changes(request.File, request.Sets, scenario.Levers),
+                Changes = LeverChoice.Changes(request.File, request.Sets, scenario.Levers, scenario),
             };
             session.WriteText(ReportPage.FileName, w => w.Write(OptimizeReport.Build(input, plot, request.Language)));
         }

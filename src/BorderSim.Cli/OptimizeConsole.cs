@@ -1,36 +1,46 @@
 using System.Globalization;
 using BorderSim.Model.Experiments;
 using BorderSim.Model.Results;
+using BorderSim.Model.Spec;
 using BorderSim.Reporting;
+using BorderSim.Reporting.Html;
 
 namespace BorderSim.Cli;
 
 /// <summary>
 /// What optimize prints, in the language of <c>--lang</c>: the opening line (stderr); the configuration chosen, the
-/// guarantee, every configuration by its objective and what ran (stdout). English keeps the metric ids and the
-/// numbers as optimize.csv has them; Vietnamese says the metrics' labels, with the decimal comma.
+/// guarantee, every configuration by its objective and what ran (stdout). A configuration is named by its levers'
+/// labels as the report names it (<see cref="DecisionText.Configuration"/>); the chosen one's scenario paths follow on
+/// their own line, as --set takes them. English keeps the metric ids and the numbers as optimize.csv has them;
+/// Vietnamese says the metrics' labels, with the decimal comma.
 /// </summary>
 internal static class OptimizeConsole
 {
     /// <summary>The line on stderr before the first round.</summary>
-    public static string Opening(OptimizeStudy study, ReportLanguage lang, Func<string, MetricKey> keyOf) => lang.IsVietnamese
-        ? $"tối ưu: {study.Configs.Count} cấu hình của {string.Join(", ", study.Paths)}, dùng chung số ngẫu nhiên; {string.Join(", ", study.Targets.Select(t => TargetText(t, lang, keyOf)))}; cực tiểu hóa {Objective(study, lang, keyOf)}; mỗi cấu hình {study.FirstStage} lần lặp giai đoạn đầu, sau đó thêm 2 lần một, nhiều nhất {study.MaxReplications}"
-        : study.Describe();
+    public static string Opening(OptimizeStudy study, IReadOnlyList<LeverSpec> levers, ReportLanguage lang, Func<string, MetricKey> keyOf)
+    {
+        string labels = string.Join(", ", levers.Select(l => lang.Say(l.Label)));
+        return lang.IsVietnamese
+            ? $"tối ưu: {study.Configs.Count} cấu hình của {labels}, dùng chung số ngẫu nhiên; {string.Join(", ", study.Targets.Select(t => TargetText(t, lang, keyOf)))}; cực tiểu hóa {Objective(study, lang, keyOf)}; mỗi cấu hình {study.FirstStage} lần lặp giai đoạn đầu, sau đó thêm 2 lần một, nhiều nhất {study.MaxReplications}"
+            : FormattableString.Invariant($"optimize: {study.Configs.Count} configurations of {labels} on common random numbers; {string.Join(", ", study.Targets)}; minimize {study.ObjectiveName}; {study.FirstStage} first-stage replications each, then 2 at a time up to {study.MaxReplications}");
+    }
 
     /// <summary>The answer, the guarantee, each configuration by its objective, and what ran.</summary>
-    public static void Print(TextWriter writer, OptimizeStudy study, SearchRunner runner, OptimizeCommand.OptimizeRequest request, Func<string, MetricKey> keyOf, ReportLanguage lang)
+    public static void Print(TextWriter writer, OptimizeStudy study, IReadOnlyList<LeverSpec> levers, SearchRunner runner, OptimizeCommand.OptimizeRequest request, Func<string, MetricKey> keyOf, ReportLanguage lang)
     {
         SequentialSelection selection = study.Selection;
         IReadOnlyList<SearchConfig> configs = study.Configs;
+        string Named(int i) => DecisionText.Configuration(levers, study.Rows[i].Values, lang);
         writer.Write(selection.Best < 0
             ? lang.Say("best: none: no configuration meets every target\n", "phương án tốt nhất: không có: không cấu hình nào đạt mọi mục tiêu\n")
-            : lang.Say("best: ", "phương án tốt nhất: ") + configs[selection.Best].Label + "\n");
+            : lang.Say("best: ", "phương án tốt nhất: ") + Named(selection.Best) + "\n"
+                + lang.Say("  exact settings: ", "  thiết lập chính xác: ") + string.Join(" ", configs[selection.Best].Settings.Select(s => $"--set {s.Path}={s.Value}")) + "\n");
         writer.Write(Guarantee(study, request, selection, lang, keyOf) + "\n");
         foreach ((OptimizeRow row, int i) in study.Rows.Select((r, i) => (r, i)).OrderBy(p => p.r.Objective.Mean).ThenBy(p => p.i))
         {
             writer.Write(lang.IsVietnamese
-                ? $"  {configs[i].Label}: {Status(row, study.Overloads[i], study.Targets, lang, keyOf)}; {Objective(study, lang, keyOf)} {ObjectiveValue(study, row, lang)}; {Measures(row, study.Targets, lang, keyOf)} ({row.Replications} lần lặp)\n"
-                : FormattableString.Invariant($"  {configs[i].Label}: {Status(row, study.Overloads[i], study.Targets, lang, keyOf)}; {study.ObjectiveName} {row.Objective.Mean:G6}; {Measures(row, study.Targets, lang, keyOf)} ({row.Replications} replications)\n"));
+                ? $"  {Named(i)}: {Status(row, study.Overloads[i], study.Targets, lang, keyOf)}; {Objective(study, lang, keyOf)} {ObjectiveValue(study, row, lang)}; {Measures(row, study.Targets, lang, keyOf)} ({row.Replications} lần lặp)\n"
+                : FormattableString.Invariant($"  {Named(i)}: {Status(row, study.Overloads[i], study.Targets, lang, keyOf)}; {study.ObjectiveName} {row.Objective.Mean:G6}; {Measures(row, study.Targets, lang, keyOf)} ({row.Replications} replications)\n"));
         }
 
         string written = Path.Combine(request.OutputDirectory, OptimizeCsv.FileName);

@@ -32,6 +32,27 @@ public static class Glossary
         ["all"] = new("all classes", "mọi loại hàng"),
     };
 
+    /// <summary>What a scenario path sets, by its key (<c>servers</c> in <c>directions.export.stages.cn_inspection.servers</c>), for a lever no scenario names.</summary>
+    public static IReadOnlyDictionary<string, Bilingual> Settings { get; } = new Dictionary<string, Bilingual>(StringComparer.Ordinal)
+    {
+        ["servers"] = new("servers", "số bàn"),
+        ["lanes"] = new("lanes", "số làn"),
+        ["hours"] = new("opening hours", "giờ làm việc"),
+        ["trucks_per_day"] = new("trucks a day", "xe mỗi ngày"),
+        ["capacity"] = new("capacity", "sức chứa"),
+        ["service"] = new("service time", "thời gian phục vụ"),
+        ["share"] = new("share", "tỷ lệ"),
+    };
+
+    /// <summary>What an observation counts, by its kind as observations.csv names it (<c>cleared_per_day</c>).</summary>
+    public static IReadOnlyDictionary<string, Bilingual> ObservationKinds { get; } = new Dictionary<string, Bilingual>(StringComparer.Ordinal)
+    {
+        ["cleared_per_day"] = new("cleared a day", "xe thông quan mỗi ngày"),
+        ["arrived_per_day"] = new("arrived a day", "xe đến mỗi ngày"),
+        ["waiting_trucks"] = new("trucks in the system", "xe trong hệ thống"),
+        ["queue_km"] = new("highway queue (km)", "hàng xe trên quốc lộ (km)"),
+    };
+
     /// <summary>The time zones of the crossings, by IANA id; another is shown as its id.</summary>
     public static IReadOnlyDictionary<string, Bilingual> TimeZones { get; } = new Dictionary<string, Bilingual>(StringComparer.Ordinal)
     {
@@ -122,6 +143,8 @@ public static class Glossary
 
     public static Bilingual Overloaded { get; } = new("overloaded", "quá tải");
 
+    public static Bilingual AllRoutes { get; } = new("all routes", "mọi tuyến");
+
     public static Bilingual WarmUp { get; } = new("warm-up", "giai đoạn khởi động");
 
     /// <summary>Every term here, named, for the test that each has both languages.</summary>
@@ -135,6 +158,16 @@ public static class Glossary
         foreach (var (name, words) in CargoClasses)
         {
             yield return ("cargo class " + name, words);
+        }
+
+        foreach (var (name, words) in Settings)
+        {
+            yield return ("setting " + name, words);
+        }
+
+        foreach (var (name, words) in ObservationKinds)
+        {
+            yield return ("observation kind " + name, words);
         }
 
         foreach (var (name, words) in TimeZones)

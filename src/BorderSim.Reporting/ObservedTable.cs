@@ -2,7 +2,10 @@ using BorderSim.Model.Experiments;
 
 namespace BorderSim.Reporting;
 
-/// <summary>The console's short table of a run against its observations: each figure beside the model, then how many fall in the band and the MAPE.</summary>
+/// <summary>
+/// The console's short table of a run against its observations: each figure, named by what it counts and where
+/// (<see cref="ObservationLabel"/>; its id is in observed.csv), beside the model, then how many fall in the band and the MAPE.
+/// </summary>
 public static class ObservedTable
 {
     public static void Write(ObservationComparison comparison, TextWriter writer, ReportLanguage? language = null)
@@ -18,8 +21,8 @@ public static class ObservedTable
         foreach (ObservedPoint p in comparison.Points)
         {
             table.Add(
-                p.Observation.Series,
-                p.Observation.TimeLabel,
+                ObservationLabel.Series(p.Observation, lang),
+                ObservationLabel.Time(p.Observation, lang),
                 lang.Number(p.Observation.Value),
                 lang.Number(p.ModelMean),
                 p.HasBand ? $"{lang.Number(p.ModelLow)}–{lang.Number(p.ModelHigh)}" : "–",

@@ -374,12 +374,13 @@ public sealed class BatchStudy
             .Select(g => new ScenarioSource(g.Key, g.First().Entry.ScenarioSha256, ScenarioText.ReadOrEmpty(g.Key), [.. _settings.Sets.Select(o => o.ToString())]))];
         ReportProvenance provenance = _provenance.Report(sources, Threads);
         LeverSpec[] levers = [.. _plan.Select(p => p.Scenario).OfType<ScenarioSpec>().SelectMany(s => s.Levers)];
+        ScenarioSpec? named = _plan.Select(p => p.Scenario).OfType<ScenarioSpec>().FirstOrDefault();
         var input = new BatchReportInput(_sweptPaths, runs, notFinished, sources, provenance)
         {
             HorizonCuts = [.. _plan.SelectMany(p => p.HorizonCuts.Select(c => (p.Entry.ScenarioFile, c)))],
-            Levers = [.. _sweptPaths.Select(p => LeverChoice.ForPath(p, levers))],
+            Levers = [.. _sweptPaths.Select(p => LeverChoice.ForPath(p, levers, named))],
             ScenarioNames = _plan.Where(p => p.Scenario is not null).GroupBy(p => p.Entry.ScenarioFile, StringComparer.Ordinal).ToDictionary(g => g.Key, g => lang.Name(g.First().Scenario!), StringComparer.Ordinal),
-            Changes = sources.Length == 0 ? [] : LeverChoice.Changes(sources[0].File, _settings.Sets, levers),
+            Changes = sources.Length == 0 ? [] : LeverChoice.Changes(sources[0].File, _settings.Sets, levers, named),
         };
         IReadOnlyList<PlotImage> plots = BatchReport.SweepPlots(input, lang);
         Plots.WriteAll(plots, folder);

@@ -135,7 +135,7 @@ public sealed class CompareStudy
         if (files.Report)
         {
             ScenarioSource[] sources = [.. Files.Select((f, k) => new ScenarioSource(f, _loaded[k].ContentSha256, ScenarioText.ReadOrEmpty(f), [.. Sets.Select(o => o.ToString())]))];
-            folder.WriteText(ReportPage.FileName, w => w.Write(CompareReport.Build(new CompareReportInput(result, sources, plots, provenance.Report(sources, threads)) { Changes = LeverChoice.Changes(Files[0], Sets, Scenarios[0].Levers) }, lang)));
+            folder.WriteText(ReportPage.FileName, w => w.Write(CompareReport.Build(new CompareReportInput(result, sources, plots, provenance.Report(sources, threads)) { Changes = LeverChoice.Changes(Files[0], Sets, Scenarios[0].Levers, Scenarios[0]) }, lang)));
         }
     }
 

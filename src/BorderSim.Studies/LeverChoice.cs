@@ -1,6 +1,7 @@
 using BorderSim.Model.Experiments;
 using BorderSim.Model.Results;
 using BorderSim.Model.Spec;
+using BorderSim.Reporting;
 using BorderSim.Reporting.Html;
 using BorderSim.Scenarios;
 
@@ -18,23 +19,23 @@ namespace BorderSim.Studies;
 /// </summary>
 public static class LeverChoice
 {
-    /// <summary>The lever <paramref name="path"/> belongs to, or one labelled with the path itself.</summary>
-    public static LeverSpec ForPath(string path, IReadOnlyList<LeverSpec> levers)
+    /// <summary>The lever <paramref name="path"/> belongs to, or one labelled from the scenario's parts (<see cref="PathLabel"/>; no scenario: their names).</summary>
+    public static LeverSpec ForPath(string path, IReadOnlyList<LeverSpec> levers, ScenarioSpec? scenario)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(levers);
-        return levers.FirstOrDefault(l => l.Path == path) ?? LeverSpec.ForUnnamedPath(path);
+        return levers.FirstOrDefault(l => l.Path == path) ?? LeverSpec.ForUnnamedPath(path, PathLabel.Of(path, scenario));
     }
 
     /// <summary>The lever of each --vary (already checked by <see cref="TryParseVary"/>), in their order.</summary>
-    public static IReadOnlyList<LeverSpec> LeversOf(IReadOnlyList<string> varyTexts, IReadOnlyList<LeverSpec> levers)
+    public static IReadOnlyList<LeverSpec> LeversOf(IReadOnlyList<string> varyTexts, IReadOnlyList<LeverSpec> levers, ScenarioSpec? scenario)
     {
         ArgumentNullException.ThrowIfNull(varyTexts);
-        return [.. varyTexts.Select(t => TryParseVary(t, levers, out _, out LeverSpec? lever, out _) ? lever! : ForPath(t, levers))];
+        return [.. varyTexts.Select(t => TryParseVary(t, levers, scenario, out _, out LeverSpec? lever, out _) ? lever! : ForPath(t, levers, scenario))];
     }
 
     /// <summary>Reads one <c>--vary</c>; false with a message naming the option and the levers when it cannot.</summary>
-    public static bool TryParseVary(string text, IReadOnlyList<LeverSpec> levers, out Sweep? sweep, out LeverSpec? lever, out string error)
+    public static bool TryParseVary(string text, IReadOnlyList<LeverSpec> levers, ScenarioSpec? scenario, out Sweep? sweep, out LeverSpec? lever, out string error)
     {
         ArgumentNullException.ThrowIfNull(levers);
         sweep = null;
@@ -54,7 +55,7 @@ public static class LeverChoice
         {
             // LABEL=PATH=values: the label is this command's; a declared lever's unit and value still apply.
             path = rest[..rest.IndexOf('=', StringComparison.Ordinal)].Trim();
-            LeverSpec declared = ForPath(path, levers);
+            LeverSpec declared = ForPath(path, levers, scenario);
             lever = declared with { Label = new Bilingual(head, head) };
         }
         else if (Named(head, levers) is { } named)
@@ -73,7 +74,7 @@ public static class LeverChoice
         else
         {
             path = head;
-            lever = ForPath(head, levers);
+            lever = ForPath(head, levers, scenario);
             rest = text;
         }
 
@@ -91,10 +92,10 @@ public static class LeverChoice
     /// The --set overrides as a planner reads them: each with its lever's label, the value the file gives (null when it
     /// has none there or cannot be read) and the value set.
     /// </summary>
-    public static IReadOnlyList<SettingChange> Changes(string file, IReadOnlyList<ScenarioOverride> sets, IReadOnlyList<LeverSpec> levers)
+    public static IReadOnlyList<SettingChange> Changes(string file, IReadOnlyList<ScenarioOverride> sets, IReadOnlyList<LeverSpec> levers, ScenarioSpec? scenario)
     {
         ArgumentNullException.ThrowIfNull(sets);
-        return [.. sets.Select(s => new SettingChange(ForPath(s.Path, levers), ScenarioReader.ScalarAt(file, [], s.Path, out _), s.Value))];
+        return [.. sets.Select(s => new SettingChange(ForPath(s.Path, levers, scenario), ScenarioReader.ScalarAt(file, [], s.Path, out _), s.Value))];
     }
 
     /// <summary>The levers with the scenario's value (after <paramref name="sets"/>) where they lack one: a path --vary gave without a lever.</summary>

@@ -115,7 +115,7 @@ public sealed class OptimizeStudy
         var sweeps = new List<Sweep>();
         foreach (string text in varyTexts)
         {
-            if (LeverChoice.TryParseVary(text, levers, out Sweep? parsed, out _, out string error))
+            if (LeverChoice.TryParseVary(text, levers, null, out Sweep? parsed, out _, out string error))
             {
                 if (sweeps.Any(s => s.Path == parsed!.Path))
                 {
@@ -196,10 +196,6 @@ public sealed class OptimizeStudy
         _observations = [.. Configs.Select(_ => new List<SelectionObservation>())];
         return true;
     }
-
-    /// <summary>What the study does, one line for the diagnostic output.</summary>
-    public string Describe() => FormattableString.Invariant(
-        $"optimize: {Configs.Count} configurations of {string.Join(", ", Paths)} on common random numbers; {string.Join(", ", Targets)}; minimize {ObjectiveName}; {FirstStage} first-stage replications each, then 2 at a time up to {MaxReplications}");
 
     /// <summary>
     /// Runs rounds until the selection has decided: <see cref="RoundStatus.Done"/> (then <see cref="Rows"/> and

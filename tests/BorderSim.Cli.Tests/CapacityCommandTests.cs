@@ -40,6 +40,20 @@ public class CapacityCommandTests : SearchCommandTests
         });
     }
 
+    [TestCase("en", "demand scaled through inbound: trucks a day;", TestName = "The_opening_line_names_the_scaled_demand_by_its_label_not_its_path")]
+    [TestCase("vi", "nhu cầu nhân qua chiều vào: xe mỗi ngày;", TestName = "The_vietnamese_opening_line_names_the_scaled_demand_by_its_label_not_its_path")]
+    public void The_opening_line_names_what_it_scales_by_its_label(string lang, string scaled)
+    {
+        // It read "demand scaled through directions.inbound.arrivals.trucks_per_day" in both languages.
+        CliRunner.Outcome outcome = Quick(Path.Combine(Folder, "opening-" + lang), "--lang", lang);
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+            Assert.That(outcome.Error, Does.Contain(scaled));
+            Assert.That(outcome.Error + outcome.Out, Does.Not.Contain("directions.inbound.arrivals.trucks_per_day"));
+        });
+    }
+
     [Test]
     public void A_scenario_whose_own_demand_is_beyond_its_capacity_is_told_so_next_to_the_answer()
     {

@@ -18,10 +18,10 @@ public class OptimizeCommandTests : SearchCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
-            Assert.That(outcome.Out, Does.StartWith($"best: {Servers}=6\n"));
+            Assert.That(outcome.Out, Does.StartWith($"best: booth: servers 6\n  exact settings: --set {Servers}=6\n"));
             Assert.That(outcome.Out, Does.Contain("the chosen one has the fewest servers_and_lanes of those found feasible"));
-            Assert.That(outcome.Out, Does.Contain($"{Servers}=4: infeasible, overloaded (demand 440 trucks/day >= capacity 384 trucks/day at booth): its queue grows without bound"));
-            Assert.That(outcome.Out, Does.Contain($"{Servers}=5: infeasible, misses wait_hours_mean/inbound/all<=0.2 and wait_hours_p95/inbound/all<=0.8;"));
+            Assert.That(outcome.Out, Does.Contain($"  booth: servers 4: infeasible, overloaded (demand 440 trucks/day >= capacity 384 trucks/day at booth): its queue grows without bound"));
+            Assert.That(outcome.Out, Does.Contain($"  booth: servers 5: infeasible, misses wait_hours_mean/inbound/all<=0.2 and wait_hours_p95/inbound/all<=0.8;"));
             Assert.That(outcome.Out, Does.Contain($"  3 configurations in "));
             Assert.That(csv[0], Does.StartWith($"{Servers},status,misses,not_decided,decided_with_guarantee,replications,servers_and_lanes,"));
             Assert.That(csv[2], Does.StartWith("5,infeasible,wait_hours_mean/inbound/all<=0.2; wait_hours_p95/inbound/all<=0.8,,true,"));
@@ -44,9 +44,29 @@ public class OptimizeCommandTests : SearchCommandTests
         {
             // 1 when no configuration met the target in 3 short days; the wording is what is tested here.
             Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok).Or.EqualTo(ExitCodes.RegressionFailed), outcome.Error);
-            Assert.That(outcome.Out, Does.Contain($"{Servers}=5: không khả thi, quá tải (nhu cầu 504 xe/ngày ≥ năng lực 480 xe/ngày tại bàn kiểm tra): "));
+            Assert.That(outcome.Out, Does.Contain($"  bàn kiểm tra: số bàn 5: không khả thi, quá tải (nhu cầu 504 xe/ngày ≥ năng lực 480 xe/ngày tại bàn kiểm tra): "));
             Assert.That(outcome.Out, Does.Contain("; số bàn và làn 5; "));
             Assert.That(outcome.Out, Does.Not.Contain("demand").And.Not.Contain("trucks/day"));
+        });
+    }
+
+    [TestCase("en", "best: booths 6\n", "  exact settings: --set directions.inbound.stages.booth.servers=6\n", "  booths 5: infeasible, overloaded", TestName = "The_console_names_a_configuration_by_its_lever_labels_and_keeps_the_path_for_the_exact_settings")]
+    [TestCase("vi", "phương án tốt nhất: booths 6\n", "  thiết lập chính xác: --set directions.inbound.stages.booth.servers=6\n", "  booths 5: không khả thi, quá tải", TestName = "The_vietnamese_console_names_a_configuration_by_its_lever_labels_and_keeps_the_path_for_the_exact_settings")]
+    public void The_console_names_configurations_by_lever_labels(string lang, string answer, string exact, string row)
+    {
+        // The answer line once read "best: directions.inbound.stages.booth.servers=6" though the page said "booths 6".
+        // At 504 a day 5 booths (480 a day) are overloaded and 6 are stable; which wins is the study's test, the words are this one's.
+        CliRunner.Outcome outcome = CliRunner.Run(
+            "optimize", MMc, "--set", "directions.inbound.arrivals.trucks_per_day=504", "--vary", $"booths={Servers}=5,6", "--target", "wait_hours_mean/inbound/all<=2",
+            "--days", "3", "--replications", "3", "--max-replications", "3", "--no-report", "--lang", lang, "-o", Path.Combine(Folder, "labels-" + lang));
+        string[] lines = outcome.Out.Split('\n');
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+            Assert.That(outcome.Out, Does.StartWith(answer + exact));
+            Assert.That(outcome.Out, Does.Contain(row));
+            Assert.That(lines.Where(l => l.Contains(Servers, StringComparison.Ordinal)), Is.EqualTo(new[] { exact.TrimEnd('\n') }), "the path only in the exact settings");
+            Assert.That(outcome.Error, Does.Contain("booths").And.Not.Contain(Servers));
         });
     }
 

@@ -114,7 +114,7 @@ public partial class ReportBrowserTests
         {
             Assert.That(visit.ConsoleErrors, Is.Empty, "console errors");
             Assert.That(visit.Requests, Is.Empty, "network requests besides the page itself");
-            Assert.That(visit.Text, Does.Contain("directions.import.arrivals.trucks_per_day from 200 to 320"));
+            Assert.That(visit.Text, Does.Contain("import: trucks a day goes from 200 to 320"), "the swept path by its label (PathLabel)");
             Assert.That(visit.Text, Does.Contain("The import side is overloaded at 260 and 320, not at 200."));
             Assert.That(visit.Text, Does.Contain("The export side is not overloaded at any of these values."));
             Assert.That(File.Exists(Path.Combine(output, "sweep-served_per_day-import-all.svg")), Is.True);

@@ -90,7 +90,8 @@ public partial class VietnameseScenarioTests : SearchCommandTests
     {
         (CliRunner.Outcome run, string html, List<string> lines, List<string> english, List<string> ids) =
             RunInVietnamese("lang-son-network.yaml", "network-vi", "--replications", "2");
-        // An observed series is named only by its id in the observations file (the format has no label for it yet).
+        // The table names an observed series by what it counts and where (it showed only the id); the plot's ticks
+        // (inline SVG) still name it by its id in the observations file.
         HashSet<string> series = [.. File.ReadLines(Path.Combine(RepositoryRoot, "scenarios", "lang-son-network-observations.csv"))
             .Where(l => !l.StartsWith('#')).Skip(1).Select(l => l.Split(',')[0])];
         Assert.That(series, Has.Count.EqualTo(10), "the ten observed figures");
@@ -104,7 +105,9 @@ public partial class VietnameseScenarioTests : SearchCommandTests
             Assert.That(lines, Has.Some.Contains("xuất qua Tân Thanh"), "a route by its label");
             Assert.That(lines, Has.Some.StartsWith("Các cửa khẩu đường bộ của Lạng Sơn như một mạng lưới"), "the Vietnamese part of the assumptions");
             Assert.That(english, Is.Empty, "English words on the Vietnamese page");
-            Assert.That(ids, Is.Empty, "internal ids where a label exists, other than the observed series");
+            Assert.That(ids, Is.Empty, "internal ids where a label exists, other than the observed series in the plot");
+            Assert.That(lines, Has.Some.EqualTo("xe thông quan mỗi ngày, xuất qua Hữu Nghị (trái cây + linh kiện điện tử + hàng tổng hợp)"), "an observed series by its words");
+            Assert.That(lines, Has.Some.EqualTo("22/08/2024"), "its day, day first");
             Assert.That(run.Out, Does.Not.Contain("hn_cn_inspection"), "the console names stages by their labels");
         });
     }

@@ -47,6 +47,36 @@ public class ObservedOutputTests
         Assert.That(Comparison().InBand, Is.EqualTo(2));
     }
 
+    [Test]
+    public void The_vietnamese_table_names_each_series_by_what_it_counts_and_where_and_dates_it_day_first()
+    {
+        // It printed the observer's ids (cleared_export) and ISO times (2024-08-22T20:00) in both languages.
+        using var writer = new StringWriter();
+        ObservedTable.Write(Comparison(), writer, ReportLanguage.Vietnamese);
+        string text = writer.ToString();
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.Match(@"\n  xe thông quan mỗi ngày, xuất khẩu +22/08/2024 "));
+            Assert.That(text, Does.Match(@"\n  xe trong hệ thống, xuất khẩu +20:00 22/08/2024 "));
+            Assert.That(text, Does.Match(@"\n  hàng xe trên quốc lộ \(km\), xuất khẩu +20:00 22/08/2024 "));
+            Assert.That(text, Does.Not.Contain("cleared_export").And.Not.Contain("2024-08-22"));
+        });
+    }
+
+    [Test]
+    public void The_english_table_names_each_series_by_what_it_counts_and_where_and_keeps_the_csv_s_times()
+    {
+        using var writer = new StringWriter();
+        ObservedTable.Write(Comparison(), writer, ReportLanguage.English);
+        string text = writer.ToString();
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.Match(@"\n  cleared a day, export +2024-08-22 "));
+            Assert.That(text, Does.Match(@"\n  trucks in the system, export +2024-08-22T20:00 "));
+            Assert.That(text, Does.Not.Contain("cleared_export"));
+        });
+    }
+
     [TestCase("en")]
     [TestCase("vi")]
     public void The_plot_is_a_picture_with_the_observed_points_in_red(string language)

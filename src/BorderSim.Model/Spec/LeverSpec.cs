@@ -14,6 +14,6 @@ namespace BorderSim.Model.Spec;
 /// <param name="Value">Its value in the scenario as read (with any --set), as written; null when it is not a single value.</param>
 public sealed record LeverSpec(string Name, Bilingual Label, string Path, Bilingual? Unit, string? Value)
 {
-    /// <summary>A path no lever of the scenario names: labelled with the path itself in both languages.</summary>
-    public static LeverSpec ForUnnamedPath(string path) => new("", new Bilingual(path, path), path, null, null);
+    /// <summary>A path no lever of the scenario names, with the label a report derives for it from the scenario's parts.</summary>
+    public static LeverSpec ForUnnamedPath(string path, Bilingual label) => new("", label, path, null, null);
 }

@@ -30,12 +30,12 @@ public sealed record AnswerTable(IReadOnlyList<string> Header, IReadOnlyList<IRe
 /// </summary>
 public static class DecisionText
 {
-    /// <summary>The lever of each path a study set: the scenario's levers when there is one per path, else each path labelled with itself.</summary>
+    /// <summary>The lever of each path a study set: the scenario's levers when there is one per path, else each path labelled from its parts' names (<see cref="PathLabel"/>).</summary>
     public static IReadOnlyList<LeverSpec> LeversOf(IReadOnlyList<LeverSpec> levers, IReadOnlyList<string> paths)
     {
         ArgumentNullException.ThrowIfNull(levers);
         ArgumentNullException.ThrowIfNull(paths);
-        return levers.Count == paths.Count ? levers : [.. paths.Select(LeverSpec.ForUnnamedPath)];
+        return levers.Count == paths.Count ? levers : [.. paths.Select(p => LeverSpec.ForUnnamedPath(p, PathLabel.Of(p, null)))];
     }
 
     /// <summary>A lever's value as a planner reads it: "4 lanes" / "4 làn"; a value with its own unit (07:00-19:00) as written.</summary>

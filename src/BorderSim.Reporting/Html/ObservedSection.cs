@@ -3,7 +3,7 @@ using BorderSim.Model.Results;
 
 namespace BorderSim.Reporting.Html;
 
-/// <summary>The report's "Model against observations": the in-band count and MAPE, each figure beside the model, the sources.</summary>
+/// <summary>The report's "Model against observations": the in-band count and MAPE, each figure (named as the console names it, <see cref="ObservationLabel"/>) beside the model, the sources.</summary>
 public static class ObservedSection
 {
     public static void Write(ReportPage page, ExperimentResult result, ReportLanguage lang)
@@ -23,8 +23,8 @@ public static class ObservedSection
             [lang.Say("series", "chuỗi"), lang.Say("time", "thời điểm"), lang.Say("observed", "quan sát"), lang.Say("model mean", "mô hình (TB)"), lang.Say("95% prediction band", "dải dự báo 95%"), lang.Say("in band", "trong dải")],
             comparison.Points.Select(p => (IReadOnlyList<string>)
             [
-                p.Observation.Series,
-                p.Observation.TimeLabel,
+                ObservationLabel.Series(p.Observation, lang),
+                ObservationLabel.Time(p.Observation, lang),
                 lang.Number(p.Observation.Value),
                 lang.Number(p.ModelMean),
                 p.HasBand ? $"{lang.Number(p.ModelLow)}–{lang.Number(p.ModelHigh)}" : "–",
