@@ -62,6 +62,22 @@ public class WaitingReactionTests
     }
 
     [Test]
+    public void The_day_books_count_the_trucks_that_left_on_the_day_the_ban_started()
+    {
+        // 1 June: four served (5, 10, 15, 20 h), six still in the system at midnight. 2 June: one served (25 h), five
+        // left at 24 h: 6 + 0 arrived - 1 served - 0 gave up - 0 turned away - 5 left = 0 at the end of the day.
+        var (replication, _) = BanOnABacklog(1);
+        var days = replication.Days.Where(d => d.Direction == "export" && d.CargoClass == "general").OrderBy(d => d.Date).ToList();
+
+        Assert.That(days.Select(d => (d.Served, d.LeftOnEvent, d.BacklogAtEnd)).Take(2), Is.EqualTo(new[] { (4, 0, 6), (1, 5, 0) }));
+        for (var i = 1; i < days.Count; i++)
+        {
+            var d = days[i];
+            Assert.That(d.BacklogAtEnd, Is.EqualTo(days[i - 1].BacklogAtEnd + d.Arrived - d.Served - d.GaveUp - d.TurnedAway - d.LeftOnEvent), d.Date.ToString());
+        }
+    }
+
+    [Test]
     public void A_ban_whose_waiting_share_is_zero_changes_nothing_and_names_no_new_metric()
     {
         var (without, withoutTrucks) = BanOnABacklog(null);
