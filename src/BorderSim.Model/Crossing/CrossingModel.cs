@@ -37,6 +37,7 @@ public sealed class CrossingModel
         var directionNames = scenario.Directions.Select(d => d.Name).ToList();
         Directions = [.. scenario.Directions.Select((d, i) => CompileDirection(d, i, directionNames))];
         Origins = [.. scenario.Origins.Select((o, i) => CompileOrigin(o, i, directionNames))];
+        WaitingReactions = CompiledWaitingReaction.CompileAll(scenario, Clock, ClassNames);
         ClassesCarried = ClassesCarriedBy(Directions, Origins, EmptyClassIndex, ClassNames.Length);
     }
 
@@ -132,6 +133,9 @@ public sealed class CrossingModel
                 b.DivertShare) { LetThrough = b.LetThrough })];
         return new CompiledOrigin(spec.Name, index, arrivals, rules, suspensions) { Diversions = diversions };
     }
+
+    /// <summary>How trucks already in line react when suspensions and bans start, in order of time.</summary>
+    public CompiledWaitingReaction[] WaitingReactions { get; }
 
     /// <summary>The daily allowances shared by several checks, in the order of <see cref="ScenarioSpec.SharedCaps"/>.</summary>
     public CompiledSharedCap[] SharedCaps { get; }

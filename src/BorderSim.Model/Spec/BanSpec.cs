@@ -42,4 +42,7 @@ public sealed record BanSpec(LocalDate From, LocalDate? To, string Direction, IR
     /// from a stream of its own, so the other draws stay as without it.
     /// </summary>
     public double LetThrough { get; init; }
+
+    /// <summary>How the trucks of the banned classes already in line in the direction react when the ban starts.</summary>
+    public WaitingReactionSpec Waiting { get; init; } = WaitingReactionSpec.None;
 }
