@@ -1,4 +1,5 @@
 using BorderSim.Model.Experiments;
+using BorderSim.Model.Spec;
 using ScottPlot;
 
 namespace BorderSim.Reporting;
@@ -21,7 +22,9 @@ public static class ObservedPlot
     {
         ArgumentNullException.ThrowIfNull(comparison);
         Plot? plot = Create(comparison, language, scenarioTitle);
-        return plot is null ? null : new PlotImage(FileStem, plot, Plots.WidthPixels, Math.Max(Plots.HeightPixels, 200 + (RowsOf(comparison).Count * 60)));
+        // 60 pixels a row of two lines, 20 more for each line a long name wraps onto.
+        int rowsHeight = RowsOf(comparison).Sum(p => 40 + (20 * Name(p.Observation, language ?? ReportLanguage.English).Split('\n').Length));
+        return plot is null ? null : new PlotImage(FileStem, plot, Plots.WidthPixels, Math.Max(Plots.HeightPixels, 200 + rowsHeight));
     }
 
     public static Plot? Create(ObservationComparison comparison, ReportLanguage? language = null, string? scenarioTitle = null)
@@ -36,6 +39,7 @@ public static class ObservedPlot
 
         var plot = new Plot();
         var ticks = new ScottPlot.TickGenerators.NumericManual();
+        var tickLabels = new List<string>();
         double maxX = 110;
         Color bandColor = new ScottPlot.Palettes.Category10().GetColor(0);
         var means = new List<(double X, double Y)>();
@@ -62,7 +66,8 @@ public static class ObservedPlot
             string model = p.HasBand
                 ? lang.Say($"model {lang.Number(p.ModelMean)} ({lang.Number(p.ModelLow)}–{lang.Number(p.ModelHigh)})", $"mô hình {lang.Number(p.ModelMean)} ({lang.Number(p.ModelLow)}–{lang.Number(p.ModelHigh)})")
                 : lang.Say($"model {lang.Number(p.ModelMean)}", $"mô hình {lang.Number(p.ModelMean)}");
-            ticks.AddMajor(y, $"{p.Observation.Series} ({p.Observation.TimeLabel})\n{lang.Say("observed", "quan sát")} {lang.Number(p.Observation.Value)}, {model}");
+            tickLabels.Add($"{Name(p.Observation, lang)}\n{lang.Say("observed", "quan sát")} {lang.Number(p.Observation.Value)}, {model}");
+            ticks.AddMajor(y, tickLabels[^1]);
         }
 
         double[] meanXs = [.. means.Select(m => m.X)];
@@ -91,10 +96,42 @@ public static class ObservedPlot
         plot.XLabel(lang.Say("model as a percentage of the observed figure (%)", "kết quả mô hình tính theo phần trăm số liệu quan sát (%)"), size: 14);
         plot.ShowLegend(Edge.Bottom);
         plot.Legend.FontSize = 14;
-        plot.Font.Set(Plots.FontFor(title + string.Concat(rows.Select(r => r.Observation.Series))));
+        plot.Font.Set(Plots.FontFor(title + string.Concat(tickLabels)));
         InvariantTicks.Apply(plot, lang);
         return plot;
     }
+
+    /// <summary>
+    /// A label of many routes or classes on lines of at most <see cref="LineChars"/> characters, broken after a comma
+    /// or before a " + ", so the labels leave the data most of the picture's width.
+    /// </summary>
+    /// <summary>The observation as the table names it, with its day or time, wrapped.</summary>
+    private static string Name(ObservationSpec observation, ReportLanguage lang) =>
+        Wrap($"{ObservationLabel.Series(observation, lang)} ({ObservationLabel.Time(observation, lang)})");
+
+    internal static string Wrap(string label)
+    {
+        var lines = new List<string>();
+        var line = new System.Text.StringBuilder();
+        foreach (string piece in System.Text.RegularExpressions.Regex.Split(label, @"(?<=, )|(?= \+ )"))
+        {
+            if (line.Length > 0 && line.Length + piece.Length > LineChars)
+            {
+                lines.Add(line.ToString().TrimEnd());
+                line.Clear();
+                line.Append(piece.TrimStart());
+            }
+            else
+            {
+                line.Append(piece);
+            }
+        }
+
+        lines.Add(line.ToString().TrimEnd());
+        return string.Join('\n', lines);
+    }
+
+    private const int LineChars = 44;
 
     private static IReadOnlyList<ObservedPoint> RowsOf(ObservationComparison comparison) =>
         [.. comparison.Points.Where(p => p.Observation.Value > 0)];

@@ -101,6 +101,41 @@ public class ObservedOutputTests
         Assert.That(red, Is.GreaterThan(200));
     }
 
+    [TestCase("en", "cleared a day, export (2024-08-22)")]
+    [TestCase("vi", "xe thông quan mỗi ngày, xuất khẩu (22/08/2024)")]
+    public void The_plot_names_each_observation_as_the_table_does_not_by_its_series_id(string language, string expected)
+    {
+        // The ticks printed the observer's ids and ISO times ("cleared_export (2024-08-22)") in both languages.
+        ScottPlot.Plot plot = ObservedPlot.Create(Comparison(), ReportLanguage.FromCode(language))!;
+        plot.RenderInMemory(Plots.WidthPixels, Plots.HeightPixels);
+        string[] labels = [.. plot.Axes.Left.TickGenerator.Ticks.Select(t => t.Label)];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(labels.Select(l => l.Replace('\n', ' ')), Has.Some.StartsWith(expected + " observed").Or.Some.StartsWith(expected + " quan sát"));
+            Assert.That(labels, Has.None.Contains("cleared_export").And.None.Contains("export_waiting"));
+        });
+    }
+
+    [TestCase("en")]
+    [TestCase("vi")]
+    public void A_long_observation_label_is_wrapped_and_leaves_the_data_at_least_half_the_width(string language)
+    {
+        // A count over four routes names all four: on one line it would push the data area off the picture.
+        ObservationComparison comparison = new(
+            [
+                new ObservedPoint(new ObservationSpec("all_exports", ObservationKind.ClearedPerDay, new LocalDateTime(2024, 8, 22, 0, 0), ["huu_nghi_export", "tan_thanh_export", "chi_ma_export", "coc_nam_export"], ["fruit", "electronics", "general"], 328, "test source"), 312, 260.5, 363.5),
+                new ObservedPoint(new ObservationSpec("waiting", ObservationKind.WaitingTrucks, new LocalDateTime(2024, 8, 22, 20, 0), ["huu_nghi_export"], [], 369, "test source"), 300, 250, 390),
+            ],
+            [],
+            5);
+        PlotImage image = ObservedPlot.Image(comparison, ReportLanguage.FromCode(language))!;
+
+        Assert.That(PlotText.Problems(image), Is.Empty);
+        ScottPlot.PixelRect data = image.Panels[0].RenderManager.LastRender.DataRect;
+        Assert.That(data.Width, Is.GreaterThan(image.Width / 2.0), "the tick labels take more than half the picture");
+    }
+
     [Test]
     public void The_plot_is_titled_with_the_scenario_as_the_reader_names_it_not_the_english_label()
     {
