@@ -24,7 +24,7 @@ public static class RunCommand
         };
         var trucks = new Option<bool>("--trucks") { Description = "Also write trucks.csv: one row per truck with its times at every stage" };
         var parquet = new Option<bool>("--parquet") { Description = "Write the large tables as Parquet: timeseries.parquet (and trucks.parquet with --trucks) instead of timeseries.csv (trucks.csv)" };
-        var noPlots = new Option<bool>("--no-plots") { Description = "Do not draw the plots (PNG and SVG)" };
+        var noPlots = new Option<bool>("--no-plots") { Description = "Do not draw the plots: no PNG and SVG files, and report.html says they were left out" };
         var precision = CommonOptions.NumberBetween("--precision", 0, 1, "0.05 for 5%");
         precision.Description = "Add replications until the 95% half-width of --metric is at most this share of its mean, e.g. 0.05 [default: off, a fixed number of replications]";
         precision.HelpName = "SHARE";
@@ -300,13 +300,10 @@ public static class RunCommand
         IReadOnlyList<PlotImage> plots = [];
         try
         {
-            if (request.WritePlots || request.WriteReport)
-            {
-                plots = Plots.Build(result, request.Language);
-            }
-
+            // --no-plots means no plots anywhere: report.html then says in one line that they were left out.
             if (request.WritePlots)
             {
+                plots = Plots.Build(result, request.Language);
                 Plots.WriteAll(plots, session);
             }
         }
@@ -323,7 +320,10 @@ public static class RunCommand
                 plots,
                 new ScenarioSource(request.ScenarioFile, loaded.ContentSha256, ScenarioInput.ReadTextOrEmpty(request.ScenarioFile), [.. request.Overrides.Select(o => o.ToString())]),
                 context.ProvenanceFrom(startedUtc).Report([], threads),
-                [.. ReportNotes(request, result, loaded.WarningsFor(effective))]);
+                [.. ReportNotes(request, result, loaded.WarningsFor(effective))])
+            {
+                PlotsLeftOut = !request.WritePlots,
+            };
             input = input with { Provenance = input.Provenance with { Scenarios = [input.Source] } };
             session.WriteText(ReportPage.FileName, w => w.Write(RunReport.Build(input, request.Language)));
         }

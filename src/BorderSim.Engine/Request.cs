@@ -42,6 +42,9 @@ public sealed class Request : SimEvent, IDisposable
     /// <summary>True once a preemptive resource has pushed this request out.</summary>
     public bool WasPreempted { get; internal set; }
 
+    /// <summary>True once <see cref="Resource.Cancel"/> took this request out of the queue and woke its waiter without a unit.</summary>
+    public bool WasCancelled { get; internal set; }
+
     /// <summary>A number the requester attaches (e.g. a class index) to find the request's new priority when the rule changes (<see cref="PriorityResource.Reprioritize"/>); 0 when made.</summary>
     public int Tag { get; set; }
 
@@ -63,6 +66,14 @@ public sealed class Request : SimEvent, IDisposable
         Trigger(this);
     }
 
+    /// <summary>Out of the queue without a unit: the request fires now, so whoever waits on it wakes and sees it not granted.</summary>
+    internal void Cancel()
+    {
+        IsWaiting = false;
+        WasCancelled = true;
+        Trigger(this);
+    }
+
     internal void Prepare(double nowHours, long sequence, int priority, bool preempt, Process? owner)
     {
         ResetForReuse();
@@ -77,12 +88,14 @@ public sealed class Request : SimEvent, IDisposable
         IsGranted = false;
         IsWaiting = false;
         WasPreempted = false;
+        WasCancelled = false;
         HeapIndex = -1;
     }
 
     internal void Clear()
     {
         IsGranted = false;
+        WasCancelled = false;
         IsWaiting = false;
         Owner = null;
         HeapIndex = -1;

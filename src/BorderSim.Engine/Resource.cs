@@ -84,7 +84,7 @@ public class Resource
             RemoveWaiting(request);
             QueueLength--;
         }
-        else if (!request.WasPreempted)
+        else if (!request.WasPreempted && !request.WasCancelled)
         {
             throw new InvalidOperationException("the request has already been released or withdrawn");
         }
@@ -102,6 +102,32 @@ public class Resource
             _pool.Return(request);
         }
 
+        GrantWaiting();
+        Changed?.Invoke(this);
+    }
+
+    /// <summary>
+    /// Takes a waiting request out of the queue and wakes whoever waits on it, now, without a unit
+    /// (<see cref="Request.IsGranted"/> false, <see cref="Request.WasCancelled"/> true): an outside event
+    /// (a route closed, a ban) makes a waiter leave the line. The requester still gives the request back
+    /// with <see cref="Release"/>, which then releases nothing.
+    /// </summary>
+    public void Cancel(Request request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!ReferenceEquals(request.Resource, this))
+        {
+            throw new ArgumentException("the request belongs to another resource", nameof(request));
+        }
+
+        if (!request.IsWaiting)
+        {
+            throw new InvalidOperationException("only a request waiting in the queue can be cancelled");
+        }
+
+        RemoveWaiting(request);
+        QueueLength--;
+        request.Cancel();
         GrantWaiting();
         Changed?.Invoke(this);
     }

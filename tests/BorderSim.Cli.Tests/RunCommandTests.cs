@@ -78,7 +78,7 @@ public class RunCommandTests
             Assert.That(summary, Has.One.StartsWith("backlog_growth_trucks_per_day/import,"));
             Assert.That(import.GetProperty("overloaded").GetBoolean(), Is.True);
             Assert.That(run.RootElement.GetProperty("capacity_check").GetArrayLength(), Is.EqualTo(6));
-            Assert.That(File.ReadLines(Path.Combine(output, "daily.csv")).First(), Is.EqualTo("date,direction,class,warm_up,replications,arrived_mean,arrived_ci95,served_mean,served_ci95,gave_up_mean,gave_up_ci95,turned_away_mean,turned_away_ci95,diverted_mean,diverted_ci95,backlog_end_of_day_mean,backlog_end_of_day_ci95,held_at_origin_end_of_day_mean,held_at_origin_end_of_day_ci95,wait_hours_mean,wait_hours_ci95,wait_replications"));
+            Assert.That(File.ReadLines(Path.Combine(output, "daily.csv")).First(), Is.EqualTo("date,direction,class,warm_up,replications,arrived_mean,arrived_ci95,served_mean,served_ci95,gave_up_mean,gave_up_ci95,turned_away_mean,turned_away_ci95,left_on_event_mean,left_on_event_ci95,diverted_mean,diverted_ci95,backlog_end_of_day_mean,backlog_end_of_day_ci95,held_at_origin_end_of_day_mean,held_at_origin_end_of_day_ci95,wait_hours_mean,wait_hours_ci95,wait_replications"));
         });
     }
 
@@ -118,14 +118,35 @@ public class RunCommandTests
         Assert.That(Directory.GetFiles(output).Select(Path.GetFileName), Is.EquivalentTo(new[] { "summary.csv", "timeseries.csv", "daily.csv", "run.json" }));
     }
 
-    [Test]
-    public void No_plots_still_writes_the_report_with_its_plots_inline()
+    [TestCase("en", "<p>Plots: left out (--no-plots).</p>")]
+    [TestCase("vi", "<p>Biểu đồ: không vẽ (--no-plots).</p>")]
+    public void No_plots_means_no_plots_in_the_report_either_which_says_in_one_line_that_they_were_left_out(string language, string line)
     {
         string output = Path.Combine(_directory, "out");
-        var outcome = CliRunner.Run("run", _scenario, "-o", output, "--no-plots", "--no-xlsx", "--replications", "2");
+        var outcome = CliRunner.Run("run", _scenario, "-o", output, "--no-plots", "--no-xlsx", "--replications", "2", "--lang", language);
         Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
-        Assert.That(Directory.GetFiles(output).Select(Path.GetFileName), Is.EquivalentTo(new[] { "summary.csv", "timeseries.csv", "daily.csv", "report.html", "run.json" }));
-        Assert.That(System.Text.RegularExpressions.Regex.Count(File.ReadAllText(Path.Combine(output, "report.html")), "<svg "), Is.GreaterThanOrEqualTo(5));
+        // As the reader sees it: report.html writes some Vietnamese letters (ô) as character references.
+        string html = System.Net.WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(output, "report.html")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Directory.GetFiles(output).Select(Path.GetFileName), Is.EquivalentTo(new[] { "summary.csv", "timeseries.csv", "daily.csv", "report.html", "run.json" }));
+            Assert.That(System.Text.RegularExpressions.Regex.Count(html, "<svg[ >]"), Is.Zero, "no plot drawn inline");
+            Assert.That(System.Text.RegularExpressions.Regex.Count(html, System.Text.RegularExpressions.Regex.Escape(line)), Is.EqualTo(1), "one line says the plots were left out");
+        });
+    }
+
+    [Test]
+    public void With_plots_the_report_draws_them_and_does_not_say_they_were_left_out()
+    {
+        string output = Path.Combine(_directory, "out");
+        var outcome = CliRunner.Run("run", _scenario, "-o", output, "--no-xlsx", "--replications", "2");
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Ok), outcome.Error);
+        string html = File.ReadAllText(Path.Combine(output, "report.html"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(System.Text.RegularExpressions.Regex.Count(html, "<svg[ >]"), Is.EqualTo(Directory.GetFiles(output, "*.svg").Length).And.GreaterThanOrEqualTo(5));
+            Assert.That(html, Does.Not.Contain("--no-plots"));
+        });
     }
 
     [Test]

@@ -20,6 +20,11 @@ public class OutcomesByReasonTests
     private static readonly CargoClassSpec[] Impatient =
         [new("fruit", 0.5, null, 19, 6, new ExponentialDistribution(2)), new("general", 0.5, null, 25, 2, new ExponentialDistribution(2))];
 
+    // Fruit waits for ever (general still gives up): a held fruit driver whose patience ran out would give up at its
+    // origin (HeldTrucksPatienceTests); here the held trucks are counted, so none of them gives up.
+    private static readonly CargoClassSpec[] PatientFruit =
+        [new("fruit", 0.5, null, 19, 6, null), new("general", 0.5, null, 25, 2, new ExponentialDistribution(2))];
+
     private static double Value(ReplicationResult replication, string id) => replication.Metrics.Single(m => m.Key.Id == id).Value;
 
     private static LocalDate DayOf(double hours) => Start.PlusDays((int)Math.Floor(hours / 24));
@@ -28,11 +33,11 @@ public class OutcomesByReasonTests
     /// 96 trucks a day (4 an hour) at one booth of mean 30 minutes (2 an hour): overloaded, so trucks give up waiting;
     /// half are fruit, and the ban (3 to 4 June, hours 48 to 96) acts on fruit.
     /// </summary>
-    private static (ReplicationResult Replication, List<TruckRecord> Trucks) Run(BanAction action, LocalDate? banEnds)
+    private static (ReplicationResult Replication, List<TruckRecord> Trucks) Run(BanAction action, LocalDate? banEnds, CargoClassSpec[]? classes = null)
     {
         var direction = new DirectionSpec("export", SpecBuilder.Flat(96, Mix), [SpecBuilder.Check("booth", 1, new ExponentialDistribution(0.5))]);
         var ban = new BanSpec(new LocalDate(2026, 6, 3), banEnds, "export", ["fruit"], action, null, "");
-        var scenario = SpecBuilder.Scenario([direction], days: 6, warmUpHours: 0, replications: 1, classes: Impatient) with { Bans = [ban] };
+        var scenario = SpecBuilder.Scenario([direction], days: 6, warmUpHours: 0, replications: 1, classes: classes ?? Impatient) with { Bans = [ban] };
         var recorder = new Recorder();
         var replication = new CrossingReplication(new CrossingModel(scenario), 0, scenario.Seed, 0, recorder).Run();
         return (replication, recorder.Trucks);
@@ -69,7 +74,7 @@ public class OutcomesByReasonTests
     public void Trucks_held_at_their_origin_are_counted_there_and_not_in_the_routes_backlog_until_the_ban_ends()
     {
         // Fruit held from 3 June (48 h) to the end of 4 June (96 h): they reach the route at 96 h, on 5 June.
-        var (replication, trucks) = Run(BanAction.HoldAtOrigin, new LocalDate(2026, 6, 4));
+        var (replication, trucks) = Run(BanAction.HoldAtOrigin, new LocalDate(2026, 6, 4), PatientFruit);
 
         var held = trucks.Where(t => t.CargoClass == "fruit" && t.ArrivedHours is >= 48 and < 96).ToList();
         var fruitDays = replication.Days.Where(d => d.CargoClass == "fruit").ToDictionary(d => d.Date);
@@ -103,7 +108,7 @@ public class OutcomesByReasonTests
     [Test]
     public void Trucks_still_held_at_their_origin_when_the_run_ends_are_counted_there_and_not_as_arrived_or_in_the_system()
     {
-        var (replication, trucks) = Run(BanAction.HoldAtOrigin, null);
+        var (replication, trucks) = Run(BanAction.HoldAtOrigin, null, PatientFruit);
 
         var held = trucks.Where(t => t.Outcome == TruckOutcome.HeldAtOriginAtEnd).ToList();
         Assert.Multiple(() =>

@@ -177,6 +177,18 @@ public class OverrideTests
     }
 
     [Test]
+    public void The_waiting_share_of_a_ban_and_of_a_suspension_is_read_and_reachable_by_set_and_none_without_it()
+    {
+        var result = Read(
+            "origins={ province: { arrivals: { trucks_per_day: 300 }, routing: { all: { shares: { export: 0.5, import: 0.5 } } }, suspensions: [ { route: export, from: 2026-06-05, to: 2026-06-08, waiting: { leave: 0.4 } } ] } }",
+            "bans=[ { from: 2026-06-10, direction: export, classes: [fruit], action: turn_away, waiting: { leave: 0.3 } }, { from: 2026-06-12, direction: import, classes: [fruit], action: turn_away } ]",
+            "bans.0.waiting.leave=0.25");
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Scenario!.Bans.Select(b => b.Waiting.Leave), Is.EqualTo(new[] { 0.25, 0 }));
+        Assert.That(result.Scenario!.Origins.Single().Suspensions.Single().Waiting.Leave, Is.EqualTo(0.4));
+    }
+
+    [Test]
     public void An_unknown_item_name_is_an_error_with_did_you_mean()
     {
         var result = Read("directions.export.stages.vn_custom.servers=3");

@@ -37,6 +37,7 @@ public sealed class CrossingModel
         var directionNames = scenario.Directions.Select(d => d.Name).ToList();
         Directions = [.. scenario.Directions.Select((d, i) => CompileDirection(d, i, directionNames))];
         Origins = [.. scenario.Origins.Select((o, i) => CompileOrigin(o, i, directionNames))];
+        WaitingReactions = CompiledWaitingReaction.CompileAll(scenario, Clock, ClassNames);
         ClassesCarried = ClassesCarriedBy(Directions, Origins, EmptyClassIndex, ClassNames.Length);
     }
 
@@ -133,6 +134,9 @@ public sealed class CrossingModel
         return new CompiledOrigin(spec.Name, index, arrivals, rules, suspensions) { Diversions = diversions };
     }
 
+    /// <summary>How trucks already in line react when suspensions and bans start, in order of time.</summary>
+    public CompiledWaitingReaction[] WaitingReactions { get; }
+
     /// <summary>The daily allowances shared by several checks, in the order of <see cref="ScenarioSpec.SharedCaps"/>.</summary>
     public CompiledSharedCap[] SharedCaps { get; }
 
@@ -214,6 +218,19 @@ public sealed class CrossingModel
         return new CompiledBacklog(Array.IndexOf(ClassNames, spec.CargoClass), spec.Trucks, spec.AgeHours, firstPhase, isCommitted);
     }
 
+    /// <summary>The index of stage <paramref name="stage"/> in direction <paramref name="via"/>'s route, or <paramref name="unset"/> when none is named.</summary>
+    private int ReturnStageIndex(string? via, string? stage, int unset)
+    {
+        if (via is null || stage is null)
+        {
+            return unset;
+        }
+
+        var stages = Scenario.Directions.Single(d => d.Name == via).Stages;
+        var index = stages.ToList().FindIndex(s => s.Name == stage);
+        return index >= 0 ? index : throw new ArgumentException($"empty trucks return through unknown stage '{stage}' of direction '{via}'", nameof(stage));
+    }
+
     private CompiledStage CompileStage(StageSpec spec, string direction, List<string> directionNames)
     {
         switch (spec)
@@ -226,6 +243,8 @@ public sealed class CrossingModel
                     ReleaseQuotaPerDay = yard.ReleaseQuotaPerDay,
                     Dwell = yard.DwellHours,
                     ReturnEmptyDirection = yard.ReturnEmptyVia is null ? -1 : directionNames.IndexOf(yard.ReturnEmptyVia),
+                    ReturnEmptyFromStage = ReturnStageIndex(yard.ReturnEmptyVia, yard.ReturnEmptyFrom, 0),
+                    ReturnEmptyToStage = ReturnStageIndex(yard.ReturnEmptyVia, yard.ReturnEmptyTo, -1),
                     PriorityInForce = PriorityInForce(yard.Priority, []),
                 };
             case CheckStageSpec check:

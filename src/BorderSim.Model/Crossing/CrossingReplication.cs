@@ -21,6 +21,7 @@ public sealed partial class CrossingReplication
     private readonly OutcomeLedger _ledger;
     private readonly TruckSource _source;
     private readonly OriginRouting _routing;
+    private readonly WaitingReactions _reactions;
     private readonly ScheduledChanges _changes;
     private readonly DailyRecords _daily;
 
@@ -46,6 +47,7 @@ public sealed partial class CrossingReplication
         var journey = new Journey(model, new PhaseContext(_runtime, _clock, admission, _ledger, _trace), trucks);
         _source = new TruckSource(_runtime, _clock, trucks, admission, _ledger, journey);
         _routing = new OriginRouting(model, _runtime, _clock, _source, _ledger);
+        _reactions = new WaitingReactions(model, _clock, _live, streams);
         _changes = new ScheduledChanges(_runtime, _sim);
         _daily = new DailyRecords(model, _runtime, model.ScenarioDays, _ledger.RunDayCount, warmUpHours);
     }
@@ -63,6 +65,7 @@ public sealed partial class CrossingReplication
         _changes.StartStages();
         _routing.Start();
         _changes.StartPools();
+        _reactions.Start();
         var sampler = NewSampler(runHours);
         _sim.Start(sampler.Sample());
         if (_clock.WarmUpHours > 0)

@@ -16,27 +16,59 @@ internal sealed class Journey
     private readonly TruckFactory _trucks;
     private readonly Phase[][] _phasesByDirection;
 
+    /// <summary>Per direction whose destination yard returns trucks empty: the phases of the return route they enter at and stop before.</summary>
+    private readonly (int First, int End)[] _returnPhases;
+
     public Journey(CrossingModel model, PhaseContext context, TruckFactory trucks)
     {
         _model = model;
         _context = context;
         _trucks = trucks;
         _phasesByDirection = [.. model.Directions.Select(d => d.Phases.Select(p => Compose(p, context.Runtime.Stages[d.Index])).ToArray())];
+        _returnPhases = [.. model.Directions.Select(d => ReturnPhases(model, d.Stages[^1]))];
     }
 
-    /// <summary>The truck's journey from phase <paramref name="firstPhase"/> of its route (a truck of the starting backlog starts where it waits).</summary>
-    public IEnumerable<SimEvent> Of(Truck truck, int firstPhase = 0)
+    /// <summary>
+    /// The phases of the return route an empty truck from a yard like <paramref name="last"/> goes through: from the first
+    /// at its entry stage (a place there, not the release of the yard before it) to the last of its exit stage.
+    /// </summary>
+    private static (int First, int End) ReturnPhases(CrossingModel model, CompiledStage last)
+    {
+        if (last.ReturnEmptyDirection < 0)
+        {
+            return (0, int.MaxValue);
+        }
+
+        var phases = model.Directions[last.ReturnEmptyDirection].Phases;
+        var first = Array.FindIndex(phases, p => p.Stage == last.ReturnEmptyFromStage && p.Kind != PhaseKind.AwaitRelease);
+        var end = last.ReturnEmptyToStage < 0 ? int.MaxValue : Array.FindLastIndex(phases, p => p.Stage == last.ReturnEmptyToStage) + 1;
+        return (first, end);
+    }
+
+    /// <summary>
+    /// The truck's journey from phase <paramref name="firstPhase"/> of its route (a truck of the starting backlog starts
+    /// where it waits) to the phase before <paramref name="endPhase"/> (an empty truck may leave its return route early).
+    /// </summary>
+    public IEnumerable<SimEvent> Of(Truck truck, int firstPhase = 0, int endPhase = int.MaxValue)
     {
         if (truck.HeldUntilHours > _context.Clock.NowHours)
         {
-            // Held at its origin by a ban: it waits off the road (its wait counts) and sets out when the ban ends.
-            yield return _context.Clock.Until(truck.HeldUntilHours);
+            // Held at its origin by a ban: it waits off the road (its wait counts) and sets out when the ban ends, unless
+            // its patience runs out first: then it gives up at its origin (it counts as arrived and as given up).
+            var givesUp = truck.PatienceDeadlineHours < truck.HeldUntilHours;
+            yield return _context.Clock.Until(givesUp ? truck.PatienceDeadlineHours : truck.HeldUntilHours);
             _context.Ledger.SetsOut(truck);
+            if (givesUp)
+            {
+                _context.GiveUp(truck);
+                yield break;
+            }
         }
 
         var phases = _phasesByDirection[truck.Direction];
+        var end = Math.Min(endPhase, phases.Length);
         var p = firstPhase;
-        while (p < phases.Length)
+        while (p < end)
         {
             truck.Cursor = default;
             var step = phases[p].Step(truck);
@@ -54,19 +86,23 @@ internal sealed class Journey
             p = step.NextPhase(p);
         }
 
-        Finish(truck);
+        Finish(truck, reachedDestination: p >= phases.Length);
     }
 
-    /// <summary>Served at its last stage, the truck gives back all it holds and leaves; from a delivery yard it returns empty.</summary>
-    private void Finish(Truck truck)
+    /// <summary>
+    /// Served at its last stage (or an empty truck at the last stage of its return), the truck gives back all it holds and
+    /// leaves; from a delivery yard it returns empty.
+    /// </summary>
+    private void Finish(Truck truck, bool reachedDestination)
     {
         truck.Held.Release(ReleaseReason.Finished);
         _context.Ledger.Left(truck, TruckOutcome.Served);
         var last = _context.Runtime.Stages[truck.Direction][^1];
-        if (last.Stage.ReturnEmptyDirection >= 0 && _model.EmptyClassIndex >= 0)
+        if (reachedDestination && last.Stage.ReturnEmptyDirection >= 0 && _model.EmptyClassIndex >= 0)
         {
             var empty = _trucks.Enter(last.Stage.ReturnEmptyDirection, _model.EmptyClassIndex, TruckOrigin.EmptyReturn);
-            _context.Clock.Simulation.Start(Of(empty));
+            var (first, end) = _returnPhases[truck.Direction];
+            _context.Clock.Simulation.Start(Of(empty, first, end));
         }
     }
 

@@ -120,6 +120,11 @@ internal sealed class MetricCollector
             Add(Metrics.TurnedAway, direction.TurnedAway.Sum(), name, All);
         }
 
+        if (MetricLayout.HasWaitingReaction(_model, direction.Direction))
+        {
+            Add(Metrics.LeftOnEvent, direction.LeftOnEvent.Sum(), name, All);
+        }
+
         if (MetricLayout.IsFedByAnOrigin(_model, direction.Direction))
         {
             Add(Metrics.Diverted, direction.Diverted.Sum(), name, All);

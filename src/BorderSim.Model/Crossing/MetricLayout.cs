@@ -73,6 +73,9 @@ public static class MetricLayout
     /// <summary>Whether an origin's rule may send trucks along the direction (its trucks may then be diverted from it).</summary>
     public static bool IsFedByAnOrigin(CrossingModel model, CompiledDirection direction) => model.Origins.Any(o => o.Routes.Contains(direction.Index));
 
+    /// <summary>Whether a suspension or ban makes a share of the trucks in line on the direction leave (left_on_event).</summary>
+    public static bool HasWaitingReaction(CrossingModel model, CompiledDirection direction) => model.WaitingReactions.Any(r => r.Direction == direction.Index);
+
     private static IEnumerable<MetricKey> Sample(MetricDefinition[] metrics, string direction, string cargoClass) => metrics.Select(m => m.Key(direction, cargoClass));
 
     private static void AddDirection(List<MetricKey> keys, CrossingModel model, CompiledDirection direction, IReadOnlyList<bool> carried)
@@ -87,6 +90,11 @@ public static class MetricLayout
         if (direction.Bans.Any(b => b.Action is BanAction.TurnAway or BanAction.Divert))
         {
             keys.Add(Metrics.TurnedAway.Key(name, All));
+        }
+
+        if (HasWaitingReaction(model, direction))
+        {
+            keys.Add(Metrics.LeftOnEvent.Key(name, All));
         }
 
         if (IsFedByAnOrigin(model, direction))

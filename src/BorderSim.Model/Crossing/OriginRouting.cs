@@ -71,7 +71,7 @@ internal sealed class OriginRouting(CrossingModel model, CrossingRuntime runtime
                 ledger.Diverted(chosen, cargoClass);
             }
 
-            source.Arrive(runtime.Directions[route], cargoClass, letThroughLot);
+            source.Arrive(runtime.Directions[route], cargoClass, letThroughLot, origin.Origin.Index);
         }
     }
 

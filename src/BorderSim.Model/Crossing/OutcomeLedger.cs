@@ -5,7 +5,7 @@ namespace BorderSim.Model.Crossing;
 
 /// <summary>
 /// The books of the replication: who is in the system and waiting, who a ban holds at their origin, and how each
-/// truck left (served, gave up waiting, or turned away by a ban),
+/// truck left (served, gave up waiting, turned away by a ban, or left the line when an event started),
 /// per direction, class and local day; counts and statistics after the warm-up, day counts throughout.
 /// </summary>
 internal sealed class OutcomeLedger(CrossingRuntime runtime, RunClock clock, LiveTrucks live, TruckTrace trace)
@@ -132,6 +132,10 @@ internal sealed class OutcomeLedger(CrossingRuntime runtime, RunClock clock, Liv
         {
             today.TurnedAway++;
         }
+        else if (outcome == TruckOutcome.LeftOnEvent)
+        {
+            today.LeftOnEvent++;
+        }
         else
         {
             today.GaveUp++;
@@ -186,6 +190,12 @@ internal sealed class OutcomeLedger(CrossingRuntime runtime, RunClock clock, Liv
         if (outcome == TruckOutcome.TurnedAway)
         {
             direction.TurnedAway[truck.CargoClass]++;
+            return;
+        }
+
+        if (outcome == TruckOutcome.LeftOnEvent)
+        {
+            direction.LeftOnEvent[truck.CargoClass]++;
             return;
         }
 

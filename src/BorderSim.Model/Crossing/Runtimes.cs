@@ -23,6 +23,7 @@ internal sealed class DirectionRuntime
         Served = new long[classCount];
         GaveUp = new long[classCount];
         TurnedAway = new long[classCount];
+        LeftOnEvent = new long[classCount];
         Diverted = new long[classCount];
         HeldAtOriginByClass = new int[classCount];
         InSystemByClass = new int[classCount];
@@ -88,6 +89,9 @@ internal sealed class DirectionRuntime
     /// <summary>Trucks turned away on arrival by a ban, per class (not in <see cref="GaveUp"/>).</summary>
     public long[] TurnedAway { get; }
 
+    /// <summary>Trucks that left the line when an event started (a suspension, a ban), per class (not in <see cref="GaveUp"/>).</summary>
+    public long[] LeftOnEvent { get; }
+
     /// <summary>Trucks an origin's rule sent to this route that took another, per class (counted under the route the rule chose).</summary>
     public long[] Diverted { get; }
 
@@ -123,6 +127,7 @@ internal sealed class DirectionRuntime
         Array.Clear(Served);
         Array.Clear(GaveUp);
         Array.Clear(TurnedAway);
+        Array.Clear(LeftOnEvent);
         Array.Clear(Diverted);
         ServedTonnes = 0;
         DelayCostUsd = 0;
@@ -138,6 +143,9 @@ internal struct DayCounts
     public int Served;
     public int GaveUp;
     public int TurnedAway;
+
+    /// <summary>Trucks that left the line that day when an event started (not in <see cref="GaveUp"/>).</summary>
+    public int LeftOnEvent;
     public int Diverted;
     public int HeldAtOriginAtEnd;
     public double WaitHoursSum;

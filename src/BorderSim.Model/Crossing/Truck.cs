@@ -53,6 +53,12 @@ internal sealed class Truck
     /// <summary>Once its first check or road service starts, a truck no longer gives up.</summary>
     public bool IsCommitted;
 
+    /// <summary>The origin (index) that routed the truck to its direction; −1 for the direction's own arrivals, empties and the starting backlog.</summary>
+    public int OriginIndex = -1;
+
+    /// <summary>Set when an event (a suspension, a ban) made the truck leave the line: its wait wakes and it leaves, left_on_event.</summary>
+    public bool LeavesOnEvent;
+
     /// <summary>Everything the truck holds now; given back in one place (<see cref="Holding.Release"/>).</summary>
     public required Holding Held;
 

@@ -284,6 +284,7 @@ public static class ExperimentRunner
                         Served = sum.Served + day.Served,
                         GaveUp = sum.GaveUp + day.GaveUp,
                         TurnedAway = sum.TurnedAway + day.TurnedAway,
+                        LeftOnEvent = sum.LeftOnEvent + day.LeftOnEvent,
                         Diverted = sum.Diverted + day.Diverted,
                         HeldAtOriginAtEnd = sum.HeldAtOriginAtEnd + day.HeldAtOriginAtEnd,
                         WaitHoursSum = sum.WaitHoursSum + day.WaitHoursSum,
@@ -329,7 +330,10 @@ public static class ExperimentRunner
                     Estimate(days.Select(d => (double)d.Diverted)),
                     Estimate(days.Select(d => (double)d.BacklogAtEnd)),
                     Estimate(days.Select(d => (double)d.HeldAtOriginAtEnd)),
-                    Estimate(days.Where(d => d.Served > 0).Select(d => d.WaitHoursSum / d.Served)));
+                    Estimate(days.Where(d => d.Served > 0).Select(d => d.WaitHoursSum / d.Served)))
+                {
+                    LeftOnEvent = Estimate(days.Select(d => (double)d.LeftOnEvent)),
+                };
             })];
     }
 

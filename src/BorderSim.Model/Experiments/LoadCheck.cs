@@ -25,22 +25,31 @@ public static class LoadCheck
         // the empty trucks each direction sends back.
         var demand = ExpectedDemand.TrucksPerDayByClass(model);
         var loaded = demand.Select(d => d.Sum()).ToArray();
+        var emptiesSkipping = model.Directions.Select(d => new double[d.Stages.Length]).ToArray();
         foreach (var direction in model.Directions)
         {
             var last = direction.Stages[^1];
             if (last.ReturnEmptyDirection >= 0 && model.EmptyClassIndex >= 0)
             {
                 demand[last.ReturnEmptyDirection][model.EmptyClassIndex] += loaded[direction.Index];
+                SkippedStages(last, emptiesSkipping[last.ReturnEmptyDirection], loaded[direction.Index]);
             }
         }
 
         var loads = new List<StageLoad>();
         foreach (var direction in model.Directions)
         {
-            var perClass = demand[direction.Index];
-            var total = perClass.Sum();
-            foreach (var stage in direction.Stages)
+            for (var s = 0; s < direction.Stages.Length; s++)
             {
+                var stage = direction.Stages[s];
+                var perClass = demand[direction.Index];
+                if (emptiesSkipping[direction.Index][s] > 0)
+                {
+                    perClass = (double[])perClass.Clone();
+                    perClass[model.EmptyClassIndex] -= emptiesSkipping[direction.Index][s];
+                }
+
+                var total = perClass.Sum();
                 var capacity = CapacityTrucksPerDay(stage, perClass, runHours, runDays, classCount);
                 if (double.IsFinite(capacity))
                 {
@@ -61,6 +70,19 @@ public static class LoadCheck
         loads.AddRange(SharedCapLoads.For(model, demand));
         loads.AddRange(PoolLoads(model, demand, runHours, runDays));
         return loads;
+    }
+
+    /// <summary>The empties a yard like <paramref name="last"/> sends back do not load the stages of their return route before their entry or after their exit.</summary>
+    private static void SkippedStages(CompiledStage last, double[] skipping, double empties)
+    {
+        var to = last.ReturnEmptyToStage < 0 ? skipping.Length - 1 : last.ReturnEmptyToStage;
+        for (var s = 0; s < skipping.Length; s++)
+        {
+            if (s < last.ReturnEmptyFromStage || s > to)
+            {
+                skipping[s] += empties;
+            }
+        }
     }
 
     /// <summary>

@@ -28,7 +28,11 @@ public readonly record struct MeanEstimate(double Mean, double HalfWidth95, int 
 /// </summary>
 public sealed record DaySummary(
     NodaTime.LocalDate Date, string Direction, string CargoClass, bool InWarmUp, MeanEstimate Arrived, MeanEstimate Served, MeanEstimate GaveUp,
-    MeanEstimate TurnedAway, MeanEstimate Diverted, MeanEstimate BacklogAtEnd, MeanEstimate HeldAtOriginAtEnd, MeanEstimate WaitHours);
+    MeanEstimate TurnedAway, MeanEstimate Diverted, MeanEstimate BacklogAtEnd, MeanEstimate HeldAtOriginAtEnd, MeanEstimate WaitHours)
+{
+    /// <summary>Trucks already in line that left when a suspension or ban started that day (not in <see cref="GaveUp"/>).</summary>
+    public MeanEstimate LeftOnEvent { get; init; }
+}
 
 /// <summary>Trucks served on one local day: mean over replications with its 95% half-width.</summary>
 public sealed record DailySummary(LocalDate Date, string Direction, double MeanTrucks, double HalfWidth95);

@@ -20,6 +20,9 @@ public static class Metrics
     /// <summary>Trucks turned away on arrival by a ban (not in gave_up).</summary>
     public static readonly MetricDefinition TurnedAway = new("turned_away", MetricUnits.Trucks, DirectionClass, new("trucks turned away by a ban", "số xe phải quay đầu do lệnh cấm"), MetricSection.Backlog);
 
+    /// <summary>Trucks that left the line when a suspension or a ban started (its waiting share; not in gave_up).</summary>
+    public static readonly MetricDefinition LeftOnEvent = new("left_on_event", MetricUnits.Trucks, DirectionClass, new("trucks that left the line when a suspension or ban started", "số xe đang xếp hàng phải quay đầu khi tạm dừng tuyến hoặc có lệnh cấm"), MetricSection.Backlog);
+
     /// <summary>Trucks an origin's rule sent to the route that took another route (all origins; per origin in origin_diverted).</summary>
     public static readonly MetricDefinition Diverted = new("diverted", MetricUnits.Trucks, DirectionClass, new("trucks diverted to another route", "số xe chuyển sang tuyến khác"), MetricSection.Backlog);
 
@@ -105,7 +108,7 @@ public static class Metrics
     /// <summary>Every metric, in the order of this table.</summary>
     public static IReadOnlyList<MetricDefinition> All { get; } =
     [
-        ServedPerDay, ServedTonnesPerDay, Arrived, Served, GaveUp, TurnedAway, Diverted, HeldAtOriginAtEnd, InSystemAtWarmUp, InSystemAtEnd, OldestWaitHours,
+        ServedPerDay, ServedTonnesPerDay, Arrived, Served, GaveUp, TurnedAway, LeftOnEvent, Diverted, HeldAtOriginAtEnd, InSystemAtWarmUp, InSystemAtEnd, OldestWaitHours,
         BacklogGrowthTrucksPerDay, DaysToClear, BacklogCleared, ServedPerDayWhileBacklog, InSystemTrucksMean, ArrivalRatePerHour,
         WaitHoursMean, WaitHoursP50, WaitHoursP95, WaitHoursMax, WaitHoursMeanInclWaiting,
         TimeInSystemHoursMean, TimeInSystemHoursP50, TimeInSystemHoursP95, TimeInSystemHoursMax,

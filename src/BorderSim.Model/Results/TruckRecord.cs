@@ -12,6 +12,9 @@ public enum TruckOutcome
 
     /// <summary>Still held at its origin by a ban when the run ended: it never reached the route.</summary>
     HeldAtOriginAtEnd,
+
+    /// <summary>Left the line when an event started (a route suspended, a ban): a stated share of the trucks waiting turn back.</summary>
+    LeftOnEvent,
 }
 
 /// <summary>

@@ -8,10 +8,13 @@ public enum BanAction
     /// <summary>Turned away on arrival: it counts as arrived and as turned away (turned_away), not as given up.</summary>
     TurnAway,
 
-    /// <summary>Held at its origin: it waits off the road (in no queue, counted in held_at_origin) and arrives at the route when the ban ends.</summary>
+    /// <summary>
+    /// Held at its origin: it waits off the road (in no queue, counted in held_at_origin) and arrives at the route when
+    /// the ban ends; a driver whose patience runs out first gives up at its origin then.
+    /// </summary>
     HoldAtOrigin,
 
-    /// <summary>Held at a staging yard of its route: it does not leave that yard while the ban holds.</summary>
+    /// <summary>Held at a staging yard of its route: it does not leave that yard while the ban holds (a driver not yet past a check gives up when its patience runs out).</summary>
     HoldAtYard,
 
     /// <summary>
@@ -39,4 +42,7 @@ public sealed record BanSpec(LocalDate From, LocalDate? To, string Direction, IR
     /// from a stream of its own, so the other draws stay as without it.
     /// </summary>
     public double LetThrough { get; init; }
+
+    /// <summary>How the trucks of the banned classes already in line in the direction react when the ban starts.</summary>
+    public WaitingReactionSpec Waiting { get; init; } = WaitingReactionSpec.None;
 }

@@ -53,4 +53,8 @@ public sealed record RoutingRuleSpec(
 /// <paramref name="DivertShare"/> take another route of their rule (chosen by the same rule among the open ones)
 /// and the others turn back (all turn back when no route of their rule is open).
 /// </summary>
-public sealed record RouteSuspensionSpec(string Route, LocalDate From, LocalDate To, double DivertShare, string Reason);
+public sealed record RouteSuspensionSpec(string Route, LocalDate From, LocalDate To, double DivertShare, string Reason)
+{
+    /// <summary>How this origin's trucks already in line on the route react when the suspension starts.</summary>
+    public WaitingReactionSpec Waiting { get; init; } = WaitingReactionSpec.None;
+}

@@ -31,6 +31,12 @@ public sealed record YardStageSpec(
 {
     public override int? BufferTrucks => CapacityTrucks;
 
+    /// <summary>The stage of <see cref="ReturnEmptyVia"/> where the empty trucks join it (null = its first stage).</summary>
+    public string? ReturnEmptyFrom { get; init; }
+
+    /// <summary>The stage of <see cref="ReturnEmptyVia"/> after which the empty trucks leave it (null = its last stage).</summary>
+    public string? ReturnEmptyTo { get; init; }
+
     /// <summary>
     /// Classes that take a free place of the yard first, in this order (for a first yard that overflows: the order of
     /// the highway queue), and, with a release quota, leave it first; the others after them, first come first served.

@@ -9,12 +9,16 @@ namespace BorderSim.Reporting.Html;
 /// <param name="Source">The scenario file as read.</param>
 /// <param name="Provenance">What reproduces it.</param>
 /// <param name="Notes">Warnings the caller found (dated entries outside the run, precision not met), in the report's language.</param>
-public sealed record RunReportInput(ExperimentResult Result, IReadOnlyList<PlotImage> Plots, ScenarioSource Source, ReportProvenance Provenance, IReadOnlyList<string> Notes);
+public sealed record RunReportInput(ExperimentResult Result, IReadOnlyList<PlotImage> Plots, ScenarioSource Source, ReportProvenance Provenance, IReadOnlyList<string> Notes)
+{
+    /// <summary>The plots were left out (--no-plots): the report says so in one line instead of drawing them.</summary>
+    public bool PlotsLeftOut { get; init; }
+}
 
 /// <summary>
 /// report.html of <c>run</c>: warnings first (overload, trucks still in the system, warm-up, few replications), the
 /// answer in sentences with 95% confidence intervals, what was simulated (stages, hours, demand against capacity),
-/// the tables (headline metrics, server time, days), every plot inline, the scenario's assumptions and sources, and
+/// the tables (headline metrics, server time, days), every plot inline (or one line saying --no-plots left them out), the scenario's assumptions and sources, and
 /// the provenance.
 /// </summary>
 public static class RunReport
@@ -49,7 +53,11 @@ public static class RunReport
         ReportText.WriteDailyTable(page, result);
         ObservedSection.Write(page, result, lang);
 
-        if (input.Plots.Count > 0)
+        if (input.PlotsLeftOut)
+        {
+            page.Paragraph(lang.Say("Plots: left out (--no-plots).", "Biểu đồ: không vẽ (--no-plots)."));
+        }
+        else if (input.Plots.Count > 0)
         {
             page.Heading(2, lang.Say("Plots", "Biểu đồ"));
             foreach (PlotImage plot in input.Plots)

@@ -22,6 +22,7 @@ internal static class BanSections
         new FormatKey("divert_share", Probability, "With divert: the share of drivers who take to_route; the others turn back at the origin.").Defaults("1").Eg("0.7"),
         new FormatKey("let_through", Probability, "The share of the banned trucks that still pass as if there were no ban; the rest meet the action. Each truck's lot is drawn once, from a stream of its own.")
             .Defaults("0").Eg("0.3"),
+        WaitingSections.Key("ban (trucks of the banned classes in the direction)"),
         new FormatKey("reason", BilingualText, "Why, shown in reports."),
     ])
     {

@@ -43,6 +43,7 @@ internal static class OriginSections
         new FormatKey("from", Date, "First day, included.").Required().Eg("2026-06-10"),
         new FormatKey("to", Date, "Last day, included; not before 'from'.").Required().Eg("2026-06-20"),
         new FormatKey("divert", Probability, "Share of the route's drivers who take another open route of their rule; the others turn back.").Defaults("1").Eg("0.7"),
+        WaitingSections.Key("suspension (this origin's trucks on the route)"),
         new FormatKey("reason", BilingualText, "Why, shown in reports.").Eg("upgrade"),
     ]);
 

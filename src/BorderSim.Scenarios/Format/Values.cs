@@ -204,7 +204,7 @@ internal static class Values
     public static IReadOnlyList<Definition> Definitions =>
     [
         TextDefinition, NameDefinition, DurationDefinition, DistanceDefinition, DistributionDefinition, DateDefinition, TimeZoneDefinition,
-        WeeklyHoursDefinition, LanesDefinition, ClassNamesDefinition, StageSections.PoolUseDefinition, CapAmountDefinition, ClearanceCapDefinition,
+        WeeklyHoursDefinition, LanesDefinition, ClassNamesDefinition, StageSections.PoolUseDefinition, StageSections.EmptyReturnDefinition, CapAmountDefinition, ClearanceCapDefinition,
         ClearanceCapChangeDefinition, ReservedServersDefinition, BilingualTextDefinition,
     ];
 

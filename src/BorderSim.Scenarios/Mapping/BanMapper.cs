@@ -137,7 +137,8 @@ internal sealed class BanMapper(Fields f, Names names)
 
         var letThrough = map.Get("let_through") is { } letNode ? f.Probability(letNode, Fields.Join(field, "let_through")) : 0;
         var reason = map.Get("reason") is { } reasonNode ? f.Reason(reasonNode, Fields.Join(field, "reason")) ?? "" : "";
-        if (from is null || direction is null || classes.Count == 0 || classes.Count < (map.Get("classes") as YSeq)?.Items.Count || action is null || (action == BanAction.HoldAtYard && yard is null)
+        var waiting = WaitingReactionMapper.Read(f, map, field);
+        if (waiting is null || from is null || direction is null || classes.Count == 0 || classes.Count < (map.Get("classes") as YSeq)?.Items.Count || action is null || (action == BanAction.HoldAtYard && yard is null)
             || (action == BanAction.Divert && diversion is null) || letThrough is null)
         {
             return null;
@@ -148,6 +149,7 @@ internal sealed class BanMapper(Fields f, Names names)
             DivertTo = diversion?.Route,
             DivertShare = diversion?.Share ?? 1,
             LetThrough = letThrough.Value,
+            Waiting = waiting,
         };
     }
 

@@ -38,4 +38,14 @@ internal sealed class Names
 
     /// <summary>Every return_empty_via: trucks of Direction go back empty through Via.</summary>
     public List<(string Direction, string Via, YNode Node, string Field)> ReturnRoutes { get; } = [];
+
+    /// <summary>Every return_empty_via that names the stages of Via where the empties join (From) and leave (To) it.</summary>
+    public List<ReturnStages> ReturnStages { get; } = [];
+}
+
+/// <summary>A return_empty_via over part of <paramref name="Via"/>: stage names with their nodes (null = not given).</summary>
+internal sealed record ReturnStages(string Direction, string Via, string? From, YNode? FromNode, string FromField, string? To, YNode? ToNode, string ToField)
+{
+    /// <summary>Whether the empties leave before the last stage of <paramref name="Via"/> (so they never reach its destination yard).</summary>
+    public bool StopsBefore(IReadOnlyList<BorderSim.Model.Spec.StageSpec> viaStages) => To is not null && viaStages.Count > 0 && viaStages[^1].Name != To;
 }

@@ -58,7 +58,7 @@ internal sealed class ScenarioMapper
         var origins = map.Get("origins") is { } originsNode ? new OriginMapper(_f, names, classes).Read(originsNode) : [];
         var directions = ReadDirections(directionsMap, names, roads, classes);
 
-        ReturnCycles.Check(_f, names);
+        ReturnCycles.Check(_f, names, directions);
 
         if (names.NeedsEmptyClass && !names.Classes.Contains(CargoClassSpec.EmptyClassName))
         {

@@ -125,9 +125,10 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
         int? quota = map.Get("release_quota_per_day") is { } quotaNode ? f.Int(quotaNode, Fields.Join(field, "release_quota_per_day"), 1) : null;
         Distribution? dwell = map.Get("dwell") is { } dwellNode ? f.Distribution(dwellNode, Fields.Join(field, "dwell")) : null;
         string? returnVia = null;
-        if (map.Get("return_empty_via") is { } viaNode && f.Name(viaNode, Fields.Join(field, "return_empty_via")) is { } via)
+        string? returnFrom = null;
+        string? returnTo = null;
+        if (map.Get("return_empty_via") is { } returnNode && ReadReturn(direction, returnNode, Fields.Join(field, "return_empty_via")) is ({ } via, var viaNode, var viaField, var stages))
         {
-            var viaField = Fields.Join(field, "return_empty_via");
             if (f.Reference(viaNode, viaField, via, "direction", names.Directions))
             {
                 if (via == direction)
@@ -143,10 +144,45 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
                 returnVia = via;
                 names.NeedsEmptyClass = true;
                 names.ReturnRoutes.Add((direction, via, viaNode, viaField));
+                if (stages is not null)
+                {
+                    names.ReturnStages.Add(stages);
+                    (returnFrom, returnTo) = (stages.From, stages.To);
+                }
             }
         }
 
-        return name is null || metres is null ? null : new YardStageSpec(name, capacity, overflow, metres.Value, quota, dwell, returnVia) { Priority = ReadPriority(map, field) };
+        return name is null || metres is null ? null : new YardStageSpec(name, capacity, overflow, metres.Value, quota, dwell, returnVia)
+        {
+            Priority = ReadPriority(map, field),
+            ReturnEmptyFrom = returnFrom,
+            ReturnEmptyTo = returnTo,
+        };
+    }
+
+    /// <summary>
+    /// return_empty_via: a direction's name, or { direction, from, to } (the stages of that direction where the empties
+    /// join and leave it, recorded in <see cref="Names.ReturnStages"/> and checked once every direction is read).
+    /// </summary>
+    private (string? Via, YNode Node, string Field, ReturnStages? Stages) ReadReturn(string direction, YNode node, string field)
+    {
+        if (node is not YMap map)
+        {
+            return (f.Name(node, field), node, field, null);
+        }
+
+        f.Keys(map, field, StageSections.EmptyReturn);
+        var directionNode = map.Get("direction") ?? map;
+        var directionField = Fields.Join(field, "direction");
+        var via = map.Get("direction") is { } d ? f.Name(d, directionField) : null;
+        var fromNode = map.Get("from");
+        var toNode = map.Get("to");
+        var from = fromNode is null ? null : f.Name(fromNode, Fields.Join(field, "from"));
+        var to = toNode is null ? null : f.Name(toNode, Fields.Join(field, "to"));
+        var stages = via is not null && (from is not null || to is not null)
+            ? new ReturnStages(direction, via, from, fromNode, Fields.Join(field, "from"), to, toNode, Fields.Join(field, "to"))
+            : null;
+        return (via, directionNode, directionField, stages);
     }
 
     private CheckStageSpec? ReadCheck(YNode node, string field)

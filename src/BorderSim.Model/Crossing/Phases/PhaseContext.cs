@@ -29,11 +29,14 @@ internal sealed class PhaseContext(CrossingRuntime runtime, RunClock clock, Admi
         return sim.AnyOf(request, sim.Timeout(left));
     }
 
-    /// <summary>The truck gives up: it gives back everything it holds or asked for, and leaves.</summary>
+    /// <summary>
+    /// The truck's wait ended without what it asked for: it gave up (its patience ran out) or an event made it leave the
+    /// line (<see cref="Truck.LeavesOnEvent"/>). Either way it gives back everything it holds or asked for, and leaves.
+    /// </summary>
     public PhaseStep GiveUp(Truck truck)
     {
         truck.Held.Release(ReleaseReason.GaveUp);
-        Ledger.Left(truck, TruckOutcome.GaveUp);
+        Ledger.Left(truck, truck.LeavesOnEvent ? TruckOutcome.LeftOnEvent : TruckOutcome.GaveUp);
         return PhaseStep.Left;
     }
 

@@ -157,12 +157,27 @@ internal sealed class Dwell(PhaseContext context, int stageIndex, StageRuntime y
     }
 }
 
-/// <summary>The truck stays in a yard while a ban on its class holds there (checked again after each wait: another ban may hold it from then).</summary>
+/// <summary>
+/// The truck stays in a yard while a ban on its class holds there (checked again after each wait: another ban may hold
+/// it from then). A driver not yet committed whose patience runs out before the ban ends gives up then.
+/// </summary>
 internal sealed class AwaitBanEnd(PhaseContext context, int stageIndex, StageRuntime yard) : Phase(context, stageIndex, yard)
 {
     public override PhaseStep Step(Truck truck)
     {
         var until = Context.Admission.BannedInYardUntilHours(truck, Stage);
-        return double.IsNaN(until) ? PhaseStep.Next : PhaseStep.Wait(Context.Clock.Until(until));
+        if (double.IsNaN(until))
+        {
+            return PhaseStep.Next;
+        }
+
+        if (!truck.IsCommitted && truck.PatienceDeadlineHours < until)
+        {
+            return Context.Clock.NowHours >= truck.PatienceDeadlineHours
+                ? Context.GiveUp(truck)
+                : PhaseStep.Wait(Context.Clock.Until(truck.PatienceDeadlineHours));
+        }
+
+        return PhaseStep.Wait(Context.Clock.Until(until));
     }
 }
