@@ -9,7 +9,8 @@ namespace BorderSim.Reporting;
 /// class, warm_up (1 if the day began before the warm-up ended: its trucks are outside summary.csv's
 /// statistics), replications; then for arrived (trucks that arrived that day), served (left served that day),
 /// gave_up (gave up waiting that day: their patience ran out), turned_away (turned away on arrival by a ban),
-/// left_on_event (already in line, left when a suspension or ban started that day),
+/// left_on_event (already in line, left when a suspension or ban started that day), moved_on_event (already in
+/// line, moved to another route when their origin's route was suspended that day: an arrival there),
 /// diverted (sent to this route by an origin's rule, took another route), backlog_end_of_day (trucks in the
 /// system when the day ended, at the next local midnight or the end of the run) and held_at_origin_end_of_day
 /// (trucks a ban held at their origin then: not yet arrived, not in the backlog) the mean over replications and
@@ -25,7 +26,7 @@ public static class DailyCsv
     [
         "date", "direction", "class", "warm_up", "replications",
         "arrived_mean", "arrived_ci95", "served_mean", "served_ci95", "gave_up_mean", "gave_up_ci95",
-        "turned_away_mean", "turned_away_ci95", "left_on_event_mean", "left_on_event_ci95", "diverted_mean", "diverted_ci95",
+        "turned_away_mean", "turned_away_ci95", "left_on_event_mean", "left_on_event_ci95", "moved_on_event_mean", "moved_on_event_ci95", "diverted_mean", "diverted_ci95",
         "backlog_end_of_day_mean", "backlog_end_of_day_ci95", "held_at_origin_end_of_day_mean", "held_at_origin_end_of_day_ci95", "wait_hours_mean", "wait_hours_ci95", "wait_replications",
     ];
 
@@ -52,6 +53,8 @@ public static class DailyCsv
                 CsvNumbers.Format(day.TurnedAway.HalfWidth95),
                 CsvNumbers.Format(day.LeftOnEvent.Mean),
                 CsvNumbers.Format(day.LeftOnEvent.HalfWidth95),
+                CsvNumbers.Format(day.MovedOnEvent.Mean),
+                CsvNumbers.Format(day.MovedOnEvent.HalfWidth95),
                 CsvNumbers.Format(day.Diverted.Mean),
                 CsvNumbers.Format(day.Diverted.HalfWidth95),
                 CsvNumbers.Format(day.BacklogAtEnd.Mean),

@@ -249,13 +249,14 @@ public sealed class TruckCsvWriter : ITruckRecordsFile
         }
     }
 
-    /// <summary>The outcome column: served, gave_up, turned_away, left_on_event, in_system_at_end, held_at_origin_at_end.</summary>
+    /// <summary>The outcome column: served, gave_up, turned_away, left_on_event, moved_on_event, in_system_at_end, held_at_origin_at_end.</summary>
     public static string OutcomeText(TruckOutcome outcome) => outcome switch
     {
         TruckOutcome.Served => "served",
         TruckOutcome.GaveUp => "gave_up",
         TruckOutcome.TurnedAway => "turned_away",
         TruckOutcome.LeftOnEvent => "left_on_event",
+        TruckOutcome.MovedOnEvent => "moved_on_event",
         TruckOutcome.HeldAtOriginAtEnd => "held_at_origin_at_end",
         TruckOutcome.InSystemAtEnd => "in_system_at_end",
         _ => outcome.ToString(),

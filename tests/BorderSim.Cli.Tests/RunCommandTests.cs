@@ -78,7 +78,7 @@ public class RunCommandTests
             Assert.That(summary, Has.One.StartsWith("backlog_growth_trucks_per_day/import,"));
             Assert.That(import.GetProperty("overloaded").GetBoolean(), Is.True);
             Assert.That(run.RootElement.GetProperty("capacity_check").GetArrayLength(), Is.EqualTo(6));
-            Assert.That(File.ReadLines(Path.Combine(output, "daily.csv")).First(), Is.EqualTo("date,direction,class,warm_up,replications,arrived_mean,arrived_ci95,served_mean,served_ci95,gave_up_mean,gave_up_ci95,turned_away_mean,turned_away_ci95,left_on_event_mean,left_on_event_ci95,diverted_mean,diverted_ci95,backlog_end_of_day_mean,backlog_end_of_day_ci95,held_at_origin_end_of_day_mean,held_at_origin_end_of_day_ci95,wait_hours_mean,wait_hours_ci95,wait_replications"));
+            Assert.That(File.ReadLines(Path.Combine(output, "daily.csv")).First(), Is.EqualTo("date,direction,class,warm_up,replications,arrived_mean,arrived_ci95,served_mean,served_ci95,gave_up_mean,gave_up_ci95,turned_away_mean,turned_away_ci95,left_on_event_mean,left_on_event_ci95,moved_on_event_mean,moved_on_event_ci95,diverted_mean,diverted_ci95,backlog_end_of_day_mean,backlog_end_of_day_ci95,held_at_origin_end_of_day_mean,held_at_origin_end_of_day_ci95,wait_hours_mean,wait_hours_ci95,wait_replications"));
         });
     }
 

@@ -115,12 +115,12 @@ public class WaitingReactionTests
     /// An origin sends every truck to route a (an overflow above int.MaxValue never fires): 120 a day at one booth of
     /// 0.5 h (fixed), so a line builds; a is suspended on 3 and 4 June (48-96 h) with the given waiting share.
     /// </summary>
-    private static (ReplicationResult Replication, List<TruckRecord> Trucks) SuspensionOfALongLine(double? leave, ulong? seed = null)
+    private static (ReplicationResult Replication, List<TruckRecord> Trucks) SuspensionOfALongLine(double? leave, ulong? seed = null, double move = 0)
     {
         var suspension = new RouteSuspensionSpec("a", new LocalDate(2026, 6, 3), new LocalDate(2026, 6, 4), 1, "works");
         if (leave is { } share)
         {
-            suspension = suspension with { Waiting = new WaitingReactionSpec(share) };
+            suspension = suspension with { Waiting = new WaitingReactionSpec(share, move) };
         }
 
         var scenario = SpecBuilder.Scenario(
@@ -168,6 +168,65 @@ public class WaitingReactionTests
             Assert.That(
                 Value(replication, "in_system_at_warm_up/a/all") + Value(replication, "arrived/a/all"),
                 Is.EqualTo(Value(replication, "served/a/all") + Value(replication, "gave_up/a/all") + Value(replication, "left_on_event/a/all") + Value(replication, "in_system_at_end/a/all")));
+        });
+    }
+
+    [TestCase(1UL)]
+    [TestCase(2UL)]
+    public void A_suspension_whose_move_share_is_one_moves_every_origin_truck_in_line_to_the_open_route_where_it_is_served(ulong seed)
+    {
+        // The same line as above (counted from the run without the reaction): at 48 h every origin truck waiting on a
+        // moves: it leaves a as moved_on_event and arrives on b at 48 h (the overflow rule's other route, open), where
+        // it is served before the end of the run (b serves 20 an hour).
+        var (_, before) = SuspensionOfALongLine(null, seed);
+        var (replication, trucks) = SuspensionOfALongLine(0, seed, move: 1);
+
+        var inLine = before.Where(t => t.Direction == "a" && t.ArrivedHours < 48 && !(t.Stages[0].ServiceStartHours <= 48)).Select(t => t.TruckId).Order().ToArray();
+        var moved = trucks.Where(t => t.Outcome == TruckOutcome.MovedOnEvent).ToList();
+        var arrivedOnB = trucks.Where(t => t.Direction == "b" && t.ArrivedHours == 48.0).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(inLine, Has.Length.GreaterThan(20));
+            Assert.That(moved.Select(t => t.TruckId).Order(), Is.EqualTo(inLine));
+            Assert.That(moved.Select(t => (t.Direction, t.LeftHours)), Is.All.EqualTo(("a", 48.0)));
+            Assert.That(moved.Select(t => t.WaitHours), Is.EqualTo(moved.Select(t => 48 - t.ArrivedHours)).Within(1e-9), "the wait on a is counted on a");
+            Assert.That(arrivedOnB, Has.Count.EqualTo(inLine.Length), "each moved truck arrives on b at the move");
+            Assert.That(arrivedOnB.Select(t => t.Outcome), Is.All.EqualTo(TruckOutcome.Served));
+            Assert.That(trucks.Count(t => t.Outcome == TruckOutcome.LeftOnEvent), Is.Zero);
+            Assert.That(Value(replication, "moved_on_event/a/all"), Is.EqualTo(inLine.Length));
+            Assert.That(Value(replication, "left_on_event/a/all"), Is.Zero);
+            Assert.That(replication.Metrics.Select(m => m.Key.Id), Has.None.EqualTo("moved_on_event/b/all"));
+            foreach (var d in new[] { "a", "b" })
+            {
+                var outcomes = Value(replication, $"served/{d}/all") + Value(replication, $"gave_up/{d}/all") + Value(replication, $"in_system_at_end/{d}/all")
+                    + (d == "a" ? Value(replication, "left_on_event/a/all") + Value(replication, "moved_on_event/a/all") : 0);
+                Assert.That(Value(replication, $"in_system_at_warm_up/{d}/all") + Value(replication, $"arrived/{d}/all"), Is.EqualTo(outcomes), $"books of {d}");
+            }
+
+            var movedOnJune3 = replication.Days.Where(r => r.Direction == "a" && r.Date == new LocalDate(2026, 6, 3)).Sum(r => r.MovedOnEvent);
+            Assert.That(movedOnJune3, Is.EqualTo(inLine.Length), "the day books of a count the moves on the day the suspension started");
+        });
+    }
+
+    [Test]
+    public void With_leave_and_move_the_leavers_are_those_of_leave_alone_and_the_others_in_line_move()
+    {
+        // One lot per truck: below 0.5 it leaves (the same trucks as with leave 0.5 alone, move 0), the rest move.
+        var (_, before) = SuspensionOfALongLine(null);
+        var (leaveOnlyReplication, leaveOnly) = SuspensionOfALongLine(0.5);
+        var (_, both) = SuspensionOfALongLine(0.5, move: 0.5);
+        var (moveZeroReplication, moveZero) = SuspensionOfALongLine(0.5, move: 0);
+
+        var inLine = before.Where(t => t.Direction == "a" && t.ArrivedHours < 48 && !(t.Stages[0].ServiceStartHours <= 48)).Select(t => t.TruckId).Order().ToArray();
+        var leavers = leaveOnly.Where(t => t.Outcome == TruckOutcome.LeftOnEvent).Select(t => t.TruckId).Order().ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(leavers, Is.Not.Empty.And.Length.LessThan(inLine.Length));
+            Assert.That(both.Where(t => t.Outcome == TruckOutcome.LeftOnEvent).Select(t => t.TruckId).Order(), Is.EqualTo(leavers));
+            Assert.That(both.Where(t => t.Outcome == TruckOutcome.MovedOnEvent).Select(t => t.TruckId).Order(), Is.EqualTo(inLine.Except(leavers)));
+            Assert.That(moveZero.Select(t => (t.TruckId, t.Outcome, t.LeftHours)), Is.EqualTo(leaveOnly.Select(t => (t.TruckId, t.Outcome, t.LeftHours))), "move 0 is leave alone");
+            Assert.That(moveZeroReplication.Metrics.Select(m => (m.Key.Id, m.Value)), Is.EqualTo(leaveOnlyReplication.Metrics.Select(m => (m.Key.Id, m.Value))));
+            Assert.That(moveZeroReplication.Metrics.Select(m => m.Key.Id), Has.None.StartsWith("moved_on_event"));
         });
     }
 

@@ -77,8 +77,8 @@ internal static class SampleResults
         {
             Daily =
             [
-                new DaySummary(new LocalDate(2026, 6, 1), "export", "fruit", true, new(12, 1.5, 3), new(10.333333333333334, 2.25, 3), new(0, 0, 3), new(2, 1, 3), new(0, 0, 3), new(7, 0.5, 3), new(0, 0, 3), new(1.25, 0.125, 3)) { LeftOnEvent = new(1, 0.5, 3) },
-                new DaySummary(new LocalDate(2026, 6, 2), "export", "fruit", false, new(14, double.NaN, 1), new(0, double.NaN, 1), new(1, double.NaN, 1), new(0, double.NaN, 1), new(3, double.NaN, 1), new(20, double.NaN, 1), new(5, double.NaN, 1), new(double.NaN, double.NaN, 0)) { LeftOnEvent = new(0, double.NaN, 1) },
+                new DaySummary(new LocalDate(2026, 6, 1), "export", "fruit", true, new(12, 1.5, 3), new(10.333333333333334, 2.25, 3), new(0, 0, 3), new(2, 1, 3), new(0, 0, 3), new(7, 0.5, 3), new(0, 0, 3), new(1.25, 0.125, 3)) { LeftOnEvent = new(1, 0.5, 3), MovedOnEvent = new(2, 0.25, 3) },
+                new DaySummary(new LocalDate(2026, 6, 2), "export", "fruit", false, new(14, double.NaN, 1), new(0, double.NaN, 1), new(1, double.NaN, 1), new(0, double.NaN, 1), new(3, double.NaN, 1), new(20, double.NaN, 1), new(5, double.NaN, 1), new(double.NaN, double.NaN, 0)) { LeftOnEvent = new(0, double.NaN, 1), MovedOnEvent = new(0, double.NaN, 1) },
             ],
         };
     }

@@ -189,6 +189,16 @@ public class OverrideTests
     }
 
     [Test]
+    public void The_move_share_of_a_suspension_is_read_and_reachable_by_set_and_none_without_it()
+    {
+        var result = Read(
+            "origins={ province: { arrivals: { trucks_per_day: 300 }, routing: { all: { shares: { export: 0.5, import: 0.5 } } }, suspensions: [ { route: export, from: 2026-06-05, to: 2026-06-08, waiting: { leave: 0.4 } }, { route: import, from: 2026-06-09, to: 2026-06-10 } ] } }",
+            "origins.province.suspensions.0.waiting.move=0.6");
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Scenario!.Origins.Single().Suspensions.Select(s => (s.Waiting.Leave, s.Waiting.Move)), Is.EqualTo(new[] { (0.4, 0.6), (0.0, 0.0) }));
+    }
+
+    [Test]
     public void An_unknown_item_name_is_an_error_with_did_you_mean()
     {
         var result = Read("directions.export.stages.vn_custom.servers=3");

@@ -6,9 +6,9 @@ namespace BorderSim.Model.Crossing;
 /// <summary>
 /// At <see cref="AtHours"/> an event starts on direction <see cref="Direction"/> and a share <see cref="Leave"/> of
 /// the trucks in line there react: those of <see cref="Origin"/> (−1: from wherever they came) and of the classes
-/// marked in <see cref="Classes"/>. <see cref="Kind"/> and <see cref="Index"/> name the event's own random stream.
+/// marked in <see cref="Classes"/>; on a suspension a further share <see cref="Move"/> moves to another open route. <see cref="Kind"/> and <see cref="Index"/> name the event's own random stream.
 /// </summary>
-public sealed record CompiledWaitingReaction(string Kind, int Index, double AtHours, int Direction, int Origin, bool[] Classes, double Leave)
+public sealed record CompiledWaitingReaction(string Kind, int Index, double AtHours, int Direction, int Origin, bool[] Classes, double Leave, double Move = 0)
 {
     /// <summary>The reactions of the scenario's suspensions and bans with a waiting share above 0, in order of time (then of the scenario).</summary>
     public static CompiledWaitingReaction[] CompileAll(ScenarioSpec scenario, ScenarioClock clock, IReadOnlyList<string> classNames)
@@ -20,10 +20,10 @@ public sealed record CompiledWaitingReaction(string Kind, int Index, double AtHo
         {
             foreach (var s in scenario.Origins[o].Suspensions)
             {
-                if (s.Waiting.Leave > 0)
+                if (s.Waiting.Leave > 0 || s.Waiting.Move > 0)
                 {
                     reactions.Add(new(WaitingReactions.SuspensionKind, suspension, clock.HoursAtStartOf(s.From, scenario.TimeZone), directions.IndexOf(s.Route), o,
-                        [.. classNames.Select(_ => true)], s.Waiting.Leave));
+                        [.. classNames.Select(_ => true)], s.Waiting.Leave, s.Waiting.Move));
                 }
 
                 suspension++;

@@ -47,7 +47,7 @@ public sealed partial class CrossingReplication
         var journey = new Journey(model, new PhaseContext(_runtime, _clock, admission, _ledger, _trace), trucks);
         _source = new TruckSource(_runtime, _clock, trucks, admission, _ledger, journey);
         _routing = new OriginRouting(model, _runtime, _clock, _source, _ledger);
-        _reactions = new WaitingReactions(model, _clock, _live, streams);
+        _reactions = new WaitingReactions(model, _clock, _live, streams, _routing, _source, _runtime);
         _changes = new ScheduledChanges(_runtime, _sim);
         _daily = new DailyRecords(model, _runtime, model.ScenarioDays, _ledger.RunDayCount, warmUpHours);
     }

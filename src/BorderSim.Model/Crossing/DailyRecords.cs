@@ -67,7 +67,7 @@ internal sealed class DailyRecords(CrossingModel model, CrossingRuntime runtime,
 
                     var counts = direction.Day(day, c);
                     records.Add(new DayRecord(days.DateOf(day), direction.Direction.Name, model.ClassNames[c], counts.Arrived, counts.Served, counts.GaveUp, counts.WaitHoursSum, counts.BacklogAtEnd, days.StartOf(day) < warmUpHours,
-                        counts.TurnedAway, counts.Diverted, counts.HeldAtOriginAtEnd, counts.LeftOnEvent));
+                        counts.TurnedAway, counts.Diverted, counts.HeldAtOriginAtEnd, counts.LeftOnEvent, counts.MovedOnEvent));
                 }
             }
         }

@@ -125,6 +125,11 @@ internal sealed class MetricCollector
             Add(Metrics.LeftOnEvent, direction.LeftOnEvent.Sum(), name, All);
         }
 
+        if (MetricLayout.HasMovingReaction(_model, direction.Direction))
+        {
+            Add(Metrics.MovedOnEvent, direction.MovedOnEvent.Sum(), name, All);
+        }
+
         if (MetricLayout.IsFedByAnOrigin(_model, direction.Direction))
         {
             Add(Metrics.Diverted, direction.Diverted.Sum(), name, All);

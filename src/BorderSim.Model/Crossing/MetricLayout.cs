@@ -76,6 +76,9 @@ public static class MetricLayout
     /// <summary>Whether a suspension or ban makes a share of the trucks in line on the direction leave (left_on_event).</summary>
     public static bool HasWaitingReaction(CrossingModel model, CompiledDirection direction) => model.WaitingReactions.Any(r => r.Direction == direction.Index);
 
+    /// <summary>Whether an origin's suspension moves a share of its trucks in line on the direction to another route (moved_on_event).</summary>
+    public static bool HasMovingReaction(CrossingModel model, CompiledDirection direction) => model.WaitingReactions.Any(r => r.Direction == direction.Index && r.Move > 0);
+
     private static IEnumerable<MetricKey> Sample(MetricDefinition[] metrics, string direction, string cargoClass) => metrics.Select(m => m.Key(direction, cargoClass));
 
     private static void AddDirection(List<MetricKey> keys, CrossingModel model, CompiledDirection direction, IReadOnlyList<bool> carried)
@@ -95,6 +98,11 @@ public static class MetricLayout
         if (HasWaitingReaction(model, direction))
         {
             keys.Add(Metrics.LeftOnEvent.Key(name, All));
+        }
+
+        if (HasMovingReaction(model, direction))
+        {
+            keys.Add(Metrics.MovedOnEvent.Key(name, All));
         }
 
         if (IsFedByAnOrigin(model, direction))

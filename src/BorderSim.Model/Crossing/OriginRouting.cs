@@ -104,13 +104,28 @@ internal sealed class OriginRouting(CrossingModel model, CrossingRuntime runtime
         }
 
         // The route is suspended: a share of drivers take another open route of their rule, the others turn back.
+        return React(reaction, suspension.DivertShare, rechoice => OpenRouteInstead(origin, rule, cargoClass, route, rechoice));
+    }
+
+    /// <summary>
+    /// The open route of the origin's rule a truck of <paramref name="cargoClass"/> takes instead of the suspended
+    /// <paramref name="route"/> (as a new arrival of that route would), <paramref name="uniform"/> its choice; −1 if none is open.
+    /// </summary>
+    public int OpenRouteInstead(int originIndex, int cargoClass, int route, double uniform)
+    {
+        var origin = runtime.Origins[originIndex].Origin;
+        return origin.RuleByClass[cargoClass] is { } rule ? OpenRouteInstead(origin, rule, cargoClass, route, uniform) : -1;
+    }
+
+    private int OpenRouteInstead(CompiledOrigin origin, CompiledRule rule, int cargoClass, int route, double uniform)
+    {
         bool IsOpen(int r) => SuspensionOf(origin, r) is null;
-        return React(reaction, suspension.DivertShare, rechoice => rule.Kind switch
+        return rule.Kind switch
         {
-            RoutingKind.Shares => rule.Routes.Any(IsOpen) ? rule.Routes[rule.Choose(rechoice, i => IsOpen(rule.Routes[i]))] : -1,
-            RoutingKind.ShortestWait => ShortestWait(rule, cargoClass, IsOpen, rechoice),
+            RoutingKind.Shares => rule.Routes.Any(IsOpen) ? rule.Routes[rule.Choose(uniform, i => IsOpen(rule.Routes[i]))] : -1,
+            RoutingKind.ShortestWait => ShortestWait(rule, cargoClass, IsOpen, uniform),
             _ => rule.Routes.FirstOrDefault(r => r != route && IsOpen(r), -1),
-        });
+        };
     }
 
     /// <summary>

@@ -136,6 +136,10 @@ internal sealed class OutcomeLedger(CrossingRuntime runtime, RunClock clock, Liv
         {
             today.LeftOnEvent++;
         }
+        else if (outcome == TruckOutcome.MovedOnEvent)
+        {
+            today.MovedOnEvent++;
+        }
         else
         {
             today.GaveUp++;
@@ -196,6 +200,12 @@ internal sealed class OutcomeLedger(CrossingRuntime runtime, RunClock clock, Liv
         if (outcome == TruckOutcome.LeftOnEvent)
         {
             direction.LeftOnEvent[truck.CargoClass]++;
+            return;
+        }
+
+        if (outcome == TruckOutcome.MovedOnEvent)
+        {
+            direction.MovedOnEvent[truck.CargoClass]++;
             return;
         }
 

@@ -24,6 +24,7 @@ internal sealed class DirectionRuntime
         GaveUp = new long[classCount];
         TurnedAway = new long[classCount];
         LeftOnEvent = new long[classCount];
+        MovedOnEvent = new long[classCount];
         Diverted = new long[classCount];
         HeldAtOriginByClass = new int[classCount];
         InSystemByClass = new int[classCount];
@@ -92,6 +93,9 @@ internal sealed class DirectionRuntime
     /// <summary>Trucks that left the line when an event started (a suspension, a ban), per class (not in <see cref="GaveUp"/>).</summary>
     public long[] LeftOnEvent { get; }
 
+    /// <summary>Trucks in line moved to another route when their origin's route was suspended, per class.</summary>
+    public long[] MovedOnEvent { get; }
+
     /// <summary>Trucks an origin's rule sent to this route that took another, per class (counted under the route the rule chose).</summary>
     public long[] Diverted { get; }
 
@@ -128,6 +132,7 @@ internal sealed class DirectionRuntime
         Array.Clear(GaveUp);
         Array.Clear(TurnedAway);
         Array.Clear(LeftOnEvent);
+        Array.Clear(MovedOnEvent);
         Array.Clear(Diverted);
         ServedTonnes = 0;
         DelayCostUsd = 0;
@@ -146,6 +151,9 @@ internal struct DayCounts
 
     /// <summary>Trucks that left the line that day when an event started (not in <see cref="GaveUp"/>).</summary>
     public int LeftOnEvent;
+
+    /// <summary>Trucks that left the line that day for another route when their origin's route was suspended.</summary>
+    public int MovedOnEvent;
     public int Diverted;
     public int HeldAtOriginAtEnd;
     public double WaitHoursSum;

@@ -59,6 +59,9 @@ internal sealed class Truck
     /// <summary>Set when an event (a suspension, a ban) made the truck leave the line: its wait wakes and it leaves, left_on_event.</summary>
     public bool LeavesOnEvent;
 
+    /// <summary>Set with <see cref="LeavesOnEvent"/> when the truck leaves its suspended route for another (moved_on_event): it arrives there anew.</summary>
+    public bool MovesOnEvent;
+
     /// <summary>Everything the truck holds now; given back in one place (<see cref="Holding.Release"/>).</summary>
     public required Holding Held;
 

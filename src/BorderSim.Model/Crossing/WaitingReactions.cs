@@ -11,7 +11,7 @@ namespace BorderSim.Model.Crossing;
 /// everything it holds (<see cref="PhaseContext.GiveUp"/>), counted as left_on_event. Trucks in service, dwelling,
 /// held by a ban or refused for the day do not react.
 /// </summary>
-internal sealed class WaitingReactions(CrossingModel model, RunClock clock, LiveTrucks live, RandomStreams streams)
+internal sealed class WaitingReactions(CrossingModel model, RunClock clock, LiveTrucks live, RandomStreams streams, OriginRouting routing, TruckSource source, CrossingRuntime runtime)
 {
     /// <summary>The kind of a suspension's reaction (its stream's name).</summary>
     public const string SuspensionKind = "suspension";
@@ -56,14 +56,31 @@ internal sealed class WaitingReactions(CrossingModel model, RunClock clock, Live
         _inLine.Sort((a, b) => a.Id.CompareTo(b.Id));
         foreach (var truck in _inLine)
         {
-            if (lots.NextDouble() < reaction.Leave)
+            var lot = lots.NextDouble();
+            if (lot < reaction.Leave)
             {
-                truck.LeavesOnEvent = true;
-                var request = truck.Held.Pending!;
-                request.Resource.Cancel(request);
+                Leave(truck);
+            }
+            else if (lot < reaction.Leave + reaction.Move)
+            {
+                // One lot per truck: a mover's lot, rescaled to [0, 1), chooses among the open routes (as a diverted driver's does).
+                var route = routing.OpenRouteInstead(truck.OriginIndex, truck.CargoClass, truck.Direction, (lot - reaction.Leave) / reaction.Move);
+                truck.MovesOnEvent = route >= 0;
+                Leave(truck);
+                if (route >= 0)
+                {
+                    source.Arrive(runtime.Directions[route], truck.CargoClass, truck.LetThroughLot, truck.OriginIndex);
+                }
             }
         }
 
         _inLine.Clear();
+    }
+
+    private static void Leave(Truck truck)
+    {
+        truck.LeavesOnEvent = true;
+        var request = truck.Held.Pending!;
+        request.Resource.Cancel(request);
     }
 }

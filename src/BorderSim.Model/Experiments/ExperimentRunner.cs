@@ -285,6 +285,7 @@ public static class ExperimentRunner
                         GaveUp = sum.GaveUp + day.GaveUp,
                         TurnedAway = sum.TurnedAway + day.TurnedAway,
                         LeftOnEvent = sum.LeftOnEvent + day.LeftOnEvent,
+                        MovedOnEvent = sum.MovedOnEvent + day.MovedOnEvent,
                         Diverted = sum.Diverted + day.Diverted,
                         HeldAtOriginAtEnd = sum.HeldAtOriginAtEnd + day.HeldAtOriginAtEnd,
                         WaitHoursSum = sum.WaitHoursSum + day.WaitHoursSum,
@@ -333,6 +334,7 @@ public static class ExperimentRunner
                     Estimate(days.Where(d => d.Served > 0).Select(d => d.WaitHoursSum / d.Served)))
                 {
                     LeftOnEvent = Estimate(days.Select(d => (double)d.LeftOnEvent)),
+                    MovedOnEvent = Estimate(days.Select(d => (double)d.MovedOnEvent)),
                 };
             })];
     }

@@ -32,6 +32,9 @@ public sealed record DaySummary(
 {
     /// <summary>Trucks already in line that left when a suspension or ban started that day (not in <see cref="GaveUp"/>).</summary>
     public MeanEstimate LeftOnEvent { get; init; }
+
+    /// <summary>Trucks already in line that moved to another route when their origin's route was suspended that day.</summary>
+    public MeanEstimate MovedOnEvent { get; init; }
 }
 
 /// <summary>Trucks served on one local day: mean over replications with its 95% half-width.</summary>

@@ -21,6 +21,8 @@ public static class Metrics
     public static readonly MetricDefinition TurnedAway = new("turned_away", MetricUnits.Trucks, DirectionClass, new("trucks turned away by a ban", "số xe phải quay đầu do lệnh cấm"), MetricSection.Backlog);
 
     /// <summary>Trucks that left the line when a suspension or a ban started (its waiting share; not in gave_up).</summary>
+    public static readonly MetricDefinition MovedOnEvent = new("moved_on_event", MetricUnits.Trucks, DirectionClass, new("trucks in line that moved to another route when their origin's route was suspended", "số xe đang xếp hàng chuyển sang tuyến khác khi tuyến bị tạm dừng"), MetricSection.Backlog);
+
     public static readonly MetricDefinition LeftOnEvent = new("left_on_event", MetricUnits.Trucks, DirectionClass, new("trucks that left the line when a suspension or ban started", "số xe đang xếp hàng phải quay đầu khi tạm dừng tuyến hoặc có lệnh cấm"), MetricSection.Backlog);
 
     /// <summary>Trucks an origin's rule sent to the route that took another route (all origins; per origin in origin_diverted).</summary>
@@ -108,7 +110,7 @@ public static class Metrics
     /// <summary>Every metric, in the order of this table.</summary>
     public static IReadOnlyList<MetricDefinition> All { get; } =
     [
-        ServedPerDay, ServedTonnesPerDay, Arrived, Served, GaveUp, TurnedAway, LeftOnEvent, Diverted, HeldAtOriginAtEnd, InSystemAtWarmUp, InSystemAtEnd, OldestWaitHours,
+        ServedPerDay, ServedTonnesPerDay, Arrived, Served, GaveUp, TurnedAway, LeftOnEvent, MovedOnEvent, Diverted, HeldAtOriginAtEnd, InSystemAtWarmUp, InSystemAtEnd, OldestWaitHours,
         BacklogGrowthTrucksPerDay, DaysToClear, BacklogCleared, ServedPerDayWhileBacklog, InSystemTrucksMean, ArrivalRatePerHour,
         WaitHoursMean, WaitHoursP50, WaitHoursP95, WaitHoursMax, WaitHoursMeanInclWaiting,
         TimeInSystemHoursMean, TimeInSystemHoursP50, TimeInSystemHoursP95, TimeInSystemHoursMax,

@@ -48,6 +48,7 @@ public readonly record struct DailyCount(LocalDate Date, string Direction, strin
 /// <param name="Diverted">Trucks an origin's rule sent to this route that went to another (a ban that diverts, a suspension, an overflow).</param>
 /// <param name="HeldAtOriginAtEnd">Trucks a ban held at their origin when the day ended: not yet at the route, so not in <paramref name="BacklogAtEnd"/>.</param>
 /// <param name="LeftOnEvent">Trucks already in line that left when a suspension or ban started that day (not in <paramref name="GaveUp"/>).</param>
+/// <param name="MovedOnEvent">Trucks already in line that moved to another route when their origin's route was suspended that day.</param>
 public readonly record struct DayRecord(
     LocalDate Date, string Direction, string CargoClass, int Arrived, int Served, int GaveUp, double WaitHoursSum, int BacklogAtEnd, bool InWarmUp,
-    int TurnedAway = 0, int Diverted = 0, int HeldAtOriginAtEnd = 0, int LeftOnEvent = 0);
+    int TurnedAway = 0, int Diverted = 0, int HeldAtOriginAtEnd = 0, int LeftOnEvent = 0, int MovedOnEvent = 0);

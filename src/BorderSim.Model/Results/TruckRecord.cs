@@ -15,6 +15,9 @@ public enum TruckOutcome
 
     /// <summary>Left the line when an event started (a route suspended, a ban): a stated share of the trucks waiting turn back.</summary>
     LeftOnEvent,
+
+    /// <summary>Moved, when its origin's route was suspended, to another open route of its rule (an arrival there).</summary>
+    MovedOnEvent,
 }
 
 /// <summary>

@@ -11,6 +11,9 @@ internal static class WaitingSections
         "arrived; it turns back (left_on_event, not gave_up). The truck in service is served; trucks past their first check or road stay.",
     [
         new FormatKey("leave", Probability, "The share of the trucks in line that leave when the event starts.").Defaults("0").Eg("0.2"),
+        new FormatKey("move", Probability,
+            "On an origin's suspension: a further share of its trucks in line that move to another open route of its rule (moved_on_event; an arrival there, " +
+            "its wait starting again; none open: it leaves). leave + move is at most 1.").Defaults("0").Eg("0.5"),
     ]);
 
     /// <summary>The <c>waiting</c> key of a suspension or a ban.</summary>

@@ -321,7 +321,7 @@ internal sealed class OriginMapper(Fields f, Names names, IReadOnlyList<CargoCla
             var (from, to) = Period.Read(f, item, itemField);
             var divert = item.Get("divert") is { } divertNode ? f.Probability(divertNode, Fields.Join(itemField, "divert")) : 1;
             var reason = item.Get("reason") is { } reasonNode ? f.Reason(reasonNode, Fields.Join(itemField, "reason")) ?? "" : "";
-            var waiting = WaitingReactionMapper.Read(f, item, itemField);
+            var waiting = WaitingReactionMapper.Read(f, item, itemField, canMove: true);
             if (route is not null && from is not null && to is not null && divert is not null && waiting is not null)
             {
                 suspensions.Add(new RouteSuspensionSpec(route, from.Value, to.Value, divert.Value, reason) { Waiting = waiting });

@@ -4,11 +4,11 @@ using BorderSim.Scenarios.Yaml;
 
 namespace BorderSim.Scenarios.Mapping;
 
-/// <summary>Reads the <c>waiting: { leave: SHARE }</c> of a suspension or a ban: how the trucks already in line react when it starts.</summary>
+/// <summary>Reads the <c>waiting: { leave: SHARE, move: SHARE }</c> of a suspension or a ban: how the trucks already in line react when it starts.</summary>
 internal static class WaitingReactionMapper
 {
     /// <summary>The reaction of the event <paramref name="map"/> (none without <c>waiting</c>); null after an error, reported.</summary>
-    public static WaitingReactionSpec? Read(Fields f, YMap map, string field)
+    public static WaitingReactionSpec? Read(Fields f, YMap map, string field, bool canMove = false)
     {
         if (map.Get("waiting") is not { } node)
         {
@@ -22,11 +22,28 @@ internal static class WaitingReactionMapper
         }
 
         f.Keys(waiting, waitingField, WaitingSections.Waiting);
-        if (waiting.Get("leave") is not { } leaveNode)
+        var leave = Share(f, waiting, waitingField, "leave");
+        var move = Share(f, waiting, waitingField, "move");
+        if (leave is null || move is null)
         {
-            return WaitingReactionSpec.None;
+            return null;
         }
 
-        return f.Probability(leaveNode, Fields.Join(waitingField, "leave")) is { } leave ? new WaitingReactionSpec(leave) : null;
+        if (move > 0 && !canMove)
+        {
+            f.Error(waiting.Get("move")!, Fields.Join(waitingField, "move"), "only an origin's suspension can move trucks in line to another route", "write move under an origin's suspension, or use leave");
+            return null;
+        }
+
+        if (leave + move > 1)
+        {
+            f.Error(waiting.Get("move")!, Fields.Join(waitingField, "move"), $"leave + move must be at most 1, found {leave} + {move}", "lower one of the two shares");
+            return null;
+        }
+
+        return new WaitingReactionSpec(leave.Value, move.Value);
     }
+
+    private static double? Share(Fields f, YMap waiting, string waitingField, string key) =>
+        waiting.Get(key) is not { } node ? 0 : f.Probability(node, Fields.Join(waitingField, key));
 }

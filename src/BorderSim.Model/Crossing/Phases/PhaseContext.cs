@@ -36,7 +36,7 @@ internal sealed class PhaseContext(CrossingRuntime runtime, RunClock clock, Admi
     public PhaseStep GiveUp(Truck truck)
     {
         truck.Held.Release(ReleaseReason.GaveUp);
-        Ledger.Left(truck, truck.LeavesOnEvent ? TruckOutcome.LeftOnEvent : TruckOutcome.GaveUp);
+        Ledger.Left(truck, truck.MovesOnEvent ? TruckOutcome.MovedOnEvent : truck.LeavesOnEvent ? TruckOutcome.LeftOnEvent : TruckOutcome.GaveUp);
         return PhaseStep.Left;
     }
 
