@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BorderSim.Reporting;
 using BorderSim.Scenarios;
 
 namespace BorderSim.Cli;
@@ -13,11 +14,13 @@ public static class ValidateCommand
             Description = "Scenario files (YAML) to check",
             Arity = ArgumentArity.OneOrMore,
         };
+        Option<string> language = ReportOptions.CreateLanguage("Language of what is printed (valid, errors and warnings; file:line:col stays): en (English) or vi (tiếng Việt)");
         var command = new Command("validate", "Check scenario files; print every error as file:line:col: field: message (hint), and a warning for a dated entry outside the run")
         {
             files,
+            language,
         };
-        command.SetAction(parseResult => Execute(parseResult.GetValue(files) ?? [], context));
+        command.SetAction(parseResult => Execute(parseResult.GetValue(files) ?? [], context with { Language = ReportLanguage.FromCode(parseResult.GetValue(language)) }));
         return command;
     }
 
@@ -34,7 +37,7 @@ public static class ValidateCommand
             if (result.IsValid)
             {
                 ScenarioInput.PrintErrors(result.WarningsFor(result.Scenario!), context);
-                context.Out.WriteLine($"{file}: valid");
+                context.Out.WriteLine($"{file}: {context.Language.Say("valid", "hợp lệ")}");
             }
             else
             {
@@ -44,7 +47,7 @@ public static class ValidateCommand
 
         if (invalid > 0 && files.Count > 1)
         {
-            context.Error.WriteLine($"{invalid} of {files.Count} files invalid");
+            context.Error.WriteLine(context.Language.Say($"{invalid} of {files.Count} files invalid", $"{invalid} trong {files.Count} tệp không hợp lệ"));
         }
 
         return invalid == 0 ? ExitCodes.Ok : ExitCodes.InvalidInput;

@@ -34,6 +34,24 @@ public class ValidateCommandTests
     }
 
     [Test]
+    public void In_vietnamese_validate_says_valid_and_invalid_and_its_errors_in_vietnamese_keeping_file_line_col()
+    {
+        // validate had no --lang: "--lang" and "vi" were read as two missing files.
+        string directory = CliRunner.NewTemporaryDirectory();
+        string good = CliRunner.WriteScenario(directory, "good.yaml", CliRunner.SmallScenario);
+        string broken = CliRunner.WriteScenario(directory, "broken.yaml",
+            CliRunner.SmallScenario.Replace("servers: 4, calendar: vn_gate, service: exp(10min)", "servers: many, calendar: vn_gate, service: exp(10min)", StringComparison.Ordinal));
+        var outcome = CliRunner.Run("validate", good, broken, "--lang", "vi");
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(outcome.Out.TrimEnd(), Is.EqualTo($"{good}: hợp lệ"));
+            Assert.That(outcome.Error, Does.Match($@"^{System.Text.RegularExpressions.Regex.Escape(broken)}:30:\d+: lỗi: .*servers: cần một số nguyên"));
+            Assert.That(outcome.Error, Does.Contain("1 trong 2 tệp không hợp lệ"));
+        });
+    }
+
+    [Test]
     public void Several_files_are_all_checked_and_one_bad_file_fails_the_lot()
     {
         string directory = CliRunner.NewTemporaryDirectory();
