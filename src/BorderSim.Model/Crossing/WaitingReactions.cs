@@ -42,7 +42,7 @@ internal sealed class WaitingReactions(CrossingModel model, RunClock clock, Live
     private IEnumerable<SimEvent> React(CompiledWaitingReaction reaction)
     {
         // Even at the start of the run, after the trucks that start then have asked for their place.
-        yield return Sim.Timeout(Math.Max(0, reaction.AtHours - Sim.NowHours));
+        yield return clock.Until(reaction.AtHours);
         var lots = streams[StreamName(reaction.Kind, reaction.Index)];
         _inLine.Clear();
         for (var truck = live.Head; truck is not null; truck = truck.NextLive)
