@@ -21,21 +21,32 @@ public static class ObservedPlot
     public static PlotImage? Image(ObservationComparison comparison, ReportLanguage? language = null, string? scenarioTitle = null)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        Plot? plot = Create(comparison, language, scenarioTitle);
+        if (Draw(comparison, language ?? ReportLanguage.English, scenarioTitle) is not var (plot, names))
+        {
+            return null;
+        }
+
         // 60 pixels a row of two lines, 20 more for each line a long name wraps onto.
-        int rowsHeight = RowsOf(comparison).Sum(p => 40 + (20 * Name(p.Observation, language ?? ReportLanguage.English).Split('\n').Length));
-        return plot is null ? null : new PlotImage(FileStem, plot, Plots.WidthPixels, Math.Max(Plots.HeightPixels, 200 + rowsHeight));
+        int rowsHeight = names.Sum(name => 40 + (20 * name.Split('\n').Length));
+        return new PlotImage(FileStem, plot, Plots.WidthPixels, Math.Max(Plots.HeightPixels, 200 + rowsHeight));
     }
 
     public static Plot? Create(ObservationComparison comparison, ReportLanguage? language = null, string? scenarioTitle = null)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        ReportLanguage lang = language ?? ReportLanguage.English;
+        return Draw(comparison, language ?? ReportLanguage.English, scenarioTitle)?.Plot;
+    }
+
+    /// <summary>The plot and each row's wrapped name (the image's height depends on them); null with no row.</summary>
+    private static (Plot Plot, IReadOnlyList<string> Names)? Draw(ObservationComparison comparison, ReportLanguage lang, string? scenarioTitle)
+    {
         IReadOnlyList<ObservedPoint> rows = RowsOf(comparison);
         if (rows.Count == 0)
         {
             return null;
         }
+
+        var names = new List<string>();
 
         var plot = new Plot();
         var ticks = new ScottPlot.TickGenerators.NumericManual();
@@ -66,7 +77,8 @@ public static class ObservedPlot
             string model = p.HasBand
                 ? lang.Say($"model {lang.Number(p.ModelMean)} ({lang.Number(p.ModelLow)}–{lang.Number(p.ModelHigh)})", $"mô hình {lang.Number(p.ModelMean)} ({lang.Number(p.ModelLow)}–{lang.Number(p.ModelHigh)})")
                 : lang.Say($"model {lang.Number(p.ModelMean)}", $"mô hình {lang.Number(p.ModelMean)}");
-            tickLabels.Add($"{Name(p.Observation, lang)}\n{lang.Say("observed", "quan sát")} {lang.Number(p.Observation.Value)}, {model}");
+            names.Add(Name(p.Observation, lang));
+            tickLabels.Add($"{names[^1]}\n{lang.Say("observed", "quan sát")} {lang.Number(p.Observation.Value)}, {model}");
             ticks.AddMajor(y, tickLabels[^1]);
         }
 
@@ -98,17 +110,17 @@ public static class ObservedPlot
         plot.Legend.FontSize = 14;
         plot.Font.Set(Plots.FontFor(title + string.Concat(tickLabels)));
         InvariantTicks.Apply(plot, lang);
-        return plot;
+        return (plot, names);
     }
+
+    /// <summary>The observation as the table names it, with its day or time, wrapped.</summary>
+    private static string Name(ObservationSpec observation, ReportLanguage lang) =>
+        Wrap($"{ObservationLabel.Series(observation, lang)} ({ObservationLabel.Time(observation, lang)})");
 
     /// <summary>
     /// A label of many routes or classes on lines of at most <see cref="LineChars"/> characters, broken after a comma
     /// or before a " + ", so the labels leave the data most of the picture's width.
     /// </summary>
-    /// <summary>The observation as the table names it, with its day or time, wrapped.</summary>
-    private static string Name(ObservationSpec observation, ReportLanguage lang) =>
-        Wrap($"{ObservationLabel.Series(observation, lang)} ({ObservationLabel.Time(observation, lang)})");
-
     internal static string Wrap(string label)
     {
         var lines = new List<string>();

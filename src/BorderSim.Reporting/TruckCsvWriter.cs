@@ -18,17 +18,9 @@ namespace BorderSim.Reporting;
 /// <c>&lt;stage&gt;_left_h</c>. Times are hours from the start of the run; a cell is empty where the
 /// truck did not pass the stage or the time does not apply (service start at a yard).
 /// </remarks>
-public sealed class TruckCsvWriter : ITruckRecordsFile
+public sealed class TruckCsvWriter : TruckRecordParts
 {
     public const string FileName = "trucks.csv";
-
-    private readonly IOutputFolder _folder;
-    private readonly string _fileName;
-    private readonly string[] _stages;
-    private readonly Dictionary<string, int> _stageIndex;
-    private readonly SortedDictionary<int, Part> _parts = [];
-    private readonly Lock _lock = new();
-    private bool _isCompleted;
 
     public TruckCsvWriter(string path, IEnumerable<string> stageNames)
         : this(new AtomicFolder(Path.GetDirectoryName(Path.GetFullPath(path))!), Path.GetFileName(path), stageNames)
@@ -37,14 +29,8 @@ public sealed class TruckCsvWriter : ITruckRecordsFile
 
     /// <summary>A writer of <paramref name="fileName"/> in <paramref name="folder"/>, its parts temporary files of the folder.</summary>
     public TruckCsvWriter(IOutputFolder folder, string fileName, IEnumerable<string> stageNames)
+        : base(folder, fileName, stageNames)
     {
-        ArgumentNullException.ThrowIfNull(folder);
-        ArgumentException.ThrowIfNullOrEmpty(fileName);
-        ArgumentNullException.ThrowIfNull(stageNames);
-        _folder = folder;
-        _fileName = fileName;
-        _stages = [.. stageNames.Distinct(StringComparer.Ordinal)];
-        _stageIndex = _stages.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
     }
 
     /// <summary>A writer for <paramref name="scenario"/>: one column group per stage name of its directions.</summary>
@@ -61,192 +47,67 @@ public sealed class TruckCsvWriter : ITruckRecordsFile
         return new TruckCsvWriter(folder, FileName, StageNames(scenario));
     }
 
-    string ITruckRecordsFile.FileName => _fileName;
-
-    private static IEnumerable<string> StageNames(ScenarioSpec scenario) => scenario.Directions.SelectMany(d => d.Stages).Select(s => s.Name);
+    internal static IEnumerable<string> StageNames(ScenarioSpec scenario) => scenario.Directions.SelectMany(d => d.Stages).Select(s => s.Name);
 
     public IReadOnlyList<string> Header =>
     [
         "replication", "truck", "direction", "class", "channel", "arrived_h", "left_h", "outcome", "wait_h", "past_shelf_life",
-        .. _stages.SelectMany(s => new[] { $"{s}_entered_h", $"{s}_service_start_h", $"{s}_left_h" }),
+        .. Stages.SelectMany(s => new[] { $"{s}_entered_h", $"{s}_service_start_h", $"{s}_left_h" }),
     ];
 
-    /// <summary>The sink of one replication; call once per replication (the runner's observer factory).</summary>
-    public ITruckObserver ForReplication(int replication)
-    {
-        lock (_lock)
-        {
-            ObjectDisposedException.ThrowIf(_isCompleted, this);
-            if (_parts.ContainsKey(replication))
-            {
-                throw new InvalidOperationException($"replication {replication} already has a truck sink");
-            }
+    protected override Part CreatePart(int replication) => new CsvPart(this, replication);
 
-            var part = new Part(this, replication);
-            _parts.Add(replication, part);
-            return part;
+    protected override void Join(Stream target, IReadOnlyList<string> partPaths)
+    {
+        using (CsvWriter csv = Csv.CreateWriter(target))
+        {
+            csv.WriteRow([.. Header]);
+        }
+
+        foreach (string path in partPaths)
+        {
+            using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16);
+            input.CopyTo(target);
         }
     }
 
-    /// <summary>Joins the parts in replication order into the target file and deletes them.</summary>
-    public void Complete()
+    private sealed class CsvPart(TruckCsvWriter owner, int replication) : Part(owner, replication)
     {
-        lock (_lock)
-        {
-            ObjectDisposedException.ThrowIf(_isCompleted, this);
-            _isCompleted = true;
-            foreach (Part part in _parts.Values)
-            {
-                part.Close();
-            }
-
-            try
-            {
-                _folder.Write(_fileName, stream =>
-                {
-                    using (CsvWriter csv = Csv.CreateWriter(stream))
-                    {
-                        csv.WriteRow([.. Header]);
-                    }
-
-                    foreach (Part part in _parts.Values)
-                    {
-                        using var input = new FileStream(part.TemporaryPath!, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16);
-                        input.CopyTo(stream);
-                    }
-                });
-            }
-            finally
-            {
-                DeleteParts();
-            }
-        }
-    }
-
-    /// <summary>Closes and deletes any part files; without <see cref="Complete"/> the target is untouched.</summary>
-    public void Dispose()
-    {
-        lock (_lock)
-        {
-            _isCompleted = true;
-            foreach (Part part in _parts.Values)
-            {
-                part.Discard();
-            }
-
-            DeleteParts();
-        }
-    }
-
-    private void DeleteParts()
-    {
-        foreach (Part part in _parts.Values)
-        {
-            if (part.TemporaryPath is { } path)
-            {
-                AtomicFile.TryDelete(path);
-            }
-        }
-
-        _parts.Clear();
-    }
-
-    private int StageIndex(string stage) =>
-        _stageIndex.TryGetValue(stage, out int index)
-            ? index
-            : throw new InvalidOperationException($"truck visited stage '{stage}', which is not among the scenario's stages ({string.Join(", ", _stages)})");
-
-    private sealed class Part(TruckCsvWriter owner, int replication) : ITruckObserver
-    {
-        private readonly Lock _lock = new();
-        private Stream? _file;
         private CsvWriter? _csv;
-        private bool _isClosed;
-        private readonly string[] _stageCells = new string[owner._stages.Length * 3];
+        private readonly string[] _stageCells = new string[owner.Stages.Count * 3];
 
-        /// <summary>The part's hidden file beside the target, once created (null before the first truck).</summary>
-        public string? TemporaryPath { get; private set; }
-
-        public void OnTruckLeft(TruckRecord truck)
+        protected override void Write(TruckRecord truck)
         {
-            ArgumentNullException.ThrowIfNull(truck);
-            if (truck.Replication != replication)
+            _csv ??= Csv.CreateWriter(File);
+            Array.Fill(_stageCells, "");
+            foreach (StageVisit visit in truck.Stages)
             {
-                throw new ArgumentException($"truck of replication {truck.Replication} sent to the sink of replication {replication}", nameof(truck));
+                int column = owner.StageIndex(visit.Stage) * 3;
+                _stageCells[column] = CsvNumbers.Format(visit.EnteredHours);
+                _stageCells[column + 1] = CsvNumbers.Format(visit.ServiceStartHours);
+                _stageCells[column + 2] = CsvNumbers.Format(visit.LeftHours);
             }
 
-            lock (_lock)
+            CsvWriter csv = _csv;
+            csv.WriteField(CsvNumbers.Format(truck.Replication));
+            csv.WriteField(CsvNumbers.Format(truck.TruckId));
+            csv.WriteField(truck.Direction);
+            csv.WriteField(truck.CargoClass);
+            csv.WriteField(truck.Channel);
+            csv.WriteField(CsvNumbers.Format(truck.ArrivedHours));
+            csv.WriteField(CsvNumbers.Format(truck.LeftHours));
+            csv.WriteField(OutcomeText(truck.Outcome));
+            csv.WriteField(CsvNumbers.Format(truck.WaitHours));
+            csv.WriteField(truck.IsPastShelfLife ? "true" : "false");
+            foreach (string cell in _stageCells)
             {
-                ObjectDisposedException.ThrowIf(_isClosed, this);
-                if (_csv is null)
-                {
-                    _file = owner._folder.CreateTemporary(owner._fileName, out string path);
-                    TemporaryPath = path;
-                    _csv = Csv.CreateWriter(_file);
-                }
-
-                Array.Fill(_stageCells, "");
-                foreach (StageVisit visit in truck.Stages)
-                {
-                    int column = owner.StageIndex(visit.Stage) * 3;
-                    _stageCells[column] = CsvNumbers.Format(visit.EnteredHours);
-                    _stageCells[column + 1] = CsvNumbers.Format(visit.ServiceStartHours);
-                    _stageCells[column + 2] = CsvNumbers.Format(visit.LeftHours);
-                }
-
-                CsvWriter csv = _csv;
-                csv.WriteField(CsvNumbers.Format(truck.Replication));
-                csv.WriteField(CsvNumbers.Format(truck.TruckId));
-                csv.WriteField(truck.Direction);
-                csv.WriteField(truck.CargoClass);
-                csv.WriteField(truck.Channel);
-                csv.WriteField(CsvNumbers.Format(truck.ArrivedHours));
-                csv.WriteField(CsvNumbers.Format(truck.LeftHours));
-                csv.WriteField(OutcomeText(truck.Outcome));
-                csv.WriteField(CsvNumbers.Format(truck.WaitHours));
-                csv.WriteField(truck.IsPastShelfLife ? "true" : "false");
-                foreach (string cell in _stageCells)
-                {
-                    csv.WriteField(cell);
-                }
-
-                csv.EndRecord();
+                csv.WriteField(cell);
             }
+
+            csv.EndRecord();
         }
 
-        /// <summary>Closes the part whose content will be deleted: a write that fails now (a full disk) no longer matters.</summary>
-        public void Discard()
-        {
-            try
-            {
-                Close();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                _file?.Dispose();
-            }
-        }
-
-        public void Close()
-        {
-            lock (_lock)
-            {
-                if (_isClosed)
-                {
-                    return;
-                }
-
-                _isClosed = true;
-                _csv?.Dispose();
-                _file?.Dispose();
-                if (_file is null)
-                {
-                    // A replication with no trucks still has a (empty) part, so Complete finds one.
-                    using Stream empty = owner._folder.CreateTemporary(owner._fileName, out string path);
-                    TemporaryPath = path;
-                }
-            }
-        }
+        protected override void Finish() => _csv?.Dispose();
     }
 
     /// <summary>The outcome column: served, gave_up, turned_away, left_on_event, moved_on_event, in_system_at_end, held_at_origin_at_end.</summary>

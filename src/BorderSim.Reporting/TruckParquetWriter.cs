@@ -12,29 +12,18 @@ namespace BorderSim.Reporting;
 /// replication writes its own hidden part (row groups of <see cref="RowGroupRows"/> trucks, so memory stays bounded)
 /// and <see cref="Complete"/> copies the parts' row groups in replication order into the file, whatever the thread count.
 /// </summary>
-public sealed class TruckParquetWriter : ITruckRecordsFile
+public sealed class TruckParquetWriter : TruckRecordParts
 {
     public const string FileName = "trucks.parquet";
 
     /// <summary>Trucks per row group.</summary>
     internal const int RowGroupRows = 1 << 16;
 
-    private readonly IOutputFolder _folder;
-    private readonly string[] _stages;
-    private readonly Dictionary<string, int> _stageIndex;
-    private readonly SortedDictionary<int, Part> _parts = [];
-    private readonly Lock _lock = new();
-    private bool _isCompleted;
-
     public TruckParquetWriter(IOutputFolder folder, IEnumerable<string> stageNames)
+        : base(folder, FileName, stageNames)
     {
-        ArgumentNullException.ThrowIfNull(folder);
-        ArgumentNullException.ThrowIfNull(stageNames);
-        _folder = folder;
-        _stages = [.. stageNames.Distinct(StringComparer.Ordinal)];
-        _stageIndex = _stages.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
         Times = [.. new[] { "arrived_h", "left_h" }.Select(n => new DataField<double?>(n))];
-        StageTimes = [.. _stages.SelectMany(s => new[] { $"{s}_entered_h", $"{s}_service_start_h", $"{s}_left_h" }).Select(n => new DataField<double?>(n))];
+        StageTimes = [.. Stages.SelectMany(s => new[] { $"{s}_entered_h", $"{s}_service_start_h", $"{s}_left_h" }).Select(n => new DataField<double?>(n))];
         Schema = new ParquetSchema([Replication, Truck, .. Texts, .. Times, Outcome, Wait, PastShelfLife, .. StageTimes]);
     }
 
@@ -42,10 +31,8 @@ public sealed class TruckParquetWriter : ITruckRecordsFile
     public static TruckParquetWriter ForScenario(IOutputFolder folder, ScenarioSpec scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return new TruckParquetWriter(folder, scenario.Directions.SelectMany(d => d.Stages).Select(s => s.Name));
+        return new TruckParquetWriter(folder, TruckCsvWriter.StageNames(scenario));
     }
-
-    string ITruckRecordsFile.FileName => FileName;
 
     public ParquetSchema Schema { get; }
 
@@ -65,68 +52,16 @@ public sealed class TruckParquetWriter : ITruckRecordsFile
 
     private DataField<double?>[] StageTimes { get; }
 
-    public ITruckObserver ForReplication(int replication)
+    protected override Part CreatePart(int replication) => new ParquetPart(this, replication);
+
+    /// <summary>Copies the parts' row groups in replication order into trucks.parquet.</summary>
+    protected override void Join(Stream target, IReadOnlyList<string> partPaths) =>
+        ParquetFiles.Write(Schema, target, writer => CopyParts(writer, partPaths));
+
+    private void CopyParts(ParquetWriter writer, IReadOnlyList<string> partPaths)
     {
-        lock (_lock)
+        foreach (string path in partPaths)
         {
-            ObjectDisposedException.ThrowIf(_isCompleted, this);
-            if (_parts.ContainsKey(replication))
-            {
-                throw new InvalidOperationException($"replication {replication} already has a truck sink");
-            }
-
-            var part = new Part(this, replication);
-            _parts.Add(replication, part);
-            return part;
-        }
-    }
-
-    /// <summary>Copies the parts' row groups in replication order into trucks.parquet and deletes them.</summary>
-    public void Complete()
-    {
-        lock (_lock)
-        {
-            ObjectDisposedException.ThrowIf(_isCompleted, this);
-            _isCompleted = true;
-            try
-            {
-                foreach (Part part in _parts.Values)
-                {
-                    part.Close();
-                }
-
-                _folder.Write(FileName, stream => ParquetFiles.Write(Schema, stream, CopyParts));
-            }
-            finally
-            {
-                DeleteParts();
-            }
-        }
-    }
-
-    public void Dispose()
-    {
-        lock (_lock)
-        {
-            _isCompleted = true;
-            foreach (Part part in _parts.Values)
-            {
-                part.Discard();
-            }
-
-            DeleteParts();
-        }
-    }
-
-    private void CopyParts(ParquetWriter writer)
-    {
-        foreach (Part part in _parts.Values)
-        {
-            if (part.TemporaryPath is not { } path)
-            {
-                continue;
-            }
-
             using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16);
             ParquetReader reader = ParquetFiles.Run(() => ParquetReader.CreateAsync(input, ParquetFiles.Options, leaveStreamOpen: true));
             try
@@ -145,24 +80,6 @@ public sealed class TruckParquetWriter : ITruckRecordsFile
             }
         }
     }
-
-    private void DeleteParts()
-    {
-        foreach (Part part in _parts.Values)
-        {
-            if (part.TemporaryPath is { } path)
-            {
-                AtomicFile.TryDelete(path);
-            }
-        }
-
-        _parts.Clear();
-    }
-
-    private int StageIndex(string stage) =>
-        _stageIndex.TryGetValue(stage, out int index)
-            ? index
-            : throw new InvalidOperationException($"truck visited stage '{stage}', which is not among the scenario's stages ({string.Join(", ", _stages)})");
 
     /// <summary>A row group's columns, filled truck by truck or read from a part.</summary>
     private sealed class Rows(TruckParquetWriter owner)
@@ -276,79 +193,40 @@ public sealed class TruckParquetWriter : ITruckRecordsFile
         }
     }
 
-    private sealed class Part(TruckParquetWriter owner, int replication) : ITruckObserver
+    private sealed class ParquetPart(TruckParquetWriter owner, int replication) : Part(owner, replication)
     {
-        private readonly Lock _lock = new();
-        private Stream? _file;
         private ParquetWriter? _writer;
         private Rows _rows = new(owner);
-        private bool _isClosed;
 
-        public string? TemporaryPath { get; private set; }
-
-        public void OnTruckLeft(TruckRecord truck)
+        protected override void Write(TruckRecord truck)
         {
-            ArgumentNullException.ThrowIfNull(truck);
-            if (truck.Replication != replication)
+            _rows.Add(truck);
+            if (_rows.Count >= RowGroupRows)
             {
-                throw new ArgumentException($"truck of replication {truck.Replication} sent to the sink of replication {replication}", nameof(truck));
+                Flush();
+            }
+        }
+
+        protected override void Finish()
+        {
+            if (_rows.Count > 0)
+            {
+                Flush();
             }
 
-            lock (_lock)
-            {
-                ObjectDisposedException.ThrowIf(_isClosed, this);
-                _rows.Add(truck);
-                if (_rows.Count >= RowGroupRows)
-                {
-                    Flush();
-                }
-            }
+            _writer?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
 
         private void Flush()
         {
             if (_writer is null)
             {
-                _file = owner._folder.CreateTemporary(FileName, out string path);
-                TemporaryPath = path;
-                Stream file = _file;
+                Stream file = File;
                 _writer = ParquetFiles.Run(() => ParquetWriter.CreateAsync(owner.Schema, file, ParquetFiles.Options, append: false));
             }
 
             _rows.WriteTo(_writer);
             _rows = new Rows(owner);
-        }
-
-        public void Discard()
-        {
-            try
-            {
-                Close();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                _file?.Dispose();
-            }
-        }
-
-        public void Close()
-        {
-            lock (_lock)
-            {
-                if (_isClosed)
-                {
-                    return;
-                }
-
-                _isClosed = true;
-                if (_rows.Count > 0)
-                {
-                    Flush();
-                }
-
-                _writer?.DisposeAsync().AsTask().GetAwaiter().GetResult();
-                _file?.Dispose();
-            }
         }
     }
 }
