@@ -62,77 +62,13 @@ internal sealed class BanMapper(Fields f, Names names)
             }
         }
 
-        string? direction = null;
-        if (map.Get("direction") is { } directionNode && f.Name(directionNode, Fields.Join(field, "direction")) is { } directionName
-            && f.Reference(directionNode, Fields.Join(field, "direction"), directionName, "direction", names.Directions))
-        {
-            direction = directionName;
-        }
-
-        var classes = new List<string>();
-        if (map.Get("classes") is { } classesNode && f.NameList(classesNode, Fields.Join(field, "classes")) is { } list && classesNode is YSeq classSeq)
-        {
-            if (list.Count == 0)
-            {
-                f.Error(classesNode, Fields.Join(field, "classes"), "a ban names at least one class", "e.g. classes: [fruit]");
-            }
-
-            for (var i = 0; i < list.Count && i < classSeq.Items.Count; i++)
-            {
-                // Read after the classes' references were checked: check this one here.
-                if (f.Reference(classSeq.Items[i], Fields.Index(Fields.Join(field, "classes"), i), list[i], "class", names.Classes))
-                {
-                    classes.Add(list[i]);
-                }
-            }
-        }
-
-        BanAction? action = null;
-        string? yard = null;
-        if (map.Get("action") is { } actionNode && f.Scalar(actionNode, Fields.Join(field, "action"), "turn_away, hold_at_origin, hold_at_yard or divert") is { } actionText)
-        {
-            action = actionText switch
-            {
-                "turn_away" => BanAction.TurnAway,
-                "hold_at_origin" => BanAction.HoldAtOrigin,
-                "hold_at_yard" => BanAction.HoldAtYard,
-                "divert" => BanAction.Divert,
-                _ => null,
-            };
-            if (action is null)
-            {
-                f.Error(actionNode, Fields.Join(field, "action"), $"unknown action '{actionText}'",
-                    DidYouMean.Hint(actionText, BanSections.Actions) ?? "write turn_away, hold_at_origin, hold_at_yard with yard: NAME, or divert with to_route: NAME");
-            }
-        }
-
+        var direction = ReadDirection(map, field);
+        var classes = ReadClasses(map, field);
+        var action = ReadAction(map, field);
         var diversion = ReadDiversion(map, field, action, direction, classes, origins);
-
-        var yardNode = map.Get("yard");
-        if (action == BanAction.HoldAtYard && yardNode is null)
+        if (!ReadYard(map, field, action, direction, directions, out var yard))
         {
-            f.Error(map, Fields.Join(field, "yard"), "hold_at_yard needs the yard: yard: NAME", "name a yard of the direction, e.g. yard: staging_lot");
             return null;
-        }
-
-        if (action is not null && action != BanAction.HoldAtYard && yardNode is not null)
-        {
-            f.Error(yardNode, Fields.Join(field, "yard"), "yard goes with action: hold_at_yard", "leave yard out, or write action: hold_at_yard");
-            return null;
-        }
-
-        if (yardNode is not null && f.Name(yardNode, Fields.Join(field, "yard")) is { } yardName && direction is not null)
-        {
-            var yards = directions.FirstOrDefault(d => d.Name == direction)?.Stages.OfType<YardStageSpec>().Select(y => y.Name).ToList() ?? [];
-            if (yards.Contains(yardName))
-            {
-                yard = yardName;
-            }
-            else
-            {
-                f.Error(yardNode, Fields.Join(field, "yard"), $"'{yardName}' is not a yard of direction '{direction}'",
-                    DidYouMean.Hint(yardName, yards) ?? (yards.Count == 0 ? "the direction has no yard" : "its yards: " + string.Join(", ", yards)));
-            }
         }
 
         var letThrough = map.Get("let_through") is { } letNode ? f.Probability(letNode, Fields.Join(field, "let_through")) : 0;
@@ -151,6 +87,97 @@ internal sealed class BanMapper(Fields f, Names names)
             LetThrough = letThrough.Value,
             Waiting = waiting,
         };
+    }
+
+    private string? ReadDirection(YMap map, string field) =>
+        map.Get("direction") is { } directionNode && f.Name(directionNode, Fields.Join(field, "direction")) is { } directionName
+            && f.Reference(directionNode, Fields.Join(field, "direction"), directionName, "direction", names.Directions)
+            ? directionName
+            : null;
+
+    /// <summary>The banned classes that name a class of the scenario (fewer than written when one does not: an error is reported).</summary>
+    private List<string> ReadClasses(YMap map, string field)
+    {
+        var classes = new List<string>();
+        if (map.Get("classes") is { } classesNode && f.NameList(classesNode, Fields.Join(field, "classes")) is { } list && classesNode is YSeq classSeq)
+        {
+            if (list.Count == 0)
+            {
+                f.Error(classesNode, Fields.Join(field, "classes"), "a ban names at least one class", "e.g. classes: [fruit]");
+            }
+
+            for (var i = 0; i < list.Count && i < classSeq.Items.Count; i++)
+            {
+                // Read after the classes' references were checked: check this one here.
+                if (f.Reference(classSeq.Items[i], Fields.Index(Fields.Join(field, "classes"), i), list[i], "class", names.Classes))
+                {
+                    classes.Add(list[i]);
+                }
+            }
+        }
+
+        return classes;
+    }
+
+    private BanAction? ReadAction(YMap map, string field)
+    {
+        if (map.Get("action") is not { } actionNode || f.Scalar(actionNode, Fields.Join(field, "action"), "turn_away, hold_at_origin, hold_at_yard or divert") is not { } actionText)
+        {
+            return null;
+        }
+
+        BanAction? action = actionText switch
+        {
+            "turn_away" => BanAction.TurnAway,
+            "hold_at_origin" => BanAction.HoldAtOrigin,
+            "hold_at_yard" => BanAction.HoldAtYard,
+            "divert" => BanAction.Divert,
+            _ => null,
+        };
+        if (action is null)
+        {
+            f.Error(actionNode, Fields.Join(field, "action"), $"unknown action '{actionText}'",
+                DidYouMean.Hint(actionText, BanSections.Actions) ?? "write turn_away, hold_at_origin, hold_at_yard with yard: NAME, or divert with to_route: NAME");
+        }
+
+        return action;
+    }
+
+    /// <summary>
+    /// <c>yard</c>, which goes with <c>hold_at_yard</c> only and names a yard of the ban's direction. False when the ban
+    /// cannot be read further (hold_at_yard without a yard, or a yard with another action).
+    /// </summary>
+    private bool ReadYard(YMap map, string field, BanAction? action, string? direction, IReadOnlyList<DirectionSpec> directions, out string? yard)
+    {
+        yard = null;
+        var yardNode = map.Get("yard");
+        if (action == BanAction.HoldAtYard && yardNode is null)
+        {
+            f.Error(map, Fields.Join(field, "yard"), "hold_at_yard needs the yard: yard: NAME", "name a yard of the direction, e.g. yard: staging_lot");
+            return false;
+        }
+
+        if (action is not null && action != BanAction.HoldAtYard && yardNode is not null)
+        {
+            f.Error(yardNode, Fields.Join(field, "yard"), "yard goes with action: hold_at_yard", "leave yard out, or write action: hold_at_yard");
+            return false;
+        }
+
+        if (yardNode is not null && f.Name(yardNode, Fields.Join(field, "yard")) is { } yardName && direction is not null)
+        {
+            var yards = directions.FirstOrDefault(d => d.Name == direction)?.Stages.OfType<YardStageSpec>().Select(y => y.Name).ToList() ?? [];
+            if (yards.Contains(yardName))
+            {
+                yard = yardName;
+            }
+            else
+            {
+                f.Error(yardNode, Fields.Join(field, "yard"), $"'{yardName}' is not a yard of direction '{direction}'",
+                    DidYouMean.Hint(yardName, yards) ?? (yards.Count == 0 ? "the direction has no yard" : "its yards: " + string.Join(", ", yards)));
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
