@@ -29,7 +29,6 @@ public class StructureTests
         "src/BorderSim.Reporting/ComparisonPlot.cs: ComparisonPlot.Create",
         "src/BorderSim.Reporting/Html/CompareReport.cs: CompareReport.Build",
         "src/BorderSim.Reporting/SummaryTable.cs: SummaryTable.Write",
-        "src/BorderSim.Scenarios/Mapping/BanMapper.cs: BanMapper.ReadBan",
         "src/BorderSim.Scenarios/Mapping/ChangeMapper.cs: ChangeMapper.ReadChange",
         "src/BorderSim.Scenarios/Mapping/OriginMapper.cs: OriginMapper.ReadRule",
         "src/BorderSim.Scenarios/Mapping/ScenarioMapper.cs: ScenarioMapper.MapRoot",
