@@ -88,6 +88,28 @@ public class EmptyReturnRangeTests
         });
     }
 
+    [Test]
+    public void One_compiled_range_names_the_stages_the_empties_pass_and_the_phases_they_run()
+    {
+        // export's route has 4 stages. From export_lanes to cn_entry: stages 1..2, and the phases from the first of
+        // export_lanes to the last of cn_entry; unnamed: stages 0..3 and every phase.
+        var ranged = new CrossingModel(Scenario("export_lanes", "cn_entry"));
+        var whole = new CrossingModel(Scenario(null, null));
+        var back = ranged.Directions[0].Stages[^1].EmptyReturn!;
+        var all = whole.Directions[0].Stages[^1].EmptyReturn!;
+        var phases = ranged.Directions[1].Phases;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((back.Direction, back.FromStage, back.ToStage), Is.EqualTo((1, 1, 2)));
+            Assert.That(Enumerable.Range(0, 4).Select(back.Passes), Is.EqualTo(new[] { false, true, true, false }));
+            Assert.That(back.PhaseRange(phases), Is.EqualTo((phases.ToList().FindIndex(p => p.Stage == 1), phases.ToList().FindLastIndex(p => p.Stage == 2) + 1)));
+            Assert.That((all.FromStage, all.ToStage), Is.EqualTo((0, 3)));
+            Assert.That(all.PhaseRange(whole.Directions[1].Phases), Is.EqualTo((0, whole.Directions[1].Phases.Length)));
+            Assert.That(ranged.Directions[1].Stages[^1].EmptyReturn, Is.Null, "export's own yard sends none back");
+        });
+    }
+
     private sealed class Recorder : ITruckObserver
     {
         public List<TruckRecord> Trucks { get; } = [];

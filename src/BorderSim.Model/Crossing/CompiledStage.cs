@@ -40,13 +40,8 @@ public sealed record CompiledStage(
 
     public Distribution? Dwell { get; init; }
 
-    public int ReturnEmptyDirection { get; init; } = -1;
-
-    /// <summary>The stage (index in <see cref="ReturnEmptyDirection"/>'s route) where empty trucks join it; 0 = its first.</summary>
-    public int ReturnEmptyFromStage { get; init; }
-
-    /// <summary>The stage (index in <see cref="ReturnEmptyDirection"/>'s route) after which empty trucks leave it; −1 = its last.</summary>
-    public int ReturnEmptyToStage { get; init; } = -1;
+    /// <summary>For a destination yard whose trucks return empty: where they return; null = they leave at the yard.</summary>
+    public CompiledEmptyReturn? EmptyReturn { get; init; }
 
     /// <summary>Index of the pool (<see cref="CrossingModel.Pools"/>) whose unit a truck takes before this stage's server; −1 = none.</summary>
     public int PoolIndex { get; init; } = -1;

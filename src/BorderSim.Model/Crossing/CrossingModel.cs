@@ -91,9 +91,9 @@ public sealed class CrossingModel
 
         foreach (var stage in directions.SelectMany(d => d.Stages))
         {
-            if (stage.ReturnEmptyDirection >= 0 && emptyClassIndex >= 0)
+            if (stage.EmptyReturn is { } back && emptyClassIndex >= 0)
             {
-                carried[stage.ReturnEmptyDirection][emptyClassIndex] = true;
+                carried[back.Direction][emptyClassIndex] = true;
             }
         }
 
@@ -218,17 +218,27 @@ public sealed class CrossingModel
         return new CompiledBacklog(Array.IndexOf(ClassNames, spec.CargoClass), spec.Trucks, spec.AgeHours, firstPhase, isCommitted);
     }
 
-    /// <summary>The index of stage <paramref name="stage"/> in direction <paramref name="via"/>'s route, or <paramref name="unset"/> when none is named.</summary>
-    private int ReturnStageIndex(string? via, string? stage, int unset)
+    /// <summary>Where a yard's trucks return empty: the direction named and the stages named in it (its first and last when none is).</summary>
+    private CompiledEmptyReturn? CompileEmptyReturn(YardStageSpec yard, List<string> directionNames)
     {
-        if (via is null || stage is null)
+        if (yard.ReturnEmptyVia is not { } via)
         {
-            return unset;
+            return null;
         }
 
-        var stages = Scenario.Directions.Single(d => d.Name == via).Stages;
-        var index = stages.ToList().FindIndex(s => s.Name == stage);
-        return index >= 0 ? index : throw new ArgumentException($"empty trucks return through unknown stage '{stage}' of direction '{via}'", nameof(stage));
+        var stages = Scenario.Directions.Single(d => d.Name == via).Stages.Select(s => s.Name).ToList();
+        return new CompiledEmptyReturn(directionNames.IndexOf(via), StageIndex(yard.ReturnEmptyFrom, 0), StageIndex(yard.ReturnEmptyTo, stages.Count - 1));
+
+        int StageIndex(string? stage, int unset)
+        {
+            if (stage is null)
+            {
+                return unset;
+            }
+
+            var index = stages.IndexOf(stage);
+            return index >= 0 ? index : throw new ArgumentException($"empty trucks return through unknown stage '{stage}' of direction '{via}'", nameof(yard));
+        }
     }
 
     private CompiledStage CompileStage(StageSpec spec, string direction, List<string> directionNames)
@@ -242,9 +252,7 @@ public sealed class CrossingModel
                     OverflowToHighway = yard.OverflowToHighway,
                     ReleaseQuotaPerDay = yard.ReleaseQuotaPerDay,
                     Dwell = yard.DwellHours,
-                    ReturnEmptyDirection = yard.ReturnEmptyVia is null ? -1 : directionNames.IndexOf(yard.ReturnEmptyVia),
-                    ReturnEmptyFromStage = ReturnStageIndex(yard.ReturnEmptyVia, yard.ReturnEmptyFrom, 0),
-                    ReturnEmptyToStage = ReturnStageIndex(yard.ReturnEmptyVia, yard.ReturnEmptyTo, -1),
+                    EmptyReturn = CompileEmptyReturn(yard, directionNames),
                     PriorityInForce = PriorityInForce(yard.Priority, []),
                 };
             case CheckStageSpec check:

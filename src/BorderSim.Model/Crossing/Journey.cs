@@ -28,22 +28,8 @@ internal sealed class Journey
         _returnPhases = [.. model.Directions.Select(d => ReturnPhases(model, d.Stages[^1]))];
     }
 
-    /// <summary>
-    /// The phases of the return route an empty truck from a yard like <paramref name="last"/> goes through: from the first
-    /// at its entry stage (a place there, not the release of the yard before it) to the last of its exit stage.
-    /// </summary>
-    private static (int First, int End) ReturnPhases(CrossingModel model, CompiledStage last)
-    {
-        if (last.ReturnEmptyDirection < 0)
-        {
-            return (0, int.MaxValue);
-        }
-
-        var phases = model.Directions[last.ReturnEmptyDirection].Phases;
-        var first = Array.FindIndex(phases, p => p.Stage == last.ReturnEmptyFromStage && p.Kind != PhaseKind.AwaitRelease);
-        var end = last.ReturnEmptyToStage < 0 ? int.MaxValue : Array.FindLastIndex(phases, p => p.Stage == last.ReturnEmptyToStage) + 1;
-        return (first, end);
-    }
+    private static (int First, int End) ReturnPhases(CrossingModel model, CompiledStage last) =>
+        last.EmptyReturn is { } back ? back.PhaseRange(model.Directions[back.Direction].Phases) : (0, int.MaxValue);
 
     /// <summary>
     /// The truck's journey from phase <paramref name="firstPhase"/> of its route (a truck of the starting backlog starts
@@ -98,9 +84,9 @@ internal sealed class Journey
         truck.Held.Release(ReleaseReason.Finished);
         _context.Ledger.Left(truck, TruckOutcome.Served);
         var last = _context.Runtime.Stages[truck.Direction][^1];
-        if (reachedDestination && last.Stage.ReturnEmptyDirection >= 0 && _model.EmptyClassIndex >= 0)
+        if (reachedDestination && last.Stage.EmptyReturn is { } back && _model.EmptyClassIndex >= 0)
         {
-            var empty = _trucks.Enter(last.Stage.ReturnEmptyDirection, _model.EmptyClassIndex, TruckOrigin.EmptyReturn);
+            var empty = _trucks.Enter(back.Direction, _model.EmptyClassIndex, TruckOrigin.EmptyReturn);
             var (first, end) = _returnPhases[truck.Direction];
             _context.Clock.Simulation.Start(Of(empty, first, end));
         }

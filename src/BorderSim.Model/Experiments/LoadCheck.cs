@@ -29,10 +29,10 @@ public static class LoadCheck
         foreach (var direction in model.Directions)
         {
             var last = direction.Stages[^1];
-            if (last.ReturnEmptyDirection >= 0 && model.EmptyClassIndex >= 0)
+            if (last.EmptyReturn is { } back && model.EmptyClassIndex >= 0)
             {
-                demand[last.ReturnEmptyDirection][model.EmptyClassIndex] += loaded[direction.Index];
-                SkippedStages(last, emptiesSkipping[last.ReturnEmptyDirection], loaded[direction.Index]);
+                demand[back.Direction][model.EmptyClassIndex] += loaded[direction.Index];
+                SkippedStages(back, emptiesSkipping[back.Direction], loaded[direction.Index]);
             }
         }
 
@@ -72,13 +72,12 @@ public static class LoadCheck
         return loads;
     }
 
-    /// <summary>The empties a yard like <paramref name="last"/> sends back do not load the stages of their return route before their entry or after their exit.</summary>
-    private static void SkippedStages(CompiledStage last, double[] skipping, double empties)
+    /// <summary>The empties sent back over <paramref name="back"/> do not load the stages of their return route they do not pass.</summary>
+    private static void SkippedStages(CompiledEmptyReturn back, double[] skipping, double empties)
     {
-        var to = last.ReturnEmptyToStage < 0 ? skipping.Length - 1 : last.ReturnEmptyToStage;
         for (var s = 0; s < skipping.Length; s++)
         {
-            if (s < last.ReturnEmptyFromStage || s > to)
+            if (!back.Passes(s))
             {
                 skipping[s] += empties;
             }

@@ -71,7 +71,7 @@ public static class WorkEstimate
             var next = (double[])own.Clone();
             for (var d = 0; d < directions.Length; d++)
             {
-                if (directions[d].Stages is [.., { ReturnEmptyDirection: >= 0 and var back }])
+                if (directions[d].Stages is [.., { EmptyReturn: { Direction: var back } }])
                 {
                     next[back] += into[d] + fromOrigins[d];
                 }
