@@ -297,6 +297,13 @@ internal sealed class MetricCollector
                 Add(Metrics.OriginRouted, origin.Routed[route], _model.Directions[route].Name, All, name);
                 Add(Metrics.OriginDiverted, origin.Diverted[route], _model.Directions[route].Name, All, name);
             }
+
+            if (origin.Park is { } park)
+            {
+                Add(Metrics.OriginParkGaveUp, park.GaveUp, stage: name);
+                Add(Metrics.OriginParkFull, park.TurnedBackFull, stage: name);
+                Add(Metrics.OriginInParkAtEnd, park.InPark, stage: name);
+            }
         }
 
         // The whole network: every route (and the empties' directions) together.
