@@ -56,6 +56,7 @@ public class OriginParkTests
             Assert.That(trucks.Select(t => t.ArrivedHours), Is.All.EqualTo(-10).Within(1e-9), "a backlog truck reached the park its age before the start");
             Assert.That(trucks.Select(t => t.WaitHours).Order(), Is.EqualTo(new[] { 10.0, 10, 34, 34, 58 }).Within(1e-9), "the time in the park is part of the wait, with the age");
             Assert.That(Value(replication, "origin_routed/export/all/province"), Is.EqualTo(5));
+            Assert.That(Value(replication, "origin_park_trucks_max/province"), Is.EqualTo(5), "the whole backlog at the start");
             Assert.That(Value(replication, "origin_in_park_at_end/province"), Is.Zero);
             Assert.That(Value(replication, "origin_arrived/province"), Is.Zero, "the starting backlog was in the park, not an arrival");
         });
@@ -132,6 +133,7 @@ public class OriginParkTests
             Assert.That(ReleaseHours(trucks), Is.EqualTo(new[] { 0.0, 24, 48 }).Within(1e-9));
             Assert.That(trucks.Select(t => t.ArrivedHours), Is.All.EqualTo(-10).Within(1e-9), "only the backlog was released");
             Assert.That(Value(replication, "origin_in_park_at_end/province"), Is.EqualTo(3));
+            Assert.That(Value(replication, "origin_park_trucks_max/province"), Is.EqualTo(3), "never more than its places");
             Assert.That(Value(replication, "origin_park_full/province"), Is.EqualTo(arrived - 3));
             Assert.That(Value(replication, "origin_turned_back/province"), Is.EqualTo(arrived - 3), "a full park turns them back at the origin");
         });

@@ -302,6 +302,7 @@ internal sealed class MetricCollector
             {
                 Add(Metrics.OriginParkGaveUp, park.GaveUp, stage: name);
                 Add(Metrics.OriginParkFull, park.TurnedBackFull, stage: name);
+                Add(Metrics.OriginParkTrucksMax, park.MostInPark, stage: name);
                 Add(Metrics.OriginInParkAtEnd, park.InPark, stage: name);
             }
         }

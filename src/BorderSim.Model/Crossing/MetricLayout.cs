@@ -167,7 +167,7 @@ public static class MetricLayout
 
             if (origin.Park is not null)
             {
-                keys.AddRange([Metrics.OriginParkGaveUp.Key(stage: origin.Name), Metrics.OriginParkFull.Key(stage: origin.Name), Metrics.OriginInParkAtEnd.Key(stage: origin.Name)]);
+                keys.AddRange([Metrics.OriginParkGaveUp.Key(stage: origin.Name), Metrics.OriginParkFull.Key(stage: origin.Name), Metrics.OriginParkTrucksMax.Key(stage: origin.Name), Metrics.OriginInParkAtEnd.Key(stage: origin.Name)]);
             }
         }
 

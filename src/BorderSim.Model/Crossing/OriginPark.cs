@@ -53,10 +53,16 @@ internal sealed class OriginPark
     /// <summary>Trucks in the park now (those whose patience ran out are gone once <see cref="Settle"/> has seen them).</summary>
     public int InPark { get; private set; }
 
+    /// <summary>
+    /// The most trucks in the park at once after the warm-up. Exact although give-ups are settled lazily: the count only
+    /// rises when a truck enters, and every entry of an arrival comes right after <see cref="Settle"/>.
+    /// </summary>
+    public int MostInPark { get; private set; }
+
     /// <summary>Trucks that gave up waiting in the park, after the warm-up.</summary>
     public long GaveUp { get; private set; }
 
-    /// <summary>Trucks that found the park full and turned back, after the warm-up (also in the origin's turned back).</summary>
+    /// <summary>Trucks that found the park full and turned back, after the warm-up (also in the origin's turned back; reset with the warm-up).</summary>
     public long TurnedBackFull { get; private set; }
 
     /// <summary>Puts the starting backlog in the park, oldest first, and starts releasing.</summary>
@@ -88,10 +94,10 @@ internal sealed class OriginPark
 
         if (_park.Capacity is { } capacity && InPark >= capacity)
         {
+            TurnedBackFull++;
             if (_clock.IsMeasured)
             {
                 _origin.TurnedBack++;
-                TurnedBackFull++;
             }
 
             return;
@@ -121,9 +127,18 @@ internal sealed class OriginPark
         }
     }
 
+    /// <summary>At the end of the warm-up: the most in the park starts again from the trucks in it now.</summary>
+    public void ResetStatistics()
+    {
+        Settle();
+        MostInPark = InPark;
+        TurnedBackFull = 0;
+    }
+
     private void Enter(ParkedTruck truck)
     {
         InPark++;
+        MostInPark = Math.Max(MostInPark, InPark);
         if (!double.IsPositiveInfinity(truck.PatienceDeadlineHours))
         {
             _deadlines.Enqueue(truck, truck.PatienceDeadlineHours);

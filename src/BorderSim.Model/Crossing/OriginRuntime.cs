@@ -48,5 +48,6 @@ internal sealed class OriginRuntime(CompiledOrigin origin, RandomStreams streams
         TurnedBack = 0;
         Array.Clear(Routed);
         Array.Clear(Diverted);
+        Park?.ResetStatistics();
     }
 }

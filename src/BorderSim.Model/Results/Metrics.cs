@@ -106,6 +106,9 @@ public static class Metrics
     /// <summary>Per origin with a park: trucks that found it full and turned back (also in origin_turned_back).</summary>
     public static readonly MetricDefinition OriginParkFull = new("origin_park_full", MetricUnits.Trucks, MetricScope.Origin, new("trucks that found the origin's park full and turned back", "số xe quay đầu vì bãi tập kết của nguồn đã đầy"), MetricSection.Network);
 
+    /// <summary>Per origin with a park: the most trucks in it at once after the warm-up.</summary>
+    public static readonly MetricDefinition OriginParkTrucksMax = new("origin_park_trucks_max", MetricUnits.Trucks, MetricScope.Origin, new("trucks in the origin's park, most", "số xe trong bãi tập kết của nguồn, nhiều nhất"), MetricSection.Network);
+
     /// <summary>Per origin with a park: trucks still in it when the run ends (on no route yet, so in no route's in_system_at_end).</summary>
     public static readonly MetricDefinition OriginInParkAtEnd = new("origin_in_park_at_end", MetricUnits.Trucks, MetricScope.Origin, new("trucks still in the origin's park at the end", "số xe còn trong bãi tập kết của nguồn khi kết thúc"), MetricSection.Network);
     public static readonly MetricDefinition NetworkServedPerDay = new("network_served_per_day", MetricUnits.TrucksPerDay, MetricScope.Run, new("trucks served per day, whole network", "số xe thông quan mỗi ngày, toàn mạng lưới"), MetricSection.Network);
@@ -127,7 +130,7 @@ public static class Metrics
         UtilisationReserved, UtilisationUnreserved, YardOccupancyTrucksMean, YardOccupancyTrucksMax, PastShelfLife, PastShelfLifeShare,
         PoolTripsPerDay, PoolWaitHoursMean, PoolQueueTrucksMean, PoolQueueTrucksMax,
         PoolUtilisation, PoolUtilisationBusy, PoolUtilisationReturning, PoolUtilisationIdle, PoolUtilisationClosed,
-        OriginArrived, OriginTurnedBack, OriginRouted, OriginDiverted, OriginParkGaveUp, OriginParkFull, OriginInParkAtEnd, NetworkServedPerDay, NetworkWaitHoursMean, NetworkInSystemAtEnd,
+        OriginArrived, OriginTurnedBack, OriginRouted, OriginDiverted, OriginParkGaveUp, OriginParkFull, OriginParkTrucksMax, OriginInParkAtEnd, NetworkServedPerDay, NetworkWaitHoursMean, NetworkInSystemAtEnd,
         Overloaded,
     ];
 
