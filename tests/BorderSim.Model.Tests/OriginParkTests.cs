@@ -53,8 +53,10 @@ public class OriginParkTests
         Assert.Multiple(() =>
         {
             Assert.That(ReleaseHours(trucks), Is.EqualTo(new[] { 0.0, 0, 24, 24, 48 }).Within(1e-9));
-            Assert.That(trucks.Select(t => t.ArrivedHours), Is.All.EqualTo(-10).Within(1e-9), "a backlog truck reached the park its age before the start");
-            Assert.That(trucks.Select(t => t.WaitHours).Order(), Is.EqualTo(new[] { 10.0, 10, 34, 34, 58 }).Within(1e-9), "the time in the park is part of the wait, with the age");
+            Assert.That(trucks.Select(t => t.ArrivedHours).Order(), Is.EqualTo(new[] { 0.0, 0, 24, 24, 48 }).Within(1e-9), "a released truck arrives on its route when the park releases it");
+            Assert.That(trucks.Select(t => t.WaitHours), Is.All.Zero, "its wait on the route starts then; the park counts the time before");
+            Assert.That(Value(replication, "origin_park_wait_hours_mean/province"), Is.EqualTo((10 + 10 + 34 + 34 + 58) / 5.0).Within(1e-9), "age + hours in the park: 10, 10, 34, 34, 58");
+            Assert.That(Value(replication, "origin_park_wait_hours_max/province"), Is.EqualTo(58).Within(1e-9));
             Assert.That(Value(replication, "origin_routed/export/all/province"), Is.EqualTo(5));
             Assert.That(Value(replication, "origin_park_trucks_max/province"), Is.EqualTo(5), "the whole backlog at the start");
             Assert.That(Value(replication, "origin_in_park_at_end/province"), Is.Zero);
@@ -131,7 +133,7 @@ public class OriginParkTests
         {
             Assert.That(arrived, Is.GreaterThan(100));
             Assert.That(ReleaseHours(trucks), Is.EqualTo(new[] { 0.0, 24, 48 }).Within(1e-9));
-            Assert.That(trucks.Select(t => t.ArrivedHours), Is.All.EqualTo(-10).Within(1e-9), "only the backlog was released");
+            Assert.That(Value(replication, "origin_park_wait_hours_max/province"), Is.EqualTo(58).Within(1e-9), "only the backlog (aged 10 h) was released, the last at 48 h");
             Assert.That(Value(replication, "origin_in_park_at_end/province"), Is.EqualTo(3));
             Assert.That(Value(replication, "origin_park_trucks_max/province"), Is.EqualTo(3), "never more than its places");
             Assert.That(Value(replication, "origin_park_full/province"), Is.EqualTo(arrived - 3));
@@ -150,21 +152,23 @@ public class OriginParkTests
     }
 
     [Test]
-    public void An_arrival_waits_in_the_park_while_its_calendar_is_closed_and_its_wait_counts_from_the_park()
+    public void An_arrival_waits_in_the_park_while_its_calendar_is_closed_and_the_park_counts_that_wait()
     {
-        // Arrivals around the clock; the park releases 07:00-19:00 only. A truck that reached the park while it was closed
-        // leaves at the next 07:00 and has waited from its arrival; one that came while open passed straight through.
+        // Arrivals around the clock; the park releases 07:00-19:00 only. Every truck reaches its route while the park is
+        // open, those that came while it was closed all at 07:00; none waits on the route (100 booths, 1 h each).
         var calendar = SpecBuilder.Calendar("park_hours", SpecBuilder.Hanoi, 7, 19);
-        var (_, trucks) = Run(Scenario(Park(releasePerDay: null, calendar: "park_hours"), trucksPerDay: 48, days: 2, calendars: [calendar], booths: 100));
+        var (replication, trucks) = Run(Scenario(Park(releasePerDay: null, calendar: "park_hours"), trucksPerDay: 48, days: 2, calendars: [calendar], booths: 100));
+        var heldOvernight = trucks.Count(t => t.ArrivedHours is 7 or 31);
 
-        Assert.That(trucks, Has.Count.GreaterThan(40));
-        foreach (var truck in trucks)
+        Assert.Multiple(() =>
         {
-            var hourOfDay = truck.ArrivedHours % 24;
-            var expectedRelease = hourOfDay is >= 7 and < 19 ? truck.ArrivedHours : truck.ArrivedHours + ((hourOfDay < 7 ? 7 : 31) - hourOfDay);
-            Assert.That(truck.Stages[0].ServiceStartHours, Is.EqualTo(expectedRelease).Within(1e-9), $"truck {truck.TruckId} reached the park at {truck.ArrivedHours:F3} h");
-            Assert.That(truck.WaitHours, Is.EqualTo(expectedRelease - truck.ArrivedHours).Within(1e-9));
-        }
+            Assert.That(trucks, Has.Count.GreaterThan(40));
+            Assert.That(trucks.Select(t => t.ArrivedHours % 24), Is.All.InRange(7, 19), "released only while open");
+            Assert.That(trucks.Select(t => t.WaitHours), Is.All.Zero);
+            Assert.That(heldOvernight, Is.GreaterThan(10), "about half the day's trucks come between 19:00 and 07:00");
+            Assert.That(Value(replication, "origin_park_wait_hours_max/province"), Is.GreaterThan(7).And.LessThanOrEqualTo(12), "at most the 12 closed hours");
+            Assert.That(Value(replication, "origin_in_park_at_end/province"), Is.GreaterThan(0), "the run ends at 48 h, midnight: the evening's trucks wait for 07:00");
+        });
     }
 
     [Test]
@@ -213,6 +217,16 @@ public class OriginParkTests
                 Assert.That(Value(replication, "origin_routed/export/all/province"), Is.EqualTo(Value(replication, "arrived/export/all")));
             }
         });
+    }
+
+    [Test]
+    public void The_work_estimate_counts_the_park_backlog_on_the_origin_s_longest_route()
+    {
+        // No arrivals; 1,000 trucks in the park, one stage on the route, one replication: 1,000 truck-stages
+        // (before, the park's trucks were not counted, and a huge park backlog passed --max-work unseen).
+        var scenario = Scenario(Park(releasePerDay: 100, backlog: 1000));
+
+        Assert.That(WorkEstimate.TruckStages(new CrossingModel(scenario), replications: 1), Is.EqualTo(1000).Within(1e-9));
     }
 
     private sealed class Recorder : ITruckObserver

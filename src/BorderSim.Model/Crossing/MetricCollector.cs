@@ -303,6 +303,8 @@ internal sealed class MetricCollector
                 Add(Metrics.OriginParkGaveUp, park.GaveUp, stage: name);
                 Add(Metrics.OriginParkFull, park.TurnedBackFull, stage: name);
                 Add(Metrics.OriginParkTrucksMax, park.MostInPark, stage: name);
+                Add(Metrics.OriginParkWaitHoursMean, park.WaitHours.Mean, stage: name);
+                Add(Metrics.OriginParkWaitHoursMax, park.WaitHours.Count > 0 ? park.WaitHours.Max : double.NaN, stage: name);
                 Add(Metrics.OriginInParkAtEnd, park.InPark, stage: name);
             }
         }

@@ -167,7 +167,8 @@ public static class MetricLayout
 
             if (origin.Park is not null)
             {
-                keys.AddRange([Metrics.OriginParkGaveUp.Key(stage: origin.Name), Metrics.OriginParkFull.Key(stage: origin.Name), Metrics.OriginParkTrucksMax.Key(stage: origin.Name), Metrics.OriginInParkAtEnd.Key(stage: origin.Name)]);
+                keys.AddRange([Metrics.OriginParkGaveUp.Key(stage: origin.Name), Metrics.OriginParkFull.Key(stage: origin.Name), Metrics.OriginParkTrucksMax.Key(stage: origin.Name),
+                    Metrics.OriginParkWaitHoursMean.Key(stage: origin.Name), Metrics.OriginParkWaitHoursMax.Key(stage: origin.Name), Metrics.OriginInParkAtEnd.Key(stage: origin.Name)]);
             }
         }
 

@@ -1,4 +1,5 @@
 using BorderSim.Engine;
+using BorderSim.Engine.Statistics;
 
 namespace BorderSim.Model.Crossing;
 
@@ -7,7 +8,7 @@ internal sealed class ParkedTruck
 {
     public int CargoClass;
 
-    /// <summary>When it reached the park (before the run for the starting backlog): its wait and time in the system count from then.</summary>
+    /// <summary>When it reached the park (before the run for the starting backlog): its wait in the park counts from then.</summary>
     public double ArrivedHours;
 
     /// <summary>When its patience runs out (+∞: never); it keeps it on its route after the release.</summary>
@@ -58,6 +59,9 @@ internal sealed class OriginPark
     /// rises when a truck enters, and every entry of an arrival comes right after <see cref="Settle"/>.
     /// </summary>
     public int MostInPark { get; private set; }
+
+    /// <summary>Hours each truck released after the warm-up waited in the park (the starting backlog's age included).</summary>
+    public SampleStatistic WaitHours { get; } = new();
 
     /// <summary>Trucks that gave up waiting in the park, after the warm-up.</summary>
     public long GaveUp { get; private set; }
@@ -133,6 +137,7 @@ internal sealed class OriginPark
         Settle();
         MostInPark = InPark;
         TurnedBackFull = 0;
+        WaitHours.Reset();
     }
 
     private void Enter(ParkedTruck truck)
@@ -200,6 +205,11 @@ internal sealed class OriginPark
     {
         truck.IsReleased = true;
         _releasedToday++;
+        if (_clock.IsMeasured)
+        {
+            WaitHours.Add(_clock.NowHours - truck.ArrivedHours);
+        }
+
         _release(_origin, truck);
     }
 

@@ -9,7 +9,7 @@ internal enum TruckOrigin
     EmptyReturn,
     Backlog,
 
-    /// <summary>Released by its origin's park: an arrival on its route whose wait and patience run from when it reached the park.</summary>
+    /// <summary>Released by its origin's park: an arrival on its route now, with the patience it drew when it reached the park.</summary>
     Park,
 }
 
@@ -51,11 +51,12 @@ internal sealed class TruckFactory(CrossingModel model, CrossingRuntime runtime,
 
     /// <summary>
     /// A truck its origin's park released now enters <paramref name="direction"/>: an arrival there (services drawn as an
-    /// arrival's) that has waited since it reached the park, with the patience it drew there.
+    /// arrival's, its wait and time in the system on the route from now; the park counts its time there) that keeps the
+    /// patience it drew when it reached the park, running from then.
     /// </summary>
     public Truck EnterFromPark(int direction, ParkedTruck parked, double heldUntilHours)
     {
-        var truck = Enter(direction, parked.CargoClass, TruckOrigin.Park, clock.NowHours - parked.ArrivedHours, heldUntilHours);
+        var truck = Enter(direction, parked.CargoClass, TruckOrigin.Park, heldUntilHours: heldUntilHours);
         truck.PatienceDeadlineHours = parked.PatienceDeadlineHours;
         return truck;
     }

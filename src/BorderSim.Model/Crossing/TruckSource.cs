@@ -26,7 +26,7 @@ internal sealed class TruckSource(CrossingRuntime runtime, RunClock clock, Truck
     /// A truck arrives in a direction and sets out, unless a ban turns it away or holds it at its origin (it sets out
     /// when the ban ends); <paramref name="letThroughLot"/> is its lot if its origin already drew one against a ban (NaN: none);
     /// <paramref name="originIndex"/> the origin that routed it (−1: the direction's own arrivals); <paramref name="parked"/>
-    /// the truck as its origin's park released it (its wait and patience run from when it reached the park), or null.
+    /// the truck as its origin's park released it (its patience runs from when it reached the park), or null.
     /// </summary>
     public void Arrive(DirectionRuntime direction, int cargoClass, double letThroughLot = double.NaN, int originIndex = -1, ParkedTruck? parked = null)
     {

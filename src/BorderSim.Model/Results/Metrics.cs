@@ -106,6 +106,12 @@ public static class Metrics
     /// <summary>Per origin with a park: trucks that found it full and turned back (also in origin_turned_back).</summary>
     public static readonly MetricDefinition OriginParkFull = new("origin_park_full", MetricUnits.Trucks, MetricScope.Origin, new("trucks that found the origin's park full and turned back", "số xe quay đầu vì bãi tập kết của nguồn đã đầy"), MetricSection.Network);
 
+    /// <summary>Per origin with a park: the mean hours the trucks it released waited in it (the starting backlog's age included); not in the route's wait, which starts at the release.</summary>
+    public static readonly MetricDefinition OriginParkWaitHoursMean = new("origin_park_wait_hours_mean", MetricUnits.Hours, MetricScope.Origin, new("mean wait in the origin's park", "thời gian chờ tại bãi tập kết của nguồn, trung bình"), MetricSection.Network);
+
+    /// <summary>Per origin with a park: the longest wait in it of a truck it released.</summary>
+    public static readonly MetricDefinition OriginParkWaitHoursMax = new("origin_park_wait_hours_max", MetricUnits.Hours, MetricScope.Origin, new("longest wait in the origin's park", "thời gian chờ tại bãi tập kết của nguồn, lâu nhất"), MetricSection.Network);
+
     /// <summary>Per origin with a park: the most trucks in it at once after the warm-up.</summary>
     public static readonly MetricDefinition OriginParkTrucksMax = new("origin_park_trucks_max", MetricUnits.Trucks, MetricScope.Origin, new("trucks in the origin's park, most", "số xe trong bãi tập kết của nguồn, nhiều nhất"), MetricSection.Network);
 
@@ -130,7 +136,7 @@ public static class Metrics
         UtilisationReserved, UtilisationUnreserved, YardOccupancyTrucksMean, YardOccupancyTrucksMax, PastShelfLife, PastShelfLifeShare,
         PoolTripsPerDay, PoolWaitHoursMean, PoolQueueTrucksMean, PoolQueueTrucksMax,
         PoolUtilisation, PoolUtilisationBusy, PoolUtilisationReturning, PoolUtilisationIdle, PoolUtilisationClosed,
-        OriginArrived, OriginTurnedBack, OriginRouted, OriginDiverted, OriginParkGaveUp, OriginParkFull, OriginParkTrucksMax, OriginInParkAtEnd, NetworkServedPerDay, NetworkWaitHoursMean, NetworkInSystemAtEnd,
+        OriginArrived, OriginTurnedBack, OriginRouted, OriginDiverted, OriginParkGaveUp, OriginParkFull, OriginParkTrucksMax, OriginParkWaitHoursMean, OriginParkWaitHoursMax, OriginInParkAtEnd, NetworkServedPerDay, NetworkWaitHoursMean, NetworkInSystemAtEnd,
         Overloaded,
     ];
 

@@ -53,15 +53,16 @@ internal static class OriginSections
     [
         new FormatKey("class", Name, "Cargo class of the trucks; one the origin routes.").Required().Eg("fruit"),
         new FormatKey("trucks", Int(1, ScenarioLimits.MaxBacklogTrucks), "How many trucks; all groups together fit the park's capacity.").Required().In("trucks").Eg("300"),
-        new FormatKey("age", DirectionSections.Age, "How long each has waited already: a duration (fixed) or a distribution; not negative. It counts in its wait.").Defaults("0").Eg("uniform(0h, 12h)"),
+        new FormatKey("age", DirectionSections.Age, "How long each has waited already: a duration (fixed) or a distribution; not negative. It counts in its wait in the park.").Defaults("0").Eg("uniform(0h, 12h)"),
     ]);
 
     public static readonly FormatSection Park = new("Park",
         "A province-level parking area at the origin (a logistics park, a staging lot): every truck of the origin arrives in it and waits there " +
         "until the park releases it into the origin's routing, first come first served (its starting backlog first, oldest first), at most " +
         "release_per_day a local day of the scenario's time_zone and only while its calendar is open; a truck that may go at once passes straight " +
-        "through. A released truck is routed then by its class's rule, suspensions and bans as any new arrival; the time it spent in the park is " +
-        "part of its wait and time in the system (trucks.csv lists it once released). A truck that finds the park full turns back " +
+        "through. A released truck is routed then by its class's rule, suspensions and bans as any new arrival, and arrives on its route then: " +
+        "its wait and time in the system there start at the release, and the park counts the time before (origin_park_wait_hours_mean, " +
+        "_max; trucks.csv lists a truck once released). A truck that finds the park full turns back " +
         "(origin_park_full, also in origin_turned_back); one whose patience (its class's, drawn when it reaches the park and running from then; " +
         "for the starting backlog from the start of the run) runs out before its release gives up there (origin_park_gave_up); those still " +
         "in it at the end are counted (origin_in_park_at_end).",
