@@ -81,6 +81,19 @@ public sealed class GateCalendar
         return index >= 0 && hours < _closes[index];
     }
 
+    /// <summary>The first moment at or after <paramref name="hours"/> when the calendar is open; +∞ if it never opens again in the run.</summary>
+    public double OpenFrom(double hours)
+    {
+        var index = Array.BinarySearch(_opens, hours);
+        index = index >= 0 ? index : ~index - 1;
+        if (index >= 0 && hours < _closes[index])
+        {
+            return hours;
+        }
+
+        return index + 1 < _opens.Length ? _opens[index + 1] : double.PositiveInfinity;
+    }
+
     /// <summary>The appointment rules of the local day at <paramref name="hours"/>, or null on an ordinary day.</summary>
     public AppointmentDay? AppointmentDayAt(double hours, out LocalDate localDate)
     {

@@ -9,6 +9,9 @@ public sealed record CompiledOrigin(string Name, int Index, ArrivalRates Arrival
     /// <summary>Bans that divert this origin's trucks of some classes from a route to another.</summary>
     public CompiledDiversion[] Diversions { get; init; } = [];
 
+    /// <summary>The origin's parking area, which holds its trucks and releases them into its routing; null: none.</summary>
+    public CompiledPark? Park { get; init; }
+
     /// <summary>Every route (direction index) some rule of the origin may send a truck to, in order.</summary>
     public int[] Routes { get; } = [.. RuleByClass.Where(r => r is not null).SelectMany(r => r!.Routes).Distinct().Order()];
 

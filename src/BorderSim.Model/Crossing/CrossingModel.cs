@@ -131,8 +131,14 @@ public sealed class CrossingModel
                 [.. ClassNames.Select(c => b.Classes.Contains(c))],
                 directionNames.IndexOf(b.DivertTo!),
                 b.DivertShare) { LetThrough = b.LetThrough })];
-        return new CompiledOrigin(spec.Name, index, arrivals, rules, suspensions) { Diversions = diversions };
+        return new CompiledOrigin(spec.Name, index, arrivals, rules, suspensions) { Diversions = diversions, Park = CompilePark(spec.Park) };
     }
+
+    private CompiledPark? CompilePark(ParkSpec? park) => park is null ? null : new CompiledPark(
+        park.Capacity,
+        park.ReleasePerDay,
+        park.Calendar is { } calendar ? Calendars[calendar] : null,
+        [.. park.Backlog.Select(b => new CompiledParkBacklog(Array.IndexOf(ClassNames, b.CargoClass), b.Trucks, b.AgeHours))]);
 
     /// <summary>How trucks already in line react when suspensions and bans start, in order of time.</summary>
     public CompiledWaitingReaction[] WaitingReactions { get; }

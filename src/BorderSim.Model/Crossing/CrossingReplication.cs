@@ -75,6 +75,7 @@ public sealed partial class CrossingReplication
 
         _sim.Start(_ledger.DayEnds());
         _sim.Run(runHours, cancellationToken);
+        _routing.SettleParks(runHours);
         sampler.SampleNow(runHours);
         _ledger.RecordBacklog(_ledger.RunDayCount - 1);
         _trace.StillInSystem(_live, runHours);

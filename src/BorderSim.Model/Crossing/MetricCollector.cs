@@ -297,6 +297,16 @@ internal sealed class MetricCollector
                 Add(Metrics.OriginRouted, origin.Routed[route], _model.Directions[route].Name, All, name);
                 Add(Metrics.OriginDiverted, origin.Diverted[route], _model.Directions[route].Name, All, name);
             }
+
+            if (origin.Park is { } park)
+            {
+                Add(Metrics.OriginParkGaveUp, park.GaveUp, stage: name);
+                Add(Metrics.OriginParkFull, park.TurnedBackFull, stage: name);
+                Add(Metrics.OriginParkTrucksMax, park.MostInPark, stage: name);
+                Add(Metrics.OriginParkWaitHoursMean, park.WaitHours.Mean, stage: name);
+                Add(Metrics.OriginParkWaitHoursMax, park.WaitHours.Count > 0 ? park.WaitHours.Max : double.NaN, stage: name);
+                Add(Metrics.OriginInParkAtEnd, park.InPark, stage: name);
+            }
         }
 
         // The whole network: every route (and the empties' directions) together.

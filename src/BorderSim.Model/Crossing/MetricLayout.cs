@@ -164,6 +164,12 @@ public static class MetricLayout
                 var direction = model.Directions[route].Name;
                 keys.AddRange([Metrics.OriginRouted.Key(direction, All, origin.Name), Metrics.OriginDiverted.Key(direction, All, origin.Name)]);
             }
+
+            if (origin.Park is not null)
+            {
+                keys.AddRange([Metrics.OriginParkGaveUp.Key(stage: origin.Name), Metrics.OriginParkFull.Key(stage: origin.Name), Metrics.OriginParkTrucksMax.Key(stage: origin.Name),
+                    Metrics.OriginParkWaitHoursMean.Key(stage: origin.Name), Metrics.OriginParkWaitHoursMax.Key(stage: origin.Name), Metrics.OriginInParkAtEnd.Key(stage: origin.Name)]);
+            }
         }
 
         keys.AddRange([Metrics.NetworkServedPerDay.Key(), Metrics.NetworkWaitHoursMean.Key(), Metrics.NetworkInSystemAtEnd.Key()]);

@@ -11,12 +11,27 @@ internal sealed class OriginRouting(CrossingModel model, CrossingRuntime runtime
 {
     private Simulation Sim => clock.Simulation;
 
-    /// <summary>Starts the arrivals of every origin.</summary>
+    /// <summary>Starts the parks (their starting backlog first) and the arrivals of every origin.</summary>
     public void Start()
     {
         foreach (var origin in runtime.Origins)
         {
+            if (origin.Origin.Park is { } park)
+            {
+                origin.Park = new OriginPark(park, origin, clock, model, runtime.Classes, (o, truck) => Send(o, truck.CargoClass, truck));
+                origin.Park.Start();
+            }
+
             Sim.Start(Arrivals(origin));
+        }
+    }
+
+    /// <summary>At the end of the run: the trucks whose patience ran out in a park before <paramref name="endHours"/> have given up there.</summary>
+    public void SettleParks(double endHours)
+    {
+        foreach (var origin in runtime.Origins)
+        {
+            origin.Park?.Settle(endHours);
         }
     }
 
@@ -34,45 +49,60 @@ internal sealed class OriginRouting(CrossingModel model, CrossingRuntime runtime
 
             yield return Sim.Timeout(next - Sim.NowHours);
             var cargoClass = rates.ClassAt(Sim.NowHours, origin.ClassStream.NextDouble());
-
-            // Two draws for every truck whatever the rule uses, so the streams stay aligned across alternatives.
-            var route = ChooseRoute(origin.Origin, cargoClass, origin.RouteStream.NextDouble(), origin.RouteStream.NextDouble(), out var chosen);
-            route = DivertIfBanned(origin, cargoClass, route, out var letThroughLot);
-            var measured = clock.IsMeasured;
-            if (measured)
+            if (clock.IsMeasured)
             {
                 origin.Arrived++;
             }
 
-            if (route < 0)
+            if (origin.Park is { } park)
             {
-                if (measured)
-                {
-                    origin.TurnedBack++;
-                }
-
+                park.Arrive(cargoClass);
                 continue;
             }
 
+            Send(origin, cargoClass, null);
+        }
+    }
+
+    /// <summary>
+    /// Sends a truck of <paramref name="cargoClass"/> now to a route (or turns it back) by its class's rule: one that has
+    /// just arrived at the origin, or one its park releases (<paramref name="parked"/>), which meets the rule, suspensions
+    /// and bans as any new arrival does.
+    /// </summary>
+    private void Send(OriginRuntime origin, int cargoClass, ParkedTruck? parked)
+    {
+        // Two draws for every truck whatever the rule uses, so the streams stay aligned across alternatives.
+        var route = ChooseRoute(origin.Origin, cargoClass, origin.RouteStream.NextDouble(), origin.RouteStream.NextDouble(), out var chosen);
+        route = DivertIfBanned(origin, cargoClass, route, out var letThroughLot);
+        var measured = clock.IsMeasured;
+        if (route < 0)
+        {
             if (measured)
             {
-                origin.Routed[route]++;
-
-                // Counted once, under the route the rule chose, whichever reactions (a suspension, an overflow, a ban
-                // that diverts, or two of them) took the driver elsewhere.
-                if (route != chosen)
-                {
-                    origin.Diverted[chosen]++;
-                }
+                origin.TurnedBack++;
             }
 
+            return;
+        }
+
+        if (measured)
+        {
+            origin.Routed[route]++;
+
+            // Counted once, under the route the rule chose, whichever reactions (a suspension, an overflow, a ban
+            // that diverts, or two of them) took the driver elsewhere.
             if (route != chosen)
             {
-                ledger.Diverted(chosen, cargoClass);
+                origin.Diverted[chosen]++;
             }
-
-            source.Arrive(runtime.Directions[route], cargoClass, letThroughLot, origin.Origin.Index);
         }
+
+        if (route != chosen)
+        {
+            ledger.Diverted(chosen, cargoClass);
+        }
+
+        source.Arrive(runtime.Directions[route], cargoClass, letThroughLot, origin.Origin.Index, parked);
     }
 
     /// <summary>

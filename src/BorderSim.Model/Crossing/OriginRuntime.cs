@@ -7,6 +7,8 @@ internal sealed class OriginRuntime(CompiledOrigin origin, RandomStreams streams
 {
     private RandomStream? _banStream;
     private RandomStream? _letThroughStream;
+    private RandomStream? _parkBacklogStream;
+    private RandomStream? _parkBacklogPatienceStream;
 
     public CompiledOrigin Origin { get; } = origin;
 
@@ -21,6 +23,15 @@ internal sealed class OriginRuntime(CompiledOrigin origin, RandomStreams streams
 
     /// <summary>Drivers' lots against a ban that diverts but lets a share through (drawn only when one does).</summary>
     public RandomStream LetThroughStream => _letThroughStream ??= streams[$"ban-let-through/origin/{Origin.Name}"];
+
+    /// <summary>Ages of the trucks in the origin's park when the run starts.</summary>
+    public RandomStream ParkBacklogStream => _parkBacklogStream ??= streams[$"park-backlog/origin/{Origin.Name}"];
+
+    /// <summary>Patience of the trucks in the origin's park when the run starts (their own stream: arrivals draw as without them).</summary>
+    public RandomStream ParkBacklogPatienceStream => _parkBacklogPatienceStream ??= streams[$"park-backlog-patience/origin/{Origin.Name}"];
+
+    /// <summary>The origin's parking area in this replication; null: none.</summary>
+    public OriginPark? Park { get; set; }
 
     public long Arrived { get; set; }
 
@@ -37,5 +48,6 @@ internal sealed class OriginRuntime(CompiledOrigin origin, RandomStreams streams
         TurnedBack = 0;
         Array.Clear(Routed);
         Array.Clear(Diverted);
+        Park?.ResetStatistics();
     }
 }

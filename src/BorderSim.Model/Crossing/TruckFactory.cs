@@ -8,6 +8,9 @@ internal enum TruckOrigin
     Arrival,
     EmptyReturn,
     Backlog,
+
+    /// <summary>Released by its origin's park: an arrival on its route now, with the patience it drew when it reached the park.</summary>
+    Park,
 }
 
 /// <summary>
@@ -43,6 +46,18 @@ internal sealed class TruckFactory(CrossingModel model, CrossingRuntime runtime,
         DrawPatience(truck, origin);
         trace.Begin(truck);
         ledger.Entered(truck, isArrival: origin != TruckOrigin.Backlog);
+        return truck;
+    }
+
+    /// <summary>
+    /// A truck its origin's park released now enters <paramref name="direction"/>: an arrival there (services drawn as an
+    /// arrival's, its wait and time in the system on the route from now; the park counts its time there) that keeps the
+    /// patience it drew when it reached the park, running from then.
+    /// </summary>
+    public Truck EnterFromPark(int direction, ParkedTruck parked, double heldUntilHours)
+    {
+        var truck = Enter(direction, parked.CargoClass, TruckOrigin.Park, heldUntilHours: heldUntilHours);
+        truck.PatienceDeadlineHours = parked.PatienceDeadlineHours;
         return truck;
     }
 
@@ -96,7 +111,7 @@ internal sealed class TruckFactory(CrossingModel model, CrossingRuntime runtime,
     /// </summary>
     private void DrawPatience(Truck truck, TruckOrigin origin)
     {
-        if (origin == TruckOrigin.EmptyReturn || model.PatienceInForce[truck.CargoClass].ValueAt(clock.NowHours) is not { } patience)
+        if (origin is TruckOrigin.EmptyReturn or TruckOrigin.Park || model.PatienceInForce[truck.CargoClass].ValueAt(clock.NowHours) is not { } patience)
         {
             return;
         }

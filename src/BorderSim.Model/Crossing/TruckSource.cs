@@ -25,14 +25,17 @@ internal sealed class TruckSource(CrossingRuntime runtime, RunClock clock, Truck
     /// <summary>
     /// A truck arrives in a direction and sets out, unless a ban turns it away or holds it at its origin (it sets out
     /// when the ban ends); <paramref name="letThroughLot"/> is its lot if its origin already drew one against a ban (NaN: none);
-    /// <paramref name="originIndex"/> the origin that routed it (−1: the direction's own arrivals).
+    /// <paramref name="originIndex"/> the origin that routed it (−1: the direction's own arrivals); <paramref name="parked"/>
+    /// the truck as its origin's park released it (its patience runs from when it reached the park), or null.
     /// </summary>
-    public void Arrive(DirectionRuntime direction, int cargoClass, double letThroughLot = double.NaN, int originIndex = -1)
+    public void Arrive(DirectionRuntime direction, int cargoClass, double letThroughLot = double.NaN, int originIndex = -1, ParkedTruck? parked = null)
     {
         var ban = admission.BanOnArrival(direction.Direction, cargoClass, ref letThroughLot);
         var isTurnedAway = ban is { TurnsAway: true };
         var heldUntilHours = ban is { TurnsAway: false } ? ban.UntilHours : 0;
-        var truck = trucks.Enter(direction.Direction.Index, cargoClass, TruckOrigin.Arrival, heldUntilHours: heldUntilHours);
+        var truck = parked is null
+            ? trucks.Enter(direction.Direction.Index, cargoClass, TruckOrigin.Arrival, heldUntilHours: heldUntilHours)
+            : trucks.EnterFromPark(direction.Direction.Index, parked, heldUntilHours);
         truck.LetThroughLot = letThroughLot;
         truck.OriginIndex = originIndex;
         if (isTurnedAway)

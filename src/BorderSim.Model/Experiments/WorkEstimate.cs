@@ -35,7 +35,7 @@ public static class WorkEstimate
         foreach (var origin in model.Origins)
         {
             var longestRoute = origin.Routes.Select(r => model.Directions[r].Stages.Length).DefaultIfEmpty(0).Max();
-            perReplication += origin.Arrivals.ExpectedArrivals(0, model.Clock.RunHours) * longestRoute;
+            perReplication += OriginTrucks(model, origin) * longestRoute;
         }
 
         return perReplication * replications;
@@ -61,7 +61,7 @@ public static class WorkEstimate
         {
             foreach (var route in origin.Routes)
             {
-                fromOrigins[route] += origin.Arrivals.ExpectedArrivals(0, model.Clock.RunHours);
+                fromOrigins[route] += OriginTrucks(model, origin);
             }
         }
 
@@ -82,6 +82,10 @@ public static class WorkEstimate
 
         return into;
     }
+
+    /// <summary>The trucks an origin sends over one replication: its arrivals and the starting backlog of its park.</summary>
+    private static double OriginTrucks(CrossingModel model, CompiledOrigin origin) =>
+        origin.Arrivals.ExpectedArrivals(0, model.Clock.RunHours) + (origin.Park?.BacklogTrucks ?? 0);
 
     /// <summary>The trucks a direction's starting backlog puts in the system at once.</summary>
     public static long StartingBacklog(CompiledDirection direction)

@@ -100,6 +100,23 @@ public static class Metrics
 
     /// <summary>Per origin and route: trucks whose rule chose the route but that took another (suspended, over an overflow threshold, or a ban that diverts); also in the other route's origin_routed.</summary>
     public static readonly MetricDefinition OriginDiverted = new("origin_diverted", MetricUnits.Trucks, MetricScope.Origin | MetricScope.Direction, new("trucks diverted from the route their rule chose", "số xe phải chuyển khỏi tuyến đã chọn"), MetricSection.Network);
+    /// <summary>Per origin with a park: trucks whose patience ran out in the park before it released them (not in any route's gave_up).</summary>
+    public static readonly MetricDefinition OriginParkGaveUp = new("origin_park_gave_up", MetricUnits.Trucks, MetricScope.Origin, new("trucks that gave up waiting in the origin's park", "số xe bỏ chờ tại bãi tập kết của nguồn"), MetricSection.Network);
+
+    /// <summary>Per origin with a park: trucks that found it full and turned back (also in origin_turned_back).</summary>
+    public static readonly MetricDefinition OriginParkFull = new("origin_park_full", MetricUnits.Trucks, MetricScope.Origin, new("trucks that found the origin's park full and turned back", "số xe quay đầu vì bãi tập kết của nguồn đã đầy"), MetricSection.Network);
+
+    /// <summary>Per origin with a park: the mean hours the trucks it released waited in it (the starting backlog's age included); not in the route's wait, which starts at the release.</summary>
+    public static readonly MetricDefinition OriginParkWaitHoursMean = new("origin_park_wait_hours_mean", MetricUnits.Hours, MetricScope.Origin, new("mean wait in the origin's park", "thời gian chờ tại bãi tập kết của nguồn, trung bình"), MetricSection.Network);
+
+    /// <summary>Per origin with a park: the longest wait in it of a truck it released.</summary>
+    public static readonly MetricDefinition OriginParkWaitHoursMax = new("origin_park_wait_hours_max", MetricUnits.Hours, MetricScope.Origin, new("longest wait in the origin's park", "thời gian chờ tại bãi tập kết của nguồn, lâu nhất"), MetricSection.Network);
+
+    /// <summary>Per origin with a park: the most trucks in it at once after the warm-up.</summary>
+    public static readonly MetricDefinition OriginParkTrucksMax = new("origin_park_trucks_max", MetricUnits.Trucks, MetricScope.Origin, new("trucks in the origin's park, most", "số xe trong bãi tập kết của nguồn, nhiều nhất"), MetricSection.Network);
+
+    /// <summary>Per origin with a park: trucks still in it when the run ends (on no route yet, so in no route's in_system_at_end).</summary>
+    public static readonly MetricDefinition OriginInParkAtEnd = new("origin_in_park_at_end", MetricUnits.Trucks, MetricScope.Origin, new("trucks still in the origin's park at the end", "số xe còn trong bãi tập kết của nguồn khi kết thúc"), MetricSection.Network);
     public static readonly MetricDefinition NetworkServedPerDay = new("network_served_per_day", MetricUnits.TrucksPerDay, MetricScope.Run, new("trucks served per day, whole network", "số xe thông quan mỗi ngày, toàn mạng lưới"), MetricSection.Network);
     public static readonly MetricDefinition NetworkWaitHoursMean = new("network_wait_hours_mean", MetricUnits.Hours, MetricScope.Run, new("mean wait, whole network", "thời gian chờ trung bình, toàn mạng lưới"), MetricSection.Network);
     public static readonly MetricDefinition NetworkInSystemAtEnd = new("network_in_system_at_end", MetricUnits.Trucks, MetricScope.Run, new("trucks still in the network at the end", "số xe còn tồn trong mạng lưới khi kết thúc"), MetricSection.Network);
@@ -119,7 +136,7 @@ public static class Metrics
         UtilisationReserved, UtilisationUnreserved, YardOccupancyTrucksMean, YardOccupancyTrucksMax, PastShelfLife, PastShelfLifeShare,
         PoolTripsPerDay, PoolWaitHoursMean, PoolQueueTrucksMean, PoolQueueTrucksMax,
         PoolUtilisation, PoolUtilisationBusy, PoolUtilisationReturning, PoolUtilisationIdle, PoolUtilisationClosed,
-        OriginArrived, OriginTurnedBack, OriginRouted, OriginDiverted, NetworkServedPerDay, NetworkWaitHoursMean, NetworkInSystemAtEnd,
+        OriginArrived, OriginTurnedBack, OriginRouted, OriginDiverted, OriginParkGaveUp, OriginParkFull, OriginParkTrucksMax, OriginParkWaitHoursMean, OriginParkWaitHoursMax, OriginInParkAtEnd, NetworkServedPerDay, NetworkWaitHoursMean, NetworkInSystemAtEnd,
         Overloaded,
     ];
 

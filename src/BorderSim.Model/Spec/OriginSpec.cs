@@ -1,3 +1,4 @@
+using BorderSim.Engine.Randomness;
 using NodaTime;
 
 namespace BorderSim.Model.Spec;
@@ -10,7 +11,11 @@ namespace BorderSim.Model.Spec;
 /// <param name="Arrivals">The origin's arrivals and class mix.</param>
 /// <param name="Rules">One rule per class named, and at most one for every other class (<see cref="RoutingRuleSpec.AllClasses"/>).</param>
 /// <param name="Suspensions">Routes closed to this origin's trucks between dates, and how drivers react.</param>
-public sealed record OriginSpec(string Name, ArrivalSpec Arrivals, IReadOnlyList<RoutingRuleSpec> Rules, IReadOnlyList<RouteSuspensionSpec> Suspensions);
+public sealed record OriginSpec(string Name, ArrivalSpec Arrivals, IReadOnlyList<RoutingRuleSpec> Rules, IReadOnlyList<RouteSuspensionSpec> Suspensions)
+{
+    /// <summary>The origin's parking area that holds its trucks and releases them into its routing; null = none (each truck is routed as it arrives).</summary>
+    public ParkSpec? Park { get; init; }
+}
 
 /// <summary>How an origin's trucks of one class choose their route.</summary>
 public enum RoutingKind
@@ -58,3 +63,19 @@ public sealed record RouteSuspensionSpec(string Route, LocalDate From, LocalDate
     /// <summary>How this origin's trucks already in line on the route react when the suspension starts.</summary>
     public WaitingReactionSpec Waiting { get; init; } = WaitingReactionSpec.None;
 }
+
+/// <summary>
+/// A province-level parking area at an origin (a logistics park near the border): every truck of the origin arrives
+/// in it, and it releases them first come, first served (the starting backlog first, oldest first) into the origin's
+/// routing, at most <paramref name="ReleasePerDay"/> a local day of the scenario zone and only while
+/// <paramref name="Calendar"/> is open. A truck that finds it full (<paramref name="Capacity"/>) turns back; one whose
+/// patience runs out before its release gives up in it.
+/// </summary>
+/// <param name="Capacity">Places; null = unlimited.</param>
+/// <param name="ReleasePerDay">Trucks released a local day; null = no daily limit.</param>
+/// <param name="Calendar">A calendar (name under calendars) whose open hours are the hours it releases; null = always.</param>
+/// <param name="Backlog">Trucks already in it when the run starts.</param>
+public sealed record ParkSpec(int? Capacity, int? ReleasePerDay, string? Calendar, IReadOnlyList<ParkBacklogSpec> Backlog);
+
+/// <summary><paramref name="Trucks"/> trucks of <paramref name="CargoClass"/> already in an origin's park when the run starts, each having waited a time drawn from <paramref name="AgeHours"/> (null = 0).</summary>
+public sealed record ParkBacklogSpec(string CargoClass, int Trucks, Distribution? AgeHours);

@@ -60,7 +60,8 @@ internal static class DirectionSections
         })), "Fractions of these trucks by class, summing to 1.").Defaults("the class shares").Eg("{ fruit: 0.7, general: 0.3 }"),
     ]);
 
-    private static readonly Shape Age = AnyOf(Duration, Distribution);
+    /// <summary>How long a truck of a starting backlog has waited already.</summary>
+    public static readonly Shape Age = AnyOf(Duration, Distribution);
 
     public static readonly FormatSection BacklogGroup = new("Backlog group",
         "A group of trucks already waiting when the run starts: where, of which class, how many, and how long they have waited; oldest first in line.",

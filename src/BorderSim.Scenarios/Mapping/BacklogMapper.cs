@@ -102,31 +102,33 @@ internal sealed class BacklogMapper(Fields f, Names names)
         var trucks = map.Get("trucks") is { } trucksNode
             ? f.Int(trucksNode, Fields.Join(field, "trucks"), 1, ScenarioLimits.MaxBacklogTrucks, $"a backlog is 1 to {ScenarioLimits.MaxBacklogTrucks} trucks per line; leave the line out for none")
             : null;
-        Distribution? age = null;
-        if (map.Get("age") is { } ageNode)
-        {
-            // A plain duration is a fixed age: age: 12h.
-            var ageField = Fields.Join(field, "age");
-            var text = f.Scalar(ageNode, ageField, "a duration or a distribution", "write e.g. age: 12h or age: uniform(0h, 72h)");
-            if (text is not null && text.TrimStart().StartsWith('-'))
-            {
-                f.Error(ageNode, ageField, $"an age is how long the trucks have waited already: it cannot be negative, found '{text}'", "write e.g. age: 12h or age: uniform(0h, 72h)");
-            }
-            else if (text is not null && Units.TryDurationHours(text, out var hours, out _))
-            {
-                age = new Deterministic(hours);
-            }
-            else if (text is not null && !text.Contains('(', StringComparison.Ordinal))
-            {
-                f.Error(ageNode, ageField, $"expected a duration or a distribution, found '{text}'", "write e.g. age: 12h or age: uniform(0h, 72h)");
-            }
-            else if (text is not null)
-            {
-                age = f.Distribution(ageNode, ageField);
-            }
-        }
+        var age = map.Get("age") is { } ageNode ? Age(f, ageNode, Fields.Join(field, "age")) : null;
 
         return at is null || cargoClass is null || trucks is null ? null : new BacklogSpec(at, cargoClass, trucks.Value, age);
+    }
+
+    /// <summary>How long a truck of a starting backlog has waited already: a duration (a fixed age, age: 12h) or a distribution; not negative.</summary>
+    internal static Distribution? Age(Fields f, YNode ageNode, string ageField)
+    {
+        var text = f.Scalar(ageNode, ageField, "a duration or a distribution", "write e.g. age: 12h or age: uniform(0h, 72h)");
+        if (text is not null && text.TrimStart().StartsWith('-'))
+        {
+            f.Error(ageNode, ageField, $"an age is how long the trucks have waited already: it cannot be negative, found '{text}'", "write e.g. age: 12h or age: uniform(0h, 72h)");
+        }
+        else if (text is not null && Units.TryDurationHours(text, out var hours, out _))
+        {
+            return new Deterministic(hours);
+        }
+        else if (text is not null && !text.Contains('(', StringComparison.Ordinal))
+        {
+            f.Error(ageNode, ageField, $"expected a duration or a distribution, found '{text}'", "write e.g. age: 12h or age: uniform(0h, 72h)");
+        }
+        else if (text is not null)
+        {
+            return f.Distribution(ageNode, ageField);
+        }
+
+        return null;
     }
 
     private static int IndexOf(IReadOnlyList<StageSpec> stages, string name)

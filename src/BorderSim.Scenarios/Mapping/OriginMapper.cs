@@ -6,7 +6,7 @@ using BorderSim.Scenarios.Yaml;
 namespace BorderSim.Scenarios.Mapping;
 
 /// <summary>
-/// Reads the shared origin streams: <c>origins: { NAME: { arrivals: {...}, routing: { CLASS|all: RULE }, suspensions: [...] } }</c>,
+/// Reads the shared origin streams: <c>origins: { NAME: { arrivals: {...}, routing: { CLASS|all: RULE }, suspensions: [...], park: {...} } }</c>,
 /// a rule being <c>shares: { ROUTE: p, ... }</c>, <c>shortest_wait: [ROUTE, ...]</c> or
 /// <c>overflow: { from: ROUTE, to: ROUTE, above: N, share: p, others: stay|turn_back }</c>. Routes are directions.
 /// </summary>
@@ -90,6 +90,18 @@ internal sealed class OriginMapper(Fields f, Names names, IReadOnlyList<CargoCla
                 ReadSuspensions(suspensionsNode, Fields.Join(field, "suspensions"), rules, suspensions);
             }
 
+            ParkSpec? park = null;
+            if (origin.Get("park") is { } parkNode)
+            {
+                // The classes the origin routes: those its rules name, or every class when one rule is for all.
+                IReadOnlyCollection<string>? routed = rules is null || rules.Any(r => r.CargoClass == RoutingRuleSpec.AllClasses) ? null : [.. rules.Select(r => r.CargoClass)];
+                park = new ParkMapper(f, names).Read(parkNode, Fields.Join(field, "park"), routed);
+                if (park is null)
+                {
+                    continue;
+                }
+            }
+
             if (arrivals is null || rules is null)
             {
                 continue;
@@ -107,7 +119,7 @@ internal sealed class OriginMapper(Fields f, Names names, IReadOnlyList<CargoCla
                 }
             }
 
-            origins.Add(new OriginSpec(key.Value, arrivals, rules, suspensions));
+            origins.Add(new OriginSpec(key.Value, arrivals, rules, suspensions) { Park = park });
         }
 
         return origins;
