@@ -61,4 +61,26 @@ public class EmptyReturnReaderTests
 
         Assert.That(result.Errors.Select(e => e.ToString()), Has.Some.Contains(expected));
     }
+
+    [TestCase("{ direction: export, from: freight_road, to: cn_inspection, share: 0.25 }", 0.25)]
+    [TestCase("{ direction: export, from: freight_road, to: cn_inspection, share: 0 }", 0.0)]
+    [TestCase("{ direction: export, from: freight_road, to: cn_inspection }", 1.0)]
+    public void A_share_of_the_trucks_returns_empty_and_all_do_when_none_is_given(string returnVia, double share)
+    {
+        var result = Read(returnVia);
+
+        Assert.That(result.Errors.Select(e => e.ToString()), Is.Empty);
+        var yard = (YardStageSpec)result.Scenario!.Directions.Single(d => d.Name == "import").Stages[^1];
+        Assert.That(yard.ReturnEmptyShare, Is.EqualTo(share));
+    }
+
+    [TestCase("1.5", "test.yaml:22:139: directions.import.stages[2].yard.return_empty_via.share: must be at most 1, found 1.5")]
+    [TestCase("-0.1", "test.yaml:22:139: directions.import.stages[2].yard.return_empty_via.share: must be at least 0, found -0.1")]
+    [TestCase("half", "test.yaml:22:139: directions.import.stages[2].yard.return_empty_via.share:")]
+    public void A_share_outside_zero_to_one_is_refused_at_its_place(string share, string expected)
+    {
+        var result = Read("{ direction: export, from: freight_road, to: cn_inspection, share: " + share + " }");
+
+        Assert.That(result.Errors.Select(e => e.ToString()), Has.Some.StartsWith(expected));
+    }
 }

@@ -11,6 +11,12 @@ namespace BorderSim.Model.Crossing;
 /// <param name="ToStage">The stage after which they leave it (its last when none is named).</param>
 public sealed record CompiledEmptyReturn(int Direction, int FromStage, int ToStage)
 {
+    /// <summary>The share of the trucks leaving the yard that return empty (1 = all); each draws its lot on leaving.</summary>
+    public double Share { get; init; } = 1;
+
+    /// <summary>Whether a truck whose lot is <paramref name="lot"/> (uniform on [0, 1)) returns empty: below the share.</summary>
+    public bool Returns(double lot) => lot < Share;
+
     /// <summary>Whether the empties pass stage <paramref name="stage"/> of their return route.</summary>
     public bool Passes(int stage) => stage >= FromStage && stage <= ToStage;
 

@@ -233,7 +233,10 @@ public sealed class CrossingModel
         }
 
         var stages = Scenario.Directions.Single(d => d.Name == via).Stages.Select(s => s.Name).ToList();
-        return new CompiledEmptyReturn(directionNames.IndexOf(via), StageIndex(yard.ReturnEmptyFrom, 0), StageIndex(yard.ReturnEmptyTo, stages.Count - 1));
+        return new CompiledEmptyReturn(directionNames.IndexOf(via), StageIndex(yard.ReturnEmptyFrom, 0), StageIndex(yard.ReturnEmptyTo, stages.Count - 1))
+        {
+            Share = yard.ReturnEmptyShare,
+        };
 
         int StageIndex(string? stage, int unset)
         {

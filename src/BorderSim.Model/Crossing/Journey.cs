@@ -77,7 +77,8 @@ internal sealed class Journey
 
     /// <summary>
     /// Served at its last stage (or an empty truck at the last stage of its return), the truck gives back all it holds and
-    /// leaves; from a delivery yard it returns empty.
+    /// leaves; from a delivery yard it returns empty if its lot (one draw per truck, from the direction's own stream, so
+    /// the share moves no other draw) falls below the yard's share, else it stays on the far side (not_returned_empty).
     /// </summary>
     private void Finish(Truck truck, bool reachedDestination)
     {
@@ -86,6 +87,12 @@ internal sealed class Journey
         var last = _context.Runtime.Stages[truck.Direction][^1];
         if (reachedDestination && last.Stage.EmptyReturn is { } back && _model.EmptyClassIndex >= 0)
         {
+            if (!back.Returns(_context.Runtime.Directions[truck.Direction].EmptyReturnStream.NextDouble()))
+            {
+                _context.Ledger.NotReturnedEmpty(truck);
+                return;
+            }
+
             var empty = _trucks.Enter(back.Direction, _model.EmptyClassIndex, TruckOrigin.EmptyReturn);
             var (first, end) = _returnPhases[truck.Direction];
             _context.Clock.Simulation.Start(Of(empty, first, end));

@@ -140,6 +140,11 @@ internal sealed class MetricCollector
             Add(Metrics.HeldAtOriginAtEnd, direction.HeldAtOriginByClass.Sum(), name, All);
         }
 
+        if (MetricLayout.KeepsSomeEmpties(_model, direction.Direction))
+        {
+            Add(Metrics.NotReturnedEmpty, direction.NotReturnedEmpty, name, All);
+        }
+
         Add(Metrics.InSystemAtWarmUp, direction.InSystemAtWarmUp, name, All);
         Add(Metrics.InSystemAtEnd, direction.InSystem.Current, name, All);
         for (var c = 0; c < classNames.Length; c++)

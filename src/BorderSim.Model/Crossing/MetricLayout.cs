@@ -79,6 +79,10 @@ public static class MetricLayout
     /// <summary>Whether an origin's suspension moves a share of its trucks in line on the direction to another route (moved_on_event).</summary>
     public static bool HasMovingReaction(CrossingModel model, CompiledDirection direction) => model.WaitingReactions.Any(r => r.Direction == direction.Index && r.Move > 0);
 
+    /// <summary>Whether the direction's destination yard sends only a share of its trucks back empty (not_returned_empty).</summary>
+    public static bool KeepsSomeEmpties(CrossingModel model, CompiledDirection direction) =>
+        direction.Stages[^1].EmptyReturn is { Share: < 1 } && model.EmptyClassIndex >= 0;
+
     private static IEnumerable<MetricKey> Sample(MetricDefinition[] metrics, string direction, string cargoClass) => metrics.Select(m => m.Key(direction, cargoClass));
 
     private static void AddDirection(List<MetricKey> keys, CrossingModel model, CompiledDirection direction, IReadOnlyList<bool> carried)
@@ -113,6 +117,11 @@ public static class MetricLayout
         if (direction.Bans.Any(b => b.Action is BanAction.HoldAtOrigin))
         {
             keys.Add(Metrics.HeldAtOriginAtEnd.Key(name, All));
+        }
+
+        if (KeepsSomeEmpties(model, direction))
+        {
+            keys.Add(Metrics.NotReturnedEmpty.Key(name, All));
         }
 
         keys.AddRange([Metrics.InSystemAtWarmUp.Key(name, All), Metrics.InSystemAtEnd.Key(name, All)]);

@@ -148,6 +148,18 @@ internal sealed class OutcomeLedger(CrossingRuntime runtime, RunClock clock, Liv
         trace.Left(truck, outcome, wait, isPastShelfLife);
     }
 
+    /// <summary>
+    /// The truck, served at its destination yard, stays on the far side instead of returning empty (counted after the
+    /// warm-up, as the empty's arrival would have been): served in its direction, it never arrives in the other.
+    /// </summary>
+    public void NotReturnedEmpty(Truck truck)
+    {
+        if (clock.IsMeasured)
+        {
+            runtime.Directions[truck.Direction].NotReturnedEmpty++;
+        }
+    }
+
     /// <summary>At each local midnight of the scenario zone, the backlog of the day that ends.</summary>
     public IEnumerable<SimEvent> DayEnds()
     {

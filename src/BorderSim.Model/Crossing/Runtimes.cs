@@ -12,6 +12,7 @@ internal sealed class DirectionRuntime
     private readonly RandomStreams _streams;
     private RandomStream? _backlogStream;
     private RandomStream? _letThroughStream;
+    private RandomStream? _emptyReturnStream;
 
     public DirectionRuntime(CompiledDirection direction, RandomStreams streams, int classCount)
     {
@@ -33,6 +34,12 @@ internal sealed class DirectionRuntime
 
     /// <summary>Trucks' lots against bans that let a share through (drawn only when one does).</summary>
     public RandomStream LetThroughStream => _letThroughStream ??= _streams[$"ban-let-through/{Direction.Name}"];
+
+    /// <summary>Lots of the trucks leaving the destination yard against its empty-return share (drawn only when it returns empties).</summary>
+    public RandomStream EmptyReturnStream => _emptyReturnStream ??= _streams[$"empty-return/{Direction.Name}"];
+
+    /// <summary>Trucks served at the destination yard that stayed on the far side instead of returning empty.</summary>
+    public long NotReturnedEmpty { get; set; }
 
     /// <summary>Whether trucks of class i use this direction (its arrivals, or empties returning through it).</summary>
     public bool[] HasClass { get; }
@@ -134,6 +141,7 @@ internal sealed class DirectionRuntime
         Array.Clear(LeftOnEvent);
         Array.Clear(MovedOnEvent);
         Array.Clear(Diverted);
+        NotReturnedEmpty = 0;
         ServedTonnes = 0;
         DelayCostUsd = 0;
         WaitHours.Reset();

@@ -31,8 +31,9 @@ public static class LoadCheck
             var last = direction.Stages[^1];
             if (last.EmptyReturn is { } back && model.EmptyClassIndex >= 0)
             {
-                demand[back.Direction][model.EmptyClassIndex] += loaded[direction.Index];
-                SkippedStages(back, emptiesSkipping[back.Direction], loaded[direction.Index]);
+                var empties = loaded[direction.Index] * back.Share;
+                demand[back.Direction][model.EmptyClassIndex] += empties;
+                SkippedStages(back, emptiesSkipping[back.Direction], empties);
             }
         }
 

@@ -43,7 +43,7 @@ public static class WorkEstimate
 
     /// <summary>
     /// Per direction, the trucks expected into it over one replication, not counting an origin's: its own arrivals,
-    /// its starting backlog and the empties returning through it (every truck into a direction whose destination yard
+    /// its starting backlog and the empties returning through it (the share that returns of every truck into a direction whose destination yard
     /// returns empties, the origins' trucks that may reach it included). Return routes never form a cycle (the reader
     /// refuses one), so passing the returns on once per direction reaches the end of every chain.
     /// </summary>
@@ -71,9 +71,9 @@ public static class WorkEstimate
             var next = (double[])own.Clone();
             for (var d = 0; d < directions.Length; d++)
             {
-                if (directions[d].Stages is [.., { EmptyReturn: { Direction: var back } }])
+                if (directions[d].Stages is [.., { EmptyReturn: { Direction: var back, Share: var share } }])
                 {
-                    next[back] += into[d] + fromOrigins[d];
+                    next[back] += (into[d] + fromOrigins[d]) * share;
                 }
             }
 

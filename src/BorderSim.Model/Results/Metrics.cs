@@ -28,6 +28,12 @@ public static class Metrics
     /// <summary>Trucks an origin's rule sent to the route that took another route (all origins; per origin in origin_diverted).</summary>
     public static readonly MetricDefinition Diverted = new("diverted", MetricUnits.Trucks, DirectionClass, new("trucks diverted to another route", "số xe chuyển sang tuyến khác"), MetricSection.Backlog);
 
+    /// <summary>
+    /// Trucks served at a destination yard that returns empties which stayed on the far side (its share below 1): with
+    /// the empties that arrived in the return direction from it, they make up the trucks served there.
+    /// </summary>
+    public static readonly MetricDefinition NotReturnedEmpty = new("not_returned_empty", MetricUnits.Trucks, DirectionClass, new("trucks unloaded at the destination yard that did not return empty", "số xe dỡ hàng tại bãi đích không quay về rỗng"), MetricSection.Backlog);
+
     /// <summary>Trucks a ban holds at their origin at the end: arrived at no queue of the route yet, so not in in_system_at_end.</summary>
     public static readonly MetricDefinition HeldAtOriginAtEnd = new("held_at_origin_at_end", MetricUnits.Trucks, DirectionClass, new("trucks held at their origin by a ban at the end", "số xe bị giữ tại nơi xuất phát do lệnh cấm khi kết thúc"), MetricSection.Backlog);
     public static readonly MetricDefinition InSystemAtWarmUp = new("in_system_at_warm_up", MetricUnits.Trucks, DirectionClass, new("trucks in the system at the end of the warm-up", "số xe trong hệ thống khi hết giai đoạn khởi động"), MetricSection.Backlog);
@@ -127,7 +133,7 @@ public static class Metrics
     /// <summary>Every metric, in the order of this table.</summary>
     public static IReadOnlyList<MetricDefinition> All { get; } =
     [
-        ServedPerDay, ServedTonnesPerDay, Arrived, Served, GaveUp, TurnedAway, LeftOnEvent, MovedOnEvent, Diverted, HeldAtOriginAtEnd, InSystemAtWarmUp, InSystemAtEnd, OldestWaitHours,
+        ServedPerDay, ServedTonnesPerDay, Arrived, Served, GaveUp, TurnedAway, LeftOnEvent, MovedOnEvent, Diverted, HeldAtOriginAtEnd, NotReturnedEmpty, InSystemAtWarmUp, InSystemAtEnd, OldestWaitHours,
         BacklogGrowthTrucksPerDay, DaysToClear, BacklogCleared, ServedPerDayWhileBacklog, InSystemTrucksMean, ArrivalRatePerHour,
         WaitHoursMean, WaitHoursP50, WaitHoursP95, WaitHoursMax, WaitHoursMeanInclWaiting,
         TimeInSystemHoursMean, TimeInSystemHoursP50, TimeInSystemHoursP95, TimeInSystemHoursMax,

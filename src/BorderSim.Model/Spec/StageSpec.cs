@@ -38,6 +38,12 @@ public sealed record YardStageSpec(
     public string? ReturnEmptyTo { get; init; }
 
     /// <summary>
+    /// The share of the trucks leaving the yard that return empty through <see cref="ReturnEmptyVia"/> (1 = all); the
+    /// others leave the system at the yard (handed over, reloaded on the far side), counted as not_returned_empty.
+    /// </summary>
+    public double ReturnEmptyShare { get; init; } = 1;
+
+    /// <summary>
     /// Classes that take a free place of the yard first, in this order (for a first yard that overflows: the order of
     /// the highway queue), and, with a release quota, leave it first; the others after them, first come first served.
     /// Null or empty = none.

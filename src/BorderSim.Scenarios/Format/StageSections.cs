@@ -30,16 +30,19 @@ internal static class StageSections
     ]);
 
     public static readonly FormatSection EmptyReturn = new("Empty return",
-        "Where trucks unloaded at this yard return empty: the other direction, joined at stage 'from' and left after stage 'to' (e.g. over the lanes and the other side's entry check only).",
+        "Where trucks unloaded at this yard return empty: the other direction, joined at stage 'from' and left after stage 'to' (e.g. over the lanes and the other side's entry check only), and the share of them that do.",
     [
         new FormatKey("direction", Name, "Direction through which they return, not this one.").Required().Eg("export"),
         new FormatKey("from", Name, "Stage of that direction where they join it.").Defaults("its first stage").Eg("freight_road_1119"),
         new FormatKey("to", Name, "Stage of that direction after which they leave it; not before 'from'.").Defaults("its last stage").Eg("cn_inspection"),
+        new FormatKey("share", Probability,
+            "The share of the trucks leaving the yard that return empty; the others leave the system at the yard (handed over or reloaded on the far side), counted in not_returned_empty. Each truck's lot is drawn once, from a stream of its own.")
+            .Defaults("1 (all)", 1).Eg("0.5"),
     ]);
 
     public static readonly Definition EmptyReturnDefinition = new("emptyReturn",
-        "Where trucks return empty (class 'empty'): a direction's name (over all its stages), or { direction, from, to } (joining it at stage 'from', leaving it after stage 'to').",
-        AnyOf(Name, new ObjectShape(EmptyReturn)), ["import", "{ direction: export, from: freight_road_1119, to: cn_inspection }"]);
+        "Where trucks return empty (class 'empty'): a direction's name (over all its stages, every truck), or { direction, from, to, share } (joining it at stage 'from', leaving it after stage 'to'; a share of the trucks).",
+        AnyOf(Name, new ObjectShape(EmptyReturn)), ["import", "{ direction: export, from: freight_road_1119, to: cn_inspection }", "{ direction: export, share: 0.5 }"]);
 
     public static readonly FormatSection Yard = new("Yard", "A yard where trucks wait (and may dwell, be released within a quota, or return empty).",
     [
@@ -50,7 +53,7 @@ internal static class StageSections
         new FormatKey("release_quota_per_day", Int(1), "At most this many trucks leave the yard per day.").In("trucks/day").Defaults("no quota").Eg("600"),
         new FormatKey("dwell", Distribution, "Time a truck stays in the yard.").Defaults("none").Eg("tri(2h, 4h, 12h)"),
         new FormatKey("return_empty_via", new RefShape(EmptyReturnDefinition),
-            "Direction through which trucks return empty (class 'empty'), not this one; or { direction, from, to }: over part of it.").Eg("import"),
+            "Direction through which trucks return empty (class 'empty'), not this one; or { direction, from, to, share }: over part of it, a share of them.").Eg("import"),
         new FormatKey("priority", ClassNames,
             "Classes that take a free place first, in this order (for a first yard that overflows: the highway queue's order), and with a release quota leave first; the others after them, first come first served; [] = none.").Eg("[fruit]"),
         Label("yard", "{ en: VN yard, vi: bãi phía VN }"),

@@ -124,11 +124,27 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
 
         int? quota = map.Get("release_quota_per_day") is { } quotaNode ? f.Int(quotaNode, Fields.Join(field, "release_quota_per_day"), 1) : null;
         Distribution? dwell = map.Get("dwell") is { } dwellNode ? f.Distribution(dwellNode, Fields.Join(field, "dwell")) : null;
+        var back = map.Get("return_empty_via") is { } returnNode ? ReadYardReturn(direction, returnNode, Fields.Join(field, "return_empty_via"), isLast) : default;
+
+        return name is null || metres is null ? null : new YardStageSpec(name, capacity, overflow, metres.Value, quota, dwell, back.Via)
+        {
+            Priority = ReadPriority(map, field),
+            ReturnEmptyFrom = back.From,
+            ReturnEmptyTo = back.To,
+            ReturnEmptyShare = back.Via is null ? 1 : back.Share,
+        };
+    }
+
+    /// <summary>A yard's return_empty_via, checked against its direction and place: where its trucks return, over which stages, what share.</summary>
+    private (string? Via, string? From, string? To, double Share) ReadYardReturn(string direction, YNode returnNode, string returnField, bool isLast)
+    {
         string? returnVia = null;
         string? returnFrom = null;
         string? returnTo = null;
-        if (map.Get("return_empty_via") is { } returnNode && ReadReturn(direction, returnNode, Fields.Join(field, "return_empty_via")) is ({ } via, var viaNode, var viaField, var stages))
+        double returnShare = 1;
+        if (ReadReturn(direction, returnNode, returnField) is ({ } via, var viaNode, var viaField, var stages, var share))
         {
+            returnShare = share;
             if (f.Reference(viaNode, viaField, via, "direction", names.Directions))
             {
                 if (via == direction)
@@ -152,23 +168,19 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
             }
         }
 
-        return name is null || metres is null ? null : new YardStageSpec(name, capacity, overflow, metres.Value, quota, dwell, returnVia)
-        {
-            Priority = ReadPriority(map, field),
-            ReturnEmptyFrom = returnFrom,
-            ReturnEmptyTo = returnTo,
-        };
+        return (returnVia, returnFrom, returnTo, returnShare);
     }
 
     /// <summary>
-    /// return_empty_via: a direction's name, or { direction, from, to } (the stages of that direction where the empties
-    /// join and leave it, recorded in <see cref="Names.ReturnStages"/> and checked once every direction is read).
+    /// return_empty_via: a direction's name, or { direction, from, to, share } (the stages of that direction where the
+    /// empties join and leave it, recorded in <see cref="Names.ReturnStages"/> and checked once every direction is read;
+    /// the share of the trucks that return, 1 when not given).
     /// </summary>
-    private (string? Via, YNode Node, string Field, ReturnStages? Stages) ReadReturn(string direction, YNode node, string field)
+    private (string? Via, YNode Node, string Field, ReturnStages? Stages, double Share) ReadReturn(string direction, YNode node, string field)
     {
         if (node is not YMap map)
         {
-            return (f.Name(node, field), node, field, null);
+            return (f.Name(node, field), node, field, null, 1);
         }
 
         f.Keys(map, field, StageSections.EmptyReturn);
@@ -182,7 +194,8 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
         var stages = via is not null && (from is not null || to is not null)
             ? new ReturnStages(direction, via, from, fromNode, Fields.Join(field, "from"), to, toNode, Fields.Join(field, "to"))
             : null;
-        return (via, directionNode, directionField, stages);
+        var share = map.Get("share") is { } shareNode ? f.Probability(shareNode, Fields.Join(field, "share")) ?? 1 : 1;
+        return (via, directionNode, directionField, stages, share);
     }
 
     private CheckStageSpec? ReadCheck(YNode node, string field)
