@@ -99,6 +99,7 @@ public sealed class ReportLanguage
             ? $"{Stage(name[..infix])} (trần cho {CargoClass(name[(infix + Model.Experiments.LoadCheck.ClassCapInfix.Length)..])})"
             : name.StartsWith(Model.Experiments.LoadCheck.SharedCapPrefix, StringComparison.Ordinal) ? "trần chung " + name[Model.Experiments.LoadCheck.SharedCapPrefix.Length..]
             : name.StartsWith(Model.Experiments.LoadCheck.PoolPrefix, StringComparison.Ordinal) ? "nhóm " + name[Model.Experiments.LoadCheck.PoolPrefix.Length..]
+            : name.StartsWith(Model.Experiments.LoadCheck.ParkPrefix, StringComparison.Ordinal) ? "bãi tập kết " + name[Model.Experiments.LoadCheck.ParkPrefix.Length..]
             : Stage(name);
         return $"nhu cầu {Whole(load.DemandTrucksPerDay)} xe/ngày {(load.IsOverloaded ? "≥" : "<")} năng lực {Whole(load.CapacityTrucksPerDay)} xe/ngày tại {where}";
     }

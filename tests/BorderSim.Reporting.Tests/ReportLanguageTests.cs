@@ -98,12 +98,14 @@ public class ReportLanguageTests
         var booth = new Model.Results.StageLoad("export", "cn_inspection", 690.4, 617);
         var classCap = new Model.Results.StageLoad("export", "cn_inspection" + Model.Experiments.LoadCheck.ClassCapInfix + "fruit", 300, 400);
         var shared = new Model.Results.StageLoad("export", Model.Experiments.LoadCheck.SharedCapPrefix + "cn_acceptance", 2300, 1920);
+        var park = new Model.Results.StageLoad("export", Model.Experiments.LoadCheck.ParkPrefix + "lang_son_export", 900, 600);
         Assert.Multiple(() =>
         {
             Assert.That(ReportLanguage.English.Load(booth), Is.EqualTo("demand 690 trucks/day >= capacity 617 trucks/day at cn_inspection"));
             Assert.That(ReportLanguage.Vietnamese.Load(booth), Is.EqualTo("nhu cầu 690 xe/ngày ≥ năng lực 617 xe/ngày tại cn_inspection"));
             Assert.That(ReportLanguage.Vietnamese.Load(classCap), Is.EqualTo("nhu cầu 300 xe/ngày < năng lực 400 xe/ngày tại cn_inspection (trần cho trái cây)"));
             Assert.That(ReportLanguage.Vietnamese.Load(shared), Is.EqualTo("nhu cầu 2.300 xe/ngày ≥ năng lực 1.920 xe/ngày tại trần chung cn_acceptance"));
+            Assert.That(ReportLanguage.Vietnamese.Load(park), Is.EqualTo("nhu cầu 900 xe/ngày ≥ năng lực 600 xe/ngày tại bãi tập kết lang_son_export"));
         });
     }
 }

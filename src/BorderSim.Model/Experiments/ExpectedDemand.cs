@@ -6,7 +6,7 @@ namespace BorderSim.Model.Experiments;
 /// The trucks per day of each class that reach each route, averaged over the run, as the model admits them: a
 /// direction's own arrivals and the trucks its origins send it (by a fixed-share rule's shares; for the shortest
 /// wait and overflow in proportion to the routes' service rates, where the choice settles when every route is busy),
-/// less those a ban turns away at the route and those it holds at their origin past the end of the run (held trucks
+/// less those a ban turns away at the route, those an origin's park cannot release (<see cref="ParkLoads"/>) and those it holds at their origin past the end of the run (held trucks
 /// whose ban ends within the run reach the route then, so they load it), with the trucks a suspension or a ban that
 /// diverts sends to another route counted there and those that turn back counted nowhere. The run is cut wherever a
 /// ban, diversion or suspension starts or ends, and each piece asks the model which of them is in force
@@ -20,6 +20,10 @@ public static class ExpectedDemand
         ArgumentNullException.ThrowIfNull(model);
         var runHours = model.Clock.RunHours;
         var demand = model.Directions.Select(_ => new double[model.ClassNames.Length]).ToArray();
+        // What a park with a daily release limit cannot release waits in it: such an origin's trucks are sent apart,
+        // then scaled by the share it releases; the others straight into the demand, as before parks.
+        var released = model.Origins.Select(o => ParkLoads.ReleasedShare(model, o)).ToArray();
+        var sent = model.Origins.Select(o => released[o.Index] < 1 ? model.Directions.Select(_ => new double[model.ClassNames.Length]).ToArray() : demand).ToArray();
         var cuts = Cuts(model, runHours);
         for (var i = 0; i + 1 < cuts.Count; i++)
         {
@@ -36,7 +40,18 @@ public static class ExpectedDemand
 
             foreach (var origin in model.Origins)
             {
-                Send(model, origin, demand, origin.Arrivals.ExpectedArrivalsByClass(from, to), at, runHours);
+                Send(model, origin, sent[origin.Index], origin.Arrivals.ExpectedArrivalsByClass(from, to), at, runHours);
+            }
+        }
+
+        foreach (var origin in model.Origins.Where(o => released[o.Index] < 1))
+        {
+            for (var d = 0; d < demand.Length; d++)
+            {
+                for (var c = 0; c < demand[d].Length; c++)
+                {
+                    demand[d][c] += sent[origin.Index][d][c] * released[origin.Index];
+                }
             }
         }
 

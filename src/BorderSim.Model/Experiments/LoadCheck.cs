@@ -9,7 +9,7 @@ namespace BorderSim.Model.Experiments;
 /// serve per day over its opening hours (servers × open hours / mean service time; for a road, lanes × open
 /// hours / crossing time), both averaged over the run; where a clearance cap or an appointment quota is in force,
 /// no more than it lets start each day (<see cref="DailyLimits"/>), with a line per class that has a cap of its own
-/// and lines for caps shared by several checks (<see cref="SharedCapLoads"/>). Stages without a limit (an unbounded yard) are left out.
+/// and lines for caps shared by several checks (<see cref="SharedCapLoads"/>) and for origins' parks that release no more than a number a day (<see cref="ParkLoads"/>). Stages without a limit (an unbounded yard) are left out.
 /// Pools come last, one line per direction that uses them.
 /// </summary>
 public static class LoadCheck
@@ -69,6 +69,7 @@ public static class LoadCheck
         }
 
         loads.AddRange(SharedCapLoads.For(model, demand));
+        loads.AddRange(ParkLoads.For(model));
         loads.AddRange(PoolLoads(model, demand, runHours, runDays));
         return loads;
     }
@@ -97,6 +98,9 @@ public static class LoadCheck
 
     /// <summary>Prefix of the stage name of a shared cap's line in the check ("shared cap cn_acceptance").</summary>
     public const string SharedCapPrefix = SharedCapLoads.Prefix;
+
+    /// <summary>Prefix of the stage name of a park's line in the check ("park lang_son_export").</summary>
+    public const string ParkPrefix = ParkLoads.Prefix;
 
     /// <summary>Prefix of the stage name of a pool's line in the check ("pool handover_drivers").</summary>
     public const string PoolPrefix = "pool ";
