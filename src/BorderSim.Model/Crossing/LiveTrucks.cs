@@ -16,6 +16,9 @@ internal sealed class LiveTrucks(int limit = LiveTrucks.DefaultLimit)
     /// <summary>The truck that entered last; follow <see cref="Truck.NextLive"/> for the others.</summary>
     public Truck? Head { get; private set; }
 
+    /// <summary>The truck that entered first (the oldest entry); follow <see cref="Truck.PreviousLive"/> for the later ones.</summary>
+    public Truck? Tail { get; private set; }
+
     /// <summary>Trucks in the system now.</summary>
     public int Count { get; private set; }
 
@@ -25,9 +28,14 @@ internal sealed class LiveTrucks(int limit = LiveTrucks.DefaultLimit)
     public void Add(Truck truck)
     {
         truck.NextLive = Head;
+        truck.PreviousLive = null;
         if (Head is not null)
         {
             Head.PreviousLive = truck;
+        }
+        else
+        {
+            Tail = truck;
         }
 
         Head = truck;
@@ -48,6 +56,10 @@ internal sealed class LiveTrucks(int limit = LiveTrucks.DefaultLimit)
         if (truck.NextLive is not null)
         {
             truck.NextLive.PreviousLive = truck.PreviousLive;
+        }
+        else
+        {
+            Tail = truck.PreviousLive;
         }
 
         Count--;

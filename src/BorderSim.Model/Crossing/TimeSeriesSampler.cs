@@ -17,6 +17,9 @@ internal sealed class TimeSeriesSampler
     private readonly double[] _oldestWaitHours;
     private int _count;
 
+    // Room for rounding when a truck's age bounds its wait: the walk stops only when the bound is this far under (1 ms).
+    private const double StopMarginHours = 1.0 / 3_600_000;
+
     public TimeSeriesSampler(CrossingModel model, CrossingRuntime runtime, LiveTrucks live, Simulation simulation, double stepHours, double runHours)
     {
         _simulation = simulation;
@@ -113,14 +116,40 @@ internal sealed class TimeSeriesSampler
     private void Track(NamedSeries series, Func<double> read) => _series.Add((series, read));
 
     // The same wait as oldest_wait_hours at the end: waited so far (not in service), of every truck still in the system.
+    // A truck has waited at most since it arrived, and from the tail on the trucks go in the order they entered, which
+    // after the starting backlog (entered at the start, oldest first) is the order they arrived: once a truck that
+    // arrived after the start is younger than every direction's oldest wait so far, no later truck can raise one, and
+    // the walk stops (the maxima are the same as over every truck; in a long queue, far fewer trucks are read).
     private void MeasureOldestWaits(double hours)
     {
         Array.Clear(_oldestWaitHours);
-        for (var truck = _live.Head; truck is not null; truck = truck.NextLive)
+        var smallest = 0.0; // the smallest of the directions' oldest waits so far
+        for (var truck = _live.Tail; truck is not null; truck = truck.PreviousLive)
         {
+            if (truck.ArrivedHours > 0 && hours - truck.ArrivedHours + StopMarginHours < smallest)
+            {
+                break;
+            }
+
             var wait = truck.WaitedHoursAt(hours);
-            _oldestWaitHours[truck.Direction] = Math.Max(_oldestWaitHours[truck.Direction], wait);
-            _oldestWaitHours[^1] = Math.Max(_oldestWaitHours[^1], wait);
+            if (!(wait <= _oldestWaitHours[truck.Direction]))
+            {
+                _oldestWaitHours[truck.Direction] = Math.Max(_oldestWaitHours[truck.Direction], wait);
+                _oldestWaitHours[^1] = Math.Max(_oldestWaitHours[^1], wait);
+                smallest = SmallestDirectionMaximum();
+            }
         }
+    }
+
+    // The smallest of the directions' oldest waits (the last entry, the network's, is their largest).
+    private double SmallestDirectionMaximum()
+    {
+        var smallest = double.PositiveInfinity;
+        for (var d = 0; d < _oldestWaitHours.Length - 1; d++)
+        {
+            smallest = Math.Min(smallest, _oldestWaitHours[d]);
+        }
+
+        return smallest;
     }
 }
