@@ -27,6 +27,7 @@ public class BacklogReportTests
             WarmUpHours = 0,
             Directions = [export with { Stages = stages, Backlog = [new BacklogSpec("vn_yard", "fruit", 270, new UniformDistribution(72, 120)), new BacklogSpec(null, "general", 1730, null)] }],
             Bans = [new BanSpec(new LocalDate(2026, 6, 8), null, "export", ["fruit"], BanAction.TurnAway, null, "new fruit stopped")],
+            Advisories = [new AdvisorySpec(new LocalDate(2026, 6, 7), "export", ["fruit"], new WaitingReactionSpec(0.25), "acceptance to stop")],
             Changes =
             [
                 new ScheduledChangeSpec(new LocalDate(2026, 6, 15), "cn_inspection", null, null, null, null, null, null, "squeeze tightens") { CapPerDay = new(new TrucksPerDayRange(100, 200), NoClassCaps) },
@@ -103,6 +104,17 @@ public class BacklogReportTests
             Assert.That(html, Does.Contain("from 15 Jun 2026: cn_inspection: clearance cap at most 100-200 trucks a day (drawn each day) (squeeze tightens)"));
             Assert.That(html, Does.Contain("from 22 Jun 2026: cn_inspection: no clearance cap (squeeze ends)"));
             Assert.That(html, Does.Contain("from 22 Jun 2026: cn_inspection: no priority (first come, first served)"));
+            Assert.That(html, Does.Contain("advisory, export, 7 Jun 2026: 25.0% of the fruit trucks in line leave (acceptance to stop)"));
         });
+    }
+
+    [Test]
+    public void What_was_simulated_lists_an_advisory_in_vietnamese()
+    {
+        var page = new ReportPage("t", ReportLanguage.Vietnamese);
+        ScenarioSection.WriteWhatWasSimulated(page, Result(1), "Những gì đã mô phỏng");
+        string html = System.Net.WebUtility.HtmlDecode(page.Build());
+
+        Assert.That(html, Does.Contain("khuyến cáo, chiều xuất khẩu, 07/06/2026: 25,0% số xe trái cây đang xếp hàng rời đi"));
     }
 }

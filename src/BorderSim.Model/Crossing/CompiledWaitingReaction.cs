@@ -10,7 +10,7 @@ namespace BorderSim.Model.Crossing;
 /// </summary>
 public sealed record CompiledWaitingReaction(string Kind, int Index, double AtHours, int Direction, int Origin, bool[] Classes, double Leave, double Move = 0)
 {
-    /// <summary>The reactions of the scenario's suspensions and bans with a waiting share above 0, in order of time (then of the scenario).</summary>
+    /// <summary>The reactions of the scenario's suspensions, bans and advisories with a waiting share above 0, in order of time (then of the scenario).</summary>
     public static CompiledWaitingReaction[] CompileAll(ScenarioSpec scenario, ScenarioClock clock, IReadOnlyList<string> classNames)
     {
         var directions = scenario.Directions.Select(d => d.Name).ToList();
@@ -37,6 +37,16 @@ public sealed record CompiledWaitingReaction(string Kind, int Index, double AtHo
             {
                 reactions.Add(new(WaitingReactions.BanKind, b, clock.HoursAtStartOf(ban.From, scenario.TimeZone), directions.IndexOf(ban.Direction), -1,
                     [.. classNames.Select(c => ban.Classes.Contains(c))], ban.Waiting.Leave));
+            }
+        }
+
+        for (var a = 0; a < scenario.Advisories.Count; a++)
+        {
+            var advisory = scenario.Advisories[a];
+            if (advisory.Waiting.Leave > 0)
+            {
+                reactions.Add(new(WaitingReactions.AdvisoryKind, a, clock.HoursAtStartOf(advisory.From, scenario.TimeZone), directions.IndexOf(advisory.Direction), -1,
+                    [.. classNames.Select(c => advisory.Classes.Count == 0 || advisory.Classes.Contains(c))], advisory.Waiting.Leave));
             }
         }
 

@@ -4,7 +4,7 @@ using BorderSim.Engine.Randomness;
 namespace BorderSim.Model.Crossing;
 
 /// <summary>
-/// Trucks already in line react when an event starts (a route suspended for an origin, a ban): at the event's start
+/// Trucks already in line react when an event starts (a route suspended for an origin, a ban, an advisory): at the event's start
 /// each truck it concerns that waits for a place, a yard turn, a pool unit or a server (not yet in or past its first
 /// check or road service) draws its lot from the event's own stream, in the order the trucks entered the system; one
 /// whose lot falls below the event's share leaves: its request is cancelled, its wait wakes at once and it gives back
@@ -18,6 +18,9 @@ internal sealed class WaitingReactions(CrossingModel model, RunClock clock, Live
 
     /// <summary>The kind of a ban's reaction (its stream's name).</summary>
     public const string BanKind = "ban";
+
+    /// <summary>The kind of an advisory's reaction (its stream's name).</summary>
+    public const string AdvisoryKind = "advisory";
 
     private readonly List<Truck> _inLine = [];
 

@@ -46,6 +46,9 @@ public sealed record ScenarioSpec(
     /// <summary>Classes not admitted between dates, and what becomes of their trucks.</summary>
     public IReadOnlyList<BanSpec> Bans { get; init; } = [];
 
+    /// <summary>Dated advisories: trucks already in line react; nothing closes.</summary>
+    public IReadOnlyList<AdvisorySpec> Advisories { get; init; } = [];
+
     /// <summary>Daily allowances shared by several checks (what the other side accepts across gates in a day).</summary>
     public IReadOnlyList<SharedCapSpec> SharedCaps { get; init; } = [];
 

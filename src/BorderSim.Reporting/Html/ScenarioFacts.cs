@@ -39,7 +39,7 @@ public static class ScenarioFacts
         }
     }
 
-    /// <summary>Bans and route suspensions, with their dates, what they apply to and what becomes of the trucks.</summary>
+    /// <summary>Bans, route suspensions and advisories, with their dates, what they apply to and what becomes of the trucks.</summary>
     public static IEnumerable<string> BansAndSuspensions(ScenarioSpec s, ReportLanguage lang)
     {
         ArgumentNullException.ThrowIfNull(s);
@@ -74,6 +74,14 @@ public static class ScenarioFacts
                     $"route {suspension.Route} suspended for {origin.Name}'s trucks, {Span(suspension.From, suspension.To, lang)}: {lang.Percent(suspension.DivertShare)} of the drivers take another route, the others turn back{Why(lang.Reason(suspension.Reason))}",
                     $"tuyến {suspension.Route} tạm dừng với xe từ {origin.Name}, {Span(suspension.From, suspension.To, lang)}: {lang.Percent(suspension.DivertShare)} số lái xe đi tuyến khác, số còn lại quay về{Why(lang.Reason(suspension.Reason))}");
             }
+        }
+
+        foreach (AdvisorySpec advisory in s.Advisories)
+        {
+            string classes = advisory.Classes.Count == 0 ? "" : string.Join(", ", advisory.Classes.Select(lang.CargoClass)) + " ";
+            yield return lang.Say(
+                $"advisory, {lang.Direction(advisory.Direction)}, {lang.Date(advisory.From)}: {lang.Percent(advisory.Waiting.Leave)} of the {classes}trucks in line leave{Why(lang.Reason(advisory.Reason))}",
+                $"khuyến cáo, chiều {lang.Direction(advisory.Direction)}, {lang.Date(advisory.From)}: {lang.Percent(advisory.Waiting.Leave)} số xe {classes}đang xếp hàng rời đi{Why(lang.Reason(advisory.Reason))}");
         }
     }
 

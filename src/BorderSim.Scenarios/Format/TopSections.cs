@@ -82,6 +82,7 @@ internal static class TopSections
         new FormatKey("origins", new MapShape("NAME", new ObjectShape(OriginSections.Origin)) { KeysAreNames = true },
             "Shared origin streams (a province's traffic) routed to the directions by a rule per class."),
         new FormatKey("bans", new ListShape(new ObjectShape(BanSections.Ban)), "Classes not admitted in a direction between dates."),
+        new FormatKey("advisories", new ListShape(new ObjectShape(AdvisorySections.Advisory)), "Dated advisories to drivers: trucks already in line react; nothing closes."),
         new FormatKey("shared_caps", new MapShape("NAME", new ObjectShape(SharedCapSections.SharedCap)) { KeysAreNames = true },
             "Daily allowances shared by several checks, by name (what the other side accepts across gates in a day).").Eg("{ cn_acceptance: { stages: [hn_cn_inspection, tt_cn_inspection], trucks_per_day: 1000, time_zone: Asia/Shanghai } }"),
         new FormatKey("levers", new MapShape("NAME", new ObjectShape(LeverSections.Lever)) { KeysAreNames = true },

@@ -2,11 +2,11 @@ using static BorderSim.Scenarios.Format.Values;
 
 namespace BorderSim.Scenarios.Format;
 
-/// <summary>The declared format of how trucks already in line react when a suspension or a ban starts.</summary>
+/// <summary>The declared format of how trucks already in line react when a suspension, a ban or an advisory starts.</summary>
 internal static class WaitingSections
 {
     public static readonly FormatSection Waiting = new("Waiting",
-        "How the trucks already in line react when the suspension or ban starts: each truck it concerns that waits for a place, a yard turn, a pool unit or " +
+        "How the trucks already in line react when the suspension, ban or advisory starts: each truck it concerns that waits for a place, a yard turn, a pool unit or " +
         "a server (not yet in service at its first check or road) leaves with probability leave, drawn from the event's own stream in the order the trucks " +
         "arrived; it turns back (left_on_event, not gave_up). The truck in service is served; trucks past their first check or road stay.",
     [

@@ -75,16 +75,13 @@ internal sealed class ScenarioMapper
 
         var costs = map.Get("costs") is { } costsNode ? new CostsMapper(_f).Read(costsNode) : null;
         var bans = map.Get("bans") is { } bansNode ? new BanMapper(_f, names).Read(bansNode, directions, origins) : [];
+        var advisories = map.Get("advisories") is { } advisoriesNode ? new AdvisoryMapper(_f, names).Read(advisoriesNode) : [];
         var levers = map.Get("levers") is { } leversNode ? new LeverMapper(_f, root).Read(leversNode) : [];
         var sharedCaps = map.Get("shared_caps") is { } sharedCapsNode ? new SharedCapMapper(_f, names).Read(sharedCapsNode) : [];
 
         CheckTimeSeriesStep(map, stepHours, days);
 
-        if (warmUp is { Hours: { } warmUpHours, Node: var warmUpNode } && days is { } runDays && warmUpHours >= runDays * 24.0)
-        {
-            _f.Error(warmUpNode, "warm_up", $"the warm-up ({Fields.Format(warmUpHours)}h) is not shorter than the run ({runDays} days)",
-                "shorten warm_up, lengthen days, or write warm_up: auto");
-        }
+        CheckWarmUpShorterThanRun(warmUp, days);
 
         if (_f.Diagnostics.Count > 0 || words is null || start is null || zone is null || days is null)
         {
@@ -99,6 +96,7 @@ internal sealed class ScenarioMapper
             Costs = costs,
             Origins = origins,
             Bans = bans,
+            Advisories = advisories,
             SharedCaps = sharedCaps,
             IsTimeseriesStepSet = map.Get("timeseries_step") is not null,
             Levers = levers,
@@ -142,6 +140,15 @@ internal sealed class ScenarioMapper
     }
 
     /// <summary>The time series has a row per step per series: bound the step from below and the points per series.</summary>
+    private void CheckWarmUpShorterThanRun((double? Hours, YNode Node)? warmUp, int? days)
+    {
+        if (warmUp is { Hours: { } warmUpHours, Node: var warmUpNode } && days is { } runDays && warmUpHours >= runDays * 24.0)
+        {
+            _f.Error(warmUpNode, "warm_up", $"the warm-up ({Fields.Format(warmUpHours)}h) is not shorter than the run ({runDays} days)",
+                "shorten warm_up, lengthen days, or write warm_up: auto");
+        }
+    }
+
     private void CheckTimeSeriesStep(YMap map, double stepHours, int? days)
     {
         var stepNode = map.Get("timeseries_step");
