@@ -47,11 +47,24 @@ internal sealed partial class DocRunner
             ["cat", var file] => Read(file),
             ["head", var n, var file] when HeadLines().IsMatch(n) => string.Join('\n', Read(file).Split('\n').Take(int.Parse(n[1..], System.Globalization.CultureInfo.InvariantCulture))),
             ["head", "-c", var n, var file] => Read(file)[..Math.Min(int.Parse(n, System.Globalization.CultureInfo.InvariantCulture), Read(file).Length)],
-            ["grep", var pattern, var file] => string.Join('\n', Read(file).Split('\n').Where(l => Regex.IsMatch(l, pattern))),
+            ["grep", "-E", var pattern, var file] => string.Join('\n', Read(file).Split('\n').Where(l => Regex.IsMatch(l, pattern))),
+            ["grep", var pattern, var file] => string.Join('\n', Read(file).Split('\n').Where(l => Regex.IsMatch(l, BasicPattern(pattern)))),
             _ => null,
         };
         return text is null ? null : new Printed(0, text.Split('\n'), [], 0);
     }
+
+    /// <summary>
+    /// A plain grep pattern as the reader's grep reads it: a basic regular expression, where ( ) | + ? { } are literal
+    /// characters. A page that means them as operators must write grep -E, or a reader who copies it gets nothing.
+    /// </summary>
+    internal static string BasicPattern(string pattern) =>
+        ExtendedOperators().IsMatch(pattern)
+            ? throw new NUnit.Framework.AssertionException($"grep '{pattern}': a plain grep reads ( ) | + ? {{ }} as literal characters; write grep -E")
+            : pattern;
+
+    [GeneratedRegex(@"(?<!\\)[()|+?{}]")]
+    private static partial Regex ExtendedOperators();
 
     private Printed Start(IEnumerable<string> args)
     {
