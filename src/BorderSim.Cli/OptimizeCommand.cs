@@ -43,6 +43,9 @@ public static class OptimizeCommand
 
         /// <summary>Language of report.html and the plot.</summary>
         public ReportLanguage Language { get; init; } = ReportLanguage.English;
+
+        /// <summary>Replications of a configuration the load check finds overloaded (--overloaded-replications); null: <see cref="OptimizeStudy.DefaultOverloadedReplications"/>.</summary>
+        public int? OverloadedReplications { get; init; }
     }
 
     public static Command Create(CliContext context)
@@ -52,7 +55,7 @@ public static class OptimizeCommand
         RunSettingsOptions settings = common.Settings;
         var command = new Command("optimize", "Find the cheapest configuration that meets the targets, with a statistical guarantee")
         {
-            common.File, options.Vary, options.Target, options.Minimize, common.Output, common.Shard, options.Tolerance, options.Indifference, options.MaxReplications,
+            common.File, options.Vary, options.Target, options.Minimize, common.Output, common.Shard, options.Tolerance, options.Indifference, options.MaxReplications, options.OverloadedReplications,
         };
         settings.AddTo(command);
         common.Report.AddTo(command);
@@ -82,13 +85,16 @@ public static class OptimizeCommand
         List<Sweep> sweeps = OptimizeStudy.ReadChoices(request.VaryTexts, start.Scenario.Levers, request.Minimize, start.MetricIds, start.Errors);
         start.ParseShard(request.ShardText);
         int firstStage = request.Options.Replications ?? start.Scenario.Replications;
-        OptimizeStudy.CheckReplications(firstStage, request.MaxReplications, start.Errors);
+        OptimizeStudy.CheckReplications(firstStage, request.MaxReplications, request.OverloadedReplications, start.Errors);
         if (start.ReportErrors(context))
         {
             return ExitCodes.InvalidInput;
         }
 
-        var study = new OptimizeStudy(sweeps, start.Targets, request.Minimize, request.Tolerance, request.Indifference, firstStage, request.MaxReplications);
+        var study = new OptimizeStudy(sweeps, start.Targets, request.Minimize, request.Tolerance, request.Indifference, firstStage, request.MaxReplications)
+        {
+            OverloadedReplications = request.OverloadedReplications ?? OptimizeStudy.DefaultOverloadedReplications,
+        };
         return VerbPipeline.WriteFolder(request.OutputDirectory, context, session => Search(session, request, start, study, context)) ?? ExitCodes.Ok;
     }
 
@@ -146,6 +152,7 @@ public static class OptimizeCommand
                 ScenarioName = request.Language.Name(scenario),
                 Levers = levers,
                 Changes = LeverChoice.Changes(request.File, request.Sets, scenario.Levers, scenario),
+                OverloadedReplications = study.OverloadedReplications,
             };
             session.WriteText(ReportPage.FileName, w => w.Write(OptimizeReport.Build(input, plot, request.Language)));
         }
@@ -162,6 +169,7 @@ public static class OptimizeCommand
             ["minimize"] = request.Minimize ?? ResourceObjective,
             ["replications"] = request.Options.Replications?.ToString(CultureInfo.InvariantCulture) ?? "scenario",
             ["max_replications"] = request.MaxReplications.ToString(CultureInfo.InvariantCulture),
+            ["overloaded_replications"] = (request.OverloadedReplications ?? OptimizeStudy.DefaultOverloadedReplications).ToString(CultureInfo.InvariantCulture),
             ["tolerance"] = request.Tolerance.ToString("R", CultureInfo.InvariantCulture),
             ["indifference"] = request.Indifference?.ToString("R", CultureInfo.InvariantCulture) ?? "5% of the best first-stage mean",
             ["seed"] = request.Options.Seed?.ToString(CultureInfo.InvariantCulture) ?? "scenario",
@@ -192,6 +200,8 @@ internal sealed class OptimizeOptions
 
     public required Option<int?> MaxReplications { get; init; }
 
+    public required Option<int?> OverloadedReplications { get; init; }
+
     public static OptimizeOptions Create()
     {
         var common = SearchOptions.Create(OptimizeCommand.DefaultOutput, "optimize.csv, optimize.png/.svg, runlist.csv, runs/ and run.json");
@@ -205,6 +215,9 @@ internal sealed class OptimizeOptions
         Option<int?> maxReplications = CommonOptions.WholeNumber("--max-replications", null, 2, 100_000);
         maxReplications.Description = "Most replications of one configuration; a decision still open then is taken on the means and flagged [default: 100]";
         maxReplications.HelpName = "N";
+        Option<int?> overloadedReplications = CommonOptions.WholeNumber("--overloaded-replications", null, 2, 100_000);
+        overloadedReplications.Description = $"Replications of a configuration the load check finds overloaded: infeasible before it runs, it runs only for its values in the table, which grow with the run's length (at most the first stage) [default: {OptimizeStudy.DefaultOverloadedReplications}]";
+        overloadedReplications.HelpName = "N";
         return new OptimizeOptions
         {
             Common = common,
@@ -218,6 +231,7 @@ internal sealed class OptimizeOptions
             Tolerance = tolerance,
             Indifference = indifference,
             MaxReplications = maxReplications,
+            OverloadedReplications = overloadedReplications,
         };
     }
 
@@ -237,6 +251,7 @@ internal sealed class OptimizeOptions
         {
             WriteReport = Common.Report.ReadWriteReport(parseResult),
             Language = Common.Report.ReadLanguage(parseResult),
+            OverloadedReplications = parseResult.GetValue(OverloadedReplications),
         };
 
     private static Option<string[]> Repeatable(string name, string helpName, string description) => new(name)

@@ -20,9 +20,13 @@ internal static class OptimizeConsole
     public static string Opening(OptimizeStudy study, IReadOnlyList<LeverSpec> levers, ReportLanguage lang, Func<string, MetricKey> keyOf)
     {
         string labels = string.Join(", ", levers.Select(l => lang.Say(l.Label)));
+        int overloaded = study.Overloads.Count(o => o.Count > 0);
+        string ruledOut = overloaded == 0 ? "" : lang.Say(
+            FormattableString.Invariant($"; {overloaded} overloaded by the load check, ruled out before they run: {study.OverloadedReplications} replications each, for the table"),
+            $"; {overloaded} cấu hình quá tải theo kiểm tra tải, bị loại trước khi chạy: mỗi cấu hình {study.OverloadedReplications} lần lặp, để có số liệu trong bảng");
         return lang.IsVietnamese
-            ? $"tối ưu: {study.Configs.Count} cấu hình của {labels}, dùng chung số ngẫu nhiên; {string.Join(", ", study.Targets.Select(t => TargetText(t, lang, keyOf)))}; cực tiểu hóa {Objective(study, lang, keyOf)}; mỗi cấu hình {study.FirstStage} lần lặp giai đoạn đầu, sau đó thêm 2 lần một, nhiều nhất {study.MaxReplications}"
-            : FormattableString.Invariant($"optimize: {study.Configs.Count} configurations of {labels} on common random numbers; {string.Join(", ", study.Targets)}; minimize {study.ObjectiveName}; {study.FirstStage} first-stage replications each, then 2 at a time up to {study.MaxReplications}");
+            ? $"tối ưu: {study.Configs.Count} cấu hình của {labels}, dùng chung số ngẫu nhiên; {string.Join(", ", study.Targets.Select(t => TargetText(t, lang, keyOf)))}; cực tiểu hóa {Objective(study, lang, keyOf)}; mỗi cấu hình {study.FirstStage} lần lặp giai đoạn đầu, sau đó thêm 2 lần một, nhiều nhất {study.MaxReplications}{ruledOut}"
+            : FormattableString.Invariant($"optimize: {study.Configs.Count} configurations of {labels} on common random numbers; {string.Join(", ", study.Targets)}; minimize {study.ObjectiveName}; {study.FirstStage} first-stage replications each, then 2 at a time up to {study.MaxReplications}{ruledOut}");
     }
 
     /// <summary>The answer, the guarantee, each configuration by its objective, and what ran.</summary>

@@ -22,6 +22,7 @@ public sealed class OptimizeStudy
     private double[] _resources = [];
     private List<List<SelectionObservation>> _observations = [];
     private SequentialSelection? _selection;
+    private int? _overloadedReplications;
 
     /// <param name="sweeps">The varied values (each path once).</param>
     /// <param name="targets">The requirements every chosen configuration must meet.</param>
@@ -66,6 +67,20 @@ public sealed class OptimizeStudy
     public int FirstStage { get; }
 
     public int MaxReplications { get; }
+
+    /// <summary>The replications of a configuration when none is given: the fewest that give a mean with an interval.</summary>
+    public const int DefaultOverloadedReplications = 2;
+
+    /// <summary>
+    /// Replications of a configuration the load check finds overloaded (infeasible before it runs, so they are only
+    /// for its row in the table): from 2 to <see cref="FirstStage"/>; <see cref="DefaultOverloadedReplications"/>
+    /// unless given, or the first stage when that is fewer.
+    /// </summary>
+    public int OverloadedReplications
+    {
+        get => Math.Min(_overloadedReplications ?? DefaultOverloadedReplications, FirstStage);
+        init => _overloadedReplications = value;
+    }
 
     /// <summary>Each configuration's scenario, once <see cref="Load"/> has succeeded.</summary>
     public IReadOnlyList<ScenarioSpec> Specs => _specs;
@@ -138,8 +153,11 @@ public sealed class OptimizeStudy
         return sweeps;
     }
 
-    /// <summary>The replication counts checked: at least 2 in the first stage, and no fewer at most than at first.</summary>
-    public static void CheckReplications(int firstStage, int maxReplications, List<string> errors)
+    /// <summary>
+    /// The replication counts checked: at least 2 in the first stage, no fewer at most than at first, and an
+    /// overloaded configuration's (when given) no more than the first stage's.
+    /// </summary>
+    public static void CheckReplications(int firstStage, int maxReplications, int? overloadedReplications, List<string> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (firstStage < 2)
@@ -150,6 +168,11 @@ public sealed class OptimizeStudy
         if (maxReplications < firstStage)
         {
             errors.Add($"--max-replications {maxReplications} is below the {firstStage} first-stage replications");
+        }
+
+        if (overloadedReplications is { } n && n > firstStage && firstStage >= 2)
+        {
+            errors.Add($"--overloaded-replications {n} is above the {firstStage} first-stage replications; an overloaded configuration runs at most the first stage");
         }
     }
 
@@ -183,6 +206,7 @@ public sealed class OptimizeStudy
         {
             // Servers and lanes are counted, not measured: the same in every replication (see IsObjectiveExact).
             IsObjectiveExact = Minimize is null,
+            OverloadedReplications = OverloadedReplications,
         };
         _overloads.AddRange(models.Select(LoadCheck.OverloadedLines));
         for (int i = 0; i < Configs.Count; i++)

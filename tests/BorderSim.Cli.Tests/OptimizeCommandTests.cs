@@ -24,11 +24,31 @@ public class OptimizeCommandTests : SearchCommandTests
             Assert.That(outcome.Out, Does.Contain($"  booth: servers 5: infeasible, misses wait_hours_mean/inbound/all<=0.2 and wait_hours_p95/inbound/all<=0.8;"));
             Assert.That(outcome.Out, Does.Contain($"  3 configurations in "));
             Assert.That(csv[0], Does.StartWith($"{Servers},status,misses,not_decided,decided_with_guarantee,replications,servers_and_lanes,"));
+            Assert.That(csv[1], Does.StartWith("4,infeasible,overloaded,wait_hours_mean/inbound/all<=0.2; wait_hours_p95/inbound/all<=0.8,true,2,4,"), "ruled out by the load check before it ran: 2 replications, for the table");
             Assert.That(csv[2], Does.StartWith("5,infeasible,wait_hours_mean/inbound/all<=0.2; wait_hours_p95/inbound/all<=0.8,,true,"));
+            Assert.That(outcome.Error, Does.Contain("; 1 overloaded by the load check, ruled out before they run: 2 replications each, for the table"));
+            Assert.That(File.ReadAllText(Path.Combine(output, "report.html")), Does.Contain("ruled out before it ran, so it ran 2 replications only"));
+            Assert.That(File.ReadAllText(Path.Combine(output, "run.json")), Does.Contain("\"overloaded_replications\": \"2\""));
             Assert.That(csv[3], Does.StartWith("6,best,,,true,"));
             Assert.That(new FileInfo(Path.Combine(output, "optimize.png")).Length, Is.GreaterThan(10_000));
             Assert.That(File.Exists(Path.Combine(output, "report.html")), Is.True);
             Assert.That(File.ReadAllText(Path.Combine(output, "run.json")), Does.Contain($"\"best\": \"{Servers}=6\""));
+        });
+    }
+
+    [TestCase("11", "--overloaded-replications 11 is above the 10 first-stage replications")]
+    [TestCase("1", "--overloaded-replications expects a whole number of at least 2")]
+    public void Overloaded_replications_outside_two_to_the_first_stage_are_exit_2(string value, string message)
+    {
+        string output = Path.Combine(Folder, "opt-over-" + value);
+        CliRunner.Outcome outcome = CliRunner.Run(
+            "optimize", MMc, "--vary", $"{Servers}=5,6", "--target", "wait_hours_mean/inbound/all<=0.2", "--replications", "10", "--overloaded-replications", value, "-o", output);
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(outcome.Error, Does.Contain(message));
+            Assert.That(outcome.Error, Does.Not.Contain("   at "), "no stack trace");
+            Assert.That(Directory.Exists(output), Is.False, "nothing written");
         });
     }
 

@@ -121,6 +121,46 @@ public class SequentialSelectionTests
     }
 
     [Test]
+    public void An_overloaded_configuration_runs_only_its_own_replications_and_the_others_are_judged_as_before()
+    {
+        // Issue 24: the load check decides an overloaded configuration before it runs, so it needs replications only
+        // for its row in the table (2, the fewest that give a mean with an interval), not the 10 of the first stage.
+        // The others run on the same streams and end as with 10 (the same best, the same counts).
+        int[] Counts(int? overloadedReplications)
+        {
+            SequentialSelection selection = overloadedReplications is { } n
+                ? new SequentialSelection([new Target("wait", IsAtMost: true, 5)], [0.25], 3, firstStage: 10, step: 2, maxReplications: 100, alpha: 0.05, indifference: null) { OverloadedReplications = n }
+                : new SequentialSelection([new Target("wait", IsAtMost: true, 5)], [0.25], 3, firstStage: 10, step: 2, maxReplications: 100, alpha: 0.05, indifference: null);
+
+            selection.MarkOverloaded(0);
+            double[] waits = [2.6, 0.28, 0.06];
+            var observed = new int[3];
+            Run(selection, 3, (i, r) =>
+            {
+                observed[i]++;
+                return new SelectionObservation([waits[i] + Noise(r, 0.1)], 5 + i);
+            });
+            Assert.That(selection.Best, Is.EqualTo(1));
+            Assert.That(selection.Verdict(0).IsOverloaded && selection.Verdict(0).Feasibility == Feasibility.Infeasible, Is.True);
+            return observed;
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Counts(2), Is.EqualTo(new[] { 2, 10, 10 }));
+            Assert.That(Counts(10), Is.EqualTo(new[] { 10, 10, 10 }), "at the first stage's count: as before");
+            Assert.That(Counts(null), Is.EqualTo(new[] { 10, 10, 10 }), "not set: the first stage, as before");
+        });
+    }
+
+    [TestCase(1)]
+    [TestCase(11)]
+    public void Overloaded_replications_below_two_or_above_the_first_stage_are_refused(int replications) =>
+        Assert.That(
+            () => new SequentialSelection([new Target("wait", IsAtMost: true, 5)], [0.25], 3, firstStage: 10, step: 2, maxReplications: 100, alpha: 0.05, indifference: null) { OverloadedReplications = replications },
+            Throws.InstanceOf<ArgumentOutOfRangeException>());
+
+    [Test]
     public void Two_replications_of_32_configurations_and_2_targets_end_undecided_on_the_means_not_in_an_exception()
     {
         // The README's 2,000-trucks question shortened to --replications 2 --max-replications 2: with one degree of

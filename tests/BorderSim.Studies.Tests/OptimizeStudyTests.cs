@@ -1,5 +1,6 @@
 using BorderSim.Model.Experiments;
 using BorderSim.Model.Spec;
+using BorderSim.Reporting;
 using BorderSim.Scenarios;
 using BorderSim.Scenarios.Tests;
 
@@ -16,7 +17,7 @@ public class OptimizeStudyTests
     private static ScenarioSpec Scenario(IReadOnlyList<ScenarioOverride> sets) => ScenarioReader.Load(MMc, sets).Scenario!;
 
     /// <summary>Runs a study the way the verb does: targets and --vary read, configurations loaded, rounds run to a decision.</summary>
-    private static OptimizeStudy Run(IReadOnlyList<ScenarioOverride> sets, string[] varies, string[] targets, string? minimize, RunOptions options, double? indifference = null)
+    private static OptimizeStudy Run(IReadOnlyList<ScenarioOverride> sets, string[] varies, string[] targets, string? minimize, RunOptions options, double? indifference = null, int? overloadedReplications = null)
     {
         ScenarioSpec scenario = Scenario(sets);
         string[] metricIds = [.. ExperimentRunner.MetricKeys(scenario).Select(k => k.Id)];
@@ -25,7 +26,9 @@ public class OptimizeStudyTests
         string? objective = OptimizeStudy.ObjectiveFor(minimize, scenario);
         List<Sweep> sweeps = OptimizeStudy.ReadChoices(varies, objective, metricIds, errors);
         int firstStage = options.Replications ?? scenario.Replications;
-        var study = new OptimizeStudy(sweeps, parsed, objective, 0.05, indifference, firstStage, 100);
+        var study = overloadedReplications is { } n
+            ? new OptimizeStudy(sweeps, parsed, objective, 0.05, indifference, firstStage, 100) { OverloadedReplications = n }
+            : new OptimizeStudy(sweeps, parsed, objective, 0.05, indifference, firstStage, 100);
         using var folder = new TemporaryStudyFolder();
         var runner = new SearchRunner(MMc, sets, options, study.Paths, folder, _ => { }, null, CancellationToken.None);
         Assert.That(errors, Is.Empty);
@@ -49,11 +52,36 @@ public class OptimizeStudyTests
             Assert.That(study.Overloads.Skip(1), Has.All.Empty);
             Assert.That(study.Rows.Select(r => r.Status), Is.EqualTo(new[] { "infeasible", "best", "feasible, screened out", "feasible, screened out" }));
             Assert.That(study.Rows[0].Verdict.IsOverloaded, Is.True);
+            Assert.That(study.Rows.Select(r => r.Replications), Is.EqualTo(new[] { 2, 10, 10, 10 }), "the overloaded 5 servers run 2 replications, for the table; the others their first stage");
             Assert.That(study.Rows[1].Verdict.IsDecidedWithGuarantee, Is.True);
             Assert.That(study.Rows.Select(r => r.Resources), Is.EqualTo(new[] { 5.0, 6, 7, 8 }), "one booth stage, no road lanes: the servers");
             Assert.That(study.Selection.IsSelectionGuaranteed, Is.True);
         });
     }
+
+    [Test]
+    public void Fewer_replications_of_an_overloaded_configuration_leave_every_other_row_as_it_was()
+    {
+        // Replication r of every configuration runs on the same streams, so the other rows do not depend on how many
+        // the overloaded one runs: bit for bit the rows of the first stage's count, and its 2 are that run's first 2.
+        string[] varies = [$"{Servers}=5:8:1"];
+        string[] targets = [$"{MeanWait}<=0.2"];
+        var options = new RunOptions(Days: 10, Threads: 2);
+        OptimizeStudy fewer = Run([], varies, targets, null, options);
+        OptimizeStudy all = Run([], varies, targets, null, options, overloadedReplications: 10);
+        Assert.Multiple(() =>
+        {
+            Assert.That(fewer.Rows[0].Replications, Is.EqualTo(2));
+            Assert.That(all.Rows[0].Replications, Is.EqualTo(10));
+            Assert.That(fewer.Rows.Skip(1), Is.EqualTo(all.Rows.Skip(1)).Using<OptimizeRow>(SameRow));
+            Assert.That(fewer.BestLabel, Is.EqualTo(all.BestLabel));
+            Assert.That(fewer.Rows[0].Status, Is.EqualTo("infeasible"));
+        });
+    }
+
+    private static bool SameRow(OptimizeRow a, OptimizeRow b) =>
+        a.Status == b.Status && a.Replications == b.Replications && a.Values.SequenceEqual(b.Values)
+        && a.Objective == b.Objective && a.Targets.SequenceEqual(b.Targets);
 
     [Test]
     public void Feasible_configurations_with_more_servers_stop_at_the_first_stage_while_a_closer_one_is_still_being_decided()
@@ -145,17 +173,20 @@ public class OptimizeStudyTests
         string[] metricIds = [.. ExperimentRunner.MetricKeys(scenario).Select(k => k.Id)];
         var errors = new List<string>();
         List<Sweep> sweeps = OptimizeStudy.ReadChoices([Servers, $"{Servers}=5,6", $"{Servers}=7"], "cost_usd_per_dya", metricIds, errors);
-        OptimizeStudy.CheckReplications(1, 100, errors);
-        OptimizeStudy.CheckReplications(10, 5, errors);
+        OptimizeStudy.CheckReplications(1, 100, null, errors);
+        OptimizeStudy.CheckReplications(10, 5, null, errors);
+        OptimizeStudy.CheckReplications(10, 100, 11, errors);
+        OptimizeStudy.CheckReplications(10, 100, 10, errors);
         Assert.Multiple(() =>
         {
             Assert.That(sweeps.Select(s => s.Path), Is.EqualTo(new[] { Servers, Servers }));
-            Assert.That(errors, Has.Count.EqualTo(5));
+            Assert.That(errors, Has.Count.EqualTo(6), "10 overloaded replications of a 10-replication first stage are allowed");
             Assert.That(errors[0], Does.StartWith("--minimize 'cost_usd_per_dya'"));
             Assert.That(errors[1], Does.StartWith("--vary"));
             Assert.That(errors[2], Is.EqualTo($"--vary '{Servers}=7': {Servers} is varied twice; give all its values in one --vary"));
             Assert.That(errors[3], Is.EqualTo("optimize needs at least 2 first-stage replications to estimate variances; the scenario has 1: add --replications 10"));
             Assert.That(errors[4], Is.EqualTo("--max-replications 5 is below the 10 first-stage replications"));
+            Assert.That(errors[5], Is.EqualTo("--overloaded-replications 11 is above the 10 first-stage replications; an overloaded configuration runs at most the first stage"));
         });
     }
 

@@ -58,6 +58,7 @@ public sealed class SequentialSelection
     private readonly bool[] _undecidedAtEnd;
     private readonly bool[] _screenedOut;
     private readonly bool[] _overloaded;
+    private readonly int? _overloadedReplications;
     private bool _isSelectionDone;
     private bool _isSelectionGuaranteed = true;
 
@@ -87,9 +88,27 @@ public sealed class SequentialSelection
     /// <summary>
     /// Declares configuration <paramref name="index"/> overloaded: some stage's demand reaches its capacity, so its
     /// queue grows without bound and a finite run's mean only reflects the run's length. It is infeasible whatever
-    /// its targets' means; its first stage still runs, so its values can be shown. Call before the first <see cref="Next"/>.
+    /// its targets' means; it still runs <see cref="OverloadedReplications"/>, so its values can be shown. Call before the first <see cref="Next"/>.
     /// </summary>
     public void MarkOverloaded(int index) => _overloaded[index] = true;
+
+    /// <summary>
+    /// Replications of a configuration marked overloaded: decided before it runs, it needs them only for its values
+    /// in the table, so from 2 (the fewest that give a mean with an interval) to <see cref="FirstStage"/> (the default).
+    /// </summary>
+    public int OverloadedReplications
+    {
+        get => _overloadedReplications ?? FirstStage;
+        init
+        {
+            if (value < 2 || value > FirstStage)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, $"a configuration marked overloaded runs from 2 replications to the first stage's {FirstStage}");
+            }
+
+            _overloadedReplications = value;
+        }
+    }
 
     public int FirstStage { get; }
 
@@ -128,9 +147,9 @@ public sealed class SequentialSelection
         for (var i = 0; i < _configurations; i++)
         {
             var n = observations[i].Count;
-            if (_overloaded[i] && n < FirstStage)
+            if (_overloaded[i] && n < OverloadedReplications)
             {
-                wanted[i] = FirstStage;
+                wanted[i] = OverloadedReplications;
                 feasibilityPending = true;
                 continue;
             }

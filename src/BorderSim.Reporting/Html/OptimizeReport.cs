@@ -55,6 +55,9 @@ public sealed record OptimizeReportInput(
 
     /// <summary>The --set overrides, with their levers' labels and the file's values.</summary>
     public IReadOnlyList<SettingChange> Changes { get; init; } = [];
+
+    /// <summary>Replications of a configuration the load check found overloaded (ruled out before it ran); the first stage unless fewer.</summary>
+    public int OverloadedReplications { get; init; } = FirstStage;
 }
 
 /// <summary>
@@ -320,6 +323,12 @@ public static class OptimizeReport
         yield return lang.Say(
             $"Every configuration ran the same replications (the same random streams: common random numbers), {input.FirstStage} first, then 2 at a time while a decision was open, up to {input.MaxReplications}; {input.Days} days each, {CapacityReport.WarmUp(input.WarmUpHours, lang)}.",
             $"Mọi phương án chạy cùng các lần lặp (cùng dãy số ngẫu nhiên), {input.FirstStage} lần đầu, sau đó thêm 2 lần một khi còn chưa quyết, tối đa {input.MaxReplications}; mỗi lần {input.Days} ngày, {CapacityReport.WarmUp(input.WarmUpHours, lang)}.");
+        if (input.OverloadedReplications < input.FirstStage && input.Rows.Any(r => r.Verdict.IsOverloaded))
+        {
+            yield return lang.Say(
+                $"A configuration the load check found overloaded was ruled out before it ran, so it ran {input.OverloadedReplications} replications only, for its values in the table (they grow with the run's length); --overloaded-replications sets how many.",
+                $"Phương án quá tải theo kiểm tra tải đã bị loại trước khi chạy, nên chỉ chạy {input.OverloadedReplications} lần lặp để có giá trị trong bảng (các giá trị này tăng theo độ dài lần chạy); --overloaded-replications đặt số lần lặp này.");
+        }
         yield return lang.Say(
             "A target is judged on the mean over replications of its metric, each replication's value being that run's mean (or percentile) after the warm-up.",
             "Mỗi mục tiêu được xét theo trung bình các lần lặp của chỉ tiêu, giá trị mỗi lần lặp là trung bình (hoặc phân vị) của lần chạy đó sau giai đoạn khởi động.");
