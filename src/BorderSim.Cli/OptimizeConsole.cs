@@ -22,7 +22,7 @@ internal static class OptimizeConsole
         string labels = string.Join(", ", levers.Select(l => lang.Say(l.Label)));
         int overloaded = study.Overloads.Count(o => o.Count > 0);
         string ruledOut = overloaded == 0 ? "" : lang.Say(
-            FormattableString.Invariant($"; {overloaded} overloaded by the load check, ruled out before they run: {study.OverloadedReplications} replications each, for the table"),
+            FormattableString.Invariant($"; {overloaded} overloaded by the load check, ruled out before running: {study.OverloadedReplications} replications each, for the table"),
             $"; {overloaded} cấu hình quá tải theo kiểm tra tải, bị loại trước khi chạy: mỗi cấu hình {study.OverloadedReplications} lần lặp, để có số liệu trong bảng");
         return lang.IsVietnamese
             ? $"tối ưu: {study.Configs.Count} cấu hình của {labels}, dùng chung số ngẫu nhiên; {string.Join(", ", study.Targets.Select(t => TargetText(t, lang, keyOf)))}; cực tiểu hóa {Objective(study, lang, keyOf)}; mỗi cấu hình {study.FirstStage} lần lặp giai đoạn đầu, sau đó thêm 2 lần một, nhiều nhất {study.MaxReplications}{ruledOut}"

@@ -26,7 +26,7 @@ public class OptimizeCommandTests : SearchCommandTests
             Assert.That(csv[0], Does.StartWith($"{Servers},status,misses,not_decided,decided_with_guarantee,replications,servers_and_lanes,"));
             Assert.That(csv[1], Does.StartWith("4,infeasible,overloaded,wait_hours_mean/inbound/all<=0.2; wait_hours_p95/inbound/all<=0.8,true,2,4,"), "ruled out by the load check before it ran: 2 replications, for the table");
             Assert.That(csv[2], Does.StartWith("5,infeasible,wait_hours_mean/inbound/all<=0.2; wait_hours_p95/inbound/all<=0.8,,true,"));
-            Assert.That(outcome.Error, Does.Contain("; 1 overloaded by the load check, ruled out before they run: 2 replications each, for the table"));
+            Assert.That(outcome.Error, Does.Contain("; 1 overloaded by the load check, ruled out before running: 2 replications each, for the table"));
             Assert.That(File.ReadAllText(Path.Combine(output, "report.html")), Does.Contain("ruled out before it ran, so it ran 2 replications only"));
             Assert.That(File.ReadAllText(Path.Combine(output, "run.json")), Does.Contain("\"overloaded_replications\": \"2\""));
             Assert.That(csv[3], Does.StartWith("6,best,,,true,"));
