@@ -2,15 +2,15 @@ using BorderSim.Model.Crossing;
 
 namespace BorderSim.Model.Tests;
 
-/// <summary>The trucks in the system: newest first from the head, oldest first from the tail.</summary>
+/// <summary>The trucks in the system, per direction: newest first from a head, oldest first from a tail; all of them newest first.</summary>
 public class LiveTrucksTests
 {
-    private static Truck NewTruck(long id) => new() { Id = id, Held = null! };
+    private static Truck NewTruck(long id, int direction = 0) => new() { Id = id, Direction = direction, Held = null! };
 
-    private static List<long> FromTail(LiveTrucks live)
+    private static List<long> FromTail(LiveTrucks live, int direction = 0)
     {
         var ids = new List<long>();
-        for (var truck = live.Tail; truck is not null; truck = truck.PreviousLive)
+        for (var truck = live.TailOf(direction); truck is not null; truck = truck.PreviousLive)
         {
             ids.Add(truck.Id);
         }
@@ -21,8 +21,8 @@ public class LiveTrucksTests
     [Test]
     public void The_tail_is_the_oldest_and_walks_to_the_newest_through_adds_and_removals()
     {
-        var live = new LiveTrucks();
-        Assert.That(live.Tail, Is.Null, "empty");
+        var live = new LiveTrucks(1);
+        Assert.That(live.TailOf(0), Is.Null, "empty");
         var trucks = Enumerable.Range(0, 5).Select(i => NewTruck(i)).ToArray();
         foreach (var truck in trucks)
         {
@@ -37,8 +37,39 @@ public class LiveTrucksTests
         Assert.That(FromTail(live), Is.EqualTo(new long[] { 1, 3 }));
         live.Remove(trucks[1]);
         live.Remove(trucks[3]);
-        Assert.That((live.Tail, live.Head, live.Count), Is.EqualTo(((Truck?)null, (Truck?)null, 0)), "empty again");
+        Assert.That((live.TailOf(0), live.HeadOf(0), live.Count), Is.EqualTo(((Truck?)null, (Truck?)null, 0)), "empty again");
         live.Add(trucks[2]);
         Assert.That(FromTail(live), Is.EqualTo(new long[] { 2 }), "one truck is head and tail");
+    }
+
+    [Test]
+    public void Each_direction_has_its_own_list_and_all_trucks_read_newest_first_across_them()
+    {
+        var live = new LiveTrucks(3);
+        // Entered in id order, directions interleaved; direction 2 stays empty.
+        var trucks = new[] { NewTruck(0, 1), NewTruck(1, 0), NewTruck(2, 0), NewTruck(3, 1), NewTruck(4, 0), NewTruck(5, 1) };
+        foreach (var truck in trucks)
+        {
+            live.Add(truck);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(FromTail(live, 0), Is.EqualTo(new long[] { 1, 2, 4 }));
+            Assert.That(FromTail(live, 1), Is.EqualTo(new long[] { 0, 3, 5 }));
+            Assert.That(FromTail(live, 2), Is.Empty);
+            Assert.That(live.NewestFirst().Select(t => t.Id), Is.EqualTo(new long[] { 5, 4, 3, 2, 1, 0 }));
+            Assert.That(live.Count, Is.EqualTo(6));
+        });
+
+        live.Remove(trucks[0]); // direction 1's oldest
+        live.Remove(trucks[4]); // direction 0's newest
+        Assert.Multiple(() =>
+        {
+            Assert.That(FromTail(live, 1), Is.EqualTo(new long[] { 3, 5 }));
+            Assert.That(live.HeadOf(0)!.Id, Is.EqualTo(2));
+            Assert.That(live.NewestFirst().Select(t => t.Id), Is.EqualTo(new long[] { 5, 3, 2, 1 }));
+            Assert.That(live.Count, Is.EqualTo(4));
+        });
     }
 }

@@ -19,8 +19,9 @@ internal sealed class ReplicationParts : ITruckObserver
         var streams = new RandomStreams(seed, 0);
         Clock = new RunClock(Simulation, warmUpHours, Model.Clock.RunHours, Model.ScenarioDays);
         Runtime = new CrossingRuntime(Model, Simulation, streams);
+        Live = new LiveTrucks(Model.Directions.Length);
         var trace = new TruckTrace(Model, Runtime, Clock, 0, this);
-        Ledger = new OutcomeLedger(Runtime, Clock, new LiveTrucks(), trace);
+        Ledger = new OutcomeLedger(Runtime, Clock, Live, trace);
         Admission = new Admission(Clock, Runtime, new ClearanceCaps(Model, Clock, streams), new SharedClearanceCaps(Model, Clock, streams), new AppointmentQuotas(Model, Clock));
         Trucks = new TruckFactory(Model, Runtime, Clock, Ledger, trace);
         Phases = new PhaseContext(Runtime, Clock, Admission, Ledger, trace);
@@ -28,6 +29,9 @@ internal sealed class ReplicationParts : ITruckObserver
     }
 
     public CrossingModel Model { get; }
+
+    /// <summary>The trucks in the system (the ledger adds and removes them).</summary>
+    public LiveTrucks Live { get; }
 
     public Simulation Simulation { get; }
 

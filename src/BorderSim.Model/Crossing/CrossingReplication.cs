@@ -34,7 +34,7 @@ public sealed partial class CrossingReplication
     public CrossingReplication(CrossingModel model, int replication, ulong seed, double warmUpHours, ITruckObserver? observer = null, int maxTrucksInSystem = Experiments.RunOptions.MaxTrucksInSystem)
     {
         _model = model ?? throw new ArgumentNullException(nameof(model));
-        _live = new LiveTrucks(maxTrucksInSystem);
+        _live = new LiveTrucks(model.Directions.Length, maxTrucksInSystem);
         Replication = replication;
         _sim = new Simulation();
         var streams = new RandomStreams(seed, replication);

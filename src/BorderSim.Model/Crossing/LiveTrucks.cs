@@ -1,23 +1,33 @@
 namespace BorderSim.Model.Crossing;
 
 /// <summary>
-/// The trucks in the system now, as a list threaded through the trucks themselves (no allocation per truck):
-/// those still there at the end are reported (counts, waits so far, trucks.csv). Their number is bounded
-/// (<see cref="Limit"/>): a queue of millions is an overload to report, not to hold in memory.
+/// The trucks in the system now, one list per direction threaded through the trucks themselves (no allocation per
+/// truck): those still there at the end are reported (counts, waits so far, trucks.csv), and each direction's oldest
+/// wait is read from its own list. Their number is bounded (<see cref="Limit"/>): a queue of millions is an overload to
+/// report, not to hold in memory.
 /// </summary>
-internal sealed class LiveTrucks(int limit = LiveTrucks.DefaultLimit)
+/// <remarks>
+/// Trucks enter in the order of their ids (<see cref="TruckFactory"/> numbers them as they enter), so a direction's list
+/// is the entry order of its trucks, and <see cref="NewestFirst"/> merges the lists back into the entry order of all.
+/// </remarks>
+internal sealed class LiveTrucks
 {
     /// <summary>Trucks one replication holds at once (<see cref="Experiments.RunOptions.MaxTrucksInSystem"/>).</summary>
     public const int DefaultLimit = Experiments.RunOptions.MaxTrucksInSystem;
 
+    private readonly Truck?[] _heads;
+    private readonly Truck?[] _tails;
+
+    public LiveTrucks(int directions, int limit = DefaultLimit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(directions);
+        Limit = limit > 0 ? limit : throw new ArgumentOutOfRangeException(nameof(limit), "the limit of trucks in the system must be at least 1");
+        _heads = new Truck?[directions];
+        _tails = new Truck?[directions];
+    }
+
     /// <summary>The most trucks in the system at once; one more stops the replication.</summary>
-    public int Limit { get; } = limit > 0 ? limit : throw new ArgumentOutOfRangeException(nameof(limit), "the limit of trucks in the system must be at least 1");
-
-    /// <summary>The truck that entered last; follow <see cref="Truck.NextLive"/> for the others.</summary>
-    public Truck? Head { get; private set; }
-
-    /// <summary>The truck that entered first (the oldest entry); follow <see cref="Truck.PreviousLive"/> for the later ones.</summary>
-    public Truck? Tail { get; private set; }
+    public int Limit { get; }
 
     /// <summary>Trucks in the system now.</summary>
     public int Count { get; private set; }
@@ -25,28 +35,63 @@ internal sealed class LiveTrucks(int limit = LiveTrucks.DefaultLimit)
     /// <summary>Whether one more truck would pass <see cref="Limit"/>.</summary>
     public bool IsFull => Count >= Limit;
 
+    /// <summary>The truck of <paramref name="direction"/> that entered last; follow <see cref="Truck.NextLive"/> for its earlier ones.</summary>
+    public Truck? HeadOf(int direction) => _heads[direction];
+
+    /// <summary>The truck of <paramref name="direction"/> that entered first; follow <see cref="Truck.PreviousLive"/> for its later ones.</summary>
+    public Truck? TailOf(int direction) => _tails[direction];
+
+    /// <summary>Every truck in the system, the last to enter first (the directions' lists merged by id).</summary>
+    public IEnumerable<Truck> NewestFirst()
+    {
+        var cursors = (Truck?[])_heads.Clone();
+        while (true)
+        {
+            var newest = -1;
+            for (var d = 0; d < cursors.Length; d++)
+            {
+                if (cursors[d] is { } truck && (newest < 0 || truck.Id > cursors[newest]!.Id))
+                {
+                    newest = d;
+                }
+            }
+
+            if (newest < 0)
+            {
+                yield break;
+            }
+
+            var next = cursors[newest]!;
+            cursors[newest] = next.NextLive;
+            yield return next;
+        }
+    }
+
     public void Add(Truck truck)
     {
-        truck.NextLive = Head;
+        var d = truck.Direction;
+        var head = _heads[d];
+        truck.NextLive = head;
         truck.PreviousLive = null;
-        if (Head is not null)
+        if (head is not null)
         {
-            Head.PreviousLive = truck;
+            head.PreviousLive = truck;
         }
         else
         {
-            Tail = truck;
+            _tails[d] = truck;
         }
 
-        Head = truck;
+        _heads[d] = truck;
         Count++;
     }
 
     public void Remove(Truck truck)
     {
+        var d = truck.Direction;
         if (truck.PreviousLive is null)
         {
-            Head = truck.NextLive;
+            _heads[d] = truck.NextLive;
         }
         else
         {
@@ -59,7 +104,7 @@ internal sealed class LiveTrucks(int limit = LiveTrucks.DefaultLimit)
         }
         else
         {
-            Tail = truck.PreviousLive;
+            _tails[d] = truck.PreviousLive;
         }
 
         Count--;

@@ -44,7 +44,7 @@ internal sealed class MetricCollector
         _oldestByDirection = new double[runtime.Directions.Length];
         _waitingSumByClass = new double[model.ClassNames.Length];
         _waitingByClass = new long[model.ClassNames.Length];
-        for (var truck = live.Head; truck is not null; truck = truck.NextLive)
+        foreach (var truck in live.NewestFirst()) // in the order they entered, last first, so the sums add up as always
         {
             var wait = truck.WaitedHoursAt(endHours);
             _waitingSumByDirection[truck.Direction] += wait;

@@ -84,6 +84,9 @@ internal sealed class TimeSeriesSampler
     /// <summary>Trucks in the system per direction index, as sampled.</summary>
     public List<double[]> InSystemSeries { get; } = [];
 
+    /// <summary>Trucks the oldest-wait walks have read so far (what a long queue costs a sample; for tests).</summary>
+    public long TrucksRead { get; private set; }
+
     public IEnumerable<SimEvent> Sample()
     {
         var sim = _simulation;
@@ -116,40 +119,36 @@ internal sealed class TimeSeriesSampler
     private void Track(NamedSeries series, Func<double> read) => _series.Add((series, read));
 
     // The same wait as oldest_wait_hours at the end: waited so far (not in service), of every truck still in the system.
-    // A truck has waited at most since it arrived, and from the tail on the trucks go in the order they entered, which
-    // after the starting backlog (entered at the start, oldest first) is the order they arrived: once a truck that
-    // arrived after the start is younger than every direction's oldest wait so far, no later truck can raise one, and
-    // the walk stops (the maxima are the same as over every truck; in a long queue, far fewer trucks are read).
+    // A truck has waited at most since it arrived, and from a direction's tail on its trucks go in the order they entered,
+    // which after the starting backlog (entered at the start, oldest first) is the order they arrived: once a truck that
+    // arrived after the start is younger than its direction's oldest wait so far, no later truck of that direction can
+    // raise it, and that direction's walk stops (the maxima are the same as over every truck; in a long queue, far fewer
+    // trucks are read, and a direction's queue is not read for another's sake).
     private void MeasureOldestWaits(double hours)
     {
-        Array.Clear(_oldestWaitHours);
-        var smallest = 0.0; // the smallest of the directions' oldest waits so far
-        for (var truck = _live.Tail; truck is not null; truck = truck.PreviousLive)
-        {
-            if (truck.ArrivedHours > 0 && hours - truck.ArrivedHours + StopMarginHours < smallest)
-            {
-                break;
-            }
-
-            var wait = truck.WaitedHoursAt(hours);
-            if (!(wait <= _oldestWaitHours[truck.Direction]))
-            {
-                _oldestWaitHours[truck.Direction] = Math.Max(_oldestWaitHours[truck.Direction], wait);
-                _oldestWaitHours[^1] = Math.Max(_oldestWaitHours[^1], wait);
-                smallest = SmallestDirectionMaximum();
-            }
-        }
-    }
-
-    // The smallest of the directions' oldest waits (the last entry, the network's, is their largest).
-    private double SmallestDirectionMaximum()
-    {
-        var smallest = double.PositiveInfinity;
+        var network = 0.0;
         for (var d = 0; d < _oldestWaitHours.Length - 1; d++)
         {
-            smallest = Math.Min(smallest, _oldestWaitHours[d]);
+            var oldest = 0.0;
+            for (var truck = _live.TailOf(d); truck is not null; truck = truck.PreviousLive)
+            {
+                if (truck.ArrivedHours > 0 && hours - truck.ArrivedHours + StopMarginHours < oldest)
+                {
+                    break;
+                }
+
+                TrucksRead++;
+                var wait = truck.WaitedHoursAt(hours);
+                if (!(wait <= oldest))
+                {
+                    oldest = Math.Max(oldest, wait);
+                }
+            }
+
+            _oldestWaitHours[d] = oldest;
+            network = Math.Max(network, oldest);
         }
 
-        return smallest;
+        _oldestWaitHours[^1] = network;
     }
 }

@@ -71,13 +71,7 @@ internal sealed class TruckTrace(CrossingModel model, CrossingRuntime runtime, R
             return;
         }
 
-        var trucks = new List<Truck>();
-        for (var truck = live.Head; truck is not null; truck = truck.NextLive)
-        {
-            trucks.Add(truck);
-        }
-
-        foreach (var truck in trucks.OrderBy(t => t.Id))
+        foreach (var truck in live.NewestFirst().OrderBy(t => t.Id))
         {
             var isPastShelfLife = runtime.Classes[truck.CargoClass].Spec.ShelfLifeHours is { } shelfLife && now - truck.ArrivedHours > shelfLife;
             var outcome = truck.HeldUntilHours > now ? TruckOutcome.HeldAtOriginAtEnd : TruckOutcome.InSystemAtEnd;

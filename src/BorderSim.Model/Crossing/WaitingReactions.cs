@@ -48,7 +48,7 @@ internal sealed class WaitingReactions(CrossingModel model, RunClock clock, Live
         yield return clock.Until(reaction.AtHours);
         var lots = streams[StreamName(reaction.Kind, reaction.Index)];
         _inLine.Clear();
-        for (var truck = live.Head; truck is not null; truck = truck.NextLive)
+        foreach (var truck in live.NewestFirst())
         {
             if (reaction.Concerns(truck) && !truck.IsCommitted && !truck.LeavesOnEvent && truck.Held.Pending is { IsWaiting: true })
             {
