@@ -15,10 +15,10 @@ public enum HorizonCutKind
 
 /// <summary>
 /// A dated event of the scenario that the run's horizon cuts: a surge, a ban, a route suspension, a closure, an
-/// appointment-only period (events with a last day) or a change (in force from a day on) that ends, or starts,
+/// appointment-only period (events with a last day), an advisory or a change (from a day on) that ends, or starts,
 /// after the run ends.
 /// </summary>
-/// <param name="Event">What it is: <c>surge</c>, <c>ban</c>, <c>suspension</c>, <c>closure</c>, <c>appointment-only period</c> or <c>change</c>.</param>
+/// <param name="Event">What it is: <c>surge</c>, <c>ban</c>, <c>suspension</c>, <c>closure</c>, <c>appointment-only period</c>, <c>advisory</c> or <c>change</c>.</param>
 /// <param name="Name">Its reason as the scenario wrote it (for an appointment-only period, its quota).</param>
 /// <param name="Where">What it applies to: a direction, an origin and route, a calendar, a stage, road, class or pool.</param>
 /// <param name="From">Its first local day.</param>
@@ -61,6 +61,7 @@ public static class HorizonCheck
         var horizon = new Horizon(scenario);
         AddCalendarPeriods(horizon);
         AddTrafficPeriods(horizon);
+        AddAdvisories(horizon);
         AddChanges(horizon);
         return horizon.Cuts;
     }
@@ -114,6 +115,15 @@ public static class HorizonCheck
             {
                 horizon.Period("ban", ban.Reason, $"direction {ban.Direction}", ban.From, to, scenario.TimeZone);
             }
+        }
+    }
+
+    /// <summary>Advisories, which act at the midnight they are issued (in the scenario's zone): a run that ends by then never sees one.</summary>
+    private static void AddAdvisories(Horizon horizon)
+    {
+        foreach (var advisory in horizon.Scenario.Advisories)
+        {
+            horizon.PointInTime("advisory", advisory.Reason, $"direction {advisory.Direction}", advisory.From, horizon.Scenario.TimeZone);
         }
     }
 
