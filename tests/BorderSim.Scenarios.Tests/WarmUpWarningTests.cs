@@ -73,4 +73,38 @@ public class WarmUpWarningTests
     [TestCase("auto")]
     public void No_warm_up_or_one_detected_after_the_run_names_no_event(string warmUp) =>
         Assert.That(Warnings(warmUp), Has.None.Contains("warm-up"));
+
+    [Test]
+    public void An_origin_s_surge_and_a_route_suspension_inside_the_warm_up_are_named()
+    {
+        // warm_up 2d ends 3 June 00:00: the suspension of 2 June lies inside it, the origin's surge of 2-5 June starts inside it.
+        const string Text = """
+            name: Origins
+            start: 2026-06-01T00:00
+            time_zone: Asia/Ho_Chi_Minh
+            days: 10
+            warm_up: 2d
+            classes:
+              general: { share: 1 }
+            origins:
+              province:
+                arrivals: { trucks_per_day: 300, surges: [ { from: 2026-06-02, to: 2026-06-05, factor: 2 } ] }
+                routing: { all: { shares: { a: 0.5, b: 0.5 } } }
+                suspensions: [ { route: a, from: 2026-06-02, to: 2026-06-02 } ]
+            directions:
+              a:
+                stages:
+                  - check: { name: a_customs, servers: 4, service: exp(10min) }
+              b:
+                stages:
+                  - check: { name: b_customs, servers: 4, service: exp(10min) }
+            """;
+        var result = ScenarioReader.Read(new StringReader(Text), "origins.yaml");
+        Assert.That(result.IsValid, Is.True, string.Join("\n", result.Errors));
+        Assert.That(result.WarningsFor(result.Scenario!).Select(w => (w.Field, w.Message[..w.Message.IndexOf(" the warm-up", StringComparison.Ordinal)])), Is.EqualTo(new[]
+        {
+            ("origins.province.arrivals.surges[0]", "the surge 2026-06-02..2026-06-05 starts inside"),
+            ("origins.province.suspensions[0]", "the suspension 2026-06-02..2026-06-02 lies inside"),
+        }));
+    }
 }
