@@ -37,7 +37,7 @@ public static class ScenarioInput
         ArgumentNullException.ThrowIfNull(context);
         foreach (ScenarioError error in errors)
         {
-            context.Error.WriteLine(context.Language.IsVietnamese ? ScenarioErrorText.Vietnamese(error) : error.ToString());
+            context.Error.WriteLine(ScenarioErrorText.Say(error, context.Language));
         }
     }
 }

@@ -69,6 +69,7 @@ public static class Glossary
         ["closure"] = new("closure", "đợt đóng cửa"),
         ["appointment-only period"] = new("appointment-only period", "giai đoạn chỉ thông quan theo hẹn"),
         ["appointment period"] = new("appointment period", "giai đoạn chỉ thông quan theo hẹn"),
+        ["advisory"] = new("advisory", "khuyến cáo"),
         ["change"] = new("change", "thay đổi"),
     };
 

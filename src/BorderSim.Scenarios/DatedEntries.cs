@@ -6,15 +6,28 @@ using NodaTime;
 namespace BorderSim.Scenarios;
 
 /// <summary>
-/// A dated entry of a scenario (closure, appointment period, surge or change) with where it was written,
-/// kept so that one outside the dates actually run can be named with file:line:col once the run's
-/// start and length are final (after <c>--days</c>).
+/// A dated entry of a scenario (closure, appointment period, surge, suspension, ban, advisory or change) with where it
+/// was written, kept so that one outside the dates actually run, or inside the warm-up (<see cref="WarmUpWarnings"/>),
+/// can be named with file:line:col once the run's start and length are final (after <c>--days</c>).
 /// </summary>
-/// <param name="Kind">"closure", "appointment period", "surge" or "change".</param>
+/// <param name="Kind">"closure", "appointment period", "surge", "suspension", "ban", "advisory" or "change".</param>
 /// <param name="Calendar">The calendar whose zone the dates are in; null = the scenario's zone.</param>
-/// <param name="To">Last day, inclusive; null for a change (in force from <paramref name="From"/> on).</param>
+/// <param name="To">Last day, inclusive; null for a change or a ban without a last day (in force from <paramref name="From"/> on) and an advisory.</param>
 public sealed record DatedEntry(string File, int Line, int Column, string Field, string Kind, string? Calendar, LocalDate From, LocalDate? To)
 {
+    /// <summary>An event that acts once, at the midnight of <see cref="From"/> (an advisory), rather than from then on.</summary>
+    public bool IsMoment { get; init; }
+
+    /// <summary>Its dates as the warnings write them: <c>2026-06-01..2026-06-03</c>, <c>from 2026-06-01</c>, or <c>of 2026-06-01</c> for a moment.</summary>
+    internal string Dates => To is { } to ? $"{From:uuuu-MM-dd}..{to:uuuu-MM-dd}" : IsMoment ? $"of {From:uuuu-MM-dd}" : $"from {From:uuuu-MM-dd}";
+
+    /// <summary>The instants it starts and ends (the midnight after its last day; none without one), each date in its calendar's zone.</summary>
+    internal (Instant From, Instant? End) InstantsIn(ScenarioSpec scenario)
+    {
+        var zone = scenario.Calendars.FirstOrDefault(c => c.Name == Calendar)?.TimeZone ?? scenario.TimeZone;
+        return (zone.AtStartOfDay(From).ToInstant(), To is { } to ? zone.AtStartOfDay(to.PlusDays(1)).ToInstant() : null);
+    }
+
     /// <summary>
     /// The warnings for entries that miss the run [start, start + days): a closure, appointment period or
     /// surge entirely before or after it, a change dated after its end (no effect) or before its start
@@ -32,9 +45,8 @@ public sealed record DatedEntry(string File, int Line, int Column, string Field,
         var warnings = new List<ScenarioError>();
         foreach (var entry in entries)
         {
-            var zone = scenario.Calendars.FirstOrDefault(c => c.Name == entry.Calendar)?.TimeZone ?? scenario.TimeZone;
-            var from = zone.AtStartOfDay(entry.From).ToInstant();
-            var end = entry.To is { } to ? zone.AtStartOfDay(to.PlusDays(1)).ToInstant() : Instant.MaxValue;
+            var (from, endOrNone) = entry.InstantsIn(scenario);
+            var end = endOrNone ?? Instant.MaxValue;
             var dates = entry.To is { } t ? $"{entry.From:uuuu-MM-dd}..{t:uuuu-MM-dd}" : $"{entry.From:uuuu-MM-dd}";
             string? message = null;
             if (from >= runEnd)
@@ -44,6 +56,10 @@ public sealed record DatedEntry(string File, int Line, int Column, string Field,
             else if (end <= runStart)
             {
                 message = $"the {entry.Kind} {dates} ends before the run starts ({span}): it has no effect";
+            }
+            else if (entry.IsMoment && from < runStart)
+            {
+                message = $"the {entry.Kind} {entry.Dates} is issued before the run starts ({span}): it has no effect";
             }
             else if (entry.To is null && from < runStart)
             {
@@ -59,7 +75,7 @@ public sealed record DatedEntry(string File, int Line, int Column, string Field,
         return warnings;
     }
 
-    /// <summary>Every closure, appointment period, surge and change whose dates read; the mapper reports the rest.</summary>
+    /// <summary>Every closure, appointment period, surge, suspension, ban, advisory and change whose dates read; the mapper reports the rest.</summary>
     internal static List<DatedEntry> Collect(YNode root)
     {
         var entries = new List<DatedEntry>();
@@ -91,6 +107,31 @@ public sealed record DatedEntry(string File, int Line, int Column, string Field,
             }
         }
 
+        if (map.Get("origins") is YMap origins)
+        {
+            foreach (var (name, value) in origins.Entries)
+            {
+                if (value is YMap origin)
+                {
+                    AddPeriods(entries, (origin.Get("arrivals") as YMap)?.Get("surges"), $"origins.{name.Value}.arrivals.surges", "surge", null);
+                    AddPeriods(entries, origin.Get("suspensions"), $"origins.{name.Value}.suspensions", "suspension", null);
+                }
+            }
+        }
+
+        AddPeriods(entries, map.Get("bans"), "bans", "ban", null, lastDayOptional: true);
+        if (map.Get("advisories") is YSeq advisories)
+        {
+            for (var i = 0; i < advisories.Items.Count; i++)
+            {
+                if (advisories.Items[i] is YMap advisory && Date(advisory.Get("from")) is { } from)
+                {
+                    var node = advisory.Get("from")!;
+                    entries.Add(new DatedEntry(node.File, node.Line, node.Column, $"advisories[{i}].from", "advisory", null, from, null) { IsMoment = true });
+                }
+            }
+        }
+
         if (map.Get("changes") is YSeq changes)
         {
             for (var i = 0; i < changes.Items.Count; i++)
@@ -107,7 +148,8 @@ public sealed record DatedEntry(string File, int Line, int Column, string Field,
         return entries;
     }
 
-    private static void AddPeriods(List<DatedEntry> entries, YNode? list, string field, string kind, string? calendar)
+    /// <summary>The entries of a list of periods (from, to); with <paramref name="lastDayOptional"/>, one without <c>to</c> holds from its first day on.</summary>
+    private static void AddPeriods(List<DatedEntry> entries, YNode? list, string field, string kind, string? calendar, bool lastDayOptional = false)
     {
         if (list is not YSeq seq)
         {
@@ -116,9 +158,13 @@ public sealed record DatedEntry(string File, int Line, int Column, string Field,
 
         for (var i = 0; i < seq.Items.Count; i++)
         {
-            if (seq.Items[i] is YMap item && Date(item.Get("from")) is { } from && Date(item.Get("to")) is { } to)
+            if (seq.Items[i] is YMap item && Date(item.Get("from")) is { } from)
             {
-                entries.Add(new DatedEntry(item.File, item.Line, item.Column, $"{field}[{i}]", kind, calendar, from, to));
+                var to = Date(item.Get("to"));
+                if (to is not null || (lastDayOptional && item.Get("to") is null))
+                {
+                    entries.Add(new DatedEntry(item.File, item.Line, item.Column, $"{field}[{i}]", kind, calendar, from, to));
+                }
             }
         }
     }

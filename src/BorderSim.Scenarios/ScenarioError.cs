@@ -45,7 +45,7 @@ public sealed record ScenarioLoadResult(BorderSim.Model.Spec.ScenarioSpec? Scena
 {
     public bool IsValid => Scenario is not null && Errors.Count == 0;
 
-    /// <summary>The closures, appointment periods, surges and changes as written, for <see cref="WarningsFor"/>.</summary>
+    /// <summary>The closures, appointment periods, surges, suspensions, bans, advisories and changes as written, for <see cref="WarningsFor"/>.</summary>
     public IReadOnlyList<DatedEntry> DatedEntries { get; init; } = [];
 
     /// <summary>The CSV files of observations the scenario names; <see cref="ScenarioReader.Load"/> reads them into <see cref="BorderSim.Model.Spec.ScenarioSpec.Observations"/>, <see cref="ScenarioReader.Read"/> does not (no file access).</summary>
@@ -54,6 +54,10 @@ public sealed record ScenarioLoadResult(BorderSim.Model.Spec.ScenarioSpec? Scena
     /// <summary>Arrivals that follow an observed daily series; <see cref="ScenarioReader.Load"/> reads them, <see cref="ScenarioReader.Read"/> leaves their rate at 0.</summary>
     internal IReadOnlyList<DailySeriesReference> DailySeries { get; init; } = [];
 
-    /// <summary>Warnings for dated entries outside the run of <paramref name="effective"/> (the scenario as it will run, after --days).</summary>
-    public IReadOnlyList<ScenarioError> WarningsFor(BorderSim.Model.Spec.ScenarioSpec effective) => DatedEntry.WarningsFor(DatedEntries, effective);
+    /// <summary>Warnings for dated entries outside the run of <paramref name="effective"/> (the scenario as it will run, after --days), then those inside its warm-up.</summary>
+    public IReadOnlyList<ScenarioError> WarningsFor(BorderSim.Model.Spec.ScenarioSpec effective) =>
+        [.. DatedEntry.WarningsFor(DatedEntries, effective), .. WarmUpWarningsFor(effective)];
+
+    /// <summary>Warnings for dated entries that start or end inside the warm-up of <paramref name="effective"/> (<see cref="WarmUpWarnings"/>).</summary>
+    public IReadOnlyList<ScenarioError> WarmUpWarningsFor(BorderSim.Model.Spec.ScenarioSpec effective) => WarmUpWarnings.For(DatedEntries, effective);
 }

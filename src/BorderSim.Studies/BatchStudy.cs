@@ -222,7 +222,7 @@ public sealed class BatchStudy
         return BatchOutcome.Ok;
     }
 
-    /// <summary>The errors of the invalid runs and the horizon warnings of the others, each line once.</summary>
+    /// <summary>The errors of the invalid runs and the horizon and warm-up warnings of the others, each line once.</summary>
     private void SayWhatCannotRun()
     {
         var printed = new HashSet<string>(StringComparer.Ordinal);
@@ -238,6 +238,11 @@ public sealed class BatchStudy
         foreach (PlannedRun run in _mine.Where(p => p.Scenario is not null && p.Entry.Days is not null))
         {
             foreach (string line in HorizonLines.Of(run.Entry.ScenarioFile, run.Scenario! with { Days = run.Entry.Days!.Value }, printed, _settings.Language).Lines)
+            {
+                _console.Warn(line);
+            }
+
+            foreach (string line in run.WarmUpWarnings.Select(w => ScenarioErrorText.Say(w, _settings.Language)).Where(printed.Add))
             {
                 _console.Warn(line);
             }

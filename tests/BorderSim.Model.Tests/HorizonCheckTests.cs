@@ -96,4 +96,24 @@ public class HorizonCheckTests
         }));
         Assert.That(cuts[2].Describe(), Is.EqualTo("the run ends on 2026-06-05, before the change 'fourth booth' (stage booth, from 2026-06-06) starts: none of it is simulated; --days 6 reaches it"));
     }
+
+    [Test]
+    public void An_advisory_issued_when_the_run_has_ended_is_not_reached_and_one_inside_it_is_not_cut()
+    {
+        // A 5-day run from 1 June ends at 6 June 00:00: an advisory of the 5th acts inside it, one of the 6th never.
+        var scenario = Scenario([new DirectionSpec("export", Flat(100), [Check("booth", 2, new Deterministic(0.1))])], days: 5, warmUpHours: 0) with
+        {
+            Advisories = [
+                new AdvisorySpec(new LocalDate(2026, 6, 5), "export", [], new WaitingReactionSpec(0.5), "inside"),
+                new AdvisorySpec(new LocalDate(2026, 6, 6), "export", [], new WaitingReactionSpec(0.5), "too late"),
+            ],
+        };
+
+        var cut = HorizonCheck.CutsOf(scenario).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That((cut.Event, cut.Name, cut.Kind, cut.DaysToSeeIt), Is.EqualTo(("advisory", "too late", HorizonCutKind.NotReached, 6)));
+            Assert.That(cut.Describe(), Is.EqualTo("the run ends on 2026-06-05, before the advisory 'too late' (direction export, from 2026-06-06) starts: none of it is simulated; --days 6 reaches it"));
+        });
+    }
 }

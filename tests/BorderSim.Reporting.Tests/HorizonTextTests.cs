@@ -18,7 +18,7 @@ public class HorizonTextTests
     public void Every_event_a_horizon_can_cut_has_its_Vietnamese_word()
     {
         // The kinds HorizonCheck and the dated-entry warnings write (HorizonCut.Event, DatedEntry.Kind).
-        string[] kinds = ["surge", "ban", "suspension", "closure", "appointment-only period", "appointment period", "change"];
+        string[] kinds = ["surge", "ban", "suspension", "closure", "appointment-only period", "appointment period", "advisory", "change"];
         Assert.That(kinds, Is.SubsetOf(Glossary.Events.Keys));
     }
 }

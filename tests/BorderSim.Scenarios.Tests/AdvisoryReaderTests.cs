@@ -49,6 +49,7 @@ public class AdvisoryReaderTests
     [TestCase("{ from: 2026-06-02, direction: export, waiting: { leave: 0.5, move: 0.5 } }", "test.yaml:14:73: advisories[0].waiting.move: only an origin's suspension can move trucks in line")]
     [TestCase("{ from: 2026-06-02, direction: exprot, waiting: { leave: 0.5 } }", "test.yaml:14:36: advisories[0].direction: unknown direction 'exprot' (did you mean 'export'?)")]
     [TestCase("{ from: 2026-06-02, direction: export, classes: [durian], waiting: { leave: 0.5 } }", "test.yaml:14:54: advisories[0].classes[0]: unknown class 'durian'")]
+    [TestCase("{ from: 2026-06-02, direction: export, classes: [], waiting: { leave: 0.5 } }", "test.yaml:14:53: advisories[0].classes: an advisory's classes name at least one class")]
     [TestCase("{ from: 2026-06-02, direction: export, waiting: { leave: 1.5 } }", "test.yaml:14:62: advisories[0].waiting.leave: must be at most 1, found 1.5")]
     public void A_broken_advisory_is_named_at_its_line_and_column(string advisory, string expected)
     {

@@ -69,4 +69,24 @@ public class DateWarningTests
         Assert.That(warnings.Select(w => w.Field), Does.Not.Contain("calendars.vn_gate.closures[1]"), "5 June is inside it");
         Assert.That(warnings, Has.All.Property(nameof(ScenarioError.IsWarning)).True);
     }
+
+    [Test]
+    public void A_ban_after_the_run_and_an_advisory_before_it_are_warnings_too()
+    {
+        // An advisory acts once, at its midnight: one of 20 May never meets the run; a ban from 20 June starts after it.
+        var result = Load(Scenario + """
+
+            bans:
+              - { from: 2026-06-20, to: 2026-06-21, direction: export, classes: [general], action: turn_away }
+            advisories:
+              - { from: 2026-05-20, direction: export, waiting: { leave: 0.5 } }
+            """);
+        Assert.That(result.IsValid, Is.True, string.Join("\n", result.Errors));
+        var warnings = result.WarningsFor(result.Scenario!).Select(w => w.ToString()).ToList();
+        Assert.That(warnings, Is.SupersetOf(new[]
+        {
+            "dates.yaml:28:5: warning: bans[0]: the ban 2026-06-20..2026-06-21 starts after the run ends (the run is 2026-06-01..2026-06-14): it has no effect (check the dates, or the run's start and days)",
+            "dates.yaml:30:13: warning: advisories[0].from: the advisory of 2026-05-20 is issued before the run starts (the run is 2026-06-01..2026-06-14): it has no effect (check the dates, or the run's start and days)",
+        }));
+    }
 }

@@ -56,11 +56,8 @@ internal sealed class Truck
     /// <summary>The origin (index) that routed the truck to its direction; −1 for the direction's own arrivals, empties and the starting backlog.</summary>
     public int OriginIndex = -1;
 
-    /// <summary>Set when an event (a suspension, a ban) made the truck leave the line: its wait wakes and it leaves, left_on_event.</summary>
-    public bool LeavesOnEvent;
-
-    /// <summary>Set with <see cref="LeavesOnEvent"/> when the truck leaves its suspended route for another (moved_on_event): it arrives there anew.</summary>
-    public bool MovesOnEvent;
+    /// <summary>Set when an event (a suspension, a ban, an advisory) made the truck leave the line: its wait wakes and it leaves.</summary>
+    public EventDeparture DepartsOnEvent;
 
     /// <summary>Everything the truck holds now; given back in one place (<see cref="Holding.Release"/>).</summary>
     public required Holding Held;

@@ -50,7 +50,7 @@ internal sealed class WaitingReactions(CrossingModel model, RunClock clock, Live
         _inLine.Clear();
         foreach (var truck in live.NewestFirst())
         {
-            if (reaction.Concerns(truck) && !truck.IsCommitted && !truck.LeavesOnEvent && truck.Held.Pending is { IsWaiting: true })
+            if (reaction.Concerns(truck) && !truck.IsCommitted && truck.DepartsOnEvent == EventDeparture.None && truck.Held.Pending is { IsWaiting: true })
             {
                 _inLine.Add(truck);
             }
@@ -62,14 +62,13 @@ internal sealed class WaitingReactions(CrossingModel model, RunClock clock, Live
             var lot = lots.NextDouble();
             if (lot < reaction.Leave)
             {
-                Leave(truck);
+                Leave(truck, EventDeparture.Leaves);
             }
             else if (lot < reaction.Leave + reaction.Move)
             {
                 // One lot per truck: a mover's lot, rescaled to [0, 1), chooses among the open routes (as a diverted driver's does).
                 var route = routing.OpenRouteInstead(truck.OriginIndex, truck.CargoClass, truck.Direction, (lot - reaction.Leave) / reaction.Move);
-                truck.MovesOnEvent = route >= 0;
-                Leave(truck);
+                Leave(truck, route >= 0 ? EventDeparture.Moves : EventDeparture.Leaves);
                 if (route >= 0)
                 {
                     source.Arrive(runtime.Directions[route], truck.CargoClass, truck.LetThroughLot, truck.OriginIndex);
@@ -80,9 +79,9 @@ internal sealed class WaitingReactions(CrossingModel model, RunClock clock, Live
         _inLine.Clear();
     }
 
-    private static void Leave(Truck truck)
+    private static void Leave(Truck truck, EventDeparture departure)
     {
-        truck.LeavesOnEvent = true;
+        truck.DepartsOnEvent = departure;
         var request = truck.Held.Pending!;
         request.Resource.Cancel(request);
     }

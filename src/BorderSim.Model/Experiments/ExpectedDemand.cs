@@ -15,14 +15,16 @@ namespace BorderSim.Model.Experiments;
 public static class ExpectedDemand
 {
     /// <summary>Per direction index and class index: trucks per day reaching the route, over the run.</summary>
-    public static double[][] TrucksPerDayByClass(CrossingModel model)
+    /// <param name="model">The compiled model.</param>
+    /// <param name="parks">Its origins' parks as the load check weighed them (<see cref="ParkLoads.Of"/>), by origin index.</param>
+    internal static double[][] TrucksPerDayByClass(CrossingModel model, IReadOnlyList<ParkLoad?> parks)
     {
         ArgumentNullException.ThrowIfNull(model);
         var runHours = model.Clock.RunHours;
         var demand = model.Directions.Select(_ => new double[model.ClassNames.Length]).ToArray();
         // What a park with a daily release limit cannot release waits in it: such an origin's trucks are sent apart,
         // then scaled by the share it releases; the others straight into the demand, as before parks.
-        var released = model.Origins.Select(o => ParkLoads.ReleasedShare(model, o)).ToArray();
+        var released = model.Origins.Select(o => parks[o.Index]?.ReleasedShare ?? 1).ToArray();
         var sent = model.Origins.Select(o => released[o.Index] < 1 ? model.Directions.Select(_ => new double[model.ClassNames.Length]).ToArray() : demand).ToArray();
         var cuts = Cuts(model, runHours);
         for (var i = 0; i + 1 < cuts.Count; i++)

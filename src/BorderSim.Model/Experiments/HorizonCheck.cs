@@ -15,10 +15,10 @@ public enum HorizonCutKind
 
 /// <summary>
 /// A dated event of the scenario that the run's horizon cuts: a surge, a ban, a route suspension, a closure, an
-/// appointment-only period (events with a last day) or a change (in force from a day on) that ends, or starts,
+/// appointment-only period (events with a last day), an advisory or a change (from a day on) that ends, or starts,
 /// after the run ends.
 /// </summary>
-/// <param name="Event">What it is: <c>surge</c>, <c>ban</c>, <c>suspension</c>, <c>closure</c>, <c>appointment-only period</c> or <c>change</c>.</param>
+/// <param name="Event">What it is: <c>surge</c>, <c>ban</c>, <c>suspension</c>, <c>closure</c>, <c>appointment-only period</c>, <c>advisory</c> or <c>change</c>.</param>
 /// <param name="Name">Its reason as the scenario wrote it (for an appointment-only period, its quota).</param>
 /// <param name="Where">What it applies to: a direction, an origin and route, a calendar, a stage, road, class or pool.</param>
 /// <param name="From">Its first local day.</param>
@@ -58,46 +58,40 @@ public static class HorizonCheck
     public static IReadOnlyList<HorizonCut> CutsOf(ScenarioSpec scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var runStart = scenario.StartInstant;
-        var runEnd = runStart + Duration.FromDays(scenario.Days);
-        var cuts = new List<HorizonCut>();
+        var horizon = new Horizon(scenario);
+        AddCalendarPeriods(horizon);
+        AddTrafficPeriods(horizon);
+        AddAdvisories(horizon);
+        AddChanges(horizon);
+        return horizon.Cuts;
+    }
 
-        void Period(string kind, string name, string where, LocalDate from, LocalDate to, DateTimeZone zone)
-        {
-            var end = zone.AtStartOfDay(to.PlusDays(1)).ToInstant();
-            if (end > runEnd)
-            {
-                cuts.Add(Cut(kind, name, where, from, to, zone, end));
-            }
-        }
-
-        HorizonCut Cut(string kind, string name, string where, LocalDate from, LocalDate? to, DateTimeZone zone, Instant seenAt)
-        {
-            var starts = zone.AtStartOfDay(from).ToInstant();
-            var lastDay = runEnd.Minus(Duration.FromTicks(1)).InZone(scenario.TimeZone).Date;
-            var days = (int)Math.Ceiling((seenAt - runStart).TotalDays - 1e-9);
-            return new HorizonCut(kind, name, where, from, to, starts >= runEnd ? HorizonCutKind.NotReached : HorizonCutKind.CutOff, lastDay, days);
-        }
-
-        var zoneOf = scenario.Calendars.ToDictionary(c => c.Name, c => c.TimeZone, StringComparer.Ordinal);
-        foreach (var calendar in scenario.Calendars)
+    /// <summary>Closures and appointment-only periods, each in its calendar's zone.</summary>
+    private static void AddCalendarPeriods(Horizon horizon)
+    {
+        foreach (var calendar in horizon.Scenario.Calendars)
         {
             foreach (var closure in calendar.Closures)
             {
-                Period("closure", closure.Reason, $"calendar {calendar.Name}", closure.From, closure.To, calendar.TimeZone);
+                horizon.Period("closure", closure.Reason, $"calendar {calendar.Name}", closure.From, closure.To, calendar.TimeZone);
             }
 
             foreach (var appointment in calendar.AppointmentOnly)
             {
-                Period("appointment-only period", $"{appointment.QuotaPerDay} a day", $"calendar {calendar.Name}", appointment.From, appointment.To, calendar.TimeZone);
+                horizon.Period("appointment-only period", $"{appointment.QuotaPerDay} a day", $"calendar {calendar.Name}", appointment.From, appointment.To, calendar.TimeZone);
             }
         }
+    }
 
+    /// <summary>Surges of directions and origins, route suspensions and bans with a last day, in the scenario's zone.</summary>
+    private static void AddTrafficPeriods(Horizon horizon)
+    {
+        var scenario = horizon.Scenario;
         foreach (var direction in scenario.Directions)
         {
             foreach (var surge in direction.Arrivals.Surges)
             {
-                Period("surge", surge.Reason, $"direction {direction.Name}", surge.From, surge.To, scenario.TimeZone);
+                horizon.Period("surge", surge.Reason, $"direction {direction.Name}", surge.From, surge.To, scenario.TimeZone);
             }
         }
 
@@ -105,12 +99,12 @@ public static class HorizonCheck
         {
             foreach (var surge in origin.Arrivals.Surges)
             {
-                Period("surge", surge.Reason, $"origin {origin.Name}", surge.From, surge.To, scenario.TimeZone);
+                horizon.Period("surge", surge.Reason, $"origin {origin.Name}", surge.From, surge.To, scenario.TimeZone);
             }
 
             foreach (var suspension in origin.Suspensions)
             {
-                Period("suspension", suspension.Reason, $"origin {origin.Name} to route {suspension.Route}", suspension.From, suspension.To, scenario.TimeZone);
+                horizon.Period("suspension", suspension.Reason, $"origin {origin.Name} to route {suspension.Route}", suspension.From, suspension.To, scenario.TimeZone);
             }
         }
 
@@ -119,21 +113,30 @@ public static class HorizonCheck
             // A ban without a last day holds to the end of whatever run: no horizon cuts it.
             if (ban.To is { } to)
             {
-                Period("ban", ban.Reason, $"direction {ban.Direction}", ban.From, to, scenario.TimeZone);
+                horizon.Period("ban", ban.Reason, $"direction {ban.Direction}", ban.From, to, scenario.TimeZone);
             }
         }
+    }
 
+    /// <summary>Advisories, which act at the midnight they are issued (in the scenario's zone): a run that ends by then never sees one.</summary>
+    private static void AddAdvisories(Horizon horizon)
+    {
+        foreach (var advisory in horizon.Scenario.Advisories)
+        {
+            horizon.PointInTime("advisory", advisory.Reason, $"direction {advisory.Direction}", advisory.From, horizon.Scenario.TimeZone);
+        }
+    }
+
+    /// <summary>Changes (in force from a day on, in their calendar's zone or the scenario's) that start when the run has ended.</summary>
+    private static void AddChanges(Horizon horizon)
+    {
+        var scenario = horizon.Scenario;
+        var zoneOf = scenario.Calendars.ToDictionary(c => c.Name, c => c.TimeZone, StringComparer.Ordinal);
         foreach (var change in scenario.Changes)
         {
             var zone = change.Calendar is { } name && zoneOf.TryGetValue(name, out var calendarZone) ? calendarZone : scenario.TimeZone;
-            var starts = zone.AtStartOfDay(change.From).ToInstant();
-            if (starts >= runEnd)
-            {
-                cuts.Add(Cut("change", change.Reason, TargetOf(change), change.From, null, zone, zone.AtStartOfDay(change.From.PlusDays(1)).ToInstant()));
-            }
+            horizon.PointInTime("change", change.Reason, TargetOf(change), change.From, zone);
         }
-
-        return cuts;
     }
 
     private static string TargetOf(ScheduledChangeSpec change) =>
@@ -143,4 +146,42 @@ public static class HorizonCheck
         : change.CargoClass is { } cargoClass ? $"class {cargoClass}"
         : change.Pool is { } pool ? $"pool {pool}"
         : "scenario";
+
+    /// <summary>The run's start and end, and the cuts found so far.</summary>
+    private sealed class Horizon(ScenarioSpec scenario)
+    {
+        private readonly Instant runStart = scenario.StartInstant;
+        private readonly Instant runEnd = scenario.StartInstant + Duration.FromDays(scenario.Days);
+
+        public ScenarioSpec Scenario { get; } = scenario;
+
+        public List<HorizonCut> Cuts { get; } = [];
+
+        /// <summary>An event with a last day: cut when it ends (the local midnight after its last day) after the run ends.</summary>
+        public void Period(string kind, string name, string where, LocalDate from, LocalDate to, DateTimeZone zone)
+        {
+            var end = zone.AtStartOfDay(to.PlusDays(1)).ToInstant();
+            if (end > runEnd)
+            {
+                Cuts.Add(Cut(kind, name, where, from, to, zone, end));
+            }
+        }
+
+        /// <summary>An event that acts from a local midnight on: cut when that midnight is at or after the run's end.</summary>
+        public void PointInTime(string kind, string name, string where, LocalDate from, DateTimeZone zone)
+        {
+            if (zone.AtStartOfDay(from).ToInstant() >= runEnd)
+            {
+                Cuts.Add(Cut(kind, name, where, from, null, zone, zone.AtStartOfDay(from.PlusDays(1)).ToInstant()));
+            }
+        }
+
+        private HorizonCut Cut(string kind, string name, string where, LocalDate from, LocalDate? to, DateTimeZone zone, Instant seenAt)
+        {
+            var starts = zone.AtStartOfDay(from).ToInstant();
+            var lastDay = runEnd.Minus(Duration.FromTicks(1)).InZone(Scenario.TimeZone).Date;
+            var days = (int)Math.Ceiling((seenAt - runStart).TotalDays - 1e-9);
+            return new HorizonCut(kind, name, where, from, to, starts >= runEnd ? HorizonCutKind.NotReached : HorizonCutKind.CutOff, lastDay, days);
+        }
+    }
 }

@@ -23,7 +23,8 @@ public static class LoadCheck
 
         // Trucks per day and class reaching each direction (bans, diversions, suspensions and routing taken in), then
         // the empty trucks each direction sends back.
-        var demand = ExpectedDemand.TrucksPerDayByClass(model);
+        var parks = ParkLoads.Of(model);
+        var demand = ExpectedDemand.TrucksPerDayByClass(model, parks);
         var loaded = demand.Select(d => d.Sum()).ToArray();
         var emptiesSkipping = model.Directions.Select(d => new double[d.Stages.Length]).ToArray();
         foreach (var direction in model.Directions)
@@ -69,7 +70,7 @@ public static class LoadCheck
         }
 
         loads.AddRange(SharedCapLoads.For(model, demand));
-        loads.AddRange(ParkLoads.For(model));
+        loads.AddRange(ParkLoads.For(model, parks));
         loads.AddRange(PoolLoads(model, demand, runHours, runDays));
         return loads;
     }

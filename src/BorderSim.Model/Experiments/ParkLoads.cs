@@ -7,7 +7,7 @@ namespace BorderSim.Model.Experiments;
 /// The load check's lines for origins' parks with a daily release limit: for each such park, one line per route its
 /// origin sends trucks to, named "park ORIGIN", with the origin's arrivals a day against what the park can release a
 /// day (the limit on each local day of the scenario's zone on which its calendar opens at all, averaged over the run). A park releases no more than
-/// that, so its routes see at most that many of the origin's trucks (<see cref="ReleasedShare"/>); the rest wait in
+/// that, so its routes see at most that many of the origin's trucks (<see cref="ParkLoad.ReleasedShare"/>); the rest wait in
 /// the park, where the growth of the direction's own queue does not show them: this line is what flags it.
 /// </summary>
 internal static class ParkLoads
@@ -15,34 +15,26 @@ internal static class ParkLoads
     /// <summary>Prefix of the stage name of a park's line in the check ("park lang_son_export").</summary>
     public const string Prefix = "park ";
 
-    public static IEnumerable<StageLoad> For(CrossingModel model)
+    /// <summary>Per origin index: its park's arrivals and release limit a day, computed once; null without a park or a daily limit.</summary>
+    public static ParkLoad?[] Of(CrossingModel model) =>
+        [.. model.Origins.Select(o => CapacityTrucksPerDay(model, o) is { } capacity ? new ParkLoad(o, ArrivalsPerDay(model, o), capacity) : null)];
+
+    /// <summary>The check's lines: one per route of each origin whose park has a daily limit.</summary>
+    public static IEnumerable<StageLoad> For(CrossingModel model, IReadOnlyList<ParkLoad?> parks)
     {
-        foreach (var origin in model.Origins)
+        foreach (var park in parks)
         {
-            if (CapacityTrucksPerDay(model, origin) is not { } capacity)
+            if (park is null)
             {
                 continue;
             }
 
-            var demand = ArrivalsPerDay(model, origin);
-            var routes = origin.RuleByClass.OfType<CompiledRule>().SelectMany(r => r.Routes).Distinct().Order();
+            var routes = park.Origin.RuleByClass.OfType<CompiledRule>().SelectMany(r => r.Routes).Distinct().Order();
             foreach (var route in routes)
             {
-                yield return new StageLoad(model.Directions[route].Name, Prefix + origin.Name, demand, capacity);
+                yield return new StageLoad(model.Directions[route].Name, Prefix + park.Origin.Name, park.ArrivalsPerDay, park.CapacityTrucksPerDay);
             }
         }
-    }
-
-    /// <summary>The share of the origin's arrivals its park can release over the run (1 without a park or a daily limit).</summary>
-    public static double ReleasedShare(CrossingModel model, CompiledOrigin origin)
-    {
-        if (CapacityTrucksPerDay(model, origin) is not { } capacity)
-        {
-            return 1;
-        }
-
-        var demand = ArrivalsPerDay(model, origin);
-        return demand > capacity ? capacity / demand : 1;
     }
 
     private static double ArrivalsPerDay(CrossingModel model, CompiledOrigin origin) =>
@@ -80,4 +72,11 @@ internal static class ParkLoads
 
         return perDay * openDayHours / runHours;
     }
+}
+
+/// <summary>An origin's park with a daily release limit: the origin's arrivals a day against what the park releases a day, over the run.</summary>
+internal sealed record ParkLoad(CompiledOrigin Origin, double ArrivalsPerDay, double CapacityTrucksPerDay)
+{
+    /// <summary>The share of the origin's arrivals the park can release over the run (1 when the limit is not reached).</summary>
+    public double ReleasedShare => ArrivalsPerDay > CapacityTrucksPerDay ? CapacityTrucksPerDay / ArrivalsPerDay : 1;
 }

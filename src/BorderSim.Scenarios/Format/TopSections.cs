@@ -65,7 +65,7 @@ internal static class TopSections
         new FormatKey("start", Start, "Local start of the run in time_zone.").Required().Eg("2026-06-01T00:00"),
         new FormatKey("time_zone", Zone, "Reporting time zone of the run.").Required().Eg("Asia/Ho_Chi_Minh"),
         new FormatKey("days", Int(1, ScenarioLimits.MaxDays), "Run length, warm-up included.").Required().In("days").Eg("365"),
-        new FormatKey("warm_up", WarmUp, "Time discarded from the statistics, shorter than the run; auto picks it by MSER-5.").Defaults("auto", "auto").Eg("7d"),
+        new FormatKey("warm_up", WarmUp, "Time discarded from the statistics, shorter than the run; auto picks it by MSER-5. A dated event that starts or ends inside it gives a warning.").Defaults("auto", "auto").Eg("7d"),
         new FormatKey("replications", Int(1), "Independent runs.").Defaults("10", 10).Eg("20"),
         new FormatKey("seed", Seed, "Master seed: every random stream derives from it.").Defaults("1", 1).Eg("20260601"),
         new FormatKey("timeseries_step", Duration, "Step at which the model samples the time series, at least 1min; when set, timeseries.csv has every sample. Unset: samples every 15min, and timeseries.csv takes the finest of 15min, 30min, 1h, 2h, 3h, 6h, 12h and 1d that keeps a series at 2,500 samples or fewer (a year: 6h).").Defaults("15min, the file's step fitted to the run").Eg("1h"),

@@ -42,41 +42,14 @@ internal sealed class AdvisoryMapper(Fields f, Names names)
             && f.Reference(directionNode, Fields.Join(field, "direction"), directionName, "direction", names.Directions)
             ? directionName
             : null;
-        var classes = ReadClasses(map, field);
+        // No classes: every class.
+        var written = ClassList.Read(f, names, map, field, "an advisory's classes name at least one class", "leave classes out for every class, or write e.g. classes: [fruit]", out var isWhole);
+        List<string>? classes = written is null ? [] : isWhole ? written : null;
         var reason = map.Get("reason") is { } reasonNode ? f.Reason(reasonNode, Fields.Join(field, "reason")) ?? "" : "";
         // A missing waiting is reported by Keys (a required key); without it there is nothing to do.
         var waiting = map.Get("waiting") is null ? null : WaitingReactionMapper.Read(f, map, field);
         return from is null || direction is null || classes is null || waiting is null
             ? null
             : new AdvisorySpec(from.Value, direction, classes, waiting, reason);
-    }
-
-    /// <summary>The classes named (empty: every class); null after an error, reported.</summary>
-    private List<string>? ReadClasses(YMap map, string field)
-    {
-        if (map.Get("classes") is not { } classesNode)
-        {
-            return [];
-        }
-
-        var classesField = Fields.Join(field, "classes");
-        if (f.NameList(classesNode, classesField) is not { } list || classesNode is not YSeq seq)
-        {
-            return null;
-        }
-
-        if (list.Count == 0)
-        {
-            f.Error(classesNode, classesField, "an advisory's classes name at least one class", "leave classes out for every class, or write e.g. classes: [fruit]");
-            return null;
-        }
-
-        var ok = true;
-        for (var i = 0; i < list.Count && i < seq.Items.Count; i++)
-        {
-            ok &= f.Reference(seq.Items[i], Fields.Index(classesField, i), list[i], "class", names.Classes);
-        }
-
-        return ok ? [.. list] : null;
     }
 }

@@ -63,7 +63,8 @@ internal sealed class BanMapper(Fields f, Names names)
         }
 
         var direction = ReadDirection(map, field);
-        var classes = ReadClasses(map, field);
+        // The banned classes that name a class of the scenario (a diversion checks those even when another does not).
+        var classes = ClassList.Read(f, names, map, field, "a ban names at least one class", "e.g. classes: [fruit]", out var classesAreWhole) ?? [];
         var action = ReadAction(map, field);
         var diversion = ReadDiversion(map, field, action, direction, classes, origins);
         if (!ReadYard(map, field, action, direction, directions, out var yard))
@@ -74,7 +75,7 @@ internal sealed class BanMapper(Fields f, Names names)
         var letThrough = map.Get("let_through") is { } letNode ? f.Probability(letNode, Fields.Join(field, "let_through")) : 0;
         var reason = map.Get("reason") is { } reasonNode ? f.Reason(reasonNode, Fields.Join(field, "reason")) ?? "" : "";
         var waiting = WaitingReactionMapper.Read(f, map, field);
-        if (waiting is null || from is null || direction is null || classes.Count == 0 || classes.Count < (map.Get("classes") as YSeq)?.Items.Count || action is null || (action == BanAction.HoldAtYard && yard is null)
+        if (waiting is null || from is null || direction is null || !classesAreWhole || action is null || (action == BanAction.HoldAtYard && yard is null)
             || (action == BanAction.Divert && diversion is null) || letThrough is null)
         {
             return null;
@@ -94,30 +95,6 @@ internal sealed class BanMapper(Fields f, Names names)
             && f.Reference(directionNode, Fields.Join(field, "direction"), directionName, "direction", names.Directions)
             ? directionName
             : null;
-
-    /// <summary>The banned classes that name a class of the scenario (fewer than written when one does not: an error is reported).</summary>
-    private List<string> ReadClasses(YMap map, string field)
-    {
-        var classes = new List<string>();
-        if (map.Get("classes") is { } classesNode && f.NameList(classesNode, Fields.Join(field, "classes")) is { } list && classesNode is YSeq classSeq)
-        {
-            if (list.Count == 0)
-            {
-                f.Error(classesNode, Fields.Join(field, "classes"), "a ban names at least one class", "e.g. classes: [fruit]");
-            }
-
-            for (var i = 0; i < list.Count && i < classSeq.Items.Count; i++)
-            {
-                // Read after the classes' references were checked: check this one here.
-                if (f.Reference(classSeq.Items[i], Fields.Index(Fields.Join(field, "classes"), i), list[i], "class", names.Classes))
-                {
-                    classes.Add(list[i]);
-                }
-            }
-        }
-
-        return classes;
-    }
 
     private BanAction? ReadAction(YMap map, string field)
     {

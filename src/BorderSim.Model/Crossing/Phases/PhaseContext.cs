@@ -31,12 +31,17 @@ internal sealed class PhaseContext(CrossingRuntime runtime, RunClock clock, Admi
 
     /// <summary>
     /// The truck's wait ended without what it asked for: it gave up (its patience ran out) or an event made it leave the
-    /// line (<see cref="Truck.LeavesOnEvent"/>). Either way it gives back everything it holds or asked for, and leaves.
+    /// line (<see cref="Truck.DepartsOnEvent"/>). Either way it gives back everything it holds or asked for, and leaves.
     /// </summary>
     public PhaseStep GiveUp(Truck truck)
     {
         truck.Held.Release(ReleaseReason.GaveUp);
-        Ledger.Left(truck, truck.MovesOnEvent ? TruckOutcome.MovedOnEvent : truck.LeavesOnEvent ? TruckOutcome.LeftOnEvent : TruckOutcome.GaveUp);
+        Ledger.Left(truck, truck.DepartsOnEvent switch
+        {
+            EventDeparture.Moves => TruckOutcome.MovedOnEvent,
+            EventDeparture.Leaves => TruckOutcome.LeftOnEvent,
+            _ => TruckOutcome.GaveUp,
+        });
         return PhaseStep.Left;
     }
 

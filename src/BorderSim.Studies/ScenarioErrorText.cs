@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using BorderSim.Reporting;
 using BorderSim.Scenarios;
 
-namespace BorderSim.Cli;
+namespace BorderSim.Studies;
 
 /// <summary>
 /// A scenario error in Vietnamese (<c>--lang vi</c>): the place stays as it is (<c>file:line:col</c> and the field's
@@ -10,7 +10,7 @@ namespace BorderSim.Cli;
 /// (unknown name, number out of range, missing key, did-you-mean) are translated phrase by phrase. A message of a kind
 /// not in the table keeps its English words, so nothing the reader needs is lost.
 /// </summary>
-internal static partial class ScenarioErrorText
+public static partial class ScenarioErrorText
 {
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
@@ -29,7 +29,10 @@ internal static partial class ScenarioErrorText
     [
         (DatedOutside(), m => $"{Event(m.Groups[1].Value)} {Dates(m.Groups[2].Value)} {(m.Groups[3].Value == "starts after the run ends" ? "bắt đầu sau khi kỳ mô phỏng kết thúc" : "kết thúc trước khi kỳ mô phỏng bắt đầu")} (kỳ mô phỏng: {Dates(m.Groups[4].Value)}): không có tác dụng"),
         (DatedBefore(), m => $"{Event(m.Groups[1].Value)} từ {Dates(m.Groups[2].Value)} có ngày trước khi kỳ mô phỏng bắt đầu (kỳ mô phỏng: {Dates(m.Groups[3].Value)}): có hiệu lực ngay từ giờ đầu tiên"),
+        (IssuedBefore(), m => $"{Event(m.Groups[1].Value)} ngày {Dates(m.Groups[2].Value)} được ban hành trước khi kỳ mô phỏng bắt đầu (kỳ mô phỏng: {Dates(m.Groups[3].Value)}): không có tác dụng"),
+        (InsideWarmUp(), m => InsideWarmUpText(m)),
         (CheckTheDates(), _ => "kiểm tra các ngày, hoặc ngày bắt đầu và số ngày của kỳ mô phỏng"),
+        (ShortenWarmUp(), _ => "rút ngắn warm_up, hoặc bắt đầu kỳ mô phỏng sớm hơn, để tính đến nó"),
         (KnownKeys(), _ => "(các khóa hợp lệ: "),
         (NotPathValue(), m => $"'{m.Groups[1].Value}' không có dạng đường_dẫn=giá_trị"),
         (WriteForExample(), _ => "hãy viết, ví dụ, "),
@@ -57,6 +60,13 @@ internal static partial class ScenarioErrorText
         return $"{error.File}:{error.Line}:{error.Column}: {severity}: {field}{Translate(error.Message)}{hint}";
     }
 
+    /// <summary>The error as a verb prints it in <paramref name="language"/>: in Vietnamese, or in the one English user format.</summary>
+    public static string Say(ScenarioError error, ReportLanguage? language)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return language is { IsVietnamese: true } ? Vietnamese(error) : error.ToString();
+    }
+
     /// <summary>The message with every phrase of the table in Vietnamese.</summary>
     public static string Translate(string message)
     {
@@ -72,14 +82,44 @@ internal static partial class ScenarioErrorText
     /// <summary>A dated entry's kind in Vietnamese (<see cref="Glossary.Events"/>).</summary>
     private static string Event(string kind) => ReportLanguage.Vietnamese.Say(Glossary.Events[kind]);
 
+    /// <summary>A dated event inside the warm-up (<see cref="WarmUpWarnings"/>) in Vietnamese.</summary>
+    private static string InsideWarmUpText(Match m)
+    {
+        string what = Event(m.Groups[1].Value);
+        string dates = m.Groups[2].Value switch
+        {
+            var d when d.StartsWith("from ", StringComparison.Ordinal) => "từ " + Dates(d["from ".Length..]),
+            var d when d.StartsWith("of ", StringComparison.Ordinal) => "ngày " + Dates(d["of ".Length..]),
+            var d => Dates(d),
+        };
+        string where = m.Groups[3].Value switch
+        {
+            "starts" => "bắt đầu trong",
+            "ends" => "kết thúc trong",
+            "lies" => "nằm trọn trong",
+            _ => "được ban hành trong",
+        };
+        string hidden = m.Groups[5].Success ? $"; {m.Groups[5].Value.Replace('.', ',')} giờ sau khi {what} bắt đầu" : "";
+        return $"{what} {dates} {where} {ReportLanguage.Vietnamese.Say(Glossary.WarmUp)} (đến {Dates(m.Groups[4].Value)}{hidden}): tác động của nó lên xe trước thời điểm đó không được tính vào kết quả";
+    }
+
     /// <summary>ISO dates as the Vietnamese page writes them: 2026-06-08..2026-06-21 → 08/06/2026 – 21/06/2026.</summary>
     private static string Dates(string iso) => IsoDate().Replace(iso, m => $"{m.Groups[3].Value}/{m.Groups[2].Value}/{m.Groups[1].Value}").Replace("..", " – ", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"^the (closure|appointment period|surge|change) (\S+) (starts after the run ends|ends before the run starts) \(the run is (\S+)\): it has no effect", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^the (closure|appointment period|surge|suspension|ban|advisory|change) (\S+) (starts after the run ends|ends before the run starts) \(the run is (\S+)\): it has no effect", RegexOptions.CultureInvariant)]
     private static partial Regex DatedOutside();
 
-    [GeneratedRegex(@"^the (closure|appointment period|surge|change) from (\S+) is dated before the run starts \(the run is (\S+)\): it is in force from the first hour", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^the (closure|appointment period|surge|suspension|ban|advisory|change) from (\S+) is dated before the run starts \(the run is (\S+)\): it is in force from the first hour", RegexOptions.CultureInvariant)]
     private static partial Regex DatedBefore();
+
+    [GeneratedRegex(@"^the (advisory) of (\S+) is issued before the run starts \(the run is (\S+)\): it has no effect", RegexOptions.CultureInvariant)]
+    private static partial Regex IssuedBefore();
+
+    [GeneratedRegex(@"^the (closure|appointment period|surge|suspension|ban|advisory|change) ((?:from |of )?\S+) (starts|ends|lies|is issued) inside the warm-up, which ends at (\S+ \S+)(?: \((\S+) h after the [a-z ]+ starts\))?: what it does to trucks before then is not counted in the results", RegexOptions.CultureInvariant)]
+    private static partial Regex InsideWarmUp();
+
+    [GeneratedRegex(@"^shorten warm_up, or start the run earlier, to count it$", RegexOptions.CultureInvariant)]
+    private static partial Regex ShortenWarmUp();
 
     [GeneratedRegex(@"^check the dates, or the run's start and days$", RegexOptions.CultureInvariant)]
     private static partial Regex CheckTheDates();
