@@ -20,11 +20,11 @@ public class HeldAtOriginWaitTests
 
     private static double Value(ReplicationResult replication, string id) => replication.Metrics.Single(m => m.Key.Id == id).Value;
 
-    private static (ReplicationResult Replication, List<TruckRecord> Trucks) Run(double trucksPerDay, Distribution? patience = null, int days = 4)
+    private static (ReplicationResult Replication, List<TruckRecord> Trucks) Run(double trucksPerDay, Distribution? patience = null, int days = 4, LocalDate? banEnds = null)
     {
         CargoClassSpec[] classes = [new("fruit", 1, null, 19, 6, patience)];
         var direction = new DirectionSpec("export", SpecBuilder.Flat(trucksPerDay, new Dictionary<string, double> { ["fruit"] = 1 }), [SpecBuilder.Check("booth", 1, new Deterministic(ServiceHours))]);
-        var ban = new BanSpec(new LocalDate(2026, 6, 2), new LocalDate(2026, 6, 2), "export", ["fruit"], BanAction.HoldAtOrigin, null, "");
+        var ban = new BanSpec(new LocalDate(2026, 6, 2), banEnds ?? new LocalDate(2026, 6, 2), "export", ["fruit"], BanAction.HoldAtOrigin, null, "");
         var scenario = SpecBuilder.Scenario([direction], days: days, warmUpHours: 0, replications: 1, classes: classes) with { Bans = [ban] };
         var recorder = new Recorder();
         var replication = new CrossingReplication(new CrossingModel(scenario), 0, scenario.Seed, 0, recorder).Run();
@@ -109,9 +109,10 @@ public class HeldAtOriginWaitTests
     [Test]
     public void A_truck_still_held_when_the_run_ends_is_in_no_wait_of_the_route()
     {
-        // A 2-day run ends at 48 h, as the ban does: every fruit truck of 2 June is still held (held_at_origin_at_end); none
-        // is waiting on the route, so the waits of the trucks still there and the oldest wait leave them out.
-        var (replication, trucks) = Run(24, days: 2);
+        // A 2-day run ends at 48 h, inside a ban to the end of 3 June: every fruit truck of 2 June is still held
+        // (held_at_origin_at_end); none is waiting on the route, so the waits of the trucks still there and the oldest wait
+        // leave them out.
+        var (replication, trucks) = Run(24, days: 2, banEnds: new LocalDate(2026, 6, 3));
 
         var held = trucks.Where(t => t.Outcome == TruckOutcome.HeldAtOriginAtEnd).ToList();
         Assert.Multiple(() =>
