@@ -37,13 +37,14 @@ internal sealed class Journey
     /// </summary>
     public IEnumerable<SimEvent> Of(Truck truck, int firstPhase = 0, int endPhase = int.MaxValue)
     {
-        if (truck.HeldUntilHours > _context.Clock.NowHours)
+        if (truck.IsHeldAtOrigin)
         {
-            // Held at its origin by a ban: it waits off the road (its wait counts) and sets out when the ban ends, unless
-            // its patience runs out first: then it gives up at its origin (it counts as arrived and as given up).
+            // Held at its origin by a ban: it waits off the road, in no queue of the route (its wait there starts when it
+            // sets out; the hold is counted apart), and sets out when the ban ends, unless its patience runs out first:
+            // then it gives up at its origin (it counts as arrived and as given up, having waited nothing on the route).
             var givesUp = truck.PatienceDeadlineHours < truck.HeldUntilHours;
             yield return _context.Clock.Until(givesUp ? truck.PatienceDeadlineHours : truck.HeldUntilHours);
-            _context.Ledger.SetsOut(truck);
+            _context.Ledger.SetsOut(truck, givesUp);
             if (givesUp)
             {
                 _context.GiveUp(truck);

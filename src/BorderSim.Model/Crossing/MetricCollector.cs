@@ -46,6 +46,11 @@ internal sealed class MetricCollector
         _waitingByClass = new long[model.ClassNames.Length];
         foreach (var truck in live.NewestFirst()) // in the order they entered, last first, so the sums add up as always
         {
+            if (truck.IsHeldAtOrigin)
+            {
+                continue; // off the road, in no queue of the route: held_at_origin_at_end
+            }
+
             var wait = truck.WaitedHoursAt(endHours);
             _waitingSumByDirection[truck.Direction] += wait;
             _waitingByDirection[truck.Direction]++;
@@ -135,10 +140,7 @@ internal sealed class MetricCollector
             Add(Metrics.Diverted, direction.Diverted.Sum(), name, All);
         }
 
-        if (direction.Direction.Bans.Any(b => b.Action is Spec.BanAction.HoldAtOrigin))
-        {
-            Add(Metrics.HeldAtOriginAtEnd, direction.HeldAtOriginByClass.Sum(), name, All);
-        }
+        AddHeldAtOrigin(direction);
 
         if (MetricLayout.KeepsSomeEmpties(_model, direction.Direction))
         {
@@ -172,6 +174,22 @@ internal sealed class MetricCollector
         {
             AddStage(name, stage);
         }
+    }
+
+    // Only for a direction with a hold_at_origin ban (MetricLayout lists the same keys): those held at the end, and the hours
+    // the released were held (not in the route's wait, which starts when the ban ends).
+    private void AddHeldAtOrigin(DirectionRuntime direction)
+    {
+        if (!direction.Direction.Bans.Any(b => b.Action is Spec.BanAction.HoldAtOrigin))
+        {
+            return;
+        }
+
+        var name = direction.Direction.Name;
+        var held = direction.HeldAtOriginHours;
+        Add(Metrics.HeldAtOriginAtEnd, direction.HeldAtOriginByClass.Sum(), name, All);
+        Add(Metrics.HeldAtOriginHoursMean, held.Count > 0 ? held.Mean : double.NaN, name, All);
+        Add(Metrics.HeldAtOriginHoursMax, held.Count > 0 ? held.Max : double.NaN, name, All);
     }
 
     private void AddWaitsAndQueues(DirectionRuntime direction)

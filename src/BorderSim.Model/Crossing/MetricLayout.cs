@@ -116,7 +116,7 @@ public static class MetricLayout
 
         if (direction.Bans.Any(b => b.Action is BanAction.HoldAtOrigin))
         {
-            keys.Add(Metrics.HeldAtOriginAtEnd.Key(name, All));
+            keys.AddRange([Metrics.HeldAtOriginAtEnd.Key(name, All), Metrics.HeldAtOriginHoursMean.Key(name, All), Metrics.HeldAtOriginHoursMax.Key(name, All)]);
         }
 
         if (KeepsSomeEmpties(model, direction))

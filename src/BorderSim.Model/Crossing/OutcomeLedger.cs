@@ -27,7 +27,7 @@ internal sealed class OutcomeLedger(CrossingRuntime runtime, RunClock clock, Liv
         }
 
         live.Add(truck);
-        if (truck.HeldUntilHours > clock.NowHours)
+        if (truck.IsHeldAtOrigin)
         {
             runtime.Directions[truck.Direction].HeldAtOriginByClass[truck.CargoClass]++;
             return;
@@ -36,10 +36,21 @@ internal sealed class OutcomeLedger(CrossingRuntime runtime, RunClock clock, Liv
         Arrives(truck, isArrival);
     }
 
-    /// <summary>A truck a ban held at its origin sets out now: it arrives at the route (its wait counts from when it reached its origin).</summary>
-    public void SetsOut(Truck truck)
+    /// <summary>
+    /// A truck a ban held at its origin sets out now: it arrives at the route, its wait and time in the system there start
+    /// now. The hours it was held are counted apart (after the warm-up), as an origin's park counts the time before its
+    /// release, unless <paramref name="givesUp"/>: its patience ran out at its origin (the park counts no give-up's wait).
+    /// </summary>
+    public void SetsOut(Truck truck, bool givesUp)
     {
-        runtime.Directions[truck.Direction].HeldAtOriginByClass[truck.CargoClass]--;
+        var direction = runtime.Directions[truck.Direction];
+        direction.HeldAtOriginByClass[truck.CargoClass]--;
+        truck.SetOut(clock.NowHours);
+        if (!givesUp && clock.IsMeasured)
+        {
+            direction.HeldAtOriginHours.Add(clock.NowHours - truck.ArrivedHours);
+        }
+
         Arrives(truck, isArrival: true);
     }
 
@@ -107,10 +118,12 @@ internal sealed class OutcomeLedger(CrossingRuntime runtime, RunClock clock, Liv
         direction.InSystem.Add(now, -1);
         direction.InSystemByClass[truck.CargoClass]--;
         live.Remove(truck);
-        var timeInSystem = now - truck.ArrivedHours;
+        var timeInSystem = now - truck.ReachedRouteHours;
         var wait = truck.WaitedHoursAt(now);
         var cargoClass = runtime.Classes[truck.CargoClass];
-        var isPastShelfLife = cargoClass.Spec.ShelfLifeHours is { } shelfLife && timeInSystem > shelfLife;
+
+        // The cargo ages from the truck's arrival, held at its origin or not.
+        var isPastShelfLife = cargoClass.Spec.ShelfLifeHours is { } shelfLife && now - truck.ArrivedHours > shelfLife;
         if (now >= clock.WarmUpHours)
         {
             Measure(truck, outcome, direction, cargoClass, timeInSystem, wait, isPastShelfLife);

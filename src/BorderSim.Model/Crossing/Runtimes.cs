@@ -116,6 +116,9 @@ internal sealed class DirectionRuntime
 
     public SampleStatistic TimeInSystemHours { get; } = new();
 
+    /// <summary>Hours each truck a ban held at its origin was held there, counted when it set out for the route after the warm-up.</summary>
+    public SampleStatistic HeldAtOriginHours { get; } = new();
+
     /// <summary>Trucks served per local day index of the scenario zone, per class.</summary>
     public IReadOnlyList<int[]> ServedPerDay => _servedPerDay;
 
@@ -146,6 +149,7 @@ internal sealed class DirectionRuntime
         DelayCostUsd = 0;
         WaitHours.Reset();
         TimeInSystemHours.Reset();
+        HeldAtOriginHours.Reset();
     }
 }
 

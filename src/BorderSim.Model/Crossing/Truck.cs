@@ -10,8 +10,17 @@ internal sealed class Truck
     public double ArrivedHours;
     public double PatienceDeadlineHours = double.PositiveInfinity;
 
-    /// <summary>Held at its origin by a ban until then (hours; 0 = not held).</summary>
+    /// <summary>Held at its origin by a ban until then (hours; 0 = not held, or no longer: it has set out).</summary>
     public double HeldUntilHours;
+
+    /// <summary>Whether a ban holds it at its origin now: off the road, in no queue of the route, so not waiting there.</summary>
+    public bool IsHeldAtOrigin => HeldUntilHours > 0;
+
+    /// <summary>
+    /// When it reached the route: its arrival (the starting backlog's age included), or when the ban that held it at its
+    /// origin let it set out. Its time in the system counts from then, as its wait does (<see cref="FreeSinceHours"/>).
+    /// </summary>
+    public double ReachedRouteHours;
 
     /// <summary>Its lot against a ban that lets a share through, drawn the first time such a ban meets it (NaN: not yet): it passes a ban whose share is above it.</summary>
     public double LetThroughLot = double.NaN;
@@ -32,7 +41,7 @@ internal sealed class Truck
     /// </summary>
     public double WaitedHours;
 
-    /// <summary>When the truck last became free to move on; NaN while it is in service or dwelling.</summary>
+    /// <summary>When the truck last became free to move on; NaN while it is in service or dwelling, or held at its origin.</summary>
     public double FreeSinceHours;
 
     /// <summary>Hours waited up to <paramref name="nowHours"/>, including the gap still open.</summary>
@@ -45,6 +54,14 @@ internal sealed class Truck
     }
 
     public void EndService(double nowHours) => FreeSinceHours = nowHours;
+
+    /// <summary>The ban that held it at its origin ends now: it reaches the route, and its wait and time there start.</summary>
+    public void SetOut(double nowHours)
+    {
+        HeldUntilHours = 0;
+        ReachedRouteHours = nowHours;
+        FreeSinceHours = nowHours;
+    }
 
     /// <summary>Indices of the calendars whose appointment quota admitted this truck (null until one does;
     /// a set, not a 64-bit mask, so any number of calendars stay apart).</summary>

@@ -29,17 +29,21 @@ internal sealed class TruckFactory(CrossingModel model, CrossingRuntime runtime,
     public Truck Enter(int direction, int cargoClass, TruckOrigin origin, double ageHours = 0, double heldUntilHours = 0)
     {
         var stages = runtime.Stages[direction];
+        var isHeld = heldUntilHours > clock.NowHours;
         var truck = new Truck
         {
             Id = _nextTruckId++,
             Direction = direction,
             CargoClass = cargoClass,
             ArrivedHours = clock.NowHours - ageHours,
-            FreeSinceHours = clock.NowHours - ageHours,
+            ReachedRouteHours = clock.NowHours - ageHours,
+
+            // Held at its origin, it waits on no route until it sets out (Truck.SetOut), as a truck in an origin's park.
+            FreeSinceHours = isHeld ? double.NaN : clock.NowHours - ageHours,
             ServiceHours = new double[stages.Length],
             Channels = new byte[stages.Length],
             Held = new Holding(clock, runtime.Directions[direction]),
-            HeldUntilHours = heldUntilHours,
+            HeldUntilHours = isHeld ? heldUntilHours : 0,
         };
 
         DrawServices(truck, stages, origin);

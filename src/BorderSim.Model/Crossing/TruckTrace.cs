@@ -74,7 +74,7 @@ internal sealed class TruckTrace(CrossingModel model, CrossingRuntime runtime, R
         foreach (var truck in live.NewestFirst().OrderBy(t => t.Id))
         {
             var isPastShelfLife = runtime.Classes[truck.CargoClass].Spec.ShelfLifeHours is { } shelfLife && now - truck.ArrivedHours > shelfLife;
-            var outcome = truck.HeldUntilHours > now ? TruckOutcome.HeldAtOriginAtEnd : TruckOutcome.InSystemAtEnd;
+            var outcome = truck.IsHeldAtOrigin ? TruckOutcome.HeldAtOriginAtEnd : TruckOutcome.InSystemAtEnd;
             observer.OnTruckLeft(ToRecord(truck, double.NaN, outcome, truck.WaitedHoursAt(now), isPastShelfLife));
         }
     }

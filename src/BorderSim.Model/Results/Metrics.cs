@@ -36,6 +36,12 @@ public static class Metrics
 
     /// <summary>Trucks a ban holds at their origin at the end: arrived at no queue of the route yet, so not in in_system_at_end.</summary>
     public static readonly MetricDefinition HeldAtOriginAtEnd = new("held_at_origin_at_end", MetricUnits.Trucks, DirectionClass, new("trucks held at their origin by a ban at the end", "số xe bị giữ tại nơi xuất phát do lệnh cấm khi kết thúc"), MetricSection.Backlog);
+
+    /// <summary>Per direction with a hold_at_origin ban: the mean hours the trucks it released were held at their origin; not in the route's wait, which starts when the ban ends.</summary>
+    public static readonly MetricDefinition HeldAtOriginHoursMean = new("held_at_origin_hours_mean", MetricUnits.Hours, DirectionClass, new("mean hours held at their origin by a ban", "thời gian bị giữ tại nơi xuất phát do lệnh cấm, trung bình"), MetricSection.Backlog);
+
+    /// <summary>Per direction with a hold_at_origin ban: the longest a truck it released was held at its origin.</summary>
+    public static readonly MetricDefinition HeldAtOriginHoursMax = new("held_at_origin_hours_max", MetricUnits.Hours, DirectionClass, new("longest hold at their origin by a ban", "thời gian bị giữ tại nơi xuất phát do lệnh cấm, lâu nhất"), MetricSection.Backlog);
     public static readonly MetricDefinition InSystemAtWarmUp = new("in_system_at_warm_up", MetricUnits.Trucks, DirectionClass, new("trucks in the system at the end of the warm-up", "số xe trong hệ thống khi hết giai đoạn khởi động"), MetricSection.Backlog);
     public static readonly MetricDefinition InSystemAtEnd = new("in_system_at_end", MetricUnits.Trucks, DirectionClass, new("trucks still in the system at the end", "số xe còn tồn khi kết thúc"), MetricSection.Backlog);
     public static readonly MetricDefinition OldestWaitHours = new("oldest_wait_hours", MetricUnits.Hours, DirectionClass, new("oldest wait of a truck still in the system", "thời gian chờ lâu nhất của xe còn tồn"), MetricSection.Waits);
@@ -133,7 +139,7 @@ public static class Metrics
     /// <summary>Every metric, in the order of this table.</summary>
     public static IReadOnlyList<MetricDefinition> All { get; } =
     [
-        ServedPerDay, ServedTonnesPerDay, Arrived, Served, GaveUp, TurnedAway, LeftOnEvent, MovedOnEvent, Diverted, HeldAtOriginAtEnd, NotReturnedEmpty, InSystemAtWarmUp, InSystemAtEnd, OldestWaitHours,
+        ServedPerDay, ServedTonnesPerDay, Arrived, Served, GaveUp, TurnedAway, LeftOnEvent, MovedOnEvent, Diverted, HeldAtOriginAtEnd, HeldAtOriginHoursMean, HeldAtOriginHoursMax, NotReturnedEmpty, InSystemAtWarmUp, InSystemAtEnd, OldestWaitHours,
         BacklogGrowthTrucksPerDay, DaysToClear, BacklogCleared, ServedPerDayWhileBacklog, InSystemTrucksMean, ArrivalRatePerHour,
         WaitHoursMean, WaitHoursP50, WaitHoursP95, WaitHoursMax, WaitHoursMeanInclWaiting,
         TimeInSystemHoursMean, TimeInSystemHoursP50, TimeInSystemHoursP95, TimeInSystemHoursMax,
