@@ -16,9 +16,9 @@ public class OriginParkTests
     private static double Value(ReplicationResult replication, string id) => replication.Metrics.Single(m => m.Key.Id == id).Value;
 
     /// <summary>One origin routing every truck to route 'export': a check of 10 booths, each 1 h fixed (never a queue here).</summary>
-    private static ScenarioSpec Scenario(ParkSpec? park, double trucksPerDay = 0, int days = 4, Distribution? patience = null, IReadOnlyList<CalendarSpec>? calendars = null, int booths = 10)
+    private static ScenarioSpec Scenario(ParkSpec? park, double trucksPerDay = 0, int days = 4, Distribution? patience = null, IReadOnlyList<CalendarSpec>? calendars = null, int booths = 10, double? shelfLifeHours = null)
     {
-        CargoClassSpec[] classes = [new("general", 1, null, 25, 2, patience)];
+        CargoClassSpec[] classes = [new("general", 1, shelfLifeHours, 25, 2, patience)];
         return SpecBuilder.Scenario(
             [new DirectionSpec("export", SpecBuilder.Flat(0), [SpecBuilder.Check("booth", booths, new Deterministic(1))])],
             days: days,
@@ -62,6 +62,32 @@ public class OriginParkTests
             Assert.That(Value(replication, "origin_in_park_at_end/province"), Is.Zero);
             Assert.That(Value(replication, "origin_arrived/province"), Is.Zero, "the starting backlog was in the park, not an arrival");
         });
+    }
+
+    [Test]
+    public void The_load_ages_in_the_park_so_its_shelf_life_counts_the_hours_there_and_its_wait_on_the_route_does_not()
+    {
+        // The backlog of five, 10 h old, released two a day: they leave the booth (1 h) 11, 11, 35, 35 and 59 h after they
+        // were loaded. With a shelf life of 30 h the last three are past it; counted from the release (1 h each), none
+        // was, although the fruit had spent a day or two in the park.
+        var (replication, trucks) = Run(Scenario(Park(releasePerDay: 2, backlog: 5), shelfLifeHours: 30));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Value(replication, "past_shelf_life/all/general"), Is.EqualTo(3));
+            Assert.That(trucks.Count(t => t.IsPastShelfLife), Is.EqualTo(3), "trucks.csv says the same, truck by truck");
+            Assert.That(trucks.Select(t => t.WaitHours), Is.All.Zero, "the wait on the route still starts at the release");
+        });
+    }
+
+    [TestCase(35.5, 1)]
+    [TestCase(34.5, 3)]
+    public void A_park_truck_is_past_its_shelf_life_only_once_its_hours_since_loading_exceed_it(double shelfLifeHours, int past)
+    {
+        // The boundary: loads leave 11, 11, 35, 35 and 59 h after loading; only those strictly beyond the shelf life count.
+        var (replication, _) = Run(Scenario(Park(releasePerDay: 2, backlog: 5), shelfLifeHours: shelfLifeHours));
+
+        Assert.That(Value(replication, "past_shelf_life/all/general"), Is.EqualTo(past));
     }
 
     [Test]

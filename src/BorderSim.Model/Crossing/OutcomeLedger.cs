@@ -122,8 +122,8 @@ internal sealed class OutcomeLedger(CrossingRuntime runtime, RunClock clock, Liv
         var wait = truck.WaitedHoursAt(now);
         var cargoClass = runtime.Classes[truck.CargoClass];
 
-        // The cargo ages from the truck's arrival, held at its origin or not.
-        var isPastShelfLife = cargoClass.Spec.ShelfLifeHours is { } shelfLife && now - truck.ArrivedHours > shelfLife;
+        // The cargo ages from the truck's arrival, held at its origin or in its origin's park or not.
+        var isPastShelfLife = truck.IsPastShelfLife(cargoClass.Spec.ShelfLifeHours, now);
         if (now >= clock.WarmUpHours)
         {
             Measure(truck, outcome, direction, cargoClass, timeInSystem, wait, isPastShelfLife);

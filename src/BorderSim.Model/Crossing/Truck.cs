@@ -22,6 +22,15 @@ internal sealed class Truck
     /// </summary>
     public double ReachedRouteHours;
 
+    /// <summary>
+    /// Since when its load has aged, for the shelf life: its arrival, or, for a truck its origin's park released, its arrival
+    /// at the park (the load ages there, though its wait on the route starts at the release).
+    /// </summary>
+    public double LoadAgedSinceHours;
+
+    /// <summary>Whether its load has passed <paramref name="shelfLifeHours"/> at <paramref name="nowHours"/> (strictly beyond).</summary>
+    public bool IsPastShelfLife(double? shelfLifeHours, double nowHours) => shelfLifeHours is { } shelfLife && nowHours - LoadAgedSinceHours > shelfLife;
+
     /// <summary>Its lot against a ban that lets a share through, drawn the first time such a ban meets it (NaN: not yet): it passes a ban whose share is above it.</summary>
     public double LetThroughLot = double.NaN;
 

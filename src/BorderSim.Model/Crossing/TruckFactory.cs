@@ -37,6 +37,7 @@ internal sealed class TruckFactory(CrossingModel model, CrossingRuntime runtime,
             CargoClass = cargoClass,
             ArrivedHours = clock.NowHours - ageHours,
             ReachedRouteHours = clock.NowHours - ageHours,
+            LoadAgedSinceHours = clock.NowHours - ageHours,
 
             // Held at its origin, it waits on no route until it sets out (Truck.SetOut), as a truck in an origin's park.
             FreeSinceHours = isHeld ? double.NaN : clock.NowHours - ageHours,
@@ -62,6 +63,7 @@ internal sealed class TruckFactory(CrossingModel model, CrossingRuntime runtime,
     {
         var truck = Enter(direction, parked.CargoClass, TruckOrigin.Park, heldUntilHours: heldUntilHours);
         truck.PatienceDeadlineHours = parked.PatienceDeadlineHours;
+        truck.LoadAgedSinceHours = parked.ArrivedHours;
         return truck;
     }
 

@@ -73,7 +73,7 @@ internal sealed class TruckTrace(CrossingModel model, CrossingRuntime runtime, R
 
         foreach (var truck in live.NewestFirst().OrderBy(t => t.Id))
         {
-            var isPastShelfLife = runtime.Classes[truck.CargoClass].Spec.ShelfLifeHours is { } shelfLife && now - truck.ArrivedHours > shelfLife;
+            var isPastShelfLife = truck.IsPastShelfLife(runtime.Classes[truck.CargoClass].Spec.ShelfLifeHours, now);
             var outcome = truck.IsHeldAtOrigin ? TruckOutcome.HeldAtOriginAtEnd : TruckOutcome.InSystemAtEnd;
             observer.OnTruckLeft(ToRecord(truck, double.NaN, outcome, truck.WaitedHoursAt(now), isPastShelfLife));
         }
