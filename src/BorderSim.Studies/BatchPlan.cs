@@ -14,8 +14,8 @@ public sealed record PlannedRun(BatchRun Entry, ScenarioSpec? Scenario, IReadOnl
     /// <summary>The dated events of the scenario that the run's --days ends before they end; none for an invalid run.</summary>
     public IReadOnlyList<HorizonCut> HorizonCuts => Scenario is { } s && Entry.Days is { } days ? HorizonCheck.CutsOf(s with { Days = days }) : [];
 
-    /// <summary>The dated events of the scenario that start or end inside the run's warm-up, with file:line:col; none for an invalid run.</summary>
-    public IReadOnlyList<ScenarioError> WarmUpWarnings { get; init; } = [];
+    /// <summary>The dated events of the scenario outside the run's dates or starting or ending inside its warm-up (<see cref="ScenarioLoadResult.WarningsFor"/>), with file:line:col; none for an invalid run.</summary>
+    public IReadOnlyList<ScenarioError> DateWarnings { get; init; } = [];
 
     /// <summary>"small.yaml" or "small.yaml directions.export.arrivals.trucks_per_day=600".</summary>
     public string Label(IReadOnlyList<string> sweptPaths)
@@ -87,7 +87,7 @@ public static class BatchPlan
                 runs.Add(new PlannedRun(
                     new BatchRun(number, key, file, effective.Name, loaded.ContentSha256, effective.Seed, effective.Replications, effective.Days, sweepValues),
                     loaded.Scenario, overrideTexts, [])
-                { WarmUpWarnings = loaded.WarmUpWarningsFor(effective) });
+                { DateWarnings = loaded.WarningsFor(effective) });
             }
         }
 

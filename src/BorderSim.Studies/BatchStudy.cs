@@ -242,7 +242,7 @@ public sealed class BatchStudy
                 _console.Warn(line);
             }
 
-            foreach (string line in run.WarmUpWarnings.Select(w => ScenarioErrorText.Say(w, _settings.Language)).Where(printed.Add))
+            foreach (string line in run.DateWarnings.Select(w => ScenarioErrorText.Say(w, _settings.Language)).Where(printed.Add))
             {
                 _console.Warn(line);
             }

@@ -40,7 +40,7 @@ public sealed class CompareStudy
     /// <summary>The base with the run settings applied: its replications, days, seed and warm-up are every scenario's.</summary>
     public ScenarioSpec First { get; }
 
-    /// <summary>The warnings for dated events that the base's days end before they end, every scenario's, in file order.</summary>
+    /// <summary>The warnings for dated events that the base's days end before they end, that lie outside its dates or inside its warm-up, every scenario's, in file order, each once.</summary>
     public IReadOnlyList<string> HorizonLines { get; }
 
     /// <summary>
@@ -72,10 +72,15 @@ public sealed class CompareStudy
                 ExperimentRunner.Apply(scenarios[k] with { WarmUpHours = scenarios[k].WarmUpHours ?? first.WarmUpHours }, options with { Days = first.Days });
             }
 
+            // Before it runs, each line once (a file may be given twice): the dated events the base's days end before they
+            // end, those outside the dates run and those inside the warm-up; every alternative runs the base's days and warm-up.
+            var said = new HashSet<string>(StringComparer.Ordinal);
             List<string> lines = [];
             for (int k = 0; k < scenarios.Count; k++)
             {
-                lines.AddRange(Studies.HorizonLines.Of(files[k], scenarios[k] with { Days = first.Days }, null, language).Lines);
+                ScenarioSpec effective = k == 0 ? first : scenarios[k] with { Days = first.Days, WarmUpHours = first.WarmUpHours };
+                lines.AddRange(Studies.HorizonLines.Of(files[k], effective, said, language).Lines);
+                lines.AddRange(loaded[k].WarningsFor(effective).Select(w => ScenarioErrorText.Say(w, language)).Where(said.Add));
             }
 
             return new CompareStudy(files, sets, loaded, scenarios, first, lines);

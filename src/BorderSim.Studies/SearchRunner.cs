@@ -150,13 +150,13 @@ public sealed class SearchRunner
 
         _configs.Add(config, (effective, loaded.ContentSha256));
 
-        // Before the configuration runs: the dated events its --days ends before they end, and those its warm-up hides, each said once.
+        // Before the configuration runs: the dated events its --days ends before they end, those outside its dates and those its warm-up hides, each said once.
         foreach (string line in HorizonLines.Of(_file, effective, _horizonSaid, Language).Lines)
         {
             _notice(line);
         }
 
-        foreach (string line in loaded.WarmUpWarningsFor(effective).Select(w => ScenarioErrorText.Say(w, Language)).Where(_horizonSaid.Add))
+        foreach (string line in loaded.WarningsFor(effective).Select(w => ScenarioErrorText.Say(w, Language)).Where(_horizonSaid.Add))
         {
             _notice(line);
         }

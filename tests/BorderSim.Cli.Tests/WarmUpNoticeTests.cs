@@ -1,7 +1,7 @@
 namespace BorderSim.Cli.Tests;
 
 /// <summary>
-/// run, batch, capacity and optimize say before they run, with file:line:col, when a dated event starts or ends inside
+/// run, batch, capacity, optimize and compare say before they run, with file:line:col, when a dated event starts or ends inside
 /// the warm-up (its boundaries are tested in the Scenarios tests, WarmUpWarningTests); validate says it too, in English
 /// or Vietnamese. A warning: the exit code is unchanged.
 /// </summary>
@@ -76,5 +76,14 @@ public class WarmUpNoticeTests
 
         CliRunner.Outcome optimize = CliRunner.Run("optimize", _scenario, "--vary", "directions.inbound.stages.booth.servers=2,3", "--target", "wait_hours_mean/inbound/all<=0.5", "-o", Path.Combine(_folder, "optimize"));
         Assert.That(Count(optimize), Is.EqualTo(1), optimize.Error);
+    }
+
+    [Test]
+    public void Compare_says_it_once_before_it_runs()
+    {
+        CliRunner.Outcome compared = CliRunner.Run("compare", _scenario, _scenario, "-o", Path.Combine(_folder, "compare"));
+        Assert.That(compared.ExitCode, Is.EqualTo(0), compared.Error);
+        Assert.That(Count(compared), Is.EqualTo(1), "said once for a file given twice\n" + compared.Error);
+        Assert.That(compared.Error.IndexOf(Said, StringComparison.Ordinal), Is.LessThan(compared.Error.IndexOf("replication 1/", StringComparison.Ordinal)), "said before the first replication runs");
     }
 }
