@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 
 namespace BorderSim.Benchmarks;
 
@@ -18,8 +20,20 @@ namespace BorderSim.Benchmarks;
 /// Two concrete classes run the same benchmarks under two GC settings (see below).
 /// </remarks>
 [MemoryDiagnoser]
+[Config(typeof(ShippedJitConfig))]
 public abstract class MMcBenchmarksBase
 {
+    /// <summary>
+    /// The JIT as the CLI ships it: no dynamic PGO (<c>&lt;TieredPGO&gt;false&lt;/TieredPGO&gt;</c> in BorderSim.Cli.csproj),
+    /// applied to every job, a command line's <c>--job short</c> included. With PGO on, the process benchmark's launches
+    /// split into two groups (about 240 and 330–380 ns per truck on 2026-12-07), so a run read anywhere from 0.28 to 0.47 of
+    /// the bare loop; without it they were steady (274–291 ns). See docs/performance.md.
+    /// </summary>
+    private sealed class ShippedJitConfig : ManualConfig
+    {
+        public ShippedJitConfig() => AddJob(Job.Default.WithEnvironmentVariables(new EnvironmentVariable("DOTNET_TieredPGO", "0")).AsMutator());
+    }
+
     public const int Trucks = 200_000;
     public const int WaitingTrucks = 100_000;
     public const int HeldTrucks = 1_000;
