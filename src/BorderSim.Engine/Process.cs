@@ -12,9 +12,13 @@ public sealed class Process : SimEvent
     private bool _pooled;
     private bool _hasUnhandledInterrupt;
 
+    // The process's place in the simulation's process table (see Simulation.ActiveProcessIndex).
+    private readonly int _index;
+
     internal Process(Simulation simulation)
         : base(simulation)
     {
+        _index = simulation.Register(this);
     }
 
     /// <summary>The iterator, for cache prefetching by resources.</summary>
@@ -98,8 +102,8 @@ public sealed class Process : SimEvent
     internal void Resume()
     {
         var simulation = Simulation;
-        var previous = simulation.ActiveProcess;
-        simulation.ActiveProcess = this;
+        var previous = simulation.ActiveProcessIndex;
+        simulation.ActiveProcessIndex = _index;
         try
         {
             var steps = _steps!;
@@ -133,15 +137,7 @@ public sealed class Process : SimEvent
         }
         finally
         {
-            // Usually null: storing the constant skips the GC write barrier.
-            if (previous is null)
-            {
-                simulation.ActiveProcess = null;
-            }
-            else
-            {
-                simulation.ActiveProcess = previous;
-            }
+            simulation.ActiveProcessIndex = previous;
         }
     }
 
@@ -158,6 +154,7 @@ public sealed class Process : SimEvent
             return;
         }
 
+        Simulation.Unregister(_index);
         Trigger(value);
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace BorderSim.Engine;
 
 /// <summary>
@@ -56,6 +58,7 @@ public abstract class SimEvent
 
     internal bool HasListeners => _waiter is not null || (_more is { } more && more.Any);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void AddWaiter(Process process)
     {
         if (_waiter is null)
@@ -64,9 +67,13 @@ public abstract class SimEvent
         }
         else
         {
-            ((_more ??= new Listeners()).Waiters ??= []).Add(process);
+            AddMoreWaiter(process);
         }
     }
+
+    // Kept out of line so the one-waiter path above inlines into Process.Resume.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddMoreWaiter(Process process) => ((_more ??= new Listeners()).Waiters ??= []).Add(process);
 
     internal void RemoveWaiter(Process process)
     {
@@ -85,7 +92,7 @@ public abstract class SimEvent
     {
         if (State != EventState.Pending)
         {
-            throw new InvalidOperationException($"{GetType().Name} has already been triggered.");
+            ThrowAlreadyTriggered();
         }
 
         Value = value;
@@ -99,6 +106,9 @@ public abstract class SimEvent
             State = EventState.Processed;
         }
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowAlreadyTriggered() => throw new InvalidOperationException($"{GetType().Name} has already been triggered.");
 
     /// <summary>Called by the calendar when the event's time has come.</summary>
     internal virtual void Fire()
@@ -147,6 +157,7 @@ public abstract class SimEvent
     }
 
     /// <summary>Clears the event so a pool can hand it out again.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void ResetForReuse()
     {
         State = EventState.Pending;

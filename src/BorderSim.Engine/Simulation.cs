@@ -25,7 +25,18 @@ public sealed class Simulation
     public double NowHours { get; private set; }
 
     /// <summary>The process whose step is running, or null between steps.</summary>
-    public Process? ActiveProcess { get; internal set; }
+    public Process? ActiveProcess => ActiveProcessIndex < 0 ? null : _processes[ActiveProcessIndex];
+
+    /// <summary>
+    /// The running process as its place in the process table, −1 between steps. Every step sets it, so it is
+    /// an int: storing a reference would cost a GC write barrier per step.
+    /// </summary>
+    internal int ActiveProcessIndex = -1;
+
+    // Every live process by its index: pooled handles keep theirs for good, others give it back when they end.
+    private Process?[] _processes = new Process?[16];
+    private int _processCount;
+    private readonly Stack<int> _freeProcessIndexes = new();
 
     /// <summary>How many events have been processed (for benchmarks and diagnostics).</summary>
     public long ProcessedEventCount { get; private set; }
@@ -156,7 +167,7 @@ public sealed class Simulation
     {
         if (!(delayHours >= 0))
         {
-            throw new ArgumentOutOfRangeException(nameof(delayHours), delayHours, "a delay must be a non-negative number of hours");
+            ThrowNegativeDelay(delayHours);
         }
 
         if (delayHours == 0)
@@ -167,6 +178,34 @@ public sealed class Simulation
         {
             _calendar.Push(NowHours + delayHours, _sequence++, simEvent);
         }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ThrowNegativeDelay(double delayHours) =>
+        throw new ArgumentOutOfRangeException(nameof(delayHours), delayHours, "a delay must be a non-negative number of hours");
+
+    internal int Register(Process process)
+    {
+        if (_freeProcessIndexes.TryPop(out var index))
+        {
+            _processes[index] = process;
+            return index;
+        }
+
+        if (_processCount == _processes.Length)
+        {
+            Array.Resize(ref _processes, _processCount * 2);
+        }
+
+        _processes[_processCount] = process;
+        return _processCount++;
+    }
+
+    /// <summary>Frees an ended process's place in the table (processes not from the pool).</summary>
+    internal void Unregister(int index)
+    {
+        _processes[index] = null;
+        _freeProcessIndexes.Push(index);
     }
 
     internal void ReturnToPool(Timeout timeout) => _timeoutPool.Return(timeout);
