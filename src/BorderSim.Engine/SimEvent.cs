@@ -111,7 +111,11 @@ public abstract class SimEvent
     private void ThrowAlreadyTriggered() => throw new InvalidOperationException($"{GetType().Name} has already been triggered.");
 
     /// <summary>Called by the calendar when the event's time has come.</summary>
-    internal virtual void Fire()
+    internal virtual void Fire() => Notify();
+
+    /// <summary>Marks the event processed and resumes its waiters; true if it may go back to its pool (not pinned).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private protected bool Notify()
     {
         State = EventState.Processed;
         var waiter = _waiter;
@@ -122,10 +126,7 @@ public abstract class SimEvent
             NotifyMore(more);
         }
 
-        if (!IsPinned)
-        {
-            Recycle();
-        }
+        return !IsPinned;
     }
 
     private void NotifyMore(Listeners more)
@@ -149,11 +150,6 @@ public abstract class SimEvent
                 callback(this);
             }
         }
-    }
-
-    /// <summary>Returns a pooled event to its pool. Events that are not pooled do nothing.</summary>
-    internal virtual void Recycle()
-    {
     }
 
     /// <summary>Clears the event so a pool can hand it out again.</summary>

@@ -33,9 +33,10 @@ public sealed class Timeout : SimEvent
         Simulation.ScheduleAfter(delayHours, this);
     }
 
-    internal override void Recycle()
+    // The kernel's most frequent event: notifying and returning to the pool in one method saves a virtual call.
+    internal override void Fire()
     {
-        if (_pooled)
+        if (Notify() && _pooled)
         {
             ResetForReuse();
             Simulation.ReturnToPool(this);
