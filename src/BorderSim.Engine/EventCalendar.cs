@@ -17,6 +17,17 @@ internal sealed class EventCalendar
 {
     private const int Arity = 4;
 
+    // An entry's key packs the sequence number above the slot, so an entry is 16 bytes (four children fill one
+    // cache line) and ordering by key is ordering by sequence (sequences are unique, the slot bits never decide).
+    private const int SlotBits = 24;
+    private const long SlotMask = (1L << SlotBits) - 1;
+
+    /// <summary>Events that may be pending at once: 2^24, about 16.8 million.</summary>
+    public const int MaxPendingEvents = 1 << SlotBits;
+
+    /// <summary>The largest sequence number a key holds: 2^39 − 1, about 5.5 × 10^11 events scheduled in one simulation.</summary>
+    public const long MaxSequence = (1L << (63 - SlotBits)) - 1;
+
     private Entry[] _heap = new Entry[256];
     private EventSlot[] _slots = new EventSlot[256];
     private int[] _freeSlots = new int[256];
@@ -35,7 +46,7 @@ internal sealed class EventCalendar
 
     public double PeekTime => _heap[0].Time;
 
-    public long PeekSequence => _heap[0].Sequence;
+    public long PeekSequence => _heap[0].Key >> SlotBits;
 
     public void Push(double time, long sequence, SimEvent simEvent)
     {
@@ -44,9 +55,14 @@ internal sealed class EventCalendar
             Grow();
         }
 
+        if ((ulong)sequence > MaxSequence)
+        {
+            ThrowTooManyEvents();
+        }
+
         var slot = _freeSlots[--_freeSlotCount];
         _slots[slot].Event = simEvent;
-        var entry = new Entry(time, sequence, slot);
+        var entry = new Entry(time, (sequence << SlotBits) | (long)slot);
         var heap = _heap;
         var index = _count++;
         while (index > 0)
@@ -104,20 +120,30 @@ internal sealed class EventCalendar
         }
 
         time = top.Time;
-        ref var slot = ref _slots[top.Slot];
+        var topSlot = (int)(top.Key & SlotMask);
+        ref var slot = ref _slots[topSlot];
         var simEvent = slot.Event!;
         slot.Event = null;
-        _freeSlots[_freeSlotCount++] = top.Slot;
+        _freeSlots[_freeSlotCount++] = topSlot;
         return simEvent;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Less(in Entry a, in Entry b) =>
-        a.Time < b.Time || (a.Time == b.Time && a.Sequence < b.Sequence);
+        a.Time < b.Time || (a.Time == b.Time && a.Key < b.Key);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowTooManyEvents() =>
+        throw new InvalidOperationException($"a simulation can schedule at most {MaxSequence:N0} events; run the horizon in parts");
 
     private void Grow()
     {
         var oldLength = _heap.Length;
+        if (oldLength >= MaxPendingEvents)
+        {
+            throw new InvalidOperationException($"more than {MaxPendingEvents:N0} events pending at once");
+        }
+
         var newLength = oldLength * 2;
         Array.Resize(ref _heap, newLength);
         Array.Resize(ref _slots, newLength);
@@ -128,7 +154,7 @@ internal sealed class EventCalendar
         }
     }
 
-    private readonly record struct Entry(double Time, long Sequence, int Slot);
+    private readonly record struct Entry(double Time, long Key);
 }
 
 /// <summary>An event reference in a struct, so storing it into an array needs no covariance check.</summary>

@@ -55,6 +55,45 @@ public class SimulationClockTests
     }
 
     [Test]
+    public void Ties_fire_in_scheduling_order_when_the_calendar_reuses_its_slots_out_of_order()
+    {
+        // The calendar keeps each event in a slot and orders ties by a key that packs the sequence number above
+        // the slot. 2,000 timeouts at random times fire and free their slots in a scrambled order; then 2,000
+        // more, all at one time, take those slots in that order: they must still fire as they were scheduled.
+        var sim = new Simulation();
+        var stream = new RandomStream(23);
+        var fired = new List<int>();
+        IEnumerable<SimEvent> Waiter(int order, double delayHours)
+        {
+            yield return sim.Timeout(delayHours);
+            if (order >= 0)
+            {
+                fired.Add(order);
+            }
+        }
+
+        IEnumerable<SimEvent> Second()
+        {
+            yield return sim.Timeout(10);
+            for (var i = 0; i < 2_000; i++)
+            {
+                sim.Start(Waiter(i, 5));
+            }
+        }
+
+        for (var i = 0; i < 2_000; i++)
+        {
+            sim.Start(Waiter(-1, stream.NextDouble() * 9));
+        }
+
+        sim.Start(Second());
+        sim.Run();
+
+        Assert.That(fired, Is.EqualTo(Enumerable.Range(0, 2_000)));
+        Assert.That(sim.NowHours, Is.EqualTo(15.0));
+    }
+
+    [Test]
     public void Run_until_stops_before_events_due_at_that_time_and_sets_the_clock()
     {
         var sim = new Simulation();
