@@ -21,6 +21,9 @@ public sealed class Process : SimEvent
         _index = simulation.Register(this);
     }
 
+    /// <summary>The process's place in the simulation's process table.</summary>
+    internal int Index => _index;
+
     /// <summary>The iterator, for cache prefetching by resources.</summary>
     internal IEnumerator<SimEvent>? Steps => _steps;
 

@@ -13,7 +13,9 @@ namespace BorderSim.Engine;
 /// </remarks>
 public abstract class SimEvent
 {
-    private Process? _waiter;
+    // The one waiting process as its place in the simulation's process table, −1 for none: set and cleared on
+    // every wait, so an int rather than a reference, which would cost a GC write barrier each time.
+    private int _waiterIndex = -1;
 
     // Second and later waiters and callbacks are rare: one field for both keeps every event small.
     private Listeners? _more;
@@ -56,14 +58,14 @@ public abstract class SimEvent
 
     public void RemoveCallback(Action<SimEvent> callback) => _more?.Callbacks?.Remove(callback);
 
-    internal bool HasListeners => _waiter is not null || (_more is { } more && more.Any);
+    internal bool HasListeners => _waiterIndex >= 0 || (_more is { } more && more.Any);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void AddWaiter(Process process)
     {
-        if (_waiter is null)
+        if (_waiterIndex < 0)
         {
-            _waiter = process;
+            _waiterIndex = process.Index;
         }
         else
         {
@@ -77,9 +79,9 @@ public abstract class SimEvent
 
     internal void RemoveWaiter(Process process)
     {
-        if (ReferenceEquals(_waiter, process))
+        if (_waiterIndex == process.Index)
         {
-            _waiter = null;
+            _waiterIndex = -1;
         }
         else
         {
@@ -118,9 +120,13 @@ public abstract class SimEvent
     private protected bool Notify()
     {
         State = EventState.Processed;
-        var waiter = _waiter;
-        _waiter = null;
-        waiter?.Resume();
+        var waiterIndex = _waiterIndex;
+        if (waiterIndex >= 0)
+        {
+            _waiterIndex = -1;
+            Simulation.ProcessAt(waiterIndex).Resume();
+        }
+
         if (_more is { } more)
         {
             NotifyMore(more);
@@ -158,7 +164,7 @@ public abstract class SimEvent
     {
         State = EventState.Pending;
         Value = null;
-        _waiter = null;
+        _waiterIndex = -1;
         _more = null;
         IsPinned = false;
     }

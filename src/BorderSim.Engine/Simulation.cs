@@ -201,6 +201,9 @@ public sealed class Simulation
         return _processCount++;
     }
 
+    /// <summary>The process at <paramref name="index"/> of the table: one that waits, or runs, so it has not ended.</summary>
+    internal Process ProcessAt(int index) => _processes[index]!;
+
     /// <summary>Frees an ended process's place in the table (processes not from the pool).</summary>
     internal void Unregister(int index)
     {
