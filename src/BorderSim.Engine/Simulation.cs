@@ -163,21 +163,29 @@ public sealed class Simulation
 
     internal void ScheduleNow(SimEvent simEvent) => _now.Enqueue(_sequence++, simEvent);
 
+    // Inlined into every timeout: a positive delay (the usual case) goes straight to the calendar.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal void ScheduleAfter(double delayHours, SimEvent simEvent)
+    {
+        if (delayHours > 0)
+        {
+            _calendar.Push(NowHours + delayHours, _sequence++, simEvent);
+        }
+        else
+        {
+            ScheduleNowOrThrow(delayHours, simEvent);
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void ScheduleNowOrThrow(double delayHours, SimEvent simEvent)
     {
         if (!(delayHours >= 0))
         {
             ThrowNegativeDelay(delayHours);
         }
 
-        if (delayHours == 0)
-        {
-            _now.Enqueue(_sequence++, simEvent);
-        }
-        else
-        {
-            _calendar.Push(NowHours + delayHours, _sequence++, simEvent);
-        }
+        _now.Enqueue(_sequence++, simEvent);
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
