@@ -93,7 +93,7 @@ public static class OptimizeCommand
 
         var study = new OptimizeStudy(sweeps, start.Targets, request.Minimize, request.Tolerance, request.Indifference, firstStage, request.MaxReplications)
         {
-            OverloadedReplications = request.OverloadedReplications ?? OptimizeStudy.DefaultOverloadedReplications,
+            OverloadedReplicationsAsked = request.OverloadedReplications,
         };
         return VerbPipeline.WriteFolder(request.OutputDirectory, context, session => Search(session, request, start, study, context)) ?? ExitCodes.Ok;
     }
@@ -113,7 +113,7 @@ public static class OptimizeCommand
         context.Diagnostic(OptimizeConsole.Opening(study, levers, context.Language, start.KeyOf));
         RoundStatus status = study.Run(runner);
         SearchStart.SayThroughput(runner, context);
-        if (SearchStart.ExitAfter(status, session, outputs => Info(request, context, runner, start.StartedUtc, outputs, "")) is { } exit)
+        if (SearchStart.ExitAfter(status, session, outputs => Info(request, study, context, runner, start.StartedUtc, outputs, "")) is { } exit)
         {
             return exit;
         }
@@ -157,10 +157,10 @@ public static class OptimizeCommand
             session.WriteText(ReportPage.FileName, w => w.Write(OptimizeReport.Build(input, plot, request.Language)));
         }
 
-        session.Commit(outputs => Info(request, context, runner, start.StartedUtc, outputs, study.BestLabel));
+        session.Commit(outputs => Info(request, study, context, runner, start.StartedUtc, outputs, study.BestLabel));
     }
 
-    private static string Info(OptimizeRequest request, CliContext context, SearchRunner runner, DateTimeOffset startedUtc, IReadOnlyList<string> outputs, string best)
+    private static string Info(OptimizeRequest request, OptimizeStudy study, CliContext context, SearchRunner runner, DateTimeOffset startedUtc, IReadOnlyList<string> outputs, string best)
     {
         var settings = new Dictionary<string, string>
         {
@@ -169,7 +169,7 @@ public static class OptimizeCommand
             ["minimize"] = request.Minimize ?? ResourceObjective,
             ["replications"] = request.Options.Replications?.ToString(CultureInfo.InvariantCulture) ?? "scenario",
             ["max_replications"] = request.MaxReplications.ToString(CultureInfo.InvariantCulture),
-            ["overloaded_replications"] = (request.OverloadedReplications ?? OptimizeStudy.DefaultOverloadedReplications).ToString(CultureInfo.InvariantCulture),
+            ["overloaded_replications"] = study.OverloadedReplications.ToString(CultureInfo.InvariantCulture),
             ["tolerance"] = request.Tolerance.ToString("R", CultureInfo.InvariantCulture),
             ["indifference"] = request.Indifference?.ToString("R", CultureInfo.InvariantCulture) ?? "5% of the best first-stage mean",
             ["seed"] = request.Options.Seed?.ToString(CultureInfo.InvariantCulture) ?? "scenario",

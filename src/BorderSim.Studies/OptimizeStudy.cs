@@ -76,9 +76,12 @@ public sealed class OptimizeStudy
     /// for its row in the table): from 2 to <see cref="FirstStage"/>; <see cref="DefaultOverloadedReplications"/>
     /// unless given, or the first stage when that is fewer.
     /// </summary>
-    public int OverloadedReplications
+    public int OverloadedReplications => Math.Min(_overloadedReplications ?? DefaultOverloadedReplications, FirstStage);
+
+    /// <summary>The replications asked for an overloaded configuration (<c>--overloaded-replications</c>); null: the default.</summary>
+    public int? OverloadedReplicationsAsked
     {
-        get => Math.Min(_overloadedReplications ?? DefaultOverloadedReplications, FirstStage);
+        get => _overloadedReplications;
         init => _overloadedReplications = value;
     }
 

@@ -5,11 +5,8 @@ namespace BorderSim.Cli.Tests;
 /// run's dates, as run and validate do (DatedEntry.WarningsFor; its boundaries are tested in the Scenarios tests), once
 /// a line, in English or Vietnamese. A warning: the exit code is unchanged.
 /// </summary>
-public class DatedEntryNoticeTests
+public class DatedEntryNoticeTests : ScenarioFileFixture
 {
-    private string _folder = "";
-    private string _scenario = "";
-
     // The run is 2026-06-01..2026-06-04; the surge is in July: it has no effect.
     private const string Scenario = """
         name: Outside test
@@ -35,24 +32,17 @@ public class DatedEntryNoticeTests
 
     private const string SaidInVietnamese = ":15:17: cảnh báo: directions.inbound.arrivals.surges[0]: đợt tăng xe 01/07/2026 – 03/07/2026 bắt đầu sau khi kỳ mô phỏng kết thúc (kỳ mô phỏng: 01/06/2026 – 04/06/2026): không có tác dụng (kiểm tra các ngày, hoặc ngày bắt đầu và số ngày của kỳ mô phỏng)";
 
-    [SetUp]
-    public void SetUp()
-    {
-        _folder = CliRunner.NewTemporaryDirectory();
-        _scenario = Path.Combine(_folder, "outside.yaml");
-        File.WriteAllText(_scenario, Scenario);
-    }
+    protected override string ScenarioText => Scenario;
 
-    [TearDown]
-    public void TearDown() => Directory.Delete(_folder, recursive: true);
+    protected override string ScenarioFileName => "outside.yaml";
 
-    private int Count(CliRunner.Outcome outcome, string said = Said) => outcome.Error.Split('\n').Count(l => l.Contains(_scenario + said, StringComparison.Ordinal));
+    private int Count(CliRunner.Outcome outcome, string said = Said) => LinesSaying(outcome, ScenarioPath + said);
 
     [Test]
     public void Batch_says_it_once_for_the_runs_of_one_file_in_English_and_in_Vietnamese()
     {
-        CliRunner.Outcome batch = CliRunner.Run("batch", _scenario, "--sweep", "directions.inbound.stages.booth.servers=2,3", "-o", Path.Combine(_folder, "batch"));
-        CliRunner.Outcome vietnamese = CliRunner.Run("batch", _scenario, "--sweep", "directions.inbound.stages.booth.servers=2,3", "--lang", "vi", "-o", Path.Combine(_folder, "batch-vi"));
+        CliRunner.Outcome batch = CliRunner.Run("batch", ScenarioPath, "--sweep", "directions.inbound.stages.booth.servers=2,3", "-o", Path.Combine(Folder, "batch"));
+        CliRunner.Outcome vietnamese = CliRunner.Run("batch", ScenarioPath, "--sweep", "directions.inbound.stages.booth.servers=2,3", "--lang", "vi", "-o", Path.Combine(Folder, "batch-vi"));
         Assert.Multiple(() =>
         {
             Assert.That(batch.ExitCode, Is.EqualTo(0), batch.Error);
@@ -65,17 +55,17 @@ public class DatedEntryNoticeTests
     [Test]
     public void Capacity_and_optimize_say_it_once_before_they_run()
     {
-        CliRunner.Outcome capacity = CliRunner.Run("capacity", _scenario, "--target", "wait_hours_mean/inbound/all<=0.5", "--replications", "2", "--tolerance", "0.2", "-o", Path.Combine(_folder, "capacity"));
+        CliRunner.Outcome capacity = CliRunner.Run("capacity", ScenarioPath, "--target", "wait_hours_mean/inbound/all<=0.5", "--replications", "2", "--tolerance", "0.2", "-o", Path.Combine(Folder, "capacity"));
         Assert.That(Count(capacity), Is.EqualTo(1), capacity.Error);
 
-        CliRunner.Outcome optimize = CliRunner.Run("optimize", _scenario, "--vary", "directions.inbound.stages.booth.servers=2,3", "--target", "wait_hours_mean/inbound/all<=0.5", "-o", Path.Combine(_folder, "optimize"));
+        CliRunner.Outcome optimize = CliRunner.Run("optimize", ScenarioPath, "--vary", "directions.inbound.stages.booth.servers=2,3", "--target", "wait_hours_mean/inbound/all<=0.5", "-o", Path.Combine(Folder, "optimize"));
         Assert.That(Count(optimize), Is.EqualTo(1), optimize.Error);
     }
 
     [Test]
     public void Compare_says_it_once_for_a_file_given_twice()
     {
-        CliRunner.Outcome compared = CliRunner.Run("compare", _scenario, _scenario, "-o", Path.Combine(_folder, "compare"));
+        CliRunner.Outcome compared = CliRunner.Run("compare", ScenarioPath, ScenarioPath, "-o", Path.Combine(Folder, "compare"));
         Assert.That(compared.ExitCode, Is.EqualTo(0), compared.Error);
         Assert.That(Count(compared), Is.EqualTo(1), compared.Error);
     }

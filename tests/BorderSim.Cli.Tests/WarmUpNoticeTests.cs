@@ -5,11 +5,8 @@ namespace BorderSim.Cli.Tests;
 /// the warm-up (its boundaries are tested in the Scenarios tests, WarmUpWarningTests); validate says it too, in English
 /// or Vietnamese. A warning: the exit code is unchanged.
 /// </summary>
-public class WarmUpNoticeTests
+public class WarmUpNoticeTests : ScenarioFileFixture
 {
-    private string _folder = "";
-    private string _scenario = "";
-
     // The warm-up of 30 h ends on 2 June 06:00; the surge starts on 2 June 00:00, 6 h before: its first hours are not counted.
     private const string Scenario = """
         name: Warm-up test
@@ -33,55 +30,48 @@ public class WarmUpNoticeTests
 
     private const string Said = ":15:17: warning: directions.inbound.arrivals.surges[0]: the surge 2026-06-02..2026-06-04 starts inside the warm-up, which ends at 2026-06-02 06:00 (6 h after the surge starts): what it does to trucks before then is not counted in the results (shorten warm_up, or start the run earlier, to count it)";
 
-    [SetUp]
-    public void SetUp()
-    {
-        _folder = CliRunner.NewTemporaryDirectory();
-        _scenario = Path.Combine(_folder, "warm.yaml");
-        File.WriteAllText(_scenario, Scenario);
-    }
+    protected override string ScenarioText => Scenario;
 
-    [TearDown]
-    public void TearDown() => Directory.Delete(_folder, recursive: true);
+    protected override string ScenarioFileName => "warm.yaml";
 
-    private int Count(CliRunner.Outcome outcome) => outcome.Error.Split('\n').Count(l => l.Contains(_scenario + Said, StringComparison.Ordinal));
+    private int Count(CliRunner.Outcome outcome) => LinesSaying(outcome, ScenarioPath + Said);
 
     [Test]
     public void Validate_says_it_in_English_and_in_Vietnamese()
     {
-        CliRunner.Outcome english = CliRunner.Run("validate", _scenario);
-        CliRunner.Outcome vietnamese = CliRunner.Run("validate", _scenario, "--lang", "vi");
+        CliRunner.Outcome english = CliRunner.Run("validate", ScenarioPath);
+        CliRunner.Outcome vietnamese = CliRunner.Run("validate", ScenarioPath, "--lang", "vi");
         Assert.Multiple(() =>
         {
             Assert.That(english.ExitCode, Is.EqualTo(0), english.Error);
             Assert.That(Count(english), Is.EqualTo(1), english.Error);
-            Assert.That(vietnamese.Error, Does.Contain(_scenario + ":15:17: cảnh báo: directions.inbound.arrivals.surges[0]: đợt tăng xe 02/06/2026 – 04/06/2026 bắt đầu trong giai đoạn khởi động (đến 02/06/2026 06:00; 6 giờ sau khi đợt tăng xe bắt đầu): tác động của nó lên xe trước thời điểm đó không được tính vào kết quả (rút ngắn warm_up, hoặc bắt đầu kỳ mô phỏng sớm hơn, để tính đến nó)"));
+            Assert.That(vietnamese.Error, Does.Contain(ScenarioPath + ":15:17: cảnh báo: directions.inbound.arrivals.surges[0]: đợt tăng xe 02/06/2026 – 04/06/2026 bắt đầu trong giai đoạn khởi động (đến 02/06/2026 06:00; 6 giờ sau khi đợt tăng xe bắt đầu): tác động của nó lên xe trước thời điểm đó không được tính vào kết quả (rút ngắn warm_up, hoặc bắt đầu kỳ mô phỏng sớm hơn, để tính đến nó)"));
         });
     }
 
     [Test]
     public void Run_batch_capacity_and_optimize_say_it_once_before_they_run()
     {
-        CliRunner.Outcome run = CliRunner.Run("run", _scenario, "-o", Path.Combine(_folder, "run"));
+        CliRunner.Outcome run = CliRunner.Run("run", ScenarioPath, "-o", Path.Combine(Folder, "run"));
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         Assert.That(Count(run), Is.EqualTo(1), run.Error);
         Assert.That(run.Error.IndexOf(Said, StringComparison.Ordinal), Is.LessThan(run.Error.IndexOf("replication 1/", StringComparison.Ordinal)), "said before the first replication runs");
 
-        CliRunner.Outcome batch = CliRunner.Run("batch", _scenario, "--sweep", "directions.inbound.stages.booth.servers=2,3", "-o", Path.Combine(_folder, "batch"));
+        CliRunner.Outcome batch = CliRunner.Run("batch", ScenarioPath, "--sweep", "directions.inbound.stages.booth.servers=2,3", "-o", Path.Combine(Folder, "batch"));
         Assert.That(batch.ExitCode, Is.EqualTo(0), batch.Error);
         Assert.That(Count(batch), Is.EqualTo(1), "said once for the two runs of one file\n" + batch.Error);
 
-        CliRunner.Outcome capacity = CliRunner.Run("capacity", _scenario, "--target", "wait_hours_mean/inbound/all<=0.5", "--replications", "2", "--tolerance", "0.2", "-o", Path.Combine(_folder, "capacity"));
+        CliRunner.Outcome capacity = CliRunner.Run("capacity", ScenarioPath, "--target", "wait_hours_mean/inbound/all<=0.5", "--replications", "2", "--tolerance", "0.2", "-o", Path.Combine(Folder, "capacity"));
         Assert.That(Count(capacity), Is.EqualTo(1), capacity.Error);
 
-        CliRunner.Outcome optimize = CliRunner.Run("optimize", _scenario, "--vary", "directions.inbound.stages.booth.servers=2,3", "--target", "wait_hours_mean/inbound/all<=0.5", "-o", Path.Combine(_folder, "optimize"));
+        CliRunner.Outcome optimize = CliRunner.Run("optimize", ScenarioPath, "--vary", "directions.inbound.stages.booth.servers=2,3", "--target", "wait_hours_mean/inbound/all<=0.5", "-o", Path.Combine(Folder, "optimize"));
         Assert.That(Count(optimize), Is.EqualTo(1), optimize.Error);
     }
 
     [Test]
     public void Compare_says_it_once_before_it_runs()
     {
-        CliRunner.Outcome compared = CliRunner.Run("compare", _scenario, _scenario, "-o", Path.Combine(_folder, "compare"));
+        CliRunner.Outcome compared = CliRunner.Run("compare", ScenarioPath, ScenarioPath, "-o", Path.Combine(Folder, "compare"));
         Assert.That(compared.ExitCode, Is.EqualTo(0), compared.Error);
         Assert.That(Count(compared), Is.EqualTo(1), "said once for a file given twice\n" + compared.Error);
         Assert.That(compared.Error.IndexOf(Said, StringComparison.Ordinal), Is.LessThan(compared.Error.IndexOf("replication 1/", StringComparison.Ordinal)), "said before the first replication runs");

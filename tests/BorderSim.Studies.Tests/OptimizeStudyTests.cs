@@ -27,7 +27,7 @@ public class OptimizeStudyTests
         List<Sweep> sweeps = OptimizeStudy.ReadChoices(varies, objective, metricIds, errors);
         int firstStage = options.Replications ?? scenario.Replications;
         var study = overloadedReplications is { } n
-            ? new OptimizeStudy(sweeps, parsed, objective, 0.05, indifference, firstStage, 100) { OverloadedReplications = n }
+            ? new OptimizeStudy(sweeps, parsed, objective, 0.05, indifference, firstStage, 100) { OverloadedReplicationsAsked = n }
             : new OptimizeStudy(sweeps, parsed, objective, 0.05, indifference, firstStage, 100);
         using var folder = new TemporaryStudyFolder();
         var runner = new SearchRunner(MMc, sets, options, study.Paths, folder, _ => { }, null, CancellationToken.None);
