@@ -225,11 +225,12 @@ internal sealed class MetricCollector
         // after closing); staffed = available + closed (a booth holding a finished truck while closed is
         // closed). Held back: open and idle while trucks refused for the day by a cap or quota wait. The five
         // shares sum to 1.
-        var staffed = stage.StaffedServers!.Integral(_endHours);
-        var available = stage.ServerCapacity!.Integral(_endHours);
-        var serving = stage.BusyServers!.Integral(_endHours);
-        var blocked = stage.BlockedServers!.Integral(_endHours);
-        var heldBack = stage.HeldBackServers!.Integral(_endHours);
+        var hours = stage.ServerHours!;
+        var staffed = hours.Staffed(_endHours);
+        var available = hours.Available(_endHours);
+        var serving = hours.Serving(_endHours);
+        var blocked = hours.Blocked(_endHours);
+        var heldBack = hours.HeldBack(_endHours);
         // Idle is what is left; below 1e-9 of the available server-hours it is round-off of the sums (a booth
         // never idle must read 0, not 1.6e-16).
         var idle = available - (serving + blocked + heldBack);

@@ -38,11 +38,7 @@ internal sealed class StageRuntime
         {
             _simulation = simulation;
             NominalServers = stage.ServersInForce?.Initial.Nominal ?? 0;
-            BusyServers = new TimeWeightedStatistic();
-            ServerCapacity = new TimeWeightedStatistic(0, Servers.Capacity);
-            StaffedServers = new TimeWeightedStatistic(0, Math.Max(NominalServers, Servers.Capacity));
-            BlockedServers = new TimeWeightedStatistic();
-            HeldBackServers = new TimeWeightedStatistic();
+            ServerHours = new ServerHours(Servers.Capacity, Math.Max(NominalServers, Servers.Capacity));
             if (Servers is ReservedResource reserved)
             {
                 ReservedInUse = new TimeWeightedStatistic();
@@ -97,17 +93,13 @@ internal sealed class StageRuntime
     /// <summary>For a yard: trucks in it that are in the queue of the next check (which has no places of its own).</summary>
     public int QueuedOnward { get; set; }
 
-    /// <summary>Servers serving a truck (not those holding a finished one).</summary>
-    public TimeWeightedStatistic? BusyServers { get; }
-
-    /// <summary>Servers holding a finished truck that cannot move on, while the stage is open.</summary>
-    public TimeWeightedStatistic? BlockedServers { get; }
-
     /// <summary>
-    /// Open servers left idle while trucks refused for the day by a clearance cap or an appointment quota wait at the
-    /// stage (at most one per such truck): time the stage's own rule holds back, not time without trucks.
+    /// The servers by state over time (null for a yard): serving a truck (not holding a finished one); blocked, holding
+    /// a finished truck that cannot move on while the stage is open; held back, open and idle while trucks refused for
+    /// the day by a clearance cap or an appointment quota wait (at most one per such truck: time the stage's own rule
+    /// holds back, not time without trucks); available, open or still serving after closing; staffed, available or closed.
     /// </summary>
-    public TimeWeightedStatistic? HeldBackServers { get; }
+    public ServerHours? ServerHours { get; }
 
     /// <summary>Trucks at the stage refused for the day (a cap or an appointment quota) that wait to ask again.</summary>
     public int RefusedWaiting { get; private set; }
@@ -118,9 +110,6 @@ internal sealed class StageRuntime
         RefusedWaiting += trucks;
         ObserveServers();
     }
-
-    /// <summary>Available servers: open ones, plus any still serving a truck after closing.</summary>
-    public TimeWeightedStatistic? ServerCapacity { get; }
 
     /// <summary>Servers holding a finished truck (blocked), open or closed.</summary>
     public int HoldingFinished { get; private set; }
@@ -139,9 +128,6 @@ internal sealed class StageRuntime
 
     /// <summary>A staging yard with a release quota lets one truck at a time take its turn to leave, in order.</summary>
     public Resource? ExitTurn { get; }
-
-    /// <summary>Servers the stage has, open or closed (at least those in use): the base of the utilisation shares.</summary>
-    public TimeWeightedStatistic? StaffedServers { get; }
 
     /// <summary>Servers the stage has at present, whether its calendar is open or closed.</summary>
     public int NominalServers { get; private set; }
@@ -177,12 +163,8 @@ internal sealed class StageRuntime
 
         var serving = Math.Max(0, servers.InUse - HoldingFinished);
         var available = Math.Max(servers.Capacity, serving);
-        BusyServers!.Observe(now, serving);
         var blocked = Math.Min(HoldingFinished, available - serving);
-        BlockedServers!.Observe(now, blocked);
-        HeldBackServers!.Observe(now, Math.Min(RefusedWaiting, available - serving - blocked));
-        ServerCapacity!.Observe(now, available);
-        StaffedServers!.Observe(now, Math.Max(NominalServers, Math.Max(available, servers.InUse)));
+        ServerHours!.Observe(now, serving, blocked, Math.Min(RefusedWaiting, available - serving - blocked), available, Math.Max(NominalServers, Math.Max(available, servers.InUse)));
     }
 
     /// <summary>The local day (of the cap's zone) whose clearance counts are below; −1 before the first.</summary>
@@ -203,11 +185,7 @@ internal sealed class StageRuntime
     public void ResetStatistics(double atHours)
     {
         Waiting.Reset(atHours);
-        BusyServers?.Reset(atHours);
-        BlockedServers?.Reset(atHours);
-        HeldBackServers?.Reset(atHours);
-        ServerCapacity?.Reset(atHours);
-        StaffedServers?.Reset(atHours);
+        ServerHours?.Reset(atHours);
         ReservedInUse?.Reset(atHours);
         ReservedAvailable?.Reset(atHours);
         UnreservedInUse?.Reset(atHours);
