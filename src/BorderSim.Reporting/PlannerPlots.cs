@@ -103,10 +103,9 @@ public static class PlannerPlots
         return sorted[below] + ((position - below) * (sorted[above] - sorted[below]));
     }
 
-    /// <summary>The queue series of a direction, each truck once (see <see cref="QueueByHourOfDay"/>).</summary>
+    /// <summary>The model's trucks waiting at each stage of a direction (<c>waiting_trucks</c>): each truck once, so they add up.</summary>
     internal static IEnumerable<SeriesSummary> WaitingSeries(ExperimentResult result, string direction) =>
-        result.TimeSeries.Where(s => s.Direction == direction && s.Stage.Length > 0
-            && (s.Name == "queue_trucks" || (s.Name == "yard_parked_trucks" && !Plots.IsDestinationYard(result, s))));
+        result.TimeSeries.Where(s => s.Direction == direction && s.Name == Plots.WaitingSeriesName);
 
     /// <summary>One line per direction: trucks waiting by local hour of day, mean over the days after the warm-up, band 10th–90th percentile of the days.</summary>
     public static Plot? QueueByHourOfDayPlot(ExperimentResult result, ReportLanguage? language = null)

@@ -79,16 +79,20 @@ public static class Plots
         return plots;
     }
 
+    /// <summary>The model's series of the trucks waiting at a stage, each truck of its direction once.</summary>
+    internal const string WaitingSeriesName = "waiting_trucks";
+
     /// <summary>
-    /// Trucks waiting at every stage over time, each truck drawn once: a check's or road's queue (wherever its trucks
-    /// stand), and a yard's trucks that are not in the next check's queue (<c>yard_parked_trucks</c>). Destination
-    /// yards, where trucks dwell to unload rather than queue, are in <see cref="DestinationYardPlot"/>.
+    /// Trucks waiting at every stage over time, each truck drawn once, as the model counts them (<c>waiting_trucks</c>):
+    /// a check's or road's queue (wherever its trucks stand), a yard's trucks that are not in the next check's queue,
+    /// and the trucks waiting for a place at a first stage (on the highway, or upstream). Destination yards, where
+    /// trucks dwell to unload rather than queue, are in <see cref="DestinationYardPlot"/>.
     /// </summary>
     public static Plot? QueueLengthPlot(ExperimentResult result, ReportLanguage? language = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ReportLanguage lang = language ?? ReportLanguage.English;
-        List<SeriesSummary> series = [.. result.TimeSeries.Where(s => s.Stage.Length > 0 && (s.Name == "queue_trucks" || (s.Name == "yard_parked_trucks" && !IsDestinationYard(result, s))))];
+        List<SeriesSummary> series = [.. result.TimeSeries.Where(s => s.Name == WaitingSeriesName)];
         return series.Count == 0 ? null : BandPlot(
             result,
             series,

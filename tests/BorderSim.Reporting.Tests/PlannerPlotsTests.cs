@@ -13,7 +13,7 @@ public class PlannerPlotsTests
         double[] mean = [.. Enumerable.Range(0, samples).Select(i => queue(i / 24, i % 24))];
         // Two stages of one direction: the plot adds their means (a truck waits at one stage at a time).
         double[] other = [.. Enumerable.Range(0, samples).Select(_ => 1.0)];
-        SeriesSummary Series(string stage, double[] values) => new($"queue_trucks/export/{stage}", "queue_trucks", "trucks", "export", stage, 1.0, values, values, values);
+        SeriesSummary Series(string stage, double[] values) => new($"waiting_trucks/export/{stage}", "waiting_trucks", "trucks", "export", stage, 1.0, values, values, values);
         return new ExperimentResult(scenario, warmUpHours, "fixed", [], [Series("vn_customs", mean), Series("cn_inspection", other)], [], [], []);
     }
 
@@ -48,7 +48,7 @@ public class PlannerPlotsTests
             values[k] = 4 * (k - 28);
         }
 
-        var series = new SeriesSummary("queue_trucks/export/vn_customs", "queue_trucks", "trucks", "export", "vn_customs", 0.25, values, values, values);
+        var series = new SeriesSummary("waiting_trucks/export/vn_customs", "waiting_trucks", "trucks", "export", "vn_customs", 0.25, values, values, values);
         var result = new ExperimentResult(scenario, 0, "fixed", [], [series], [], [], []);
         var (mean, _, _, _) = PlannerPlots.QueueByHourOfDay(result, "export");
         Assert.Multiple(() =>
@@ -59,8 +59,10 @@ public class PlannerPlotsTests
     }
 
     [Test]
-    public void A_destination_yard_is_not_counted_as_waiting()
+    public void The_views_count_the_model_s_waiting_trucks_and_no_other_series()
     {
+        // The model says which trucks wait (waiting_trucks; none for a destination yard, see TimeSeriesSamplerTests):
+        // a queue or a yard's occupancy beside it is not counted again.
         ScenarioSpec scenario = SampleResults.Scenario(days: 1) with
         {
             Directions = [new DirectionSpec("export", SampleResults.Scenario().Directions[0].Arrivals, [new CheckStageSpec("vn_customs", 2, null, [], null), new YardStageSpec("pochai_yard", null, false, 19, null, null, null)])],
@@ -70,7 +72,9 @@ public class PlannerPlotsTests
         var result = new ExperimentResult(scenario, 0, "fixed", [],
             [
                 new SeriesSummary("queue_trucks/export/vn_customs", "queue_trucks", "trucks", "export", "vn_customs", 1, ones, ones, ones),
+                new SeriesSummary("waiting_trucks/export/vn_customs", "waiting_trucks", "trucks", "export", "vn_customs", 1, ones, ones, ones),
                 new SeriesSummary("yard_parked_trucks/export/pochai_yard", "yard_parked_trucks", "trucks", "export", "pochai_yard", 1, many, many, many),
+                new SeriesSummary("yard_occupancy_trucks/export/pochai_yard", "yard_occupancy_trucks", "trucks", "export", "pochai_yard", 1, many, many, many),
             ], [], [], []);
         Assert.That(PlannerPlots.QueueByHourOfDay(result, "export").Mean[3], Is.EqualTo(1));
     }

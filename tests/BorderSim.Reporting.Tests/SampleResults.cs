@@ -116,6 +116,9 @@ internal static class SampleResults
             }
 
             series.Add(new SeriesSummary(stage.EndsWith("yard") ? $"yard_parked_trucks/{direction}/{stage}" : $"queue_trucks/{direction}/{stage}", stage.EndsWith("yard") ? "yard_parked_trucks" : "queue_trucks", "trucks", direction, stage, step, mean, lower, upper));
+
+            // The model's count of the trucks waiting at the stage (here no truck waits for a first place): what the views read.
+            series.Add(new SeriesSummary($"waiting_trucks/{direction}/{stage}", "waiting_trucks", "trucks", direction, stage, step, mean, lower, upper));
         }
 
         // The total in the system has no stage: it belongs to neither queue plot.

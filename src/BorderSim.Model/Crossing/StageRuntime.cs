@@ -94,6 +94,13 @@ internal sealed class StageRuntime
     public int QueuedOnward { get; set; }
 
     /// <summary>
+    /// Trucks waiting for a place in front of the stage that stand at no stage yet (at the route's first stage: on the
+    /// highway, or upstream with <c>overflow: none</c>); a truck that waits for a place while it stands at an earlier
+    /// stage counts there.
+    /// </summary>
+    public int WaitingForPlace { get; set; }
+
+    /// <summary>
     /// The servers by state over time (null for a yard): serving a truck (not holding a finished one); blocked, holding
     /// a finished truck that cannot move on while the stage is open; held back, open and idle while trucks refused for
     /// the day by a clearance cap or an appointment quota wait (at most one per such truck: time the stage's own rule

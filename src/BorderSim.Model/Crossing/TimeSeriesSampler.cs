@@ -47,7 +47,8 @@ internal sealed class TimeSeriesSampler
                 }
             }
 
-            foreach (var stage in runtime.Stages[direction.Direction.Index])
+            var stages = runtime.Stages[direction.Direction.Index];
+            foreach (var stage in stages)
             {
                 var seriesName = stage.Stage.HasServers ? "queue_trucks" : "yard_occupancy_trucks";
                 Track(new NamedSeries(seriesName, "trucks", name, stage.Stage.Name, new double[samples]), () => stage.Waiting.Current);
@@ -56,6 +57,18 @@ internal sealed class TimeSeriesSampler
                     // The yard's trucks that are not in the next check's queue: dwelling, held by a release
                     // quota, or waiting for a place downstream. With the queues, each truck counts once.
                     Track(new NamedSeries("yard_parked_trucks", "trucks", name, stage.Stage.Name, new double[samples]), () => stage.Waiting.Current - stage.QueuedOnward);
+                }
+
+                // The trucks waiting at the stage, each truck of the direction once (the views' queues): a check's or
+                // road's queue, a yard's parked trucks, and those waiting for a place in front that stand nowhere yet.
+                // A destination yard holds trucks dwelling to unload, not waiting.
+                if (stage.Stage.HasServers)
+                {
+                    Track(new NamedSeries("waiting_trucks", "trucks", name, stage.Stage.Name, new double[samples]), () => stage.Waiting.Current + stage.WaitingForPlace);
+                }
+                else if (stage != stages[^1])
+                {
+                    Track(new NamedSeries("waiting_trucks", "trucks", name, stage.Stage.Name, new double[samples]), () => stage.Waiting.Current - stage.QueuedOnward + stage.WaitingForPlace);
                 }
             }
         }

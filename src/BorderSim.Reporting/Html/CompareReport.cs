@@ -195,8 +195,8 @@ public static class CompareReport
     }
 
     /// <summary>
-    /// One plot per scenario of the trucks waiting in each direction over time (the sum of the mean queues of its
-    /// checks, roads and yards, each truck once), all on the same y scale so they can be set side by side.
+    /// One plot per scenario of the trucks waiting in each direction over time (the sum of the model's mean
+    /// <c>waiting_trucks</c> of its stages, each truck once), all on the same y scale so they can be set side by side.
     /// </summary>
     public static IReadOnlyList<PlotImage> QueuePlots(ComparisonResult result, ReportLanguage lang)
     {

@@ -71,6 +71,12 @@ internal sealed class TakePlace(PhaseContext context, int stageIndex, StageRunti
                 highway.Add(Context.Clock.NowHours, 1);
             }
 
+            // Its stand does not change while it waits: the same test counts it out when the answer comes.
+            if (truck.Held.Stage is null)
+            {
+                Stage.WaitingForPlace++;
+            }
+
             truck.Cursor.Step = Answered;
             return PhaseStep.Wait(Context.Await(truck, place));
         }
@@ -78,6 +84,11 @@ internal sealed class TakePlace(PhaseContext context, int stageIndex, StageRunti
         if (_waitsOnHighway)
         {
             highway.Add(Context.Clock.NowHours, -1);
+        }
+
+        if (truck.Held.Stage is null)
+        {
+            Stage.WaitingForPlace--;
         }
 
         var granted = truck.Held.Pending!;
