@@ -61,7 +61,7 @@ public class PlannerPlotsTests
     [Test]
     public void The_views_count_the_model_s_waiting_trucks_and_no_other_series()
     {
-        // The model says which trucks wait (waiting_trucks; none for a destination yard, see TimeSeriesSamplerTests):
+        // The model says which trucks wait (waiting_trucks; none for a destination yard, see WaitingTrucksTests in the model's tests):
         // a queue or a yard's occupancy beside it is not counted again.
         ScenarioSpec scenario = SampleResults.Scenario(days: 1) with
         {
