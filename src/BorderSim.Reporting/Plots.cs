@@ -117,7 +117,7 @@ public static class Plots
 
     /// <summary>Whether the series is of a yard that ends its direction's route.</summary>
     internal static bool IsDestinationYard(ExperimentResult result, SeriesSummary s) =>
-        result.Scenario.Directions.Any(d => d.Name == s.Direction && d.Stages.Count > 0 && d.Stages[^1] is YardStageSpec yard && yard.Name == s.Stage);
+        result.Scenario.Directions.Any(d => d.Name == s.Direction && d.DestinationYard?.Name == s.Stage);
 
     /// <summary>Highway queue (km) over time: a mean line and the p5–p95 band.</summary>
     public static Plot? HighwayQueuePlot(ExperimentResult result, ReportLanguage? language = null)

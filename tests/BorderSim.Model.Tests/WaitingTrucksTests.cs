@@ -95,4 +95,26 @@ public class WaitingTrucksTests
             Assert.That(ids, Does.Contain("waiting_trucks/export/booth"));
         });
     }
+
+    [Test]
+    public void The_series_leave_out_exactly_the_yard_the_scenario_names_as_destination()
+    {
+        // Boundaries of the rule: a route ending in a check has no destination yard; a yard first is waited for; a
+        // route of one yard ends in it. The model's series and the scenario's rule (which the plots ask) agree.
+        DirectionSpec[] directions =
+        [
+            new("export", SpecBuilder.Flat(300), [SpecBuilder.Yard("vn_yard", 5), SpecBuilder.Check("booth", 2, Booth), SpecBuilder.Yard("cn_yard", null, new ExponentialDistribution(2))]),
+            new("import", SpecBuilder.Flat(300), [SpecBuilder.Yard("cn_yard", 5), SpecBuilder.Check("booth", 2, Booth)]),
+            new("empty", SpecBuilder.Flat(10), [SpecBuilder.Yard("lot", null, new ExponentialDistribution(2))]),
+        ];
+        var scenario = SpecBuilder.Scenario(directions, days: 1, warmUpHours: 0, replications: 1);
+        var result = ExperimentRunner.Run(scenario, new RunOptions(Threads: 1));
+        var waiting = result.Replications.Single().TimeSeries.Series.Where(s => s.Name == "waiting_trucks").Select(s => s.Id).ToList();
+        var notDestination = scenario.Directions.SelectMany(d => d.Stages.Where(s => s != d.DestinationYard).Select(s => $"waiting_trucks/{d.Name}/{s.Name}"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(scenario.Directions.Select(d => d.DestinationYard?.Name), Is.EqualTo(new[] { "cn_yard", null, "lot" }));
+            Assert.That(waiting, Is.EquivalentTo(notDestination));
+        });
+    }
 }

@@ -40,6 +40,9 @@ public sealed record CompiledStage(
 
     public Distribution? Dwell { get; init; }
 
+    /// <summary>Whether this is the yard that ends the route (<see cref="DirectionSpec.DestinationYard"/>).</summary>
+    public bool IsDestinationYard { get; init; }
+
     /// <summary>For a destination yard whose trucks return empty: where they return; null = they leave at the yard.</summary>
     public CompiledEmptyReturn? EmptyReturn { get; init; }
 

@@ -161,7 +161,7 @@ public sealed class CrossingModel
         var stages = new CompiledStage[spec.Stages.Count];
         for (var s = 0; s < stages.Length; s++)
         {
-            stages[s] = CompileStage(spec.Stages[s], spec.Name, directionNames);
+            stages[s] = CompileStage(spec.Stages[s], spec.Name, directionNames) with { IsDestinationYard = ReferenceEquals(spec.Stages[s], spec.DestinationYard) };
 
             // A check or road right after a yard has no buffer of its own unless one is given: trucks
             // wait in the yard until a server is free. Elsewhere an unspecified buffer is unbounded.

@@ -62,7 +62,7 @@ internal sealed class TimeSeriesSampler
                 // The trucks waiting at the stage, each truck of the direction once (the views' queues): a check's or
                 // road's queue (no truck is queued onward from a check), a yard's parked trucks, and those waiting for a
                 // place in front that stand nowhere yet. A destination yard holds trucks dwelling to unload, not waiting.
-                if (stage.Stage.HasServers || stage != stages[^1])
+                if (!stage.Stage.IsDestinationYard)
                 {
                     Track(new NamedSeries("waiting_trucks", "trucks", name, stage.Stage.Name, new double[samples]), () => stage.Waiting.Current - stage.QueuedOnward + stage.WaitingForPlace);
                 }

@@ -8,6 +8,12 @@ public sealed record DirectionSpec(string Name, ArrivalSpec Arrivals, IReadOnlyL
 {
     /// <summary>Trucks already waiting when the run starts.</summary>
     public IReadOnlyList<BacklogSpec> Backlog { get; init; } = [];
+
+    /// <summary>
+    /// The yard that ends the route, if the route ends in one: its trucks dwell there to unload, they do not queue,
+    /// so the model counts none of them as waiting and the views draw it apart from the queues.
+    /// </summary>
+    public YardStageSpec? DestinationYard => Stages.Count > 0 ? Stages[^1] as YardStageSpec : null;
 }
 
 /// <summary>
