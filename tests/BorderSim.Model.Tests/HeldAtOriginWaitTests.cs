@@ -58,6 +58,11 @@ public class HeldAtOriginWaitTests
             Assert.That(Value(replication, "time_in_system_hours_mean/export/all"), Is.EqualTo(served.Average(t => t.LeftHours - ReachedRoute(t))).Within(1e-9));
             Assert.That(Value(replication, "held_at_origin_hours_mean/export/all"), Is.EqualTo(held.Average(t => BanEndsHours - t.ArrivedHours)).Within(1e-9), "the hold, apart");
             Assert.That(Value(replication, "held_at_origin_hours_max/export/all"), Is.EqualTo(held.Max(t => BanEndsHours - t.ArrivedHours)).Within(1e-9));
+
+            // The delay cost counts every hour the load waited for the crossing, on the route and held at its origin
+            // (6 USD a truck-hour, over the 4 measured days): the hold is a cost of the ban, not free.
+            var waitedHours = served.Sum(t => t.WaitHours) + served.Where(WasHeld).Sum(t => BanEndsHours - t.ArrivedHours);
+            Assert.That(Value(replication, "delay_cost_usd_per_day/export/all"), Is.EqualTo(waitedHours * 6 / 4).Within(1e-9));
         });
     }
 

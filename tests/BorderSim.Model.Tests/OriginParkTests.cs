@@ -91,6 +91,22 @@ public class OriginParkTests
     }
 
     [Test]
+    public void The_delay_cost_counts_the_hours_the_load_waited_in_the_park()
+    {
+        // The backlog of five, 10 h old, released two a day, waits nothing on the route; its loads waited 10, 10, 34, 34
+        // and 58 h in the park (146 truck-hours), at 2 USD a truck-hour over the 4 measured days: 146 × 2 / 4 = 73 USD a
+        // day. A park that hid its hours would make holding trucks in it look free.
+        var (replication, _) = Run(Scenario(Park(releasePerDay: 2, backlog: 5)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Value(replication, "delay_cost_usd_per_day/export/all"), Is.EqualTo(146 * 2 / 4.0).Within(1e-9));
+            Assert.That(Value(replication, "delay_cost_usd_per_day/all/all"), Is.EqualTo(146 * 2 / 4.0).Within(1e-9));
+            Assert.That(Value(replication, "wait_hours_mean/export/all"), Is.Zero, "the wait on the route is still the route's");
+        });
+    }
+
+    [Test]
     public void A_park_releasing_one_a_day_releases_one_at_each_local_midnight()
     {
         var (_, trucks) = Run(Scenario(Park(releasePerDay: 1, backlog: 3)));

@@ -238,7 +238,8 @@ internal sealed class OutcomeLedger(CrossingRuntime runtime, RunClock clock, Liv
         direction.ServedTonnes += cargoClass.Spec.Tonnes;
         direction.WaitHours.Add(wait);
         direction.TimeInSystemHours.Add(timeInSystem);
-        direction.DelayCostUsd += wait * cargoClass.Spec.DelayCostUsdPerHour;
+        // Every hour its load waited for the crossing costs: on the route, and before it (a ban's hold, an origin's park).
+        direction.DelayCostUsd += (wait + truck.WaitedBeforeRouteHours) * cargoClass.Spec.DelayCostUsdPerHour;
         cargoClass.WaitHours.Add(wait);
         cargoClass.TimeInSystemHours.Add(timeInSystem);
         if (isPastShelfLife)

@@ -28,6 +28,9 @@ internal sealed class Truck
     /// </summary>
     public double LoadAgedSinceHours;
 
+    /// <summary>Hours its load waited before the truck reached the route: held at its origin by a ban, or in its origin's park (0 for any other truck).</summary>
+    public double WaitedBeforeRouteHours => ReachedRouteHours - LoadAgedSinceHours;
+
     /// <summary>Whether its load has passed <paramref name="shelfLifeHours"/> at <paramref name="nowHours"/> (strictly beyond).</summary>
     public bool IsPastShelfLife(double? shelfLifeHours, double nowHours) => shelfLifeHours is { } shelfLife && nowHours - LoadAgedSinceHours > shelfLife;
 
