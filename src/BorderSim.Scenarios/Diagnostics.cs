@@ -17,11 +17,11 @@ internal sealed class Diagnostics(string fileName)
 
     public bool IsFull => _errors.Count >= MaxErrors;
 
-    public void Add(YNode node, string field, string message, string? hint = null) =>
-        Add(new ScenarioError(node.File, node.Line, node.Column, field, message, hint));
+    public void Add(YNode node, string field, string message, Advice? hint = null) =>
+        Add(new ScenarioError(node.File, node.Line, node.Column, field, message, hint?.English) { VietnameseHint = hint?.Vietnamese });
 
-    public void AddAt(int line, int column, string field, string message, string? hint = null) =>
-        Add(new ScenarioError(FileName, line, column, field, message, hint));
+    public void AddAt(int line, int column, string field, string message, Advice? hint = null) =>
+        Add(new ScenarioError(FileName, line, column, field, message, hint?.English) { VietnameseHint = hint?.Vietnamese });
 
     public void Add(ScenarioError error)
     {

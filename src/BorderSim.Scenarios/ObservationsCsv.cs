@@ -243,7 +243,7 @@ public static class ObservationsCsv
                 return date;
             }
 
-            Error("date", error.Message, error.Hint);
+            Error("date", error.Message, error.Hint?.English);
             return null;
         }
 

@@ -6,7 +6,8 @@ namespace BorderSim.Studies;
 
 /// <summary>
 /// A scenario error in Vietnamese (<c>--lang vi</c>): the place stays as it is (<c>file:line:col</c> and the field's
-/// path, which the reader looks up in the file), the severity is said in Vietnamese, and the common kinds of message
+/// path, which the reader looks up in the file), the severity is said in Vietnamese, a hint its source says in
+/// Vietnamese too (<see cref="ScenarioError.VietnameseHint"/>) is used as said, and the common kinds of message
 /// (unknown name, number out of range, missing key, did-you-mean) are translated phrase by phrase. A message of a kind
 /// not in the table keeps its English words, so nothing the reader needs is lost.
 /// </summary>
@@ -23,6 +24,7 @@ public static partial class ScenarioErrorText
         ["origin"] = "điểm xuất phát",
         ["pool"] = "nhóm",
         ["action"] = "hành động",
+        ["distribution"] = "phân phối",
     };
 
     private static readonly (Regex English, MatchEvaluator Vietnamese)[] Phrases =
@@ -41,6 +43,9 @@ public static partial class ScenarioErrorText
         (UnknownName(), m => $"không có {Names[m.Groups[1].Value]} '{m.Groups[2].Value}'"),
         (DidYouMean(), m => $"có phải là '{m.Groups[1].Value}'?"),
         (AtLeast(), m => $"phải ít nhất {m.Groups[1].Value}, nhận được {m.Groups[2].Value}"),
+        (AtMost(), m => $"không được lớn hơn {m.Groups[1].Value}, nhận được {m.Groups[2].Value}"),
+        (GreaterThan(), m => $"phải lớn hơn {m.Groups[1].Value}, nhận được {m.Groups[2].Value}"),
+        (UnknownUnitOfTime(), m => $"không có đơn vị thời gian '{m.Groups[1].Value}' (trong '{m.Groups[2].Value}')"),
         (MissingKey(), m => $"thiếu khóa bắt buộc '{m.Groups[1].Value}'"),
         (ExpectedWhole(), _ => "cần một số nguyên"),
         (ExpectedNumber(), _ => "cần một số"),
@@ -55,7 +60,7 @@ public static partial class ScenarioErrorText
     {
         ArgumentNullException.ThrowIfNull(error);
         string field = error.Field.Length == 0 ? "" : error.Field + ": ";
-        string hint = error.Hint is null ? "" : $" ({Translate(error.Hint)})";
+        string hint = error.Hint is null ? "" : $" ({error.VietnameseHint ?? Translate(error.Hint)})";
         string severity = ReportLanguage.Vietnamese.Say(error.IsWarning ? Glossary.Warning : Glossary.Error);
         return $"{error.File}:{error.Line}:{error.Column}: {severity}: {field}{Translate(error.Message)}{hint}";
     }
@@ -142,7 +147,7 @@ public static partial class ScenarioErrorText
     [GeneratedRegex("unknown key '([^']*)'", RegexOptions.CultureInvariant)]
     private static partial Regex UnknownKey();
 
-    [GeneratedRegex("unknown (class|direction|stage|calendar|time zone|route|origin|pool|action) '([^']*)'", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("unknown (class|direction|stage|calendar|time zone|route|origin|pool|action|distribution) '([^']*)'", RegexOptions.CultureInvariant)]
     private static partial Regex UnknownName();
 
     [GeneratedRegex(@"did you mean '([^']*)'\?", RegexOptions.CultureInvariant)]
@@ -150,6 +155,15 @@ public static partial class ScenarioErrorText
 
     [GeneratedRegex(@"must be at least ([^,]+), found ([^ ,;)]+)", RegexOptions.CultureInvariant)]
     private static partial Regex AtLeast();
+
+    [GeneratedRegex(@"must be at most ([^,]+), found ([^ ,;)]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex AtMost();
+
+    [GeneratedRegex(@"must be greater than ([^,]+), found ([^ ,;)]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex GreaterThan();
+
+    [GeneratedRegex("unknown unit of time '([^']*)' in '([^']*)'", RegexOptions.CultureInvariant)]
+    private static partial Regex UnknownUnitOfTime();
 
     [GeneratedRegex("missing required key '([^']*)'", RegexOptions.CultureInvariant)]
     private static partial Regex MissingKey();

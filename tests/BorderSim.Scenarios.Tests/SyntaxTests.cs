@@ -32,7 +32,7 @@ public class UnitsTests
         Assert.That(error!.Message, Does.Contain(message));
         if (hint is not null)
         {
-            Assert.That(error.Hint, Does.Contain(hint));
+            Assert.That(error.Hint?.English, Does.Contain(hint));
         }
     }
 
@@ -114,7 +114,7 @@ public class DistributionSyntaxTests
         Assert.That(error!.Message, Does.Contain(message));
         if (hint is not null)
         {
-            Assert.That(error.Hint, Does.Contain(hint));
+            Assert.That(error.Hint?.English, Does.Contain(hint));
         }
     }
 
@@ -144,7 +144,7 @@ public class HoursSyntaxTests
     {
         Assert.That(HoursSyntax.TryDays("mon-fry", out _, out var error), Is.False);
         Assert.That(error!.Message, Is.EqualTo("'fry' is not a day"));
-        Assert.That(error.Hint, Is.EqualTo("did you mean 'fri'?"));
+        Assert.That(error.Hint?.English, Is.EqualTo("did you mean 'fri'?"));
     }
 
     [TestCase("may-jul", new[] { 5, 6, 7 })]

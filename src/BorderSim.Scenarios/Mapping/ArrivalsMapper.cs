@@ -10,6 +10,8 @@ namespace BorderSim.Scenarios.Mapping;
 /// <summary>Reads a direction's arrivals: the daily rate, hourly profile, weekday and month factors, surges and class mix.</summary>
 internal sealed class ArrivalsMapper(Fields f, Names names, IReadOnlyList<CargoClassSpec> classes)
 {
+    private static readonly Advice FactorAdvice = new("a factor multiplies the rate; 1 = no change", "hệ số nhân với tốc độ xe đến; 1 = không đổi");
+
     public ArrivalSpec? Read(YNode node, string field)
     {
         var map = f.Map(node, field, "write e.g. { trucks_per_day: 450, hourly_profile: flat }");
@@ -89,7 +91,7 @@ internal sealed class ArrivalsMapper(Fields f, Names names, IReadOnlyList<CargoC
         var field = Fields.Join(arrivalsField, "trucks_per_day");
         if (node is not YMap series)
         {
-            return f.Number(node, field, hint: "or an observed daily series: { from: counts.csv, series: NAME }");
+            return f.Number(node, field, hint: new Advice("or an observed daily series: { from: counts.csv, series: NAME }", "hoặc một chuỗi số liệu quan sát theo ngày: { from: counts.csv, series: NAME }"));
         }
 
         f.Keys(series, field, DirectionSections.DailySeries);
@@ -137,7 +139,7 @@ internal sealed class ArrivalsMapper(Fields f, Names names, IReadOnlyList<CargoC
         var ok = true;
         for (var i = 0; i < seq.Items.Count; i++)
         {
-            if (f.Number(seq.Items[i], Fields.Index(field, i), hint: "weights are relative and non-negative") is { } w)
+            if (f.Number(seq.Items[i], Fields.Index(field, i), hint: new Advice("weights are relative and non-negative", "trọng số là tương đối và không âm")) is { } w)
             {
                 weights.Add(w);
             }
@@ -172,7 +174,7 @@ internal sealed class ArrivalsMapper(Fields f, Names names, IReadOnlyList<CargoC
         foreach (var (key, value) in map.Entries)
         {
             var keyField = Fields.Join(field, key.Value);
-            if (f.Number(value, keyField, hint: "a factor multiplies the rate; 1 = no change") is { } factor)
+            if (f.Number(value, keyField, hint: FactorAdvice) is { } factor)
             {
                 add(key, keyField, factor);
             }
@@ -196,7 +198,7 @@ internal sealed class ArrivalsMapper(Fields f, Names names, IReadOnlyList<CargoC
             to = null;
         }
 
-        double? factor = map.Get("factor") is { } factorNode ? f.Number(factorNode, Fields.Join(field, "factor"), hint: "a factor multiplies the rate; 1 = no change") : null;
+        double? factor = map.Get("factor") is { } factorNode ? f.Number(factorNode, Fields.Join(field, "factor"), hint: FactorAdvice) : null;
         var surgeClasses = new List<string>();
         if (map.Get("classes") is { } classesNode && f.NameList(classesNode, Fields.Join(field, "classes")) is { } list && classesNode is YSeq seq)
         {

@@ -133,7 +133,7 @@ internal sealed class ChangeMapper(Fields f, Names names)
                     return null;
                 }
 
-                if (map.Get("servers") is { } serversNode && (servers = f.Int(serversNode, Fields.Join(field, "servers"), 1, "a check needs at least one booth or team")) is null)
+                if (map.Get("servers") is { } serversNode && (servers = f.Int(serversNode, Fields.Join(field, "servers"), 1, new Advice("a check needs at least one booth or team", "một khâu kiểm tra cần ít nhất một buồng hoặc một tổ"))) is null)
                 {
                     return null;
                 }

@@ -43,7 +43,7 @@ internal sealed class Fields(Diagnostics diagnostics)
 
     public static string Index(string field, int index) => $"{field}[{index}]";
 
-    public void Error(YNode node, string field, string message, string? hint = null) => Diagnostics.Add(node, field, message, hint);
+    public void Error(YNode node, string field, string message, Advice? hint = null) => Diagnostics.Add(node, field, message, hint);
 
     /// <summary>The value of <paramref name="key"/> read with <paramref name="read"/>, or null when the key is absent.</summary>
     public static T? Optional<T>(YMap map, string key, Func<YNode, string, T?> read)
@@ -53,7 +53,7 @@ internal sealed class Fields(Diagnostics diagnostics)
     public static T? OptionalValue<T>(YMap map, string key, Func<YNode, string, T?> read)
         where T : struct => map.Get(key) is { } node ? read(node, key) : null;
 
-    public YMap? Map(YNode node, string field, string? example = null)
+    public YMap? Map(YNode node, string field, Advice? example = null)
     {
         if (node is YMap map)
         {
@@ -64,7 +64,7 @@ internal sealed class Fields(Diagnostics diagnostics)
         return null;
     }
 
-    public YSeq? Seq(YNode node, string field, string? example = null)
+    public YSeq? Seq(YNode node, string field, Advice? example = null)
     {
         if (node is YSeq seq)
         {
@@ -90,7 +90,7 @@ internal sealed class Fields(Diagnostics diagnostics)
             if (!known.Contains(entry.Key.Value))
             {
                 Error(entry.Key, Join(field, entry.Key.Value), $"unknown key '{entry.Key.Value}'",
-                    DidYouMean.Hint(entry.Key.Value, known) ?? "known keys: " + string.Join(", ", known));
+                    (Advice?)DidYouMean.Hint(entry.Key.Value, known) ?? new Advice("known keys: " + string.Join(", ", known), "các khóa hợp lệ: " + string.Join(", ", known)));
             }
         }
 
@@ -104,7 +104,7 @@ internal sealed class Fields(Diagnostics diagnostics)
     }
 
     /// <summary>The text of a scalar with a value; an error for a mapping, a list or an empty value.</summary>
-    public string? Scalar(YNode node, string field, string expected, string? hint = null)
+    public string? Scalar(YNode node, string field, string expected, Advice? hint = null)
     {
         if (node is YScalar scalar && !scalar.IsNull)
         {
@@ -139,9 +139,9 @@ internal sealed class Fields(Diagnostics diagnostics)
     public static bool IsName(string text) =>
         text.Length > 0 && text[0] != '-' && text.All(c => char.IsLetterOrDigit(c) || c is '_' or '-');
 
-    public int? Int(YNode node, string field, int min, string? hint = null) => Int(node, field, min, int.MaxValue, hint);
+    public int? Int(YNode node, string field, int min, Advice? hint = null) => Int(node, field, min, int.MaxValue, hint);
 
-    public int? Int(YNode node, string field, int min, int max, string? hint = null)
+    public int? Int(YNode node, string field, int min, int max, Advice? hint = null)
     {
         var text = Scalar(node, field, "a whole number");
         if (text is null)
@@ -153,7 +153,7 @@ internal sealed class Fields(Diagnostics diagnostics)
             || value > int.MaxValue || value < int.MinValue)
         {
             var isFraction = Units.TryNumber(text, out _);
-            Error(node, field, $"expected a whole number, found '{text}'", isFraction ? "a count cannot have a fraction" : hint);
+            Error(node, field, $"expected a whole number, found '{text}'", isFraction ? new Advice("a count cannot have a fraction", "số đếm không có phần lẻ") : hint);
             return null;
         }
 
@@ -196,7 +196,7 @@ internal sealed class Fields(Diagnostics diagnostics)
     /// </summary>
     public const double MaxUsd = 1e9;
 
-    public double? Number(YNode node, string field, double min = 0, double max = double.MaxValue, bool minExclusive = false, string? hint = null)
+    public double? Number(YNode node, string field, double min = 0, double max = double.MaxValue, bool minExclusive = false, Advice? hint = null)
     {
         var text = Scalar(node, field, "a number");
         if (text is null)
@@ -226,7 +226,7 @@ internal sealed class Fields(Diagnostics diagnostics)
     }
 
     public double? Probability(YNode node, string field) =>
-        Number(node, field, 0, 1, hint: "a probability is between 0 and 1");
+        Number(node, field, 0, 1, hint: new Advice("a probability is between 0 and 1", "xác suất nằm trong khoảng từ 0 đến 1"));
 
     public double? DurationHours(YNode node, string field, bool positive)
     {

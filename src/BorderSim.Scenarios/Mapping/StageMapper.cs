@@ -210,7 +210,7 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
         var name = map.Get("name") is { } nameNode ? f.Name(nameNode, Fields.Join(field, "name")) : null;
         var pool = map.Get("pool") is { } poolNode ? _pools.ReadUse(poolNode, Fields.Join(field, "pool"), name, _poolUses) : null;
         int? servers = map.Get("servers") is { } serversNode
-            ? f.Int(serversNode, Fields.Join(field, "servers"), 1, "a check needs at least one booth or team; close it with a calendar instead")
+            ? f.Int(serversNode, Fields.Join(field, "servers"), 1, new Advice("a check needs at least one booth or team; close it with a calendar instead", "một khâu kiểm tra cần ít nhất một buồng hoặc một tổ; muốn đóng khâu thì dùng lịch"))
             : null;
         string? calendar = null;
         if (map.Get("calendar") is { } calendarNode && f.Name(calendarNode, Fields.Join(field, "calendar")) is { } calendarName)

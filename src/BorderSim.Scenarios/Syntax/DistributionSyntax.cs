@@ -49,7 +49,7 @@ internal static class DistributionSyntax
         if (!Usage.TryGetValue(name, out var usage))
         {
             error = new SyntaxError($"unknown distribution '{name}'",
-                DidYouMean.Hint(name, Names) ?? "known: " + string.Join(", ", Names));
+                (Advice?)DidYouMean.Hint(name, Names) ?? new Advice("known: " + string.Join(", ", Names), "các phân phối hợp lệ: " + string.Join(", ", Names)));
             return false;
         }
 

@@ -112,7 +112,9 @@ internal static class HoursSyntax
         if (m > 59 || h > 24 || (h == 24 && m > 0) || (h == 24 && !allow24))
         {
             error = new SyntaxError($"'{trimmed}' is not a time of day",
-                h == 24 && m == 0 ? "24:00 is only allowed as a closing time" : "times run from 00:00 to 24:00");
+                h == 24 && m == 0
+                    ? new Advice("24:00 is only allowed as a closing time", "24:00 chỉ dùng làm giờ đóng cửa")
+                    : new Advice("times run from 00:00 to 24:00", "giờ chỉ từ 00:00 đến 24:00"));
             return false;
         }
 

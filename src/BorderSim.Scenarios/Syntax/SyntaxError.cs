@@ -1,4 +1,4 @@
 namespace BorderSim.Scenarios.Syntax;
 
 /// <summary>Why a piece of text did not parse, and how to write it instead.</summary>
-internal sealed record SyntaxError(string Message, string? Hint = null);
+internal sealed record SyntaxError(string Message, Advice? Hint = null);

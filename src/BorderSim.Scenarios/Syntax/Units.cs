@@ -45,7 +45,9 @@ internal static class Units
 
         if (unit.Length == 0)
         {
-            error = new SyntaxError($"'{trimmed}' has no unit", $"write {Format(number)}min or {Format(number)}h; a bare number could mean either");
+            error = new SyntaxError($"'{trimmed}' has no unit", new Advice(
+                $"write {Format(number)}min or {Format(number)}h; a bare number could mean either",
+                $"hãy viết {Format(number)}min hoặc {Format(number)}h; một số không có đơn vị có thể là cả hai"));
             return false;
         }
 
@@ -53,8 +55,8 @@ internal static class Units
         if (factor == 0)
         {
             var hint = unit == "m"
-                ? $"m is metres; write {Format(number)}min for minutes"
-                : "units of time are s, min, h and d";
+                ? new Advice($"m is metres; write {Format(number)}min for minutes", $"m là mét; hãy viết {Format(number)}min cho phút")
+                : new Advice("units of time are s, min, h and d", "đơn vị thời gian là s, min, h và d");
             error = new SyntaxError($"unknown unit of time '{unit}' in '{trimmed}'", hint);
             return false;
         }
