@@ -27,8 +27,26 @@ public static partial class ScenarioErrorText
         ["distribution"] = "phân phối",
     };
 
+    /// <summary>What a field expects, and what it found when that was no text (as the scenario reader says them).</summary>
+    private static readonly Dictionary<string, string> Kinds = new(StringComparer.Ordinal)
+    {
+        ["a duration"] = "một khoảng thời gian",
+        ["a distance"] = "một khoảng cách",
+        ["a distribution"] = "một phân phối",
+        ["a date"] = "một ngày",
+        ["an IANA time zone"] = "một múi giờ IANA",
+        ["a list"] = "một danh sách",
+        ["a mapping of keys to values"] = "một bảng khóa: giá trị",
+        ["a mapping"] = "một bảng khóa: giá trị",
+        ["text"] = "văn bản",
+        ["a name"] = "một tên",
+        ["opening hours"] = "giờ mở cửa",
+    };
+
     private static readonly (Regex English, MatchEvaluator Vietnamese)[] Phrases =
     [
+        (ExpectedKind(), m => $"cần {Kinds[m.Groups[1].Value]}"),
+        (FoundKind(), m => m.Groups[1].Value == "no value" ? "nhưng để trống" : $"nhận được {Kinds[m.Groups[1].Value]}"),
         (DatedOutside(), m => $"{Event(m.Groups[1].Value)} {Dates(m.Groups[2].Value)} {(m.Groups[3].Value == "starts after the run ends" ? "bắt đầu sau khi kỳ mô phỏng kết thúc" : "kết thúc trước khi kỳ mô phỏng bắt đầu")} (kỳ mô phỏng: {Dates(m.Groups[4].Value)}): không có tác dụng"),
         (DatedBefore(), m => $"{Event(m.Groups[1].Value)} từ {Dates(m.Groups[2].Value)} có ngày trước khi kỳ mô phỏng bắt đầu (kỳ mô phỏng: {Dates(m.Groups[3].Value)}): có hiệu lực ngay từ giờ đầu tiên"),
         (IssuedBefore(), m => $"{Event(m.Groups[1].Value)} ngày {Dates(m.Groups[2].Value)} được ban hành trước khi kỳ mô phỏng bắt đầu (kỳ mô phỏng: {Dates(m.Groups[3].Value)}): không có tác dụng"),
@@ -50,6 +68,8 @@ public static partial class ScenarioErrorText
         (ExpectedWhole(), _ => "cần một số nguyên"),
         (ExpectedNumber(), _ => "cần một số"),
         (Found(), m => $"nhận được '{m.Groups[1].Value}'"),
+        (HasNoUnit(), m => $"'{m.Groups[1].Value}' không có đơn vị"),
+        (NotValidName(), m => $"'{m.Groups[1].Value}' không phải là tên hợp lệ"),
         (NotTimeOfDay(), m => $"'{m.Groups[1].Value}' không phải là giờ trong ngày"),
         (Empty(), _ => "kịch bản trống"),
         (FileNotFound(), _ => "không tìm thấy tệp"),
@@ -168,6 +188,12 @@ public static partial class ScenarioErrorText
     [GeneratedRegex("missing required key '([^']*)'", RegexOptions.CultureInvariant)]
     private static partial Regex MissingKey();
 
+    [GeneratedRegex("^expected (a duration|a distance|a distribution|a date|an IANA time zone|a list|a mapping of keys to values|text|a name|opening hours)(?=, found)", RegexOptions.CultureInvariant)]
+    private static partial Regex ExpectedKind();
+
+    [GeneratedRegex("found (no value|a mapping|a list)$", RegexOptions.CultureInvariant)]
+    private static partial Regex FoundKind();
+
     [GeneratedRegex("expected a whole number", RegexOptions.CultureInvariant)]
     private static partial Regex ExpectedWhole();
 
@@ -176,6 +202,12 @@ public static partial class ScenarioErrorText
 
     [GeneratedRegex("found '([^']*)'", RegexOptions.CultureInvariant)]
     private static partial Regex Found();
+
+    [GeneratedRegex("^'([^']*)' has no unit$", RegexOptions.CultureInvariant)]
+    private static partial Regex HasNoUnit();
+
+    [GeneratedRegex("^'([^']*)' is not a valid name$", RegexOptions.CultureInvariant)]
+    private static partial Regex NotValidName();
 
     [GeneratedRegex("'([^']*)' is not a time of day", RegexOptions.CultureInvariant)]
     private static partial Regex NotTimeOfDay();

@@ -5,7 +5,7 @@ namespace BorderSim.Studies.Tests;
 
 /// <summary>
 /// A scenario with the mistakes a planner makes first (a time zone, a unit, a share, an hour, a distribution, a count,
-/// a key, a name), said in Vietnamese (<c>--lang vi</c>): each error and its advice in Vietnamese words, with the place,
+/// a key, a name, a value left empty, a list for a number), said in Vietnamese (<c>--lang vi</c>): each error and its advice in Vietnamese words, with the place,
 /// the field's path and the values as written. The same errors in English say the English words, so nothing is a fixed string.
 /// </summary>
 public partial class VietnameseScenarioErrorTests
@@ -18,21 +18,21 @@ public partial class VietnameseScenarioErrorTests
         warm_up: 12 hours
         replications: 3
         calendars:
-          vn_gate: { time_zone: Asia/Ho_Chi_Minh, hours: { mon-sun: "07:00-19:00" } }
+          vn_gate: { time_zone: ~, hours: { mon-sun: "07:00-19:00" } }
           cn_gate: { time_zone: Asia/Shanghai, hours: { mon-sun: "08:00-26:00" } }
         roads:
           freight_road_1119: { lanes: { export: 2, import: 2 }, crossing: fixd(4min), buffer: 20 }
         classes:
           fruit:   { share: 1.2, shelf_life: 72h, tonnes: 19, colour: red }
-          general: { share: 0.4, tonnes: 25 }
+          general: { share: 0.4, tonnes: 25, shelf_life: 72 }
         directions:
           export:
             arrivals: { trucks_per_day: -5, hourly_profile: [1, 1, -1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1] }
             stages:
-              - yard:  { name: vn_yard, capacity: 100, overflow: highway, road_per_truk: 19m }
+              - yard:  { name: vn yard, capacity: 100, overflow: highway, road_per_truk: 19m }
               - check: { name: vn_customs, servers: six, calendar: vn_gate, service: exp(10min) }
               - road: freight_road_1119
-              - check: { name: cn_inspection, servers: 2.5, calendar: cn_gat, service: exp(8min), buffer: 30 }
+              - check: { name: cn_inspection, servers: 2.5, calendar: cn_gat, service: exp(8min), buffer: [30] }
           import:
             arrivals: { trucks_per_day: 200, hourly_profile: flat }
             stages:
@@ -61,7 +61,7 @@ public partial class VietnameseScenarioErrorTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(said, Has.Count.GreaterThanOrEqualTo(12), string.Join("\n", said.Select(s => s.Vietnamese)));
+            Assert.That(said, Has.Count.GreaterThanOrEqualTo(16), string.Join("\n", said.Select(s => s.Vietnamese)));
             foreach ((string vietnamese, ScenarioError error) in said)
             {
                 Assert.That(vietnamese, Does.StartWith($"broken.yaml:{error.Line}:{error.Column}: lỗi: {error.Field}"));

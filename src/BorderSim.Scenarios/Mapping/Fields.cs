@@ -71,7 +71,7 @@ internal sealed class Fields(Diagnostics diagnostics)
             return seq;
         }
 
-        Error(node, field, $"expected a list, found {node.Describe()}", example ?? "write [a, b] or one '- item' per line");
+        Error(node, field, $"expected a list, found {node.Describe()}", example ?? new Advice("write [a, b] or one '- item' per line", "hãy viết [a, b] hoặc mỗi dòng một '- mục'"));
         return null;
     }
 
@@ -128,7 +128,7 @@ internal sealed class Fields(Diagnostics diagnostics)
 
         if (!IsName(text))
         {
-            Error(node, field, $"'{text}' is not a valid name", "use letters, digits, '_' and '-', not '-' first, e.g. vn_customs");
+            Error(node, field, $"'{text}' is not a valid name", new Advice("use letters, digits, '_' and '-', not '-' first, e.g. vn_customs", "dùng chữ cái, chữ số, '_' và '-', không bắt đầu bằng '-', ví dụ vn_customs"));
             return null;
         }
 
@@ -230,7 +230,7 @@ internal sealed class Fields(Diagnostics diagnostics)
 
     public double? DurationHours(YNode node, string field, bool positive)
     {
-        var text = Scalar(node, field, "a duration", "write e.g. 90min or 1.5h");
+        var text = Scalar(node, field, "a duration", new Advice("write e.g. 90min or 1.5h", "hãy viết, ví dụ, 90min hoặc 1.5h"));
         if (text is null)
         {
             return null;
@@ -253,7 +253,7 @@ internal sealed class Fields(Diagnostics diagnostics)
 
     public double? DistanceMetres(YNode node, string field)
     {
-        var text = Scalar(node, field, "a distance", "write e.g. 19m or 0.019km");
+        var text = Scalar(node, field, "a distance", new Advice("write e.g. 19m or 0.019km", "hãy viết, ví dụ, 19m hoặc 0.019km"));
         if (text is null)
         {
             return null;
@@ -284,7 +284,7 @@ internal sealed class Fields(Diagnostics diagnostics)
 
     public Distribution? Distribution(YNode node, string field)
     {
-        var text = Scalar(node, field, "a distribution", "write e.g. exp(10min) or lognormal(30min, 10min)");
+        var text = Scalar(node, field, "a distribution", new Advice("write e.g. exp(10min) or lognormal(30min, 10min)", "hãy viết, ví dụ, exp(10min) hoặc lognormal(30min, 10min)"));
         if (text is null)
         {
             return null;
@@ -301,7 +301,7 @@ internal sealed class Fields(Diagnostics diagnostics)
 
     public LocalDate? Date(YNode node, string field)
     {
-        var text = Scalar(node, field, "a date", "write YYYY-MM-DD");
+        var text = Scalar(node, field, "a date", new Advice("write YYYY-MM-DD", "hãy viết YYYY-MM-DD"));
         if (text is null)
         {
             return null;
@@ -318,7 +318,7 @@ internal sealed class Fields(Diagnostics diagnostics)
 
     public DateTimeZone? Zone(YNode node, string field)
     {
-        var text = Scalar(node, field, "an IANA time zone", "e.g. Asia/Ho_Chi_Minh");
+        var text = Scalar(node, field, "an IANA time zone", new Advice("e.g. Asia/Ho_Chi_Minh", "ví dụ Asia/Ho_Chi_Minh"));
         if (text is null)
         {
             return null;
@@ -354,7 +354,7 @@ internal sealed class Fields(Diagnostics diagnostics)
                 continue;
             }
 
-            var text = Scalar(value, entryField, "opening hours", "write e.g. \"07:00-19:00\" or closed");
+            var text = Scalar(value, entryField, "opening hours", new Advice("write e.g. \"07:00-19:00\" or closed", "hãy viết, ví dụ, \"07:00-19:00\" hoặc closed"));
             if (text is null)
             {
                 ok = false;
