@@ -2,7 +2,7 @@ using BorderSim.Scenarios.Yaml;
 
 namespace BorderSim.Scenarios;
 
-/// <summary>Collects every error of one read, in the order found, up to a cap (a broken file can say enough).</summary>
+/// <summary>Collects every error of one read, up to a cap (a broken file can say enough); lists them in the file's order.</summary>
 internal sealed class Diagnostics(string fileName)
 {
     public const int MaxErrors = 200;
@@ -11,7 +11,23 @@ internal sealed class Diagnostics(string fileName)
 
     public string FileName { get; } = fileName;
 
+    /// <summary>The errors in the order found (the order the sections are checked in).</summary>
     public IReadOnlyList<ScenarioError> Errors => _errors;
+
+    /// <summary>
+    /// The errors as a reader fixes them: the file's by line, then column, as a compiler lists them; an override's
+    /// (<c>--set</c>) after them, in their order. When the cap was reached, the last one says so.
+    /// </summary>
+    public IReadOnlyList<ScenarioError> InFileOrder()
+    {
+        List<ScenarioError> ordered = [.. _errors.OrderBy(e => e.File == FileName ? 0 : 1).ThenBy(e => e.Line).ThenBy(e => e.Column)];
+        if (IsFull)
+        {
+            ordered[^1] = ordered[^1] with { Message = $"{ordered[^1].Message}; stopping after {MaxErrors} errors" };
+        }
+
+        return ordered;
+    }
 
     public int Count => _errors.Count;
 
@@ -25,13 +41,9 @@ internal sealed class Diagnostics(string fileName)
 
     public void Add(ScenarioError error)
     {
-        if (_errors.Count < MaxErrors - 1)
+        if (_errors.Count < MaxErrors)
         {
             _errors.Add(error);
-        }
-        else if (_errors.Count == MaxErrors - 1)
-        {
-            _errors.Add(error with { Message = $"{error.Message}; stopping after {MaxErrors} errors", Hint = error.Hint });
         }
     }
 }

@@ -201,7 +201,7 @@ public static class ScenarioReader
     }
 
     private static ScenarioLoadResult Result(Diagnostics diagnostics, BorderSim.Model.Spec.ScenarioSpec? spec, string hash) =>
-        new(diagnostics.Count == 0 ? spec : null, diagnostics.Errors, hash);
+        new(diagnostics.Count == 0 ? spec : null, diagnostics.InFileOrder(), hash);
 
     private static string ReadBounded(TextReader reader, out bool tooLong)
     {
