@@ -23,7 +23,12 @@ internal sealed class Diagnostics(string fileName)
         List<ScenarioError> ordered = [.. _errors.OrderBy(e => e.File == FileName ? 0 : 1).ThenBy(e => e.Line).ThenBy(e => e.Column)];
         if (IsFull)
         {
-            ordered[^1] = ordered[^1] with { Message = $"{ordered[^1].Message}; stopping after {MaxErrors} errors" };
+            var last = ordered[^1];
+            ordered[^1] = last with
+            {
+                Message = $"{last.Message}; stopping after {MaxErrors} errors",
+                VietnameseMessage = last.VietnameseMessage is null ? null : $"{last.VietnameseMessage}; dừng sau {MaxErrors} lỗi",
+            };
         }
 
         return ordered;
@@ -35,6 +40,9 @@ internal sealed class Diagnostics(string fileName)
 
     public void Add(YNode node, string field, string message, Advice? hint = null) =>
         Add(new ScenarioError(node.File, node.Line, node.Column, field, message, hint?.English) { VietnameseHint = hint?.Vietnamese });
+
+    public void Add(YNode node, string field, Model.Results.Bilingual message, Advice? hint = null) =>
+        Add(new ScenarioError(node.File, node.Line, node.Column, field, message.English, hint?.English) { VietnameseMessage = message.Vietnamese, VietnameseHint = hint?.Vietnamese });
 
     public void AddAt(int line, int column, string field, string message, Advice? hint = null) =>
         Add(new ScenarioError(FileName, line, column, field, message, hint?.English) { VietnameseHint = hint?.Vietnamese });

@@ -16,6 +16,9 @@ public sealed record ScenarioError(string File, int Line, int Column, string Fie
     /// <summary>A warning: worth reading, but the scenario runs (exit code unchanged).</summary>
     public bool IsWarning { get; init; }
 
+    /// <summary>The message in Vietnamese where its source says it; null = translate <see cref="Message"/>.</summary>
+    public string? VietnameseMessage { get; init; }
+
     /// <summary>The hint in Vietnamese where its source says it; null = translate <see cref="Hint"/>.</summary>
     public string? VietnameseHint { get; init; }
 

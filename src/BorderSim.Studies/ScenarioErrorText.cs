@@ -6,8 +6,8 @@ namespace BorderSim.Studies;
 
 /// <summary>
 /// A scenario error in Vietnamese (<c>--lang vi</c>): the place stays as it is (<c>file:line:col</c> and the field's
-/// path, which the reader looks up in the file), the severity is said in Vietnamese, a hint its source says in
-/// Vietnamese too (<see cref="ScenarioError.VietnameseHint"/>) is used as said, and the common kinds of message
+/// path, which the reader looks up in the file), the severity is said in Vietnamese, a message or hint its source says
+/// in Vietnamese too (<see cref="ScenarioError.VietnameseMessage"/>, <see cref="ScenarioError.VietnameseHint"/>) is used as said, and the common kinds of message
 /// (unknown name, number out of range, missing key, did-you-mean) are translated phrase by phrase. A message of a kind
 /// not in the table keeps its English words, so nothing the reader needs is lost.
 /// </summary>
@@ -70,6 +70,7 @@ public static partial class ScenarioErrorText
         (Found(), m => $"nhận được '{m.Groups[1].Value}'"),
         (HasNoUnit(), m => $"'{m.Groups[1].Value}' không có đơn vị"),
         (NotValidName(), m => $"'{m.Groups[1].Value}' không phải là tên hợp lệ"),
+        (StoppingAfter(), m => $"; dừng sau {m.Groups[1].Value} lỗi"),
         (NotTimeOfDay(), m => $"'{m.Groups[1].Value}' không phải là giờ trong ngày"),
         (Empty(), _ => "kịch bản trống"),
         (FileNotFound(), _ => "không tìm thấy tệp"),
@@ -82,7 +83,7 @@ public static partial class ScenarioErrorText
         string field = error.Field.Length == 0 ? "" : error.Field + ": ";
         string hint = error.Hint is null ? "" : $" ({error.VietnameseHint ?? Translate(error.Hint)})";
         string severity = ReportLanguage.Vietnamese.Say(error.IsWarning ? Glossary.Warning : Glossary.Error);
-        return $"{error.File}:{error.Line}:{error.Column}: {severity}: {field}{Translate(error.Message)}{hint}";
+        return $"{error.File}:{error.Line}:{error.Column}: {severity}: {field}{error.VietnameseMessage ?? Translate(error.Message)}{hint}";
     }
 
     /// <summary>The error as a verb prints it in <paramref name="language"/>: in Vietnamese, or in the one English user format.</summary>
@@ -202,6 +203,9 @@ public static partial class ScenarioErrorText
 
     [GeneratedRegex("found '([^']*)'", RegexOptions.CultureInvariant)]
     private static partial Regex Found();
+
+    [GeneratedRegex("; stopping after ([0-9]+) errors$", RegexOptions.CultureInvariant)]
+    private static partial Regex StoppingAfter();
 
     [GeneratedRegex("^'([^']*)' has no unit$", RegexOptions.CultureInvariant)]
     private static partial Regex HasNoUnit();

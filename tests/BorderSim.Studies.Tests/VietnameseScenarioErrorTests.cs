@@ -40,8 +40,33 @@ public partial class VietnameseScenarioErrorTests
               - road: freight_road_1119
         """;
 
+    /// <summary>The next mistakes: zero where one is the least (days, replications, lanes, units, trucks), an all-zero profile, an overflow without a capacity, a road without the direction's lanes.</summary>
+    private const string BrokenMore = """
+        name: Broken crossing, more
+        start: 2026-06-01T00:00
+        time_zone: Asia/Ho_Chi_Minh
+        days: 0
+        replications: 0
+        calendars:
+          vn_gate: { time_zone: Asia/Ho_Chi_Minh, hours: { mon-sun: "07:00-19:00" }, appointments: [] }
+        roads:
+          freight_road_1119: { lanes: { export: 0 }, crossing: fixed(4min) }
+        pools:
+          drivers: { units: 0, return: fixed(20min) }
+        classes:
+          general: { share: 1, tonnes: 25 }
+        directions:
+          export:
+            arrivals: { trucks_per_day: 200, hourly_profile: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }
+            backlog: [{ at: highway, class: general, trucks: 0 }]
+            stages:
+              - yard: { name: vn_yard, overflow: highway }
+              - check: { name: vn_customs, servers: 4, calendar: vn_gate, service: exp(10min) }
+              - road: freight_road_1119
+        """;
+
     /// <summary>English words of the scenario errors (a value in quotes, a field's path, a key or name in an example is no word).</summary>
-    [GeneratedRegex(@"(?<![-\w./'])(the|a|an|is|are|must|at|least|most|found|expected|unknown|units?|time|of|or|and|between|needs|one|booth|team|close|it|with|instead|times|run|from|to|count|cannot|have|fraction|known|keys|weights|relative|distributions?|did|you|mean|write|e\.g\.|series|daily|observed|probability|number|whole|only|allowed|as|closing|factor|multiplies|rate|no|change|greater|than|key|missing|required)(?![-\w/'])")]
+    [GeneratedRegex(@"(?<![-\w./'])(the|a|an|is|are|must|at|least|most|found|expected|unknown|units?|time|of|or|and|between|needs|one|booth|team|close|it|with|instead|times|run|from|to|count|cannot|have|fraction|known|keys|weights|relative|distributions?|did|you|mean|write|e\.g\.|series|daily|observed|probability|number|whole|only|allowed|as|closing|factor|multiplies|rate|no|change|greater|than|key|missing|required|lasts|day|days|replication|lane|lanes|pool|unit|leave|out|add|sum|zero|hourly|positive|weight|backlog|trucks|per|line|road|direction|under|needs)(?![-\w/'])")]
     private static partial Regex EnglishWord();
 
     /// <summary>What a reader reads as words: the error less its place and field, its quoted values and its YAML examples.</summary>
@@ -53,24 +78,40 @@ public partial class VietnameseScenarioErrorTests
         return Regex.Replace(text, @"\{[^}]*\}", "");
     }
 
+    /// <summary>Each error of <paramref name="text"/> in Vietnamese (checked: place, field, no English word), as read.</summary>
+    private static List<string> SaidInVietnamese(string text, int atLeast)
+    {
+        ScenarioLoadResult result = ScenarioReader.Read(new StringReader(text), "broken.yaml");
+        List<(string Vietnamese, ScenarioError Error)> said = [.. result.Errors.Select(e => (ScenarioErrorText.Vietnamese(e), e))];
+        Assert.That(said, Has.Count.GreaterThanOrEqualTo(atLeast), string.Join("\n", said.Select(s => s.Vietnamese)));
+        foreach ((string vietnamese, ScenarioError error) in said)
+        {
+            Assert.That(vietnamese, Does.StartWith($"broken.yaml:{error.Line}:{error.Column}: lỗi: {error.Field}"));
+            Assert.That(EnglishWord().Matches(Words(vietnamese, error)).Select(m => m.Value), Is.Empty, vietnamese);
+            Assert.That(EnglishWord().Matches(error.ToString()), Is.Not.Empty, "the English says English words: " + error);
+        }
+
+        return [.. said.Select(s => s.Vietnamese)];
+    }
+
     [Test]
     public void Every_first_mistake_is_said_in_Vietnamese_words_with_its_place_and_values_as_written()
     {
-        ScenarioLoadResult result = ScenarioReader.Read(new StringReader(Broken), "broken.yaml");
-        List<(string Vietnamese, ScenarioError Error)> said = [.. result.Errors.Select(e => (ScenarioErrorText.Vietnamese(e), e))];
-
         Assert.Multiple(() =>
         {
-            Assert.That(said, Has.Count.GreaterThanOrEqualTo(16), string.Join("\n", said.Select(s => s.Vietnamese)));
-            foreach ((string vietnamese, ScenarioError error) in said)
-            {
-                Assert.That(vietnamese, Does.StartWith($"broken.yaml:{error.Line}:{error.Column}: lỗi: {error.Field}"));
-                Assert.That(EnglishWord().Matches(Words(vietnamese, error)).Select(m => m.Value), Is.Empty, vietnamese);
-                Assert.That(EnglishWord().Matches(error.ToString()), Is.Not.Empty, "the English says English words: " + error);
-            }
+            var said = SaidInVietnamese(Broken, 16);
+            Assert.That(said, Has.Some.Contains("xác suất"), "a share's advice");
+            Assert.That(said, Has.Some.Contains("'12 hours'"), "the value as written");
+        });
+    }
 
-            Assert.That(said.Select(s => s.Vietnamese), Has.Some.Contains("xác suất"), "a share's advice");
-            Assert.That(said.Select(s => s.Vietnamese), Has.Some.Contains("'12 hours'"), "the value as written");
+    [Test]
+    public void The_next_mistakes_are_said_in_Vietnamese_too()
+    {
+        Assert.Multiple(() =>
+        {
+            var said = SaidInVietnamese(BrokenMore, 9);
+            Assert.That(said, Has.Some.Contains("đường 'freight_road_1119' không có làn cho chiều 'export'"), "a message said at its source");
         });
     }
 }

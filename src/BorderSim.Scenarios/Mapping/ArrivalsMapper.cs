@@ -1,4 +1,5 @@
 using BorderSim.Engine.Randomness;
+using BorderSim.Model.Results;
 using BorderSim.Model.Spec;
 using BorderSim.Scenarios.Format;
 using BorderSim.Scenarios.Syntax;
@@ -129,7 +130,7 @@ internal sealed class ArrivalsMapper(Fields f, Names names, IReadOnlyList<CargoC
             return ArrivalSpec.Flat;
         }
 
-        var seq = f.Seq(node, field, "write flat, or 24 relative weights [1, 1, ..., 1] for hours 0 to 23");
+        var seq = f.Seq(node, field, new Advice("write flat, or 24 relative weights [1, 1, ..., 1] for hours 0 to 23", "hãy viết flat, hoặc 24 trọng số tương đối [1, 1, ..., 1] cho các giờ 0 đến 23"));
         if (seq is null)
         {
             return null;
@@ -157,7 +158,7 @@ internal sealed class ArrivalsMapper(Fields f, Names names, IReadOnlyList<CargoC
 
         if (ok && !(weights.Sum() > 0))
         {
-            f.Error(seq, field, "the hourly weights sum to zero", "at least one hour needs a positive weight");
+            f.Error(seq, field, new Bilingual("the hourly weights sum to zero", "tổng các trọng số theo giờ bằng không"), new Advice("at least one hour needs a positive weight", "ít nhất một giờ cần có trọng số dương"));
             return null;
         }
 

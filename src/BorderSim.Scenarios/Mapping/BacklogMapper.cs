@@ -12,6 +12,11 @@ namespace BorderSim.Scenarios.Mapping;
 /// </summary>
 internal sealed class BacklogMapper(Fields f, Names names)
 {
+    /// <summary>How many trucks a line of a starting backlog holds (a direction's, or an origin park's).</summary>
+    internal static readonly Advice TrucksAdvice = new(
+        $"a backlog is 1 to {ScenarioLimits.MaxBacklogTrucks} trucks per line; leave the line out for none",
+        $"mỗi dòng tồn đọng có từ 1 đến {ScenarioLimits.MaxBacklogTrucks} xe; bỏ dòng đó nếu không có xe nào");
+
     private const string Example = "write e.g. - { at: vn_yard, class: fruit, trucks: 2000, age: uniform(0h, 72h) }";
 
     public List<BacklogSpec> Read(string direction, YNode node, string field, IReadOnlyList<StageSpec> stages)
@@ -100,7 +105,7 @@ internal sealed class BacklogMapper(Fields f, Names names)
         }
 
         var trucks = map.Get("trucks") is { } trucksNode
-            ? f.Int(trucksNode, Fields.Join(field, "trucks"), 1, ScenarioLimits.MaxBacklogTrucks, $"a backlog is 1 to {ScenarioLimits.MaxBacklogTrucks} trucks per line; leave the line out for none")
+            ? f.Int(trucksNode, Fields.Join(field, "trucks"), 1, ScenarioLimits.MaxBacklogTrucks, TrucksAdvice)
             : null;
         var age = map.Get("age") is { } ageNode ? Age(f, ageNode, Fields.Join(field, "age")) : null;
 

@@ -91,7 +91,7 @@ internal sealed class CalendarMapper(Fields f, Names names)
 
         f.Keys(period, itemField, CalendarSections.AppointmentPeriod);
         var (from, to) = Period.Read(f, period, itemField);
-        var quota = Fields.OptionalValue(period, "quota_per_day", (n, _) => f.Int(n, Fields.Join(itemField, "quota_per_day"), 1, "a quota of zero is a closure; write it under closures"));
+        var quota = Fields.OptionalValue(period, "quota_per_day", (n, _) => f.Int(n, Fields.Join(itemField, "quota_per_day"), 1, new Advice("a quota of zero is a closure; write it under closures", "hạn mức bằng không là một đợt đóng cửa; hãy ghi nó trong closures")));
         var excluded = new List<string>();
         if (period.Get("excluded") is { } excludedNode)
         {

@@ -33,7 +33,7 @@ internal sealed class DirectionMapper(Fields f, Names names, IReadOnlyList<RoadS
         if (map.Get("stages") is { } stagesNode)
         {
             var stagesField = Fields.Join(field, "stages");
-            var seq = f.Seq(stagesNode, stagesField, "write one '- yard: {...}', '- check: {...}' or '- road: name' per line");
+            var seq = f.Seq(stagesNode, stagesField, new Advice("write one '- yard: {...}', '- check: {...}' or '- road: name' per line", "hãy viết mỗi dòng một '- yard: {...}', '- check: {...}' hoặc '- road: name'"));
             if (seq is not null)
             {
                 if (seq.Items.Count == 0)

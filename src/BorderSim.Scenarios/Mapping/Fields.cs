@@ -45,6 +45,9 @@ internal sealed class Fields(Diagnostics diagnostics)
 
     public void Error(YNode node, string field, string message, Advice? hint = null) => Diagnostics.Add(node, field, message, hint);
 
+    /// <summary>An error said in both languages at its source (the translation table does not need to know it).</summary>
+    public void Error(YNode node, string field, Model.Results.Bilingual message, Advice? hint = null) => Diagnostics.Add(node, field, message, hint);
+
     /// <summary>The value of <paramref name="key"/> read with <paramref name="read"/>, or null when the key is absent.</summary>
     public static T? Optional<T>(YMap map, string key, Func<YNode, string, T?> read)
         where T : class => map.Get(key) is { } node ? read(node, key) : null;

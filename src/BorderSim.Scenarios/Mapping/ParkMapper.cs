@@ -26,7 +26,7 @@ internal sealed class ParkMapper(Fields f, Names names)
         int? capacity = null, releasePerDay = null;
         if (map.Get("capacity") is { } capacityNode)
         {
-            capacity = f.Int(capacityNode, Fields.Join(field, "capacity"), 1, "places for trucks; leave it out for an unlimited park");
+            capacity = f.Int(capacityNode, Fields.Join(field, "capacity"), 1, new Advice("places for trucks; leave it out for an unlimited park", "số chỗ đỗ xe; bỏ khóa này nếu bãi không giới hạn"));
             ok &= capacity is not null;
         }
 
@@ -46,7 +46,7 @@ internal sealed class ParkMapper(Fields f, Names names)
 
         if (map.Get("release_per_day") is null && map.Get("calendar") is null)
         {
-            f.Error(map, field, "a park without release_per_day or a calendar holds no truck", "write release_per_day: N, calendar: NAME or both");
+            f.Error(map, field, "a park without release_per_day or a calendar holds no truck", new Advice("write release_per_day: N, calendar: NAME or both", "hãy viết release_per_day: N, calendar: NAME hoặc cả hai"));
             ok = false;
         }
 
@@ -103,7 +103,7 @@ internal sealed class ParkMapper(Fields f, Names names)
             }
 
             var trucks = item.Get("trucks") is { } trucksNode
-                ? f.Int(trucksNode, Fields.Join(itemField, "trucks"), 1, ScenarioLimits.MaxBacklogTrucks, $"a backlog is 1 to {ScenarioLimits.MaxBacklogTrucks} trucks per line; leave the line out for none")
+                ? f.Int(trucksNode, Fields.Join(itemField, "trucks"), 1, ScenarioLimits.MaxBacklogTrucks, BacklogMapper.TrucksAdvice)
                 : null;
             var age = item.Get("age") is { } ageNode ? BacklogMapper.Age(f, ageNode, Fields.Join(itemField, "age")) : null;
             if (cargoClass is null || trucks is null || (item.Get("age") is not null && age is null))

@@ -37,7 +37,7 @@ internal sealed class PoolMapper(Fields f, Names names)
 
             f.Keys(pool, field, StageSections.Pool);
             int? units = pool.Get("units") is { } unitsNode
-                ? f.Int(unitsNode, Fields.Join(field, "units"), 1, "a pool needs at least one unit; take the pool off its stages instead")
+                ? f.Int(unitsNode, Fields.Join(field, "units"), 1, new Advice("a pool needs at least one unit; take the pool off its stages instead", "một nhóm cần ít nhất một đơn vị; muốn bỏ thì gỡ nhóm khỏi các khâu dùng nó"))
                 : null;
             string? calendar = null;
             if (pool.Get("calendar") is { } calendarNode && f.Name(calendarNode, Fields.Join(field, "calendar")) is { } calendarName)

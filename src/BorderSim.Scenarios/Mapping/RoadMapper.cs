@@ -1,3 +1,4 @@
+using BorderSim.Model.Results;
 using BorderSim.Model.Spec;
 using BorderSim.Scenarios.Format;
 using BorderSim.Scenarios.Yaml;
@@ -58,7 +59,7 @@ internal sealed class RoadMapper(Fields f, Names names)
         {
             foreach (var direction in caps.Keys.Where(d => !lanes.ContainsKey(d) && names.Directions.Contains(d)))
             {
-                f.Error(road.Get("cap_per_day")!, Fields.Join(Fields.Join(field, "cap_per_day"), direction), $"road '{key.Value}' has no lanes for direction '{direction}'", $"add {direction}: N under lanes, or leave its cap out");
+                f.Error(road.Get("cap_per_day")!, Fields.Join(Fields.Join(field, "cap_per_day"), direction), NoLanes(key.Value, direction), new Advice($"add {direction}: N under lanes, or leave its cap out", $"hãy thêm {direction}: N trong lanes, hoặc bỏ hạn mức của nó"));
             }
         }
 
@@ -106,7 +107,7 @@ internal sealed class RoadMapper(Fields f, Names names)
         {
             var entryField = Fields.Join(field, key.Value);
             f.Reference(key, entryField, key.Value, "direction", names.Directions);
-            if (f.Int(value, entryField, 1, "a direction needs at least one lane; leave it out if the road does not serve it") is { } count)
+            if (f.Int(value, entryField, 1, new Advice("a direction needs at least one lane; leave it out if the road does not serve it", "mỗi chiều cần ít nhất một làn; bỏ chiều đó đi nếu con đường không phục vụ nó")) is { } count)
             {
                 lanes[key.Value] = count;
             }
@@ -119,4 +120,12 @@ internal sealed class RoadMapper(Fields f, Names names)
 
         return lanes;
     }
+
+    /// <summary>A road named for a direction it has no lanes for (a stage on the road, or a cap).</summary>
+    internal static Bilingual NoLanes(string road, string direction) =>
+        new($"road '{road}' has no lanes for direction '{direction}'", $"đường '{road}' không có làn cho chiều '{direction}'");
+
+    /// <summary>Where to add the direction's lanes.</summary>
+    internal static Advice AddLanes(string direction, string lanesPath) =>
+        new($"add {direction}: N under {lanesPath}", $"hãy thêm {direction}: N trong {lanesPath}");
 }

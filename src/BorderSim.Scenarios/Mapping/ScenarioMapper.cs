@@ -20,7 +20,7 @@ internal sealed class ScenarioMapper
 
     private ScenarioSpec? MapRoot(YNode root)
     {
-        var map = _f.Map(root, "", "a scenario is a mapping with name, start, time_zone, days, classes and directions");
+        var map = _f.Map(root, "", new Advice("a scenario is a mapping with name, start, time_zone, days, classes and directions", "một kịch bản là một bảng khóa: giá trị với name, start, time_zone, days, classes và directions"));
         if (map is null)
         {
             return null;
@@ -31,9 +31,9 @@ internal sealed class ScenarioMapper
         var words = new WordsMapper(_f).Read(map);
         var start = ReadStart(map);
         var zone = Fields.Optional(map, "time_zone", _f.Zone);
-        var days = Fields.OptionalValue(map, "days", (n, f) => _f.Int(n, f, 1, ScenarioLimits.MaxDays, $"a run lasts from one day to {ScenarioLimits.MaxDays} days (about 100 years)"));
+        var days = Fields.OptionalValue(map, "days", (n, f) => _f.Int(n, f, 1, ScenarioLimits.MaxDays, new Advice($"a run lasts from one day to {ScenarioLimits.MaxDays} days (about 100 years)", $"một lần chạy dài từ một ngày đến {ScenarioLimits.MaxDays} ngày (khoảng 100 năm)")));
         var warmUp = ReadWarmUp(map);
-        var replications = Fields.OptionalValue(map, "replications", (n, f) => _f.Int(n, f, 1, "run at least one replication")) ?? 10;
+        var replications = Fields.OptionalValue(map, "replications", (n, f) => _f.Int(n, f, 1, new Advice("run at least one replication", "hãy chạy ít nhất một lần lặp"))) ?? 10;
         var seed = Fields.OptionalValue(map, "seed", _f.UInt64) ?? 1UL;
         var stepHours = Fields.OptionalValue(map, "timeseries_step", (n, f) => _f.DurationHours(n, f, positive: true)) ?? 0.25;
 
@@ -115,7 +115,7 @@ internal sealed class ScenarioMapper
 
         if (directionsMap.Entries.Count == 0)
         {
-            _f.Error(directionsMap, "directions", "no direction is defined", "add at least one, e.g. export: { arrivals: {...}, stages: [...] }");
+            _f.Error(directionsMap, "directions", "no direction is defined", new Advice("add at least one, e.g. export: { arrivals: {...}, stages: [...] }", "hãy thêm ít nhất một chiều, ví dụ export: { arrivals: {...}, stages: [...] }"));
         }
 
         var directionReader = new DirectionMapper(_f, names, roads, classes);
@@ -183,7 +183,7 @@ internal sealed class ScenarioMapper
             return null;
         }
 
-        var text = _f.Scalar(node, "start", "a date or date and time", "write e.g. 2026-06-01T00:00 or 2026-06-01");
+        var text = _f.Scalar(node, "start", "a date or date and time", new Advice("write e.g. 2026-06-01T00:00 or 2026-06-01", "hãy viết, ví dụ, 2026-06-01T00:00 hoặc 2026-06-01"));
         if (text is null)
         {
             return null;

@@ -1,4 +1,5 @@
 using BorderSim.Engine.Randomness;
+using BorderSim.Model.Results;
 using BorderSim.Model.Spec;
 using BorderSim.Scenarios.Format;
 using BorderSim.Scenarios.Syntax;
@@ -109,7 +110,7 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
                 }
                 else if (capacity is null && map.Get("capacity") is null)
                 {
-                    f.Error(overflowNode, Fields.Join(field, "overflow"), "overflow: highway needs a capacity", "add capacity: 450, or leave overflow out");
+                    f.Error(overflowNode, Fields.Join(field, "overflow"), new Bilingual("overflow: highway needs a capacity", "overflow: highway cần có capacity"), new Advice("add capacity: 450, or leave overflow out", "hãy thêm capacity: 450, hoặc bỏ overflow"));
                 }
             }
         }
@@ -118,7 +119,7 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
         if (metres is <= 0 && map.Get("road_per_truck") is { } zeroNode)
         {
             f.Error(zeroNode, Fields.Join(field, "road_per_truck"), "a stopped truck takes road: the highway queue would always read 0 km",
-                "give the length a truck takes with its gap, e.g. 19m (18-20 m)");
+                new Advice("give the length a truck takes with its gap, e.g. 19m (18-20 m)", "hãy ghi chiều dài một xe chiếm kể cả khoảng cách, ví dụ 19m (18-20 m)"));
             metres = null;
         }
 
@@ -410,8 +411,7 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
         var spec = roads.FirstOrDefault(r => r.Name == road);
         if (spec is not null && !spec.LanesByDirection.ContainsKey(direction))
         {
-            f.Error(roadNode, field, $"road '{road}' has no lanes for direction '{direction}'",
-                $"add {direction}: N under roads.{road}.lanes");
+            f.Error(roadNode, field, RoadMapper.NoLanes(road, direction), RoadMapper.AddLanes(direction, $"roads.{road}.lanes"));
             return null;
         }
 
