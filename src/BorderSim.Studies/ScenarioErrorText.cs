@@ -25,6 +25,8 @@ public static partial class ScenarioErrorText
         ["pool"] = "nhóm",
         ["action"] = "hành động",
         ["distribution"] = "phân phối",
+        ["road"] = "đường",
+        ["kind of stage"] = "loại khâu",
     };
 
     /// <summary>What a field expects, and what it found when that was no text (as the scenario reader says them).</summary>
@@ -70,6 +72,7 @@ public static partial class ScenarioErrorText
         (Found(), m => $"nhận được '{m.Groups[1].Value}'"),
         (HasNoUnit(), m => $"'{m.Groups[1].Value}' không có đơn vị"),
         (NotValidName(), m => $"'{m.Groups[1].Value}' không phải là tên hợp lệ"),
+        (MustBePositive(), m => $"{(m.Groups[1].Value == "mean" ? "trung bình" : "trung bình và độ lệch chuẩn")} của {m.Groups[2].Value} phải dương"),
         (StoppingAfter(), m => $"; dừng sau {m.Groups[1].Value} lỗi"),
         (NotTimeOfDay(), m => $"'{m.Groups[1].Value}' không phải là giờ trong ngày"),
         (Empty(), _ => "kịch bản trống"),
@@ -168,7 +171,7 @@ public static partial class ScenarioErrorText
     [GeneratedRegex("unknown key '([^']*)'", RegexOptions.CultureInvariant)]
     private static partial Regex UnknownKey();
 
-    [GeneratedRegex("unknown (class|direction|stage|calendar|time zone|route|origin|pool|action|distribution) '([^']*)'", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("unknown (class|direction|stage|calendar|time zone|route|origin|pool|action|distribution|road|kind of stage) '([^']*)'", RegexOptions.CultureInvariant)]
     private static partial Regex UnknownName();
 
     [GeneratedRegex(@"did you mean '([^']*)'\?", RegexOptions.CultureInvariant)]
@@ -203,6 +206,9 @@ public static partial class ScenarioErrorText
 
     [GeneratedRegex("found '([^']*)'", RegexOptions.CultureInvariant)]
     private static partial Regex Found();
+
+    [GeneratedRegex("^the (mean|mean and sd) of (\\w+) must be positive$", RegexOptions.CultureInvariant)]
+    private static partial Regex MustBePositive();
 
     [GeneratedRegex("; stopping after ([0-9]+) errors$", RegexOptions.CultureInvariant)]
     private static partial Regex StoppingAfter();

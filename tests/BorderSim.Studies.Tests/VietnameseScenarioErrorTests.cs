@@ -65,8 +65,33 @@ public partial class VietnameseScenarioErrorTests
               - road: freight_road_1119
         """;
 
-    /// <summary>English words of the scenario errors (a value in quotes, a field's path, a key or name in an example is no word).</summary>
-    [GeneratedRegex(@"(?<![-\w./'])(the|a|an|is|are|must|at|least|most|found|expected|unknown|units?|time|of|or|and|between|needs|one|booth|team|close|it|with|instead|times|run|from|to|count|cannot|have|fraction|known|keys|weights|relative|distributions?|did|you|mean|write|e\.g\.|series|daily|observed|probability|number|whole|only|allowed|as|closing|factor|multiplies|rate|no|change|greater|than|key|missing|required|lasts|day|days|replication|lane|lanes|pool|unit|leave|out|add|sum|zero|hourly|positive|weight|backlog|trucks|per|line|road|direction|under|needs)(?![-\w/'])")]
+    /// <summary>Sums that miss 1 (class shares, channel probabilities), service and channels both, a mean of zero, an unknown road and kind of stage.</summary>
+    private const string BrokenThird = """
+        name: Broken crossing, third
+        start: 2026-06-01T00:00
+        time_zone: Asia/Ho_Chi_Minh
+        days: 3
+        calendars:
+          vn_gate: { time_zone: Asia/Ho_Chi_Minh, hours: { mon-sun: "07:00-19:00" } }
+        roads:
+          freight_road_1119: { lanes: { export: 2 }, crossing: fixed(4min) }
+        classes:
+          fruit: { share: 0.5, tonnes: 19 }
+          general: { share: 0.4, tonnes: 25 }
+        directions:
+          export:
+            arrivals: { trucks_per_day: 200, hourly_profile: flat, class_mix: { fruit: 0.5, general: 0.3 } }
+            stages:
+              - check: { name: vn_customs, servers: 4, calendar: vn_gate, service: exp(10min), channels: { green: { p: 1, service: exp(10min) } } }
+              - check: { name: cn_inspection, servers: 4, channels: { green: { p: 0.7, service: exp(10min) }, red: { p: 0.2, service: exp(1h) } } }
+              - check: { name: cn_check, servers: 4, service: exp(0min) }
+              - road: freight_road_1119
+              - road: freight_road_1118
+              - gate: { name: x }
+        """;
+
+    /// <summary>English words of the scenario errors (a value in quotes, a field's path, a key or name in an example is no word; "mean" and "road" are also the file's syntax: exp(mean), road:).</summary>
+    [GeneratedRegex(@"(?<![-\w./'])(the|a|an|is|are|must|at|least|most|found|expected|unknown|units?|time|of|or|and|between|needs|one|booth|team|close|it|with|instead|times|run|from|to|count|cannot|have|fraction|known|keys|weights|relative|distributions?|did|you|write|e\.g\.|series|daily|observed|probability|number|whole|only|allowed|as|closing|factor|multiplies|rate|no|change|greater|than|key|missing|required|lasts|day|days|replication|lane|lanes|pool|unit|leave|out|add|sum|zero|hourly|positive|weight|backlog|trucks|per|line|direction|under|sums|shares|fractions|give|either|both|channel|probabilities|kind|stage|mix|class)(?![-\w/'])")]
     private static partial Regex EnglishWord();
 
     /// <summary>What a reader reads as words: the error less its place and field, its quoted values and its YAML examples.</summary>
@@ -102,6 +127,17 @@ public partial class VietnameseScenarioErrorTests
             var said = SaidInVietnamese(Broken, 16);
             Assert.That(said, Has.Some.Contains("xác suất"), "a share's advice");
             Assert.That(said, Has.Some.Contains("'12 hours'"), "the value as written");
+        });
+    }
+
+    [Test]
+    public void Sums_that_miss_one_and_unknown_kinds_are_said_in_Vietnamese_too()
+    {
+        Assert.Multiple(() =>
+        {
+            var said = SaidInVietnamese(BrokenThird, 7);
+            Assert.That(said, Has.Some.Contains("tổng tỷ lệ các loại hàng là 0.9, không phải 1"));
+            Assert.That(said, Has.Some.Contains("tổng xác suất các luồng là 0.9, không phải 1"));
         });
     }
 

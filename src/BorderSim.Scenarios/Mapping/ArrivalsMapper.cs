@@ -240,8 +240,12 @@ internal sealed class ArrivalsMapper(Fields f, Names names, IReadOnlyList<CargoC
 
         if (ok && Math.Abs(mix.Values.Sum() - 1) > 1e-6)
         {
-            f.Error(map, field, $"the class mix sums to {Fields.Format(mix.Values.Sum())}, not 1",
-                "shares are fractions of this direction's trucks: " + string.Join(" + ", mix.Select(m => $"{m.Key} {Fields.Format(m.Value)}")));
+            var terms = string.Join(" + ", mix.Select(m => $"{m.Key} {Fields.Format(m.Value)}"));
+            f.Error(
+                map,
+                field,
+                new Bilingual($"the class mix sums to {Fields.Format(mix.Values.Sum())}, not 1", $"tổng tỷ lệ các loại hàng là {Fields.Format(mix.Values.Sum())}, không phải 1"),
+                new Advice("shares are fractions of this direction's trucks: " + terms, "tỷ lệ là phần của số xe chiều này: " + terms));
             return null;
         }
 

@@ -1,3 +1,4 @@
+using BorderSim.Model.Results;
 using BorderSim.Model.Spec;
 using BorderSim.Scenarios.Format;
 using BorderSim.Scenarios.Yaml;
@@ -70,8 +71,12 @@ internal sealed class ClassMapper(Fields f, Names names)
 
         if (allShares && map.Entries.Count > 0 && Math.Abs(sum - 1) > 1e-6)
         {
-            f.Error(map, "classes", $"the class shares sum to {Fields.Format(sum)}, not 1",
-                "shares are fractions of all trucks: " + string.Join(" + ", classes.Select(c => $"{c.Name} {Fields.Format(c.Share)}")));
+            var terms = string.Join(" + ", classes.Select(c => $"{c.Name} {Fields.Format(c.Share)}"));
+            f.Error(
+                map,
+                "classes",
+                new Bilingual($"the class shares sum to {Fields.Format(sum)}, not 1", $"tổng tỷ lệ các loại hàng là {Fields.Format(sum)}, không phải 1"),
+                new Advice("shares are fractions of all trucks: " + terms, "tỷ lệ là phần của tổng số xe: " + terms));
         }
 
         return classes;

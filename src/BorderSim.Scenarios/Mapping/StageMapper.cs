@@ -45,7 +45,7 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
         };
         if (!StageSections.Stage.Known.Contains(kind.Value))
         {
-            f.Error(kind, stageField, $"unknown kind of stage '{kind.Value}'", DidYouMean.Hint(kind.Value, StageSections.Stage.Known) ?? "a stage is a yard, a check or a road");
+            f.Error(kind, stageField, $"unknown kind of stage '{kind.Value}'", (Advice?)DidYouMean.Hint(kind.Value, StageSections.Stage.Known) ?? new Advice("a stage is a yard, a check or a road", "một khâu là yard (bãi), check (kiểm tra) hoặc road (đường)"));
         }
 
         if (stage is null && kind.Value != "road" && value is YMap settings && settings.Get("name") is YScalar { IsNull: false } brokenName)
@@ -226,8 +226,13 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
         IReadOnlyList<ChannelSpec>? channels = null;
         if (service is not null && channelsNode is not null)
         {
-            f.Error(channelsNode, Fields.Join(field, "channels"), "give either service or channels, not both",
-                "service: exp(8min) is one green channel; channels: { green: {...}, red: {...} } routes trucks");
+            f.Error(
+                channelsNode,
+                Fields.Join(field, "channels"),
+                new Bilingual("give either service or channels, not both", "chỉ ghi service hoặc channels, không ghi cả hai"),
+                new Advice(
+                    "service: exp(8min) is one green channel; channels: { green: {...}, red: {...} } routes trucks",
+                    "service: exp(8min) là một luồng xanh; channels: { green: {...}, red: {...} } phân luồng xe"));
         }
         else if (service is not null)
         {
@@ -362,7 +367,10 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
         var sum = channels.Sum(c => c.Probability);
         if (Math.Abs(sum - 1) > 1e-6)
         {
-            f.Error(map, field, $"the channel probabilities sum to {Fields.Format(sum)}, not 1",
+            f.Error(
+                map,
+                field,
+                new Bilingual($"the channel probabilities sum to {Fields.Format(sum)}, not 1", $"tổng xác suất các luồng là {Fields.Format(sum)}, không phải 1"),
                 string.Join(" + ", channels.Select(c => $"{c.Name} {Fields.Format(c.Probability)}")));
             return null;
         }

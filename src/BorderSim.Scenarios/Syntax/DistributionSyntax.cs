@@ -28,6 +28,10 @@ internal static class DistributionSyntax
         ["empirical"] = "empirical(value: weight, ...), e.g. empirical(10min: 0.3, 20min: 0.7)",
     };
 
+    /// <summary>The advice to write a distribution as its usage says, in both languages (the usage itself is the file's syntax).</summary>
+    private static Advice Write(string usage) =>
+        new("write " + usage, "hãy viết " + usage.Replace(", e.g. ", ", ví dụ ", StringComparison.Ordinal));
+
     /// <summary>How a distribution is written, e.g. "exp(mean), e.g. exp(10min)".</summary>
     public static string UsageOf(string name) => Usage[name];
 
@@ -63,7 +67,7 @@ internal static class DistributionSyntax
         var expected = name switch { "exp" or "fixed" => 1, "tri" => 3, _ => 2 };
         if (args.Length != expected)
         {
-            error = new SyntaxError($"{name} takes {expected} argument{(expected == 1 ? "" : "s")}, found {args.Length} in '{trimmed}'", "write " + usage);
+            error = new SyntaxError($"{name} takes {expected} argument{(expected == 1 ? "" : "s")}, found {args.Length} in '{trimmed}'", Write(usage));
             return false;
         }
 
@@ -72,21 +76,21 @@ internal static class DistributionSyntax
         {
             if (!Units.TryDurationHours(args[i], out values[i], out var unitError))
             {
-                error = new SyntaxError($"argument {i + 1} of {name}: {unitError.Message}", unitError.Hint ?? "write " + usage);
+                error = new SyntaxError($"argument {i + 1} of {name}: {unitError.Message}", unitError.Hint ?? Write(usage));
                 return false;
             }
         }
 
         error = name switch
         {
-            "exp" when values[0] <= 0 => new SyntaxError("the mean of exp must be positive", "write " + usage),
-            "lognormal" or "gamma" when values[0] <= 0 || values[1] <= 0 => new SyntaxError($"the mean and sd of {name} must be positive", "write " + usage),
+            "exp" when values[0] <= 0 => new SyntaxError("the mean of exp must be positive", Write(usage)),
+            "lognormal" or "gamma" when values[0] <= 0 || values[1] <= 0 => new SyntaxError($"the mean and sd of {name} must be positive", Write(usage)),
             "lognormal" or "gamma" when values[1] > MaxCoefficientOfVariation * values[0] => new SyntaxError(
                 string.Create(CultureInfo.InvariantCulture, $"the sd of {name} is {values[1] / values[0]:0.#} times its mean; at most {MaxCoefficientOfVariation} times is accepted"),
                 "so wide a spread is mostly tiny draws and a rare huge one, and no number of replications pins down its mean; check the units"),
             "tri" when !(values[0] <= values[1] && values[1] <= values[2] && values[0] < values[2]) =>
-                new SyntaxError($"tri needs min <= mode <= max and min < max, found '{trimmed}'", "write " + usage),
-            "uniform" when !(values[0] < values[1]) => new SyntaxError($"uniform needs min < max, found '{trimmed}'", "write " + usage),
+                new SyntaxError($"tri needs min <= mode <= max and min < max, found '{trimmed}'", Write(usage)),
+            "uniform" when !(values[0] < values[1]) => new SyntaxError($"uniform needs min < max, found '{trimmed}'", Write(usage)),
             _ => null,
         };
         if (error is not null)
@@ -111,7 +115,7 @@ internal static class DistributionSyntax
         distribution = null;
         if (args.Length == 0)
         {
-            error = new SyntaxError("empirical needs at least one value: weight pair", "write " + usage);
+            error = new SyntaxError("empirical needs at least one value: weight pair", Write(usage));
             return false;
         }
 
@@ -122,7 +126,7 @@ internal static class DistributionSyntax
             var colon = arg.IndexOf(':', StringComparison.Ordinal);
             if (colon < 0)
             {
-                error = new SyntaxError($"empirical entry '{arg}' is not value: weight", "write " + usage);
+                error = new SyntaxError($"empirical entry '{arg}' is not value: weight", Write(usage));
                 return false;
             }
 
@@ -134,7 +138,7 @@ internal static class DistributionSyntax
 
             if (!Units.TryNumber(arg[(colon + 1)..], out var weight) || weight < 0)
             {
-                error = new SyntaxError($"empirical weight '{arg[(colon + 1)..].Trim()}' is not a non-negative number", "write " + usage);
+                error = new SyntaxError($"empirical weight '{arg[(colon + 1)..].Trim()}' is not a non-negative number", Write(usage));
                 return false;
             }
 
@@ -144,7 +148,7 @@ internal static class DistributionSyntax
 
         if (!(weights.Sum() > 0))
         {
-            error = new SyntaxError("the weights of empirical must have a positive sum", "write " + usage);
+            error = new SyntaxError("the weights of empirical must have a positive sum", Write(usage));
             return false;
         }
 
