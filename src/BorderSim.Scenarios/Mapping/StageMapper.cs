@@ -11,6 +11,12 @@ namespace BorderSim.Scenarios.Mapping;
 /// <summary>Reads one stage of a direction: a yard, a check (with its channels) or a road.</summary>
 internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec> roads)
 {
+    private static readonly Bilingual ServiceAndChannels = new("give either service or channels, not both", "chỉ ghi service hoặc channels, không ghi cả hai");
+
+    private static readonly Advice ServiceOrChannels = new(
+        "service: exp(8min) is one green channel; channels: { green: {...}, red: {...} } routes trucks",
+        "service: exp(8min) là một luồng xanh; channels: { green: {...}, red: {...} } phân luồng xe");
+
     private readonly PoolMapper _pools = new(f, names);
     private List<PendingUse> _poolUses = [];
 
@@ -226,13 +232,7 @@ internal sealed class StageMapper(Fields f, Names names, IReadOnlyList<RoadSpec>
         IReadOnlyList<ChannelSpec>? channels = null;
         if (service is not null && channelsNode is not null)
         {
-            f.Error(
-                channelsNode,
-                Fields.Join(field, "channels"),
-                new Bilingual("give either service or channels, not both", "chỉ ghi service hoặc channels, không ghi cả hai"),
-                new Advice(
-                    "service: exp(8min) is one green channel; channels: { green: {...}, red: {...} } routes trucks",
-                    "service: exp(8min) là một luồng xanh; channels: { green: {...}, red: {...} } phân luồng xe"));
+            f.Error(channelsNode, Fields.Join(field, "channels"), ServiceAndChannels, ServiceOrChannels);
         }
         else if (service is not null)
         {
