@@ -92,8 +92,9 @@ internal sealed class Fields(Diagnostics diagnostics)
         {
             if (!known.Contains(entry.Key.Value))
             {
+                var list = string.Join(", ", known);
                 Error(entry.Key, Join(field, entry.Key.Value), $"unknown key '{entry.Key.Value}'",
-                    (Advice?)DidYouMean.Hint(entry.Key.Value, known) ?? new Advice("known keys: " + string.Join(", ", known), "các khóa hợp lệ: " + string.Join(", ", known)));
+                    (Advice?)DidYouMean.Hint(entry.Key.Value, known) ?? new Advice("known keys: " + list, "các khóa hợp lệ: " + list));
             }
         }
 

@@ -17,6 +17,8 @@ internal static class DistributionSyntax
 
     public static readonly IReadOnlyList<string> Names = ["exp", "lognormal", "gamma", "tri", "uniform", "fixed", "empirical"];
 
+    private static readonly string KnownNames = string.Join(", ", Names);
+
     private static readonly Dictionary<string, string> Usage = new(StringComparer.Ordinal)
     {
         ["exp"] = "exp(mean), e.g. exp(10min)",
@@ -53,7 +55,7 @@ internal static class DistributionSyntax
         if (!Usage.TryGetValue(name, out var usage))
         {
             error = new SyntaxError($"unknown distribution '{name}'",
-                (Advice?)DidYouMean.Hint(name, Names) ?? new Advice("known: " + string.Join(", ", Names), "các phân phối hợp lệ: " + string.Join(", ", Names)));
+                (Advice?)DidYouMean.Hint(name, Names) ?? new Advice("known: " + KnownNames, "các phân phối hợp lệ: " + KnownNames));
             return false;
         }
 
