@@ -204,9 +204,15 @@ public static class ReportText
         sentences.AddRange(BacklogAnswer.Sentences(result, lang));
         if (m.TryGetValue(Metrics.DelayCostUsdPerDay.Key("all", "all").Id, out MetricSummary? cost) || m.TryGetValue("delay_cost_usd_per_day/all", out cost))
         {
+            // The cost is the served trucks' waits: with a direction overloaded it grows with the run, as they do.
+            string onlyThisRun = result.DirectionLoads.Any(l => l.IsOverloaded)
+                ? lang.Say(
+                    $" It holds for these {result.Scenario.Days} days only: an overloaded direction's waits, and so the cost, grow with a longer run.",
+                    $" Con số này chỉ đúng cho {result.Scenario.Days} ngày này: thời gian chờ của chiều quá tải, và do đó chi phí, sẽ lớn hơn nếu kỳ dài hơn.")
+                : "";
             sentences.Add(lang.Say(
                 $"Waiting costs {lang.Whole(cost.Mean)} USD a day over both directions ({Interval(cost.Mean, cost.HalfWidth95, lang)}), at each cargo class's value of delay.",
-                $"Chi phí chờ đợi là {lang.Whole(cost.Mean)} USD mỗi ngày cho cả hai chiều ({Interval(cost.Mean, cost.HalfWidth95, lang)}), theo giá trị thời gian của từng loại hàng."));
+                $"Chi phí chờ đợi là {lang.Whole(cost.Mean)} USD mỗi ngày cho cả hai chiều ({Interval(cost.Mean, cost.HalfWidth95, lang)}), theo giá trị thời gian của từng loại hàng.") + onlyThisRun);
         }
 
         return sentences;
